@@ -1,0 +1,250 @@
+//! From a seed file's name and bytes to articles: which files are articles, and how each
+//! format becomes [`Article`]s.
+
+use super::article::{Article, ArticleId, TitleOrigin};
+use super::error::{Error, ErrorKind, line_of};
+use super::json_records::{self, Record};
+use super::{front_matter, parse_date, title};
+use crate::span::ByteSpan;
+use std::collections::HashMap;
+
+/// The seed formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt`, `.md`, `.markdown`: body text, optionally after a front-matter block.
+    Text,
+    /// `.json`: one record object or an array of them.
+    Json,
+    /// `.jsonl`: one record per line.
+    JsonLines,
+}
+
+/// A file in the seed folder that is not an article, and why. The build lists these as
+/// warnings so nothing disappears unnoticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file, relative to the seed folder.
+    pub file: String,
+    /// Why it is not read.
+    pub reason: &'static str,
+}
+
+/// A seed file: its name relative to the seed folder and its bytes.
+pub type SeedFile<'a> = (&'a str, &'a [u8]);
+
+/// Whether a file (by its path relative to the seed folder) is an article, and in which format.
+pub fn classify(file: &str) -> Result<FileKind, Skipped> {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let skip = |reason| {
+        Err(Skipped {
+            file: file.to_string(),
+            reason,
+        })
+    };
+    if file.split('/').any(|part| part.starts_with('.')) {
+        return skip("hidden file");
+    }
+    match name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("txt" | "md" | "markdown") => Ok(FileKind::Text),
+        Some("json") => Ok(FileKind::Json),
+        Some("jsonl" | "ndjson") => Ok(FileKind::JsonLines),
+        _ => skip("not an article format (.txt, .md, .json, .jsonl)"),
+    }
+}
+
+/// Reads one seed file into its articles. `file` is its path relative to the seed folder.
+pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
+    let kind = classify(file).unwrap_or(FileKind::Text);
+    parse_as(file, bytes, kind).map_err(|kind| Error::new(file, kind))
+}
+
+fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, ErrorKind> {
+    let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
+        byte: e.valid_up_to(),
+        line: line_of(bytes, e.valid_up_to()),
+    })?;
+    if text.is_empty() {
+        return Err(ErrorKind::Empty);
+    }
+    if text.trim().is_empty() {
+        return Err(ErrorKind::Blank);
+    }
+    let stem = id_stem(file);
+    match kind {
+        FileKind::Text => Ok(vec![text_article(file, stem, text)?]),
+        FileKind::Json => {
+            records_to_articles(file, stem, json_records::parse_json(strip_bom(text).1)?)
+        }
+        FileKind::JsonLines => {
+            records_to_articles(file, stem, json_records::parse_jsonl(strip_bom(text).1)?)
+        }
+    }
+}
+
+/// The path without its extension: `000_c98.txt` → `000_c98`, `world/a.md` → `world/a`.
+fn id_stem(file: &str) -> &str {
+    match file.rfind('.') {
+        Some(dot) if dot > file.rfind('/').map_or(0, |s| s + 1) => &file[..dot],
+        _ => file,
+    }
+}
+
+fn strip_bom(text: &str) -> (usize, &str) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => ('\u{feff}'.len_utf8(), rest),
+        None => (0, text),
+    }
+}
+
+fn text_article(file: &str, stem: &str, text: &str) -> Result<Article, ErrorKind> {
+    let (bom, after_bom) = strip_bom(text);
+    let mut fm = front_matter::split(after_bom, bom)?.unwrap_or_default();
+    let body_start = fm.body_start.max(bom);
+    let body = ByteSpan::new(body_start, text.len());
+    if body.slice(text).trim().is_empty() {
+        return Err(ErrorKind::NoBody);
+    }
+    let date = fm
+        .take("date")
+        .map(|d| parse_date(&d).map_err(|hint| ErrorKind::Date { value: d, hint }))
+        .transpose()?;
+    let mut source = fm.take("source");
+    let body_text = body.slice(text);
+    // The agency glued to the first sentence is the source, and never part of the title.
+    let title_from = match title::glued_agency(body_text) {
+        Some((agency, sentence_start)) => {
+            source.get_or_insert_with(|| agency.to_string());
+            &body_text[sentence_start..]
+        }
+        None => body_text,
+    };
+    let (title, title_origin) = match fm.take("title") {
+        Some(t) => (t, TitleOrigin::Given),
+        None => (
+            title::first_sentence(title_from),
+            TitleOrigin::FirstSentence,
+        ),
+    };
+    Ok(Article {
+        id: ArticleId(fm.take("id").unwrap_or_else(|| stem.to_string())),
+        file: file.to_string(),
+        text: text.to_string(),
+        body,
+        title,
+        title_origin,
+        date,
+        source,
+        url: fm.take("url"),
+        author: fm.take("author"),
+        meta: fm.fields,
+    })
+}
+
+fn records_to_articles(
+    file: &str,
+    stem: &str,
+    records: Vec<Record>,
+) -> Result<Vec<Article>, ErrorKind> {
+    records
+        .into_iter()
+        .map(|rec| {
+            if rec.body.trim().is_empty() && rec.title.is_none() {
+                let record = rec
+                    .position
+                    .map_or_else(|| "(the file's object)".into(), |p| p.label());
+                return Err(ErrorKind::JsonRecord {
+                    record,
+                    message: "the body is empty".into(),
+                });
+            }
+            let date = rec
+                .date
+                .map(|d| parse_date(&d).map_err(|hint| ErrorKind::Date { value: d, hint }))
+                .transpose()?;
+            let id = rec.id.unwrap_or_else(|| {
+                format!(
+                    "{stem}{}",
+                    rec.position.map(|p| p.id_suffix()).unwrap_or_default()
+                )
+            });
+            let title_origin = json_records::title_origin(&rec.title);
+            let mut source = rec.source;
+            let title = rec
+                .title
+                .unwrap_or_else(|| match title::glued_agency(&rec.body) {
+                    Some((agency, start)) => {
+                        source.get_or_insert_with(|| agency.to_string());
+                        title::first_sentence(&rec.body[start..])
+                    }
+                    None => title::first_sentence(&rec.body),
+                });
+            Ok(Article {
+                id: ArticleId(id),
+                file: file.to_string(),
+                body: ByteSpan::new(0, rec.body.len()),
+                text: rec.body,
+                title,
+                title_origin,
+                date,
+                source,
+                url: rec.url,
+                author: rec.author,
+                meta: rec.meta,
+            })
+        })
+        .collect()
+}
+
+/// Fails with one error per clash when two articles share an id (`a.txt` and `a.md`).
+pub fn check_unique_ids(articles: &[Article]) -> Result<(), Vec<Error>> {
+    let mut first_file: HashMap<&str, &str> = HashMap::new();
+    let mut errors = Vec::new();
+    for article in articles {
+        if let Some(other) = first_file.insert(article.id.as_str(), &article.file) {
+            first_file.insert(article.id.as_str(), other);
+            errors.push(Error::new(
+                article.file.clone(),
+                ErrorKind::DuplicateId {
+                    id: article.id.0.clone(),
+                    other: other.to_string(),
+                },
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads every article file of a seed folder (name, bytes), reporting every bad file, not
+/// just the first. Files that are not articles are returned as [`Skipped`].
+pub fn parse_files<'a>(
+    files: impl IntoIterator<Item = SeedFile<'a>>,
+) -> Result<(Vec<Article>, Vec<Skipped>), Vec<Error>> {
+    let mut articles = Vec::new();
+    let mut skipped = Vec::new();
+    let mut errors = Vec::new();
+    for (name, bytes) in files {
+        match classify(name) {
+            Err(skip) => skipped.push(skip),
+            Ok(kind) => match parse_as(name, bytes, kind) {
+                Ok(mut parsed) => articles.append(&mut parsed),
+                Err(kind) => errors.push(Error::new(name, kind)),
+            },
+        }
+    }
+    if let Err(mut clashes) = check_unique_ids(&articles) {
+        errors.append(&mut clashes);
+    }
+    if errors.is_empty() {
+        Ok((articles, skipped))
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,182 @@
+//! What extraction produces, with byte spans into the article text.
+
+use crate::span::ByteSpan;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, party, team, institution.
+    Organization,
+    /// A country, city, region, geographic feature.
+    Place,
+    /// Other names (nationalities, events, products).
+    Misc,
+}
+
+impl EntityKind {
+    /// The schema's spelling: `person`, `organization`, `place`, `misc`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organization => "organization",
+            Self::Place => "place",
+            Self::Misc => "misc",
+        }
+    }
+
+    /// Reads the schema's spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "person" => Self::Person,
+            "organization" => Self::Organization,
+            "place" => Self::Place,
+            "misc" => Self::Misc,
+            _ => return None,
+        })
+    }
+}
+
+/// A corpus-wide entity id, `kind:slug` as in `person:stanislav-zas`, used in links.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntityId(pub String);
+
+impl EntityId {
+    /// `kind:slug` of a canonical name: lowercase, accents kept, non-alphanumerics → `-`.
+    pub fn new(kind: EntityKind, canonical: &str) -> Self {
+        let mut slug = String::with_capacity(canonical.len());
+        for c in canonical.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+        Self(format!("{}:{}", kind.as_str(), slug))
+    }
+
+    /// The id as written in links.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The kind named by the id's prefix.
+    pub fn kind(&self) -> Option<EntityKind> {
+        EntityKind::parse(self.0.split_once(':')?.0)
+    }
+}
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One real-world thing named in an article, its aliases merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Id, shared by every article that names the same thing.
+    pub id: EntityId,
+    /// Kind.
+    pub kind: EntityKind,
+    /// The fullest name used ("Stanislav Zas", "Collective Security Treaty Organization").
+    pub canonical: String,
+    /// Every other way the article names it ("Zas", "CSTO").
+    pub aliases: Vec<String>,
+    /// Role or title given to a person ("CSTO Secretary General").
+    pub role: Option<String>,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// Where the name is.
+    pub span: ByteSpan,
+    /// Index into [`Annotations::entities`].
+    pub entity: usize,
+}
+
+/// TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// A calendar date or period (`2022-11-23`, `2022-W47`, `PRESENT_REF`).
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time (`P2M`).
+    Duration,
+    /// A recurrence ("every week").
+    Set,
+}
+
+/// A time expression and its normalised value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Where the expression is.
+    pub span: ByteSpan,
+    /// TIMEX3 value (`2022-11-23`, `XXXX-11-23`, `2022-09-13/2022-09-14`, `P2M`), or `None`
+    /// when it cannot be normalised.
+    pub value: Option<String>,
+    /// TIMEX3 type.
+    pub kind: DateKind,
+}
+
+/// Direct speech and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quotation, marks included.
+    pub span: ByteSpan,
+    /// Who said it, as a name or a description ("the Prime Minister of Armenia").
+    pub speaker: Option<String>,
+    /// The speaker's entity, when the speaker is a named entity of the article.
+    pub speaker_entity: Option<usize>,
+    /// Where the speaker is named or referred to (the cue's subject), if found.
+    pub speaker_span: Option<ByteSpan>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotations {
+    /// Entities, each once.
+    pub entities: Vec<Entity>,
+    /// Mentions in text order.
+    pub mentions: Vec<EntityMention>,
+    /// Time expressions in text order.
+    pub dates: Vec<DateMention>,
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_ids_are_readable_slugs() {
+        assert_eq!(
+            EntityId::new(EntityKind::Person, "Stanislav Zas").as_str(),
+            "person:stanislav-zas"
+        );
+        assert_eq!(
+            EntityId::new(EntityKind::Organization, "U.S. Army (West)").as_str(),
+            "organization:u-s-army-west"
+        );
+        assert_eq!(
+            EntityId::new(EntityKind::Place, "Ереван").as_str(),
+            "place:ереван"
+        );
+        assert_eq!(
+            EntityId::new(EntityKind::Place, "Ереван").kind(),
+            Some(EntityKind::Place)
+        );
+    }
+}

@@ -1,0 +1,485 @@
+//! The layout of an article body: a dateline or agency prefix, paragraphs, sentences and
+//! tokens, each with exact byte spans into the article text.
+//!
+//! Linear in the text: one pass for tokens, one over tokens for sentences.
+
+use crate::span::ByteSpan;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, hyphens and periods (`don't`, `Azerbaijani-led`, `U.S.`).
+    Word,
+    /// Digits, with inner `.`, `,`, `:`, `/` and `-` (`5.93`, `155,221`, `11/23/2022`, `13-14`).
+    Number,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: ByteSpan,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+/// One sentence: its span and its tokens (`tokens` indexes [`Document::tokens`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: ByteSpan,
+    /// Its tokens, as a range of indices.
+    pub tokens: std::ops::Range<usize>,
+    /// Index of its paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A prefix before the story proper: `MOSCOW, Nov 24 (Reuters) -`, `WASHINGTON —`, `ArmInfo.`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole prefix, separator included.
+    pub span: ByteSpan,
+    /// The place, when it names one (`MOSCOW`).
+    pub place: Option<ByteSpan>,
+    /// The agency, when it names one (`Reuters`, `ArmInfo`).
+    pub agency: Option<ByteSpan>,
+}
+
+/// An article body, segmented.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The whole article text (spans are into this).
+    pub text: &'a str,
+    /// Where the body is.
+    pub body: ByteSpan,
+    /// A prefix before the story, if any.
+    pub dateline: Option<Dateline>,
+    /// Paragraphs: separated by blank lines when the body has any, else by line breaks.
+    pub paragraphs: Vec<ByteSpan>,
+    /// Sentences in order; none crosses a paragraph.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Document<'a> {
+    /// Segments the `body` of `text`.
+    pub fn parse(text: &'a str, body: ByteSpan) -> Self {
+        let body = ByteSpan::new(body.start.min(text.len()), body.end.min(text.len()));
+        let paragraphs = paragraphs(text, body);
+        let dateline = paragraphs.first().and_then(|p| dateline(text, *p));
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            let first = tokens.len();
+            tokenize(text, *paragraph, &mut tokens);
+            split_sentences(text, &tokens, first, index, &mut sentences);
+        }
+        Self {
+            text,
+            body,
+            dateline,
+            paragraphs,
+            sentences,
+            tokens,
+        }
+    }
+
+    /// The text of a span.
+    pub fn str(&self, span: ByteSpan) -> &'a str {
+        span.slice(self.text)
+    }
+
+    /// The text of token `i`.
+    pub fn token_str(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// The sentence containing byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+
+    /// The paragraph containing byte `at`, if any.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= at).then_some(i)
+    }
+}
+
+fn paragraphs(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
+    let body_text = body.slice(text);
+    let blank_separated = has_blank_line(body_text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_content_end = body.start;
+    let mut pos = body.start;
+    for line in body_text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let is_blank = content.trim().is_empty();
+        if is_blank {
+            if let Some(s) = start.take() {
+                out.push(trimmed(text, ByteSpan::new(s, last_content_end)));
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some(line_start);
+        }
+        last_content_end = line_start + content.len();
+        if !blank_separated {
+            if let Some(s) = start.take() {
+                out.push(trimmed(text, ByteSpan::new(s, last_content_end)));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(trimmed(text, ByteSpan::new(s, last_content_end)));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+fn has_blank_line(s: &str) -> bool {
+    let mut previous_was_newline = false;
+    let mut only_space_since_newline = false;
+    for c in s.chars() {
+        if c == '\n' {
+            if previous_was_newline && only_space_since_newline {
+                return true;
+            }
+            previous_was_newline = true;
+            only_space_since_newline = true;
+        } else if !c.is_whitespace() {
+            only_space_since_newline = false;
+        }
+    }
+    false
+}
+
+fn trimmed(text: &str, span: ByteSpan) -> ByteSpan {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    ByteSpan::new(span.start + lead, (span.end - trail).max(span.start + lead))
+}
+
+/// Word characters: letters, digits, combining marks.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Splits `span` of `text` into tokens, appended to `out`.
+pub fn tokenize(text: &str, span: ByteSpan, out: &mut Vec<Token>) {
+    let s = span.slice(text);
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200C}' | '\u{200D}') {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                span: ByteSpan::new(span.start + i, span.start + i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        }
+        let numeric = c.is_ascii_digit();
+        let mut end = i + c.len_utf8();
+        let mut has_letter = !numeric;
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                has_letter |= d.is_alphabetic();
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Inner joiners: kept when a word character follows directly.
+            let joiner = if numeric && !has_letter {
+                matches!(d, '.' | ',' | ':' | '/' | '-')
+            } else {
+                matches!(d, '\'' | '’' | '-' | '.' | '&')
+            };
+            let next_is_word = s[j + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char);
+            if joiner && next_is_word {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // A period ending an abbreviation made of initials (`U.S.`) belongs to it.
+            if d == '.' && !numeric && is_initialism(&s[i..end]) {
+                end = j + 1;
+                iter.next();
+            }
+            break;
+        }
+        let kind = if numeric && !has_letter {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token {
+            span: ByteSpan::new(span.start + i, span.start + end),
+            kind,
+        });
+    }
+}
+
+/// `U.S`, `U.N`, `e.g`: single letters joined by periods.
+fn is_initialism(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
+    "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v",
+    "etc", "Mt", "Ft", "Pres", "Gov", "Supt", "Det", "Insp", "Sgt", "Cpl", "Pvt", "Rt", "Hon",
+    "Messrs", "Mme", "Mlle", "approx", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "ca", "cf",
+    "al", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ill", "Ind", "Kan", "Mass", "Mich", "Minn",
+    "Miss", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// Whether the word token `word` followed by `.` is an abbreviation rather than a sentence end.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || is_initialism(word.trim_end_matches('.'))
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = first;
+    let mut i = first;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let s = t.span.slice(text);
+        let terminal = matches!(s, "." | "!" | "?" | "…")
+            || (t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 1);
+        let mut end = i + 1;
+        if terminal {
+            // Closing quotes and brackets stay with the sentence they close.
+            while end < tokens.len()
+                && tokens[end].span.start == tokens[end - 1].span.end
+                && matches!(
+                    tokens[end].span.slice(text),
+                    "\"" | "”" | "’" | "'" | ")" | "»" | "]"
+                )
+            {
+                end += 1;
+            }
+            let next = tokens.get(end);
+            let gap_has_space = next.is_none_or(|n| n.span.start > tokens[end - 1].span.end);
+            let next_starts_sentence = next.is_none_or(|n| {
+                let ns = n.span.slice(text);
+                let c = ns.chars().next().unwrap_or(' ');
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '-' | '—')
+            });
+            let abbreviation = s == "." && i > first && {
+                let prev = tokens[i - 1];
+                prev.span.end == t.span.start
+                    && prev.kind == TokenKind::Word
+                    && is_abbreviation(prev.span.slice(text))
+            };
+            let abbreviation_token = s != "." && s.ends_with('.') && {
+                // `U.S.` ends a sentence only before a capitalised word that is not a name-like
+                // continuation; keep it simple: an initialism ends a sentence at paragraph end or
+                // before a quote.
+                next.is_some()
+            };
+            if gap_has_space && next_starts_sentence && !abbreviation && !abbreviation_token {
+                push_sentence(tokens, start, end, paragraph, out);
+                start = end;
+            }
+        }
+        i = end;
+    }
+    if start < tokens.len() {
+        push_sentence(tokens, start, tokens.len(), paragraph, out);
+    }
+}
+
+fn push_sentence(
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    if start < end {
+        out.push(Sentence {
+            span: ByteSpan::new(tokens[start].span.start, tokens[end - 1].span.end),
+            tokens: start..end,
+            paragraph,
+        });
+    }
+}
+
+/// A dateline or agency prefix at the start of the first paragraph.
+fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
+    let p = first_paragraph.slice(text);
+    let base = first_paragraph.start;
+    // "ArmInfo.The …": an agency glued to the first sentence.
+    if let Some(dot) = p.find('.') {
+        let name = &p[..dot];
+        let after = p[dot + 1..].chars().next();
+        if (2..=40).contains(&name.len())
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == ' ')
+            && name.split(' ').count() <= 3
+            && after.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+            && !is_initialism(name)
+        {
+            let agency = ByteSpan::new(base, base + dot);
+            return Some(Dateline {
+                span: ByteSpan::new(base, base + dot + 1),
+                place: None,
+                agency: Some(agency),
+            });
+        }
+    }
+    // "MOSCOW, Nov 24 (Reuters) - …", "WASHINGTON — …", "LONDON (AP) -- …".
+    let head_len = p.char_indices().nth(120).map_or(p.len(), |(i, _)| i);
+    let head = &p[..head_len];
+    let (sep_at, sep_len) = [" - ", " — ", " – ", " -- ", " —", " –"]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let prefix = &head[..sep_at];
+    let place_end = prefix.find([',', '(']).unwrap_or(prefix.len());
+    let place = prefix[..place_end].trim_end();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouty =
+        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && letters.len() >= 2;
+    if !shouty || place.split_whitespace().count() > 4 {
+        return None;
+    }
+    let agency = prefix.find('(').and_then(|open| {
+        let close = prefix[open..].find(')')? + open;
+        Some(ByteSpan::new(base + open + 1, base + close))
+    });
+    Some(Dateline {
+        span: ByteSpan::new(base, base + sep_at + sep_len),
+        place: Some(ByteSpan::new(base, base + place.len())),
+        agency,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::parse(text, ByteSpan::new(0, text.len()))
+    }
+
+    fn words<'a>(d: &Document<'a>) -> Vec<&'a str> {
+        (0..d.tokens.len()).map(|i| d.token_str(i)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_numbers_and_hyphenated_words() {
+        let d = doc(
+            "U.S. troops, 155,221 bags (5.93 mln) on 11/23/2022; Armenian-Azerbaijani border didn't move.",
+        );
+        assert_eq!(
+            words(&d),
+            [
+                "U.S.",
+                "troops",
+                ",",
+                "155,221",
+                "bags",
+                "(",
+                "5.93",
+                "mln",
+                ")",
+                "on",
+                "11/23/2022",
+                ";",
+                "Armenian-Azerbaijani",
+                "border",
+                "didn't",
+                "move",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_titles_initials_or_month_abbreviations() {
+        let d = doc(
+            "Gen. J. Smith met envoys on Nov. 3 in the U.S. capital. \"We agree,\" he said. Then he left!",
+        );
+        let sentences: Vec<_> = d.sentences.iter().map(|s| d.str(s.span)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Gen. J. Smith met envoys on Nov. 3 in the U.S. capital.",
+                "\"We agree,\" he said.",
+                "Then he left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_follow_blank_lines_or_else_line_breaks() {
+        let d = doc("One.\nStill one.\n\nTwo.\r\n\r\nThree.");
+        assert_eq!(
+            d.paragraphs.iter().map(|p| d.str(*p)).collect::<Vec<_>>(),
+            ["One.\nStill one.", "Two.", "Three."]
+        );
+        let d = doc("First line.\nSecond line.");
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn datelines_and_glued_agencies_are_found() {
+        let d = doc("MOSCOW, Nov 24 (Reuters) - The ministry said.");
+        let dl = d.dateline.clone().unwrap();
+        assert_eq!(d.str(dl.place.unwrap()), "MOSCOW");
+        assert_eq!(d.str(dl.agency.unwrap()), "Reuters");
+        assert_eq!(d.str(dl.span), "MOSCOW, Nov 24 (Reuters) - ");
+        let d = doc("ArmInfo.The CSTO is not going to leave Armenia.");
+        assert_eq!(
+            d.str(d.dateline.clone().unwrap().agency.unwrap()),
+            "ArmInfo"
+        );
+        let d = doc("WASHINGTON — The Senate voted.");
+        assert_eq!(
+            d.str(d.dateline.clone().unwrap().place.unwrap()),
+            "WASHINGTON"
+        );
+        assert!(doc("The CSTO - a bloc - met.").dateline.is_none());
+    }
+
+    #[test]
+    fn text_without_punctuation_is_one_sentence_per_paragraph() {
+        let text = "word ".repeat(10_000);
+        let d = doc(&text);
+        assert_eq!(d.sentences.len(), 1);
+        assert_eq!(d.tokens.len(), 10_000);
+    }
+}

@@ -1,0 +1,13 @@
+//! Dossier turns a folder of news articles into a static web app that explores them in the
+//! browser: who is named, when things happened, who said what.
+//!
+//! The modules are the data flow, in order: [`corpus`] (seed files → articles), [`extract`]
+//! (article → entities, dates, quotes), [`index`] (annotations → postings and facets),
+//! [`query`] (filter ⇄ URL, filter → results) and, in the browser build only, `ui`.
+#![warn(missing_docs)]
+
+pub mod corpus;
+pub mod extract;
+pub mod span;
+
+pub use span::{ByteSpan, CharIndex, CharSpan};
