@@ -1,1 +1,59 @@
-fn main() {}
+//! Embeds the seed articles: validates every file of the seed folder with the same corpus
+//! code the app runs, fails the build naming each bad file and its problem, and writes the
+//! seed table (`src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
+//!
+//! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root).
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/span.rs"]
+mod span;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/corpus/mod.rs"]
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-env-changed=DOSSIER_SEEDS");
+    println!("cargo:rerun-if-changed=build.rs");
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let seeds = match std::env::var_os("DOSSIER_SEEDS") {
+        Some(dir) if !dir.is_empty() => manifest_dir.join(dir),
+        _ => manifest_dir.join("seeds"),
+    };
+    // A directory here makes cargo rerun when any file below it is added, changed or removed.
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    match embed(&seeds) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nerror: the seed articles in {} cannot be built:\n{message}\n", seeds.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn embed(seeds: &Path) -> Result<(), String> {
+    if !seeds.is_dir() {
+        return Err(format!("  {} is not a folder (set DOSSIER_SEEDS to a folder of articles)", seeds.display()));
+    }
+    let files = corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
+    let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
+    let (articles, skipped) = corpus::parse_files(named).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        format!("{} problem(s):\n{}", errors.len(), lines.join("\n"))
+    })?;
+    for skip in &skipped {
+        println!("cargo:warning=seed file {} is not embedded: {}", skip.file, skip.reason);
+    }
+    let table = corpus::encode_seed_table(
+        files.iter().filter(|f| corpus::classify(&f.name).is_ok()).map(|f| (f.name.as_str(), f.bytes.as_slice())),
+    );
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.bin");
+    std::fs::write(&out, table).map_err(|e| format!("  writing {}: {e}", out.display()))?;
+    if articles.is_empty() {
+        println!("cargo:warning=no articles in {}: the app will say so", seeds.display());
+    }
+    Ok(())
+}

@@ -7,7 +7,11 @@
 #![warn(missing_docs)]
 
 pub mod corpus;
+pub mod embedded;
 pub mod extract;
 pub mod span;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 
 pub use span::{ByteSpan, CharIndex, CharSpan};

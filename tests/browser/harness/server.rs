@@ -1,0 +1,104 @@
+//! A static file server for `dist/` on 127.0.0.1, under any sub-path, that a test can stop
+//! (to go offline) — what any static host or CDN does, and nothing more.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// A running server; stops when dropped or on [`StaticServer::stop`].
+pub struct StaticServer {
+    addr: SocketAddr,
+    base: String,
+    task: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Serves `root` at `http://127.0.0.1:PORT{base}` (`base` starts and ends with `/`).
+    pub async fn start(root: &Path, base: &str) -> std::io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let root = root.to_path_buf();
+        let prefix = base.to_string();
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let (root, prefix) = (root.clone(), prefix.clone());
+                tokio::spawn(async move {
+                    let _ = serve(stream, &root, &prefix).await;
+                });
+            }
+        });
+        Ok(Self { addr, base: base.to_string(), task: Some(task) })
+    }
+
+    /// The app's URL (the base path) with `query` appended when not empty.
+    pub fn url(&self, query: &str) -> String {
+        let q = if query.is_empty() { String::new() } else { format!("?{query}") };
+        format!("http://{}{}{q}", self.addr, self.base)
+    }
+
+    /// Stops accepting connections: the site is now offline.
+    pub fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let request = String::from_utf8_lossy(&head);
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let (status, content_type, body) = match resolve(root, prefix, path) {
+        Some(file) => match tokio::fs::read(&file).await {
+            Ok(bytes) => ("200 OK", mime(&file), bytes),
+            Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+        },
+        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes()).await?;
+    stream.write_all(&body).await?;
+    stream.shutdown().await
+}
+
+fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
+    let rest = path.strip_prefix(prefix).or_else(|| (path == prefix.trim_end_matches('/')).then_some(""))?;
+    if rest.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let file = if rest.is_empty() || rest.ends_with('/') { root.join(rest).join("index.html") } else { root.join(rest) };
+    file.is_file().then_some(file)
+}
+
+fn mime(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json" | "webmanifest") => "application/json",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,9 @@
+//! Browser tests: the built `dist/` served on 127.0.0.1 by the test itself, driven over
+//! WebDriver in headless Chromium. `./dev test` builds `dist/` first and sets
+//! `DOSSIER_DIST`; without it, and without a `dist/`, these tests skip loudly.
+//!
+//! - `harness/`: serving `dist/`, starting the browser, the `App` session helpers.
+//! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
+
+mod foundation;
+mod harness;
