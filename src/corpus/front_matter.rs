@@ -105,11 +105,22 @@ fn simple_key_values(yaml: &str) -> Option<Vec<(String, String)>> {
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
             let value = value.trim();
-            // A value opening YAML syntax was meant as YAML: report the YAML error instead.
-            let plain_value = !value.starts_with(['[', '{', '"', '\'', '|', '>', '&', '*', '!']);
-            (plain_key && plain_value).then(|| (key.to_string(), value.to_string()))
+            // A value opening a YAML collection or block was meant as YAML: report the YAML
+            // error instead. A quote that opens a title (`"BRITANNIA" COIN …`) is just text.
+            let plain_value = !value.starts_with(['[', '{', '|', '>', '&', '*', '!']);
+            (plain_key && plain_value).then(|| (key.to_string(), unquote(value).to_string()))
         })
         .collect()
+}
+
+/// `"text"` or `'text'` → `text`; anything else as written.
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
 }
 
 fn scalar(y: &Yaml) -> Option<String> {
@@ -180,6 +191,8 @@ mod tests {
             ("title".to_string(), "Analysis: what next".to_string())
         );
         assert_eq!(fm.fields[1].1, "Reuters");
+        let fm = split("---\ntitle: \"BRITANNIA\" COIN TO SELL\n---\nBody", 0).unwrap().unwrap();
+        assert_eq!(fm.fields[0].1, "\"BRITANNIA\" COIN TO SELL");
     }
 
     #[test]
