@@ -8,6 +8,8 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod index;
+pub mod query;
 pub mod span;
 
 pub use span::{ByteSpan, CharIndex, CharSpan};
