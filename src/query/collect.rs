@@ -258,49 +258,68 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
         }
     }
     let entities_of = |kind: EntityKind| {
-        top(&entity_counts, per_facet, |e| {
-            let info = &index.entities[e];
-            (info.kind == kind).then(|| (info.id.0.clone(), info.name.clone()))
-        })
+        top(
+            &entity_counts,
+            per_facet,
+            |e| index.entities[e].kind == kind,
+            |e| {
+                (
+                    index.entities[e].id.0.clone(),
+                    index.entities[e].name.clone(),
+                )
+            },
+        )
     };
     Facets {
         people: entities_of(EntityKind::Person),
         organizations: entities_of(EntityKind::Organization),
         places: entities_of(EntityKind::Place),
-        speakers: top(&speaker_counts, per_facet, |s| {
-            let info = &index.speakers[s];
-            Some((info.key.clone(), info.name.clone()))
-        }),
-        sources: top(&source_counts, per_facet, |s| {
-            Some((index.sources[s].clone(), index.sources[s].clone()))
-        }),
+        speakers: top(
+            &speaker_counts,
+            per_facet,
+            |_| true,
+            |s| {
+                (
+                    index.speakers[s].key.clone(),
+                    index.speakers[s].name.clone(),
+                )
+            },
+        ),
+        sources: top(
+            &source_counts,
+            per_facet,
+            |_| true,
+            |s| (index.sources[s].clone(), index.sources[s].clone()),
+        ),
     }
 }
 
-/// The `limit` values with the highest non-zero counts (ties by label), among those
-/// `describe` accepts.
+/// The `limit` values with the highest non-zero counts (ties by value number), among those
+/// `keep` accepts. Selection, then a sort of the few kept: linear in the number of values.
 fn top(
     counts: &[u32],
     limit: usize,
-    describe: impl Fn(usize) -> Option<(String, String)>,
+    keep: impl Fn(usize) -> bool,
+    describe: impl Fn(usize) -> (String, String),
 ) -> Vec<FacetValue> {
-    let mut best: Vec<(u32, usize)> = Vec::new();
-    for (value, &count) in counts.iter().enumerate() {
-        if count > 0 {
-            best.push((count, value));
-        }
+    let mut best: Vec<(u32, usize)> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(value, &count)| count > 0 && keep(value))
+        .map(|(value, &count)| (count, value))
+        .collect();
+    let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if best.len() > limit && limit > 0 {
+        best.select_nth_unstable_by(limit - 1, order);
     }
-    best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out = Vec::with_capacity(limit);
-    for (count, value) in best {
-        if out.len() == limit {
-            break;
-        }
-        if let Some((key, label)) = describe(value) {
-            out.push(FacetValue { key, label, count });
-        }
-    }
-    out
+    best.truncate(limit);
+    best.sort_unstable_by(order);
+    best.into_iter()
+        .map(|(count, value)| {
+            let (key, label) = describe(value);
+            FacetValue { key, label, count }
+        })
+        .collect()
 }
 
 /// The histogram of the dates the filter ranges over.

@@ -20,7 +20,7 @@ mod eval;
 pub mod filter;
 mod snippet;
 pub mod text;
-mod url;
+pub mod url;
 
 pub use collect::{
     Bucket, FacetValue, Facets, Granularity, Histogram, Hit, Options, QuoteHit, Results, search,
