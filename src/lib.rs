@@ -9,6 +9,8 @@
 pub mod corpus;
 pub mod embedded;
 pub mod extract;
+pub mod index;
+pub mod query;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,14 +2,18 @@
 //!
 //! ```text
 //! dossier extract PATH... [--dates FILE]   one JSON object per article (JSON Lines)
+//! dossier query PATH... [--q TEXT] ...     ranked matching articles with snippets
+//! dossier bench PATH...                    index build time, memory, query latency
 //! ```
 //!
 //! Exit codes: 0 success, 1 nothing matched, 2 an error (bad arguments, or a file that could
 //! not be read; every other file is still processed).
 
 mod args;
+mod bench_cmd;
 mod extract_cmd;
 mod inputs;
+mod query_cmd;
 
 use std::process::ExitCode;
 

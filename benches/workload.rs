@@ -1,0 +1,194 @@
+//! The search benchmark's workload, shared by `dossier bench` and `cargo bench --bench
+//! search`: read the corpus, annotate it, build the index, run the fixed query set
+//! (`benches/queries.json`, also read by the JS peers) and report times and percentiles.
+//!
+//! Until the extractors land, Reuters-style front-matter tags (`places:`, `topics:`) are
+//! read as entities (places as places, topics as misc) so entity filters and facet counts
+//! have a realistic load; extracted entities are used as well.
+
+use dossier::corpus::Article;
+use dossier::extract::{Annotations, Entity, EntityId, EntityKind, annotate};
+use dossier::index::Index;
+use dossier::query::{Filter, search};
+use std::time::{Duration, Instant};
+
+/// The query set, as in `benches/queries.json`.
+const QUERIES: &str = include_str!("queries.json");
+
+/// Runs of each query whose latencies are recorded (after one warm-up run).
+pub const RUNS: usize = 30;
+
+/// Latency percentiles of one kind of query.
+pub struct KindReport {
+    pub kind: String,
+    pub queries: usize,
+    pub p50: Duration,
+    pub p95: Duration,
+    pub p99: Duration,
+    /// Matches of each query, in order (to compare with the peers).
+    pub totals: Vec<usize>,
+}
+
+/// What one benchmark run measured.
+pub struct Report {
+    pub articles: usize,
+    pub text_bytes: usize,
+    pub extract: Duration,
+    pub build: Duration,
+    pub heap_bytes: usize,
+    pub kinds: Vec<KindReport>,
+}
+
+/// The query set: `(kind, url)` pairs.
+pub fn queries() -> Vec<(String, String)> {
+    let parsed: serde_json::Value = serde_json::from_str(QUERIES).unwrap_or_default();
+    parsed["queries"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|q| {
+                    let field = |k: &str| q[k].as_str().unwrap_or_default().to_string();
+                    (field("kind"), field("url"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Front-matter tags (`places:`, `topics:`, `people:`, `orgs:`) as entities.
+pub fn with_tags(article: &Article, mut found: Annotations) -> Annotations {
+    for (key, value) in &article.meta {
+        let kind = match key.as_str() {
+            "places" => EntityKind::Place,
+            "people" => EntityKind::Person,
+            "orgs" => EntityKind::Organization,
+            "topics" => EntityKind::Misc,
+            _ => continue,
+        };
+        for tag in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let name = tag.replace('-', " ");
+            found.entities.push(Entity {
+                id: EntityId::new(kind, &name),
+                kind,
+                canonical: name,
+                aliases: Vec::new(),
+                role: None,
+            });
+        }
+    }
+    found
+}
+
+/// Annotates, indexes and queries `articles`.
+pub fn run(articles: &[Article]) -> Report {
+    let started = Instant::now();
+    let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
+    let extract = started.elapsed();
+    let annotations: Vec<Annotations> = articles
+        .iter()
+        .zip(annotations)
+        .map(|(a, found)| with_tags(a, found))
+        .collect();
+    let started = Instant::now();
+    let index = Index::build(articles, &annotations);
+    let build = started.elapsed();
+
+    let mut kinds: Vec<KindReport> = Vec::new();
+    let mut samples: Vec<(String, Vec<Duration>)> = Vec::new();
+    for (kind, url) in queries() {
+        let (filter, _) = Filter::from_query_string(&url);
+        let total = search(&index, &filter).total;
+        let mut times = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            let results = search(&index, &std::hint::black_box(filter.clone()));
+            times.push(started.elapsed());
+            std::hint::black_box(results);
+        }
+        match kinds.iter_mut().position(|k| k.kind == kind) {
+            Some(at) => {
+                kinds[at].queries += 1;
+                kinds[at].totals.push(total);
+                samples[at].1.extend(times);
+            }
+            None => {
+                kinds.push(KindReport {
+                    kind: kind.clone(),
+                    queries: 1,
+                    p50: Duration::ZERO,
+                    p95: Duration::ZERO,
+                    p99: Duration::ZERO,
+                    totals: vec![total],
+                });
+                samples.push((kind, times));
+            }
+        }
+    }
+    for (report, (_, times)) in kinds.iter_mut().zip(&mut samples) {
+        times.sort_unstable();
+        report.p50 = percentile(times, 50);
+        report.p95 = percentile(times, 95);
+        report.p99 = percentile(times, 99);
+    }
+    Report {
+        articles: articles.len(),
+        text_bytes: index.text_bytes(),
+        extract,
+        build,
+        heap_bytes: index.heap_size(),
+        kinds,
+    }
+}
+
+fn percentile(sorted: &[Duration], pct: usize) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    sorted[((sorted.len() - 1) * pct).div_ceil(100)]
+}
+
+/// The report as a table; `json` gives one JSON object instead (for scripts).
+pub fn render(report: &Report, json: bool) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mb = |b: usize| b as f64 / 1_048_576.0;
+    if json {
+        let kinds: Vec<serde_json::Value> = report
+            .kinds
+            .iter()
+            .map(|k| {
+                serde_json::json!({"kind": k.kind, "queries": k.queries, "p50_ms": ms(k.p50),
+                    "p95_ms": ms(k.p95), "p99_ms": ms(k.p99), "totals": k.totals})
+            })
+            .collect();
+        return serde_json::json!({"engine": "dossier", "articles": report.articles,
+            "text_mb": mb(report.text_bytes), "extract_ms": ms(report.extract),
+            "build_ms": ms(report.build), "heap_mb": mb(report.heap_bytes), "kinds": kinds})
+        .to_string();
+    }
+    let mut out = format!(
+        "articles {}  text {:.1} MB\nextract {:.0} ms  index build {:.0} ms  index memory {:.1} MB ({:.2} MB per MB of text)\n\n{:<24} {:>7} {:>9} {:>9} {:>9}  matches\n",
+        report.articles,
+        mb(report.text_bytes),
+        ms(report.extract),
+        ms(report.build),
+        mb(report.heap_bytes),
+        mb(report.heap_bytes) / mb(report.text_bytes).max(1e-9),
+        "query kind",
+        "queries",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms"
+    );
+    for k in &report.kinds {
+        out.push_str(&format!(
+            "{:<24} {:>7} {:>9.3} {:>9.3} {:>9.3}  {:?}\n",
+            k.kind,
+            k.queries,
+            ms(k.p50),
+            ms(k.p95),
+            ms(k.p99),
+            k.totals
+        ));
+    }
+    out
+}

@@ -1,0 +1,183 @@
+//! Evaluation: which articles match a [`Filter`], as a [`DocSet`], plus the terms that
+//! ranking and highlighting need. Nothing here decides what to show.
+//!
+//! Edge semantics: an unknown entity, speaker, source or word matches no article (an empty
+//! set, not an error and not "everything"); an empty filter matches every article.
+
+use super::filter::{DateField, Filter};
+use super::text::{TextQuery, Unit};
+use crate::index::dates::{DayRange, upper};
+use crate::index::{DocSet, Index, TermId};
+
+/// Weight of a word's own term in ranking.
+const EXACT_WEIGHT: f32 = 1.0;
+/// Weight of terms the last word matches as a prefix: below the word itself.
+const PREFIX_WEIGHT: f32 = 0.5;
+/// Weight of terms one edit away: below exact and prefix matches.
+const TYPO_WEIGHT: f32 = 0.3;
+/// A prefix expands to at most this many terms (the most frequent ones).
+const MAX_PREFIX_TERMS: usize = 48;
+/// Words shorter than this (in characters) get no typo tolerance.
+const MIN_TYPO_LEN: usize = 5;
+
+/// The outcome of evaluating a filter.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The matching articles.
+    pub matches: DocSet,
+    /// Terms to rank by, with their weights (empty when the query has no text).
+    pub scored: Vec<(TermId, f32)>,
+}
+
+/// Evaluates `filter` against `index`.
+pub fn evaluate(index: &Index, filter: &Filter) -> Evaluation {
+    let universe = index.len() as u32;
+    let mut matches = DocSet::full(universe);
+    let mut scored = Vec::new();
+    let query = TextQuery::parse(&filter.text);
+    for group in &query.groups {
+        let mut any = DocSet::empty(universe);
+        for unit in group {
+            let mut docs = unit_docs(index, unit, &mut scored);
+            if unit.negated {
+                docs.complement();
+            }
+            any.union_with(&docs);
+        }
+        matches.intersect_with(&any);
+    }
+    // Smallest list first: later intersections then start from fewer documents.
+    let mut lists: Vec<&[u32]> = Vec::new();
+    for entity in &filter.entities {
+        lists.push(
+            index
+                .entity_of(entity.as_str())
+                .map_or(&[], |e| index.entity_docs(e)),
+        );
+    }
+    for speaker in &filter.speakers {
+        lists.push(
+            index
+                .speaker_of(speaker)
+                .map_or(&[], |s| index.speaker_docs(s)),
+        );
+    }
+    if let Some(source) = &filter.source {
+        lists.push(
+            index
+                .source_of(source)
+                .map_or(&[], |s| index.source_docs(s)),
+        );
+    }
+    lists.sort_by_key(|l| l.len());
+    for list in lists {
+        matches.intersect_sorted(list);
+    }
+    if let Some(range) = date_range(filter) {
+        let mut in_range = DocSet::empty(universe);
+        let table = match filter.dates {
+            DateField::Published => &index.published,
+            DateField::Mentioned => &index.mentioned,
+        };
+        table.overlapping(range, |doc| in_range.insert(doc));
+        matches.intersect_with(&in_range);
+    }
+    Evaluation { matches, scored }
+}
+
+/// The filter's date range as keys, if it has one.
+pub fn date_range(filter: &Filter) -> Option<DayRange> {
+    if filter.from.is_none() && filter.to.is_none() {
+        return None;
+    }
+    Some(DayRange {
+        lo: filter.from.map_or(0, |d| DayRange::of_date(d).lo),
+        hi: filter
+            .to
+            .map_or(u32::MAX, |d| upper(DayRange::of_date(d).lo)),
+    })
+}
+
+/// The articles one unit matches; pushes the terms it matched on to `scored` (positive
+/// units only).
+fn unit_docs(index: &Index, unit: &Unit, scored: &mut Vec<(TermId, f32)>) -> DocSet {
+    let universe = index.len() as u32;
+    let terms = index.terms();
+    let mut docs = DocSet::empty(universe);
+    let mut expanded = Vec::new();
+    if let [word] = unit.words.as_slice() {
+        if let Some(term) = terms.find(word) {
+            expanded.push((term, EXACT_WEIGHT));
+        }
+        if unit.prefix {
+            let range = terms.prefix_range(word);
+            let mut prefixed: Vec<TermId> =
+                range.filter(|t| Some(*t) != terms.find(word)).collect();
+            if prefixed.len() > MAX_PREFIX_TERMS {
+                prefixed.sort_by_key(|&t| std::cmp::Reverse(terms.docs(t).len()));
+                prefixed.truncate(MAX_PREFIX_TERMS);
+            }
+            expanded.extend(prefixed.into_iter().map(|t| (t, PREFIX_WEIGHT)));
+        }
+        if !unit.exact && word.chars().count() >= MIN_TYPO_LEN {
+            let mut near = Vec::new();
+            terms.one_edit_away(word, &mut near);
+            for term in near {
+                if !expanded.iter().any(|(t, _)| *t == term) {
+                    expanded.push((term, TYPO_WEIGHT));
+                }
+            }
+        }
+        for &(term, _) in &expanded {
+            for &doc in terms.docs(term) {
+                docs.insert(doc);
+            }
+        }
+    } else {
+        let ids: Option<Vec<TermId>> = unit.words.iter().map(|w| terms.find(w)).collect();
+        if let Some(ids) = ids {
+            phrase_docs(index, &ids, &mut docs);
+            expanded.extend(ids.iter().map(|&t| (t, EXACT_WEIGHT)));
+        }
+    }
+    if !unit.negated {
+        scored.extend(expanded);
+    }
+    docs
+}
+
+/// Inserts into `out` every document where `phrase` occurs as adjacent words, in order.
+fn phrase_docs(index: &Index, phrase: &[TermId], out: &mut DocSet) {
+    let terms = index.terms();
+    let Some((rarest_at, &rarest)) = phrase
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, t)| terms.docs(**t).len())
+    else {
+        return;
+    };
+    'docs: for (nth, &doc) in terms.docs(rarest).iter().enumerate() {
+        // Where each phrase word occurs in this document.
+        let mut lists = Vec::with_capacity(phrase.len());
+        for &term in phrase {
+            match terms.docs(term).binary_search(&doc) {
+                Ok(i) => lists.push(terms.positions(term, i)),
+                Err(_) => continue 'docs,
+            }
+        }
+        let anchor = terms.positions(rarest, nth);
+        for &at in anchor {
+            let Some(start) = at.checked_sub(rarest_at as u32) else {
+                continue;
+            };
+            let all_there = lists
+                .iter()
+                .enumerate()
+                .all(|(i, positions)| positions.binary_search(&(start + i as u32)).is_ok());
+            if all_there {
+                out.insert(doc);
+                continue 'docs;
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! The `Filter`: what the user is looking at, as a value that round-trips losslessly and
+//! stably to the URL query string (the URL is the only UI state).
+//!
+//! # URL grammar (v1)
+//!
+//! ```text
+//! query-string = [ "?" ] [ pair { ( "&" | ";" ) pair } ]      ; form-urlencoded
+//! pair         = key "=" value
+//! key          = "q"        ; text query (grammar below); kept verbatim, spaces included
+//!              | "e"        ; entity id `kind:slug`, kind = person|organization|place|misc;
+//!                           ;   repeatable, every one must be named in the article
+//!              | "s"        ; speaker key (an entity id, or a slug of the description);
+//!                           ;   repeatable, every one must be quoted in the article
+//!              | "from"     ; date: YYYY | YYYY-MM | YYYY-MM-DD (inclusive, partial = whole period)
+//!              | "to"       ; date, same forms (inclusive: to=2022-11 ends on 30 November)
+//!              | "dates"    ; "published" (default) | "mentioned": what from/to range over
+//!              | "source"   ; publisher name, exact
+//!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
+//!              | "a"        ; the open article's id
+//!              | "quote"    ; the open quote's number in that article (0-based)
+//!              | "entity"   ; the open entity's id
+//!              | "v"        ; format version; "1" only (see below)
+//! ```
+//!
+//! The printer writes keys in the order above, omits defaults and empty values, and never
+//! writes `v`: a link without `v` is version 1, so today's links stay short, and a future
+//! incompatible change will print `v=2` and keep reading v-less links as version 1.
+//! Parsing is lenient: an unknown key, a bad value or a repeated single-valued key (the
+//! last one wins) gives a [`Notice`] that says what is valid, never an error or a panic.
+//!
+//! # Text query grammar (the value of `q`)
+//!
+//! ```text
+//! query   = { " " } [ group { " "+ group } ] { " " }
+//! group   = unit { " "+ "OR" " "+ unit }        ; any of the units
+//! unit    = [ "-" ] ( phrase | word )           ; "-" excludes
+//! phrase  = '"' { char - '"' } ( '"' | end )    ; the words next to each other, in order
+//! word    = char - ( " " | '"' ) { char - ( " " | '"' ) }
+//! ```
+//!
+//! An article matches when it matches every group. Words are case- and accent-folded and
+//! split into letter/digit runs (`U.S.` is the phrase `u s`). A word of 5 or more
+//! characters also matches words one edit away (ranked lower); the last word, when the
+//! query does not end with a space, also matches as a prefix (while typing). At most
+//! [`MAX_UNITS`](super::text::MAX_UNITS) units are read; the rest are ignored.
+
+use super::url::{DecodeProblem, decode_pairs, encode_into};
+use crate::corpus::{Date, parse_date};
+use crate::extract::{EntityId, EntityKind};
+
+/// At most this many `e=` and `s=` values are read (each); more are reported and dropped.
+pub const MAX_REPEATED: usize = 64;
+
+/// What to show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The ranked list of articles.
+    #[default]
+    Articles,
+    /// Quotes and their speakers.
+    Quotes,
+    /// Entities named in the matching articles.
+    Entities,
+    /// The matching articles on a timeline.
+    Timeline,
+}
+
+impl View {
+    const ALL: [(View, &'static str); 4] = [
+        (View::Articles, "articles"),
+        (View::Quotes, "quotes"),
+        (View::Entities, "entities"),
+        (View::Timeline, "timeline"),
+    ];
+
+    /// The URL spelling.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map_or("", |p| p.1)
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, name)| *name == s).map(|p| p.0)
+    }
+}
+
+/// Which dates a date range is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum DateField {
+    /// The articles' publication dates.
+    #[default]
+    Published,
+    /// Dates the articles mention.
+    Mentioned,
+}
+
+/// A filter: everything a view of the corpus depends on. `Default` is "everything".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    /// Text query (language in the module doc), verbatim.
+    pub text: String,
+    /// Entities the article must all name.
+    pub entities: Vec<EntityId>,
+    /// Speakers the article must all quote.
+    pub speakers: Vec<String>,
+    /// First day of the date range (inclusive).
+    pub from: Option<Date>,
+    /// Last day of the date range (inclusive).
+    pub to: Option<Date>,
+    /// What the date range is about.
+    pub dates: DateField,
+    /// Only articles from this source.
+    pub source: Option<String>,
+    /// What to show.
+    pub view: View,
+    /// The open article.
+    pub article: Option<String>,
+    /// The open quote (its number in the open article).
+    pub quote: Option<u32>,
+    /// The open entity.
+    pub entity: Option<EntityId>,
+}
+
+/// A parameter that was ignored or read leniently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The key as written.
+    pub key: String,
+    /// The value as written (cut to 80 characters).
+    pub value: String,
+    /// What was wrong and what is valid.
+    pub message: String,
+}
+
+const KEYS: &str = "q, e, s, from, to, dates, source, view, a, quote, entity, v";
+
+impl Filter {
+    /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
+    /// cannot be used is reported in the notices.
+    pub fn from_query_string(query: &str) -> (Filter, Vec<Notice>) {
+        let mut filter = Filter::default();
+        let mut notices = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
+        for (key, value, problems) in decode_pairs(query) {
+            let mut notice = |message: String| {
+                notices.push(Notice {
+                    key: cut(&key),
+                    value: cut(&value),
+                    message,
+                })
+            };
+            for problem in &problems {
+                notice(match problem {
+                    DecodeProblem::BrokenEscape => {
+                        "a `%` not followed by two hex digits was kept as written".into()
+                    }
+                    DecodeProblem::NotUtf8 => {
+                        "the value is not UTF-8; invalid bytes were replaced".into()
+                    }
+                });
+            }
+            let single = match key.as_str() {
+                "q" => Some("q"),
+                "from" => Some("from"),
+                "to" => Some("to"),
+                "dates" => Some("dates"),
+                "source" => Some("source"),
+                "view" => Some("view"),
+                "a" => Some("a"),
+                "quote" => Some("quote"),
+                "entity" => Some("entity"),
+                "v" => Some("v"),
+                _ => None,
+            };
+            if let Some(name) = single {
+                if seen.contains(&name) {
+                    notice(format!(
+                        "`{name}` is given more than once; the last one is used"
+                    ));
+                } else {
+                    seen.push(name);
+                }
+            }
+            if let Err(message) = filter.apply(&key, &value) {
+                notice(message);
+            }
+        }
+        if filter.quote.is_some() && filter.article.is_none() {
+            notices.push(Notice {
+                key: "quote".into(),
+                value: filter.quote.map(|q| q.to_string()).unwrap_or_default(),
+                message: "`quote` needs an open article `a`; it is ignored".into(),
+            });
+        }
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from > to
+        {
+            notices.push(Notice {
+                key: "from".into(),
+                value: from.to_string(),
+                message: format!("`from` is after `to` ({to}), so nothing can match"),
+            });
+        }
+        (filter, notices)
+    }
+
+    /// Sets one URL parameter; `Err` says why the value was not used.
+    fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match key {
+            "q" => self.text = value.to_string(),
+            "e" => {
+                if self.entities.len() >= MAX_REPEATED {
+                    return Err(format!(
+                        "at most {MAX_REPEATED} entities; this one is ignored"
+                    ));
+                }
+                self.entities.push(parse_entity(value)?);
+            }
+            "s" => {
+                if value.trim().is_empty() {
+                    return Err(
+                        "a speaker key is an entity id or a slug such as `the-minister`".into(),
+                    );
+                }
+                if self.speakers.len() >= MAX_REPEATED {
+                    return Err(format!(
+                        "at most {MAX_REPEATED} speakers; this one is ignored"
+                    ));
+                }
+                self.speakers.push(value.to_string());
+            }
+            "from" => self.from = Some(parse_range_date(value)?),
+            "to" => self.to = Some(parse_range_date(value)?),
+            "dates" => {
+                self.dates = match value {
+                    "published" => DateField::Published,
+                    "mentioned" => DateField::Mentioned,
+                    _ => return Err("`dates` is `published` or `mentioned`".into()),
+                }
+            }
+            "source" if value.is_empty() => return Err("`source` needs a source name".into()),
+            "source" => self.source = Some(value.to_string()),
+            "view" => {
+                self.view = View::parse(value).ok_or(
+                    "`view` is one of articles, quotes, entities, timeline; showing articles",
+                )?
+            }
+            "a" if value.is_empty() => return Err("`a` needs an article id".into()),
+            "a" => self.article = Some(value.to_string()),
+            "quote" => {
+                self.quote = Some(value.parse().map_err(|_| {
+                    "`quote` is a quote number in the open article (0, 1, 2 …)".to_string()
+                })?)
+            }
+            "entity" => self.entity = Some(parse_entity(value)?),
+            "v" if value == "1" => {}
+            "v" => {
+                return Err(
+                    "this version of Dossier reads links of format `v=1`; reading it as v=1".into(),
+                );
+            }
+            _ => return Err(format!("unknown parameter; parameters are: {KEYS}")),
+        }
+        Ok(())
+    }
+
+    /// The canonical query string (without `?`; empty for the default filter).
+    pub fn to_query_string(&self) -> String {
+        let mut out = String::new();
+        let mut pair = |key: &str, value: &str| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(key);
+            out.push('=');
+            encode_into(value, &mut out);
+        };
+        if !self.text.is_empty() {
+            pair("q", &self.text);
+        }
+        for entity in &self.entities {
+            pair("e", entity.as_str());
+        }
+        for speaker in &self.speakers {
+            pair("s", speaker);
+        }
+        if let Some(from) = self.from {
+            pair("from", &from.to_string());
+        }
+        if let Some(to) = self.to {
+            pair("to", &to.to_string());
+        }
+        if self.dates == DateField::Mentioned {
+            pair("dates", "mentioned");
+        }
+        if let Some(source) = &self.source {
+            pair("source", source);
+        }
+        if self.view != View::Articles {
+            pair("view", self.view.as_str());
+        }
+        if let Some(article) = &self.article {
+            pair("a", article);
+        }
+        if let Some(quote) = self.quote {
+            pair("quote", &quote.to_string());
+        }
+        if let Some(entity) = &self.entity {
+            pair("entity", entity.as_str());
+        }
+        out
+    }
+
+    /// Whether the filter selects every article (nothing but the view and open items set).
+    pub fn selects_everything(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.entities.is_empty()
+            && self.speakers.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.source.is_none()
+    }
+
+    /// Adds the entity, or removes it when already there (a facet click).
+    pub fn toggle_entity(&mut self, id: &EntityId) {
+        match self.entities.iter().position(|e| e == id) {
+            Some(at) => {
+                self.entities.remove(at);
+            }
+            None => self.entities.push(id.clone()),
+        }
+    }
+}
+
+fn parse_entity(value: &str) -> Result<EntityId, String> {
+    let valid = value
+        .split_once(':')
+        .is_some_and(|(kind, slug)| EntityKind::parse(kind).is_some() && !slug.is_empty());
+    if valid {
+        Ok(EntityId(value.to_string()))
+    } else {
+        Err("an entity id is `kind:name` with kind person, organization, place or misc, as in `person:stanislav-zas`".into())
+    }
+}
+
+fn parse_range_date(value: &str) -> Result<Date, String> {
+    parse_date(value)
+        .map_err(|_| "a date is YYYY, YYYY-MM or YYYY-MM-DD, as in `2022-09`".to_string())
+}
+
+/// At most 80 characters of a value, for notices about garbage.
+fn cut(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
