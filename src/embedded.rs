@@ -9,9 +9,15 @@ pub static SEED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.b
 /// error here means a damaged bundle; it is reported, not hidden.
 pub fn articles() -> Result<Vec<Article>, String> {
     let files = corpus::decode_seed_table(SEED_TABLE)?;
-    corpus::parse_files(files).map(|(articles, _skipped)| articles).map_err(|errors| {
-        errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-    })
+    corpus::parse_files(files)
+        .map(|(articles, _skipped)| articles)
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
 }
 
 /// The embedded seed files as (name, bytes), for callers that parse them one by one.
@@ -26,7 +32,11 @@ mod tests {
         // Built from `seeds/` unless DOSSIER_SEEDS points elsewhere.
         let articles = super::articles().unwrap();
         if std::env::var_os("DOSSIER_SEEDS").is_none() {
-            assert!(articles.iter().any(|a| a.title == "The CSTO is not going to leave Armenia."));
+            assert!(
+                articles
+                    .iter()
+                    .any(|a| a.title == "The CSTO is not going to leave Armenia.")
+            );
         }
     }
 }

@@ -191,7 +191,9 @@ mod tests {
             ("title".to_string(), "Analysis: what next".to_string())
         );
         assert_eq!(fm.fields[1].1, "Reuters");
-        let fm = split("---\ntitle: \"BRITANNIA\" COIN TO SELL\n---\nBody", 0).unwrap().unwrap();
+        let fm = split("---\ntitle: \"BRITANNIA\" COIN TO SELL\n---\nBody", 0)
+            .unwrap()
+            .unwrap();
         assert_eq!(fm.fields[0].1, "\"BRITANNIA\" COIN TO SELL");
     }
 

@@ -16,8 +16,12 @@
 //! [`DocSet`]: crate::index::DocSet
 
 mod collect;
+pub mod entity_profile;
 mod eval;
+pub mod export;
 pub mod filter;
+pub mod marks;
+pub mod quote_list;
 mod snippet;
 pub mod text;
 pub mod url;

@@ -1,118 +1,152 @@
-//! The app shell: loads the embedded articles once, reads the route from the URL and shows
-//! the list or the reader.
+//! The app shell: header with search and view tabs, notices about the link, the sidebar
+//! (timeline and facets) and the main view chosen by the URL.
 
-use super::article_list::ArticleList;
+use super::chips::ActiveFilters;
+use super::entity_page::EntityPage;
+use super::export::ExportMenu;
+use super::facets::FacetPanels;
+use super::keyboard;
+use super::link::ViewLink;
+use super::loader;
+use super::quotes::QuoteList;
 use super::reader::Reader;
-use super::route::Route;
-use super::url::UrlQuery;
-use crate::corpus::Article;
+use super::results::ArticleResults;
+use super::state::{AppState, Progress};
+use super::timeline::Timeline;
+use crate::query::{Filter, View};
 use leptos::prelude::*;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// The loaded articles, newest first, with an id lookup. Shared read-only by components.
-pub struct Library {
-    /// Articles, newest first (undated last, then by id).
-    pub articles: Vec<Article>,
-    by_id: HashMap<String, usize>,
-}
-
-impl Library {
-    fn new(mut articles: Vec<Article>) -> Self {
-        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        let by_id = articles.iter().enumerate().map(|(i, a)| (a.id.0.clone(), i)).collect();
-        Self { articles, by_id }
-    }
-
-    /// The article with this id.
-    pub fn get(&self, id: &str) -> Option<&Article> {
-        self.by_id.get(id).map(|&i| &self.articles[i])
-    }
-}
-
-/// Everything components share: the URL and the articles.
-#[derive(Clone)]
-pub struct AppContext {
-    /// The address bar's query string.
-    pub url: UrlQuery,
-    /// The articles.
-    pub library: Arc<Library>,
-}
-
-impl AppContext {
-    /// The context provided by [`App`]. Components are only mounted under it.
-    pub fn use_context() -> Self {
-        use_context::<Self>().expect("AppContext is provided by App, the root of every component")
-    }
-
-    /// Opens the view of `route` as a new history entry.
-    pub fn go(&self, route: &Route) {
-        self.url.navigate(&route.to_query());
-    }
-}
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let url = UrlQuery::install();
-    let library = match crate::embedded::articles() {
-        Ok(articles) => Arc::new(Library::new(articles)),
-        Err(message) => {
-            super::panic::show_error_panel(&format!("The embedded articles cannot be read:\n{message}"));
-            Arc::new(Library::new(Vec::new()))
-        }
-    };
-    let context = AppContext { url, library };
-    provide_context(context.clone());
-    // A Memo: the list, the reader and the search box all read the route.
-    let route = Memo::new(move |_| Route::parse(&url.get()));
-
-    let on_search = {
-        let context = context.clone();
-        move |ev: leptos::ev::Event| {
-            let q = event_target_value(&ev);
-            // Typing refines the current view rather than adding a history entry per key.
-            context.url.replace(&Route { q, article: None, ignored: Vec::new() }.to_query());
-        }
-    };
+    let state = AppState::provide();
+    loader::start(state);
+    keyboard::install(state);
+    let notices = move || state.filter.get().1;
     view! {
+        <a class="skip-link" href="#main">"Skip to results"</a>
         <header class="top">
-            <a class="brand" href="?" on:click=move |ev| {
-                if plain_click(&ev) {
-                    ev.prevent_default();
-                    url.navigate("");
-                }
-            }>"Dossier"</a>
-            <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="search-input" class="visually-hidden">"Search articles"</label>
-                <input
-                    id="search-input"
-                    type="search"
-                    placeholder="Search articles"
-                    autocomplete="off"
-                    prop:value=move || route.get().q
-                    on:input=on_search
-                />
-            </form>
+            <ViewLink filter=Filter::default() class="brand" label="Dossier: all articles">"Dossier"</ViewLink>
+            <SearchBox/>
+            <ViewTabs/>
         </header>
-        <Show when=move || !route.get().ignored.is_empty()>
-            <p class="notice" role="status">
-                {move || format!("Ignored link parameters: {}", route.get().ignored.join(", "))}
-            </p>
+        <Show when=move || !notices().is_empty()>
+            <div class="notice" role="status" id="link-notice">
+                <p>"Some parts of this link were not understood and are ignored:"</p>
+                <ul>
+                    {move || notices().into_iter().map(|n| view! {
+                        <li><code>{format!("{}={}", n.key, n.value)}</code>": "{n.message}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
         </Show>
-        <main id="main">
-            {move || {
-                let r = route.get();
-                match r.article.clone() {
-                    Some(id) => view! { <Reader id=id back=Route { article: None, ..r } /> }.into_any(),
-                    None => view! { <ArticleList q=r.q /> }.into_any(),
-                }
-            }}
-        </main>
+        <LoadStatus/>
+        <div class="layout">
+            <aside class="sidebar" aria-label="Filters">
+                <Timeline/>
+                <FacetPanels/>
+            </aside>
+            <main id="main" tabindex="-1">
+                <div class="toolbar">
+                    <ActiveFilters/>
+                    <ExportMenu/>
+                </div>
+                <MainView/>
+            </main>
+        </div>
     }
 }
 
-/// A click that should open in this tab (not ctrl/cmd/shift/middle-click).
-pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
-    ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key()
+/// The search box: live results as you type. Typing replaces the current history entry
+/// (one entry per search, not per key); the value always mirrors the URL.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let state = AppState::use_context();
+    let on_input = move |ev: leptos::ev::Event| {
+        let mut filter = state.filter_now();
+        filter.text = event_target_value(&ev);
+        filter.article = None;
+        filter.quote = None;
+        filter.entity = None;
+        state.url.replace(&filter.to_query_string());
+    };
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input" class="visually-hidden">"Search articles and quotes"</label>
+            <input
+                id="search-input"
+                type="search"
+                placeholder="Search (press /)"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || state.filter.get().0.text
+                on:input=on_input
+            />
+        </form>
+    }
+}
+
+/// Articles / Quotes tabs.
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let state = AppState::use_context();
+    let tab = move |view: View, label: &'static str| {
+        let filter = move || {
+            let mut f = state.filter.get().0;
+            f.view = view;
+            f.article = None;
+            f.quote = None;
+            f.entity = None;
+            f
+        };
+        let current = move || {
+            let f = state.filter.get().0;
+            f.view == view && f.article.is_none() && f.entity.is_none()
+        };
+        view! {
+            <li>
+                {move || view! {
+                    <ViewLink filter=filter() class=if current() { "tab current" } else { "tab" }>{label}</ViewLink>
+                }}
+            </li>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label="Views">
+            <ul>{tab(View::Articles, "Articles")}{tab(View::Quotes, "Quotes")}</ul>
+        </nav>
+    }
+}
+
+/// Progress while the corpus loads; nothing once it is ready.
+#[component]
+fn LoadStatus() -> impl IntoView {
+    let state = AppState::use_context();
+    let busy = move || !matches!(state.progress.get(), Progress::Ready { .. });
+    view! {
+        <Show when=busy>
+            <div class="load-status" role="status" aria-live="polite">
+                <progress max="100" value=move || (state.progress.get().fraction() * 100.0).round()></progress>
+                <span>{move || state.progress.get().describe()}</span>
+            </div>
+        </Show>
+    }
+}
+
+/// The reader, an entity, the quotes or the article list, as the URL says.
+#[component]
+fn MainView() -> impl IntoView {
+    let state = AppState::use_context();
+    move || {
+        let (filter, _) = state.filter.get();
+        if let Some(id) = filter.article.clone() {
+            view! { <Reader id=id quote=filter.quote/> }.into_any()
+        } else if let Some(entity) = filter.entity.clone() {
+            view! { <EntityPage id=entity/> }.into_any()
+        } else if filter.view == View::Quotes {
+            view! { <QuoteList/> }.into_any()
+        } else {
+            view! { <ArticleResults/> }.into_any()
+        }
+    }
 }

@@ -1,11 +1,25 @@
 //! UI: Leptos components over the query engine. The URL query string is the only UI state
-//! ([`url`]); every view is derived from it and from the articles loaded at start.
+//! ([`url`]): the [`Filter`](crate::query::Filter), the view and the open article, quote or
+//! entity are read from it, and every action writes a new URL.
+//!
+//! One file per component; [`state`] holds what they share (the URL and the loaded corpus),
+//! [`loader`] parses, annotates and indexes the embedded articles in time slices so the page
+//! stays responsive and shows progress.
 
 mod app;
-mod article_list;
+mod chips;
+mod entity_page;
+mod export;
+mod facets;
+mod keyboard;
+mod link;
+mod loader;
 mod panic;
+mod quotes;
 mod reader;
-mod route;
+mod results;
+mod state;
+mod timeline;
 mod url;
 
 use leptos::prelude::*;

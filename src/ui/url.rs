@@ -19,7 +19,8 @@ impl UrlQuery {
         let (read, write) = signal(current_search());
         let on_popstate = Closure::<dyn Fn()>::new(move || write.set(current_search()));
         if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+            let _ = w
+                .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
         }
         // The listener lives as long as the page.
         on_popstate.forget();
@@ -45,9 +46,15 @@ impl UrlQuery {
         if query == self.0.get_untracked() {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let path = window.location().pathname().unwrap_or_default();
-        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         if let Ok(history) = window.history() {
             let result = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

@@ -43,9 +43,16 @@ impl App {
     pub async fn run_at(base: &str, query: &str, test: impl AsyncFnOnce(&App) -> TestResult) {
         let Some(dist) = dist_dir() else { return };
         let app = Self::open(&dist, base).await.expect("the browser starts");
-        app.client.goto(&app.server.url(query)).await.expect("the app's page opens");
+        app.client
+            .goto(&app.server.url(query))
+            .await
+            .expect("the app's page opens");
         let outcome = AssertUnwindSafe(test(&app)).catch_unwind().await;
-        let App { client, server, driver } = app;
+        let App {
+            client,
+            server,
+            driver,
+        } = app;
         let _ = client.close().await;
         drop((server, driver));
         match outcome {
@@ -55,7 +62,10 @@ impl App {
         }
     }
 
-    async fn open(dist: &Path, base: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    async fn open(
+        dist: &Path,
+        base: &str,
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let server = StaticServer::start(dist, base).await?;
         let port = free_port()?;
         let driver = DriverProcess(
@@ -81,8 +91,18 @@ impl App {
         );
         let mut last_error = None;
         for _ in 0..50 {
-            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(&webdriver).await {
-                Ok(client) => return Ok(Self { client, server, driver }),
+            match ClientBuilder::rustls()?
+                .capabilities(caps.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => {
+                    return Ok(Self {
+                        client,
+                        server,
+                        driver,
+                    });
+                }
                 Err(e) => last_error = Some(e),
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
@@ -98,11 +118,19 @@ impl App {
 
     /// Waits for an element matching `css` and returns it.
     pub async fn wait_for(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
-        self.client.wait().at_most(PATIENCE).for_element(Locator::Css(css)).await
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
     }
 
     /// Waits until the text of the first `css` element contains `needle`; returns that text.
-    pub async fn wait_for_text(&self, css: &str, needle: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn wait_for_text(
+        &self,
+        css: &str,
+        needle: &str,
+    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
         let deadline = std::time::Instant::now() + PATIENCE;
         loop {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
@@ -137,7 +165,13 @@ impl App {
 
     /// The address bar's query string, without `?`.
     pub async fn query(&self) -> Result<String, fantoccini::error::CmdError> {
-        Ok(self.client.current_url().await?.query().unwrap_or("").to_string())
+        Ok(self
+            .client
+            .current_url()
+            .await?
+            .query()
+            .unwrap_or("")
+            .to_string())
     }
 
     /// Whether the panic panel is showing; a test that sees it fails with its message.
@@ -159,7 +193,9 @@ impl App {
 }
 
 fn free_port() -> std::io::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 fn chromedriver() -> String {
@@ -170,10 +206,14 @@ fn chromedriver() -> String {
 /// confuses the driver.
 fn chromium_binary() -> String {
     std::env::var("CHROMIUM_BINARY").unwrap_or_else(|_| {
-        ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-            .into_iter()
-            .find(|p| Path::new(p).is_file())
-            .unwrap_or("chromium")
-            .to_string()
+        [
+            "/usr/lib/chromium/chromium",
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+        ]
+        .into_iter()
+        .find(|p| Path::new(p).is_file())
+        .unwrap_or("chromium")
+        .to_string()
     })
 }

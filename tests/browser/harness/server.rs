@@ -29,12 +29,20 @@ impl StaticServer {
                 });
             }
         });
-        Ok(Self { addr, base: base.to_string(), task: Some(task) })
+        Ok(Self {
+            addr,
+            base: base.to_string(),
+            task: Some(task),
+        })
     }
 
     /// The app's URL (the base path) with `query` appended when not empty.
     pub fn url(&self, query: &str) -> String {
-        let q = if query.is_empty() { String::new() } else { format!("?{query}") };
+        let q = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
         format!("http://{}{}{q}", self.addr, self.base)
     }
 
@@ -82,11 +90,17 @@ async fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Res
 }
 
 fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
-    let rest = path.strip_prefix(prefix).or_else(|| (path == prefix.trim_end_matches('/')).then_some(""))?;
+    let rest = path
+        .strip_prefix(prefix)
+        .or_else(|| (path == prefix.trim_end_matches('/')).then_some(""))?;
     if rest.split('/').any(|part| part == "..") {
         return None;
     }
-    let file = if rest.is_empty() || rest.ends_with('/') { root.join(rest).join("index.html") } else { root.join(rest) };
+    let file = if rest.is_empty() || rest.ends_with('/') {
+        root.join(rest).join("index.html")
+    } else {
+        root.join(rest)
+    };
     file.is_file().then_some(file)
 }
 

@@ -1,0 +1,88 @@
+//! The quotes view: every quote of the matching articles with its speaker, article and date;
+//! narrowed by the Speakers facet and by the words of the search (which must appear in the
+//! quote itself). Each quote's permalink opens the article scrolled to it.
+
+use super::link::ViewLink;
+use super::state::AppState;
+use crate::query::Filter;
+use crate::query::quote_list::matching_quotes;
+use leptos::prelude::*;
+
+/// Quotes listed before "show more".
+const PAGE: usize = 100;
+
+/// The quote list.
+#[component]
+pub fn QuoteList() -> impl IntoView {
+    let state = AppState::use_context();
+    let limit = RwSignal::new(PAGE);
+    move || {
+        let (library, results) = (state.library.get()?, state.results.get()?);
+        let filter = state.filter.get().0;
+        let (total, quotes) = matching_quotes(
+            &library.index,
+            &library.articles,
+            &filter,
+            &results.0.matches,
+            limit.get(),
+        );
+        let shown = quotes.len();
+        let items = quotes
+            .into_iter()
+            .filter_map(|hit| {
+                let article = library.articles.get(hit.doc as usize)?;
+                let entry = library.index.quotes().get(hit.quote as usize)?;
+                let speaker = hit.speaker.and_then(|s| library.index.speakers().get(s as usize)).cloned();
+                let permalink = Filter {
+                    article: Some(article.id.0.clone()),
+                    quote: Some(entry.number),
+                    entity: None,
+                    ..filter.clone()
+                };
+                let by_speaker = speaker.as_ref().map(|s| {
+                    let mut f = Filter { article: None, quote: None, entity: None, ..filter.clone() };
+                    if !f.speakers.contains(&s.key) {
+                        f.speakers.push(s.key.clone());
+                    }
+                    (s.name.clone(), f)
+                });
+                let meta = [article.source.clone(), article.date.map(|d| d.to_string())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let (text, title, aria) = (
+                    hit.span.slice(&article.text).to_string(),
+                    article.title.clone(),
+                    format!("Open this quote in “{}”", article.title),
+                );
+                Some(view! {
+                    <li class="quote-hit" data-article=article.id.0.clone() data-quote=entry.number>
+                        <blockquote>{text}</blockquote>
+                        <p class="quote-source">
+                            {match by_speaker {
+                                Some((name, f)) => view! { "— " <ViewLink filter=f class="speaker-link">{name}</ViewLink> }.into_any(),
+                                None => view! { <span class="speaker-unknown">"— speaker not identified"</span> }.into_any(),
+                            }}
+                            ", "
+                            <ViewLink filter=permalink class="quote-permalink" label=aria>{title}</ViewLink>
+                            <span class="hit-meta">{meta}</span>
+                        </p>
+                    </li>
+                })
+            })
+            .collect_view();
+        Some(view! {
+            <h1 class="view-title visually-hidden">"Quotes"</h1>
+            <p class="summary" role="status" id="summary">
+                {format!("{total} quote{}", if total == 1 { "" } else { "s" })}
+            </p>
+            <ol class="quote-hits">{items}</ol>
+            <Show when=move || { total > shown }>
+                <button class="more" on:click=move |_| limit.update(|n| *n += PAGE)>
+                    {format!("Show more ({} more)", total - shown)}
+                </button>
+            </Show>
+        })
+    }
+}

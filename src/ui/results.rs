@@ -1,0 +1,158 @@
+//! The ranked list of matching articles: title, source, date and a snippet with the matched
+//! words highlighted. While the corpus is still being indexed, the first articles are listed
+//! as they were read.
+
+use super::link::ViewLink;
+use super::state::{AppState, HIT_PAGE};
+use crate::corpus::Article;
+use crate::query::{Filter, snippet};
+use leptos::prelude::*;
+
+/// Snippet length in bytes.
+const SNIPPET_BYTES: usize = 260;
+
+/// The article hits of the current filter.
+#[component]
+pub fn ArticleResults() -> impl IntoView {
+    let state = AppState::use_context();
+    move || match (state.library.get(), state.results.get()) {
+        (Some(library), Some(results)) => {
+            let results = results.0;
+            let filter = state.filter.get().0;
+            let total = results.total;
+            let summary = summary(total, library.articles.len(), &filter);
+            let items = results
+                .hits
+                .iter()
+                .filter_map(|hit| {
+                    let article = library.articles.get(hit.doc as usize)?;
+                    Some(hit_item(article, &filter, &results.highlight))
+                })
+                .collect_view();
+            let shown = results.hits.len();
+            view! {
+                <h1 class="view-title visually-hidden">"Articles"</h1>
+                <p class="summary" role="status" id="summary">{summary}</p>
+                <ol class="hits" id="hits">{items}</ol>
+                <Show when=move || { total > shown }>
+                    <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                        {format!("Show more ({} more)", total - shown)}
+                    </button>
+                </Show>
+            }
+            .into_any()
+        }
+        _ => {
+            let articles = state.articles.get();
+            let listed = articles.as_ref().map_or(0, |a| a.len());
+            let items = articles.map(|articles| {
+                articles
+                    .iter()
+                    .take(HIT_PAGE)
+                    .map(|a| plain_item(a))
+                    .collect_view()
+            });
+            view! {
+                <p class="summary" role="status" id="summary">
+                    {if listed == 0 { "Reading articles…".to_string() } else {
+                        format!("{listed} articles; search and filters work once indexing finishes.")
+                    }}
+                </p>
+                <ol class="hits" id="hits">{items}</ol>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn summary(total: usize, all: usize, filter: &Filter) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if all == 0 {
+        "There are no articles in this Dossier.".to_string()
+    } else if filter.selects_everything() {
+        format!("{all} article{}", plural(all))
+    } else {
+        format!(
+            "{total} of {all} article{} {}",
+            plural(all),
+            if total == 1 { "matches" } else { "match" }
+        )
+    }
+}
+
+fn meta(article: &Article) -> String {
+    [article.source.clone(), article.date.map(|d| d.to_string())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn hit_item(article: &Article, filter: &Filter, highlight: &[String]) -> impl IntoView + use<> {
+    let open = Filter {
+        article: Some(article.id.0.clone()),
+        quote: None,
+        entity: None,
+        ..filter.clone()
+    };
+    let snip = snippet(article, highlight, SNIPPET_BYTES);
+    let mut parts = Vec::new();
+    let mut at = snip.window.start;
+    for mark in &snip.highlights {
+        parts.push((
+            crate::ByteSpan::new(at, mark.start)
+                .slice(&article.text)
+                .to_string(),
+            false,
+        ));
+        parts.push((mark.slice(&article.text).to_string(), true));
+        at = mark.end;
+    }
+    parts.push((
+        crate::ByteSpan::new(at, snip.window.end)
+            .slice(&article.text)
+            .to_string(),
+        false,
+    ));
+    let lead = if snip.window.start > article.body.start {
+        "…"
+    } else {
+        ""
+    };
+    let tail = if snip.window.end < article.body.end {
+        "…"
+    } else {
+        ""
+    };
+    let title = article.title.clone();
+    view! {
+        <li class="hit" data-article=article.id.0.clone()>
+            <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
+            <span class="hit-meta">{meta(article)}</span>
+            <p class="snippet">
+                {lead}
+                {parts.into_iter().map(|(text, marked)| if marked {
+                    view! { <mark>{text}</mark> }.into_any()
+                } else {
+                    text.into_any()
+                }).collect_view()}
+                {tail}
+            </p>
+        </li>
+    }
+}
+
+fn plain_item(article: &Article) -> impl IntoView + use<> {
+    let open = Filter {
+        article: Some(article.id.0.clone()),
+        ..Filter::default()
+    };
+    let title = article.title.clone();
+    view! {
+        <li class="hit" data-article=article.id.0.clone()>
+            <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
+            <span class="hit-meta">{meta(article)}</span>
+            <p class="snippet">{article.preview(240)}</p>
+        </li>
+    }
+}

@@ -1,0 +1,188 @@
+//! What components share, passed through one typed context: the URL (the only UI state), the
+//! loading progress and the loaded corpus. Everything a view shows is derived from these.
+
+use super::url::UrlQuery;
+use crate::corpus::Article;
+use crate::extract::Annotations;
+use crate::index::Index;
+use crate::query::{Filter, Notice, Options, Results, search_with};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The corpus once everything is ready: articles, their annotations and the index, all in the
+/// same document order (`u32` doc ids index all three).
+pub struct Library {
+    /// Articles in seed order (shared with the list shown while indexing).
+    pub articles: Arc<Vec<Article>>,
+    /// Their annotations.
+    pub annotations: Vec<Annotations>,
+    /// The index over both.
+    pub index: Index,
+}
+
+impl Library {
+    /// The article, annotations and doc id of article `id`.
+    pub fn article(&self, id: &str) -> Option<(u32, &Article, &Annotations)> {
+        let doc = self.index.doc_of(id)?;
+        Some((
+            doc,
+            self.articles.get(doc as usize)?,
+            self.annotations.get(doc as usize)?,
+        ))
+    }
+}
+
+/// How far loading has come.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Reading the embedded seed files.
+    Reading { done: usize, total: usize },
+    /// Finding entities, dates and quotes.
+    Extracting { done: usize, total: usize },
+    /// Building the index.
+    Indexing,
+    /// Everything is ready; times in ms since the page started.
+    Ready {
+        first_articles_ms: f64,
+        ready_ms: f64,
+    },
+    /// The embedded articles could not be read.
+    Failed(String),
+}
+
+impl Progress {
+    /// A short description for the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Reading { done, total } => format!("Reading articles… {done} of {total}"),
+            Self::Extracting { done, total } => {
+                format!("Finding names, dates and quotes… {done} of {total}")
+            }
+            Self::Indexing => "Indexing…".into(),
+            Self::Ready { .. } => "Ready".into(),
+            Self::Failed(message) => format!("The articles could not be loaded: {message}"),
+        }
+    }
+
+    /// Fraction done, 0..=1.
+    pub fn fraction(&self) -> f64 {
+        match self {
+            Self::Reading { done, total } => 0.1 * ratio(*done, *total),
+            Self::Extracting { done, total } => 0.1 + 0.8 * ratio(*done, *total),
+            Self::Indexing => 0.9,
+            Self::Ready { .. } | Self::Failed(_) => 1.0,
+        }
+    }
+}
+
+fn ratio(done: usize, total: usize) -> f64 {
+    if total == 0 {
+        1.0
+    } else {
+        done as f64 / total as f64
+    }
+}
+
+/// Results shared by several components; compared by identity so a Memo of them is cheap.
+#[derive(Clone)]
+pub struct SharedResults(pub Arc<Results>);
+
+impl PartialEq for SharedResults {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The shared state. `Copy`: every field is a signal handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The address bar's query string.
+    pub url: UrlQuery,
+    /// Loading progress.
+    pub progress: RwSignal<Progress>,
+    /// The articles, as soon as they are read (before extraction finishes).
+    pub articles: RwSignal<Option<Arc<Vec<Article>>>>,
+    /// The corpus, once indexed.
+    pub library: RwSignal<Option<Arc<Library>>>,
+    /// The filter and the notices about the link it came from.
+    pub filter: Memo<(Filter, Vec<Notice>)>,
+    /// How many article hits to collect ("show more" raises it; not part of the view).
+    pub hit_limit: RwSignal<usize>,
+    /// Results of the current filter, once indexed.
+    pub results: Memo<Option<SharedResults>>,
+}
+
+/// Article hits shown at first, and added by each "show more".
+pub const HIT_PAGE: usize = 50;
+
+impl AppState {
+    /// Creates the state and provides it to every component below.
+    pub fn provide() -> Self {
+        let url = UrlQuery::install();
+        let progress = RwSignal::new(Progress::Reading { done: 0, total: 0 });
+        let articles = RwSignal::new(None);
+        let library: RwSignal<Option<Arc<Library>>> = RwSignal::new(None);
+        // A Memo: the search box, facets, chips, timeline and lists all read the filter.
+        let filter = Memo::new(move |_| Filter::from_query_string(&url.get()));
+        let hit_limit = RwSignal::new(HIT_PAGE);
+        let results = Memo::new(move |_| {
+            let library = library.get()?;
+            let (filter, _) = filter.get();
+            let options = Options {
+                hits: hit_limit.get(),
+                quotes: 500,
+                facet_values: 1000,
+            };
+            Some(SharedResults(Arc::new(search_with(
+                &library.index,
+                &filter,
+                options,
+            ))))
+        });
+        let state = Self {
+            url,
+            progress,
+            articles,
+            library,
+            filter,
+            hit_limit,
+            results,
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by [`AppState::provide`] at the root.
+    pub fn use_context() -> Self {
+        use_context::<Self>().expect("AppState is provided by App, the root of every component")
+    }
+
+    /// The current filter, untracked.
+    pub fn filter_now(&self) -> Filter {
+        self.filter.get_untracked().0
+    }
+
+    /// Opens the view of `filter` as a new history entry.
+    pub fn go(&self, filter: &Filter) {
+        self.hit_limit.set(HIT_PAGE);
+        self.url.navigate(&filter.to_query_string());
+    }
+
+    /// Opens the current view changed by `change`.
+    pub fn update(&self, change: impl FnOnce(&mut Filter)) {
+        let mut filter = self.filter_now();
+        change(&mut filter);
+        self.go(&filter);
+    }
+}
+
+/// The link (`?…`) of a view; `?` alone for the default one.
+pub fn href(filter: &Filter) -> String {
+    format!("?{}", filter.to_query_string())
+}
+
+/// A click that should open in this tab (not ctrl/cmd/shift/middle-click): those are left to
+/// the browser, since every link is a real URL.
+pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key()
+}
