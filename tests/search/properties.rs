@@ -79,3 +79,39 @@ proptest! {
 fn entity_id_of(name: &str, kind: dossier::extract::EntityKind) -> String {
     dossier::extract::EntityId::new(kind, name).0
 }
+
+/// A text query of exact words: groups of (negated, word) units joined by OR.
+type Query = Vec<Vec<(bool, usize)>>;
+
+fn text_of(query: &Query) -> String {
+    let groups: Vec<String> = query
+        .iter()
+        .map(|group| {
+            let units: Vec<String> = group
+                .iter()
+                .map(|&(negated, w)| format!("{}\"{}\"", if negated { "-" } else { "" }, WORDS[w]))
+                .collect();
+            units.join(" OR ")
+        })
+        .collect();
+    groups.join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn or_and_exclusions_agree_with_a_brute_force_scan(
+        specs in prop::collection::vec(spec(), 1..30),
+        query in prop::collection::vec(
+            prop::collection::vec((any::<bool>(), 0..WORDS.len()), 1..3), 1..4),
+    ) {
+        let corpus = build(&specs);
+        let filter = Filter { text: text_of(&query), ..Filter::default() };
+        let results = search(&corpus.index(), &filter);
+        let expected: Vec<u32> = specs.iter().enumerate().filter(|(_, (words, _, _))| {
+            query.iter().all(|group| group.iter().any(|&(negated, w)| words.contains(&w) != negated))
+        }).map(|(i, _)| i as u32).collect();
+        prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
+    }
+}
