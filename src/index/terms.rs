@@ -20,10 +20,10 @@ pub struct Terms {
     /// `ends[t]` is where term `t` ends in `arena` (it starts where `t - 1` ends).
     ends: Vec<u32>,
     docs: Lists,
-    /// For posting `i` (a global index into `docs`' items), its positions are
-    /// `positions[position_starts[i]..position_starts[i + 1]]`.
+    /// For posting `i` (a global index into `docs`' items), its positions are the
+    /// varint-coded gaps in `positions[position_starts[i]..position_starts[i + 1]]`.
     position_starts: Vec<u32>,
-    positions: Vec<u32>,
+    positions: Vec<u8>,
     by_length: Lists,
 }
 
@@ -70,14 +70,17 @@ impl Terms {
         let mut positions = Vec::with_capacity(occurrences.len());
         for term in 0..first_seen.len() as u32 {
             let mut last_doc = None;
+            let mut last_position = 0;
             for &i in grouped.get(term) {
                 let o = occurrences[i as usize];
                 if last_doc != Some(o.doc) {
                     doc_pairs.push((term, o.doc));
                     position_starts.push(positions.len() as u32);
                     last_doc = Some(o.doc);
+                    last_position = 0;
                 }
-                positions.push(o.position);
+                push_varint(o.position - last_position, &mut positions);
+                last_position = o.position;
             }
         }
         position_starts.push(positions.len() as u32);
@@ -161,8 +164,34 @@ impl Terms {
         self.docs.get(id)
     }
 
-    /// Positions of term `id` in its `nth` document (the `nth` entry of [`Self::docs`]).
-    pub fn positions(&self, id: TermId, nth: usize) -> &[u32] {
+    /// Positions of term `id` in its `nth` document (the `nth` entry of [`Self::docs`]),
+    /// ascending, appended to `out`.
+    pub fn positions_into(&self, id: TermId, nth: usize, out: &mut Vec<u32>) {
+        let mut position = 0;
+        let mut value = 0;
+        let mut shift = 0;
+        for &byte in self.coded_positions(id, nth) {
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                position += value;
+                out.push(position);
+                value = 0;
+                shift = 0;
+            } else {
+                shift = (shift + 7).min(28);
+            }
+        }
+    }
+
+    /// How often term `id` occurs in its `nth` document: one varint ends in each position.
+    pub fn frequency(&self, id: TermId, nth: usize) -> u32 {
+        self.coded_positions(id, nth)
+            .iter()
+            .filter(|&&b| b & 0x80 == 0)
+            .count() as u32
+    }
+
+    fn coded_positions(&self, id: TermId, nth: usize) -> &[u8] {
         let posting = self.docs.start_of(id) + nth;
         match (
             self.position_starts.get(posting),
@@ -179,7 +208,7 @@ impl Terms {
             + self.ends.capacity() * 4
             + self.docs.heap_size()
             + self.position_starts.capacity() * 4
-            + self.positions.capacity() * 4
+            + self.positions.capacity()
             + self.by_length.heap_size()
     }
 
@@ -195,6 +224,15 @@ impl Terms {
         }
         low as u32
     }
+}
+
+/// Appends `value` in LEB128 form: seven bits a byte, high bit set on all but the last.
+fn push_varint(mut value: u32, out: &mut Vec<u8>) {
+    while value >= 0x80 {
+        out.push((value & 0x7f) as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
 }
 
 /// Whether `b` differs from `a` by exactly one insertion, deletion, substitution or swap of
@@ -282,11 +320,22 @@ mod tests {
         };
         let terms = Terms::build(
             first_seen,
-            &[occ(0, 0, 0), occ(1, 0, 1), occ(0, 0, 2), occ(0, 3, 0)],
+            &[
+                occ(0, 0, 0),
+                occ(1, 0, 1),
+                occ(0, 0, 300),
+                occ(0, 3, 70_000),
+            ],
         );
         let a = terms.find("a").unwrap_or(u32::MAX);
         assert_eq!(terms.docs(a), [0, 3]);
-        assert_eq!(terms.positions(a, 0), [0, 2]);
-        assert_eq!(terms.positions(a, 1), [0]);
+        let positions = |nth| {
+            let mut out = Vec::new();
+            terms.positions_into(a, nth, &mut out);
+            out
+        };
+        assert_eq!(positions(0), [0, 300]);
+        assert_eq!(positions(1), [70_000]);
+        assert_eq!(terms.frequency(a, 0), 2);
     }
 }

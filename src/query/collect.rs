@@ -191,7 +191,7 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
             if !matches.contains(doc) {
                 continue;
             }
-            let tf = terms.positions(term, nth).len() as f32;
+            let tf = terms.frequency(term, nth) as f32;
             let length = index.docs[doc as usize].words as f32;
             let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
             scores[doc as usize] += weight * idf * norm;

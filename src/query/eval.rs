@@ -106,13 +106,13 @@ fn unit_docs(index: &Index, unit: &Unit, scored: &mut Vec<(TermId, f32)>) -> Doc
     let mut docs = DocSet::empty(universe);
     let mut expanded = Vec::new();
     if let [word] = unit.words.as_slice() {
-        if let Some(term) = terms.find(word) {
+        let exact = terms.find(word);
+        if let Some(term) = exact {
             expanded.push((term, EXACT_WEIGHT));
         }
         if unit.prefix {
             let range = terms.prefix_range(word);
-            let mut prefixed: Vec<TermId> =
-                range.filter(|t| Some(*t) != terms.find(word)).collect();
+            let mut prefixed: Vec<TermId> = range.filter(|t| Some(*t) != exact).collect();
             if prefixed.len() > MAX_PREFIX_TERMS {
                 prefixed.sort_by_key(|&t| std::cmp::Reverse(terms.docs(t).len()));
                 prefixed.truncate(MAX_PREFIX_TERMS);
@@ -156,17 +156,17 @@ fn phrase_docs(index: &Index, phrase: &[TermId], out: &mut DocSet) {
     else {
         return;
     };
-    'docs: for (nth, &doc) in terms.docs(rarest).iter().enumerate() {
-        // Where each phrase word occurs in this document.
-        let mut lists = Vec::with_capacity(phrase.len());
-        for &term in phrase {
+    // Position lists reused across documents: no allocation per candidate.
+    let mut lists: Vec<Vec<u32>> = vec![Vec::new(); phrase.len()];
+    'docs: for &doc in terms.docs(rarest) {
+        for (list, &term) in lists.iter_mut().zip(phrase) {
+            list.clear();
             match terms.docs(term).binary_search(&doc) {
-                Ok(i) => lists.push(terms.positions(term, i)),
+                Ok(nth) => terms.positions_into(term, nth, list),
                 Err(_) => continue 'docs,
             }
         }
-        let anchor = terms.positions(rarest, nth);
-        for &at in anchor {
+        for &at in &lists[rarest_at] {
             let Some(start) = at.checked_sub(rarest_at as u32) else {
                 continue;
             };
