@@ -15,7 +15,7 @@
 //! ```
 
 mod dates;
-mod entities;
+pub mod entities;
 mod model;
 mod quotes;
 pub mod schema;

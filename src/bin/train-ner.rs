@@ -1,0 +1,138 @@
+//! `train-ner`: retrains the entity tagger's weights from CoNLL-2003 train and writes
+//! `src/extract/entities/tagger.bin`, which every build embeds.
+//!
+//! Run from the repository root: `cargo run --release --bin train-ner`
+//! (options: `--data DIR` the gold folder, default `/work/shared/data/gold`, or the
+//! `DOSSIER_GOLD` environment variable; `--out FILE`; `--epochs N`; `--bits N` log2 of the
+//! number of feature buckets). Deterministic: the same data gives the same file. Trains on
+//! `conll2003-train` only; `conll2003-valid` is scored at the end for information.
+
+use dossier::extract::EntityKind;
+use dossier::extract::entities::model::Model;
+use dossier::extract::entities::train::{self, Example, Options, Prepared};
+use dossier::span::ByteSpan;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut data = PathBuf::from(
+        std::env::var("DOSSIER_GOLD").unwrap_or_else(|_| "/work/shared/data/gold".to_string()),
+    );
+    let mut out = PathBuf::from("src/extract/entities/tagger.bin");
+    let mut options = Options::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--data" => data = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--epochs" => {
+                options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
+            }
+            "--bits" => options.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            other => {
+                return Err(format!(
+                    "unknown option `{other}`; options: --data, --out, --epochs, --bits"
+                ));
+            }
+        }
+    }
+    let train_docs = prepare_folder(&data.join("conll2003-train"))?;
+    let valid_docs = prepare_folder(&data.join("conll2003-valid")).unwrap_or_default();
+    let misaligned: usize = train_docs.iter().map(|d| d.misaligned).sum();
+    eprintln!(
+        "train-ner: {} training documents ({misaligned} tokens cross a gold name boundary)",
+        train_docs.len()
+    );
+    let trained = train::train(&train_docs, &options, |line| eprintln!("train-ner: {line}"));
+    let bytes = trained.encode();
+    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    eprintln!(
+        "train-ner: {} feature buckets with weights",
+        trained.nonzero_rows()
+    );
+    for (name, docs) in [("train", &train_docs), ("valid", &valid_docs)] {
+        if !docs.is_empty() {
+            let (p, r, f) = train::evaluate(docs, &trained);
+            eprintln!(
+                "train-ner: {name}: tagger alone, 4 kinds, real weights: P {p:.4} R {r:.4} F1 {f:.4}"
+            );
+            let (p, r, f) = train::evaluate(docs, &model);
+            eprintln!(
+                "train-ner: {name}: tagger alone, 4 kinds, quantised:    P {p:.4} R {r:.4} F1 {f:.4}"
+            );
+        }
+    }
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("train-ner: wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
+}
+
+/// Reads every `NAME.txt` + `NAME.json` pair of `dir`, in name order.
+fn prepare_folder(dir: &Path) -> Result<Vec<Prepared>, String> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e} (is the development data present?)", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| read_example(p).map(|e| train::prepare(&e)))
+        .collect()
+}
+
+fn read_example(txt: &Path) -> Result<Example, String> {
+    let bytes = std::fs::read(txt).map_err(|e| format!("{}: {e}", txt.display()))?;
+    let file = txt
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("doc.txt");
+    let article = dossier::corpus::parse_file(file, &bytes)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .next()
+        .ok_or(format!("{}: no article", txt.display()))?;
+    let json_path = txt.with_extension("json");
+    let json =
+        std::fs::read_to_string(&json_path).map_err(|e| format!("{}: {e}", json_path.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| format!("{}: {e}", json_path.display()))?;
+    let byte_of = char_to_byte_table(&article.text);
+    let names = gold["entities"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| {
+                    let start = *byte_of.get(e["start"].as_u64()? as usize)?;
+                    let end = *byte_of.get(e["end"].as_u64()? as usize)?;
+                    let kind = EntityKind::parse(e["kind"].as_str()?)?;
+                    Some((ByteSpan::new(start, end), kind))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Example {
+        text: article.text,
+        body: article.body,
+        names,
+    })
+}
+
+/// Byte offset of every character offset (and of the end).
+fn char_to_byte_table(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect()
+}

@@ -1,0 +1,192 @@
+//! From token labels to name mentions, then document-level repairs: a name keeps one kind
+//! throughout an article (the tagger decides each occurrence alone), a lone surname takes
+//! the kind of the full name it shortens, and the agency of a dateline is an organisation.
+
+use super::hashing::HashedMap;
+use super::model;
+use super::tokens::NerText;
+use crate::extract::EntityKind;
+use crate::extract::structure::Document;
+use crate::span::ByteSpan;
+use std::ops::Range;
+
+/// One name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Its tokens in [`NerText::tokens`].
+    pub tokens: Range<usize>,
+    /// Where it is.
+    pub span: ByteSpan,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
+/// The mentions of a label sequence, repaired, in text order.
+pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
+    let mut mentions = decode(doc.text, ner, labels);
+    add_dateline_agency(doc, ner, &mut mentions);
+    unify_kinds(ner, &mut mentions);
+    mentions
+}
+
+/// BIO labels → mentions, with punctuation trimmed off both ends.
+fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(kind) = model::kind_of(labels[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < labels.len()
+            && model::is_inside(labels[end])
+            && model::kind_of(labels[end]) == Some(kind)
+        {
+            end += 1;
+        }
+        let is_word = |t: usize| {
+            ner.tokens[t]
+                .span
+                .slice(text)
+                .chars()
+                .any(char::is_alphanumeric)
+        };
+        let (mut start, mut stop) = (i, end);
+        while start < stop && !is_word(start) {
+            start += 1;
+        }
+        while stop > start && !is_word(stop - 1) {
+            stop -= 1;
+        }
+        if start < stop {
+            out.push(Mention {
+                tokens: start..stop,
+                span: ByteSpan::new(ner.tokens[start].span.start, ner.tokens[stop - 1].span.end),
+                kind,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// The agency of a dateline (`ArmInfo.`, `(Reuters)`) is an organisation.
+fn add_dateline_agency(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let Some(agency) = doc.dateline.as_ref().and_then(|d| d.agency) else {
+        return;
+    };
+    let first = ner.tokens.partition_point(|t| t.span.end <= agency.start);
+    let last = ner.tokens.partition_point(|t| t.span.start < agency.end);
+    if first >= last {
+        return;
+    }
+    let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
+    mentions.retain(|m| !m.span.overlaps(span));
+    let at = mentions.partition_point(|m| m.span.start < span.start);
+    mentions.insert(
+        at,
+        Mention {
+            tokens: first..last,
+            span,
+            kind: EntityKind::Organization,
+        },
+    );
+}
+
+/// Gives every mention of the same words the kind most of them got (ties: the first
+/// one's), and a lone word that is the first or last word of a person's longer name the
+/// person kind.
+fn unify_kinds(ner: &NerText, mentions: &mut [Mention]) {
+    let mut votes: HashedMap<[u16; 4]> = HashedMap::default();
+    let mut first_kind: HashedMap<EntityKind> = HashedMap::default();
+    let mut person_parts: HashedMap<()> = HashedMap::default();
+    for m in mentions.iter() {
+        let key = ner.sequence_hash(m.tokens.clone());
+        votes.entry(key).or_default()[m.kind as usize] += 1;
+        first_kind.entry(key).or_insert(m.kind);
+        if m.kind == EntityKind::Person && m.tokens.len() > 1 {
+            for t in [m.tokens.start, m.tokens.end - 1] {
+                person_parts.insert(ner.sequence_hash(t..t + 1), ());
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let key = ner.sequence_hash(m.tokens.clone());
+        if m.tokens.len() == 1 && person_parts.contains_key(&key) {
+            m.kind = EntityKind::Person;
+            continue;
+        }
+        let Some(counts) = votes.get(&key) else {
+            continue;
+        };
+        let best = counts.iter().copied().max().unwrap_or(0);
+        let first = first_kind.get(&key).copied().unwrap_or(m.kind);
+        if counts[first as usize] == best {
+            m.kind = first;
+        } else if let Some(k) = KINDS.iter().find(|k| counts[**k as usize] == best) {
+            m.kind = *k;
+        }
+    }
+}
+
+/// Kinds in the order of their discriminants.
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Misc,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str, labels: &[(usize, u8)]) -> Vec<(String, EntityKind)> {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let mut all = vec![model::OUTSIDE; ner.tokens.len()];
+        for &(i, l) in labels {
+            all[i] = l;
+        }
+        from_labels(&doc, &ner, &all)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn trailing_punctuation_is_not_part_of_a_name() {
+        let place = model::begin(EntityKind::Place);
+        let found = mentions("Visit Armenia. Now", &[(1, place), (2, place + 1)]);
+        assert_eq!(found, [("Armenia".to_string(), EntityKind::Place)]);
+    }
+
+    #[test]
+    fn a_surname_takes_the_kind_of_the_full_name() {
+        let person = model::begin(EntityKind::Person);
+        let place = model::begin(EntityKind::Place);
+        let found = mentions(
+            "Stanislav Zas spoke . Zas left .",
+            &[(0, person), (1, person + 1), (4, place)],
+        );
+        assert_eq!(found[1], ("Zas".to_string(), EntityKind::Person));
+    }
+
+    #[test]
+    fn the_majority_kind_wins() {
+        let person = model::begin(EntityKind::Person);
+        let place = model::begin(EntityKind::Place);
+        let found = mentions(
+            "Yerevan said . Yerevan won . Yerevan lost .",
+            &[(0, place), (3, place), (6, person)],
+        );
+        assert!(found.iter().all(|(_, k)| *k == EntityKind::Place));
+    }
+
+    #[test]
+    fn a_glued_agency_is_an_organisation() {
+        let found = mentions("ArmInfo.The bloc met.", &[]);
+        assert_eq!(found, [("ArmInfo".to_string(), EntityKind::Organization)]);
+    }
+}

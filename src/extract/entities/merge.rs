@@ -1,0 +1,274 @@
+//! Mentions → entities: the mentions of one real-world thing within an article share an
+//! entity, named by its fullest form.
+//!
+//! - people: a mention whose words are a run of a longer person name joins it
+//!   (`Zas`, `Stanislav` → `Stanislav Zas`), whether it comes before or after;
+//! - organisations: an acronym joins the name whose initials it spells, in either order
+//!   (`CSTO` → `Collective Security Treaty Organization`), and takes it as canonical;
+//! - places: a formal state name joins its short form (`Republic of Armenia` → `Armenia`),
+//!   and the short form is canonical so that ids agree across articles.
+//!
+//! Everything else merges by exact (case-insensitive) name. Roles come from [`super::roles`].
+
+use super::mentions::Mention;
+use super::roles;
+use super::tokens::NerText;
+use crate::extract::structure::Document;
+use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
+
+/// Words an organisation's initials skip.
+const MINOR_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "&",
+];
+
+/// Prefixes of formal state names (`Republic of Armenia`).
+const FORMAL_STATE_PREFIXES: &[&str] = &[
+    "republic of",
+    "the republic of",
+    "federal republic of",
+    "democratic republic of",
+    "people's republic of",
+    "islamic republic of",
+    "kingdom of",
+    "the kingdom of",
+    "united kingdom of",
+    "state of",
+    "the state of",
+    "principality of",
+    "grand duchy of",
+    "sultanate of",
+    "emirate of",
+    "commonwealth of",
+    "federation of",
+];
+
+/// A mention's words as written, punctuation tokens dropped.
+fn words<'a>(doc: &Document<'a>, ner: &NerText, m: &Mention) -> Vec<&'a str> {
+    ner.tokens[m.tokens.clone()]
+        .iter()
+        .map(|t| doc.str(t.span))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// The name as written, whitespace runs collapsed.
+fn surface(doc: &Document<'_>, m: &Mention) -> String {
+    doc.str(m.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The short form of a formal state name, if it is one.
+fn formal_state_short_form(name: &str) -> Option<&str> {
+    let lower = name.to_lowercase();
+    FORMAL_STATE_PREFIXES
+        .iter()
+        .filter(|p| lower.starts_with(*p) && lower.len() > p.len() + 1)
+        .map(|p| name.get(p.len() + 1..))
+        .max_by_key(|rest| rest.map_or(0, str::len))
+        .flatten()
+        .map(str::trim)
+}
+
+/// Whether `word` looks like an acronym (`CSTO`, `U.N.`): 2-10 capitals, optional dots.
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=10).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The initials of a long name, minor words skipped (`Collective Security Treaty
+/// Organization` → `CSTO`), or `None` for one-word names.
+fn initials(words: &[&str]) -> Option<String> {
+    let major: Vec<&&str> = words
+        .iter()
+        .filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    (major.len() >= 2).then(|| {
+        major
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    })
+}
+
+/// One entity being built: its key words and every surface form seen.
+struct Group {
+    kind: EntityKind,
+    canonical: String,
+    /// Lowercase words of the canonical name.
+    key: Vec<String>,
+    forms: Vec<String>,
+    role: Option<String>,
+}
+
+/// Builds the entities of `mentions` and the mention list pointing into them.
+pub fn merge(
+    doc: &Document<'_>,
+    ner: &NerText,
+    mentions: &[Mention],
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let names: Vec<Vec<&str>> = mentions.iter().map(|m| words(doc, ner, m)).collect();
+    let lower = |ws: &[&str]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut owner = vec![usize::MAX; mentions.len()];
+    // Longest names first, so that short forms find the full name they abbreviate.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(names[i].len()), i));
+    for &i in &order {
+        let m = &mentions[i];
+        let form = surface(doc, m);
+        let mut key = lower(&names[i]);
+        let mut canonical = form.clone();
+        if m.kind == EntityKind::Place {
+            if let Some(short) = formal_state_short_form(&form) {
+                key = short.split_whitespace().map(str::to_lowercase).collect();
+                canonical = short.to_string();
+            }
+        }
+        let found = groups.iter().position(|g| {
+            g.kind == m.kind
+                && (g.key == key
+                    || (m.kind == EntityKind::Person && is_run_of(&key, &g.key))
+                    || (m.kind == EntityKind::Organization && abbreviates(&names[i], g)))
+        });
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    kind: m.kind,
+                    canonical,
+                    key,
+                    forms: Vec::new(),
+                    role: None,
+                });
+                groups.len() - 1
+            }
+        };
+        if !groups[g].forms.contains(&form) {
+            groups[g].forms.push(form);
+        }
+        owner[i] = g;
+    }
+    // Acronyms seen before their long form: the long form becomes canonical.
+    for g in &mut groups {
+        if g.kind == EntityKind::Organization && g.key.len() == 1 {
+            if let Some(long) = g
+                .forms
+                .iter()
+                .filter(|f| f.contains(' '))
+                .max_by_key(|f| f.len())
+            {
+                g.canonical = long.clone();
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityKind::Person && groups[owner[i]].role.is_none() {
+            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, mentions);
+        }
+    }
+    entities_in_text_order(groups, &owner, mentions)
+}
+
+/// Whether `short` is a contiguous run of `long`'s words, and shorter.
+fn is_run_of(short: &[String], long: &[String]) -> bool {
+    !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Whether the one-word acronym `words` spells the initials of a long name of `g`, or the
+/// long name `words` is spelt by an acronym of `g`.
+fn abbreviates(words: &[&str], g: &Group) -> bool {
+    match words {
+        [one] if is_acronym(one) => {
+            let acronym: String = one.chars().filter(|c| *c != '.').collect();
+            g.forms.iter().any(|f| {
+                let ws: Vec<&str> = f.split_whitespace().collect();
+                initials(&ws).is_some_and(|i| i == acronym)
+            })
+        }
+        _ => initials(words).is_some_and(|i| {
+            g.forms
+                .iter()
+                .any(|f| is_acronym(f) && f.chars().filter(|c| *c != '.').collect::<String>() == i)
+        }),
+    }
+}
+
+/// Numbers the groups by first mention and builds the output.
+fn entities_in_text_order(
+    groups: Vec<Group>,
+    owner: &[usize],
+    mentions: &[Mention],
+) -> (Vec<Entity>, Vec<EntityMention>) {
+    let mut index = vec![usize::MAX; groups.len()];
+    let mut order = Vec::new();
+    for &g in owner {
+        if index[g] == usize::MAX {
+            index[g] = order.len();
+            order.push(g);
+        }
+    }
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .filter_map(|&g| slots[g].take())
+        .map(|g| Entity {
+            id: EntityId::new(g.kind, &g.canonical),
+            kind: g.kind,
+            aliases: g
+                .forms
+                .iter()
+                .filter(|f| **f != g.canonical)
+                .cloned()
+                .collect(),
+            canonical: g.canonical,
+            role: g.role,
+        })
+        .collect();
+    let mentions = mentions
+        .iter()
+        .zip(owner)
+        .map(|(m, &g)| EntityMention {
+            span: m.span,
+            entity: index[g],
+        })
+        .collect();
+    (entities, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formal_state_names_have_short_forms() {
+        assert_eq!(
+            formal_state_short_form("Republic of Armenia"),
+            Some("Armenia")
+        );
+        assert_eq!(
+            formal_state_short_form("People's Republic of China"),
+            Some("China")
+        );
+        assert_eq!(formal_state_short_form("Armenia"), None);
+    }
+
+    #[test]
+    fn initials_skip_minor_words() {
+        let words = ["Collective", "Security", "Treaty", "Organization"];
+        assert_eq!(initials(&words).as_deref(), Some("CSTO"));
+        let words = ["Bank", "of", "England"];
+        assert_eq!(initials(&words).as_deref(), Some("BE"));
+        assert!(is_acronym("U.N.") && is_acronym("CSTO") && !is_acronym("Zas"));
+    }
+
+    #[test]
+    fn runs_are_contiguous_and_shorter() {
+        let long = ["stanislav".to_string(), "zas".to_string()];
+        assert!(is_run_of(&long[1..], &long));
+        assert!(is_run_of(&long[..1], &long));
+        assert!(!is_run_of(&long, &long));
+    }
+}

@@ -1,0 +1,197 @@
+//! People, organisations and places: a statistical tagger finds the names, then the
+//! mentions of one thing within the article are merged (`Zas` = `Stanislav Zas`,
+//! `CSTO` = `Collective Security Treaty Organization`, `Republic of Armenia` = `Armenia`)
+//! and titles such as `CSTO Secretary General` become the person's role.
+//!
+//! Stages, one file each: [`tokens`] (the tagger's tokens), [`features`] and
+//! [`gazetteer`] (what the tagger sees), [`model`] (the trained weights, `tagger.bin`, and
+//! decoding), `mentions` (labels → name spans, document-level fixes), `merge` (spans →
+//! entities with aliases and roles). [`train`] rebuilds the weights: see `src/bin/train-ner.rs`.
+
+pub mod features;
+pub mod gazetteer;
+mod hashing;
+mod lists;
+mod mentions;
+mod merge;
+pub mod model;
+mod roles;
+pub mod tokens;
+pub mod train;
+
+use super::structure::Document;
+use super::{Entity, EntityMention};
+use model::{Model, ModelError};
+use std::sync::OnceLock;
+
+/// The shipped weights (see [`model`] for the format, `train-ner` for how they are made).
+static TAGGER: &[u8] = include_bytes!("tagger.bin");
+
+/// The shipped model, read once; an error if the embedded file is corrupt.
+pub fn shipped_model() -> Result<&'static Model<'static>, &'static ModelError> {
+    static MODEL: OnceLock<Result<Model<'static>, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(TAGGER)).as_ref()
+}
+
+/// Every entity named in `doc`, aliases merged, and every mention in text order.
+pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+    match shipped_model() {
+        Ok(model) => find_with(doc, model),
+        Err(_) => (Vec::new(), Vec::new()),
+    }
+}
+
+/// [`find`] with a given model.
+pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+    let ner = tokens::NerText::new(doc);
+    let features = features::extract(doc.text, &ner);
+    let labels = model::tag(&features, &ner.sentences, model);
+    let mentions = mentions::from_labels(doc, &ner, &labels);
+    merge::merge(doc, &ner, &mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::EntityKind;
+    use crate::span::ByteSpan;
+
+    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+
+    fn found(text: &str) -> (Vec<Entity>, Vec<EntityMention>) {
+        let article = &crate::corpus::parse_file("a.txt", text.as_bytes()).expect("article")[0];
+        find(&Document::parse(&article.text, article.body))
+    }
+
+    fn entity<'a>(entities: &'a [Entity], kind: EntityKind, name: &str) -> &'a Entity {
+        entities
+            .iter()
+            .find(|e| {
+                e.kind == kind && (e.canonical == name || e.aliases.iter().any(|a| a == name))
+            })
+            .unwrap_or_else(|| panic!("no {kind:?} named {name} in {entities:#?}"))
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(shipped_model().is_ok(), "{:?}", shipped_model().err());
+    }
+
+    #[test]
+    fn the_seed_names_zas_with_his_role_and_alias() {
+        let (entities, _) = found(SEED);
+        let zas = entity(&entities, EntityKind::Person, "Stanislav Zas");
+        assert_eq!(zas.canonical, "Stanislav Zas");
+        assert!(zas.aliases.iter().any(|a| a == "Zas"), "{zas:?}");
+        assert!(
+            zas.role
+                .as_deref()
+                .is_some_and(|r| r.contains("Secretary General")),
+            "{zas:?}"
+        );
+        assert_eq!(zas.id.as_str(), "person:stanislav-zas");
+    }
+
+    #[test]
+    fn the_seed_names_its_organisations_and_places() {
+        let (entities, mentions) = found(SEED);
+        for name in ["CSTO", "UN Security Council", "ArmInfo"] {
+            entity(&entities, EntityKind::Organization, name);
+        }
+        for name in ["Armenia", "Yerevan", "Moscow", "Azerbaijan", "Russia"] {
+            entity(&entities, EntityKind::Place, name);
+        }
+        let armenia = entity(&entities, EntityKind::Place, "Republic of Armenia");
+        assert_eq!(armenia.canonical, "Armenia");
+        assert!(
+            mentions
+                .windows(2)
+                .all(|p| p[0].span.start < p[1].span.start)
+        );
+        assert!(mentions.iter().all(|m| m.entity < entities.len()));
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_abbreviates() {
+        let text = "Leaders of the Collective Security Treaty Organization (CSTO) met in Minsk. \
+                    The CSTO said the talks went well.";
+        let (entities, mentions) = found(text);
+        let csto = entity(&entities, EntityKind::Organization, "CSTO");
+        assert_eq!(csto.canonical, "Collective Security Treaty Organization");
+        let csto_index = entities.iter().position(|e| e.id == csto.id);
+        assert_eq!(
+            mentions
+                .iter()
+                .filter(|m| Some(m.entity) == csto_index)
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_corrupt_model_finds_nothing_and_says_why() {
+        let text = "Stanislav Zas visited Yerevan.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let error = Model::from_bytes(b"DNER\x01garbage").expect_err("corrupt file refused");
+        assert!(error.to_string().contains("tagger model"));
+        assert!(!find(&doc).1.is_empty());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_lie_on_char_boundaries() {
+        let pieces = [
+            "Zas",
+            " ",
+            "CSTO",
+            "é",
+            "Ереван",
+            "\n",
+            "\n\n",
+            ".",
+            "'s",
+            "’",
+            "(",
+            ")",
+            "-",
+            "U.S.",
+            "ArmInfo.",
+            "The",
+            "of",
+            "Republic",
+            "1996",
+            "你好",
+            "\u{301}",
+            "\"",
+            "A",
+            "MOSCOW",
+            " - ",
+            "\t",
+            "e\u{301}",
+            "🙂",
+            ",",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 60) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+            let (entities, mentions) = find(&doc);
+            for m in &mentions {
+                assert!(
+                    m.span.start < m.span.end && m.span.end <= text.len(),
+                    "{text:?}"
+                );
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                assert!(m.entity < entities.len());
+            }
+        }
+    }
+}

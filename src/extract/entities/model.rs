@@ -1,0 +1,304 @@
+//! The trained tagger: a hashed table of quantised perceptron weights (one row of [`LABELS`]
+//! weights per feature bucket) and greedy left-to-right BIO decoding.
+//!
+//! File format (little-endian), written by `train-ner` and checked on load:
+//! `b"DNER"`, version `u8` (= 1), bucket bits `u8`, label count `u8` (= 9), reserved `u8`,
+//! scale `f32`, stored row count `u32`, a bitmap of the `2^bits` buckets that have a row
+//! (`u64` words), then each stored row as `labels` `i16` (real weight = `i16 × scale`).
+//! Buckets no feature ever updated (most of them) cost one bit.
+
+use super::features::{DocFeatures, with_history};
+use crate::extract::EntityKind;
+use std::ops::Range;
+
+/// Number of labels: `O`, then `B-` and `I-` for person, organisation, place, misc.
+pub const LABELS: usize = 9;
+
+/// The label of a token outside any name.
+pub const OUTSIDE: u8 = 0;
+
+/// Kinds in label order.
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Misc,
+];
+
+/// The label beginning a name of `kind`.
+pub fn begin(kind: EntityKind) -> u8 {
+    1 + 2 * KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+/// The label continuing a name of `kind`.
+pub fn inside(kind: EntityKind) -> u8 {
+    begin(kind) + 1
+}
+
+/// The kind of a non-`O` label.
+pub fn kind_of(label: u8) -> Option<EntityKind> {
+    (label != OUTSIDE)
+        .then(|| KINDS.get(usize::from((label - 1) / 2)).copied())
+        .flatten()
+}
+
+/// Whether `label` continues a name.
+pub fn is_inside(label: u8) -> bool {
+    label != OUTSIDE && (label - 1) % 2 == 1
+}
+
+/// Whether `label` may follow `prev` (an `I-` only continues its own kind).
+pub fn allowed(prev: u8, label: u8) -> bool {
+    !is_inside(label) || (prev != OUTSIDE && kind_of(prev) == kind_of(label))
+}
+
+/// Anything that scores a feature for every label.
+pub trait Weights {
+    /// Adds the weights of `feature` to `scores`.
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
+}
+
+/// Why a weight file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// Not a Dossier tagger file.
+    #[error("not a tagger model (bad magic); retrain with `cargo run --release --bin train-ner`")]
+    BadMagic,
+    /// Made by another format version.
+    #[error(
+        "tagger model version {0}, expected 1; retrain with `cargo run --release --bin train-ner`"
+    )]
+    Version(u8),
+    /// Header and size disagree.
+    #[error("tagger model is truncated or has a bad header (expected {expected} bytes, got {got})")]
+    Size {
+        /// Bytes the header promises.
+        expected: usize,
+        /// Bytes present.
+        got: usize,
+    },
+}
+
+/// Header length in bytes: magic, version, bits, labels, reserved, scale, row count.
+const HEADER: usize = 16;
+
+/// Bytes per stored row.
+const ROW_BYTES: usize = 2 * LABELS;
+
+/// The shipped tagger, borrowed from the bytes it was loaded from.
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    bits: u32,
+    /// Real weight of one step of an `i16`.
+    scale: f32,
+    /// Which buckets have a stored row, 64 per word.
+    present: Vec<u64>,
+    /// Stored rows before each word of `present`.
+    rank: Vec<u32>,
+    /// The stored rows, `LABELS` little-endian `i16` each.
+    rows: &'a [u8],
+}
+
+impl<'a> Model<'a> {
+    /// Reads a model, refusing anything malformed.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, ModelError> {
+        if bytes.len() < HEADER || &bytes[..4] != b"DNER" {
+            return Err(ModelError::BadMagic);
+        }
+        if bytes[4] != 1 {
+            return Err(ModelError::Version(bytes[4]));
+        }
+        let bits = u32::from(bytes[5]);
+        let labels = usize::from(bytes[6]);
+        let scale = f32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        let row_count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+        let words = (1usize << bits.clamp(6, 30)) / 64;
+        let expected = HEADER + 8 * words + row_count.saturating_mul(ROW_BYTES);
+        let size_error = ModelError::Size {
+            expected,
+            got: bytes.len(),
+        };
+        if labels != LABELS
+            || !(6..=30).contains(&bits)
+            || !scale.is_finite()
+            || bytes.len() != expected
+        {
+            return Err(size_error);
+        }
+        let present: Vec<u64> = bytes[HEADER..HEADER + 8 * words]
+            .chunks_exact(8)
+            .map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+            .collect();
+        let mut rank = Vec::with_capacity(words);
+        let mut total = 0u32;
+        for word in &present {
+            rank.push(total);
+            total += word.count_ones();
+        }
+        if total as usize != row_count {
+            return Err(size_error);
+        }
+        Ok(Self {
+            bits,
+            scale,
+            present,
+            rank,
+            rows: &bytes[HEADER + 8 * words..],
+        })
+    }
+
+    /// Encodes weights (`2^bits × LABELS` reals) as a model file: only rows with a weight
+    /// are stored, as `i16` steps of one shared scale (one byte per weight loses too much:
+    /// scores are sums of large weights whose small differences decide).
+    pub fn encode(bits: u32, weights: &[f32]) -> Vec<u8> {
+        let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if largest > 0.0 {
+            largest / 32767.0
+        } else {
+            1.0
+        };
+        let quantised: Vec<i16> = weights
+            .iter()
+            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        let words = (1usize << bits) / 64;
+        let mut present = vec![0u64; words];
+        let mut rows = Vec::new();
+        for (bucket, row) in quantised.chunks(LABELS).enumerate() {
+            if row.iter().any(|w| *w != 0) {
+                present[bucket / 64] |= 1 << (bucket % 64);
+                rows.extend(row.iter().flat_map(|w| w.to_le_bytes()));
+            }
+        }
+        let mut out = Vec::with_capacity(HEADER + 8 * words + rows.len());
+        out.extend_from_slice(b"DNER");
+        out.extend_from_slice(&[1, bits as u8, LABELS as u8, 0]);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&((rows.len() / ROW_BYTES) as u32).to_le_bytes());
+        for word in present {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        out.extend_from_slice(&rows);
+        out
+    }
+}
+
+impl Weights for Model<'_> {
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        let bucket = (feature >> (64 - self.bits)) as usize;
+        let (word, bit) = (bucket / 64, bucket % 64);
+        let Some(&bits) = self.present.get(word) else {
+            return;
+        };
+        if bits & (1 << bit) == 0 {
+            return;
+        }
+        let row = self.rank[word] as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
+        let Some(stored) = self.rows.get(row * ROW_BYTES..(row + 1) * ROW_BYTES) else {
+            return;
+        };
+        for (score, w) in scores.iter_mut().zip(stored.chunks_exact(2)) {
+            *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        }
+    }
+}
+
+/// Tags every token of `sentences` greedily, left to right; returns one label per token.
+pub fn tag(features: &DocFeatures, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
+    let mut labels = vec![OUTSIDE; features.lower.len()];
+    for sentence in sentences {
+        let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
+        for i in sentence.clone() {
+            let scores = score(features, i, prev, prev2, weights);
+            let label = best(&scores, prev);
+            labels[i] = label;
+            (prev2, prev) = (prev, label);
+        }
+    }
+    labels
+}
+
+/// Scores of every label for token `i` after `prev2 prev`.
+pub fn score(
+    features: &DocFeatures,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    weights: &impl Weights,
+) -> [f32; LABELS] {
+    let mut scores = [0f32; LABELS];
+    for &f in features.of(i) {
+        weights.add(f, &mut scores);
+    }
+    let mut history = [0u64; 5];
+    with_history(features, i, prev, prev2, &mut history);
+    for f in history {
+        weights.add(f, &mut scores);
+    }
+    scores
+}
+
+/// The best label allowed after `prev`.
+pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
+    let mut best = OUTSIDE;
+    for label in 1..LABELS as u8 {
+        if allowed(prev, label) && scores[usize::from(label)] > scores[usize::from(best)] {
+            best = label;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip_kinds() {
+        for kind in KINDS {
+            assert_eq!(kind_of(begin(kind)), Some(kind));
+            assert_eq!(kind_of(inside(kind)), Some(kind));
+            assert!(is_inside(inside(kind)) && !is_inside(begin(kind)));
+        }
+        assert_eq!(kind_of(OUTSIDE), None);
+    }
+
+    #[test]
+    fn inside_labels_only_continue_their_kind() {
+        let person = EntityKind::Person;
+        assert!(allowed(begin(person), inside(person)));
+        assert!(!allowed(OUTSIDE, inside(person)));
+        assert!(!allowed(begin(EntityKind::Place), inside(person)));
+    }
+
+    #[test]
+    fn sparse_rows_round_trip() {
+        let mut weights = vec![0f32; 1024 * LABELS];
+        weights[5 * LABELS + 2] = 3.5;
+        weights[700 * LABELS] = -1.25;
+        let file = Model::encode(10, &weights);
+        let model = Model::from_bytes(&file).expect("fresh model loads");
+        let mut scores = [0f32; LABELS];
+        model.add(5u64 << 54, &mut scores);
+        assert!((scores[2] - 3.5).abs() < 1e-3);
+        model.add(700u64 << 54, &mut scores);
+        assert!((scores[0] + 1.25).abs() < 1e-3);
+        model.add(6u64 << 54, &mut scores);
+        assert_eq!(scores.iter().filter(|s| **s != 0.0).count(), 2);
+    }
+
+    #[test]
+    fn corrupt_files_are_refused() {
+        assert_eq!(Model::from_bytes(b"nope").err(), Some(ModelError::BadMagic));
+        let mut file = Model::encode(8, &vec![0.5; 256 * LABELS]);
+        assert!(Model::from_bytes(&file).is_ok());
+        file[4] = 9;
+        assert_eq!(Model::from_bytes(&file).err(), Some(ModelError::Version(9)));
+        file[4] = 1;
+        file.pop();
+        assert!(matches!(
+            Model::from_bytes(&file),
+            Err(ModelError::Size { .. })
+        ));
+    }
+}

@@ -1,0 +1,154 @@
+//! A person's role or title, read from the words just before the name
+//! (`CSTO Secretary General Stanislav Zas`, `the Commission's chief spokesman Nikolaus
+//! van der Pas`) or from an apposition after it (`Zas, the CSTO Secretary General,`).
+//! The title never becomes part of the name: the tagger leaves it out, this keeps it.
+
+use super::gazetteer::{self, List};
+use super::mentions::Mention;
+use super::tokens::NerText;
+use crate::extract::structure::Document;
+
+/// Longest role, in tokens.
+const MAX_ROLE_TOKENS: usize = 8;
+
+/// Lowercase office words that make a run of words a role (capitalised ones come from the
+/// title list).
+const OFFICE_WORDS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "director",
+    "chief",
+    "executive",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "leader",
+    "head",
+    "official",
+    "coach",
+    "manager",
+    "analyst",
+    "economist",
+    "general",
+    "deputy",
+    "premier",
+    "chancellor",
+    "senator",
+    "adviser",
+    "advisor",
+    "prosecutor",
+    "judge",
+    "negotiator",
+    "striker",
+    "captain",
+];
+
+/// Whether `word` names an office or title.
+fn is_office(word: &str) -> bool {
+    OFFICE_WORDS.contains(&word.to_lowercase().as_str()) || gazetteer::contains(List::Title, word)
+}
+
+/// Whether `word` may sit inside a role (`of`, possessive `'s`, hyphen).
+fn is_joiner(word: &str) -> bool {
+    matches!(word, "of" | "'s" | "’s" | "-" | "for" | "and")
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The role written just before token `start` (a person's first token), if any.
+pub fn role_before(
+    doc: &Document<'_>,
+    ner: &NerText,
+    start: usize,
+    mentions: &[Mention],
+) -> Option<String> {
+    let sentence = ner.sentences.iter().find(|s| s.contains(&start))?;
+    let in_other_mention = |t: usize| mentions.iter().any(|m| m.tokens.contains(&t));
+    let mut first = start;
+    let mut has_office = false;
+    while first > sentence.start && start - first < MAX_ROLE_TOKENS {
+        let t = first - 1;
+        let word = doc.str(ner.tokens[t].span);
+        let lower = word.to_lowercase();
+        let office = is_office(word);
+        let fits = office
+            || is_joiner(word)
+            || in_other_mention(t)
+            || (is_capitalised(word) && !matches!(lower.as_str(), "the" | "a" | "an"));
+        if !fits {
+            break;
+        }
+        has_office |= office;
+        first = t;
+    }
+    // A sentence-initial word that is neither an office nor a name ("Later", "Then").
+    if first == sentence.start && first < start {
+        let word = doc.str(ner.tokens[first].span);
+        if !is_office(word) && !in_other_mention(first) {
+            first += 1;
+        }
+    }
+    while first < start && is_joiner(doc.str(ner.tokens[first].span)) {
+        first += 1;
+    }
+    if !has_office || first == start {
+        return None;
+    }
+    let span =
+        crate::span::ByteSpan::new(ner.tokens[first].span.start, ner.tokens[start - 1].span.end);
+    Some(
+        doc.str(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::ByteSpan;
+
+    fn role(text: &str, name: &str) -> Option<String> {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let at = text.find(name)?;
+        let start = ner.tokens.iter().position(|t| t.span.start == at)?;
+        role_before(&doc, &ner, start, &[])
+    }
+
+    #[test]
+    fn titles_before_a_name_are_its_role() {
+        assert_eq!(
+            role(
+                "Later CSTO Secretary General Stanislav Zas stated this.",
+                "Stanislav"
+            )
+            .as_deref(),
+            Some("CSTO Secretary General")
+        );
+        assert_eq!(
+            role(
+                "the Commission's chief spokesman Nikolaus van der Pas told",
+                "Nikolaus"
+            )
+            .as_deref(),
+            Some("Commission's chief spokesman")
+        );
+    }
+
+    #[test]
+    fn capitalised_words_without_an_office_are_no_role() {
+        assert_eq!(role("In Yerevan Stanislav Zas spoke.", "Stanislav"), None);
+    }
+}
