@@ -36,6 +36,8 @@ pub enum Expr {
     },
     /// A decade by its first three digits: `199` for the 1990s.
     Decade(i32),
+    /// A century by its first two digits: `19` for the 20th century.
+    Century(i32),
     /// A season: `summer`, `last fall`, `the winter of 1994`.
     Season {
         /// `SP`, `SU`, `FA`, `WI`.

@@ -51,6 +51,10 @@ const PAST_CUES: &[&str] = &[
     "had",
 ];
 
+/// How many sentences after a quarter is named `a year ago` still means that quarter a
+/// year back (earnings news compares periods: "third-quarter profit … a year earlier").
+const QUARTER_REACH: usize = 12;
+
 /// Every time expression in `doc`, resolved against the article's date `anchor` when known.
 pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
     let lex: Vec<_> = doc
@@ -63,7 +67,11 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         .collect();
     let mut ctx = Context::new(anchor);
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
+    let mut quarter_named_in = 0;
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if index > quarter_named_in + QUARTER_REACH {
+            ctx.quarter = None;
+        }
         let scanner = Scanner::new(
             doc.text,
             &doc.tokens,
@@ -81,6 +89,7 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
             if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
                 ctx.quarter = quarter_of_value(v);
+                quarter_named_in = index;
             }
             let span = ByteSpan::new(
                 doc.tokens[found.start].span.start,

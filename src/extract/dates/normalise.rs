@@ -114,6 +114,7 @@ fn date(expr: &Expr, ctx: &Context) -> Option<String> {
             month_value(year, month, 0)
         }
         Expr::Decade(digits) => (0..=999).contains(&digits).then(|| format!("{digits:03}")),
+        Expr::Century(digits) => (0..=99).contains(&digits).then(|| format!("{digits:02}")),
         Expr::Season {
             season,
             year,

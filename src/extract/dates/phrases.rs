@@ -4,7 +4,7 @@
 
 use super::expr::Expr;
 use super::lexicon::{self, Deixis, Unit, Word, small_number};
-use super::scan::{Scanner, shift_day};
+use super::scan::{Scanner, shift_day, this_year};
 use crate::extract::structure::TokenKind;
 
 /// Words before `a year`, `a day` that make it a rate (`$5 a day`, `twice a year`).
@@ -31,6 +31,9 @@ impl Scanner<'_> {
         let k = j + 1;
         if self.is(k, "future") {
             return Some((k + 1, Expr::Reference("FUTURE_REF")));
+        }
+        if matches!(self.s(k), "near" | "short") && self.is(k + 1, "term") {
+            return Some((k + 2, Expr::Reference("FUTURE_REF")));
         }
         if self.is(k, "near") && self.is(k + 1, "future") {
             return Some((k + 2, Expr::Reference("FUTURE_REF")));
@@ -62,14 +65,7 @@ impl Scanner<'_> {
                     },
                 ),
                 Unit::Weekend => (k + 1, Expr::Weekend(None)),
-                Unit::Year | Unit::Month | Unit::Week => (
-                    k + 1,
-                    Expr::Shift {
-                        unit,
-                        offset: 0,
-                        part: None,
-                    },
-                ),
+                Unit::Year | Unit::Month | Unit::Week => (k + 1, self.the_period(k + 1, unit)),
                 _ => return None,
             }),
             Some(Word::Number(_) | Word::Vague) => {
@@ -107,6 +103,23 @@ impl Scanner<'_> {
         }
     }
 
+    /// `the year` ending before `end`: a length when `ended`/`ending` follows (earnings
+    /// periods), else the anchor's year.
+    fn the_period(&self, end: usize, unit: Unit) -> Expr {
+        if matches!(self.s(end), "ended" | "ending" | "ends" | "through" | "to") {
+            Expr::Duration {
+                amount: Some(1),
+                unit,
+            }
+        } else {
+            Expr::Shift {
+                unit,
+                offset: 0,
+                part: None,
+            }
+        }
+    }
+
     /// `last week`, `this past spring`, `next Monday`, `the past two months`, `coming weeks`.
     pub(super) fn deictic(&self, j: usize, deixis: Deixis) -> Option<(usize, Expr)> {
         let (k, deixis) = if self.is(j, "this") && self.is(j + 1, "past") {
@@ -115,6 +128,15 @@ impl Scanner<'_> {
             (j + 1, deixis)
         };
         let offset = step(deixis);
+        if self.is(k, "period") && deixis == Deixis::Last {
+            // "The latest period": the one being reported.
+            let expr = Expr::Quarter {
+                quarter: None,
+                year: None,
+                deixis: None,
+            };
+            return Some((k + 1, expr));
+        }
         let deixis_word = Some(deixis);
         match self.w(k) {
             Some(Word::Unit {
@@ -254,17 +276,13 @@ impl Scanner<'_> {
         }
         match self.w(j + 1) {
             Some(Word::Ordinal(_)) => self.ordinal_period(j + 1, None),
+            None if self.kind_is(j + 1, TokenKind::Word) => self
+                .compound(j + 1)
+                .filter(|(_, e)| matches!(e, Expr::Quarter { .. } | Expr::Half { .. })),
             Some(Word::Unit {
                 unit: Unit::Year,
                 plural: false,
-            }) => Some((
-                j + 2,
-                Expr::Shift {
-                    unit: Unit::Year,
-                    offset: 0,
-                    part: None,
-                },
-            )),
+            }) => Some((j + 2, self.the_period(j + 2, Unit::Year))),
             _ => None,
         }
     }
@@ -323,7 +341,12 @@ impl Scanner<'_> {
                 )
             });
         };
-        if unit == Unit::Weekend || (amount == Some(1) && plural && self.w(j) == Some(Word::A)) {
+        let article = self.w(j) == Some(Word::A);
+        // "a second time" is another time; "60 Minutes" is a title.
+        if unit == Unit::Weekend
+            || (article && (plural || unit == Unit::Second))
+            || (k > self.first && self.capitalized(k))
+        {
             return None;
         }
         let end = k + 1;
@@ -434,7 +457,14 @@ impl Scanner<'_> {
     pub(super) fn compound(&self, j: usize) -> Option<(usize, Expr)> {
         let s = self.s(j);
         if let Some(decade) = decade(s) {
-            return Some((j + 1, Expr::Decade(decade)));
+            // "'90s", "the 90s" are decades; "in their 30s" is an age.
+            let two_digit = s.len() <= 4 && !s.starts_with(['\'', '’']);
+            let mut buf = [0u8; 16];
+            let marked = matches!(self.previous(j, &mut buf), "'" | "’" | "the" | "mid");
+            return (!two_digit || marked).then_some((j + 1, Expr::Decade(decade)));
+        }
+        if let Some(century) = self.century(j) {
+            return Some(century);
         }
         let (a, b) = s.split_once('-')?;
         if b.contains('-') {
@@ -476,6 +506,16 @@ impl Scanner<'_> {
                     deixis: None,
                 },
             )),
+            (Some(Word::Modifier), _) if decade(b).is_some() => {
+                Some((j + 1, Expr::Decade(decade(b)?)))
+            }
+            (
+                Some(Word::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                }),
+                _,
+            ) if b == "end" => Some((j + 1, this_year())),
             (Some(Word::Modifier), _) => {
                 let year = small_number(b).filter(|y| (1000..=2099).contains(y))?;
                 Some((
@@ -512,6 +552,19 @@ impl Scanner<'_> {
             }
             _ => None,
         }
+    }
+}
+
+impl Scanner<'_> {
+    /// `20th century` → `19`.
+    fn century(&self, j: usize) -> Option<(usize, Expr)> {
+        if !self.is(j + 1, "century") {
+            return None;
+        }
+        let s = self.s(j);
+        let digits = s.get(..s.len().checked_sub(2)?)?;
+        let n = small_number(digits).filter(|n| (1..=30).contains(n))?;
+        Some((j + 2, Expr::Century(n as i32 - 1)))
     }
 }
 

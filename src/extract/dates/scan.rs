@@ -7,7 +7,7 @@
 //! is linear in the number of tokens.
 
 use super::expr::{Expr, HolidayDay};
-use super::lexicon::{self, Deixis, Word, day_of_month, small_number};
+use super::lexicon::{self, Deixis, Unit, Word, day_of_month, small_number};
 use crate::extract::structure::{Token, TokenKind};
 
 /// A time expression found at tokens `start..end`.
@@ -61,6 +61,67 @@ const CALENDAR_CUES: &[&str] = &[
     "over",
     "around",
     "for",
+];
+
+/// Words before a four-digit number that make it a count or an amount (`some 2000`).
+const COUNT_BEFORE: &[&str] = &[
+    "$",
+    "£",
+    "€",
+    "#",
+    "+",
+    "=",
+    "no",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "than",
+    "another",
+    "additional",
+];
+
+/// Words after a four-digit number that make it a count (`2000 people`).
+const COUNT_AFTER: &[&str] = &[
+    "%",
+    "percent",
+    "per",
+    "people",
+    "men",
+    "women",
+    "troops",
+    "soldiers",
+    "workers",
+    "employees",
+    "jobs",
+    "points",
+    "shares",
+    "votes",
+    "tons",
+    "barrels",
+    "miles",
+    "meters",
+    "feet",
+    "acres",
+    "dollars",
+    "units",
+    "pounds",
+    "children",
+    "members",
+    "cars",
+    "homes",
+    "houses",
+    "km",
+    "kilometers",
+    "years",
+    "days",
+    "hours",
+];
+
+/// Words before a number under 1900 that make it a year (`in 1848`).
+const YEAR_BEFORE: &[&str] = &[
+    "in", "since", "of", "from", "by", "until", "before", "after", "during", "year", "circa",
+    "early", "late", "mid",
 ];
 
 impl<'d> Scanner<'d> {
@@ -177,15 +238,7 @@ impl<'d> Scanner<'d> {
     pub(super) fn core(&self, j: usize) -> Option<(usize, Expr)> {
         match self.w(j) {
             Some(Word::The) => self.the_phrase(j),
-            Some(Word::Deixis(deixis)) => self.deictic(j, deixis).or_else(|| {
-                // "current", "recent" alone: the present, the past.
-                let reference = match self.s(j) {
-                    "current" => "PRESENT_REF",
-                    "recent" => "PAST_REF",
-                    _ => return None,
-                };
-                Some((j + 1, Expr::Reference(reference)))
-            }),
+            Some(Word::Deixis(deixis)) => self.deictic(j, deixis),
             Some(Word::DayName(offset)) => Some(self.day_word(j, offset)),
             Some(Word::Tonight) => Some((j + 1, shift_day(0, Some("NI")))),
             Some(Word::Reference(value)) => {
@@ -202,7 +255,14 @@ impl<'d> Scanner<'d> {
             Some(Word::Clock(hour)) => Some(self.with_day(j + 1, hour, 0)),
             Some(Word::Ordinal(_)) => self.ordinal_period(j, None),
             Some(Word::Number(_) | Word::A | Word::Vague) => self.quantity_phrase(j),
-            Some(Word::Unit { plural: true, .. }) => self.bare_plural(j),
+            Some(Word::Unit { plural: true, .. }) if !self.is(j, "these") => self.bare_plural(j),
+            Some(Word::Unit {
+                unit: Unit::Year,
+                plural: false,
+            }) if self.is(j + 1, "end") => Some((j + 2, this_year())),
+            _ if self.is(j, "these") && self.is(j + 1, "days") => {
+                Some((j + 2, Expr::Reference("PRESENT_REF")))
+            }
             _ if self.kind_is(j, TokenKind::Number) => self.numeric(j),
             _ if self.kind_is(j, TokenKind::Word) => self.holiday(j).or_else(|| self.compound(j)),
             _ => None,
@@ -459,85 +519,10 @@ impl<'d> Scanner<'d> {
     fn looks_like_year(&self, j: usize, year: i32) -> bool {
         let mut buf = [0u8; 16];
         let before = self.previous(j, &mut buf);
-        if matches!(
-            before,
-            "$" | "£"
-                | "€"
-                | "#"
-                | "+"
-                | "="
-                | "no"
-                | "about"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "around"
-                | "approximately"
-                | "than"
-                | "only"
-                | "least"
-                | "exactly"
-                | "another"
-                | "additional"
-                | "over"
-                | "under"
-                | "with"
-                | "to"
-        ) {
+        if COUNT_BEFORE.contains(&before) || COUNT_AFTER.contains(&self.s(j + 1)) {
             return false;
         }
-        let after = self.s(j + 1);
-        if matches!(
-            after,
-            "%" | "percent"
-                | "per"
-                | "people"
-                | "men"
-                | "women"
-                | "troops"
-                | "soldiers"
-                | "workers"
-                | "employees"
-                | "jobs"
-                | "points"
-                | "shares"
-                | "votes"
-                | "tons"
-                | "barrels"
-                | "miles"
-                | "meters"
-                | "feet"
-                | "acres"
-                | "dollars"
-                | "units"
-                | "pounds"
-                | "children"
-                | "members"
-                | "cars"
-                | "homes"
-                | "houses"
-                | "km"
-        ) {
-            return false;
-        }
-        year >= 1900
-            || matches!(
-                before,
-                "in" | "since"
-                    | "of"
-                    | "from"
-                    | "by"
-                    | "until"
-                    | "before"
-                    | "after"
-                    | "during"
-                    | "year"
-                    | "circa"
-                    | "c"
-                    | "early"
-                    | "late"
-                    | "mid"
-            )
+        year >= 1900 || YEAR_BEFORE.contains(&before)
     }
 
     /// `10 a.m.`, `10:30 p.m. Wednesday`, `7 o'clock`, `at 14:30`.
@@ -601,6 +586,15 @@ impl<'d> Scanner<'d> {
                 },
             ),
         }
+    }
+}
+
+/// The anchor's year.
+pub(super) fn this_year() -> Expr {
+    Expr::Shift {
+        unit: Unit::Year,
+        offset: 0,
+        part: None,
     }
 }
 
