@@ -1,0 +1,312 @@
+//! Time expressions normalised to TIMEX3 values: every date, time, duration and recurrence
+//! in an article body, resolved against the article's date when it has one.
+//!
+//! Three steps, one module each: [`lexicon`] says what single words mean; [`scan`] and
+//! [`phrases`] read token patterns within a sentence into an unresolved [`expr::Expr`];
+//! [`normalise`] places it on the calendar ([`calendar`] does the day arithmetic). One pass
+//! over the tokens, each pattern looking a few tokens ahead: linear in the text.
+//!
+//! Without an anchor, relative expressions keep their granularity with unknown digits
+//! (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`): never a wrong absolute date.
+
+mod calendar;
+mod expr;
+mod lexicon;
+mod normalise;
+mod phrases;
+mod scan;
+
+use super::DateMention;
+use super::structure::{Document, TokenKind};
+use crate::corpus::Date;
+use crate::span::ByteSpan;
+use expr::Expr;
+use normalise::Context;
+use scan::Scanner;
+
+/// Words that make a sentence speak of the future, so `Friday` is the coming one.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "'ll",
+    "scheduled",
+    "planned",
+    "plans",
+    "expected",
+    "due",
+    "upcoming",
+    "next",
+];
+
+/// Words of reported speech: after them the sentence looks back again (`said Friday`).
+const PAST_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "was",
+    "were",
+    "had",
+];
+
+/// How many sentences after a quarter is named `a year ago` still means that quarter a
+/// year back (earnings news compares periods: "third-quarter profit … a year earlier").
+const QUARTER_REACH: usize = 12;
+
+/// Every time expression in `doc`, resolved against the article's date `anchor` when known.
+pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
+    let lex: Vec<_> = doc
+        .tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Punct => None,
+            _ => lexicon::word(t.span.slice(doc.text)),
+        })
+        .collect();
+    let mut ctx = Context::new(anchor);
+    let mut out = Vec::new();
+    let mut quarter_named_in = 0;
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if index > quarter_named_in + QUARTER_REACH {
+            ctx.quarter = None;
+        }
+        let scanner = Scanner::new(
+            doc.text,
+            &doc.tokens,
+            &lex,
+            sentence.tokens.start,
+            sentence.tokens.end,
+        );
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let Some(found) = scanner.at(i).filter(|f| f.end > i) else {
+                i += 1;
+                continue;
+            };
+            ctx.future = looks_ahead(doc, sentence.tokens.start, found.start);
+            let (value, kind) = normalise::resolve(&found.expr, &ctx);
+            if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
+                ctx.quarter = quarter_of_value(v);
+                quarter_named_in = index;
+            }
+            let span = ByteSpan::new(
+                doc.tokens[found.start].span.start,
+                doc.tokens[found.end - 1].span.end,
+            );
+            out.push(DateMention { span, value, kind });
+            i = found.end;
+        }
+    }
+    out
+}
+
+/// Whether the words before token `at` in its sentence (from `first`) speak of the future:
+/// the nearest cue decides.
+fn looks_ahead(doc: &Document<'_>, first: usize, at: usize) -> bool {
+    let from = at.saturating_sub(12).max(first);
+    for i in (from..at).rev() {
+        let word = doc.token_str(i);
+        let mut buf = [0u8; 16];
+        let Some(lower) = lexicon::lower(word, &mut buf) else {
+            continue;
+        };
+        if FUTURE_CUES.contains(&lower) || lower.ends_with("'ll") {
+            return true;
+        }
+        if PAST_CUES.contains(&lower) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `1989-Q3` → (1989, 3).
+fn quarter_of_value(value: &str) -> Option<(i32, u8)> {
+    let (year, quarter) = value.split_once("-Q")?;
+    Some((year.parse().ok()?, quarter.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::DateKind;
+
+    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+
+    fn dates(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>, DateKind)> {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let anchor = anchor.map(|a| crate::corpus::parse_date(a).expect("test anchors are valid"));
+        find(&doc, anchor)
+            .into_iter()
+            .map(|m| (doc.str(m.span).to_string(), m.value, m.kind))
+            .collect()
+    }
+
+    fn value_of(found: &[(String, Option<String>, DateKind)], text: &str) -> Option<String> {
+        found
+            .iter()
+            .find(|(t, ..)| t.contains(text))
+            .unwrap_or_else(|| panic!("`{text}` not found in {found:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn the_seed_article_without_an_anchor_keeps_years_unknown() {
+        let found = dates(SEED, None);
+        assert_eq!(
+            value_of(&found, "September 13-14").as_deref(),
+            Some("XXXX-09-13/XXXX-09-14")
+        );
+        assert_eq!(
+            value_of(&found, "November 23").as_deref(),
+            Some("XXXX-11-23")
+        );
+        assert_eq!(value_of(&found, "2 months").as_deref(), Some("P2M"));
+        assert_eq!(value_of(&found, "this year").as_deref(), Some("XXXX"));
+    }
+
+    #[test]
+    fn the_seed_article_with_its_date_resolves_every_date() {
+        let found = dates(SEED, Some("2022-11-24"));
+        assert_eq!(
+            value_of(&found, "September 13-14").as_deref(),
+            Some("2022-09-13/2022-09-14")
+        );
+        assert_eq!(
+            value_of(&found, "November 23").as_deref(),
+            Some("2022-11-23")
+        );
+        assert_eq!(value_of(&found, "this year").as_deref(), Some("2022"));
+        let kinds: Vec<_> = found
+            .iter()
+            .filter(|(t, ..)| t == "2 months")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(kinds, [DateKind::Duration]);
+    }
+
+    /// Sentence | expression | value with anchor 1998-01-08 (a Thursday) | value without.
+    const TABLE: &str = "\
+        It happened on November 23. | November 23 | 1997-11-23 | XXXX-11-23
+        It happens on Feb. 2. | Feb. 2 | 1998-02-02 | XXXX-02-02
+        We met on Thanksgiving Day. | Thanksgiving Day | 1997-11-27 | XXXX-11-XX
+        Signed on 23 Nov 2022 in Paris. | 23 Nov 2022 | 2022-11-23 | 2022-11-23
+        Signed on Nov. 23, 2022 in Paris. | Nov. 23, 2022 | 2022-11-23 | 2022-11-23
+        Filed 2022-11-23 by the clerk. | 2022-11-23 | 2022-11-23 | 2022-11-23
+        Filed 11/23/2022 by the clerk. | 11/23/2022 | 2022-11-23 | 2022-11-23
+        Prices rose in 1998 again. | 1998 | 1998 | 1998
+        Music of the 1990s was loud. | the 1990s | 199 | 199
+        It closed in March 1998. | March 1998 | 1998-03 | 1998-03
+        Sales peak in summer. | summer | 1998-SU | XXXX-SU
+        Profit fell in the third quarter. | the third quarter | 1997-Q3 | XXXX-Q3
+        Profit fell in fiscal 1997. | fiscal 1997 | 1997 | 1997
+        We meet this week. | this week | 1998-W02 | XXXX-WXX
+        Rates are low now. | now | PRESENT_REF | PRESENT_REF
+        Rates are currently low. | currently | PRESENT_REF | PRESENT_REF
+        Rates fell recently. | recently | PAST_REF | PAST_REF
+        Rates were low in the past. | the past | PAST_REF | PAST_REF
+        Rates may rise in the future. | the future | FUTURE_REF | FUTURE_REF
+        Talks went on yesterday. | yesterday | 1998-01-07 | XXXX-XX-XX
+        Talks go on today. | today | 1998-01-08 | XXXX-XX-XX
+        Talks resume tomorrow. | tomorrow | 1998-01-09 | XXXX-XX-XX
+        Talks stalled last week. | last week | 1998-W01 | XXXX-WXX
+        Talks resume next month. | next month | 1998-02 | XXXX-XX
+        Talks began on Monday. | Monday | 1998-01-05 | XXXX-WXX-1
+        He will speak on Monday. | Monday | 1998-01-12 | XXXX-WXX-1
+        Sales grew last year. | last year | 1997 | XXXX
+        It fell two days ago. | two days ago | 1998-01-06 | XXXX-XX-XX
+        It was built three years earlier. | three years earlier | 1995 | XXXX
+        It took two weeks. | two weeks | P2W | P2W
+        It took a decade. | a decade | P10Y | P10Y
+        Over the last twenty four hours it rained. | the last twenty four hours | P1D | P1D
+        It lasted several years. | several years | PXY | PXY
+        It lasted 24 hours. | 24 hours | PT24H | PT24H
+        It lasted a year. | a year | P1Y | P1Y
+        They met at 10 a.m. in Rome. | 10 a.m. | 1998-01-08T10:00 | XXXX-XX-XXT10:00
+        They meet tonight. | tonight | 1998-01-08TNI | XXXX-XX-XXTNI
+        They met this morning. | this morning | 1998-01-08TMO | XXXX-XX-XXTMO
+        They meet every week. | every week | P1W | P1W
+        It is published weekly. | weekly | P1W | P1W
+        Talks ran from May to July. | July | 1997-07 | XXXX-07";
+
+    #[test]
+    fn expressions_resolve_with_and_without_an_anchor() {
+        for row in TABLE.lines() {
+            let cells: Vec<&str> = row.split(" | ").map(str::trim).collect();
+            let [sentence, expression, anchored, bare] = cells[..] else {
+                panic!("malformed row `{row}`");
+            };
+            for (anchor, want) in [(Some("1998-01-08"), anchored), (None, bare)] {
+                let found = dates(sentence, anchor);
+                let got = found.iter().find(|(t, ..)| t == expression);
+                assert_eq!(
+                    got.and_then(|g| g.1.as_deref()),
+                    Some(want),
+                    "`{expression}` in `{sentence}` at {anchor:?}: {found:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates_are_left_alone() {
+        for sentence in [
+            "You may go now that it is over.",
+            "They march on the capital.",
+            "The Sunday Times printed it.",
+            "It cost $1998 and 1,000 people came.",
+            "He came second in the race.",
+            "It costs $5 a day to park.",
+            "Some 2000 people marched.",
+        ] {
+            let found = dates(sentence, Some("1998-01-08"));
+            let wrong: Vec<_> = found.iter().filter(|(t, ..)| t != "now").collect();
+            assert!(wrong.is_empty(), "`{sentence}`: {found:?}");
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+        let long_number = "9".repeat(5000);
+        let inputs = [
+            "",
+            "1234567890",
+            "31/31/31",
+            long_number.as_str(),
+            "99999999999999999999 years ago",
+            "🎉 May 🎉 2022 📅 the 1990s 🙂",
+            "September 31-32, 0000",
+            "the the the last last next",
+            "Friday,",
+            "Nov.",
+            "at 99:99 p.m.",
+            "every",
+            "nineteen",
+        ];
+        for text in inputs {
+            let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+            for m in find(
+                &doc,
+                Some(Date {
+                    year: 9999,
+                    month: Some(12),
+                    day: Some(31),
+                }),
+            ) {
+                assert!(
+                    text.get(m.span.start..m.span.end).is_some(),
+                    "{text}: {m:?}"
+                );
+            }
+            for m in find(&doc, None) {
+                assert!(
+                    text.get(m.span.start..m.span.end).is_some(),
+                    "{text}: {m:?}"
+                );
+            }
+        }
+    }
+}
