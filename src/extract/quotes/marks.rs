@@ -80,16 +80,25 @@ fn effective_mark(doc: &Document<'_>, i: usize, mark: Mark) -> Mark {
     }
 }
 
-/// The token range of each paragraph.
+/// The token range of each paragraph, read off the sentences (which never cross one).
 pub fn paragraph_tokens(doc: &Document<'_>) -> Vec<Range<usize>> {
-    let mut ranges = Vec::with_capacity(doc.paragraphs.len());
-    let mut first = 0;
-    for paragraph in &doc.paragraphs {
-        let end = first + doc.tokens[first..].partition_point(|t| t.span.start < paragraph.end);
-        ranges.push(first..end);
-        first = end;
+    let mut ranges: Vec<Option<Range<usize>>> = vec![None; doc.paragraphs.len()];
+    for sentence in &doc.sentences {
+        if let Some(slot) = ranges.get_mut(sentence.paragraph) {
+            let range = slot.get_or_insert(sentence.tokens.clone());
+            range.end = range.end.max(sentence.tokens.end);
+        }
     }
+    // A paragraph without tokens gets the empty range where its tokens would be.
+    let mut at = 0;
     ranges
+        .into_iter()
+        .map(|range| {
+            let range = range.unwrap_or(at..at);
+            at = range.end;
+            range
+        })
+        .collect()
 }
 
 /// An open quotation while scanning.

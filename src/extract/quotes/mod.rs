@@ -14,6 +14,8 @@ mod people;
 mod phrase;
 mod speaker;
 mod speech;
+#[cfg(test)]
+mod throughput;
 
 use super::structure::Document;
 use super::{Entity, EntityMention, Quote};
@@ -42,6 +44,9 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
         ) else {
             continue;
         };
+        if !speech::may_be_direct(doc, quote, &paragraphs[first]) {
+            continue;
+        }
         let attribution = speaker::attribute(
             doc,
             quote,

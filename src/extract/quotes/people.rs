@@ -18,6 +18,7 @@ use super::cues::{
 use super::marks::Quoted;
 use super::phrase::{name_part, text};
 use crate::span::ByteSpan;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A person, or a description standing for one, at one place in the text.
@@ -48,7 +49,12 @@ pub struct Speaker {
 #[derive(Debug, Clone, Default)]
 pub struct People {
     list: Vec<Person>,
+    /// Indices into `list` of the names ending in each surname, in text order.
+    by_surname: HashMap<String, Vec<usize>>,
 }
+
+/// How many candidates a backward search looks at: keeps resolution linear in the text.
+const SEARCH_LIMIT: usize = 256;
 
 /// Whether byte `at` lies inside one of the (sorted, disjoint) quoted spans.
 fn inside_quote(quoted: &[Quoted], at: usize) -> bool {
@@ -73,12 +79,26 @@ fn role_words(doc: &Document<'_>, before: Range<usize>) -> String {
 }
 
 impl People {
+    fn indexed(list: Vec<Person>) -> Self {
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, person) in list.iter().enumerate() {
+            if let (false, Some(last)) = (person.description, person.name.split_whitespace().last())
+            {
+                by_surname.entry(last.to_string()).or_default().push(i);
+            }
+        }
+        Self { list, by_surname }
+    }
+
     /// Candidates found in the text alone.
     pub fn from_text(doc: &Document<'_>, quoted: &[Quoted]) -> Self {
         let mut list = Vec::new();
         let mut i = 0;
+        let mut quotes = quoted.iter().peekable();
         while i < doc.tokens.len() {
-            if inside_quote(quoted, doc.tokens[i].span.start) {
+            let at = doc.tokens[i].span.start;
+            while quotes.next_if(|q| q.span.end <= at).is_some() {}
+            if quotes.peek().is_some_and(|q| q.span.start <= at) {
                 i += 1;
                 continue;
             }
@@ -97,7 +117,7 @@ impl People {
                 list.push(person);
             }
         }
-        Self { list }
+        Self::indexed(list)
     }
 
     /// Candidates from the entity extractor's person mentions, plus descriptions.
@@ -140,7 +160,7 @@ impl People {
             }
         }
         list.sort_by_key(|p| p.span.start);
-        Self { list }
+        Self::indexed(list)
     }
 
     /// The entity's person whose mention overlaps `span`, if any.
@@ -159,17 +179,21 @@ impl People {
     /// The fullest known name for `name` seen near `at`: "Zas" → "Stanislav Zas".
     pub fn full_name(&self, name: &str, at: usize, entity: Option<usize>) -> Speaker {
         let last = name.split_whitespace().last().unwrap_or(name);
-        let fuller = |p: &&Person| {
-            !p.description
-                && p.name.len() > name.len()
-                && p.name.split_whitespace().last() == Some(last)
-        };
-        let before = self.list.partition_point(|p| p.span.start < at);
-        let found = self.list[..before]
+        let fuller = |&&i: &&usize| self.list[i].name.len() > name.len();
+        let same_surname = self.by_surname.get(last).map_or(&[][..], Vec::as_slice);
+        let before = same_surname.partition_point(|&i| self.list[i].span.start < at);
+        let found = same_surname[..before]
             .iter()
             .rev()
+            .take(SEARCH_LIMIT)
             .find(fuller)
-            .or_else(|| self.list[before..].iter().find(fuller));
+            .or_else(|| {
+                same_surname[before..]
+                    .iter()
+                    .take(SEARCH_LIMIT)
+                    .find(fuller)
+            })
+            .map(|&i| &self.list[i]);
         match found {
             Some(p) => Speaker {
                 name: p.name.clone(),
@@ -193,14 +217,18 @@ impl People {
         let before = self.list.partition_point(|p| p.span.start < at);
         let holder = (!titles.is_empty())
             .then(|| {
-                self.list[..before].iter().rev().find(|p| {
-                    !p.description
-                        && titles.iter().all(|t| {
-                            p.role
-                                .split_whitespace()
-                                .any(|r| r.trim_end_matches('.') == t)
-                        })
-                })
+                self.list[..before]
+                    .iter()
+                    .rev()
+                    .take(SEARCH_LIMIT)
+                    .find(|p| {
+                        !p.description
+                            && titles.iter().all(|t| {
+                                p.role
+                                    .split_whitespace()
+                                    .any(|r| r.trim_end_matches('.') == t)
+                            })
+                    })
             })
             .flatten();
         match holder {

@@ -48,6 +48,18 @@ fn inner_words(doc: &Document<'_>, quote: &Quoted) -> (usize, bool) {
     (count, capitalised.unwrap_or(false))
 }
 
+/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when a
+/// word other than a speech verb leads into it ("a "witch hunt"", "the draft on "…"").
+/// Cheap, so attribution is only sought for the quotes that pass.
+pub fn may_be_direct(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> bool {
+    match lead(doc, quote, paragraph) {
+        Lead::Word(i) => is_speech_verb(doc.token_str(i)),
+        Lead::Comma | Lead::Boundary => quote
+            .inner()
+            .any(|i| doc.tokens[i].kind != TokenKind::Punct),
+    }
+}
+
 /// Whether `quote` is direct speech, given whether a speech cue attributes it.
 pub fn is_direct(
     doc: &Document<'_>,
