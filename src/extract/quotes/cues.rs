@@ -1,0 +1,312 @@
+//! The words that signal speech and name speakers: speech verbs ("said", "told",
+//! "concluded"), pronouns, titles ("Secretary General", "Sen."), the capitalised words that
+//! open sentences or name organisations rather than people, and the words before a quoted
+//! title ("the draft on", "a book titled").
+//!
+//! Each list is sorted and lowercase; all are merged once into one hash table of list bits,
+//! so a lookup costs one hash of the lowercased word whatever the lists' lengths.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Inflected forms of verbs that report speech or writing.
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged", "acknowledges", "acknowledging", "added", "adding", "adds", "admits",
+    "admitted", "admitting", "affirmed", "agreed", "agrees", "announced", "announces",
+    "answered", "answers", "argued", "argues", "arguing", "ask", "asked", "asking", "asks",
+    "assured", "assures", "boasted", "boasts", "called", "calling", "cautioned", "cautions",
+    "chanted", "charged", "claimed", "claiming", "claims", "clarified", "commented", "comments",
+    "complained", "complains", "conceded", "concedes", "concluded", "concludes", "concluding",
+    "confirmed", "confirms", "contended", "contends", "continued", "continues", "countered",
+    "counters", "cried", "declared", "declares", "declaring", "demanded", "demands",
+    "elaborated", "emailed", "emphasised", "emphasized", "emphasizes", "exclaimed", "explained",
+    "explaining", "explains", "goes", "insisted", "insisting", "insists", "interjected",
+    "interrupted", "joked", "jokes", "joking", "lamented", "laments", "maintained", "maintains",
+    "mused", "muses", "noted", "notes", "noting", "observed", "observes", "opined", "pointed",
+    "points", "posted", "predicted", "predicts", "promised", "promises", "quipped", "quips",
+    "read", "reads", "recalled", "recalling", "recalls", "recounted", "recounts", "reiterated",
+    "reiterates", "remarked", "remarks", "reminded", "reminds", "replied", "replies",
+    "replying", "reported", "reports", "responded", "responding", "responds", "retorted",
+    "said", "sang", "say", "saying", "says", "screamed", "shouted", "sings", "speculated",
+    "stated", "states", "stressed", "stresses", "stressing", "suggested", "suggests", "tell",
+    "telling", "tells", "testified", "texted", "thundered", "told", "tweeted", "tweets",
+    "urged", "urges", "vowed", "vows", "warned", "warning", "warns", "went", "whispered",
+    "wondered", "wonders", "write", "writes", "writing", "wrote", "yelled"
+];
+
+/// Words between a speaker and the speech verb ("he *also* said", "Zas *has* said").
+#[rustfmt::skip]
+const HELPERS: &[&str] = &[
+    "again", "already", "also", "bluntly", "did", "does", "earlier", "even", "firmly", "flatly",
+    "further", "had", "has", "have", "is", "just", "later", "often", "once", "only",
+    "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly",
+    "simply", "still", "then", "was", "will", "would"
+];
+
+/// Personal pronouns that can stand for a speaker.
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "i", "it", "she", "they", "we", "you"
+];
+
+/// Titles, ranks and roles that precede or describe a person.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "activist", "adm", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
+    "anchor", "assistant", "attorney", "author", "ayatollah", "bishop", "brother", "candidate",
+    "capt", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson", "chairwoman",
+    "chancellor", "chief", "chief-executive", "co-founder", "coach", "col", "colonel",
+    "columnist", "commander", "commissioner", "congressman", "congresswoman", "correspondent",
+    "counsel", "dame", "dean", "defence", "defense", "democratic", "deputy", "detective",
+    "director", "dr", "economist", "editor", "emir", "envoy", "executive", "father", "finance",
+    "foreign", "former", "founder", "gen", "general", "gop", "gov", "governor", "head", "host",
+    "imam", "inspector", "interior", "judge", "justice", "king", "lady", "lawmaker", "lawyer",
+    "leader", "lieutenant", "lord", "lt", "major", "manager", "mayor", "minister", "miss", "mr",
+    "mrs", "ms", "nominee", "officer", "official", "pastor", "pollster", "pope", "premier",
+    "president", "president-elect", "presidential", "press", "prime", "prince", "princess",
+    "producer", "prof", "professor", "publisher", "queen", "rabbi", "rep", "reporter",
+    "representative", "republican", "rev", "secretary", "secretary-general", "sen", "senator",
+    "sergeant", "sgt", "sheikh", "sheriff", "sir", "sister", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "state", "strategist", "superintendent", "treasurer", "vice"
+];
+
+/// Words naming institutions, places or events rather than people.
+#[rustfmt::skip]
+const ORGANISATION_WORDS: &[&str] = &[
+    "abc", "act", "administration", "agency", "airport", "alliance", "amendment", "america",
+    "american", "americans", "ap", "army", "assembly", "association", "authority", "bank",
+    "bill", "board", "bureau", "campaign", "capitol", "care", "caucus", "caucuses", "cbs",
+    "center", "centre", "channel", "church", "city", "club", "cnn", "coalition", "coast",
+    "college", "commission", "committee", "company", "conference", "congress", "convention",
+    "corp", "council", "county", "court", "daily", "day", "debate", "declaration", "department",
+    "facebook", "federation", "festival", "force", "forum", "foundation", "fox", "fund",
+    "gazette", "google", "government", "group", "hall", "herald", "hospital", "house", "inc",
+    "institute", "iowa", "island", "journal", "kingdom", "magazine", "media", "ministry",
+    "mountain", "movement", "msnbc", "museum", "nations", "navy", "nbc", "network", "news",
+    "obamacare", "office", "online", "organisation", "organization", "pact", "park",
+    "parliament", "party", "police", "post", "press", "primary", "radio", "report", "republic",
+    "reuters", "review", "revolution", "river", "school", "security", "senate", "service",
+    "states", "street", "summit", "television", "times", "tower", "treaty", "tribune", "trust",
+    "tv", "twitter", "union", "university", "valley", "war"
+];
+
+/// Capitalised words that do not start a name: sentence openers, months, weekdays.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "according", "after", "against", "all", "also", "although", "am", "among",
+    "an", "and", "apr", "april", "are", "as", "asked", "at", "aug", "august", "be", "because",
+    "been", "before", "between", "both", "but", "by", "can", "could", "dec", "december",
+    "despite", "did", "do", "does", "don't", "dr", "during", "each", "earlier", "even", "every",
+    "feb", "february", "finally", "first", "for", "former", "friday", "from", "furthermore",
+    "had", "has", "have", "he", "he's", "her", "here", "hey", "his", "how", "however", "i",
+    "i'm", "i've", "if", "in", "indeed", "instead", "into", "is", "it", "it's", "its", "jan",
+    "january", "jul", "july", "jun", "june", "just", "last", "later", "let", "let's", "like",
+    "listen", "look", "many", "mar", "march", "may", "meanwhile", "might", "monday", "moreover",
+    "mr", "mrs", "ms", "must", "my", "new", "next", "no", "not", "nov", "november", "now",
+    "oct", "october", "of", "oh", "ok", "okay", "on", "one", "only", "or", "otherwise", "our",
+    "over", "overall", "please", "pm", "said", "saturday", "says", "second", "sep", "sept",
+    "september", "she", "she's", "should", "since", "so", "some", "speaking", "still", "sunday",
+    "sure", "thank", "thanks", "that", "that's", "the", "their", "then", "there", "there's",
+    "therefore", "these", "they", "they're", "third", "this", "those", "though", "through",
+    "thursday", "thus", "to", "today", "told", "tomorrow", "tuesday", "under", "until", "was",
+    "we", "we're", "we've", "wednesday", "well", "were", "what", "when", "where", "which",
+    "while", "who", "why", "will", "with", "within", "without", "would", "yes", "yesterday",
+    "yet", "you", "you're", "your"
+];
+
+/// Words before a quoted title or term rather than speech ("the draft on", "titled").
+#[rustfmt::skip]
+const TITLE_INTRODUCERS: &[&str] = &[
+    "about", "act", "album", "article", "as", "bill", "book", "branded", "called", "campaign",
+    "column", "declaration", "document", "dubbed", "entitled", "essay", "film", "hashtag",
+    "headline", "headlined", "labeled", "labelled", "law", "motto", "movie", "named",
+    "nicknamed", "of", "on", "op-ed", "phrase", "program", "programme", "report", "resolution",
+    "show", "slogan", "song", "term", "titled", "word", "words"
+];
+
+/// Words that end a speaker phrase read from a speech verb ("said Zas *in* a statement").
+#[rustfmt::skip]
+const PHRASE_ENDS: &[&str] = &[
+    "about", "added", "adding", "after", "and", "as", "at", "because", "before", "but",
+    "during", "earlier", "friday", "from", "had", "has", "if", "in", "into", "is", "last",
+    "later", "monday", "on", "recently", "said", "saturday", "says", "since", "sunday", "than",
+    "that", "this", "through", "thursday", "to", "today", "told", "tonight", "tuesday", "via",
+    "was", "wednesday", "when", "where", "which", "while", "who", "whose", "will", "with",
+    "would", "yesterday"
+];
+
+/// One bit per list, so one lookup answers every question about a word.
+const SPEECH: u8 = 1;
+const HELPER: u8 = 1 << 1;
+const PRONOUN: u8 = 1 << 2;
+const TITLE: u8 = 1 << 3;
+const ORGANISATION: u8 = 1 << 4;
+const FUNCTION: u8 = 1 << 5;
+const INTRODUCER: u8 = 1 << 6;
+const PHRASE_END: u8 = 1 << 7;
+
+/// FNV-1a: short keys, no need for a DoS-resistant hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type Lexicon = HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>;
+
+/// Every listed word with the bits of the lists holding it, built once.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let lists: [(&[&'static str], u8); 8] = [
+            (SPEECH_VERBS, SPEECH),
+            (HELPERS, HELPER),
+            (PRONOUNS, PRONOUN),
+            (TITLES, TITLE),
+            (ORGANISATION_WORDS, ORGANISATION),
+            (FUNCTION_WORDS, FUNCTION),
+            (TITLE_INTRODUCERS, INTRODUCER),
+            (PHRASE_ENDS, PHRASE_END),
+        ];
+        let mut map = Lexicon::default();
+        for (list, bit) in lists {
+            for word in list {
+                *map.entry(word.as_bytes()).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// The list bits of `word`, ignoring ASCII case.
+fn bits(word: &str) -> u8 {
+    // No listed word is longer than 20 bytes; longer tokens skip the lookup.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    let mut folded = [0u8; 20];
+    let Some(buffer) = folded.get_mut(..word.len()) else {
+        return 0;
+    };
+    for (to, from) in buffer.iter_mut().zip(word.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    lexicon().get(&*buffer).copied().unwrap_or(0)
+}
+
+fn listed(bit: u8, word: &str) -> bool {
+    bits(word) & bit != 0
+}
+
+/// Whether `word` reports speech.
+pub fn is_speech_verb(word: &str) -> bool {
+    listed(SPEECH, word)
+}
+
+/// Words that may stand between a speaker and the speech verb: helpers and -ly adverbs.
+pub fn is_verb_helper(word: &str) -> bool {
+    listed(HELPER, word) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+/// Personal pronouns that can stand for a speaker.
+pub fn is_pronoun(word: &str) -> bool {
+    listed(PRONOUN, word)
+}
+
+/// Titles, ranks and roles ("Secretary", "Gov.", "spokeswoman"); a trailing period is
+/// ignored.
+pub fn is_title_word(word: &str) -> bool {
+    listed(TITLE, word.trim_end_matches('.'))
+}
+
+/// Words naming institutions, places or events: a capitalised run holding one is not a
+/// person's name.
+pub fn is_organisation_word(word: &str) -> bool {
+    listed(ORGANISATION, word)
+}
+
+/// Capitalised words that do not start a name ("But", "The", "Monday").
+pub fn is_capitalised_function_word(word: &str) -> bool {
+    listed(FUNCTION, word)
+}
+
+/// Words that introduce a document's title or a term rather than speech.
+pub fn introduces_title(word: &str) -> bool {
+    listed(INTRODUCER, word)
+}
+
+/// Words that end a speaker phrase read rightwards from a speech verb.
+pub fn ends_noun_phrase(word: &str) -> bool {
+    listed(PHRASE_END, word)
+}
+
+/// Whether the token text is capitalised (its first letter is uppercase).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_lowercase_and_short() {
+        let lists = [
+            SPEECH_VERBS,
+            HELPERS,
+            PRONOUNS,
+            TITLES,
+            ORGANISATION_WORDS,
+            FUNCTION_WORDS,
+            TITLE_INTRODUCERS,
+            PHRASE_ENDS,
+        ];
+        for list in lists {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{pair:?}");
+            }
+            for word in list {
+                assert_eq!(*word, word.to_lowercase());
+                assert!(word.len() <= 20);
+            }
+        }
+    }
+
+    #[test]
+    fn speech_verbs_are_recognised_in_any_case() {
+        assert!(is_speech_verb("said"));
+        assert!(is_speech_verb("Concluded"));
+        assert!(!is_speech_verb("refused"));
+    }
+
+    #[test]
+    fn titles_ignore_a_trailing_period() {
+        assert!(is_title_word("Gov."));
+        assert!(is_title_word("Secretary"));
+        assert!(!is_title_word("Zas"));
+    }
+
+    #[test]
+    fn sentence_openers_and_weekdays_do_not_start_names() {
+        assert!(is_capitalised_function_word("However"));
+        assert!(is_capitalised_function_word("Tuesday"));
+        assert!(!is_capitalised_function_word("Zas"));
+    }
+}

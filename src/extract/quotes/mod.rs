@@ -1,0 +1,354 @@
+//! Direct speech and its speaker.
+//!
+//! [`marks`] finds the quoted spans; [`speaker`] finds the phrase that attributes each one
+//! ("Zas said", "said the minister", "according to Reuters"), using the lexicon in [`cues`]
+//! and the phrase reader in [`phrase`]; [`speech`] keeps only direct speech (not titles or
+//! scare quotes); [`people`] resolves the phrase to a name: the entity's canonical name when
+//! the entity extractor found the person, the fuller name for a surname, the named holder
+//! of a title for a description, the nearest person for a pronoun. A quote with no cue of
+//! its own continues the speech of the quote before it.
+
+mod cues;
+mod marks;
+mod people;
+mod phrase;
+mod speaker;
+mod speech;
+#[cfg(test)]
+mod throughput;
+
+use super::structure::Document;
+use super::{Entity, EntityMention, Quote};
+use crate::span::ByteSpan;
+use people::{People, Person, Speaker};
+use phrase::{Phrase, PhraseKind, text};
+use std::ops::Range;
+
+/// Every direct quotation in `doc`, in text order, with its speaker resolved among
+/// `entities` (or among the names in the text when `mentions` is empty).
+pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention]) -> Vec<Quote> {
+    let paragraphs = marks::paragraph_tokens(doc);
+    let quoted = marks::find(doc, &paragraphs);
+    let people = if mentions.is_empty() {
+        People::from_text(doc, &quoted)
+    } else {
+        People::from_entities(doc, &quoted, entities, mentions)
+    };
+    let mut spoken: Vec<Person> = Vec::new();
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    let mut out = Vec::new();
+    for quote in &quoted {
+        let (Some(first), Some(last)) = (
+            paragraph_of(&paragraphs, quote.open),
+            paragraph_of(&paragraphs, quote.close),
+        ) else {
+            continue;
+        };
+        if !speech::may_be_direct(doc, quote, &paragraphs[first]) {
+            continue;
+        }
+        let attribution = speaker::attribute(
+            doc,
+            quote,
+            paragraphs[first].clone(),
+            paragraphs[last].clone(),
+        );
+        if !speech::is_direct(doc, quote, &paragraphs[first], attribution.is_some()) {
+            continue;
+        }
+        let (speaker, speaker_span) = match &attribution {
+            Some(a) => {
+                let span = phrase_span(doc, &a.phrase);
+                (resolve(doc, &people, &spoken, &a.phrase, first), Some(span))
+            }
+            // No cue of its own: the speech goes on from the quote just before.
+            None => match &previous {
+                Some((p, s)) if *p + 1 >= first => (s.clone(), None),
+                _ => (
+                    people.antecedent(doc, quote.span.start, &spoken, first.saturating_sub(1)),
+                    None,
+                ),
+            },
+        };
+        if let (Some(s), Some(span)) = (&speaker, speaker_span) {
+            spoken.push(Person {
+                span,
+                name: s.name.clone(),
+                role: String::new(),
+                entity: s.entity,
+                description: false,
+            });
+        }
+        previous = Some((last, speaker.clone()));
+        out.push(Quote {
+            span: quote.span,
+            speaker: speaker.as_ref().map(|s| s.name.clone()),
+            speaker_entity: speaker.and_then(|s| s.entity),
+            speaker_span,
+        });
+    }
+    out
+}
+
+/// The paragraph holding token `token`.
+fn paragraph_of(paragraphs: &[Range<usize>], token: usize) -> Option<usize> {
+    let i = paragraphs.partition_point(|p| p.end <= token);
+    (i < paragraphs.len() && paragraphs[i].start <= token).then_some(i)
+}
+
+/// Where the phrase names the speaker: its proper name if it has one.
+fn phrase_span(doc: &Document<'_>, phrase: &Phrase) -> ByteSpan {
+    let range = phrase.name.clone().unwrap_or_else(|| phrase.tokens.clone());
+    let start = doc.tokens[range.start].span.start;
+    let end = doc.tokens[range.end - 1].span.end;
+    ByteSpan::new(start, end)
+}
+
+/// The speaker a phrase stands for.
+fn resolve(
+    doc: &Document<'_>,
+    people: &People,
+    spoken: &[Person],
+    phrase: &Phrase,
+    paragraph: usize,
+) -> Option<Speaker> {
+    let span = phrase_span(doc, phrase);
+    match phrase.kind {
+        PhraseKind::Name => {
+            let name = text(doc, phrase.name.clone().unwrap_or(phrase.tokens.clone()));
+            Some(match people.entity_at(span) {
+                Some(known) => known,
+                None => people.full_name(name, span.start, None),
+            })
+        }
+        PhraseKind::Description => {
+            Some(people.describe(text(doc, phrase.tokens.clone()), span.start))
+        }
+        PhraseKind::Pronoun => {
+            let word = doc.str(span);
+            let personal = ["he", "she"].iter().any(|p| p.eq_ignore_ascii_case(word));
+            if !personal {
+                return None;
+            }
+            people.antecedent(doc, span.start, spoken, paragraph.saturating_sub(3))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{EntityId, EntityKind};
+
+    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+
+    fn quotes_of(text: &str, entities: &[Entity], mentions: &[EntityMention]) -> Vec<Quote> {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        find(&doc, entities, mentions)
+    }
+
+    fn opening(text: &str, quote: &Quote) -> String {
+        quote.span.slice(text).chars().take(20).collect()
+    }
+
+    #[test]
+    fn the_seed_has_five_quotes_four_by_zas_and_one_by_the_prime_minister() {
+        let quotes = quotes_of(SEED, &[], &[]);
+        let found: Vec<(String, Option<&str>)> = quotes
+            .iter()
+            .map(|q| (opening(SEED, q), q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("\"Of course not. The ".to_string(), Some("Stanislav Zas")),
+                ("\"But, one must under".to_string(), Some("Stanislav Zas")),
+                ("\"Therefore, I do not".to_string(), Some("Stanislav Zas")),
+                ("\"As for the mission,".to_string(), Some("Stanislav Zas")),
+                (
+                    "\"The lack of a clear".to_string(),
+                    Some("the Prime Minister of Armenia")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_quotes_span_their_marks_and_name_where_the_speaker_is_referred_to() {
+        let quotes = quotes_of(SEED, &[], &[]);
+        for q in &quotes {
+            let s = q.span.slice(SEED);
+            assert!(s.starts_with('"') && s.ends_with('"'), "{s}");
+        }
+        let referred: Vec<&str> = quotes
+            .iter()
+            .map(|q| q.speaker_span.map_or("", |s| s.slice(SEED)))
+            .collect();
+        assert_eq!(
+            referred,
+            ["the Secretary General", "Zas", "he", "Zas", "he"]
+        );
+    }
+
+    #[test]
+    fn the_quoted_draft_title_is_not_a_quote() {
+        let quotes = quotes_of(SEED, &[], &[]);
+        assert!(
+            quotes
+                .iter()
+                .all(|q| !q.span.slice(SEED).starts_with("\"Declaration"))
+        );
+    }
+
+    /// Mentions of "Stanislav Zas" and every later "Zas", as the entity extractor gives them.
+    fn zas_entity() -> (Vec<Entity>, Vec<EntityMention>) {
+        let entity = Entity {
+            id: EntityId::new(EntityKind::Person, "Stanislav Zas"),
+            kind: EntityKind::Person,
+            canonical: "Stanislav Zas".into(),
+            aliases: vec!["Zas".into()],
+            role: Some("CSTO Secretary General".into()),
+        };
+        let full = SEED.find("Stanislav Zas").unwrap();
+        let mut mentions = vec![EntityMention {
+            span: ByteSpan::new(full, full + "Stanislav Zas".len()),
+            entity: 0,
+        }];
+        let mut from = full + "Stanislav Zas".len();
+        while let Some(at) = SEED[from..].find("Zas") {
+            let start = from + at;
+            mentions.push(EntityMention {
+                span: ByteSpan::new(start, start + 3),
+                entity: 0,
+            });
+            from = start + 3;
+        }
+        (vec![entity], mentions)
+    }
+
+    #[test]
+    fn with_entity_mentions_the_speaker_entity_is_set() {
+        let (entities, mentions) = zas_entity();
+        let quotes = quotes_of(SEED, &entities, &mentions);
+        let found: Vec<(Option<&str>, Option<usize>)> = quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_entity))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("Stanislav Zas"), Some(0)),
+                (Some("Stanislav Zas"), Some(0)),
+                (Some("Stanislav Zas"), Some(0)),
+                (Some("Stanislav Zas"), Some(0)),
+                (Some("the Prime Minister of Armenia"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_without_a_cue_continues_the_previous_speaker() {
+        let text = "\"We will stay,\" Jane Doe said.\n\n\"And we will fight for it.\"";
+        let speakers: Vec<_> = quotes_of(text, &[], &[])
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(speakers, [Some("Jane Doe".into()), Some("Jane Doe".into())]);
+    }
+
+    /// A tiny deterministic generator (xorshift) of texts mixing every kind of mark.
+    fn random_texts(count: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "\"",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "'",
+            "«",
+            "»",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "said",
+            "he",
+            "Zas",
+            "The",
+            "the",
+            "Secretary",
+            "General",
+            ".",
+            ",",
+            ":",
+            "é",
+            "你",
+            "according",
+            "to",
+            "Mr.",
+            "J.",
+            "told",
+            "Stanislav",
+            "of",
+            "Armenia",
+            "—",
+            "?",
+            "x",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let len = (next() % 80) as usize;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn assert_well_formed(text: &str, quotes: &[Quote]) {
+        let mut previous_end = 0;
+        for q in quotes {
+            let spans = [Some(q.span), q.speaker_span];
+            for span in spans.into_iter().flatten() {
+                assert!(span.start <= span.end && span.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(span.start), "{text:?}");
+                assert!(text.is_char_boundary(span.end), "{text:?}");
+            }
+            assert!(
+                q.span.start >= previous_end,
+                "overlapping quotes in {text:?}"
+            );
+            previous_end = q.span.end;
+        }
+    }
+
+    #[test]
+    fn random_texts_never_panic_and_spans_stay_on_char_boundaries() {
+        let person = Entity {
+            id: EntityId::new(EntityKind::Person, "Zas"),
+            kind: EntityKind::Person,
+            canonical: "Zas".into(),
+            aliases: Vec::new(),
+            role: None,
+        };
+        for text in random_texts(3000) {
+            assert_well_formed(&text, &quotes_of(&text, &[], &[]));
+            let mentions: Vec<EntityMention> = text
+                .match_indices("Zas")
+                .map(|(at, _)| EntityMention {
+                    span: ByteSpan::new(at, at + 3),
+                    entity: 0,
+                })
+                .collect();
+            let with_entities = quotes_of(&text, std::slice::from_ref(&person), &mentions);
+            assert_well_formed(&text, &with_entities);
+        }
+    }
+}

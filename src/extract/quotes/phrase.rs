@@ -1,0 +1,255 @@
+//! Speaker phrases: the words that name or describe who speaks ("Stanislav Zas", "CSTO
+//! Secretary General Stanislav Zas", "he", "the Prime Minister of Armenia"), read from the
+//! tokens on either side of a speech verb.
+//!
+//! A phrase keeps its proper-name part apart from titles and complements, so that "the
+//! Prime Minister of Armenia" is a description (Armenia is not the speaker) while "Ohio Gov.
+//! John Kasich" is the name "John Kasich" with the role "Ohio Gov.".
+
+use super::super::structure::{Document, TokenKind, is_abbreviation};
+use super::cues::{
+    ends_noun_phrase, is_capitalised, is_capitalised_function_word, is_pronoun, is_title_word,
+};
+use std::ops::Range;
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A proper name, perhaps with titles ("Sen. Ted Cruz").
+    Name,
+    /// "he", "she", "they".
+    Pronoun,
+    /// A common-noun description ("the Secretary General", "a campaign spokesman").
+    Description,
+}
+
+/// A speaker phrase as token ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// The whole phrase.
+    pub tokens: Range<usize>,
+    /// The proper name inside it, when it has one.
+    pub name: Option<Range<usize>>,
+    /// What it is.
+    pub kind: PhraseKind,
+}
+
+/// Longest phrase read, in tokens: speaker phrases are short; this keeps scans bounded.
+const MAX_PHRASE: usize = 10;
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "at", "to", "de", "van", "von", "bin", "al", "da",
+];
+
+fn is_determiner(word: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&word)
+}
+
+/// Whether token `i` is a period that belongs to the abbreviation or initial before it
+/// ("Gov.", "J."), so a name may run across it.
+fn is_abbreviation_period(doc: &Document<'_>, i: usize) -> bool {
+    i > 0
+        && doc.token_str(i) == "."
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && is_abbreviation(doc.token_str(i - 1))
+}
+
+/// Whether token `i` can be part of a noun phrase naming a speaker.
+fn is_phrase_token(doc: &Document<'_>, i: usize) -> bool {
+    let word = doc.token_str(i);
+    match doc.tokens[i].kind {
+        TokenKind::Word => !ends_noun_phrase(word) || is_connector(word),
+        TokenKind::Number => false,
+        TokenKind::Punct => is_abbreviation_period(doc, i),
+    }
+}
+
+/// Reads a speaker phrase rightwards from token `start`, not past `limit`.
+pub fn read_right(doc: &Document<'_>, start: usize, limit: usize) -> Option<Phrase> {
+    let limit = limit.min(doc.tokens.len());
+    if start >= limit || doc.tokens[start].kind != TokenKind::Word {
+        return None;
+    }
+    let first = doc.token_str(start);
+    if is_pronoun(first) {
+        return Some(pronoun(start));
+    }
+    if !is_capitalised(first) && !is_determiner(first) && !is_title_word(first) {
+        return None;
+    }
+    let mut end = start;
+    while end < limit && end - start < MAX_PHRASE && is_phrase_token(doc, end) {
+        end += 1;
+    }
+    // A connector or determiner cannot end the phrase ("adviser to", "the").
+    while end > start
+        && (is_connector(doc.token_str(end - 1)) || is_determiner(doc.token_str(end - 1)))
+    {
+        end -= 1;
+    }
+    classify(doc, start..end)
+}
+
+/// Reads a speaker phrase leftwards, ending just before token `end`, not before `floor`.
+pub fn read_left(doc: &Document<'_>, end: usize, floor: usize) -> Option<Phrase> {
+    if end == 0 || end <= floor || end > doc.tokens.len() {
+        return None;
+    }
+    let last = end - 1;
+    if doc.tokens[last].kind == TokenKind::Word && is_pronoun(doc.token_str(last)) {
+        return Some(pronoun(last));
+    }
+    let mut start = end;
+    while start > floor && end - start < MAX_PHRASE && is_phrase_token(doc, start - 1) {
+        start -= 1;
+        let word = doc.token_str(start);
+        // A determiner opens the phrase; a capitalised function word ("But", "Then") is
+        // outside it.
+        if is_determiner(word) {
+            break;
+        }
+        if is_capitalised(word) && is_capitalised_function_word(word) && !is_title_word(word) {
+            start += 1;
+            break;
+        }
+        if is_pronoun(word) {
+            start += 1;
+            break;
+        }
+    }
+    while start < end && is_connector(doc.token_str(start)) {
+        start += 1;
+    }
+    classify(doc, start..end)
+}
+
+fn pronoun(i: usize) -> Phrase {
+    Phrase {
+        tokens: i..i + 1,
+        name: None,
+        kind: PhraseKind::Pronoun,
+    }
+}
+
+/// Finds the proper name inside `tokens` and decides the phrase kind. A description must
+/// hold a noun, not just a determiner.
+fn classify(doc: &Document<'_>, tokens: Range<usize>) -> Option<Phrase> {
+    if tokens.is_empty() {
+        return None;
+    }
+    let name = name_part(doc, tokens.clone());
+    let has_content = tokens
+        .clone()
+        .any(|i| doc.tokens[i].kind == TokenKind::Word && !is_determiner(doc.token_str(i)));
+    if name.is_none() && (!has_content || !is_determiner(doc.token_str(tokens.start))) {
+        // Bare lowercase words are not a speaker unless they are a titled description
+        // ("spokeswoman said") — accept a lone title word.
+        let all_titles = tokens.clone().all(|i| is_title_word(doc.token_str(i)));
+        if !all_titles || !has_content {
+            return None;
+        }
+    }
+    let kind = if name.is_some() {
+        PhraseKind::Name
+    } else {
+        PhraseKind::Description
+    };
+    Some(Phrase { tokens, name, kind })
+}
+
+/// The last run of capitalised name words in `tokens`, titles stripped, not after a
+/// connector ("the Prime Minister *of Armenia*" has none).
+pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
+    let mut best = None;
+    let mut run_start: Option<usize> = None;
+    let mut after_connector = false;
+    for i in tokens.clone() {
+        let word = doc.token_str(i);
+        let is_word = doc.tokens[i].kind == TokenKind::Word;
+        let name_word = is_word
+            && is_capitalised(word)
+            && !is_title_word(word)
+            && !is_capitalised_function_word(word);
+        if name_word {
+            run_start.get_or_insert(i);
+            if !after_connector {
+                best = run_start.map(|s| s..i + 1);
+            }
+        } else if run_start.is_some() && is_abbreviation_period(doc, i) {
+            // "J." inside "John J. Smith" continues the run.
+        } else {
+            run_start = None;
+            if is_word && is_connector(word) {
+                after_connector = true;
+            } else if is_word && is_capitalised(word) {
+                // A title resets the complement rule: "Secretary of State John Kerry".
+                after_connector = false;
+            }
+        }
+    }
+    best
+}
+
+/// The text of tokens `range`, from the first token's start to the last one's end.
+pub fn text<'a>(doc: &Document<'a>, range: Range<usize>) -> &'a str {
+    match (
+        doc.tokens.get(range.start),
+        range.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
+    ) {
+        (Some(first), Some(last)) if range.start < range.end => {
+            doc.text.get(first.span.start..last.span.end).unwrap_or("")
+        }
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::ByteSpan;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::parse(text, ByteSpan::new(0, text.len()))
+    }
+
+    fn right(text: &str, start: usize) -> (String, Option<String>, PhraseKind) {
+        let d = doc(text);
+        let p = read_right(&d, start, d.tokens.len()).unwrap();
+        let name = p.name.clone().map(|n| self::text(&d, n).to_string());
+        (self::text(&d, p.tokens).to_string(), name, p.kind)
+    }
+
+    #[test]
+    fn a_titled_name_keeps_the_name_apart_from_the_title() {
+        let (_, name, kind) = right("CSTO Secretary General Stanislav Zas stated this.", 0);
+        assert_eq!(name.as_deref(), Some("Stanislav Zas"));
+        assert_eq!(kind, PhraseKind::Name);
+        let (_, name, _) = right("Ohio Gov. John Kasich said.", 0);
+        assert_eq!(name.as_deref(), Some("John Kasich"));
+    }
+
+    #[test]
+    fn a_place_after_of_is_not_the_speakers_name() {
+        let (whole, name, kind) = right("the Prime Minister of Armenia.", 0);
+        assert_eq!(whole, "the Prime Minister of Armenia");
+        assert_eq!(name, None);
+        assert_eq!(kind, PhraseKind::Description);
+    }
+
+    #[test]
+    fn reading_left_stops_at_sentence_openers() {
+        let d = doc("But Zas said so.");
+        let p = read_left(&d, 2, 0).unwrap();
+        assert_eq!(text(&d, p.tokens), "Zas");
+        let d = doc("At the same time, the Secretary General assured.");
+        let p = read_left(&d, 8, 0).unwrap();
+        assert_eq!(text(&d, p.tokens), "the Secretary General");
+        assert_eq!(p.kind, PhraseKind::Description);
+    }
+}

@@ -1,0 +1,243 @@
+//! Attribution: which phrase next to a quotation names its speaker.
+//!
+//! News attributes speech in a few fixed shapes, tried in this order:
+//! after the quote (`"…," Zas said`, `"…," said Zas`, `"…," Zas, the minister, said`,
+//! `"…," according to Zas`), then before it in the same sentence (`Zas said: "…"`,
+//! `According to Zas, "…"`). Each scan is bounded to a few tokens, so the whole pass is
+//! linear.
+
+use super::super::structure::{Document, TokenKind, is_abbreviation};
+use super::cues::{is_pronoun, is_speech_verb, is_verb_helper};
+use super::marks::Quoted;
+use super::phrase::{Phrase, read_left, read_right};
+use std::ops::Range;
+
+/// Tokens looked at after a closing mark for the cue.
+const AFTER_WINDOW: usize = 16;
+/// Tokens looked at before an opening mark for the cue.
+const BEFORE_WINDOW: usize = 30;
+
+/// Where the attribution of a quote was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// After the closing mark.
+    After,
+    /// Before the opening mark.
+    Before,
+}
+
+/// A quote's speaker phrase and where its cue stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker phrase.
+    pub phrase: Phrase,
+    /// The side of the quote the cue is on.
+    pub side: Side,
+}
+
+/// The attribution of `quote` within its paragraph's tokens, if any.
+/// `opening` and `closing` are the token ranges of the paragraphs holding its marks.
+pub fn attribute(
+    doc: &Document<'_>,
+    quote: &Quoted,
+    opening: Range<usize>,
+    closing: Range<usize>,
+) -> Option<Attribution> {
+    let after = quote.close + 1;
+    // After a quote that ends its sentence (`… stay."`), a capitalised word opens the next
+    // sentence rather than an attribution.
+    let ended = quote.close > 0 && doc.token_str(quote.close - 1) == ".";
+    let opens_sentence = ended
+        && doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| super::cues::is_capitalised(t.span.slice(doc.text)));
+    if quote.closed && after < closing.end && !opens_sentence {
+        let limit = clause_end(doc, after, closing.end.min(after + AFTER_WINDOW));
+        if let Some(phrase) = after_quote(doc, after, limit) {
+            return Some(Attribution {
+                phrase,
+                side: Side::After,
+            });
+        }
+    }
+    let floor = clause_start(
+        doc,
+        quote.open,
+        opening.start.max(quote.open.saturating_sub(BEFORE_WINDOW)),
+    );
+    before_quote(doc, floor, quote.open).map(|phrase| Attribution {
+        phrase,
+        side: Side::Before,
+    })
+}
+
+fn is_sentence_end(doc: &Document<'_>, i: usize) -> bool {
+    match doc.token_str(i) {
+        "?" | "!" | ";" => true,
+        "." => {
+            !(i > 0
+                && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+                && is_abbreviation(doc.token_str(i - 1)))
+        }
+        _ => false,
+    }
+}
+
+fn is_quote_mark(word: &str) -> bool {
+    matches!(word, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// The first sentence end or quotation mark at or after `from`, capped at `limit`.
+fn clause_end(doc: &Document<'_>, from: usize, limit: usize) -> usize {
+    (from..limit)
+        .find(|&i| is_sentence_end(doc, i) || is_quote_mark(doc.token_str(i)))
+        .unwrap_or(limit)
+}
+
+/// The token after the last sentence end or quotation mark before `to`, not below `floor`.
+fn clause_start(doc: &Document<'_>, to: usize, floor: usize) -> usize {
+    (floor..to)
+        .rev()
+        .find(|&i| is_sentence_end(doc, i) || is_quote_mark(doc.token_str(i)))
+        .map_or(floor, |i| i + 1)
+}
+
+/// `, said Zas` / `, Zas said` / `, according to Zas` right after the closing mark.
+fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> {
+    let mut start = from;
+    while start < limit && matches!(doc.token_str(start), "," | "—" | "–" | "-") {
+        start += 1;
+    }
+    if start >= limit {
+        return None;
+    }
+    let first = doc.token_str(start);
+    if first.eq_ignore_ascii_case("according") && doc.token_str(start + 1) == "to" {
+        return read_right(doc, start + 2, limit);
+    }
+    if is_speech_verb(first) {
+        // "said Zas", "said the minister", "said Tuesday" (no speaker: look before instead).
+        let mut at = start + 1;
+        while at < limit && is_time_word(doc.token_str(at)) {
+            at += 1;
+        }
+        return read_right(doc, at, limit)
+            .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
+    }
+    // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said".
+    let verb = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i)))?;
+    subject_of(doc, verb, start).filter(|p| p.tokens.start == start)
+}
+
+/// `Zas said: "`, `Zas told reporters, "`, `According to Zas, "`, in the clause before the
+/// opening mark.
+fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase> {
+    let according = (floor..open).rev().find(|&i| {
+        doc.token_str(i).eq_ignore_ascii_case("according") && doc.token_str(i + 1) == "to"
+    });
+    if let Some(a) = according {
+        if let Some(p) = read_right(doc, a + 2, open) {
+            return Some(p);
+        }
+    }
+    (floor..open)
+        .rev()
+        .filter(|&i| is_speech_verb(doc.token_str(i)))
+        .find_map(|verb| subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open)))
+}
+
+/// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
+/// ("also", "has") and one appositive between commas.
+fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
+    let mut end = verb;
+    while end > floor
+        && is_verb_helper(doc.token_str(end - 1))
+        && !is_pronoun(doc.token_str(end - 1))
+    {
+        end -= 1;
+    }
+    if end > floor && doc.token_str(end - 1) == "," {
+        // "Zas, the CSTO's head, said": skip back over the appositive to its opening comma.
+        let opening = (floor..end - 1)
+            .rev()
+            .take(14)
+            .find(|&i| doc.token_str(i) == ",")?;
+        let phrase = read_left(doc, opening, floor)?;
+        return Some(phrase);
+    }
+    let phrase = read_left(doc, end, floor)?;
+    // A phrase that ends on a number or punctuation is no subject.
+    (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
+}
+
+fn is_time_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "recently",
+        "later",
+        "earlier",
+        "then",
+        "also",
+        "again",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::{find, paragraph_tokens};
+    use super::super::phrase::text;
+    use super::*;
+    use crate::span::ByteSpan;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let d = Document::parse(text, ByteSpan::new(0, text.len()));
+        let paragraphs = paragraph_tokens(&d);
+        find(&d, &paragraphs)
+            .iter()
+            .map(|q| {
+                let p = d.paragraph_at(q.span.start).unwrap();
+                attribute(&d, q, paragraphs[p].clone(), paragraphs[p].clone())
+                    .map(|a| self::text(&d, a.phrase.tokens).to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_speaker_after_the_quote_is_found_in_either_order() {
+        assert_eq!(
+            speakers("\"Yes,\" Zas said. \"No,\" said the minister. \"Maybe,\" he told reporters."),
+            [
+                Some("Zas".into()),
+                Some("the minister".into()),
+                Some("he".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_appositive_between_speaker_and_verb_is_skipped() {
+        assert_eq!(
+            speakers("\"Yes,\" Jeff Weaver, the campaign manager, said."),
+            [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn the_speaker_before_the_quote_is_found() {
+        assert_eq!(
+            speakers("Zas said: \"We stay.\" According to Reuters, \"it is over.\""),
+            [Some("Zas".into()), Some("Reuters".into())]
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Is a quoted span direct speech? Quotation marks also wrap titles of documents and works
+//! ("the draft on "Declaration of …""), names and nicknames, and scare quotes around a word
+//! or two inside the writer's own sentence. Direct speech instead stands on its own: it
+//! opens a sentence or follows a colon or comma, starts with a capital, and carries a
+//! speech cue ("he said") next to it.
+
+use super::super::structure::{Document, TokenKind};
+use super::cues::{introduces_title, is_capitalised, is_speech_verb};
+use super::marks::Quoted;
+use std::ops::Range;
+
+/// What stands right before the opening mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// Paragraph start, a sentence end, a colon, a dash or a bracket.
+    Boundary,
+    /// A comma ("he said, "…"").
+    Comma,
+    /// A word of the writer's own sentence (the word's token index).
+    Word(usize),
+}
+
+fn lead(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> Lead {
+    if quote.open <= paragraph.start {
+        return Lead::Boundary;
+    }
+    let before = quote.open - 1;
+    match (doc.tokens[before].kind, doc.token_str(before)) {
+        (TokenKind::Word | TokenKind::Number, _) => Lead::Word(before),
+        (_, ",") => Lead::Comma,
+        _ => Lead::Boundary,
+    }
+}
+
+/// The words between the marks, and whether the first starts with a capital.
+fn inner_words(doc: &Document<'_>, quote: &Quoted) -> (usize, bool) {
+    let mut count = 0;
+    let mut capitalised = None;
+    for i in quote.inner() {
+        if doc.tokens[i].kind != TokenKind::Punct {
+            count += 1;
+            if capitalised.is_none() {
+                let word = doc.token_str(i);
+                capitalised = Some(is_capitalised(word) || doc.tokens[i].kind == TokenKind::Number);
+            }
+        }
+    }
+    (count, capitalised.unwrap_or(false))
+}
+
+/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when a
+/// word other than a speech verb leads into it ("a "witch hunt"", "the draft on "…"").
+/// Cheap, so attribution is only sought for the quotes that pass.
+pub fn may_be_direct(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> bool {
+    match lead(doc, quote, paragraph) {
+        Lead::Word(i) => is_speech_verb(doc.token_str(i)),
+        Lead::Comma | Lead::Boundary => quote
+            .inner()
+            .any(|i| doc.tokens[i].kind != TokenKind::Punct),
+    }
+}
+
+/// Whether `quote` is direct speech, given whether a speech cue attributes it.
+pub fn is_direct(
+    doc: &Document<'_>,
+    quote: &Quoted,
+    paragraph: &Range<usize>,
+    has_cue: bool,
+) -> bool {
+    let (words, capitalised) = inner_words(doc, quote);
+    if words == 0 {
+        return false;
+    }
+    match lead(doc, quote, paragraph) {
+        Lead::Word(i) => {
+            let word = doc.token_str(i);
+            // `said "We will…"`: a full sentence quoted straight after the verb.
+            !introduces_title(word) && capitalised && words >= 3 && is_speech_verb(word)
+        }
+        Lead::Comma if !capitalised => has_cue && words >= 4,
+        Lead::Comma | Lead::Boundary => has_cue || (capitalised && words >= 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::{find, paragraph_tokens};
+    use super::*;
+    use crate::span::ByteSpan;
+
+    fn direct(text: &str, has_cue: bool) -> Vec<bool> {
+        let d = Document::parse(text, ByteSpan::new(0, text.len()));
+        let paragraphs = paragraph_tokens(&d);
+        find(&d, &paragraphs)
+            .iter()
+            .map(|q| {
+                let p = d.paragraph_at(q.span.start).unwrap();
+                is_direct(&d, q, &paragraphs[p], has_cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quoted_document_title_is_not_speech() {
+        assert_eq!(
+            direct(
+                "He refused to sign the draft on \"Declaration of the Council on joint measures.\"",
+                false
+            ),
+            [false]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_inside_a_sentence_are_not_speech() {
+        assert_eq!(
+            direct("He called it a \"witch hunt\" again.", true),
+            [false]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_quote_with_a_cue_is_speech() {
+        assert_eq!(direct("\"We will stay,\" he said.", true), [true]);
+    }
+}

@@ -1,0 +1,46 @@
+//! Guards: quote extraction runs at >= 30 MB/s natively (the extract stage must reach
+//! 10 MB/s in wasm). Run: `cargo test --release --lib quotes::throughput -- --ignored --nocapture`.
+//! Reads the PolNeAR development texts (quote-dense news) from `DOSSIER_DATA`, default
+//! `/work/shared/data`, and skips loudly when they are absent.
+
+use super::find;
+use crate::extract::structure::Document;
+use crate::span::ByteSpan;
+use std::time::Instant;
+
+fn polnear_text() -> Option<String> {
+    let root = std::env::var("DOSSIER_DATA").unwrap_or_else(|_| "/work/shared/data".into());
+    let dir = std::path::Path::new(&root).join("gold/polnear-train");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            text.push_str(&std::fs::read_to_string(entry.path()).ok()?);
+            text.push_str("\n\n");
+        }
+    }
+    Some(text)
+}
+
+#[test]
+#[ignore = "benchmark: run with --release -- --ignored --nocapture"]
+fn quotes_are_found_at_thirty_megabytes_a_second() {
+    let Some(text) = polnear_text() else {
+        eprintln!("SKIPPED: PolNeAR texts absent (set DOSSIER_DATA)");
+        return;
+    };
+    let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+    let rounds = 5;
+    let started = Instant::now();
+    let mut found = 0;
+    for _ in 0..rounds {
+        found += find(&doc, &[], &[]).len();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let rate = (text.len() * rounds) as f64 / seconds / 1e6;
+    eprintln!(
+        "quotes: {:.1} MB in {seconds:.3} s = {rate:.1} MB/s ({} quotes a round)",
+        (text.len() * rounds) as f64 / 1e6,
+        found / rounds
+    );
+    assert!(rate >= 30.0, "{rate:.1} MB/s");
+}
