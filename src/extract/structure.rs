@@ -132,10 +132,8 @@ fn paragraphs(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
             start = Some(line_start);
         }
         last_content_end = line_start + content.len();
-        if !blank_separated {
-            if let Some(s) = start.take() {
-                out.push(trimmed(text, ByteSpan::new(s, last_content_end)));
-            }
+        if !blank_separated && let Some(s) = start.take() {
+            out.push(trimmed(text, ByteSpan::new(s, last_content_end)));
         }
     }
     if let Some(s) = start {

@@ -67,6 +67,12 @@ pub fn EntityPage(
                 </rect>
             }
         }).collect_view();
+        let show_label = match p.articles.len() {
+            1 => format!("Show the article naming {}", p.name),
+            n => format!("Show the {n} articles naming {}", p.name),
+        };
+        let by_label = format!("Quotes by {} ({})", p.name, p.quotes_by.len());
+        let about_label = format!("Quotes naming {} ({})", p.name, p.quotes_about.len());
         let over_time_label = p
             .over_time
             .iter()
@@ -104,14 +110,14 @@ pub fn EntityPage(
                     <dt>"Roles"</dt><dd>{if p.roles.is_empty() { "—".to_string() } else { p.roles.join("; ") }}</dd>
                     <dt>"Mentions"</dt><dd>{format!("{} in {} article{}", p.mentions, p.articles.len(), if p.articles.len() == 1 { "" } else { "s" })}</dd>
                 </dl>
-                <p><ViewLink filter=filter_by class="button-link">{format!("Show the {} articles naming {}", p.articles.len(), p.name)}</ViewLink></p>
+                <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
                 <section aria-labelledby="over-time"><h2 id="over-time">"Mentions over time"</h2>
                     <svg class="histogram small" viewBox="0 0 200 40" preserveAspectRatio="none" role="img"
                         aria-label=over_time_label>{bars}</svg>
                 </section>
                 <section aria-labelledby="co-heading"><h2 id="co-heading">"Named with"</h2><ul class="co-list">{co}</ul></section>
-                <section aria-labelledby="by-heading"><h2 id="by-heading">{format!("Quotes by {} ({})", p.name, p.quotes_by.len())}</h2><ol class="quote-hits">{quotes_by}</ol></section>
-                <section aria-labelledby="about-heading"><h2 id="about-heading">{format!("Quotes naming {} ({})", p.name, p.quotes_about.len())}</h2><ol class="quote-hits">{quotes_about}</ol></section>
+                <section aria-labelledby="by-heading"><h2 id="by-heading">{by_label}</h2><ol class="quote-hits">{quotes_by}</ol></section>
+                <section aria-labelledby="about-heading"><h2 id="about-heading">{about_label}</h2><ol class="quote-hits">{quotes_about}</ol></section>
                 <section aria-labelledby="articles-heading"><h2 id="articles-heading">"Articles"</h2><ul>{articles}</ul></section>
             </article>
         }.into_any())

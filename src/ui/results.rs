@@ -49,7 +49,7 @@ pub fn ArticleResults() -> impl IntoView {
                 articles
                     .iter()
                     .take(HIT_PAGE)
-                    .map(|a| plain_item(a))
+                    .map(plain_item)
                     .collect_view()
             });
             view! {

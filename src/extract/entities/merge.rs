@@ -121,11 +121,11 @@ pub fn merge(
         let form = surface(doc, m);
         let mut key = lower(&names[i]);
         let mut canonical = form.clone();
-        if m.kind == EntityKind::Place {
-            if let Some(short) = formal_state_short_form(&form) {
-                key = short.split_whitespace().map(str::to_lowercase).collect();
-                canonical = short.to_string();
-            }
+        if m.kind == EntityKind::Place
+            && let Some(short) = formal_state_short_form(&form)
+        {
+            key = short.split_whitespace().map(str::to_lowercase).collect();
+            canonical = short.to_string();
         }
         let found = groups.iter().position(|g| {
             g.kind == m.kind
@@ -153,15 +153,15 @@ pub fn merge(
     }
     // Acronyms seen before their long form: the long form becomes canonical.
     for g in &mut groups {
-        if g.kind == EntityKind::Organization && g.key.len() == 1 {
-            if let Some(long) = g
+        if g.kind == EntityKind::Organization
+            && g.key.len() == 1
+            && let Some(long) = g
                 .forms
                 .iter()
                 .filter(|f| f.contains(' '))
                 .max_by_key(|f| f.len())
-            {
-                g.canonical = long.clone();
-            }
+        {
+            g.canonical = long.clone();
         }
     }
     for (i, m) in mentions.iter().enumerate() {

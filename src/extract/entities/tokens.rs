@@ -80,13 +80,13 @@ fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) 
     }
     // A possessive: "Porsche's" → "Porsche" + "'s".
     for ending in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if stem.chars().next().is_some_and(char::is_alphanumeric) {
-                let cut = span.start + stem.len();
-                pieces.push(ByteSpan::new(span.start, cut));
-                pieces.push(ByteSpan::new(cut, span.end));
-                return pieces;
-            }
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            let cut = span.start + stem.len();
+            pieces.push(ByteSpan::new(span.start, cut));
+            pieces.push(ByteSpan::new(cut, span.end));
+            return pieces;
         }
     }
     pieces.push(span);

@@ -136,10 +136,10 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let according = (floor..open).rev().find(|&i| {
         doc.token_str(i).eq_ignore_ascii_case("according") && doc.token_str(i + 1) == "to"
     });
-    if let Some(a) = according {
-        if let Some(p) = read_right(doc, a + 2, open) {
-            return Some(p);
-        }
+    if let Some(a) = according
+        && let Some(p) = read_right(doc, a + 2, open)
+    {
+        return Some(p);
     }
     (floor..open)
         .rev()
