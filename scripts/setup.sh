@@ -36,10 +36,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt from npm's binaryen 132: Debian's binaryen 108 emits wasm that crashes in browsers.
-if [ ! -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
-  step "installing npm tools (binaryen 132) into tools/node_modules"
+# npm tools: wasm-opt from binaryen 132 (Debian's binaryen 108 emits wasm that crashes in
+# browsers) and axe-core for the accessibility test. Reinstalled whenever the lock changes.
+lock_hash=$(sha256sum "$root/tools/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$root/tools/node_modules/.dossier-lock" 2>/dev/null)" != "$lock_hash" ]; then
+  step "installing npm tools (binaryen 132, axe-core) into tools/node_modules"
   (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$root/tools/node_modules/.dossier-lock"
 fi
 
 apt_missing=()

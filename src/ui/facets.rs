@@ -79,20 +79,15 @@ fn FacetPanel(
             .map(|v| {
                 let selected = is_selected(&filter, kind, &v.key);
                 let target = toggled(&filter, kind, &v.key);
-                let label = format!(
-                    "{}{}, {} article{}",
-                    if selected { "Remove filter " } else { "" },
-                    v.label,
-                    v.count,
-                    if v.count == 1 { "" } else { "s" }
-                );
                 let (name, count) = (v.label.clone(), v.count);
+                let plural = if count == 1 { " article" } else { " articles" };
                 view! {
                     <li class:selected=selected>
-                        <ViewLink filter=target class="facet-value" label=label>
+                        <ViewLink filter=target class="facet-value">
                             <span class="facet-check" aria-hidden="true">{if selected { "✓" } else { "" }}</span>
                             <span class="facet-label">{name}</span>
-                            <span class="facet-count">{count}</span>
+                            <span class="facet-count">{count}<span class="visually-hidden">{plural}</span></span>
+                            {selected.then(|| view! { <span class="visually-hidden">" (selected; activate to remove)"</span> })}
                         </ViewLink>
                     </li>
                 }

@@ -5,5 +5,6 @@
 //! - `harness/`: serving `dist/`, starting the browser, the `App` session helpers.
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
 
+mod explorer;
 mod foundation;
 mod harness;
