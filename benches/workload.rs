@@ -39,6 +39,7 @@ pub struct Report {
     pub extract: Duration,
     pub build: Duration,
     pub heap_bytes: usize,
+    pub heap_parts: Vec<(&'static str, usize)>,
     pub kinds: Vec<KindReport>,
 }
 
@@ -144,6 +145,7 @@ pub fn run(articles: &[Article]) -> Report {
         extract,
         build,
         heap_bytes: index.heap_size(),
+        heap_parts: index.heap_breakdown(),
         kinds,
     }
 }
@@ -174,19 +176,24 @@ pub fn render(report: &Report, json: bool) -> String {
         .to_string();
     }
     let mut out = format!(
-        "articles {}  text {:.1} MB\nextract {:.0} ms  index build {:.0} ms  index memory {:.1} MB ({:.2} MB per MB of text)\n\n{:<24} {:>7} {:>9} {:>9} {:>9}  matches\n",
+        "articles {}  text {:.1} MB\nextract {:.0} ms  index build {:.0} ms  index memory {:.1} MB ({:.2} MB per MB of text)\n",
         report.articles,
         mb(report.text_bytes),
         ms(report.extract),
         ms(report.build),
         mb(report.heap_bytes),
         mb(report.heap_bytes) / mb(report.text_bytes).max(1e-9),
-        "query kind",
-        "queries",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms"
     );
+    let parts: Vec<String> = report
+        .heap_parts
+        .iter()
+        .map(|(part, bytes)| format!("{part} {:.1}", mb(*bytes)))
+        .collect();
+    out.push_str(&format!("memory by part (MB): {}\n\n", parts.join(", ")));
+    out.push_str(&format!(
+        "{:<24} {:>7} {:>9} {:>9} {:>9}  matches\n",
+        "query kind", "queries", "p50 ms", "p95 ms", "p99 ms"
+    ));
     for k in &report.kinds {
         out.push_str(&format!(
             "{:<24} {:>7} {:>9.3} {:>9.3} {:>9.3}  {:?}\n",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side search benchmark: Dossier (native, release) against MiniSearch and FlexSearch
-# (Node) on the same corpus and the same queries (benches/queries.json).
+# Side-by-side search benchmark: Dossier (native, release, and its core as wasm in Node)
+# against MiniSearch and FlexSearch (Node) on the same corpus and the same queries (benches/queries.json).
 #
 # Usage: scripts/bench-search.sh [CORPUS_DIR]   (default: /work/shared/data/corpus/reuters21578)
 # Needs cargo, node and npm; installs benches/js/node_modules from the lock file when missing.
@@ -23,9 +23,12 @@ trap 'rm -rf "$out"' EXIT
 if [ ! -d "$root/benches/js/node_modules" ]; then
   (cd "$root/benches/js" && npm ci --no-audit --no-fund --silent)
 fi
+# Dossier's core in Node's WebAssembly engine (same workload as the native run).
+(cd "$root/benches/wasm" && cargo build --release --quiet)
+node "$root/benches/wasm/run.mjs" "$corpus" > "$out/wasm.json"
 node --expose-gc "$root/benches/js/bench.mjs" "$corpus" > "$out/peers.json"
 
-python3 - "$out/dossier.json" "$out/peers.json" <<'PY'
+python3 - "$out/dossier.json" "$out/wasm.json" "$out/peers.json" <<'PY'
 import json, sys
 reports = [json.loads(l) for path in sys.argv[1:] for l in open(path) if l.strip()]
 names = [r["engine"] for r in reports]

@@ -202,14 +202,19 @@ impl Terms {
         }
     }
 
-    /// Bytes on the heap.
-    pub fn heap_size(&self) -> usize {
-        self.arena.capacity()
-            + self.ends.capacity() * 4
-            + self.docs.heap_size()
-            + self.position_starts.capacity() * 4
-            + self.positions.capacity()
-            + self.by_length.heap_size()
+    /// Bytes on the heap, by part.
+    pub fn heap_breakdown(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            (
+                "term dictionary",
+                self.arena.capacity() + self.ends.capacity() * 4 + self.by_length.heap_size(),
+            ),
+            ("word postings", self.docs.heap_size()),
+            (
+                "word positions",
+                self.position_starts.capacity() * 4 + self.positions.capacity(),
+            ),
+        ]
     }
 
     fn lower_bound(&self, word: &str) -> TermId {
