@@ -18,15 +18,14 @@
 mod collect;
 mod eval;
 pub mod filter;
+mod histogram;
 mod snippet;
 pub mod text;
 pub mod url;
 
-pub use collect::{
-    Bucket, FacetValue, Facets, Granularity, Histogram, Hit, Options, QuoteHit, Results, search,
-    search_with,
-};
+pub use collect::{FacetValue, Facets, Hit, Options, QuoteHit, Results, search, search_with};
 pub use eval::{Evaluation, evaluate};
 pub use filter::{DateField, Filter, Notice, View};
+pub use histogram::{Bucket, Granularity, Histogram};
 pub use snippet::{Snippet, snippet};
 pub use text::TextQuery;
