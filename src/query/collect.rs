@@ -154,11 +154,12 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
         let docs = terms.docs(term);
         let df = docs.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        for (nth, &doc) in docs.iter().enumerate() {
+        for posting in terms.postings(term) {
+            let doc = posting.doc;
             if !matches.contains(doc) {
                 continue;
             }
-            let tf = terms.frequency(term, nth) as f32;
+            let tf = posting.frequency as f32;
             let length = index.docs[doc as usize].words as f32;
             let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
             scores[doc as usize] += weight * idf * norm;

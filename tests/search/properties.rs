@@ -115,3 +115,22 @@ proptest! {
         prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn phrases_agree_with_a_brute_force_scan(
+        specs in prop::collection::vec(spec(), 1..30),
+        phrase in prop::collection::vec(0..WORDS.len(), 2..4),
+    ) {
+        let corpus = build(&specs);
+        let words: Vec<&str> = phrase.iter().map(|&w| WORDS[w]).collect();
+        let filter = Filter { text: format!("\"{}\"", words.join(" ")), ..Filter::default() };
+        let results = search(&corpus.index(), &filter);
+        let expected: Vec<u32> = specs.iter().enumerate().filter(|(_, (text, _, _))| {
+            text.windows(phrase.len()).any(|w| w == phrase.as_slice())
+        }).map(|(i, _)| i as u32).collect();
+        prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
+    }
+}
