@@ -57,6 +57,7 @@ const percentile = (s, pct) => (s.length ? s[Math.ceil(((s.length - 1) * pct) / 
 for (let round = 0; round < ROUNDS; round++) {
   for (const k of kinds) {
     const times = [];
+    const cpuTimes = [];
     for (const url of k.urls) {
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();
@@ -67,9 +68,11 @@ for (let round = 0; round < ROUNDS; round++) {
       }
     }
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
     for (const pct of [50, 95, 99]) {
       const key = `p${pct}_ms`;
       k[key] = Math.min(k[key] ?? Infinity, percentile(times, pct));
+      k[`cpu_${key}`] = Math.min(k[`cpu_${key}`] ?? Infinity, percentile(cpuTimes, pct));
     }
   }
 }

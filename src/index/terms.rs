@@ -114,7 +114,10 @@ impl Terms {
     /// The text of term `id` ("" for an unknown id).
     pub fn term(&self, id: TermId) -> &str {
         let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let start = match i.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0) as usize,
+            None => 0,
+        };
         match self.ends.get(i) {
             Some(&end) => &self.arena[start..end as usize],
             None => "",
@@ -356,6 +359,7 @@ mod tests {
         assert_eq!(terms.find("border").map(|t| terms.term(t)), Some("border"));
         assert_eq!(terms.find("borde"), None);
         assert_eq!(terms.find("zzz"), None);
+        assert_eq!(terms.term(99), "");
     }
 
     #[test]
