@@ -134,3 +134,22 @@ proptest! {
         prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_text_query_is_searched_without_panicking(
+        specs in prop::collection::vec(spec(), 1..10),
+        text in "[a-z\"\\- ORé]{0,40}",
+    ) {
+        let corpus = build(&specs);
+        let results = search(&corpus.index(), &Filter { text, ..Filter::default() });
+        prop_assert!(results.total <= specs.len());
+        for hit in &results.hits {
+            let article = &corpus.articles[hit.doc as usize];
+            let s = dossier::query::snippet(article, &results.highlight, 40);
+            prop_assert!(s.highlights.iter().all(|h| article.text.get(h.start..h.end).is_some()));
+        }
+    }
+}
