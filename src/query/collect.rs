@@ -23,7 +23,8 @@ const B: f32 = 0.75;
 pub struct Options {
     /// Ranked articles to return.
     pub hits: usize,
-    /// Quotes to return.
+    /// Quotes to return, taken from the ranked hits in rank order (so at most those of
+    /// the first `hits` articles).
     pub quotes: usize,
     /// Values per facet.
     pub facet_values: usize,
