@@ -9,7 +9,7 @@
 //! What is indexed:
 //! - words of the title (when given, not derived from the body) and body, case- and
 //!   accent-folded ([`fold`]), with positions for phrase search;
-//! - entities by [`EntityId`](crate::extract::EntityId) (`kind:slug`), merged across articles by id;
+//! - entities by [`crate::extract::EntityId`] (`kind:slug`), merged across articles by id;
 //! - speakers of quotes: the speaker's entity id, or a slug of the description;
 //! - publication dates and mentioned dates (TIMEX3 values naming calendar dates);
 //! - sources.
