@@ -60,12 +60,9 @@ impl Terms {
         let by_length = Lists::from_pairs(max_len + 1, &length_pairs);
 
         // Group occurrences by term (stable, so each term's stay in doc, position order).
-        let pairs: Vec<(u32, u32)> = occurrences
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (rank[o.term as usize], i as u32))
-            .collect();
-        let grouped = Lists::from_pairs(first_seen.len(), &pairs);
+        let grouped = Lists::grouped(first_seen.len(), occurrences.len(), |i| {
+            (rank[occurrences[i].term as usize], i as u32)
+        });
         let mut doc_pairs = Vec::new();
         let mut position_starts = Vec::with_capacity(first_seen.len() + 1);
         let mut positions = Vec::with_capacity(occurrences.len() * 2);
