@@ -18,6 +18,8 @@ import MiniSearch from "minisearch";
 import { Document } from "flexsearch";
 
 const RUNS = 30;
+// Process CPU time (all threads, so a GC helper counts too), in ms.
+const cpuMs = (usage) => (usage.user + usage.system) / 1000;
 const ROUNDS = 3;
 const dir = process.argv[2] || process.env.DOSSIER_CORPUS || "/work/shared/data/corpus/reuters21578";
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -146,8 +148,10 @@ for (const [name, engine] of Object.entries(engines)) {
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const index = engine.build(docs);
   const buildMs = performance.now() - started;
+  const buildCpuMs = cpuMs(process.cpuUsage(cpuStarted));
   global.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - before) / 1048576;
   const kinds = [];
@@ -162,23 +166,28 @@ for (const [name, engine] of Object.entries(engines)) {
   for (let round = 0; round < ROUNDS; round++) {
     for (const k of kinds) {
       const times = [];
+      const cpuTimes = [];
       for (const url of k.urls) {
         const q = parseUrl(url);
         for (let i = 0; i < RUNS; i++) {
           const t = performance.now();
+          const c = process.cpuUsage();
           const ids = engine.search(index, docs, q);
           collect(docs, ids);
           times.push(performance.now() - t);
+          cpuTimes.push(cpuMs(process.cpuUsage(c)));
         }
       }
       times.sort((a, b) => a - b);
+      cpuTimes.sort((a, b) => a - b);
       for (const pct of [50, 95, 99]) {
         const key = `p${pct}_ms`;
         k[key] = Math.min(k[key] ?? Infinity, percentile(times, pct));
+        k[`cpu_${key}`] = Math.min(k[`cpu_${key}`] ?? Infinity, percentile(cpuTimes, pct));
       }
     }
   }
   for (const k of kinds) delete k.urls;
-  console.log(JSON.stringify({ engine: name, articles: docs.length, text_mb: textMb, build_ms: buildMs, heap_mb: heapMb, kinds }));
+  console.log(JSON.stringify({ engine: name, articles: docs.length, text_mb: textMb, build_ms: buildMs, build_cpu_ms: buildCpuMs, heap_mb: heapMb, kinds }));
   global.gc?.();
 }

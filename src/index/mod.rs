@@ -9,7 +9,7 @@
 //! What is indexed:
 //! - words of the title (when given, not derived from the body) and body, case- and
 //!   accent-folded ([`fold`]), with positions for phrase search;
-//! - entities by [`EntityId`](crate::extract::EntityId), merged across articles by id;
+//! - entities by [`crate::extract::EntityId`] (`kind:slug`), merged across articles by id;
 //! - speakers of quotes: the speaker's entity id, or a slug of the description;
 //! - publication dates and mentioned dates (TIMEX3 values naming calendar dates);
 //! - sources.
@@ -30,7 +30,7 @@ mod terms;
 
 pub use dates::{DateTable, DayRange, MentionedDate, parse_timex};
 pub use postings::{DocSet, Lists};
-pub use terms::{TermId, Terms};
+pub use terms::{Posting, Postings, TermId, Terms};
 
 use crate::corpus::{ArticleId, Date};
 use crate::extract::{EntityId, EntityKind};
@@ -82,7 +82,7 @@ pub struct QuoteEntry {
     pub doc: u32,
     /// Its number in the article's annotations (the `quote=` of a link).
     pub number: u32,
-    /// Speaker id ([`Index::speaker`]), or [`NONE`].
+    /// Speaker number ([`Index::speakers`]), or [`NONE`].
     pub speaker: u32,
     /// The quotation in the article text.
     pub span: ByteSpan,
@@ -210,45 +210,60 @@ impl Index {
 
     /// An estimate of the bytes this index holds on the heap.
     pub fn heap_size(&self) -> usize {
-        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
+        self.heap_breakdown().iter().map(|(_, bytes)| bytes).sum()
+    }
+
+    /// [`Self::heap_size`] by part, for reports.
+    pub fn heap_breakdown(&self) -> Vec<(&'static str, usize)> {
         let map = |m: &HashMap<String, u32>| {
-            m.capacity() * (24 + 4 + 8) + m.keys().map(String::capacity).sum::<usize>()
+            m.capacity() * (std::mem::size_of::<(String, u32)>() + 1)
+                + m.keys().map(String::capacity).sum::<usize>()
         };
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| std::mem::size_of::<DocInfo>() + d.id.0.capacity() + d.title.capacity())
-            .sum();
+            .map(|d| d.id.0.capacity() + d.title.capacity())
+            .sum::<usize>()
+            + self.docs.capacity() * std::mem::size_of::<DocInfo>()
+            + map(&self.doc_lookup)
+            + (self.published_keys.capacity() + self.newest_first.capacity()) * 4;
         let entities: usize = self
             .entities
             .iter()
             .map(|e| std::mem::size_of::<EntityInfo>() + e.id.0.capacity() + e.name.capacity())
-            .sum();
+            .sum::<usize>()
+            + map(&self.entity_lookup)
+            + self.entity_docs.heap_size()
+            + self.doc_entities.heap_size();
         let speakers: usize = self
             .speakers
             .iter()
             .map(|s| std::mem::size_of::<SpeakerInfo>() + s.key.capacity() + s.name.capacity())
-            .sum();
-        docs + map(&self.doc_lookup)
-            + self.terms.heap_size()
-            + entities
-            + map(&self.entity_lookup)
-            + self.entity_docs.heap_size()
-            + self.doc_entities.heap_size()
-            + speakers
+            .sum::<usize>()
             + map(&self.speaker_lookup)
             + self.speaker_docs.heap_size()
             + self.doc_speakers.heap_size()
             + self.quotes.capacity() * std::mem::size_of::<QuoteEntry>()
-            + self.doc_quotes.heap_size()
-            + strings(&self.sources)
+            + self.doc_quotes.heap_size();
+        let sources = self
+            .sources
+            .iter()
+            .map(|s| s.capacity() + 24)
+            .sum::<usize>()
             + map(&self.source_lookup)
-            + self.source_docs.heap_size()
-            + self.published.heap_size()
-            + self.published_keys.capacity() * 4
+            + self.source_docs.heap_size();
+        let dates = self.published.heap_size()
             + self.mentioned.heap_size()
             + self.doc_mentioned.heap_size()
-            + self.doc_year_unknown.heap_size()
-            + self.newest_first.capacity() * 4
+            + self.doc_year_unknown.heap_size();
+        let mut parts = self.terms.heap_breakdown();
+        parts.extend([
+            ("documents", docs),
+            ("entities", entities),
+            ("speakers and quotes", speakers),
+            ("sources", sources),
+            ("dates", dates),
+        ]);
+        parts
     }
 }

@@ -17,16 +17,23 @@ impl Lists {
     /// order they were given in (so pairs pushed in doc order give sorted posting lists).
     /// Keys must be `< keys`.
     pub fn from_pairs(keys: usize, pairs: &[(u32, u32)]) -> Self {
+        Self::grouped(keys, pairs.len(), |i| pairs[i])
+    }
+
+    /// Like [`Self::from_pairs`] with pair `i` given by `pair(i)` for `i` in `0..len`, so
+    /// callers need not materialise the pairs (index builds are memory-bound in wasm).
+    pub fn grouped(keys: usize, len: usize, pair: impl Fn(usize) -> (u32, u32)) -> Self {
         let mut starts = vec![0u32; keys + 1];
-        for &(key, _) in pairs {
-            starts[key as usize + 1] += 1;
+        for i in 0..len {
+            starts[pair(i).0 as usize + 1] += 1;
         }
         for k in 0..keys {
             starts[k + 1] += starts[k];
         }
         let mut cursor: Vec<u32> = starts[..keys].to_vec();
-        let mut items = vec![0u32; pairs.len()];
-        for &(key, value) in pairs {
+        let mut items = vec![0u32; len];
+        for i in 0..len {
+            let (key, value) = pair(i);
             let at = &mut cursor[key as usize];
             items[*at as usize] = value;
             *at += 1;

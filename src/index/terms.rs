@@ -20,8 +20,9 @@ pub struct Terms {
     /// `ends[t]` is where term `t` ends in `arena` (it starts where `t - 1` ends).
     ends: Vec<u32>,
     docs: Lists,
-    /// For posting `i` (a global index into `docs`' items), its positions are the
-    /// varint-coded gaps in `positions[position_starts[i]..position_starts[i + 1]]`.
+    /// Term `t`'s positions are `positions[position_starts[t]..position_starts[t + 1]]`: for
+    /// each of its documents in order, a varint count, then that many varint gaps. No
+    /// per-document offset is stored: readers walk a term's documents in order ([`Postings`]).
     position_starts: Vec<u32>,
     positions: Vec<u8>,
     by_length: Lists,
@@ -59,28 +60,31 @@ impl Terms {
         let by_length = Lists::from_pairs(max_len + 1, &length_pairs);
 
         // Group occurrences by term (stable, so each term's stay in doc, position order).
-        let pairs: Vec<(u32, u32)> = occurrences
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (rank[o.term as usize], i as u32))
-            .collect();
-        let grouped = Lists::from_pairs(first_seen.len(), &pairs);
+        let grouped = Lists::grouped(first_seen.len(), occurrences.len(), |i| {
+            (rank[occurrences[i].term as usize], i as u32)
+        });
         let mut doc_pairs = Vec::new();
-        let mut position_starts = Vec::new();
-        let mut positions = Vec::with_capacity(occurrences.len());
+        let mut position_starts = Vec::with_capacity(first_seen.len() + 1);
+        let mut positions = Vec::with_capacity(occurrences.len() * 2);
         for term in 0..first_seen.len() as u32 {
-            let mut last_doc = None;
-            let mut last_position = 0;
-            for &i in grouped.get(term) {
-                let o = occurrences[i as usize];
-                if last_doc != Some(o.doc) {
-                    doc_pairs.push((term, o.doc));
-                    position_starts.push(positions.len() as u32);
-                    last_doc = Some(o.doc);
-                    last_position = 0;
+            position_starts.push(positions.len() as u32);
+            let mine = grouped.get(term);
+            let mut at = 0;
+            while at < mine.len() {
+                let doc = occurrences[mine[at] as usize].doc;
+                let count = mine[at..]
+                    .iter()
+                    .take_while(|&&i| occurrences[i as usize].doc == doc)
+                    .count();
+                doc_pairs.push((term, doc));
+                push_varint(count as u32, &mut positions);
+                let mut last = 0;
+                for &i in &mine[at..at + count] {
+                    let position = occurrences[i as usize].position;
+                    push_varint(position - last, &mut positions);
+                    last = position;
                 }
-                push_varint(o.position - last_position, &mut positions);
-                last_position = o.position;
+                at += count;
             }
         }
         position_starts.push(positions.len() as u32);
@@ -107,7 +111,10 @@ impl Terms {
     /// The text of term `id` ("" for an unknown id).
     pub fn term(&self, id: TermId) -> &str {
         let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let start = match i.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0) as usize,
+            None => 0,
+        };
         match self.ends.get(i) {
             Some(&end) => &self.arena[start..end as usize],
             None => "",
@@ -164,52 +171,33 @@ impl Terms {
         self.docs.get(id)
     }
 
-    /// Positions of term `id` in its `nth` document (the `nth` entry of [`Self::docs`]),
-    /// ascending, appended to `out`.
-    pub fn positions_into(&self, id: TermId, nth: usize, out: &mut Vec<u32>) {
-        let mut position = 0;
-        let mut value = 0;
-        let mut shift = 0;
-        for &byte in self.coded_positions(id, nth) {
-            value |= u32::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                position += value;
-                out.push(position);
-                value = 0;
-                shift = 0;
-            } else {
-                shift = (shift + 7).min(28);
-            }
+    /// Term `id`'s documents, in order, each with its positions.
+    pub fn postings(&self, id: TermId) -> Postings<'_> {
+        let start = self.position_starts.get(id as usize).copied().unwrap_or(0) as usize;
+        let end = self
+            .position_starts
+            .get(id as usize + 1)
+            .copied()
+            .unwrap_or(0) as usize;
+        Postings {
+            docs: self.docs(id).iter(),
+            coded: self.positions.get(start..end).unwrap_or(&[]),
         }
     }
 
-    /// How often term `id` occurs in its `nth` document: one varint ends in each position.
-    pub fn frequency(&self, id: TermId, nth: usize) -> u32 {
-        self.coded_positions(id, nth)
-            .iter()
-            .filter(|&&b| b & 0x80 == 0)
-            .count() as u32
-    }
-
-    fn coded_positions(&self, id: TermId, nth: usize) -> &[u8] {
-        let posting = self.docs.start_of(id) + nth;
-        match (
-            self.position_starts.get(posting),
-            self.position_starts.get(posting + 1),
-        ) {
-            (Some(&s), Some(&e)) => &self.positions[s as usize..e as usize],
-            _ => &[],
-        }
-    }
-
-    /// Bytes on the heap.
-    pub fn heap_size(&self) -> usize {
-        self.arena.capacity()
-            + self.ends.capacity() * 4
-            + self.docs.heap_size()
-            + self.position_starts.capacity() * 4
-            + self.positions.capacity()
-            + self.by_length.heap_size()
+    /// Bytes on the heap, by part.
+    pub fn heap_breakdown(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            (
+                "term dictionary",
+                self.arena.capacity() + self.ends.capacity() * 4 + self.by_length.heap_size(),
+            ),
+            ("word postings", self.docs.heap_size()),
+            (
+                "word positions",
+                self.position_starts.capacity() * 4 + self.positions.capacity(),
+            ),
+        ]
     }
 
     fn lower_bound(&self, word: &str) -> TermId {
@@ -224,6 +212,95 @@ impl Terms {
         }
         low as u32
     }
+}
+
+/// One document of a term: the document, how often the term occurs in it, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct Posting<'a> {
+    /// Document.
+    pub doc: u32,
+    /// Occurrences of the term in it.
+    pub frequency: u32,
+    coded: &'a [u8],
+}
+
+impl Posting<'_> {
+    /// Appends the term's word positions in the document, ascending, to `out`.
+    pub fn positions_into(&self, out: &mut Vec<u32>) {
+        let mut coded = self.coded;
+        let mut position = 0;
+        while let Some(gap) = read_varint(&mut coded) {
+            position += gap;
+            out.push(position);
+        }
+    }
+}
+
+/// A term's postings in document order; [`Postings::find`] skips ahead.
+#[derive(Debug, Clone)]
+pub struct Postings<'a> {
+    docs: std::slice::Iter<'a, u32>,
+    coded: &'a [u8],
+}
+
+impl<'a> Postings<'a> {
+    /// The posting of `doc`, if the term occurs there. Skips (consumes) the postings of
+    /// earlier documents and leaves later ones for the next call, so ascending calls walk
+    /// the list once.
+    pub fn find(&mut self, doc: u32) -> Option<Posting<'a>> {
+        loop {
+            let mut ahead = self.clone();
+            let posting = ahead.next()?;
+            if posting.doc > doc {
+                return None;
+            }
+            *self = ahead;
+            if posting.doc == doc {
+                return Some(posting);
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Postings<'a> {
+    type Item = Posting<'a>;
+
+    fn next(&mut self) -> Option<Posting<'a>> {
+        let doc = *self.docs.next()?;
+        let frequency = read_varint(&mut self.coded)?;
+        // The gaps end where `frequency` varints have ended (each ends in a byte < 0x80).
+        let mut ended = 0;
+        let length = self
+            .coded
+            .iter()
+            .position(|&b| {
+                ended += u32::from(b < 0x80);
+                ended == frequency
+            })
+            .map_or(self.coded.len(), |last| last + 1);
+        let (coded, rest) = self.coded.split_at(length);
+        self.coded = rest;
+        Some(Posting {
+            doc,
+            frequency,
+            coded,
+        })
+    }
+}
+
+/// Reads one LEB128 varint from the front of `coded`.
+fn read_varint(coded: &mut &[u8]) -> Option<u32> {
+    let mut value = 0u32;
+    let mut shift = 0;
+    while let Some((&byte, rest)) = coded.split_first() {
+        *coded = rest;
+        value |= u32::from(byte & 0x7f) << shift.min(28);
+        if byte < 0x80 {
+            return Some(value);
+        }
+        shift += 7;
+    }
+    None
 }
 
 /// Appends `value` in LEB128 form: seven bits a byte, high bit set on all but the last.
@@ -279,6 +356,7 @@ mod tests {
         assert_eq!(terms.find("border").map(|t| terms.term(t)), Some("border"));
         assert_eq!(terms.find("borde"), None);
         assert_eq!(terms.find("zzz"), None);
+        assert_eq!(terms.term(99), "");
     }
 
     #[test]
@@ -329,13 +407,18 @@ mod tests {
         );
         let a = terms.find("a").unwrap_or(u32::MAX);
         assert_eq!(terms.docs(a), [0, 3]);
-        let positions = |nth| {
+        let postings: Vec<Posting> = terms.postings(a).collect();
+        let positions = |p: &Posting| {
             let mut out = Vec::new();
-            terms.positions_into(a, nth, &mut out);
+            p.positions_into(&mut out);
             out
         };
-        assert_eq!(positions(0), [0, 300]);
-        assert_eq!(positions(1), [70_000]);
-        assert_eq!(terms.frequency(a, 0), 2);
+        assert_eq!(positions(&postings[0]), [0, 300]);
+        assert_eq!(positions(&postings[1]), [70_000]);
+        assert_eq!(postings[0].frequency, 2);
+        let mut cursor = terms.postings(a);
+        assert_eq!(cursor.find(1).map(|p| p.doc), None);
+        assert_eq!(cursor.find(3).map(|p| p.frequency), Some(1));
+        assert_eq!(cursor.find(4).map(|p| p.doc), None);
     }
 }

@@ -1,15 +1,16 @@
 //! Collection: from the matching set to what a view shows — ranked hits (BM25 with text,
-//! newest first without), quote hits, facet counts and the date histogram.
+//! newest first without), quote hits and facet counts ([`histogram`](super::histogram) does
+//! the dates).
 //!
 //! A facet value's count is the number of matching articles it would leave if added to
 //! the filter (`|postings(value) ∩ matches|`), counted in one pass over the matches' own
 //! (forward) lists, so the cost follows the number of matches, not of values.
 
-use super::eval::{Evaluation, date_range, evaluate};
-use super::filter::{DateField, Filter};
+use super::eval::{Evaluation, evaluate};
+use super::filter::Filter;
+use super::histogram::{Histogram, histogram};
 use crate::extract::EntityKind;
-use crate::index::dates::{parts, upper};
-use crate::index::{DayRange, DocSet, Index, NONE, TermId};
+use crate::index::{DocSet, Index, NONE, TermId};
 use crate::span::ByteSpan;
 
 /// BM25 term-frequency saturation.
@@ -22,7 +23,8 @@ const B: f32 = 0.75;
 pub struct Options {
     /// Ranked articles to return.
     pub hits: usize,
-    /// Quotes to return.
+    /// Quotes to return, taken from the ranked hits in rank order (so at most those of
+    /// the first `hits` articles).
     pub quotes: usize,
     /// Values per facet.
     pub facet_values: usize,
@@ -84,40 +86,6 @@ pub struct Facets {
     pub speakers: Vec<FacetValue>,
     /// Sources.
     pub sources: Vec<FacetValue>,
-}
-
-/// Bucket size of a histogram.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Granularity {
-    /// One bucket per year.
-    Year,
-    /// One bucket per month.
-    Month,
-    /// One bucket per day.
-    Day,
-}
-
-/// One histogram bucket.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bucket {
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a date coarser than the granularity keeps its own
-    /// (`1987` among months); year-unknown ones read `XXXX-MM(-DD)`.
-    pub label: String,
-    /// Articles (published) or mentions (mentioned) in it.
-    pub count: u32,
-}
-
-/// Matching dates over time. Only non-empty buckets are listed, in time order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Histogram {
-    /// Bucket size, chosen from the range (the filter's, else the data's).
-    pub granularity: Granularity,
-    /// Buckets with a known year.
-    pub buckets: Vec<Bucket>,
-    /// Dates with a month but no year (mentioned dates only).
-    pub year_unknown: Vec<Bucket>,
-    /// Matching articles without a date (published dates only).
-    pub undated: u32,
 }
 
 /// Everything a view shows for one filter.
@@ -187,11 +155,12 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
         let docs = terms.docs(term);
         let df = docs.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        for (nth, &doc) in docs.iter().enumerate() {
+        for posting in terms.postings(term) {
+            let doc = posting.doc;
             if !matches.contains(doc) {
                 continue;
             }
-            let tf = terms.frequency(term, nth) as f32;
+            let tf = posting.frequency as f32;
             let length = index.docs[doc as usize].words as f32;
             let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
             scores[doc as usize] += weight * idf * norm;
@@ -320,113 +289,4 @@ fn top(
             FacetValue { key, label, count }
         })
         .collect()
-}
-
-/// The histogram of the dates the filter ranges over.
-fn histogram(index: &Index, filter: &Filter, matches: &DocSet) -> Histogram {
-    let range = date_range(filter);
-    let mut known: Vec<u32> = Vec::new();
-    let mut year_unknown: Vec<u32> = Vec::new();
-    let mut undated = 0;
-    match filter.dates {
-        DateField::Published => {
-            // Oldest first, so the keys come sorted and the sort below is linear.
-            for &doc in index.newest_first.iter().rev() {
-                if matches.contains(doc) {
-                    match index.published_keys[doc as usize] {
-                        0 => undated += 1,
-                        key => known.push(key),
-                    }
-                }
-            }
-        }
-        DateField::Mentioned => {
-            for doc in matches.iter() {
-                for &key in index.doc_mentioned.get(doc) {
-                    let inside = range.is_none_or(|r| {
-                        DayRange {
-                            lo: key,
-                            hi: upper(key),
-                        }
-                        .overlaps(r)
-                    });
-                    if inside {
-                        known.push(key);
-                    }
-                }
-                year_unknown.extend_from_slice(index.doc_year_unknown.get(doc));
-            }
-        }
-    }
-    let (lo, hi) = match range {
-        Some(r) if r.lo > 0 && r.hi < u32::MAX => (r.lo, r.hi),
-        _ => (
-            known.iter().copied().min().unwrap_or(0),
-            known.iter().copied().max().unwrap_or(0),
-        ),
-    };
-    let granularity = granularity_for(lo, hi);
-    Histogram {
-        granularity,
-        buckets: buckets(&mut known, granularity, false),
-        year_unknown: buckets(&mut year_unknown, Granularity::Day, true),
-        undated,
-    }
-}
-
-/// Years for ranges of three years or more, months for three months or more, else days.
-fn granularity_for(lo: u32, hi: u32) -> Granularity {
-    let (y1, m1, _) = parts(lo);
-    let (y2, m2, _) = parts(hi.min(99_991_231));
-    let months = (y2 * 12 + m2.clamp(1, 12)).saturating_sub(y1 * 12 + m1.clamp(1, 12));
-    if months >= 36 {
-        Granularity::Year
-    } else if months >= 3 {
-        Granularity::Month
-    } else {
-        Granularity::Day
-    }
-}
-
-/// Counts keys per bucket, in time order.
-fn buckets(keys: &mut [u32], granularity: Granularity, year_unknown: bool) -> Vec<Bucket> {
-    for key in keys.iter_mut() {
-        *key = match granularity {
-            Granularity::Year => *key / 10000 * 10000,
-            Granularity::Month => *key / 100 * 100,
-            Granularity::Day => *key,
-        };
-    }
-    keys.sort_unstable();
-    let mut out: Vec<Bucket> = Vec::new();
-    let mut last = None;
-    for &key in keys.iter() {
-        if last == Some(key) {
-            if let Some(bucket) = out.last_mut() {
-                bucket.count += 1;
-            }
-            continue;
-        }
-        last = Some(key);
-        out.push(Bucket {
-            label: label(key, year_unknown),
-            count: 1,
-        });
-    }
-    out
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as far as the key is known.
-fn label(key: u32, year_unknown: bool) -> String {
-    let (year, month, day) = parts(key);
-    let year = if year_unknown {
-        "XXXX".to_string()
-    } else {
-        format!("{year:04}")
-    };
-    match (month, day) {
-        (0, _) => year,
-        (m, 0) => format!("{year}-{m:02}"),
-        (m, d) => format!("{year}-{m:02}-{d:02}"),
-    }
 }

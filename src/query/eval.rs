@@ -147,6 +147,7 @@ fn unit_docs(index: &Index, unit: &Unit, scored: &mut Vec<(TermId, f32)>) -> Doc
 }
 
 /// Inserts into `out` every document where `phrase` occurs as adjacent words, in order.
+/// Walks the rarest word's documents; the others' postings only move forward.
 fn phrase_docs(index: &Index, phrase: &[TermId], out: &mut DocSet) {
     let terms = index.terms();
     let Some((rarest_at, &rarest)) = phrase
@@ -156,14 +157,15 @@ fn phrase_docs(index: &Index, phrase: &[TermId], out: &mut DocSet) {
     else {
         return;
     };
+    let mut cursors: Vec<_> = phrase.iter().map(|&t| terms.postings(t)).collect();
     // Position lists reused across documents: no allocation per candidate.
     let mut lists: Vec<Vec<u32>> = vec![Vec::new(); phrase.len()];
     'docs: for &doc in terms.docs(rarest) {
-        for (list, &term) in lists.iter_mut().zip(phrase) {
+        for (list, cursor) in lists.iter_mut().zip(&mut cursors) {
             list.clear();
-            match terms.docs(term).binary_search(&doc) {
-                Ok(nth) => terms.positions_into(term, nth, list),
-                Err(_) => continue 'docs,
+            match cursor.find(doc) {
+                Some(posting) => posting.positions_into(list),
+                None => continue 'docs,
             }
         }
         for &at in &lists[rarest_at] {

@@ -20,17 +20,16 @@ pub mod entity_profile;
 mod eval;
 pub mod export;
 pub mod filter;
+mod histogram;
 pub mod marks;
 pub mod quote_list;
 mod snippet;
 pub mod text;
 pub mod url;
 
-pub use collect::{
-    Bucket, FacetValue, Facets, Granularity, Histogram, Hit, Options, QuoteHit, Results, search,
-    search_with,
-};
+pub use collect::{FacetValue, Facets, Hit, Options, QuoteHit, Results, search, search_with};
 pub use eval::{Evaluation, evaluate};
 pub use filter::{DateField, Filter, Notice, View};
+pub use histogram::{Bucket, Granularity, Histogram};
 pub use snippet::{Snippet, snippet};
 pub use text::TextQuery;

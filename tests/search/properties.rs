@@ -115,3 +115,41 @@ proptest! {
         prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn phrases_agree_with_a_brute_force_scan(
+        specs in prop::collection::vec(spec(), 1..30),
+        phrase in prop::collection::vec(0..WORDS.len(), 2..4),
+    ) {
+        let corpus = build(&specs);
+        let words: Vec<&str> = phrase.iter().map(|&w| WORDS[w]).collect();
+        let filter = Filter { text: format!("\"{}\"", words.join(" ")), ..Filter::default() };
+        let results = search(&corpus.index(), &filter);
+        let expected: Vec<u32> = specs.iter().enumerate().filter(|(_, (text, _, _))| {
+            text.windows(phrase.len()).any(|w| w == phrase.as_slice())
+        }).map(|(i, _)| i as u32).collect();
+        prop_assert_eq!(results.matches.iter().collect::<Vec<_>>(), expected, "{}", filter.text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_text_query_is_searched_without_panicking(
+        specs in prop::collection::vec(spec(), 1..10),
+        text in "[a-z\"\\- ORé]{0,40}",
+    ) {
+        let corpus = build(&specs);
+        let results = search(&corpus.index(), &Filter { text, ..Filter::default() });
+        prop_assert!(results.total <= specs.len());
+        for hit in &results.hits {
+            let article = &corpus.articles[hit.doc as usize];
+            let s = dossier::query::snippet(article, &results.highlight, 40);
+            prop_assert!(s.highlights.iter().all(|h| article.text.get(h.start..h.end).is_some()));
+        }
+    }
+}

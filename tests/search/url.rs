@@ -269,3 +269,19 @@ proptest! {
         let _ = Filter::from_query_string(&f.to_query_string());
     }
 }
+
+/// Links as v1 printed them; they must keep reading the same (add, never edit).
+const FROZEN_V1: [&str; 4] = [
+    "q=border+mission&e=person:stanislav-zas&e=organization:csto&from=2022-09&to=2022-11&view=quotes",
+    "a=000_c9891722df91f9a5&quote=3",
+    "q=%22money+supply%22+-bundesbank+&s=the-minister&dates=mentioned&source=ArmInfo&view=timeline",
+    "e=place:armenia&from=2022&view=entities&entity=place:armenia",
+];
+
+#[test]
+fn frozen_v1_links_still_read_the_same() {
+    for link in FROZEN_V1 {
+        assert_eq!(parsed(link).to_query_string(), link);
+        assert_eq!(parsed(&format!("?v=1&{link}")).to_query_string(), link);
+    }
+}
