@@ -11,6 +11,9 @@ const VERSION = "__DOSSIER_VERSION__";
 const FILES = ["__DOSSIER_FILES__"];
 const CACHE = `dossier-${VERSION}`;
 const PREFIX = "dossier-";
+// Trunk's content-hashed names (main-<hash>.css, dossier-web-<hash>_bg.wasm): a copy in the
+// HTTP cache is right by construction, so the first visit does not download them twice.
+const CONTENT_HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -28,10 +31,12 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(answer(request));
 });
 
-/** Fetches every file of this build, bypassing the HTTP cache; any failure fails the install. */
+/** Fetches every file of this build (the unhashed ones bypassing the HTTP cache); any failure fails the install. */
 async function precache() {
   const cache = await caches.open(CACHE);
-  const requests = FILES.map((file) => new Request(new URL(file, self.registration.scope), { cache: "reload" }));
+  const requests = FILES.map(
+    (file) => new Request(new URL(file, self.registration.scope), { cache: CONTENT_HASHED.test(file) ? "default" : "reload" }),
+  );
   await cache.addAll(requests);
 }
 

@@ -34,6 +34,18 @@ async fn wait_until_offline_ready(
     }
 }
 
+/// Stops the server and waits until it refuses connections: the site is really gone.
+async fn go_offline(app: &App) -> TestResult {
+    app.server.stop();
+    for _ in 0..50 {
+        if app.server.refuses_connections() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err("the server still accepts connections after stop()".into())
+}
+
 /// Filters by "mission" with the search box and opens the seed: the app really works.
 async fn filter_and_open_the_seed(app: &App) -> TestResult {
     app.wait_for_text(".article-title", SEED_TITLE).await?;
@@ -58,7 +70,7 @@ async fn after_one_visit_the_app_loads_and_works_with_the_server_gone() {
     App::run("", async |app| {
         app.wait_for_text(".article-title", SEED_TITLE).await?;
         wait_until_offline_ready(app).await?;
-        app.server.stop();
+        go_offline(app).await?;
         // Navigating again, not refresh(): Firefox's WebDriver refresh bypasses service workers.
         app.open_link("").await?;
         filter_and_open_the_seed(app).await?;
@@ -133,7 +145,7 @@ async fn a_new_build_replaces_the_cached_one_whole() {
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
-        app.server.stop();
+        go_offline(app).await?;
         app.open_link("").await?;
         app.wait_for("meta[name=next-build]").await?;
         filter_and_open_the_seed(app).await?;

@@ -64,6 +64,12 @@ impl StaticServer {
             .unwrap_or_else(PoisonError::into_inner) = root.to_path_buf();
     }
 
+    /// Whether a new connection is refused (true soon after [`StaticServer::stop`]).
+    pub fn refuses_connections(&self) -> bool {
+        std::net::TcpStream::connect_timeout(&self.addr, std::time::Duration::from_millis(500))
+            .is_err()
+    }
+
     /// Every request so far, as `METHOD TARGET` (`GET /a/b/index.html`), in order.
     pub fn requests(&self) -> Vec<String> {
         self.shared
@@ -135,12 +141,32 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        if status.starts_with("200") {
+            cache_control(path)
+        } else {
+            "no-store"
+        },
     );
     stream.write_all(header.as_bytes()).await?;
     stream.write_all(&body).await?;
     stream.shutdown().await
+}
+
+/// The headers docs/hosting.md recommends: content-hashed names forever, the rest revalidated.
+fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .trim_end_matches("_bg");
+    let hash = stem.rsplit_once('-').map_or("", |(_, hash)| hash);
+    if hash.len() >= 12 && hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
 }
 
 fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
