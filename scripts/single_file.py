@@ -53,7 +53,7 @@ async function dossierDecodeWasm() {
   }
   return bytes;
 }
-dossierBoot(async () => ({ default: __wbg_init }), dossierDecodeWasm, false);
+dossierBoot(async () => ({ default: __wbg_init }), dossierDecodeWasm, "The inlined app", false);
 """
 
 

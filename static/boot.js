@@ -9,13 +9,22 @@
 // The single-file build (scripts/single_file.py) inlines this file after the wasm-bindgen glue
 // and calls `dossierBoot` itself with the wasm decoded from base64.
 
-/** Starts the app: `loadGlue()` gives the wasm-bindgen module, `loadWasm()` the wasm. */
-async function dossierBoot(loadGlue, loadWasm, registerWorker) {
+/**
+ * Starts the app: `loadGlue()` gives the wasm-bindgen module, `loadWasm()` the wasm, which
+ * error messages call `wasmName`.
+ */
+async function dossierBoot(loadGlue, loadWasm, wasmName, registerWorker) {
+  let glue, wasm;
   try {
-    const glue = await loadGlue();
-    await glue.default({ module_or_path: await loadWasm() });
+    [glue, wasm] = await Promise.all([loadGlue(), loadWasm()]);
   } catch (error) {
     dossierShowBootError(error);
+    return;
+  }
+  try {
+    await glue.default({ module_or_path: wasm });
+  } catch (error) {
+    dossierShowBootError(new Error(`${wasmName} could not be started (damaged?): ${error.message || error}`));
     return;
   }
   if (registerWorker) {
@@ -75,5 +84,5 @@ function dossierRegisterWorker() {
 const dossierApp = document.querySelector('meta[name="dossier-app"]');
 if (dossierApp) {
   const url = (name) => new URL(dossierApp.dataset[name], document.baseURI).href;
-  dossierBoot(() => import(url("js")), () => dossierFetchWasm(url("wasm")), true);
+  dossierBoot(() => import(url("js")), () => dossierFetchWasm(url("wasm")), url("wasm"), true);
 }

@@ -163,3 +163,27 @@ async fn a_missing_wasm_file_shows_an_error_panel_with_a_reload_button() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_wasm_file_shows_an_error_panel_too() {
+    let Some(site) = dist_copy() else { return };
+    for entry in std::fs::read_dir(site.path())
+        .expect("the copy is readable")
+        .flatten()
+    {
+        if entry.path().extension().is_some_and(|e| e == "wasm") {
+            std::fs::write(entry.path(), b"this is not WebAssembly")
+                .expect("the wasm can be damaged");
+        }
+    }
+    App::run_with(site.path(), None, async |app| -> TestResult {
+        let panel = app.wait_for_text("#boot", "could not start").await?;
+        assert!(
+            panel.contains(".wasm"),
+            "the panel names the file: {panel:?}"
+        );
+        app.client.find(Locator::Css("#boot button")).await?;
+        Ok(())
+    })
+    .await;
+}
