@@ -1,4 +1,5 @@
-//! Hosting: `dist/` works unchanged under any sub-path of a plain static server, asks nothing
+//! Hosting: `dist/` works unchanged under any sub-path of a plain static server (its manifest
+//! and icons too), asks nothing
 //! of any other origin, runs under the strict Content-Security-Policy of index.html, and says
 //! what went wrong instead of showing a blank page when its wasm cannot be loaded.
 
@@ -20,6 +21,20 @@ async fn the_app_served_under_a_nested_path_lists_the_seed_and_opens_it() {
             path, "/a/b/",
             "the view is in the query string; the path stays the app's folder"
         );
+        let script = "const done = arguments[0];
+            const link = document.querySelector('link[rel=manifest]');
+            fetch(link.href).then((r) => r.json()).then(async (manifest) => {
+              const icons = await Promise.all(manifest.icons.map(async (icon) => {
+                const r = await fetch(new URL(icon.src, link.href));
+                return `${icon.src} ${r.status} ${r.headers.get('content-type')}`;
+              }));
+              done({ name: manifest.name, start: new URL(manifest.start_url, link.href).pathname, icons });
+            }).catch((e) => done({ error: String(e) }));";
+        let manifest = app.client.execute_async(script, vec![]).await?;
+        assert_eq!(manifest["name"], "Dossier", "the web app manifest loads: {manifest}");
+        assert_eq!(manifest["start"], "/a/b/", "the installed app starts in its own folder");
+        let icons: Vec<String> = serde_json::from_value(manifest["icons"].clone())?;
+        assert!(icons.len() >= 3 && icons.iter().all(|i| i.contains(" 200 image/")), "every icon loads: {icons:?}");
         let missed: Vec<String> = app
             .server
             .requests()
