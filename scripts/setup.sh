@@ -2,7 +2,10 @@
 # Installs whatever Dossier's build and tests need and is missing. Idempotent: each step
 # checks first, so a warm machine passes through in a second or two.
 #
-# Usage: scripts/setup.sh [--browsers]   (--browsers also installs Chromium + ChromeDriver)
+# Usage: scripts/setup.sh [--browsers]
+#   --browsers also installs the three engines the browser tests run in, each with its WebDriver
+#   server: Chromium + ChromeDriver, Firefox ESR + geckodriver, WebKitGTK's MiniBrowser +
+#   WebKitWebDriver (+ Xvfb: MiniBrowser has no headless mode).
 # Source scripts/env.sh afterwards (the callers do) to put the tools on PATH.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +19,7 @@ done
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+GECKODRIVER_VERSION=0.37.1
 
 step() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -51,12 +55,21 @@ need_pkg python3
 if $want_browsers; then
   need_pkg chromium
   need_pkg chromium-driver
+  need_pkg firefox-esr
+  need_pkg webkit2gtk-driver
+  need_pkg libwebkit2gtk-4.1-0
+  need_pkg xvfb
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   step "apt-get install ${apt_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+if $want_browsers && ! geckodriver --version 2>/dev/null | grep -q " $GECKODRIVER_VERSION"; then
+  step "building geckodriver $GECKODRIVER_VERSION (about 2-4 minutes, once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # Trunk runs offline (Trunk.toml); fetch the crates it will need while the network is there.

@@ -1,10 +1,15 @@
 //! Browser tests: the built `dist/` served on 127.0.0.1 by the test itself, driven over
-//! WebDriver in headless Chromium. `./dev test` builds `dist/` first and sets
+//! WebDriver in headless Chromium, Firefox and WebKit (each test body runs once per engine;
+//! `DOSSIER_BROWSERS=chromium,firefox` chooses). `./dev test` builds `dist/` first and sets
 //! `DOSSIER_DIST`; without it, and without a `dist/`, these tests skip loudly.
 //!
-//! - `harness/`: serving `dist/`, starting the browser, the `App` session helpers.
+//! - `harness/`: serving `dist/`, starting each browser, the `App` session helpers.
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
+//! - `hosting`: any sub-path, no other origin, the strict CSP, an error panel if the wasm fails.
+//! - `offline`: the service worker, updates to a new build, the single-file build on file://.
 
 mod explorer;
 mod foundation;
 mod harness;
+mod hosting;
+mod offline;

@@ -1,13 +1,14 @@
-//! One browser session on the served app: start ChromeDriver and headless Chromium, act and
-//! look, and always close the browser, even when an assertion fails.
+//! One browser session on the served app, once per engine: start the engine's WebDriver
+//! server and a fresh headless browser, act and look, and always close the browser, even when
+//! an assertion fails.
 
+use super::engines::{Engine, ProcessGroup};
 use super::{StaticServer, TestResult, dist_dir};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures::FutureExt;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// How long to wait for the app to show something.
@@ -19,80 +20,128 @@ pub struct App {
     pub client: Client,
     /// The server of `dist/`.
     pub server: StaticServer,
-    driver: DriverProcess,
+    /// The browser engine of this session.
+    pub engine: Engine,
+    driver: ProcessGroup,
 }
 
-struct DriverProcess(Child);
-
-impl Drop for DriverProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+/// Where a session starts.
+enum Start<'a> {
+    /// The served app at this query string.
+    Query(&'a str),
+    /// Any URL (a `file://` page); the server still runs, for tests that want it.
+    Url(&'a str),
 }
 
 impl App {
-    /// Serves `dist/` at `/`, opens the app at `?query` and runs `test`; closes the browser
-    /// afterwards whatever happened, then reports the test's failure, if any. Skips loudly
-    /// when the app was not built and not required.
-    pub async fn run(query: &str, test: impl AsyncFnOnce(&App) -> TestResult) {
+    /// Serves `dist/` at `/`, opens the app at `?query` and runs `test`, once in each chosen
+    /// engine (see [`Engine::chosen`]); closes each browser afterwards whatever happened, then
+    /// reports every engine's failure, if any. Skips loudly when the app was not built and not
+    /// required.
+    pub async fn run(query: &str, test: impl AsyncFn(&App) -> TestResult) {
         Self::run_at("/", query, test).await;
     }
 
     /// As [`App::run`], with the app served under the sub-path `base` (`/a/b/`).
-    pub async fn run_at(base: &str, query: &str, test: impl AsyncFnOnce(&App) -> TestResult) {
+    pub async fn run_at(base: &str, query: &str, test: impl AsyncFn(&App) -> TestResult) {
         let Some(dist) = dist_dir() else { return };
-        let app = Self::open(&dist, base).await.expect("the browser starts");
-        app.client
-            .goto(&app.server.url(query))
+        Self::run_each_engine(&dist, base, Start::Query(query), test).await;
+    }
+
+    /// As [`App::run`] with `root` served (a modified copy of `dist/`), opening `url`
+    /// instead of the served app when it is given (a `file://` page).
+    pub async fn run_with(root: &Path, url: Option<&str>, test: impl AsyncFn(&App) -> TestResult) {
+        let start = url.map_or(Start::Query(""), Start::Url);
+        Self::run_each_engine(root, "/", start, test).await;
+    }
+
+    async fn run_each_engine(
+        root: &Path,
+        base: &str,
+        start: Start<'_>,
+        test: impl AsyncFn(&App) -> TestResult,
+    ) {
+        let required = std::env::var_os("DOSSIER_DIST").is_some();
+        let mut failures = Vec::new();
+        for engine in Engine::chosen() {
+            if let Some(missing) = engine.missing() {
+                let message = format!(
+                    "{} is not installed (missing: {missing}); `scripts/setup.sh --browsers` installs it",
+                    engine.name()
+                );
+                if required {
+                    failures.push(message);
+                } else {
+                    eprintln!("\n*** SKIPPED in {}: {message} ***\n", engine.name());
+                }
+                continue;
+            }
+            let started = std::time::Instant::now();
+            if let Err(failure) = Self::run_once(engine, root, base, &start, &test).await {
+                failures.push(format!("{}: {failure}", engine.name()));
+            }
+            eprintln!(
+                "browser test: {} took {:.1} s",
+                engine.name(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        assert!(
+            failures.is_empty(),
+            "browser test failed:\n{}",
+            failures.join("\n")
+        );
+    }
+
+    /// One engine: opens the browser, runs `test`, closes the browser whatever happened.
+    async fn run_once(
+        engine: Engine,
+        root: &Path,
+        base: &str,
+        start: &Start<'_>,
+        test: &impl AsyncFn(&App) -> TestResult,
+    ) -> Result<(), String> {
+        let app = Self::open(engine, root, base)
             .await
-            .expect("the app's page opens");
-        let outcome = AssertUnwindSafe(test(&app)).catch_unwind().await;
+            .map_err(|e| format!("the browser does not start: {e}"))?;
+        let url = match start {
+            Start::Query(query) => app.server.url(query),
+            Start::Url(url) => url.to_string(),
+        };
+        let outcome = match app.client.goto(&url).await {
+            Ok(()) => AssertUnwindSafe(test(&app)).catch_unwind().await,
+            Err(e) => Ok(Err(format!("the page {url} does not open: {e}").into())),
+        };
         let App {
             client,
             server,
             driver,
+            ..
         } = app;
-        let _ = client.close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
         drop((server, driver));
         match outcome {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => panic!("browser test failed: {e}"),
-            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(panic) => Err(panic_message(&*panic)),
         }
     }
 
     async fn open(
-        dist: &Path,
+        engine: Engine,
+        root: &Path,
         base: &str,
     ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        let server = StaticServer::start(dist, base).await?;
+        let server = StaticServer::start(root, base).await?;
         let port = free_port()?;
-        let driver = DriverProcess(
-            Command::new(chromedriver())
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .map_err(|e| format!("cannot start chromedriver (./dev test installs it): {e}"))?,
-        );
+        let driver = engine
+            .start_driver(port)
+            .map_err(|e| format!("cannot start the {} WebDriver server: {e}", engine.name()))?;
         let webdriver = format!("http://127.0.0.1:{port}");
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": chromium_binary(),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1200,900"
-                ]
-            }),
-        );
         let mut last_error = None;
-        for _ in 0..50 {
+        for _ in 0..100 {
             match ClientBuilder::rustls()?
-                .capabilities(caps.clone())
+                .capabilities(engine.capabilities())
                 .connect(&webdriver)
                 .await
             {
@@ -100,6 +149,7 @@ impl App {
                     return Ok(Self {
                         client,
                         server,
+                        engine,
                         driver,
                     });
                 }
@@ -107,7 +157,11 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        Err(format!("chromedriver did not accept a session: {last_error:?}").into())
+        Err(format!(
+            "the {} driver did not accept a session: {last_error:?}",
+            engine.name()
+        )
+        .into())
     }
 
     /// Navigates to the app with `query` (a new page load, as opening a shared link).
@@ -182,10 +236,15 @@ impl App {
         Ok(())
     }
 
-    /// Saves a PNG of the page to `target/screenshots/NAME.png` (for people to look at).
+    /// Saves a PNG of the page to `target/screenshots/ENGINE/NAME.png` (for people to look at).
     pub async fn screenshot(&self, name: &str) -> TestResult {
+        // WebKitGTK's first screenshot can be blank until two frames have been painted.
+        let two_frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));";
+        let _ = self.client.execute_async(two_frames, vec![]).await;
         let png = self.client.screenshot().await?;
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/screenshots")
+            .join(self.engine.name());
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join(format!("{name}.png")), png)?;
         Ok(())
@@ -198,22 +257,10 @@ fn free_port() -> std::io::Result<u16> {
         .port())
 }
 
-fn chromedriver() -> String {
-    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into())
-}
-
-/// The real Chromium binary: Debian's /usr/bin/chromium is a wrapper script whose output
-/// confuses the driver.
-fn chromium_binary() -> String {
-    std::env::var("CHROMIUM_BINARY").unwrap_or_else(|_| {
-        [
-            "/usr/lib/chromium/chromium",
-            "/usr/bin/chromium",
-            "/usr/bin/chromium-browser",
-        ]
-        .into_iter()
-        .find(|p| Path::new(p).is_file())
-        .unwrap_or("chromium")
-        .to_string()
-    })
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "the test panicked".into())
 }

@@ -1,7 +1,8 @@
-//! The shared background of every browser test: serve `dist/`, open a browser, close it
-//! whatever happens.
+//! The shared background of every browser test: serve `dist/`, open a browser of each
+//! engine, close it whatever happens.
 
 mod driver;
+mod engines;
 mod server;
 
 pub use driver::App;
@@ -36,4 +37,27 @@ pub fn dist_dir() -> Option<PathBuf> {
             }
         }
     }
+}
+
+/// A private copy of the built app in a temporary folder, for tests that change it (delete a
+/// file, make another build); `None` when the app was not built (the test then skips).
+pub fn dist_copy() -> Option<tempfile::TempDir> {
+    let dist = dist_dir()?;
+    let copy = tempfile::tempdir().expect("a temporary folder");
+    copy_folder(&dist, copy.path()).expect("dist/ can be copied");
+    Some(copy)
+}
+
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }

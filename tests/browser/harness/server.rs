@@ -1,8 +1,10 @@
 //! A static file server for `dist/` on 127.0.0.1, under any sub-path, that a test can stop
-//! (to go offline) — what any static host or CDN does, and nothing more.
+//! (to go offline) or switch to another build (an update) while the browser lives, and that
+//! logs every request — what any static host or CDN does, and nothing more.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
@@ -11,7 +13,14 @@ use tokio::task::JoinHandle;
 pub struct StaticServer {
     addr: SocketAddr,
     base: String,
-    task: Option<JoinHandle<()>>,
+    shared: Arc<Shared>,
+    task: Mutex<Option<JoinHandle<()>>>,
+}
+
+/// What the serving task and the test both see.
+struct Shared {
+    root: Mutex<PathBuf>,
+    requests: Mutex<Vec<String>>,
 }
 
 impl StaticServer {
@@ -19,21 +28,55 @@ impl StaticServer {
     pub async fn start(root: &Path, base: &str) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
-        let root = root.to_path_buf();
+        let shared = Arc::new(Shared {
+            root: Mutex::new(root.to_path_buf()),
+            requests: Mutex::new(Vec::new()),
+        });
         let prefix = base.to_string();
+        let serving = Arc::clone(&shared);
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let (root, prefix) = (root.clone(), prefix.clone());
+                let (shared, prefix) = (Arc::clone(&serving), prefix.clone());
                 tokio::spawn(async move {
-                    let _ = serve(stream, &root, &prefix).await;
+                    let _ = serve(stream, &shared, &prefix).await;
                 });
             }
         });
         Ok(Self {
             addr,
             base: base.to_string(),
-            task: Some(task),
+            shared,
+            task: Mutex::new(Some(task)),
         })
+    }
+
+    /// `http://127.0.0.1:PORT`, the app's origin.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// From now on, serves the files of `root` (another build: an update of the site).
+    pub fn serve_from(&self, root: &Path) {
+        *self
+            .shared
+            .root
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = root.to_path_buf();
+    }
+
+    /// Whether a new connection is refused (true soon after [`StaticServer::stop`]).
+    pub fn refuses_connections(&self) -> bool {
+        std::net::TcpStream::connect_timeout(&self.addr, std::time::Duration::from_millis(500))
+            .is_err()
+    }
+
+    /// Every request so far, as `METHOD TARGET` (`GET /a/b/index.html`), in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.shared
+            .requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The app's URL (the base path) with `query` appended when not empty.
@@ -47,8 +90,13 @@ impl StaticServer {
     }
 
     /// Stops accepting connections: the site is now offline.
-    pub fn stop(&mut self) {
-        if let Some(task) = self.task.take() {
+    pub fn stop(&self) {
+        if let Some(task) = self
+            .task
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        {
             task.abort();
         }
     }
@@ -60,7 +108,7 @@ impl Drop for StaticServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io::Result<()> {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
@@ -71,9 +119,21 @@ async fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Res
         head.extend_from_slice(&buf[..n]);
     }
     let request = String::from_utf8_lossy(&head);
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let mut words = request.split_whitespace();
+    let method = words.next().unwrap_or("?");
+    let target = words.next().unwrap_or("/");
+    shared
+        .requests
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(format!("{method} {target}"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let (status, content_type, body) = match resolve(root, prefix, path) {
+    let root = shared
+        .root
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    let (status, content_type, body) = match resolve(&root, prefix, path) {
         Some(file) => match tokio::fs::read(&file).await {
             Ok(bytes) => ("200 OK", mime(&file), bytes),
             Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
@@ -81,12 +141,32 @@ async fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Res
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        if status.starts_with("200") {
+            cache_control(path)
+        } else {
+            "no-store"
+        },
     );
     stream.write_all(header.as_bytes()).await?;
     stream.write_all(&body).await?;
     stream.shutdown().await
+}
+
+/// The headers docs/hosting.md recommends: content-hashed names forever, the rest revalidated.
+fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .trim_end_matches("_bg");
+    let hash = stem.rsplit_once('-').map_or("", |(_, hash)| hash);
+    if hash.len() >= 12 && hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
 }
 
 fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {

@@ -1,0 +1,88 @@
+// Dossier's loader: starts the wasm app, shows an error panel instead of a blank page when it
+// cannot, and registers the offline service worker.
+//
+// Why a file and not Trunk's inline loader: a strict Content-Security-Policy
+// (`script-src 'self'`) forbids inline scripts. Trunk.toml's `pattern_script` replaces the
+// inline loader with `<meta name="dossier-app" data-js=… data-wasm=…>`, naming this build's
+// hashed files; this module (a hashed file itself) reads it.
+//
+// The single-file build (scripts/single_file.py) inlines this file after the wasm-bindgen glue
+// and calls `dossierBoot` itself with the wasm decoded from base64.
+
+/**
+ * Starts the app: `loadGlue()` gives the wasm-bindgen module, `loadWasm()` the wasm, which
+ * error messages call `wasmName`.
+ */
+async function dossierBoot(loadGlue, loadWasm, wasmName, registerWorker) {
+  let glue, wasm;
+  try {
+    [glue, wasm] = await Promise.all([loadGlue(), loadWasm()]);
+  } catch (error) {
+    dossierShowBootError(error);
+    return;
+  }
+  try {
+    await glue.default({ module_or_path: wasm });
+  } catch (error) {
+    dossierShowBootError(new Error(`${wasmName} could not be started (damaged?): ${error.message || error}`));
+    return;
+  }
+  if (registerWorker) {
+    dossierRegisterWorker();
+  }
+}
+
+/** Fetches the wasm and says which file and status when the host does not have it. */
+async function dossierFetchWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url} could not be loaded: the server answered ${response.status} ${response.statusText}`);
+  }
+  return response;
+}
+
+/** Turns the loading message into an error panel: what failed and a reload button. */
+function dossierShowBootError(error) {
+  console.error("Dossier could not start:", error);
+  // A panic inside the app already replaced the page with its own panel: keep that one.
+  if (document.getElementById("fatal-error")) {
+    return;
+  }
+  let panel = document.getElementById("boot");
+  if (!panel) {
+    panel = document.createElement("div");
+    panel.id = "boot";
+    document.body.append(panel);
+  }
+  panel.className = "fatal-error boot-error";
+  panel.setAttribute("role", "alert");
+  const heading = document.createElement("h1");
+  heading.textContent = "Dossier could not start";
+  const message = document.createElement("pre");
+  message.textContent = String(error && error.message ? error.message : error);
+  const hint = document.createElement("p");
+  hint.textContent = "The app's files may be incomplete or damaged. Reloading fetches them again.";
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.textContent = "Reload";
+  reload.addEventListener("click", () => location.reload());
+  panel.replaceChildren(heading, message, hint, reload);
+}
+
+/** Registers sw.js next to the page, only over http(s): `file://` has no service workers. */
+function dossierRegisterWorker() {
+  const served = location.protocol === "https:" || location.protocol === "http:";
+  if (!served || !("serviceWorker" in navigator)) {
+    return;
+  }
+  navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch((error) => {
+    // Offline use is a bonus: the app works without it.
+    console.warn("Dossier works, but not offline: the service worker did not register:", error);
+  });
+}
+
+const dossierApp = document.querySelector('meta[name="dossier-app"]');
+if (dossierApp) {
+  const url = (name) => new URL(dossierApp.dataset[name], document.baseURI).href;
+  dossierBoot(() => import(url("js")), () => dossierFetchWasm(url("wasm")), url("wasm"), true);
+}
