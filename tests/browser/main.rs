@@ -12,4 +12,5 @@ mod explorer;
 mod foundation;
 mod harness;
 mod hosting;
+mod large_corpus;
 mod offline;

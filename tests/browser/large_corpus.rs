@@ -1,0 +1,70 @@
+//! The 19,043-article Reuters corpus (issue 5, "large corpora"): the page shows the first
+//! articles before indexing finishes, reports progress, ends with a complete index, and the
+//! timeline selects a date range that a reload keeps. Prints the load timings per engine.
+//!
+//! `./dev test` builds this app into `target/dist-reuters` with
+//! `DOSSIER_SEEDS=../shared/data/corpus/reuters21578` and sets `DOSSIER_DIST_LARGE`.
+
+use crate::harness::App;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Loading 19k articles takes a while on a slow machine; anything past this is a failure.
+const LOAD_LIMIT: Duration = Duration::from_secs(240);
+
+fn large_dist() -> Option<PathBuf> {
+    match std::env::var_os("DOSSIER_DIST_LARGE") {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            eprintln!(
+                "\n*** SKIPPED large-corpus browser test: DOSSIER_DIST_LARGE is not set \
+                 (./dev test sets it when ../shared/data/corpus/reuters21578 exists) ***\n"
+            );
+            None
+        }
+    }
+}
+
+async fn body_number(app: &App, attribute: &str) -> Option<f64> {
+    let script = format!("return document.body.getAttribute('{attribute}')");
+    match app.client.execute(&script, vec![]).await.ok()? {
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reuters_corpus_lists_articles_early_indexes_completely_and_filters_by_date() {
+    let Some(dist) = large_dist() else { return };
+    App::run_with(&dist, None, async |app| {
+        // The list appears while the corpus is still being extracted and indexed.
+        app.wait_for(".hit").await?;
+        let started = Instant::now();
+        let ready = loop {
+            if let Some(ready) = body_number(app, "data-ready-ms").await {
+                break ready;
+            }
+            if started.elapsed() > LOAD_LIMIT {
+                return Err("the index was not ready within the time limit".into());
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        };
+        let first = body_number(app, "data-first-articles-ms").await.unwrap_or(f64::NAN);
+        eprintln!(
+            "large corpus in {}: first articles after {first:.0} ms, complete index after {ready:.0} ms",
+            app.engine.name()
+        );
+        assert!(first < ready, "articles are listed before indexing finishes ({first} ms vs {ready} ms)");
+        app.wait_for_text("#summary", "19043 articles").await?;
+        // A bar of the timeline selects its dates; the URL keeps them through a reload.
+        app.wait_for(".histogram rect").await?.click().await?;
+        let query = app.query().await?;
+        assert!(query.contains("from=") && query.contains("to="), "{query}");
+        app.wait_for_text("#summary", "match").await?;
+        app.client.goto(&app.server.url(&query)).await?;
+        app.wait_for_text(".chips", "Published").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
