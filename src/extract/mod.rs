@@ -14,10 +14,10 @@
 //! assert!(found.mentions.iter().all(|m| m.span.end <= seed.len()));
 //! ```
 
-mod dates;
+pub mod dates;
 pub mod entities;
 mod model;
-mod quotes;
+pub mod quotes;
 pub mod schema;
 pub mod structure;
 
