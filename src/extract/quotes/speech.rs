@@ -48,15 +48,46 @@ fn inner_words(doc: &Document<'_>, quote: &Quoted) -> (usize, bool) {
     (count, capitalised.unwrap_or(false))
 }
 
-/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when a
-/// word other than a speech verb leads into it ("a "witch hunt"", "the draft on "…"").
-/// Cheap, so attribution is only sought for the quotes that pass.
+/// A quote inside the writer's own sentence is speech when it follows a speech verb
+/// closely ("said that "…"", "said he is "…"") and is a long, finished utterance rather than
+/// a scare-quoted term; a word that introduces a title or a term ("the draft on",
+/// "called") rules it out.
+fn is_reported_inside_sentence(
+    doc: &Document<'_>,
+    quote: &Quoted,
+    lead_word: usize,
+    paragraph: &Range<usize>,
+    words: usize,
+) -> bool {
+    if introduces_title(doc.token_str(lead_word)) || !ends_finished(doc, quote) {
+        return false;
+    }
+    // The further the verb, the longer the quote must be to count as speech.
+    let needed = [7, 7, 13];
+    (0..needed.len())
+        .take_while(|back| lead_word >= paragraph.start + back)
+        .map(|back| (lead_word - back, needed[back]))
+        .take_while(|&(i, _)| !matches!(doc.token_str(i), "." | "?" | "!" | ";" | ","))
+        .any(|(i, needed)| is_speech_verb(doc.token_str(i)) && words >= needed)
+}
+
+/// Whether the quote's last inner token is sentence or clause punctuation (`…,"`, `…."`).
+fn ends_finished(doc: &Document<'_>, quote: &Quoted) -> bool {
+    quote
+        .inner()
+        .last()
+        .is_some_and(|i| matches!(doc.token_str(i), "." | "," | "?" | "!" | "…"))
+}
+
+/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when
+/// the writer's own words lead into it without a speech verb. Cheap, so attribution is
+/// only sought for the quotes that pass.
 pub fn may_be_direct(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> bool {
+    let (words, _) = inner_words(doc, quote);
     match lead(doc, quote, paragraph) {
-        Lead::Word(i) => is_speech_verb(doc.token_str(i)),
-        Lead::Comma | Lead::Boundary => quote
-            .inner()
-            .any(|i| doc.tokens[i].kind != TokenKind::Punct),
+        _ if words == 0 => false,
+        Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
+        Lead::Comma | Lead::Boundary => true,
     }
 }
 
@@ -72,11 +103,7 @@ pub fn is_direct(
         return false;
     }
     match lead(doc, quote, paragraph) {
-        Lead::Word(i) => {
-            let word = doc.token_str(i);
-            // `said "We will…"`: a full sentence quoted straight after the verb.
-            !introduces_title(word) && capitalised && words >= 3 && is_speech_verb(word)
-        }
+        Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
         Lead::Comma if !capitalised => has_cue && words >= 4,
         Lead::Comma | Lead::Boundary => has_cue || (capitalised && words >= 4),
     }
