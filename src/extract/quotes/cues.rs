@@ -236,6 +236,32 @@ pub fn is_title_word(word: &str) -> bool {
     listed(TITLE, word.trim_end_matches('.'))
 }
 
+/// Title words that only qualify another title ("former", "Democratic", "Prime"), so a
+/// description cannot end on one ("the GOP" is no person).
+pub fn is_title_modifier(word: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "assistant",
+        "defence",
+        "defense",
+        "democratic",
+        "deputy",
+        "executive",
+        "finance",
+        "foreign",
+        "former",
+        "gop",
+        "interior",
+        "presidential",
+        "press",
+        "prime",
+        "republican",
+        "state",
+        "vice",
+    ];
+    let word = word.trim_end_matches('.');
+    MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// Words naming institutions, places or events: a capitalised run holding one is not a
 /// person's name.
 pub fn is_organisation_word(word: &str) -> bool {

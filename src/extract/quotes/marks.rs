@@ -7,7 +7,7 @@
 //! the quotation ends at its last closing mark, or at the paragraph end, so an unbalanced
 //! mark never swallows the rest of the article. One pass over the tokens: linear.
 
-use super::super::structure::{Document, TokenKind};
+use super::super::structure::Document;
 use crate::span::ByteSpan;
 use std::ops::Range;
 
@@ -69,9 +69,9 @@ fn glued_right(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// The role a mark plays here: a curly mark typed the wrong way round is read by its
-/// spacing (`word“ ` closes, ` ”word` opens).
+/// spacing (`word,“ ` closes, ` ”word` opens).
 fn effective_mark(doc: &Document<'_>, i: usize, mark: Mark) -> Mark {
-    let left = glued_left(doc, i) && doc.tokens[i - 1].kind != TokenKind::Punct;
+    let left = glued_left(doc, i);
     let right = glued_right(doc, i);
     match mark {
         Mark::Open if left && !right => Mark::Close,

@@ -13,7 +13,7 @@ use super::super::structure::{Document, TokenKind};
 use super::super::{Entity, EntityKind, EntityMention};
 use super::cues::{
     is_capitalised, is_capitalised_function_word, is_organisation_word, is_speech_verb,
-    is_title_word, is_verb_helper,
+    is_title_modifier, is_title_word, is_verb_helper,
 };
 use super::marks::Quoted;
 use super::phrase::{name_part, text};
@@ -367,7 +367,9 @@ fn description(doc: &Document<'_>, i: usize) -> Option<(Person, usize)> {
     while end < doc.tokens.len() && end - i <= 5 && doc.tokens[end].kind == TokenKind::Word {
         let word = doc.token_str(end);
         if is_title_word(word) {
-            last_title = Some(end);
+            if !is_title_modifier(word) {
+                last_title = Some(end);
+            }
         } else if !is_capitalised(word) || is_capitalised_function_word(word) {
             break;
         }

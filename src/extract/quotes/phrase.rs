@@ -70,8 +70,9 @@ fn is_phrase_token(doc: &Document<'_>, i: usize) -> bool {
     }
 }
 
-/// Reads a speaker phrase rightwards from token `start`, not past `limit`.
-pub fn read_right(doc: &Document<'_>, start: usize, limit: usize) -> Option<Phrase> {
+/// Reads a speaker phrase rightwards from token `start`, not past `limit`. `lenient` lets it
+/// open on any word, as a subject after its verb does ("said *undecided* voter Jo Li").
+pub fn read_right(doc: &Document<'_>, start: usize, limit: usize, lenient: bool) -> Option<Phrase> {
     let limit = limit.min(doc.tokens.len());
     if start >= limit || doc.tokens[start].kind != TokenKind::Word {
         return None;
@@ -80,7 +81,7 @@ pub fn read_right(doc: &Document<'_>, start: usize, limit: usize) -> Option<Phra
     if is_pronoun(first) {
         return Some(pronoun(start));
     }
-    if !is_capitalised(first) && !is_determiner(first) && !is_title_word(first) {
+    if !lenient && !is_capitalised(first) && !is_determiner(first) && !is_title_word(first) {
         return None;
     }
     let mut end = start;
@@ -172,10 +173,10 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
     for i in tokens.clone() {
         let word = doc.token_str(i);
         let is_word = doc.tokens[i].kind == TokenKind::Word;
-        let name_word = is_word
-            && is_capitalised(word)
-            && !is_title_word(word)
-            && !is_capitalised_function_word(word);
+        let capitalised = is_word && is_capitalised(word);
+        let name_word =
+            (capitalised && !is_title_word(word) && !is_capitalised_function_word(word))
+                || (capitalised && is_surname_title(doc, i, &tokens));
         if name_word {
             run_start.get_or_insert(i);
             if !after_connector {
@@ -194,6 +195,26 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
         }
     }
     best
+}
+
+/// A title word ending the phrase right after a name or an honorific is a surname:
+/// "Mr. King", "Martin Luther King", "Ms. Judge".
+fn is_surname_title(doc: &Document<'_>, i: usize, tokens: &Range<usize>) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady",
+    ];
+    let last_capitalised = !(i + 1..tokens.end).any(|j| is_capitalised(doc.token_str(j)));
+    if !last_capitalised || i == tokens.start {
+        return false;
+    }
+    let mut before = i - 1;
+    if is_abbreviation_period(doc, before) && before > tokens.start {
+        before -= 1;
+    }
+    let word = doc.token_str(before);
+    let honorific = HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word));
+    let name = is_capitalised(word) && !is_title_word(word) && !is_capitalised_function_word(word);
+    honorific || name
 }
 
 /// The text of tokens `range`, from the first token's start to the last one's end.
@@ -220,7 +241,7 @@ mod tests {
 
     fn right(text: &str, start: usize) -> (String, Option<String>, PhraseKind) {
         let d = doc(text);
-        let p = read_right(&d, start, d.tokens.len()).unwrap();
+        let p = read_right(&d, start, d.tokens.len(), false).unwrap();
         let name = p.name.clone().map(|n| self::text(&d, n).to_string());
         (self::text(&d, p.tokens).to_string(), name, p.kind)
     }

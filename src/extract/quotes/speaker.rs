@@ -75,10 +75,14 @@ pub fn attribute(
 fn is_sentence_end(doc: &Document<'_>, i: usize) -> bool {
     match doc.token_str(i) {
         "?" | "!" | ";" => true,
+        // "R-Ky., said", "(D-Wis.) said": a period before a comma or a closing bracket ends
+        // an abbreviation, not a sentence.
         "." => {
-            !(i > 0
+            let after_abbreviation = i > 0
                 && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
-                && is_abbreviation(doc.token_str(i - 1)))
+                && is_abbreviation(doc.token_str(i - 1));
+            let before_comma_or_bracket = matches!(doc.token_str(i + 1), "," | ")");
+            !after_abbreviation && !before_comma_or_bracket
         }
         _ => false,
     }
@@ -114,7 +118,7 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
     }
     let first = doc.token_str(start);
     if first.eq_ignore_ascii_case("according") && doc.token_str(start + 1) == "to" {
-        return read_right(doc, start + 2, limit);
+        return read_right(doc, start + 2, limit, false);
     }
     if is_speech_verb(first) {
         // "said Zas", "said the minister", "said Tuesday" (no speaker: look before instead).
@@ -122,12 +126,17 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         while at < limit && is_time_word(doc.token_str(at)) {
             at += 1;
         }
-        return read_right(doc, at, limit)
+        // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
+        return read_right(doc, at, limit, true)
             .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
     }
-    // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said".
+    // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
+    // and "another friend, Mariam Emara told CNN".
     let verb = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i)))?;
-    subject_of(doc, verb, start).filter(|p| p.tokens.start == start)
+    subject_of(doc, verb, start).filter(|p| {
+        p.tokens.start == start
+            || (p.tokens.start > start && doc.token_str(p.tokens.start - 1) == ",")
+    })
 }
 
 /// `Zas said: "`, `Zas told reporters, "`, `According to Zas, "`, in the clause before the
@@ -137,14 +146,38 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
         doc.token_str(i).eq_ignore_ascii_case("according") && doc.token_str(i + 1) == "to"
     });
     if let Some(a) = according {
-        if let Some(p) = read_right(doc, a + 2, open) {
+        if let Some(p) = read_right(doc, a + 2, open, false) {
             return Some(p);
         }
     }
-    (floor..open)
+    let colon = open > floor && doc.token_str(open - 1) == ":";
+    if colon {
+        // "Clinton: "…"": a name heading the quote.
+        if let Some(p) = read_left(doc, open - 1, floor).filter(|p| p.tokens.start == floor) {
+            return Some(p);
+        }
+    }
+    let mut any_verb = false;
+    let found = (floor..open)
         .rev()
         .filter(|&i| is_speech_verb(doc.token_str(i)))
-        .find_map(|verb| subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open)))
+        .find_map(|verb| {
+            any_verb = true;
+            // "Trump fired back, saying: "…"": a participle's speaker is the sentence subject.
+            let participle = doc.token_str(verb).ends_with("ing")
+                && verb > floor
+                && doc.token_str(verb - 1) == ",";
+            if participle {
+                return sentence_subject(doc, floor, verb);
+            }
+            subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open, false))
+        });
+    // "Trump leaned in and boomed: "…"": a colon after the writer's clause.
+    found.or_else(|| {
+        (colon || any_verb)
+            .then(|| sentence_subject(doc, floor, open))
+            .flatten()
+    })
 }
 
 /// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
@@ -156,6 +189,16 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
         && !is_pronoun(doc.token_str(end - 1))
     {
         end -= 1;
+    }
+    if end > floor && doc.token_str(end - 1) == ")" {
+        // "Rep. Gwen Moore (D-Wis.) said": a party label or aside between name and verb.
+        if let Some(open) = (floor..end - 1)
+            .rev()
+            .take(8)
+            .find(|&i| doc.token_str(i) == "(")
+        {
+            end = open;
+        }
     }
     if end > floor && doc.token_str(end - 1) == "," {
         // "Zas, the CSTO's head, said": skip back over the appositive to its opening comma.
@@ -169,6 +212,67 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let phrase = read_left(doc, end, floor)?;
     // A phrase that ends on a number or punctuation is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
+}
+
+/// Words that open an introductory phrase ("In a statement, Zas said"), skipped up to its
+/// comma when looking for the sentence subject.
+fn opens_introduction(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "after",
+        "during",
+        "while",
+        "when",
+        "as",
+        "before",
+        "since",
+        "speaking",
+        "asked",
+        "writing",
+        "responding",
+        "earlier",
+        "later",
+        "last",
+        "meanwhile",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The subject that opens the clause `floor..limit`: a pronoun, a name, or a description,
+/// after any introductory phrase; cut at the first lowercase word following it.
+fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
+    let mut at = floor;
+    if at < limit && opens_introduction(doc.token_str(at)) {
+        at = (at..limit).take(12).find(|&i| doc.token_str(i) == ",")? + 1;
+    }
+    while at < limit
+        && matches!(
+            doc.token_str(at),
+            "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
+        )
+    {
+        at += 1;
+    }
+    let end = (at + 1..limit)
+        .find(|&i| !continues_subject(doc, i))
+        .unwrap_or(limit);
+    read_right(doc, at, end, false)
+}
+
+/// Whether token `i` can continue a sentence-opening subject: capitalised words, titles,
+/// "of", "the", and abbreviation periods ("Rep. Hakeem Jeffries").
+fn continues_subject(doc: &Document<'_>, i: usize) -> bool {
+    let word = doc.token_str(i);
+    match doc.tokens[i].kind {
+        TokenKind::Word => {
+            super::cues::is_capitalised(word)
+                || super::cues::is_title_word(word)
+                || matches!(word, "of" | "the")
+        }
+        _ => word == ".",
+    }
 }
 
 fn is_time_word(word: &str) -> bool {
