@@ -53,6 +53,11 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
             paragraphs[first].clone(),
             paragraphs[last].clone(),
         );
+        let ends_paragraph = quote.close + 1 == paragraphs[last].end;
+        let attribution = attribution.or_else(|| {
+            let next = paragraphs.get(last + 1).filter(|_| ends_paragraph)?;
+            speaker::signature(doc, next.clone())
+        });
         if !speech::is_direct(doc, quote, &paragraphs[first], attribution.is_some()) {
             continue;
         }

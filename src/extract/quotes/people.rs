@@ -343,7 +343,8 @@ fn person_in_run(doc: &Document<'_>, run: Range<usize>) -> Option<Person> {
         next += 1;
     }
     let speaks = is_speech_verb(doc.token_str(next));
-    let person = !organisation && (titled || words.len() >= 2 || speaks);
+    // Five capitalised words in a row are a headline, not a name.
+    let person = !organisation && words.len() <= 4 && (titled || words.len() >= 2 || speaks);
     person.then(|| Person {
         span: ByteSpan::new(
             doc.tokens[name.start].span.start,

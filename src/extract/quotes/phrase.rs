@@ -37,7 +37,9 @@ pub struct Phrase {
 /// Longest phrase read, in tokens: speaker phrases are short; this keeps scans bounded.
 const MAX_PHRASE: usize = 10;
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "my", "our", "your", "another",
+];
 const CONNECTORS: &[&str] = &[
     "of", "for", "at", "to", "de", "van", "von", "bin", "al", "da",
 ];
@@ -110,9 +112,13 @@ pub fn read_left(doc: &Document<'_>, end: usize, floor: usize) -> Option<Phrase>
     while start > floor && end - start < MAX_PHRASE && is_phrase_token(doc, start - 1) {
         start -= 1;
         let word = doc.token_str(start);
-        // A determiner opens the phrase; a capitalised function word ("But", "Then") is
-        // outside it.
+        // A capitalised function word ("But", "Then") is outside the phrase.
+        // A determiner opens the phrase, unless a connector makes it a complement
+        // ("Mr. Morgan *of the* Sierra Club").
         if is_determiner(word) {
+            if start > floor && is_connector(doc.token_str(start - 1)) {
+                continue;
+            }
             break;
         }
         if is_capitalised(word) && is_capitalised_function_word(word) && !is_title_word(word) {

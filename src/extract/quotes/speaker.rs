@@ -72,6 +72,20 @@ pub fn attribute(
     })
 }
 
+/// "- President Obama, tweeting after the speech.": a paragraph that opens with a dash and
+/// a name, signing the quote that ends the paragraph before it.
+pub fn signature(doc: &Document<'_>, next: Range<usize>) -> Option<Attribution> {
+    if next.is_empty() || !matches!(doc.token_str(next.start), "—" | "–" | "-" | "―") {
+        return None;
+    }
+    let limit = clause_end(doc, next.start + 1, next.end.min(next.start + AFTER_WINDOW));
+    let phrase = read_right(doc, next.start + 1, limit, false)?;
+    Some(Attribution {
+        phrase,
+        side: Side::After,
+    })
+}
+
 fn is_sentence_end(doc: &Document<'_>, i: usize) -> bool {
     match doc.token_str(i) {
         "?" | "!" | ";" => true,
@@ -110,7 +124,7 @@ fn clause_start(doc: &Document<'_>, to: usize, floor: usize) -> usize {
 /// `, said Zas` / `, Zas said` / `, according to Zas` right after the closing mark.
 fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> {
     let mut start = from;
-    while start < limit && matches!(doc.token_str(start), "," | "—" | "–" | "-") {
+    while start < limit && matches!(doc.token_str(start), "," | "—" | "–" | "-" | "―") {
         start += 1;
     }
     if start >= limit {
@@ -129,6 +143,12 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
         return read_right(doc, at, limit, true)
             .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
+    }
+    // "― Krystal Correa": a dash and a name closing the quote's paragraph.
+    if start > from && matches!(doc.token_str(from), "—" | "–" | "-" | "―") {
+        if let Some(p) = read_right(doc, start, limit, false).filter(|p| p.tokens.end == limit) {
+            return Some(p);
+        }
     }
     // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
     // and "another friend, Mariam Emara told CNN".
@@ -184,33 +204,36 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
 /// ("also", "has") and one appositive between commas.
 fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let mut end = verb;
-    while end > floor
-        && is_verb_helper(doc.token_str(end - 1))
-        && !is_pronoun(doc.token_str(end - 1))
-    {
-        end -= 1;
-    }
-    if end > floor && doc.token_str(end - 1) == ")" {
-        // "Rep. Gwen Moore (D-Wis.) said": a party label or aside between name and verb.
-        if let Some(open) = (floor..end - 1)
-            .rev()
-            .take(8)
-            .find(|&i| doc.token_str(i) == "(")
+    // At most one aside of each kind: helpers, a bracket, an appositive between commas.
+    for _ in 0..2 {
+        while end > floor
+            && is_verb_helper(doc.token_str(end - 1))
+            && !is_pronoun(doc.token_str(end - 1))
         {
-            end = open;
+            end -= 1;
+        }
+        if end > floor && doc.token_str(end - 1) == ")" {
+            // "Rep. Gwen Moore (D-Wis.) said": a party label or aside before the verb.
+            if let Some(open) = (floor..end - 1)
+                .rev()
+                .take(8)
+                .find(|&i| doc.token_str(i) == "(")
+            {
+                end = open;
+            }
+        }
+        if end > floor && doc.token_str(end - 1) == "," {
+            // "Zas, the CSTO's head, said": back over the appositive to its opening comma.
+            end = (floor..end - 1)
+                .rev()
+                .take(14)
+                .find(|&i| doc.token_str(i) == ",")?;
+        } else {
+            break;
         }
     }
-    if end > floor && doc.token_str(end - 1) == "," {
-        // "Zas, the CSTO's head, said": skip back over the appositive to its opening comma.
-        let opening = (floor..end - 1)
-            .rev()
-            .take(14)
-            .find(|&i| doc.token_str(i) == ",")?;
-        let phrase = read_left(doc, opening, floor)?;
-        return Some(phrase);
-    }
     let phrase = read_left(doc, end, floor)?;
-    // A phrase that ends on a number or punctuation is no subject.
+    // A phrase that ends on a number is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
 }
 
