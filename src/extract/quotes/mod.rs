@@ -109,6 +109,16 @@ fn phrase_span(doc: &Document<'_>, phrase: &Phrase) -> ByteSpan {
     ByteSpan::new(start, end)
 }
 
+/// The token of an honorific ("Mr", "Ms.") just before the name starting at `name`.
+fn honorific_before(doc: &Document<'_>, phrase: &Range<usize>, name: usize) -> Option<usize> {
+    const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Miss"];
+    let mut at = name.checked_sub(1)?;
+    if doc.token_str(at) == "." {
+        at = at.checked_sub(1)?;
+    }
+    (at >= phrase.start && HONORIFICS.contains(&doc.token_str(at))).then_some(at)
+}
+
 /// The speaker a phrase stands for.
 fn resolve(
     doc: &Document<'_>,
@@ -120,11 +130,19 @@ fn resolve(
     let span = phrase_span(doc, phrase);
     match phrase.kind {
         PhraseKind::Name => {
-            let name = text(doc, phrase.name.clone().unwrap_or(phrase.tokens.clone()));
-            Some(match people.entity_at(span) {
-                Some(known) => known,
-                None => people.full_name(name, span.start, None),
-            })
+            let name_tokens = phrase.name.clone().unwrap_or(phrase.tokens.clone());
+            if let Some(known) = people.entity_at(span) {
+                return Some(known);
+            }
+            // "Mr. Obama" names one person by surname and sex; the article may name several
+            // Obamas, so the honorific form is kept as written rather than guessed.
+            if let Some(honorific) = honorific_before(doc, &phrase.tokens, name_tokens.start) {
+                return Some(Speaker {
+                    name: text(doc, honorific..name_tokens.end).to_string(),
+                    entity: None,
+                });
+            }
+            Some(people.full_name(text(doc, name_tokens), span.start, None))
         }
         PhraseKind::Description => {
             Some(people.describe(text(doc, phrase.tokens.clone()), span.start))
