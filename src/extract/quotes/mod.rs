@@ -58,7 +58,15 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
             let next = paragraphs.get(last + 1).filter(|_| ends_paragraph)?;
             speaker::signature(doc, next.clone())
         });
-        if !speech::is_direct(doc, quote, &paragraphs[first], attribution.is_some()) {
+        let after_cue = attribution
+            .as_ref()
+            .is_some_and(|a| a.side == speaker::Side::After);
+        let context = speech::Context {
+            has_cue: attribution.is_some(),
+            after_cue,
+            continues: previous.as_ref().is_some_and(|(p, _)| *p == first),
+        };
+        if !speech::is_direct(doc, quote, &paragraphs[first], context) {
             continue;
         }
         let (speaker, speaker_span) = match &attribution {

@@ -5,7 +5,7 @@
 //! speech cue ("he said") next to it.
 
 use super::super::structure::{Document, TokenKind};
-use super::cues::{introduces_title, is_capitalised, is_speech_verb};
+use super::cues::{introduces_title, is_capitalised, is_pronoun, is_speech_verb};
 use super::marks::Quoted;
 use std::ops::Range;
 
@@ -25,6 +25,13 @@ fn lead(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> Lead {
         return Lead::Boundary;
     }
     let before = quote.open - 1;
+    // A line break inside the paragraph ends the writer's sentence like a full stop.
+    let gap = doc
+        .text
+        .get(doc.tokens[before].span.end..doc.tokens[quote.open].span.start);
+    if gap.is_some_and(|g| g.contains('\n')) {
+        return Lead::Boundary;
+    }
     match (doc.tokens[before].kind, doc.token_str(before)) {
         (TokenKind::Word | TokenKind::Number, _) => Lead::Word(before),
         (_, ",") => Lead::Comma,
@@ -91,21 +98,54 @@ pub fn may_be_direct(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize
     }
 }
 
-/// Whether `quote` is direct speech, given whether a speech cue attributes it.
+/// Whether the writer's sentence runs on after an unfinished quote (`"You squeezed
+/// employees" to drive up …`): the quote is then a fragment of that sentence.
+fn runs_on(doc: &Document<'_>, quote: &Quoted) -> bool {
+    let next = quote.close + 1;
+    quote.closed
+        && !ends_finished(doc, quote)
+        && doc
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && !is_capitalised(doc.token_str(next))
+        && !is_speech_verb(doc.token_str(next))
+        && !is_pronoun(doc.token_str(next))
+}
+
+/// What is known around a quote when judging it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// A speech cue attributes it, on either side.
+    pub has_cue: bool,
+    /// The cue stands after it.
+    pub after_cue: bool,
+    /// Direct speech came earlier in the same paragraph ("…," Graham asked. "Neither do I.").
+    pub continues: bool,
+}
+
+/// Whether `quote` is direct speech in its `context`.
 pub fn is_direct(
     doc: &Document<'_>,
     quote: &Quoted,
     paragraph: &Range<usize>,
-    has_cue: bool,
+    context: Context,
 ) -> bool {
+    let Context {
+        has_cue,
+        after_cue,
+        continues,
+    } = context;
     let (words, capitalised) = inner_words(doc, quote);
-    if words == 0 {
+    if words == 0 || (!after_cue && runs_on(doc, quote)) {
         return false;
     }
     match lead(doc, quote, paragraph) {
         Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
         Lead::Comma if !capitalised => has_cue && words >= 4,
-        Lead::Comma | Lead::Boundary => has_cue || (capitalised && words >= 4),
+        Lead::Comma | Lead::Boundary => {
+            has_cue || (capitalised && (words >= 4 || (continues && ends_finished(doc, quote))))
+        }
     }
 }
 
@@ -122,7 +162,16 @@ mod tests {
             .iter()
             .map(|q| {
                 let p = d.paragraph_at(q.span.start).unwrap();
-                is_direct(&d, q, &paragraphs[p], has_cue)
+                is_direct(
+                    &d,
+                    q,
+                    &paragraphs[p],
+                    Context {
+                        has_cue,
+                        after_cue: has_cue,
+                        continues: false,
+                    },
+                )
             })
             .collect()
     }
