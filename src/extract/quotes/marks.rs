@@ -48,6 +48,10 @@ enum Mark {
 }
 
 fn mark_of(token: &str) -> Option<Mark> {
+    // Every mark starts with `"` or one of these lead bytes: most tokens stop here.
+    if !matches!(token.as_bytes().first(), Some(b'"' | 0xC2 | 0xE2 | 0xEF)) {
+        return None;
+    }
     match token {
         "“" | "«" | "„" => Some(Mark::Open),
         "”" | "»" => Some(Mark::Close),

@@ -12,8 +12,8 @@
 use super::super::structure::{Document, TokenKind};
 use super::super::{Entity, EntityKind, EntityMention};
 use super::cues::{
-    is_capitalised, is_capitalised_function_word, is_organisation_word, is_speech_verb,
-    is_title_modifier, is_title_word, is_verb_helper,
+    can_be_in_name, is_capitalised, is_capitalised_function_word, is_organisation_word,
+    is_speech_verb, is_title_modifier, is_title_word, is_verb_helper,
 };
 use super::marks::Quoted;
 use super::phrase::{name_part, text};
@@ -305,9 +305,7 @@ fn capitalised_run(doc: &Document<'_>, i: usize) -> Range<usize> {
     while end < doc.tokens.len() {
         let word = doc.token_str(end);
         let kind = doc.tokens[end].kind;
-        let name_like = kind == TokenKind::Word
-            && is_capitalised(word)
-            && (!is_capitalised_function_word(word) || is_title_word(word));
+        let name_like = kind == TokenKind::Word && is_capitalised(word) && can_be_in_name(word);
         let period = word == "."
             && end > i
             && doc.tokens[end - 1].span.end == doc.tokens[end].span.start
@@ -360,7 +358,7 @@ fn person_in_run(doc: &Document<'_>, run: Range<usize>) -> Option<Person> {
 /// "the Secretary General", "the Prime Minister of Armenia": a determiner, words ending on a
 /// title, an optional "of" complement; not followed by a name (then it is a title).
 fn description(doc: &Document<'_>, i: usize) -> Option<(Person, usize)> {
-    if !doc.token_str(i).eq_ignore_ascii_case("the") {
+    if doc.tokens[i].span.len() != 3 || !doc.token_str(i).eq_ignore_ascii_case("the") {
         return None;
     }
     let mut end = i + 1;
