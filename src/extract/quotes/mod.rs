@@ -10,6 +10,7 @@
 
 mod cues;
 mod marks;
+mod names;
 mod people;
 mod phrase;
 mod speaker;
@@ -381,5 +382,18 @@ mod tests {
             let with_entities = quotes_of(&text, std::slice::from_ref(&person), &mentions);
             assert_well_formed(&text, &with_entities);
         }
+    }
+
+    #[test]
+    fn a_long_article_without_sentence_ends_stays_fast() {
+        // One endless sentence of quotes, names and pronouns: every backward search must be
+        // bounded, or this takes minutes instead of milliseconds.
+        let text =
+            "Jane Doe said: \"We stay here,\" and he said: \"No more of this,\" and ".repeat(6000);
+        let started = std::time::Instant::now();
+        let quotes = quotes_of(&text, &[], &[]);
+        assert_eq!(quotes.len(), 12_000);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        assert_well_formed(&text, &quotes);
     }
 }
