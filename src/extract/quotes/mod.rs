@@ -36,7 +36,8 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
         People::from_entities(doc, &quoted, entities, mentions)
     };
     let mut spoken: Vec<Person> = Vec::new();
-    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    // The last direct quote: its closing paragraph, its end, its speaker.
+    let mut previous: Option<(usize, usize, Option<Speaker>)> = None;
     let mut out = Vec::new();
     for quote in &quoted {
         let (Some(first), Some(last)) = (
@@ -65,7 +66,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
         let context = speech::Context {
             has_cue: attribution.is_some(),
             after_cue,
-            continues: previous.as_ref().is_some_and(|(p, _)| *p == first),
+            continues: previous.as_ref().is_some_and(|(p, _, _)| *p == first),
         };
         if !speech::is_direct(doc, quote, &paragraphs[first], context) {
             continue;
@@ -76,8 +77,13 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
                 (resolve(doc, &people, &spoken, &a.phrase, first), Some(span))
             }
             // No cue of its own: the speech goes on from the quote just before.
+            // Unless someone else is named in between ("Bystrom agreed. "…"").
             None => match &previous {
-                Some((p, s)) if *p + 1 >= first => (s.clone(), None),
+                Some((p, end, s))
+                    if *p + 1 >= first && !people.names_between(*end, quote.span.start) =>
+                {
+                    (s.clone(), None)
+                }
                 _ => (
                     people.antecedent(doc, quote.span.start, &spoken, first.saturating_sub(1)),
                     None,
@@ -93,7 +99,7 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
                 description: false,
             });
         }
-        previous = Some((last, speaker.clone()));
+        previous = Some((last, quote.span.end, speaker.clone()));
         out.push(Quote {
             span: quote.span,
             speaker: speaker.as_ref().map(|s| s.name.clone()),

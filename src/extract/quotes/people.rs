@@ -143,6 +143,16 @@ impl People {
         Self::indexed(list)
     }
 
+    /// Whether a person (not a description) is named between bytes `from` and `to`.
+    pub fn names_between(&self, from: usize, to: usize) -> bool {
+        let first = self.list.partition_point(|p| p.span.start < from);
+        self.list[first..]
+            .iter()
+            .take_while(|p| p.span.start < to)
+            .take(SEARCH_LIMIT)
+            .any(|p| !p.description)
+    }
+
     /// The entity's person whose mention overlaps `span`, if any.
     pub fn entity_at(&self, span: ByteSpan) -> Option<Speaker> {
         let i = self.list.partition_point(|p| p.span.end <= span.start);

@@ -194,7 +194,7 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
             run_start = None;
             if is_word && is_connector(word) {
                 after_connector = true;
-            } else if is_word && is_capitalised(word) {
+            } else if is_word && (is_capitalised(word) || is_title_word(word)) {
                 // A title resets the complement rule: "Secretary of State John Kerry".
                 after_connector = false;
             }

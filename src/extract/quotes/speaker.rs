@@ -7,7 +7,7 @@
 //! linear.
 
 use super::super::structure::{Document, TokenKind, is_abbreviation};
-use super::cues::{is_pronoun, is_speech_verb, is_verb_helper};
+use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
 use super::phrase::{Phrase, read_left, read_right};
 use std::ops::Range;
@@ -173,7 +173,14 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let colon = open > floor && doc.token_str(open - 1) == ":";
     if colon {
         // "Clinton: "…"": a name heading the quote.
-        if let Some(p) = read_left(doc, open - 1, floor).filter(|p| p.tokens.start == floor) {
+        let heading = |p: &Phrase| {
+            p.tokens.start == floor
+                && p.tokens.clone().all(|i| {
+                    let word = doc.token_str(i);
+                    is_capitalised(word) || is_title_word(word) || matches!(word, "." | "of")
+                })
+        };
+        if let Some(p) = read_left(doc, open - 1, floor).filter(heading) {
             return Some(p);
         }
     }
@@ -183,10 +190,9 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
         .filter(|&i| is_speech_verb(doc.token_str(i)))
         .find_map(|verb| {
             any_verb = true;
-            // "Trump fired back, saying: "…"": a participle's speaker is the sentence subject.
-            let participle = doc.token_str(verb).ends_with("ing")
-                && verb > floor
-                && doc.token_str(verb - 1) == ",";
+            // "Trump fired back, saying: "…"", "… by saying "…"": a participle's speaker is
+            // the sentence subject.
+            let participle = doc.token_str(verb).ends_with("ing");
             if participle {
                 return sentence_subject(doc, floor, verb);
             }
