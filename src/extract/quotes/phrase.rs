@@ -41,7 +41,7 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "one", "my", "our", "your", "another",
 ];
 const CONNECTORS: &[&str] = &[
-    "of", "for", "at", "to", "de", "van", "von", "bin", "al", "da",
+    "of", "for", "at", "to", "in", "de", "van", "von", "bin", "al", "da",
 ];
 
 fn is_determiner(word: &str) -> bool {
