@@ -78,6 +78,14 @@ fn is_reported_inside_sentence(
         .any(|(i, needed)| is_speech_verb(doc.token_str(i)) && words >= needed)
 }
 
+/// Whether the quote's last inner token ends a sentence (`…."`, `…?"`).
+fn ends_sentence(doc: &Document<'_>, quote: &Quoted) -> bool {
+    quote
+        .inner()
+        .last()
+        .is_some_and(|i| matches!(doc.token_str(i), "." | "?" | "!" | "…"))
+}
+
 /// Whether the quote's last inner token is sentence or clause punctuation (`…,"`, `…."`).
 fn ends_finished(doc: &Document<'_>, quote: &Quoted) -> bool {
     quote
@@ -142,7 +150,9 @@ pub fn is_direct(
     }
     match lead(doc, quote, paragraph) {
         Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
-        Lead::Comma if !capitalised => has_cue && words >= 4,
+        // `he said, "we will…"`: a lowercase quote after a comma is speech when it finishes
+        // a sentence; one ending on a comma is usually a fragment woven into the writer's.
+        Lead::Comma if !capitalised => has_cue && words >= 4 && ends_sentence(doc, quote),
         Lead::Comma | Lead::Boundary => {
             has_cue || (capitalised && (words >= 4 || (continues && ends_finished(doc, quote))))
         }
@@ -198,5 +208,27 @@ mod tests {
     #[test]
     fn a_sentence_opening_quote_with_a_cue_is_speech() {
         assert_eq!(direct("\"We will stay,\" he said.", true), [true]);
+    }
+
+    #[test]
+    fn a_fragment_woven_into_the_writers_sentence_is_not_speech() {
+        assert_eq!(
+            direct(
+                "\"You squeezed employees to the breaking point\" to drive up the stock.",
+                false
+            ),
+            [false]
+        );
+    }
+
+    #[test]
+    fn a_full_sentence_after_said_that_is_speech() {
+        assert_eq!(
+            direct(
+                "She said that \"we will not stop until every vote is counted.\"",
+                false
+            ),
+            [true]
+        );
     }
 }
