@@ -202,8 +202,15 @@ impl People {
         let titles: Vec<String> = description
             .split_whitespace()
             .map(|w| w.trim_end_matches('.').to_lowercase())
-            .filter(|w| is_title_word(w) && w != "former")
+            .filter(|w| is_title_word(w))
             .collect();
+        // "the president" is not the vice president, nor "the former president" the president.
+        let qualifies = |role: &str| {
+            role.split_whitespace()
+                .map(|r| r.trim_end_matches('.'))
+                .filter(|r| matches!(*r, "vice" | "deputy" | "former" | "assistant"))
+                .all(|r| titles.iter().any(|t| t == r))
+        };
         let before = self.list.partition_point(|p| p.span.start < at);
         let holder = (!titles.is_empty())
             .then(|| {
@@ -213,6 +220,7 @@ impl People {
                     .take(SEARCH_LIMIT)
                     .find(|p| {
                         !p.description
+                            && qualifies(&p.role)
                             && titles.iter().all(|t| {
                                 p.role
                                     .split_whitespace()

@@ -38,7 +38,8 @@ pub struct Phrase {
 const MAX_PHRASE: usize = 10;
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "one", "my", "our", "your", "another",
+    "the", "a", "an", "his", "her", "their", "its", "one", "my", "our", "your", "another", "some",
+    "many", "several", "this", "these", "those", "two", "three", "both",
 ];
 const CONNECTORS: &[&str] = &[
     "of", "for", "at", "to", "in", "de", "van", "von", "bin", "al", "da",
@@ -194,8 +195,9 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
             run_start = None;
             if is_word && is_connector(word) {
                 after_connector = true;
-            } else if is_word && (is_capitalised(word) || is_title_word(word)) {
-                // A title resets the complement rule: "Secretary of State John Kerry".
+            } else if is_word && !is_determiner(word) {
+                // A word after the connector closes the complement: "Secretary of State John
+                // Kerry", "master of ceremonies Asab Al-Tabchi".
                 after_connector = false;
             }
         }
