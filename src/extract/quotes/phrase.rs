@@ -110,7 +110,12 @@ pub fn read_left(doc: &Document<'_>, end: usize, floor: usize) -> Option<Phrase>
         return Some(pronoun(last));
     }
     let mut start = end;
-    while start > floor && end - start < MAX_PHRASE && is_phrase_token(doc, start - 1) {
+    // Leftwards a determiner opens the phrase even where it would end one rightwards
+    // ("*this* source told the Post" but "said *this* week").
+    while start > floor
+        && end - start < MAX_PHRASE
+        && (is_phrase_token(doc, start - 1) || is_determiner(doc.token_str(start - 1)))
+    {
         start -= 1;
         let word = doc.token_str(start);
         // A capitalised function word ("But", "Then") is outside the phrase.

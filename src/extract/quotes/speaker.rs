@@ -274,20 +274,33 @@ fn opens_introduction(word: &str) -> bool {
 fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
     let mut at = floor;
     if at < limit && opens_introduction(doc.token_str(at)) {
-        at = (at..limit).take(12).find(|&i| doc.token_str(i) == ",")? + 1;
+        at = next_comma(doc, at, limit)? + 1;
     }
-    while at < limit
-        && matches!(
-            doc.token_str(at),
-            "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
-        )
-    {
-        at += 1;
+    // "Thursday, after remaining neutral, Warren appeared …": when no subject opens the
+    // clause, the one after the next comma may (at most three tries).
+    for _ in 0..3 {
+        while at < limit
+            && matches!(
+                doc.token_str(at),
+                "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
+            )
+        {
+            at += 1;
+        }
+        let end = (at + 1..limit)
+            .find(|&i| !continues_subject(doc, i))
+            .unwrap_or(limit);
+        if let Some(subject) = read_right(doc, at, end, false) {
+            return Some(subject);
+        }
+        at = next_comma(doc, at, limit)? + 1;
     }
-    let end = (at + 1..limit)
-        .find(|&i| !continues_subject(doc, i))
-        .unwrap_or(limit);
-    read_right(doc, at, end, false)
+    None
+}
+
+/// The first comma at or after `from`, within a dozen tokens and before `limit`.
+fn next_comma(doc: &Document<'_>, from: usize, limit: usize) -> Option<usize> {
+    (from..limit).take(12).find(|&i| doc.token_str(i) == ",")
 }
 
 /// Whether token `i` can continue a sentence-opening subject: capitalised words, titles,
