@@ -14,6 +14,7 @@ use super::super::{Entity, EntityKind, EntityMention};
 use super::cues::is_title_word;
 use super::marks::Quoted;
 use super::names::{capitalised_run, description, person_in_run, role_words};
+use super::phrase::name_part;
 use crate::span::ByteSpan;
 use std::collections::HashMap;
 
@@ -73,6 +74,7 @@ impl People {
     /// Candidates found in the text alone.
     pub fn from_text(doc: &Document<'_>, quoted: &[Quoted]) -> Self {
         let mut list = Vec::new();
+        let mut surnames = Vec::new();
         let mut i = 0;
         let mut quotes = quoted.iter().peekable();
         while i < doc.tokens.len() {
@@ -93,10 +95,35 @@ impl People {
                 continue;
             }
             i = run.end;
-            if let Some(person) = person_in_run(doc, run) {
+            if let Some(person) = person_in_run(doc, run.clone()) {
                 list.push(person);
+            } else if let Some(name) = name_part(doc, run).filter(|n| n.len() == 1) {
+                surnames.push(name.start);
             }
         }
+        // A lone surname ("Fallon fired back") is a mention of the person named in full
+        // elsewhere ("Clinton spokesman Brian Fallon").
+        let mut full_names: HashMap<&str, &str> = HashMap::new();
+        for person in list.iter().filter(|p| !p.description) {
+            if let Some((_, last)) = person.name.rsplit_once(' ') {
+                full_names.insert(last, &person.name);
+            }
+        }
+        let mentions: Vec<Person> = surnames
+            .into_iter()
+            .filter_map(|t| {
+                let full = full_names.get(doc.token_str(t))?;
+                Some(Person {
+                    span: doc.tokens[t].span,
+                    name: full.to_string(),
+                    role: String::new(),
+                    entity: None,
+                    description: false,
+                })
+            })
+            .collect();
+        list.extend(mentions);
+        list.sort_by_key(|p| p.span.start);
         Self::indexed(list)
     }
 

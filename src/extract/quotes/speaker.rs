@@ -152,11 +152,43 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
     }
     // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
     // and "another friend, Mariam Emara told CNN".
-    let verb = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i)))?;
+    let Some(verb) = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i))) else {
+        return unlisted_verb_subject(doc, from, start, limit);
+    };
     subject_of(doc, verb, start).filter(|p| {
         p.tokens.start == start
             || (p.tokens.start > start && doc.token_str(p.tokens.start - 1) == ",")
     })
+}
+
+/// `"…," Bennett shot back`, `"…?" the nominee riffed`: a quote that hands over with a
+/// comma, question or exclamation mark is followed by its speaker and a verb, even one
+/// missing from the lexicon (a past or present tense form).
+fn unlisted_verb_subject(
+    doc: &Document<'_>,
+    from: usize,
+    start: usize,
+    limit: usize,
+) -> Option<Phrase> {
+    let close = from.checked_sub(1)?;
+    let hands_over = close > 0 && matches!(doc.token_str(close - 1), "," | "?" | "!");
+    if !hands_over {
+        return None;
+    }
+    let end = (start + 1..limit)
+        .find(|&i| !continues_subject(doc, i))
+        .unwrap_or(limit);
+    let verb = doc.token_str(end);
+    let verb_like = end < limit
+        && doc.tokens[end].kind == TokenKind::Word
+        && !is_capitalised(verb)
+        && (verb.ends_with("ed")
+            || verb.ends_with('s')
+            || matches!(verb, "shot" | "put" | "wrote"));
+    if !verb_like {
+        return None;
+    }
+    read_right(doc, start, end, false).filter(|p| p.tokens.end == end)
 }
 
 /// `Zas said: "`, `Zas told reporters, "`, `According to Zas, "`, in the clause before the
