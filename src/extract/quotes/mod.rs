@@ -3,8 +3,8 @@
 //! [`marks`] finds the quoted spans; [`speech`] keeps only direct speech (not titles of
 //! documents, names, or scare quotes inside the writer's sentence); [`speaker`] finds the
 //! phrase that attributes each quote ("Zas said", "said the minister", "according to
-//! Reuters", "Clinton: "…"", "― Jane Doe"), using the lexicon in [`cues`] and the phrase
-//! reader in [`phrase`]; [`people`] resolves the phrase to a speaker among the article's
+//! Reuters", "Clinton: "…"", "― Jane Doe"), using the lexicon in [`cues`], the phrase
+//! reader in [`phrase`] and the clause subjects of [`subject`]; [`people`] resolves the phrase to a speaker among the article's
 //! people, which come from the entity extractor's mentions or, when it gave none, from
 //! [`names`] found in the text: the entity's canonical name for a mention, the fuller name
 //! for a surname ("Zas" → "Stanislav Zas"), the named holder of a title for a description
@@ -22,6 +22,7 @@ mod phrase;
 mod robustness;
 mod speaker;
 mod speech;
+mod subject;
 #[cfg(test)]
 mod throughput;
 

@@ -10,6 +10,7 @@ use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
 use super::phrase::{Phrase, read_left, read_right};
+use super::subject::{continues_subject, sentence_subject};
 use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue.
@@ -273,80 +274,6 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let phrase = read_left(doc, end, floor)?;
     // A phrase that ends on a number is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
-}
-
-/// Words that open an introductory phrase ("In a statement, Zas said"), skipped up to its
-/// comma when looking for the sentence subject.
-fn opens_introduction(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "in",
-        "at",
-        "on",
-        "after",
-        "during",
-        "while",
-        "when",
-        "as",
-        "before",
-        "since",
-        "speaking",
-        "asked",
-        "writing",
-        "responding",
-        "earlier",
-        "later",
-        "last",
-        "meanwhile",
-    ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// The subject that opens the clause `floor..limit`: a pronoun, a name, or a description,
-/// after any introductory phrase; cut at the first lowercase word following it.
-fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
-    let mut at = floor;
-    if at < limit && opens_introduction(doc.token_str(at)) {
-        at = next_comma(doc, at, limit)? + 1;
-    }
-    // "Thursday, after remaining neutral, Warren appeared …": when no subject opens the
-    // clause, the one after the next comma may (at most three tries).
-    for _ in 0..3 {
-        while at < limit
-            && matches!(
-                doc.token_str(at),
-                "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
-            )
-        {
-            at += 1;
-        }
-        let end = (at + 1..limit)
-            .find(|&i| !continues_subject(doc, i))
-            .unwrap_or(limit);
-        if let Some(subject) = read_right(doc, at, end, false) {
-            return Some(subject);
-        }
-        at = next_comma(doc, at, limit)? + 1;
-    }
-    None
-}
-
-/// The first comma at or after `from`, within a dozen tokens and before `limit`.
-fn next_comma(doc: &Document<'_>, from: usize, limit: usize) -> Option<usize> {
-    (from..limit).take(12).find(|&i| doc.token_str(i) == ",")
-}
-
-/// Whether token `i` can continue a sentence-opening subject: capitalised words, titles,
-/// "of", "the", and abbreviation periods ("Rep. Hakeem Jeffries").
-fn continues_subject(doc: &Document<'_>, i: usize) -> bool {
-    let word = doc.token_str(i);
-    match doc.tokens[i].kind {
-        TokenKind::Word => {
-            super::cues::is_capitalised(word)
-                || super::cues::is_title_word(word)
-                || matches!(word, "of" | "the")
-        }
-        _ => word == ".",
-    }
 }
 
 fn is_time_word(word: &str) -> bool {
