@@ -3,11 +3,9 @@
 //! open sentences or name organisations rather than people, and the words before a quoted
 //! title ("the draft on", "a book titled").
 //!
-//! Each list is sorted and lowercase; all are merged once into one hash table of list bits,
-//! so a lookup costs one hash of the lowercased word whatever the lists' lengths.
+//! Each list is sorted and lowercase; all are merged once into one open-addressing table of
+//! list bits, so a lookup costs one hash of the lowercased word whatever the lists' lengths.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Inflected forms of verbs that report speech or writing.
@@ -16,24 +14,27 @@ const SPEECH_VERBS: &[&str] = &[
     "acknowledged", "acknowledges", "acknowledging", "added", "adding", "adds", "admits",
     "admitted", "admitting", "affirmed", "agreed", "agrees", "announced", "announces",
     "answered", "answers", "argued", "argues", "arguing", "ask", "asked", "asking", "asks",
-    "assured", "assures", "boasted", "boasts", "called", "calling", "cautioned", "cautions",
-    "chanted", "charged", "claimed", "claiming", "claims", "clarified", "commented", "comments",
-    "complained", "complains", "conceded", "concedes", "concluded", "concludes", "concluding",
-    "confirmed", "confirms", "contended", "contends", "continued", "continues", "countered",
-    "counters", "cried", "declared", "declares", "declaring", "demanded", "demands",
-    "elaborated", "emailed", "emphasised", "emphasized", "emphasizes", "exclaimed", "explained",
-    "explaining", "explains", "goes", "insisted", "insisting", "insists", "interjected",
-    "interrupted", "joked", "jokes", "joking", "lamented", "laments", "maintained", "maintains",
-    "mused", "muses", "noted", "notes", "noting", "observed", "observes", "opined", "pointed",
-    "points", "posted", "predicted", "predicts", "promised", "promises", "quipped", "quips",
+    "asserted", "asserts", "assured", "assures", "barked", "boasted", "boasts", "called",
+    "calling", "cautioned", "cautions", "chanted", "charged", "claimed", "claiming", "claims",
+    "clarified", "commented", "comments", "complained", "complains", "conceded", "concedes",
+    "concluded", "concludes", "concluding", "confirmed", "confirms", "contended", "contends",
+    "continued", "continues", "countered", "counters", "cracked", "cried", "declared",
+    "declares", "declaring", "demanded", "demands", "elaborated", "emailed", "emphasised",
+    "emphasized", "emphasizes", "exclaimed", "explained", "explaining", "explains", "fumed",
+    "goes", "griped", "gushed", "insisted", "insisting", "insists", "interjected",
+    "interrupted", "joked", "jokes", "joking", "lamented", "laments", "laughed", "maintained",
+    "maintains", "marveled", "marvelled", "mused", "muses", "noted", "notes", "noting",
+    "observed", "observes", "opined", "pleaded", "pointed", "points", "posted", "predicted",
+    "predicts", "pressed", "proclaimed", "promised", "promises", "quipped", "quips", "reacted",
     "read", "reads", "recalled", "recalling", "recalls", "recounted", "recounts", "reiterated",
     "reiterates", "remarked", "remarks", "reminded", "reminds", "replied", "replies",
     "replying", "reported", "reports", "responded", "responding", "responds", "retorted",
-    "said", "sang", "say", "saying", "says", "screamed", "shouted", "sings", "speculated",
-    "stated", "states", "stressed", "stresses", "stressing", "suggested", "suggests", "tell",
-    "telling", "tells", "testified", "texted", "thundered", "told", "tweeted", "tweets",
-    "urged", "urges", "vowed", "vows", "warned", "warning", "warns", "went", "whispered",
-    "wondered", "wonders", "write", "writes", "writing", "wrote", "yelled"
+    "riffed", "said", "sang", "say", "saying", "says", "scoffed", "screamed", "shouted",
+    "sighed", "sings", "snapped", "speculated", "stated", "states", "stressed", "stresses",
+    "stressing", "suggested", "suggests", "tell", "telling", "tells", "testified", "texted",
+    "thundered", "told", "tweeted", "tweets", "urged", "urges", "vowed", "vows", "warned",
+    "warning", "warns", "went", "whispered", "wondered", "wonders", "write", "writes",
+    "writing", "wrote", "yelled"
 ];
 
 /// Words between a speaker and the speech verb ("he *also* said", "Zas *has* said").
@@ -147,31 +148,39 @@ const FUNCTION: u8 = 1 << 5;
 const INTRODUCER: u8 = 1 << 6;
 const PHRASE_END: u8 = 1 << 7;
 
-/// FNV-1a: short keys, no need for a DoS-resistant hash.
-#[derive(Default)]
-struct Fnv(u64);
+/// A word as a lookup key: up to 24 bytes, ASCII-lowercased, zero-padded, as three words
+/// so that comparing keys is three integer comparisons.
+type Key = [u64; 3];
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Longest listed word, in bytes; longer tokens are in no list.
+const MAX_WORD: usize = 24;
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
+fn key_of(word: &str) -> Option<Key> {
+    let mut bytes = [0u8; MAX_WORD];
+    let folded = bytes.get_mut(..word.len())?;
+    for (to, from) in folded.iter_mut().zip(word.bytes()) {
+        *to = from.to_ascii_lowercase();
     }
+    let lane = |i: usize| {
+        let mut lane = [0u8; 8];
+        lane.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(lane)
+    };
+    Some([lane(0), lane(1), lane(2)])
 }
 
-type Lexicon = HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>;
+fn slot_of(key: &Key, mask: usize) -> usize {
+    let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 40) as usize & mask
+}
 
-/// Every listed word with the bits of the lists holding it, built once.
+/// Open-addressing table of every listed word and its list bits, built once.
+struct Lexicon {
+    slots: Vec<(Key, u8)>,
+    mask: usize,
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -185,34 +194,54 @@ fn lexicon() -> &'static Lexicon {
             (TITLE_INTRODUCERS, INTRODUCER),
             (PHRASE_ENDS, PHRASE_END),
         ];
-        let mut map = Lexicon::default();
+        // At most a quarter full, so probes stay short.
+        let size = 4096;
+        let mut table = Lexicon {
+            slots: vec![([0; 3], 0); size],
+            mask: size - 1,
+        };
         for (list, bit) in lists {
-            for word in list {
-                *map.entry(word.as_bytes()).or_insert(0) |= bit;
+            for key in list.iter().filter_map(|word| key_of(word)) {
+                let mut slot = slot_of(&key, table.mask);
+                while table.slots[slot].1 != 0 && table.slots[slot].0 != key {
+                    slot = (slot + 1) & table.mask;
+                }
+                table.slots[slot].0 = key;
+                table.slots[slot].1 |= bit;
             }
         }
-        map
+        table
     })
 }
 
 /// The list bits of `word`, ignoring ASCII case.
 fn bits(word: &str) -> u8 {
-    // No listed word is longer than 20 bytes; longer tokens skip the lookup.
     if !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return 0;
     }
-    let mut folded = [0u8; 20];
-    let Some(buffer) = folded.get_mut(..word.len()) else {
+    let Some(key) = key_of(word) else {
         return 0;
     };
-    for (to, from) in buffer.iter_mut().zip(word.bytes()) {
-        *to = from.to_ascii_lowercase();
+    let table = lexicon();
+    let mut slot = slot_of(&key, table.mask);
+    loop {
+        let (candidate, bits) = table.slots[slot];
+        if bits == 0 || candidate == key {
+            return bits;
+        }
+        slot = (slot + 1) & table.mask;
     }
-    lexicon().get(&*buffer).copied().unwrap_or(0)
 }
 
 fn listed(bit: u8, word: &str) -> bool {
     bits(word) & bit != 0
+}
+
+/// Whether a capitalised `word` can be part of a name: not a sentence opener or month,
+/// unless it is also a title ("May" is both; "Mr" is a title). One lookup for both lists.
+pub fn can_be_in_name(word: &str) -> bool {
+    let bits = bits(word);
+    bits & FUNCTION == 0 || bits & TITLE != 0
 }
 
 /// Whether `word` reports speech.
@@ -234,6 +263,32 @@ pub fn is_pronoun(word: &str) -> bool {
 /// ignored.
 pub fn is_title_word(word: &str) -> bool {
     listed(TITLE, word.trim_end_matches('.'))
+}
+
+/// Title words that only qualify another title ("former", "Democratic", "Prime"), so a
+/// description cannot end on one ("the GOP" is no person).
+pub fn is_title_modifier(word: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "assistant",
+        "defence",
+        "defense",
+        "democratic",
+        "deputy",
+        "executive",
+        "finance",
+        "foreign",
+        "former",
+        "gop",
+        "interior",
+        "presidential",
+        "press",
+        "prime",
+        "republican",
+        "state",
+        "vice",
+    ];
+    let word = word.trim_end_matches('.');
+    MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// Words naming institutions, places or events: a capitalised run holding one is not a
@@ -284,7 +339,7 @@ mod tests {
             }
             for word in list {
                 assert_eq!(*word, word.to_lowercase());
-                assert!(word.len() <= 20);
+                assert!(word.len() <= MAX_WORD);
             }
         }
     }

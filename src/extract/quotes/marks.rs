@@ -1,13 +1,13 @@
 //! Quoted spans: where quotation marks open and close.
 //!
 //! Double marks (`"…"`, `“…”`, `«…»`, `„…“`) delimit quotations; single curly marks
-//! (`‘…’`) only nest inside them and never start one (a `’` is far more often an
-//! apostrophe). A paragraph that ends inside a quotation continues into the next paragraph
+//! (`‘…’`) only nest inside them (a `’` is far more often an apostrophe), unless the article
+//! quotes in the British style, with single marks and no double ones at all. A paragraph that ends inside a quotation continues into the next paragraph
 //! when that one opens with a mark, as news style does for multi-paragraph speech; otherwise
 //! the quotation ends at its last closing mark, or at the paragraph end, so an unbalanced
 //! mark never swallows the rest of the article. One pass over the tokens: linear.
 
-use super::super::structure::{Document, TokenKind};
+use super::super::structure::Document;
 use crate::span::ByteSpan;
 use std::ops::Range;
 
@@ -47,13 +47,34 @@ enum Mark {
     Straight,
 }
 
-fn mark_of(token: &str) -> Option<Mark> {
+fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
+    // Every mark starts with `"` or one of these lead bytes: most tokens stop here.
+    if !matches!(token.as_bytes().first(), Some(b'"' | 0xC2 | 0xE2 | 0xEF)) {
+        return None;
+    }
     match token {
         "“" | "«" | "„" => Some(Mark::Open),
         "”" | "»" => Some(Mark::Close),
         "\"" | "＂" => Some(Mark::Straight),
+        "‘" if single_outer => Some(Mark::Open),
+        "’" if single_outer => Some(Mark::Close),
         _ => None,
     }
+}
+
+/// Whether the article quotes with single curly marks (‘…’, British style): it has some
+/// and no double marks at all. Then `‘` opens and a free-standing `’` closes; inside
+/// words (`don’t`) the tokenizer keeps `’` as part of the word.
+fn quotes_with_single_marks(doc: &Document<'_>) -> bool {
+    let mut single = false;
+    for i in 0..doc.tokens.len() {
+        match doc.token_str(i) {
+            "“" | "”" | "«" | "»" | "„" | "\"" | "＂" => return false,
+            "‘" => single = true,
+            _ => {}
+        }
+    }
+    single
 }
 
 /// Whether token `i` sits tight against the token before it (no space between).
@@ -69,9 +90,9 @@ fn glued_right(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// The role a mark plays here: a curly mark typed the wrong way round is read by its
-/// spacing (`word“ ` closes, ` ”word` opens).
+/// spacing (`word,“ ` closes, ` ”word` opens).
 fn effective_mark(doc: &Document<'_>, i: usize, mark: Mark) -> Mark {
-    let left = glued_left(doc, i) && doc.tokens[i - 1].kind != TokenKind::Punct;
+    let left = glued_left(doc, i);
     let right = glued_right(doc, i);
     match mark {
         Mark::Open if left && !right => Mark::Close,
@@ -113,6 +134,7 @@ struct Open {
 pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
+    let single_outer = quotes_with_single_marks(doc);
     for (index, range) in paragraphs.iter().enumerate() {
         let mut skip = None;
         if let Some(o) = open.as_mut() {
@@ -124,7 +146,7 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
             if Some(i) == skip {
                 continue;
             }
-            let Some(mark) = mark_of(doc.token_str(i)) else {
+            let Some(mark) = mark_of(doc.token_str(i), single_outer) else {
                 continue;
             };
             let mark = effective_mark(doc, i, mark);
@@ -136,7 +158,7 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
         let next_opens = paragraphs.get(index + 1).is_some_and(|next| {
             next.start < next.end
                 && matches!(
-                    mark_of(doc.token_str(next.start)),
+                    mark_of(doc.token_str(next.start), single_outer),
                     Some(Mark::Open | Mark::Straight)
                 )
         });
@@ -251,5 +273,14 @@ mod tests {
             spans("“One “two” three” four “five” end“ six"),
             ["“One “two” three”", "“five”"]
         );
+    }
+
+    #[test]
+    fn british_single_marks_quote_when_there_are_no_double_marks() {
+        assert_eq!(
+            spans("‘We don’t agree,’ she said. The ministers’ talks ended."),
+            ["‘We don’t agree,’"]
+        );
+        assert_eq!(spans("He said ‘no’ and “yes,” she said."), ["“yes,”"]);
     }
 }

@@ -9,17 +9,14 @@
 //! into the first person of the nearest sentence that names one (English puts the subject
 //! first), outside quotations.
 
-use super::super::structure::{Document, TokenKind};
+use super::super::structure::Document;
 use super::super::{Entity, EntityKind, EntityMention};
-use super::cues::{
-    is_capitalised, is_capitalised_function_word, is_organisation_word, is_speech_verb,
-    is_title_word, is_verb_helper,
-};
+use super::cues::is_title_word;
 use super::marks::Quoted;
-use super::phrase::{name_part, text};
+use super::names::{capitalised_run, description, person_in_run, role_words};
+use super::phrase::name_part;
 use crate::span::ByteSpan;
 use std::collections::HashMap;
-use std::ops::Range;
 
 /// A person, or a description standing for one, at one place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,22 +59,6 @@ fn inside_quote(quoted: &[Quoted], at: usize) -> bool {
     quoted.get(i).is_some_and(|q| q.span.start <= at)
 }
 
-/// Lowercased title words of tokens `range` and of the titles just before it.
-fn role_words(doc: &Document<'_>, before: Range<usize>) -> String {
-    let mut start = before.end;
-    while start > before.start && before.end - start < 5 {
-        let word = doc.token_str(start - 1);
-        let fits = doc.tokens[start - 1].kind == TokenKind::Word
-            && (is_title_word(word)
-                || (is_capitalised(word) && !is_capitalised_function_word(word)));
-        if !fits && word != "." {
-            break;
-        }
-        start -= 1;
-    }
-    text(doc, start..before.end).to_lowercase()
-}
-
 impl People {
     fn indexed(list: Vec<Person>) -> Self {
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -93,6 +74,7 @@ impl People {
     /// Candidates found in the text alone.
     pub fn from_text(doc: &Document<'_>, quoted: &[Quoted]) -> Self {
         let mut list = Vec::new();
+        let mut surnames = Vec::new();
         let mut i = 0;
         let mut quotes = quoted.iter().peekable();
         while i < doc.tokens.len() {
@@ -113,10 +95,35 @@ impl People {
                 continue;
             }
             i = run.end;
-            if let Some(person) = person_in_run(doc, run) {
+            if let Some(person) = person_in_run(doc, run.clone()) {
                 list.push(person);
+            } else if let Some(name) = name_part(doc, run).filter(|n| n.len() == 1) {
+                surnames.push(name.start);
             }
         }
+        // A lone surname ("Fallon fired back") is a mention of the person named in full
+        // elsewhere ("Clinton spokesman Brian Fallon").
+        let mut full_names: HashMap<&str, &str> = HashMap::new();
+        for person in list.iter().filter(|p| !p.description) {
+            if let Some((_, last)) = person.name.rsplit_once(' ') {
+                full_names.insert(last, &person.name);
+            }
+        }
+        let mentions: Vec<Person> = surnames
+            .into_iter()
+            .filter_map(|t| {
+                let full = full_names.get(doc.token_str(t))?;
+                Some(Person {
+                    span: doc.tokens[t].span,
+                    name: full.to_string(),
+                    role: String::new(),
+                    entity: None,
+                    description: false,
+                })
+            })
+            .collect();
+        list.extend(mentions);
+        list.sort_by_key(|p| p.span.start);
         Self::indexed(list)
     }
 
@@ -161,6 +168,16 @@ impl People {
         }
         list.sort_by_key(|p| p.span.start);
         Self::indexed(list)
+    }
+
+    /// Whether a person (not a description) is named between bytes `from` and `to`.
+    pub fn names_between(&self, from: usize, to: usize) -> bool {
+        let first = self.list.partition_point(|p| p.span.start < from);
+        self.list[first..]
+            .iter()
+            .take_while(|p| p.span.start < to)
+            .take(SEARCH_LIMIT)
+            .any(|p| !p.description)
     }
 
     /// The entity's person whose mention overlaps `span`, if any.
@@ -212,8 +229,15 @@ impl People {
         let titles: Vec<String> = description
             .split_whitespace()
             .map(|w| w.trim_end_matches('.').to_lowercase())
-            .filter(|w| is_title_word(w) && w != "former")
+            .filter(|w| is_title_word(w))
             .collect();
+        // "the president" is not the vice president, nor "the former president" the president.
+        let qualifies = |role: &str| {
+            role.split_whitespace()
+                .map(|r| r.trim_end_matches('.'))
+                .filter(|r| matches!(*r, "vice" | "deputy" | "former" | "assistant"))
+                .all(|r| titles.iter().any(|t| t == r))
+        };
         let before = self.list.partition_point(|p| p.span.start < at);
         let holder = (!titles.is_empty())
             .then(|| {
@@ -223,6 +247,7 @@ impl People {
                     .take(SEARCH_LIMIT)
                     .find(|p| {
                         !p.description
+                            && qualifies(&p.role)
                             && titles.iter().all(|t| {
                                 p.role
                                     .split_whitespace()
@@ -276,6 +301,7 @@ impl People {
         let first_own = self.list[..before]
             .iter()
             .rev()
+            .take(SEARCH_LIMIT)
             .take_while(|p| p.span.start >= sentence_start)
             .last();
         let first_heard = spoken
@@ -299,104 +325,47 @@ impl People {
     }
 }
 
-/// The capitalised run starting at token `i` (empty when `i` does not start one).
-fn capitalised_run(doc: &Document<'_>, i: usize) -> Range<usize> {
-    let mut end = i;
-    while end < doc.tokens.len() {
-        let word = doc.token_str(end);
-        let kind = doc.tokens[end].kind;
-        let name_like = kind == TokenKind::Word
-            && is_capitalised(word)
-            && (!is_capitalised_function_word(word) || is_title_word(word));
-        let period = word == "."
-            && end > i
-            && doc.tokens[end - 1].span.end == doc.tokens[end].span.start
-            && super::super::structure::is_abbreviation(doc.token_str(end - 1));
-        if !(name_like || period) {
-            break;
-        }
-        end += 1;
-    }
-    i..end
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The person named by a capitalised run, if it looks like one: it has a title, or two or
-/// more name words and no organisation word, or a speech verb follows it.
-fn person_in_run(doc: &Document<'_>, run: Range<usize>) -> Option<Person> {
-    let name = name_part(doc, run.clone())?;
-    let words: Vec<&str> = name
-        .clone()
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| doc.token_str(i))
-        .collect();
-    let titled = run
-        .clone()
-        .take_while(|&i| i < name.start)
-        .any(|i| is_title_word(doc.token_str(i)))
-        || (run.start > 0 && is_title_word(doc.token_str(run.start - 1)));
-    let organisation = words.iter().any(|w| is_organisation_word(w))
-        || words
-            .iter()
-            .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()));
-    let mut next = name.end;
-    while next < doc.tokens.len() && is_verb_helper(doc.token_str(next)) {
-        next += 1;
+    fn people(text: &str) -> (Document<'_>, People) {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let people = People::from_text(&doc, &[]);
+        (doc, people)
     }
-    let speaks = is_speech_verb(doc.token_str(next));
-    let person = !organisation && (titled || words.len() >= 2 || speaks);
-    person.then(|| Person {
-        span: ByteSpan::new(
-            doc.tokens[name.start].span.start,
-            doc.tokens[name.end - 1].span.end,
-        ),
-        name: text(doc, name.clone()).to_string(),
-        role: role_words(doc, run.start..name.start),
-        entity: None,
-        description: false,
-    })
-}
 
-/// "the Secretary General", "the Prime Minister of Armenia": a determiner, words ending on a
-/// title, an optional "of" complement; not followed by a name (then it is a title).
-fn description(doc: &Document<'_>, i: usize) -> Option<(Person, usize)> {
-    if !doc.token_str(i).eq_ignore_ascii_case("the") {
-        return None;
+    #[test]
+    fn a_surname_resolves_to_the_fuller_name_used_earlier() {
+        let text = "CSTO Secretary General Stanislav Zas spoke. Later Zas left.";
+        let (_, people) = people(text);
+        let at = text.rfind("Zas").unwrap();
+        assert_eq!(people.full_name("Zas", at, None).name, "Stanislav Zas");
+        assert_eq!(people.full_name("Smith", at, None).name, "Smith");
     }
-    let mut end = i + 1;
-    let mut last_title = None;
-    while end < doc.tokens.len() && end - i <= 5 && doc.tokens[end].kind == TokenKind::Word {
-        let word = doc.token_str(end);
-        if is_title_word(word) {
-            last_title = Some(end);
-        } else if !is_capitalised(word) || is_capitalised_function_word(word) {
-            break;
-        }
-        end += 1;
+
+    #[test]
+    fn a_description_resolves_to_the_holder_of_its_title_or_stays_itself() {
+        let text =
+            "CSTO Secretary General Stanislav Zas spoke. The Prime Minister of Armenia left.";
+        let (_, people) = people(text);
+        let end = text.len();
+        assert_eq!(
+            people.describe("the Secretary General", end).name,
+            "Stanislav Zas"
+        );
+        assert_eq!(
+            people.describe("the Prime Minister of Armenia", end).name,
+            "the Prime Minister of Armenia"
+        );
     }
-    let mut end = last_title? + 1;
-    if doc
-        .tokens
-        .get(end)
-        .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.token_str(end)))
-    {
-        return None;
+
+    #[test]
+    fn a_pronoun_stands_for_the_first_person_of_the_nearest_sentence_naming_one() {
+        let text = "Jane Doe met John Roe. It rained. He said so.";
+        let (doc, people) = people(text);
+        let he = text.find("He").unwrap();
+        let found = people.antecedent(&doc, he, &[], 0).unwrap();
+        assert_eq!(found.name, "Jane Doe");
     }
-    if doc.token_str(end) == "of" {
-        let complement = capitalised_run(doc, end + 1);
-        if !complement.is_empty() && complement.len() <= 4 {
-            end = complement.end;
-        }
-    }
-    let span = ByteSpan::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-    let name = text(doc, i..end).to_string();
-    Some((
-        Person {
-            span,
-            role: name.to_lowercase(),
-            name,
-            entity: None,
-            description: true,
-        },
-        end,
-    ))
 }

@@ -37,9 +37,12 @@ pub struct Phrase {
 /// Longest phrase read, in tokens: speaker phrases are short; this keeps scans bounded.
 const MAX_PHRASE: usize = 10;
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "my", "our", "your", "another", "some",
+    "many", "several", "this", "these", "those", "two", "three", "both",
+];
 const CONNECTORS: &[&str] = &[
-    "of", "for", "at", "to", "de", "van", "von", "bin", "al", "da",
+    "of", "for", "at", "to", "in", "de", "van", "von", "bin", "al", "da",
 ];
 
 fn is_determiner(word: &str) -> bool {
@@ -70,8 +73,9 @@ fn is_phrase_token(doc: &Document<'_>, i: usize) -> bool {
     }
 }
 
-/// Reads a speaker phrase rightwards from token `start`, not past `limit`.
-pub fn read_right(doc: &Document<'_>, start: usize, limit: usize) -> Option<Phrase> {
+/// Reads a speaker phrase rightwards from token `start`, not past `limit`. `lenient` lets it
+/// open on any word, as a subject after its verb does ("said *undecided* voter Jo Li").
+pub fn read_right(doc: &Document<'_>, start: usize, limit: usize, lenient: bool) -> Option<Phrase> {
     let limit = limit.min(doc.tokens.len());
     if start >= limit || doc.tokens[start].kind != TokenKind::Word {
         return None;
@@ -80,7 +84,7 @@ pub fn read_right(doc: &Document<'_>, start: usize, limit: usize) -> Option<Phra
     if is_pronoun(first) {
         return Some(pronoun(start));
     }
-    if !is_capitalised(first) && !is_determiner(first) && !is_title_word(first) {
+    if !lenient && !is_capitalised(first) && !is_determiner(first) && !is_title_word(first) {
         return None;
     }
     let mut end = start;
@@ -106,12 +110,21 @@ pub fn read_left(doc: &Document<'_>, end: usize, floor: usize) -> Option<Phrase>
         return Some(pronoun(last));
     }
     let mut start = end;
-    while start > floor && end - start < MAX_PHRASE && is_phrase_token(doc, start - 1) {
+    // Leftwards a determiner opens the phrase even where it would end one rightwards
+    // ("*this* source told the Post" but "said *this* week").
+    while start > floor
+        && end - start < MAX_PHRASE
+        && (is_phrase_token(doc, start - 1) || is_determiner(doc.token_str(start - 1)))
+    {
         start -= 1;
         let word = doc.token_str(start);
-        // A determiner opens the phrase; a capitalised function word ("But", "Then") is
-        // outside it.
+        // A capitalised function word ("But", "Then") is outside the phrase.
+        // A determiner opens the phrase, unless a connector makes it a complement
+        // ("Mr. Morgan *of the* Sierra Club").
         if is_determiner(word) {
+            if start > floor && is_connector(doc.token_str(start - 1)) {
+                continue;
+            }
             break;
         }
         if is_capitalised(word) && is_capitalised_function_word(word) && !is_title_word(word) {
@@ -172,10 +185,10 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
     for i in tokens.clone() {
         let word = doc.token_str(i);
         let is_word = doc.tokens[i].kind == TokenKind::Word;
-        let name_word = is_word
-            && is_capitalised(word)
-            && !is_title_word(word)
-            && !is_capitalised_function_word(word);
+        let capitalised = is_word && is_capitalised(word);
+        let name_word =
+            (capitalised && !is_title_word(word) && !is_capitalised_function_word(word))
+                || (capitalised && is_surname_title(doc, i, &tokens));
         if name_word {
             run_start.get_or_insert(i);
             if !after_connector {
@@ -187,13 +200,34 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
             run_start = None;
             if is_word && is_connector(word) {
                 after_connector = true;
-            } else if is_word && is_capitalised(word) {
-                // A title resets the complement rule: "Secretary of State John Kerry".
+            } else if is_word && !is_determiner(word) {
+                // A word after the connector closes the complement: "Secretary of State John
+                // Kerry", "master of ceremonies Asab Al-Tabchi".
                 after_connector = false;
             }
         }
     }
     best
+}
+
+/// A title word ending the phrase right after a name or an honorific is a surname:
+/// "Mr. King", "Martin Luther King", "Ms. Judge".
+fn is_surname_title(doc: &Document<'_>, i: usize, tokens: &Range<usize>) -> bool {
+    const HONORIFICS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady",
+    ];
+    let last_capitalised = !(i + 1..tokens.end).any(|j| is_capitalised(doc.token_str(j)));
+    if !last_capitalised || i == tokens.start {
+        return false;
+    }
+    let mut before = i - 1;
+    if is_abbreviation_period(doc, before) && before > tokens.start {
+        before -= 1;
+    }
+    let word = doc.token_str(before);
+    let honorific = HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word));
+    let name = is_capitalised(word) && !is_title_word(word) && !is_capitalised_function_word(word);
+    honorific || name
 }
 
 /// The text of tokens `range`, from the first token's start to the last one's end.
@@ -220,7 +254,7 @@ mod tests {
 
     fn right(text: &str, start: usize) -> (String, Option<String>, PhraseKind) {
         let d = doc(text);
-        let p = read_right(&d, start, d.tokens.len()).unwrap();
+        let p = read_right(&d, start, d.tokens.len(), false).unwrap();
         let name = p.name.clone().map(|n| self::text(&d, n).to_string());
         (self::text(&d, p.tokens).to_string(), name, p.kind)
     }

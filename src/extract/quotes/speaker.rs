@@ -7,9 +7,10 @@
 //! linear.
 
 use super::super::structure::{Document, TokenKind, is_abbreviation};
-use super::cues::{is_pronoun, is_speech_verb, is_verb_helper};
+use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
 use super::phrase::{Phrase, read_left, read_right};
+use super::subject::{continues_subject, sentence_subject};
 use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue.
@@ -72,13 +73,31 @@ pub fn attribute(
     })
 }
 
+/// "- President Obama, tweeting after the speech.": a paragraph that opens with a dash and
+/// a name, signing the quote that ends the paragraph before it.
+pub fn signature(doc: &Document<'_>, next: Range<usize>) -> Option<Attribution> {
+    if next.is_empty() || !matches!(doc.token_str(next.start), "—" | "–" | "-" | "―") {
+        return None;
+    }
+    let limit = clause_end(doc, next.start + 1, next.end.min(next.start + AFTER_WINDOW));
+    let phrase = read_right(doc, next.start + 1, limit, false)?;
+    Some(Attribution {
+        phrase,
+        side: Side::After,
+    })
+}
+
 fn is_sentence_end(doc: &Document<'_>, i: usize) -> bool {
     match doc.token_str(i) {
         "?" | "!" | ";" => true,
+        // "R-Ky., said", "(D-Wis.) said": a period before a comma or a closing bracket ends
+        // an abbreviation, not a sentence.
         "." => {
-            !(i > 0
+            let after_abbreviation = i > 0
                 && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
-                && is_abbreviation(doc.token_str(i - 1)))
+                && is_abbreviation(doc.token_str(i - 1));
+            let before_comma_or_bracket = matches!(doc.token_str(i + 1), "," | ")");
+            !after_abbreviation && !before_comma_or_bracket
         }
         _ => false,
     }
@@ -106,7 +125,7 @@ fn clause_start(doc: &Document<'_>, to: usize, floor: usize) -> usize {
 /// `, said Zas` / `, Zas said` / `, according to Zas` right after the closing mark.
 fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> {
     let mut start = from;
-    while start < limit && matches!(doc.token_str(start), "," | "—" | "–" | "-") {
+    while start < limit && matches!(doc.token_str(start), "," | "—" | "–" | "-" | "―") {
         start += 1;
     }
     if start >= limit {
@@ -114,7 +133,7 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
     }
     let first = doc.token_str(start);
     if first.eq_ignore_ascii_case("according") && doc.token_str(start + 1) == "to" {
-        return read_right(doc, start + 2, limit);
+        return read_right(doc, start + 2, limit, false);
     }
     if is_speech_verb(first) {
         // "said Zas", "said the minister", "said Tuesday" (no speaker: look before instead).
@@ -122,12 +141,55 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         while at < limit && is_time_word(doc.token_str(at)) {
             at += 1;
         }
-        return read_right(doc, at, limit)
+        // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
+        return read_right(doc, at, limit, true)
             .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
     }
-    // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said".
-    let verb = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i)))?;
-    subject_of(doc, verb, start).filter(|p| p.tokens.start == start)
+    // "― Krystal Correa": a dash and a name closing the quote's paragraph.
+    if start > from && matches!(doc.token_str(from), "—" | "–" | "-" | "―") {
+        if let Some(p) = read_right(doc, start, limit, false).filter(|p| p.tokens.end == limit) {
+            return Some(p);
+        }
+    }
+    // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
+    // and "another friend, Mariam Emara told CNN".
+    let Some(verb) = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i))) else {
+        return unlisted_verb_subject(doc, from, start, limit);
+    };
+    subject_of(doc, verb, start).filter(|p| {
+        p.tokens.start == start
+            || (p.tokens.start > start && doc.token_str(p.tokens.start - 1) == ",")
+    })
+}
+
+/// `"…," Bennett shot back`, `"…?" the nominee riffed`: a quote that hands over with a
+/// comma, question or exclamation mark is followed by its speaker and a verb, even one
+/// missing from the lexicon (a past or present tense form).
+fn unlisted_verb_subject(
+    doc: &Document<'_>,
+    from: usize,
+    start: usize,
+    limit: usize,
+) -> Option<Phrase> {
+    let close = from.checked_sub(1)?;
+    let hands_over = close > 0 && matches!(doc.token_str(close - 1), "," | "?" | "!");
+    if !hands_over {
+        return None;
+    }
+    let end = (start + 1..limit)
+        .find(|&i| !continues_subject(doc, i))
+        .unwrap_or(limit);
+    let verb = doc.token_str(end);
+    let verb_like = end < limit
+        && doc.tokens[end].kind == TokenKind::Word
+        && !is_capitalised(verb)
+        && (verb.ends_with("ed")
+            || verb.ends_with('s')
+            || matches!(verb, "shot" | "put" | "wrote"));
+    if !verb_like {
+        return None;
+    }
+    read_right(doc, start, end, false).filter(|p| p.tokens.end == end)
 }
 
 /// `Zas said: "`, `Zas told reporters, "`, `According to Zas, "`, in the clause before the
@@ -136,38 +198,81 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let according = (floor..open).rev().find(|&i| {
         doc.token_str(i).eq_ignore_ascii_case("according") && doc.token_str(i + 1) == "to"
     });
-    if let Some(a) = according
-        && let Some(p) = read_right(doc, a + 2, open)
-    {
-        return Some(p);
+    if let Some(a) = according {
+        if let Some(p) = read_right(doc, a + 2, open, false) {
+            return Some(p);
+        }
     }
-    (floor..open)
+    let colon = open > floor && doc.token_str(open - 1) == ":";
+    if colon {
+        // "Clinton: "…"": a name heading the quote.
+        let heading = |p: &Phrase| {
+            p.tokens.start == floor
+                && p.tokens.clone().all(|i| {
+                    let word = doc.token_str(i);
+                    is_capitalised(word) || is_title_word(word) || matches!(word, "." | "of")
+                })
+        };
+        if let Some(p) = read_left(doc, open - 1, floor).filter(heading) {
+            return Some(p);
+        }
+    }
+    let mut any_verb = false;
+    let found = (floor..open)
         .rev()
         .filter(|&i| is_speech_verb(doc.token_str(i)))
-        .find_map(|verb| subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open)))
+        .find_map(|verb| {
+            any_verb = true;
+            // "Trump fired back, saying: "…"", "… by saying "…"": a participle's speaker is
+            // the sentence subject.
+            let participle = doc.token_str(verb).ends_with("ing");
+            if participle {
+                return sentence_subject(doc, floor, verb);
+            }
+            subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open, false))
+        });
+    // "Trump leaned in and boomed: "…"": a colon after the writer's clause.
+    found.or_else(|| {
+        (colon || any_verb)
+            .then(|| sentence_subject(doc, floor, open))
+            .flatten()
+    })
 }
 
 /// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
 /// ("also", "has") and one appositive between commas.
 fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let mut end = verb;
-    while end > floor
-        && is_verb_helper(doc.token_str(end - 1))
-        && !is_pronoun(doc.token_str(end - 1))
-    {
-        end -= 1;
-    }
-    if end > floor && doc.token_str(end - 1) == "," {
-        // "Zas, the CSTO's head, said": skip back over the appositive to its opening comma.
-        let opening = (floor..end - 1)
-            .rev()
-            .take(14)
-            .find(|&i| doc.token_str(i) == ",")?;
-        let phrase = read_left(doc, opening, floor)?;
-        return Some(phrase);
+    // At most one aside of each kind: helpers, a bracket, an appositive between commas.
+    for _ in 0..2 {
+        while end > floor
+            && is_verb_helper(doc.token_str(end - 1))
+            && !is_pronoun(doc.token_str(end - 1))
+        {
+            end -= 1;
+        }
+        if end > floor && doc.token_str(end - 1) == ")" {
+            // "Rep. Gwen Moore (D-Wis.) said": a party label or aside before the verb.
+            if let Some(open) = (floor..end - 1)
+                .rev()
+                .take(8)
+                .find(|&i| doc.token_str(i) == "(")
+            {
+                end = open;
+            }
+        }
+        if end > floor && doc.token_str(end - 1) == "," {
+            // "Zas, the CSTO's head, said": back over the appositive to its opening comma.
+            end = (floor..end - 1)
+                .rev()
+                .take(14)
+                .find(|&i| doc.token_str(i) == ",")?;
+        } else {
+            break;
+        }
     }
     let phrase = read_left(doc, end, floor)?;
-    // A phrase that ends on a number or punctuation is no subject.
+    // A phrase that ends on a number is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
 }
 

@@ -5,7 +5,7 @@
 //! speech cue ("he said") next to it.
 
 use super::super::structure::{Document, TokenKind};
-use super::cues::{introduces_title, is_capitalised, is_speech_verb};
+use super::cues::{introduces_title, is_capitalised, is_pronoun, is_speech_verb};
 use super::marks::Quoted;
 use std::ops::Range;
 
@@ -25,6 +25,13 @@ fn lead(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> Lead {
         return Lead::Boundary;
     }
     let before = quote.open - 1;
+    // A line break inside the paragraph ends the writer's sentence like a full stop.
+    let gap = doc
+        .text
+        .get(doc.tokens[before].span.end..doc.tokens[quote.open].span.start);
+    if gap.is_some_and(|g| g.contains('\n')) {
+        return Lead::Boundary;
+    }
     match (doc.tokens[before].kind, doc.token_str(before)) {
         (TokenKind::Word | TokenKind::Number, _) => Lead::Word(before),
         (_, ",") => Lead::Comma,
@@ -48,37 +55,107 @@ fn inner_words(doc: &Document<'_>, quote: &Quoted) -> (usize, bool) {
     (count, capitalised.unwrap_or(false))
 }
 
-/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when a
-/// word other than a speech verb leads into it ("a "witch hunt"", "the draft on "…"").
-/// Cheap, so attribution is only sought for the quotes that pass.
+/// A quote inside the writer's own sentence is speech when it follows a speech verb
+/// closely ("said that "…"", "said he is "…"") and is a long, finished utterance rather than
+/// a scare-quoted term; a word that introduces a title or a term ("the draft on",
+/// "called") rules it out.
+fn is_reported_inside_sentence(
+    doc: &Document<'_>,
+    quote: &Quoted,
+    lead_word: usize,
+    paragraph: &Range<usize>,
+    words: usize,
+) -> bool {
+    if introduces_title(doc.token_str(lead_word)) || !ends_finished(doc, quote) {
+        return false;
+    }
+    // The further the verb, the longer the quote must be to count as speech.
+    let needed = [7, 7, 13];
+    (0..needed.len())
+        .take_while(|back| lead_word >= paragraph.start + back)
+        .map(|back| (lead_word - back, needed[back]))
+        .take_while(|&(i, _)| !matches!(doc.token_str(i), "." | "?" | "!" | ";" | ","))
+        .any(|(i, needed)| is_speech_verb(doc.token_str(i)) && words >= needed)
+}
+
+/// Whether the quote's last inner token ends a sentence (`…."`, `…?"`).
+fn ends_sentence(doc: &Document<'_>, quote: &Quoted) -> bool {
+    quote
+        .inner()
+        .last()
+        .is_some_and(|i| matches!(doc.token_str(i), "." | "?" | "!" | "…"))
+}
+
+/// Whether the quote's last inner token is sentence or clause punctuation (`…,"`, `…."`).
+fn ends_finished(doc: &Document<'_>, quote: &Quoted) -> bool {
+    quote
+        .inner()
+        .last()
+        .is_some_and(|i| matches!(doc.token_str(i), "." | "," | "?" | "!" | "…"))
+}
+
+/// Whether `quote` may be direct speech whatever its cue: not when it is empty, or when
+/// the writer's own words lead into it without a speech verb. Cheap, so attribution is
+/// only sought for the quotes that pass.
 pub fn may_be_direct(doc: &Document<'_>, quote: &Quoted, paragraph: &Range<usize>) -> bool {
+    let (words, _) = inner_words(doc, quote);
     match lead(doc, quote, paragraph) {
-        Lead::Word(i) => is_speech_verb(doc.token_str(i)),
-        Lead::Comma | Lead::Boundary => quote
-            .inner()
-            .any(|i| doc.tokens[i].kind != TokenKind::Punct),
+        _ if words == 0 => false,
+        Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
+        Lead::Comma | Lead::Boundary => true,
     }
 }
 
-/// Whether `quote` is direct speech, given whether a speech cue attributes it.
+/// Whether the writer's sentence runs on after an unfinished quote (`"You squeezed
+/// employees" to drive up …`): the quote is then a fragment of that sentence.
+fn runs_on(doc: &Document<'_>, quote: &Quoted) -> bool {
+    let next = quote.close + 1;
+    quote.closed
+        && !ends_finished(doc, quote)
+        && doc
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && !is_capitalised(doc.token_str(next))
+        && !is_speech_verb(doc.token_str(next))
+        && !is_pronoun(doc.token_str(next))
+}
+
+/// What is known around a quote when judging it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// A speech cue attributes it, on either side.
+    pub has_cue: bool,
+    /// The cue stands after it.
+    pub after_cue: bool,
+    /// Direct speech came earlier in the same paragraph ("…," Graham asked. "Neither do I.").
+    pub continues: bool,
+}
+
+/// Whether `quote` is direct speech in its `context`.
 pub fn is_direct(
     doc: &Document<'_>,
     quote: &Quoted,
     paragraph: &Range<usize>,
-    has_cue: bool,
+    context: Context,
 ) -> bool {
+    let Context {
+        has_cue,
+        after_cue,
+        continues,
+    } = context;
     let (words, capitalised) = inner_words(doc, quote);
-    if words == 0 {
+    if words == 0 || (!after_cue && runs_on(doc, quote)) {
         return false;
     }
     match lead(doc, quote, paragraph) {
-        Lead::Word(i) => {
-            let word = doc.token_str(i);
-            // `said "We will…"`: a full sentence quoted straight after the verb.
-            !introduces_title(word) && capitalised && words >= 3 && is_speech_verb(word)
+        Lead::Word(i) => is_reported_inside_sentence(doc, quote, i, paragraph, words),
+        // `he said, "we will…"`: a lowercase quote after a comma is speech when it finishes
+        // a sentence; one ending on a comma is usually a fragment woven into the writer's.
+        Lead::Comma if !capitalised => has_cue && words >= 4 && ends_sentence(doc, quote),
+        Lead::Comma | Lead::Boundary => {
+            has_cue || (capitalised && (words >= 4 || (continues && ends_finished(doc, quote))))
         }
-        Lead::Comma if !capitalised => has_cue && words >= 4,
-        Lead::Comma | Lead::Boundary => has_cue || (capitalised && words >= 4),
     }
 }
 
@@ -95,7 +172,16 @@ mod tests {
             .iter()
             .map(|q| {
                 let p = d.paragraph_at(q.span.start).unwrap();
-                is_direct(&d, q, &paragraphs[p], has_cue)
+                is_direct(
+                    &d,
+                    q,
+                    &paragraphs[p],
+                    Context {
+                        has_cue,
+                        after_cue: has_cue,
+                        continues: false,
+                    },
+                )
             })
             .collect()
     }
@@ -122,5 +208,27 @@ mod tests {
     #[test]
     fn a_sentence_opening_quote_with_a_cue_is_speech() {
         assert_eq!(direct("\"We will stay,\" he said.", true), [true]);
+    }
+
+    #[test]
+    fn a_fragment_woven_into_the_writers_sentence_is_not_speech() {
+        assert_eq!(
+            direct(
+                "\"You squeezed employees to the breaking point\" to drive up the stock.",
+                false
+            ),
+            [false]
+        );
+    }
+
+    #[test]
+    fn a_full_sentence_after_said_that_is_speech() {
+        assert_eq!(
+            direct(
+                "She said that \"we will not stop until every vote is counted.\"",
+                false
+            ),
+            [true]
+        );
     }
 }

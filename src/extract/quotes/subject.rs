@@ -1,0 +1,112 @@
+//! The subject that opens a clause: who speaks when the cue is a colon or a participle
+//! ("Trump leaned in and boomed: "…"", "Warren endorsed Clinton, saying, "…""), read after
+//! any introductory phrase ("In a statement, …", "Thursday, after …,").
+
+use super::super::structure::{Document, TokenKind};
+use super::phrase::{Phrase, read_right};
+
+/// Words that open an introductory phrase ("In a statement, Zas said"), skipped up to its
+/// comma when looking for the sentence subject.
+fn opens_introduction(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "after",
+        "during",
+        "while",
+        "when",
+        "as",
+        "before",
+        "since",
+        "speaking",
+        "asked",
+        "writing",
+        "responding",
+        "earlier",
+        "later",
+        "last",
+        "meanwhile",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The subject that opens the clause `floor..limit`: a pronoun, a name, or a description,
+/// after any introductory phrase; cut at the first lowercase word following it.
+pub fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
+    let mut at = floor;
+    if at < limit && opens_introduction(doc.token_str(at)) {
+        at = next_comma(doc, at, limit)? + 1;
+    }
+    // "Thursday, after remaining neutral, Warren appeared …": when no subject opens the
+    // clause, the one after the next comma may (at most three tries).
+    for _ in 0..3 {
+        while at < limit
+            && matches!(
+                doc.token_str(at),
+                "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
+            )
+        {
+            at += 1;
+        }
+        let end = (at + 1..limit)
+            .find(|&i| !continues_subject(doc, i))
+            .unwrap_or(limit);
+        if let Some(subject) = read_right(doc, at, end, false) {
+            return Some(subject);
+        }
+        at = next_comma(doc, at, limit)? + 1;
+    }
+    None
+}
+
+/// The first comma at or after `from`, within a dozen tokens and before `limit`.
+fn next_comma(doc: &Document<'_>, from: usize, limit: usize) -> Option<usize> {
+    (from..limit).take(12).find(|&i| doc.token_str(i) == ",")
+}
+
+/// Whether token `i` can continue a sentence-opening subject: capitalised words, titles,
+/// "of", "the", and abbreviation periods ("Rep. Hakeem Jeffries").
+pub fn continues_subject(doc: &Document<'_>, i: usize) -> bool {
+    let word = doc.token_str(i);
+    match doc.tokens[i].kind {
+        TokenKind::Word => {
+            super::cues::is_capitalised(word)
+                || super::cues::is_title_word(word)
+                || matches!(word, "of" | "the")
+        }
+        _ => word == ".",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::ByteSpan;
+
+    fn subject(text: &str) -> Option<String> {
+        let d = Document::parse(text, ByteSpan::new(0, text.len()));
+        let p = sentence_subject(&d, 0, d.tokens.len())?;
+        Some(super::super::phrase::text(&d, p.tokens).to_string())
+    }
+
+    #[test]
+    fn the_subject_follows_an_introductory_phrase() {
+        assert_eq!(
+            subject("In a statement, Rep. Jane Doe reacted").as_deref(),
+            Some("Rep. Jane Doe")
+        );
+        assert_eq!(
+            subject("Thursday, after a pause, Warren appeared").as_deref(),
+            Some("Warren")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_is_found() {
+        assert_eq!(
+            subject("He also played up his strength").as_deref(),
+            Some("He")
+        );
+    }
+}
