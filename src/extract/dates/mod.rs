@@ -81,6 +81,10 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         );
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
+            if lex[i].is_none() && !may_start(doc, i) {
+                i += 1;
+                continue;
+            }
             let Some(found) = scanner.at(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -100,6 +104,26 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// Whether token `i`, which has no lexicon meaning, may still start an expression: a
+/// number, a capitalised word (`Thanksgiving`), a compound (`third-quarter`, `1990s`),
+/// `these days`, `right now`. Most tokens fail this cheap test and are skipped.
+fn may_start(doc: &Document<'_>, i: usize) -> bool {
+    let token = doc.tokens[i];
+    let s = doc.token_str(i);
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let first = s.as_bytes().first().copied().unwrap_or(b' ');
+            first.is_ascii_uppercase()
+                || first.is_ascii_digit()
+                || s.contains('-')
+                || s.ends_with('s') && s.len() <= 9
+                || matches!(s, "these" | "right")
+        }
+    }
 }
 
 /// Whether the words before token `at` in its sentence (from `first`) speak of the future:
@@ -308,5 +332,48 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Guards: `find` at >= 30 MB/s natively. Run:
+    /// `cargo test --release --lib dates::tests::throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a benchmark: run in release"]
+    fn throughput_on_the_reuters_corpus() {
+        let shared = std::env::var("DOSSIER_SHARED").unwrap_or_else(|_| "/work/shared".into());
+        let folder = std::path::Path::new(&shared).join("data/corpus/reuters21578");
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            eprintln!("SKIPPED: {} is absent", folder.display());
+            return;
+        };
+        let texts: Vec<String> = entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        let text = texts.join("\n\n").repeat(2);
+        let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+        let anchor = Some(Date {
+            year: 1987,
+            month: Some(3),
+            day: Some(1),
+        });
+        // CPU time of this thread, not wall time: the machine is shared.
+        let cpu_seconds = || {
+            let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+            let nanos: f64 = stat
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0.0);
+            nanos / 1e9
+        };
+        let (wall, cpu) = (std::time::Instant::now(), cpu_seconds());
+        let found = find(&doc, anchor);
+        let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+        let mb = text.len() as f64 / 1e6;
+        eprintln!(
+            "{mb:.1} MB, {} dates: {:.1} MB/s of CPU time ({:.1} MB/s wall)",
+            found.len(),
+            mb / cpu,
+            mb / wall
+        );
     }
 }

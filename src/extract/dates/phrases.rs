@@ -578,6 +578,9 @@ fn number_word(s: &str) -> Option<u32> {
 
 /// `1990s` → 199, `90s` and `'90s` → 199, `nineties` → 199.
 fn decade(s: &str) -> Option<i32> {
+    if !s.ends_with('s') {
+        return None;
+    }
     let s = s.trim_start_matches(['\'', '’']);
     let digits_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
     if let Some(digits) = s
