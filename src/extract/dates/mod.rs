@@ -1,8 +1,8 @@
 //! Time expressions normalised to TIMEX3 values: every date, time, duration and recurrence
 //! in an article body, resolved against the article's date when it has one.
 //!
-//! Three steps, one module each: [`lexicon`] says what single words mean; [`scan`] and
-//! [`phrases`] read token patterns within a sentence into an unresolved [`expr::Expr`];
+//! Three steps: [`lexicon`] says what single words mean; [`scan`] (with [`written`],
+//! [`clock`], [`phrases`], [`quantity`] and [`compound`]) reads token patterns within a sentence into an unresolved [`expr::Expr`];
 //! [`normalise`] places it on the calendar ([`calendar`] does the day arithmetic). One pass
 //! over the tokens, each pattern looking a few tokens ahead: linear in the text.
 //!
@@ -10,11 +10,15 @@
 //! (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`): never a wrong absolute date.
 
 mod calendar;
+mod clock;
+mod compound;
 mod expr;
 mod lexicon;
 mod normalise;
 mod phrases;
+mod quantity;
 mod scan;
+mod written;
 
 use super::DateMention;
 use super::structure::{Document, TokenKind};
