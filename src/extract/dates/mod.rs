@@ -37,22 +37,22 @@ const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "planned",
     "plans",
+    "plan",
     "expected",
+    "expects",
     "due",
     "upcoming",
-    "next",
+    "until",
+    "soon",
+    "postponed",
+    "delayed",
 ];
 
-/// Words of reported speech: after them the sentence looks back again (`said Friday`).
+/// Words of reported speech and past events: after them the sentence looks back again
+/// (`said Friday`).
 const PAST_CUES: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "reported",
-    "was",
-    "were",
-    "had",
+    "said", "says", "told", "was", "were", "had", "met", "made", "came", "went", "began", "took",
+    "gave", "left", "held", "ago",
 ];
 
 /// How many sentences after a quarter is named `a year ago` still means that quarter a
