@@ -1,4 +1,5 @@
-//! Times of day: `10 a.m.`, `10:30 p.m. Wednesday`, `7 o'clock`, `at 14:30`, `noon`.
+//! Times of day: `10 a.m.`, `10:30 p.m. Wednesday`, `7 o'clock`, `at 14:30`, `1530 GMT`,
+//! `noon`.
 
 use super::expr::Expr;
 use super::lexicon::{Word, small_number};
@@ -10,6 +11,11 @@ impl Scanner<'_> {
         let s = self.s(j);
         let (hour, minute) = match s.split_once([':', '.']) {
             Some((h, m)) if m.len() == 2 => (small_number(h)?, small_number(m)?),
+            // "1530 GMT": military time before a zone.
+            None if s.len() == 4 && is_zone(self.s(j + 1)) => {
+                let hhmm = small_number(s)?;
+                (hhmm / 100, hhmm % 100)
+            }
             None => (small_number(s)?, 0),
             _ => return None,
         };
@@ -25,6 +31,9 @@ impl Scanner<'_> {
             }
             _ if self.is(j + 1, "o'clock") && (1..=12).contains(&hour) => {
                 Some(self.with_day(j + 2, hour as u8, 0))
+            }
+            _ if is_zone(self.s(j + 1)) && hour < 24 => {
+                Some(self.with_day(j + 2, hour as u8, minute as u8))
             }
             _ if s.contains(':') && hour < 24 && self.previous(j, &mut buf) == "at" => {
                 Some(self.with_day(j + 1, hour as u8, minute as u8))

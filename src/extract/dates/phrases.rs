@@ -55,7 +55,7 @@ impl Scanner<'_> {
                     },
                 ),
                 Unit::Weekend => (k + 1, Expr::Weekend(None)),
-                Unit::Year | Unit::Month | Unit::Week => (k + 1, self.the_period(k + 1, unit)),
+                Unit::Year | Unit::Month | Unit::Week => self.the_period(k + 1, unit),
                 _ => return None,
             }),
             Some(Word::Number(_) | Word::Vague) => {
@@ -94,9 +94,21 @@ impl Scanner<'_> {
     }
 
     /// `the year` ending before `end`: a length when `ended`/`ending` follows (earnings
-    /// periods), else the anchor's year.
-    fn the_period(&self, end: usize, unit: Unit) -> Expr {
-        if matches!(self.s(end), "ended" | "ending" | "ends" | "through" | "to") {
+    /// periods), the year named after it (`the year 2050`), else the anchor's year.
+    fn the_period(&self, end: usize, unit: Unit) -> (usize, Expr) {
+        if let Some(year) = self.year_at(end).filter(|_| unit == Unit::Year) {
+            let year = Expr::Calendar {
+                year: Some(year),
+                month: None,
+                day: None,
+            };
+            return (end + 1, year);
+        }
+        let length = matches!(
+            self.s(end),
+            "ended" | "ending" | "ends" | "through" | "to" | "started" | "starting" | "beginning"
+        );
+        let expr = if length {
             Expr::Duration {
                 amount: Some(1),
                 unit,
@@ -107,7 +119,8 @@ impl Scanner<'_> {
                 offset: 0,
                 part: None,
             }
-        }
+        };
+        (end, expr)
     }
 
     /// `last week`, `this past spring`, `next Monday`, `the past two months`, `coming weeks`.
@@ -272,7 +285,7 @@ impl Scanner<'_> {
             Some(Word::Unit {
                 unit: Unit::Year,
                 plural: false,
-            }) => Some((j + 2, self.the_period(j + 2, Unit::Year))),
+            }) => Some(self.the_period(j + 2, Unit::Year)),
             _ => None,
         }
     }

@@ -6,9 +6,49 @@ use super::lexicon::{self, Unit, Word, small_number};
 use super::scan::Scanner;
 use crate::extract::structure::TokenKind;
 
-/// Words before `a year`, `a day` that make it a rate (`$5 a day`, `twice a year`).
-const RATE_CUES: &[&str] = &[
-    "once", "twice", "times", "per", "percent", "%", "million", "billion",
+/// Words before `a year`, `a week` that make it a length (`for a year`, `nearly a week`).
+/// After anything else (`$5 a day`, `3.5 pct a year`, `twice a year`) it is a rate: a
+/// TIMEX3 set.
+const LENGTH_BEFORE_ARTICLE: &[&str] = &[
+    "for",
+    "in",
+    "within",
+    "about",
+    "nearly",
+    "almost",
+    "than",
+    "over",
+    "after",
+    "least",
+    "only",
+    "just",
+    "half",
+    "spent",
+    "took",
+    "take",
+    "takes",
+    "lasted",
+    "last",
+    "under",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "up",
+    "to",
+    "of",
+    "by",
+    "until",
+    "than",
+    "barely",
+    "scarcely",
+    "throughout",
+    "during",
+    "entire",
+    "whole",
+    "full",
+    "as",
+    "",
 ];
 
 /// Words before a bare plural (`for years`) that make it a length of time.
@@ -40,20 +80,24 @@ impl Scanner<'_> {
         let article = self.w(j) == Some(Word::A);
         // "a second time" is another time; "60 Minutes" is a title.
         if unit == Unit::Weekend
-            || (article && (plural || unit == Unit::Second))
+            || (article && ((plural && amount == Some(1)) || unit == Unit::Second))
             || (k > self.first && self.capitalized(k))
         {
             return None;
         }
         let end = k + 1;
         let looks_back = matches!(self.s(end), "ago" | "earlier");
-        if self.w(j) == Some(Word::A) && !looks_back {
+        if article && amount == Some(1) && !looks_back {
             // "$5 a day", "twice a year": a rate; "a quarter of": a fraction.
             let mut buf = [0u8; 16];
-            let rate = RATE_CUES.contains(&self.previous(j, &mut buf))
-                || (j > self.first && self.kind_is(j - 1, TokenKind::Number));
-            if rate || unit == Unit::Quarter {
+            let previous = self.previous(j, &mut buf);
+            let after_pause = j > self.first && self.kind_is(j - 1, TokenKind::Punct);
+            let rate = !(LENGTH_BEFORE_ARTICLE.contains(&previous) || after_pause);
+            if unit == Unit::Quarter {
                 return None;
+            }
+            if rate {
+                return Some((end, Expr::Recurrence(duration_value(1, unit))));
             }
         }
         let direction: i32 = match self.s(end) {
