@@ -259,6 +259,7 @@ mod tests {
         They meet every week. | every week | P1W | P1W
         It is published weekly. | weekly | P1W | P1W
         It grows 3 pct a year. | a year | P1Y | P1Y
+        Profit fell in the 1988 second quarter. | the 1988 second quarter | 1988-Q2 | 1988-Q2
         It costs $5 a day to park. | a day | P1D | P1D
         Trading halted at 1530 GMT. | 1530 GMT | 1998-01-08T15:30 | XXXX-XX-XXT15:30
         It took a couple of years. | a couple of years | P2Y | P2Y
@@ -293,6 +294,9 @@ mod tests {
             "It cost $1998 and 1,000 people came.",
             "He came second in the race.",
             "Some 2000 people marched.",
+            "Mr. Reupke, 52 years old, resigned.",
+            "He met Jan Kavan and Jan Smith.",
+            "Baker spoke on ABC's \"This Week\" show.",
         ] {
             let found = dates(sentence, Some("1998-01-08"));
             let wrong: Vec<_> = found.iter().filter(|(t, ..)| t != "now").collect();

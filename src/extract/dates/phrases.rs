@@ -41,6 +41,10 @@ impl Scanner<'_> {
                 Some((end, expr))
             }
             Some(Word::Ordinal(_)) => self.ordinal_period(k, None),
+            // "The 1988 second quarter".
+            _ if self.year_at(k).is_some() && matches!(self.w(k + 1), Some(Word::Ordinal(_))) => {
+                self.ordinal_period(k + 1, self.year_at(k))
+            }
             Some(Word::Fiscal) => self.fiscal(k),
             Some(Word::Unit {
                 unit,
@@ -131,6 +135,11 @@ impl Scanner<'_> {
             (j + 1, deixis)
         };
         let offset = step(deixis);
+        // "ABC's \"This Week\"": a title, not a week.
+        let title = self.capitalized(k) && self.s(k).chars().skip(1).any(char::is_lowercase);
+        if title && matches!(self.w(k), Some(Word::Unit { .. })) && j > self.first {
+            return None;
+        }
         if self.is(k, "period") && deixis == Deixis::Last {
             // "The latest period": the one being reported.
             let expr = Expr::Quarter {

@@ -86,6 +86,10 @@ impl Scanner<'_> {
             return None;
         }
         let end = k + 1;
+        // "52 years old": an age.
+        if self.is(end, "old") {
+            return None;
+        }
         let looks_back = matches!(self.s(end), "ago" | "earlier");
         if article && amount == Some(1) && !looks_back {
             // "$5 a day", "twice a year": a rate; "a quarter of": a fraction.

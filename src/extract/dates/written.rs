@@ -171,7 +171,11 @@ impl Scanner<'_> {
                 },
             ));
         }
-        let ambiguous = matches!(month, 3 | 5) || abbreviated;
+        // "Jan Kavan": an abbreviation alone is not a month.
+        if abbreviated {
+            return None;
+        }
+        let ambiguous = matches!(month, 3 | 5);
         let mut buf = [0u8; 16];
         if ambiguous && !CALENDAR_CUES.contains(&self.previous(j, &mut buf)) {
             return None;
