@@ -259,6 +259,10 @@ mod tests {
         They meet every week. | every week | P1W | P1W
         It is published weekly. | weekly | P1W | P1W
         It grows 3 pct a year. | a year | P1Y | P1Y
+        Fighting on 13-14 September killed many. | 13-14 September | 1997-09-13/1997-09-14 | XXXX-09-13/XXXX-09-14
+        Signed on 24.11.2022 in Minsk. | 24.11.2022 | 2022-11-24 | 2022-11-24
+        The plan covers 2019-2022 only. | 2019-2022 | 2019/2022 | 2019/2022
+        The budget for 1998-99 grew. | 1998-99 | 1998/1999 | 1998/1999
         Profit fell in the 1988 second quarter. | the 1988 second quarter | 1988-Q2 | 1988-Q2
         It costs $5 a day to park. | a day | P1D | P1D
         Trading halted at 1530 GMT. | 1530 GMT | 1998-01-08T15:30 | XXXX-XX-XXT15:30

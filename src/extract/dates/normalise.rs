@@ -100,6 +100,9 @@ fn date(expr: &Expr, ctx: &Context) -> Option<String> {
             let to = calendar(year, Some(month), Some(last))?;
             Some(format!("{from}/{to}"))
         }
+        Expr::YearRange { first, last } => {
+            Some(format!("{}/{}", year_value(first)?, year_value(last)?))
+        }
         Expr::Month { month, deixis } => {
             let Some((year, now)) = ctx.year.zip(ctx.month) else {
                 return calendar(nearest_year(month, ctx), Some(month), None)

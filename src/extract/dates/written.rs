@@ -305,6 +305,24 @@ impl Scanner<'_> {
         if let Some(expr) = numeric_date(s) {
             return Some((j + 1, expr));
         }
+        if let Some(year_range) = year_range(s) {
+            return Some((j + 1, year_range));
+        }
+        // "13-14 September".
+        if let Some((first, last)) = self.day_range(j)
+            && let Some(Word::Month { month, .. }) = self.w(j + 1)
+            && self.capitalized(j + 1)
+        {
+            let k = j + 2 + usize::from(self.s(j + 2) == ".");
+            let (end, year) = self.trailing_year(k);
+            let range = Expr::DayRange {
+                year,
+                month,
+                first,
+                last,
+            };
+            return Some((end, range));
+        }
         if let Some(day) = day_of_month(s)
             && let Some(Word::Month { month, .. }) = self.w(j + 1)
             && self.capitalized(j + 1)
@@ -353,8 +371,31 @@ impl Scanner<'_> {
     }
 }
 
-/// `2022-11-23`, `2022/11/23`, `11/23/2022` (US order unless the first part exceeds 12).
+/// `2019-2022`, `1998-99`: consecutive or spanned years.
+fn year_range(s: &str) -> Option<Expr> {
+    let (a, b) = s.split_once('-')?;
+    if a.len() != 4 || !(b.len() == 2 || b.len() == 4) {
+        return None;
+    }
+    let first = small_number(a)? as i32;
+    let last = match b.len() {
+        2 => first / 100 * 100 + small_number(b)? as i32,
+        _ => small_number(b)? as i32,
+    };
+    ((1000..=2099).contains(&first) && first < last && last <= 2099)
+        .then_some(Expr::YearRange { first, last })
+}
+
+/// `2022-11-23`, `2022/11/23`, `11/23/2022` (US order unless the first part exceeds 12),
+/// `23.11.2022` (day first, as written where dots separate dates).
 fn numeric_date(s: &str) -> Option<Expr> {
+    if let Some((day, rest)) = s.split_once('.')
+        && let Some((month, year)) = rest.split_once('.')
+        && year.len() == 4
+        && !year.contains('.')
+    {
+        return numeric_date(&format!("{year}-{month}-{day}"));
+    }
     let separator = if s.contains('/') { '/' } else { '-' };
     let mut parts = s.split(separator);
     let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
@@ -403,6 +444,8 @@ mod tests {
         assert_eq!(numeric_date("2022-11-23"), full(2022, 11, 23));
         assert_eq!(numeric_date("11/23/2022"), full(2022, 11, 23));
         assert_eq!(numeric_date("23/11/2022"), full(2022, 11, 23));
+        assert_eq!(numeric_date("23.11.2022"), full(2022, 11, 23));
+        assert_eq!(numeric_date("5.93"), None);
         assert_eq!(numeric_date("31/31/31"), None);
         assert_eq!(numeric_date("13-14"), None);
         assert_eq!(numeric_date("2023-02-29"), None);
