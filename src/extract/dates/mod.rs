@@ -1,13 +1,26 @@
 //! Time expressions normalised to TIMEX3 values: every date, time, duration and recurrence
-//! in an article body, resolved against the article's date when it has one.
+//! in an article body, resolved against the article's date (the anchor) when it has one.
 //!
-//! Three steps: [`lexicon`] says what single words mean; [`scan`] (with [`written`],
-//! [`clock`], [`phrases`], [`quantity`] and [`compound`]) reads token patterns within a sentence into an unresolved [`expr::Expr`];
-//! [`normalise`] places it on the calendar ([`calendar`] does the day arithmetic). One pass
-//! over the tokens, each pattern looking a few tokens ahead: linear in the text.
+//! Three steps. [`lexicon`] says what single words mean. [`scan`] walks a sentence's tokens
+//! and reads patterns into an unresolved [`expr::Expr`]: dates as written ([`written`],
+//! [`numeric`]), times of day ([`clock`]), relative phrases ([`phrases`]), lengths and
+//! distances ([`quantity`]) and one-token compounds ([`compound`]). [`normalise`] places the
+//! expression on the calendar ([`calendar`] does the day arithmetic). One pass over the
+//! tokens, each pattern looking a few tokens ahead: linear in the text.
 //!
-//! Without an anchor, relative expressions keep their granularity with unknown digits
-//! (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`): never a wrong absolute date.
+//! Conventions, where English leaves a choice:
+//! - A month and day without a year (`November 23`) take the year that puts them nearest
+//!   the anchor, from seven months back to four ahead; lone months (`in April`) too.
+//! - Weekdays are the nearest one in the past (the anchor's own day included) unless the
+//!   sentence looks ahead (`will`, `scheduled`, `until`…).
+//! - `the quarter`, `the latest quarter` are the last finished quarter (the one earnings
+//!   news reports); `a year ago` after a quarter is named is that quarter a year back.
+//! - Without an anchor, relative expressions keep their granularity with unknown digits
+//!   (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`, `Friday` → `XXXX-WXX-5`): never a
+//!   wrong absolute date.
+//! - Ranges are one mention with an `A/B` value when written as one token pattern
+//!   (`September 13-14`, `2019-2022`); `from May to July` is two mentions, as TimeBank
+//!   annotates it.
 
 mod calendar;
 mod clock;
@@ -15,6 +28,7 @@ mod compound;
 mod expr;
 mod lexicon;
 mod normalise;
+mod numeric;
 mod phrases;
 mod quantity;
 mod scan;
