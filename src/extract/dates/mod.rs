@@ -39,8 +39,11 @@ use super::structure::{Document, TokenKind};
 use crate::corpus::Date;
 use crate::span::ByteSpan;
 use expr::Expr;
-use normalise::Context;
+use normalise::{Context, Tense};
 use scan::Scanner;
+
+/// Words after which a date lies before the article's (`since February`).
+const SINCE_CUES: &[&str] = &["since", "began", "begun", "started", "ago"];
 
 /// Words that make a sentence speak of the future, so `Friday` is the coming one.
 const FUTURE_CUES: &[&str] = &[
@@ -107,7 +110,7 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
                 i += 1;
                 continue;
             };
-            ctx.future = looks_ahead(doc, sentence.tokens.start, found.start);
+            ctx.tense = tense(doc, sentence.tokens.start, found.start);
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
             if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
                 ctx.quarter = quarter_of_value(v);
@@ -144,9 +147,9 @@ fn may_start(doc: &Document<'_>, i: usize) -> bool {
     }
 }
 
-/// Whether the words before token `at` in its sentence (from `first`) speak of the future:
-/// the nearest cue decides.
-fn looks_ahead(doc: &Document<'_>, first: usize, at: usize) -> bool {
+/// Which way the words before token `at` in its sentence (from `first`) look: the nearest
+/// cue decides.
+fn tense(doc: &Document<'_>, first: usize, at: usize) -> Tense {
     let from = at.saturating_sub(12).max(first);
     for i in (from..at).rev() {
         let word = doc.token_str(i);
@@ -155,13 +158,18 @@ fn looks_ahead(doc: &Document<'_>, first: usize, at: usize) -> bool {
             continue;
         };
         if FUTURE_CUES.contains(&lower) || lower.ends_with("'ll") {
-            return true;
+            return Tense::Future;
+        }
+        if SINCE_CUES.contains(&lower) {
+            return Tense::Past;
         }
         if PAST_CUES.contains(&lower) {
-            return false;
+            // Reported speech looks back to when it was said, not to what it reports:
+            // weekdays stay in the past, months stay near the anchor.
+            return Tense::Unknown;
         }
     }
-    false
+    Tense::Unknown
 }
 
 /// `1989-Q3` → (1989, 3).
@@ -273,6 +281,9 @@ mod tests {
         They meet every week. | every week | P1W | P1W
         It is published weekly. | weekly | P1W | P1W
         It grows 3 pct a year. | a year | P1Y | P1Y
+        Over the past 24 hours it rained. | the past 24 hours | P1D | P1D
+        Prices have risen since February. | February | 1997-02 | XXXX-02
+        The war began on February 24. | February 24 | 1997-02-24 | XXXX-02-24
         Fighting on 13-14 September killed many. | 13-14 September | 1997-09-13/1997-09-14 | XXXX-09-13/XXXX-09-14
         Signed on 24.11.2022 in Minsk. | 24.11.2022 | 2022-11-24 | 2022-11-24
         The plan covers 2019-2022 only. | 2019-2022 | 2019/2022 | 2019/2022

@@ -199,7 +199,9 @@ impl Scanner<'_> {
                     deixis: deixis_word,
                 },
             )),
-            Some(Word::Number(_) | Word::Vague | Word::A) => {
+            Some(Word::Number(_) | Word::Vague | Word::A) | None
+                if self.w(k).is_some() || self.kind_is(k, TokenKind::Number) =>
+            {
                 let (end, expr) = self.quantity_phrase(k)?;
                 let Expr::Duration { amount, unit } = expr else {
                     return None;
@@ -213,10 +215,6 @@ impl Scanner<'_> {
                     _ => expr,
                 };
                 Some((end, expr))
-            }
-            _ if self.kind_is(k, TokenKind::Number) => {
-                let (end, expr) = self.quantity_phrase(k)?;
-                matches!(expr, Expr::Duration { .. }).then_some((end, expr))
             }
             _ => None,
         }
