@@ -375,6 +375,99 @@ mod tests {
         }
     }
 
+    #[test]
+    fn random_word_salad_gives_ordered_disjoint_spans_on_char_boundaries() {
+        const POOL: &[&str] = &[
+            "May",
+            "March",
+            "Nov.",
+            "23",
+            "13-14",
+            "2022",
+            "1990s",
+            "'",
+            "90s",
+            "the",
+            "last",
+            "next",
+            "a",
+            "year",
+            "years",
+            "ago",
+            "earlier",
+            "Friday",
+            "night",
+            "10",
+            "a.m.",
+            "p.m.",
+            "GMT",
+            "1530",
+            "every",
+            "each",
+            "fiscal",
+            "third-quarter",
+            "quarter",
+            "of",
+            ",",
+            ".",
+            "-",
+            "$",
+            "🙂",
+            "é",
+            "nineteen",
+            "ninety-six",
+            "twenty",
+            "four",
+            "hours",
+            "since",
+            "will",
+            "Thanksgiving",
+            "Day",
+            "99999999999999",
+            "31/31/31",
+            "24.11.2022",
+            "2019-2022",
+            "mid-",
+            "mid-November",
+            "this",
+            "past",
+            "the",
+            "future",
+            "now",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+                text.push(if seed % 5 == 0 { '\n' } else { ' ' });
+            }
+            let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+            for anchor in [
+                None,
+                Some(Date {
+                    year: 1,
+                    month: Some(1),
+                    day: Some(1),
+                }),
+            ] {
+                let found = find(&doc, anchor);
+                for pair in found.windows(2) {
+                    assert!(pair[0].span.end <= pair[1].span.start, "{text}: {pair:?}");
+                }
+                for m in &found {
+                    assert!(
+                        text.get(m.span.start..m.span.end).is_some(),
+                        "{text}: {m:?}"
+                    );
+                }
+            }
+        }
+    }
+
     /// Guards: `find` at >= 30 MB/s natively. Run:
     /// `cargo test --release --lib dates::tests::throughput -- --ignored --nocapture`.
     #[test]
