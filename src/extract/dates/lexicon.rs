@@ -124,16 +124,52 @@ pub fn word(word: &str) -> Option<Word> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    if word.len() > LONGEST + 1 {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST + 1 || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 16];
-    let w = lower(word, &mut buf)?;
-    let w = w.strip_suffix('.').unwrap_or(w);
+    let mut buf = [0u8; LONGEST + 1];
+    for (slot, b) in buf.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let mut w = &buf[..bytes.len()];
+    if let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // Most words have no meaning here: a hash filter answers them without a search.
+    if !might_be_known(w) {
+        return None;
+    }
     LEXICON
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(w.as_bytes()))
+        .binary_search_by(|(key, _)| key.as_bytes().cmp(w))
         .ok()
         .map(|i| LEXICON[i].1)
+}
+
+/// FNV-1a of a lowercased word, folded to a bit index of [`KNOWN_HASHES`].
+fn hash_bit(word: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for &b in word {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (hash >> 19) as usize
+}
+
+/// Bit `hash_bit(key)` is set for every key of [`LEXICON`] (8192 bits, ~3% of them set).
+static KNOWN_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+
+fn might_be_known(word: &[u8]) -> bool {
+    let bits = KNOWN_HASHES.get_or_init(|| {
+        let mut bits = vec![0u64; 8192 / 64];
+        for (key, _) in LEXICON {
+            let bit = hash_bit(key.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        bits
+    });
+    let bit = hash_bit(word);
+    bits.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 /// The length of the longest word in [`LEXICON`].
