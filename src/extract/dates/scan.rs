@@ -172,7 +172,10 @@ impl<'d> Scanner<'d> {
                 Some((j + 2, Expr::Reference("PRESENT_REF")))
             }
             _ if self.kind_is(j, TokenKind::Number) => self.numeric(j),
-            _ if self.kind_is(j, TokenKind::Word) => self.holiday(j).or_else(|| self.compound(j)),
+            _ if self.kind_is(j, TokenKind::Word) => self
+                .holiday(j)
+                .or_else(|| self.ordinal_day(j))
+                .or_else(|| self.compound(j)),
             _ => None,
         }
     }

@@ -190,6 +190,30 @@ impl Scanner<'_> {
         ))
     }
 
+    /// `23rd of November`, `1st March 2022`: an ordinal day before the month.
+    pub(super) fn ordinal_day(&self, j: usize) -> Option<(usize, Expr)> {
+        let s = self.s(j);
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.len() > 4 {
+            return None;
+        }
+        let day = day_of_month(s)?;
+        let k = j + 1 + usize::from(self.is(j + 1, "of"));
+        let Some(Word::Month { month, .. }) = self.w(k) else {
+            return None;
+        };
+        if !self.capitalized(k) {
+            return None;
+        }
+        let after = k + 1 + usize::from(self.s(k + 1) == ".");
+        let (end, year) = self.trailing_year(after);
+        let date = Expr::Calendar {
+            year,
+            month: Some(month),
+            day: Some(day),
+        };
+        Some((end, date))
+    }
+
     /// A day of month at `k`: `23`, `23rd`.
     fn day_at(&self, k: usize) -> Option<u8> {
         let s = self.s(k);
