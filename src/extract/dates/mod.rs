@@ -4,7 +4,8 @@
 //! Three steps. [`lexicon`] says what single words mean. [`scan`] walks a sentence's tokens
 //! and reads patterns into an unresolved [`expr::Expr`]: dates as written ([`written`],
 //! [`numeric`]), times of day ([`clock`]), relative phrases ([`phrases`]), lengths and
-//! distances ([`quantity`]) and one-token compounds ([`compound`]). [`normalise`] places the
+//! distances ([`quantity`]) and one-token compounds ([`compound`]); [`tense`] reads which
+//! way the sentence looks. [`normalise`] places the
 //! expression on the calendar ([`calendar`] does the day arithmetic). One pass over the
 //! tokens, each pattern looking a few tokens ahead: linear in the text.
 //!
@@ -32,6 +33,7 @@ mod numeric;
 mod phrases;
 mod quantity;
 mod scan;
+mod tense;
 mod written;
 
 use super::DateMention;
@@ -39,38 +41,8 @@ use super::structure::{Document, TokenKind};
 use crate::corpus::Date;
 use crate::span::ByteSpan;
 use expr::Expr;
-use normalise::{Context, Tense};
+use normalise::Context;
 use scan::Scanner;
-
-/// Words after which a date lies before the article's (`since February`).
-const SINCE_CUES: &[&str] = &["since", "began", "begun", "started", "ago"];
-
-/// Words that make a sentence speak of the future, so `Friday` is the coming one.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "'ll",
-    "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "expected",
-    "expects",
-    "due",
-    "upcoming",
-    "until",
-    "soon",
-    "postponed",
-    "delayed",
-];
-
-/// Words of reported speech and past events: after them the sentence looks back again
-/// (`said Friday`).
-const PAST_CUES: &[&str] = &[
-    "said", "says", "told", "was", "were", "had", "met", "made", "came", "went", "began", "took",
-    "gave", "left", "held", "ago",
-];
 
 /// How many sentences after a quarter is named `a year ago` still means that quarter a
 /// year back (earnings news compares periods: "third-quarter profit … a year earlier").
@@ -110,7 +82,7 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
                 i += 1;
                 continue;
             };
-            ctx.tense = tense(doc, sentence.tokens.start, found.start);
+            ctx.tense = tense::of(doc, sentence.tokens.start, found.start);
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
             if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
                 ctx.quarter = quarter_of_value(v);
@@ -145,31 +117,6 @@ fn may_start(doc: &Document<'_>, i: usize) -> bool {
                 || matches!(s, "these" | "right")
         }
     }
-}
-
-/// Which way the words before token `at` in its sentence (from `first`) look: the nearest
-/// cue decides.
-fn tense(doc: &Document<'_>, first: usize, at: usize) -> Tense {
-    let from = at.saturating_sub(12).max(first);
-    for i in (from..at).rev() {
-        let word = doc.token_str(i);
-        let mut buf = [0u8; 16];
-        let Some(lower) = lexicon::lower(word, &mut buf) else {
-            continue;
-        };
-        if FUTURE_CUES.contains(&lower) || lower.ends_with("'ll") {
-            return Tense::Future;
-        }
-        if SINCE_CUES.contains(&lower) {
-            return Tense::Past;
-        }
-        if PAST_CUES.contains(&lower) {
-            // Reported speech looks back to when it was said, not to what it reports:
-            // weekdays stay in the past, months stay near the anchor.
-            return Tense::Unknown;
-        }
-    }
-    Tense::Unknown
 }
 
 /// `1989-Q3` → (1989, 3).
