@@ -46,7 +46,7 @@ use scan::Scanner;
 
 /// How many sentences after a quarter is named `a year ago` still means that quarter a
 /// year back (earnings news compares periods: "third-quarter profit … a year earlier").
-const QUARTER_REACH: usize = 12;
+const QUARTER_REACH: usize = 5;
 
 /// Every time expression in `doc`, resolved against the article's date `anchor` when known.
 pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
