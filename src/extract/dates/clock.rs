@@ -45,6 +45,12 @@ impl Scanner<'_> {
     /// A time of day ending before `k`, with the day that follows it if any (`Wednesday`,
     /// `today`).
     pub(super) fn with_day(&self, k: usize, hour: u8, minute: u8) -> (usize, Expr) {
+        // "5 p.m. on Friday".
+        let on = usize::from(
+            self.is(k, "on")
+                && matches!(self.w(k + 1), Some(Word::Weekday { .. } | Word::DayName(_))),
+        );
+        let k = k + on;
         let day = match self.w(k) {
             Some(Word::DayName(offset)) => Some((k + 1, shift_day(offset.into(), None))),
             Some(Word::Weekday { day, plural: false }) if self.capitalized(k) => Some((
@@ -67,7 +73,7 @@ impl Scanner<'_> {
                 },
             ),
             None => (
-                k,
+                k - on,
                 Expr::Clock {
                     hour,
                     minute,
@@ -81,6 +87,22 @@ impl Scanner<'_> {
 fn is_zone(s: &str) -> bool {
     matches!(
         s,
-        "EST" | "EDT" | "CST" | "CDT" | "MST" | "MDT" | "PST" | "PDT" | "GMT" | "UTC" | "BST"
+        "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "MST"
+            | "MDT"
+            | "PST"
+            | "PDT"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "ET"
+            | "PT"
+            | "CT"
+            | "MT"
+            | "CET"
+            | "CEST"
     )
 }

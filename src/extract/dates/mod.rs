@@ -228,6 +228,7 @@ mod tests {
         They meet every week. | every week | P1W | P1W
         It is published weekly. | weekly | P1W | P1W
         It grows 3 pct a year. | a year | P1Y | P1Y
+        The deadline was 5 p.m. ET on Monday. | 5 p.m. ET on Monday | 1998-01-05T17:00 | XXXX-WXX-1T17:00
         It opened on the 23rd of November 2021. | 23rd of November 2021 | 2021-11-23 | 2021-11-23
         Over the past 24 hours it rained. | the past 24 hours | P1D | P1D
         Prices have risen since February. | February | 1997-02 | XXXX-02
