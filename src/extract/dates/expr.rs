@@ -27,6 +27,13 @@ pub enum Expr {
         /// Last day.
         last: u8,
     },
+    /// Years from `first` to `last`: `2019-2022`, `1998-99`.
+    YearRange {
+        /// First year.
+        first: i32,
+        /// Last year.
+        last: i32,
+    },
     /// A month named alone or with `this`/`last`/`next`: `April`, `last November`.
     Month {
         /// Month 1..=12.

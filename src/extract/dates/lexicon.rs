@@ -124,184 +124,240 @@ pub fn word(word: &str) -> Option<Word> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    let mut buf = [0u8; 16];
-    let w = lower(word, &mut buf)?;
-    let w = w.strip_suffix('.').unwrap_or(w);
-    Some(match w {
-        "the" => Word::The,
-        "a" | "an" => Word::A,
-        "yesterday" => Word::DayName(-1),
-        "today" => Word::DayName(0),
-        "tomorrow" => Word::DayName(1),
-        "tonight" => Word::Tonight,
-        "morning" => Word::PartOfDay("MO"),
-        "afternoon" => Word::PartOfDay("AF"),
-        "evening" => Word::PartOfDay("EV"),
-        "night" => Word::PartOfDay("NI"),
-        "noon" | "midday" => Word::Clock(12),
-        "midnight" => Word::Clock(0),
-        "now" | "currently" | "nowadays" | "presently" => Word::Reference("PRESENT_REF"),
-        // Not "previously", "formerly", "soon": they rarely name a time of their own.
-        "recently" | "lately" => Word::Reference("PAST_REF"),
-        "ago" | "earlier" | "before" => Word::Direction(-1),
-        "later" | "after" | "hence" => Word::Direction(1),
-        "early" | "late" | "mid" | "end" | "beginning" | "start" | "middle" => Word::Modifier,
-        "this" | "current" | "present" => Word::Deixis(Deixis::This),
-        "last" | "past" | "previous" | "latest" | "preceding" | "recent" => {
-            Word::Deixis(Deixis::Last)
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST + 1 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST + 1];
+    for (slot, b) in buf.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let mut w = &buf[..bytes.len()];
+    if let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // Most words have no meaning here: a hash filter answers them without a search.
+    if !might_be_known(w) {
+        return None;
+    }
+    LEXICON
+        .binary_search_by(|(key, _)| key.as_bytes().cmp(w))
+        .ok()
+        .map(|i| LEXICON[i].1)
+}
+
+/// FNV-1a of a lowercased word, folded to a bit index of [`KNOWN_HASHES`].
+fn hash_bit(word: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for &b in word {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (hash >> 19) as usize
+}
+
+/// Bit `hash_bit(key)` is set for every key of [`LEXICON`] (8192 bits, ~3% of them set).
+static KNOWN_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+
+fn might_be_known(word: &[u8]) -> bool {
+    let bits = KNOWN_HASHES.get_or_init(|| {
+        let mut bits = vec![0u64; 8192 / 64];
+        for (key, _) in LEXICON {
+            let bit = hash_bit(key.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
         }
-        "next" | "coming" | "following" | "upcoming" => Word::Deixis(Deixis::Next),
-        "few" | "several" | "many" | "some" | "couple" => Word::Vague,
-        "every" | "each" => Word::Every,
-        "fiscal" => Word::Fiscal,
-        "daily" | "nightly" => Word::Recurrence("P1D"),
-        "weekly" => Word::Recurrence("P1W"),
-        "monthly" => Word::Recurrence("P1M"),
-        // Not "quarterly", "annual": adjectives of reports and dividends more than recurrences.
-        "annually" | "yearly" => Word::Recurrence("P1Y"),
-        "hourly" => Word::Recurrence("PT1H"),
-        "a.m" | "am" => Word::Meridiem(false),
-        "p.m" | "pm" => Word::Meridiem(true),
-        "spring" => Word::Season("SP"),
-        "summer" => Word::Season("SU"),
-        "fall" | "autumn" => Word::Season("FA"),
-        "winter" => Word::Season("WI"),
-        _ => return unit(w).or_else(|| calendar_name(w)).or_else(|| number(w)),
-    })
+        bits
+    });
+    let bit = hash_bit(word);
+    bits.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
-fn unit(w: &str) -> Option<Word> {
-    let (unit, plural) = match w {
-        "second" => (Unit::Second, false),
-        "seconds" => (Unit::Second, true),
-        "minute" => (Unit::Minute, false),
-        "minutes" => (Unit::Minute, true),
-        "hour" => (Unit::Hour, false),
-        "hours" => (Unit::Hour, true),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "weekend" => (Unit::Weekend, false),
-        "weekends" => (Unit::Weekend, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" => (Unit::Year, false),
-        "years" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
-        _ => return None,
-    };
-    Some(Word::Unit { unit, plural })
+/// The length of the longest word in [`LEXICON`].
+const LONGEST: usize = 10;
+
+const fn unit(unit: Unit, plural: bool) -> Word {
+    Word::Unit { unit, plural }
 }
 
-fn calendar_name(w: &str) -> Option<Word> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const ABBREVIATIONS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(Word::Month {
-            month: i as u8 + 1,
-            abbreviated: false,
-        });
-    }
-    if let Some(i) = ABBREVIATIONS.iter().position(|m| *m == w) {
-        return Some(Word::Month {
-            month: i as u8 + 1,
-            abbreviated: true,
-        });
-    }
-    if w == "sept" {
-        return Some(Word::Month {
-            month: 9,
-            abbreviated: true,
-        });
-    }
-    let (name, plural) = match w.strip_suffix('s') {
-        Some(stem) if stem.ends_with("day") => (stem, true),
-        _ => (w, false),
-    };
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == name)
-        .map(|i| Word::Weekday {
-            day: i as u8 + 1,
-            plural,
-        })
+const fn month(month: u8, abbreviated: bool) -> Word {
+    Word::Month { month, abbreviated }
 }
 
-fn number(w: &str) -> Option<Word> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
-    if let Some(i) = ONES.iter().position(|n| *n == w) {
-        return Some(Word::Number(i as u32));
-    }
-    if let Some(i) = TENS.iter().position(|n| *n == w) {
-        return Some(Word::Number(20 + 10 * i as u32));
-    }
-    if let Some(i) = ORDINALS.iter().position(|n| *n == w) {
-        return Some(Word::Ordinal(i as u8 + 1));
-    }
-    match w {
-        "1st" => Some(Word::Ordinal(1)),
-        "2nd" => Some(Word::Ordinal(2)),
-        "3rd" => Some(Word::Ordinal(3)),
-        "4th" => Some(Word::Ordinal(4)),
-        "dozen" => Some(Word::Number(12)),
-        _ => None,
-    }
+const fn weekday(day: u8, plural: bool) -> Word {
+    Word::Weekday { day, plural }
 }
+
+/// Every word with a meaning, sorted by bytes for binary search. Not "previously",
+/// "formerly", "soon" (they rarely name a time of their own), nor "quarterly", "annual"
+/// (adjectives of reports and dividends more than recurrences).
+const LEXICON: &[(&str, Word)] = &[
+    ("1st", Word::Ordinal(1)),
+    ("2nd", Word::Ordinal(2)),
+    ("3rd", Word::Ordinal(3)),
+    ("4th", Word::Ordinal(4)),
+    ("a", Word::A),
+    ("a.m", Word::Meridiem(false)),
+    ("after", Word::Direction(1)),
+    ("afternoon", Word::PartOfDay("AF")),
+    ("ago", Word::Direction(-1)),
+    ("am", Word::Meridiem(false)),
+    ("an", Word::A),
+    ("annually", Word::Recurrence("P1Y")),
+    ("apr", month(4, true)),
+    ("april", month(4, false)),
+    ("aug", month(8, true)),
+    ("august", month(8, false)),
+    ("autumn", Word::Season("FA")),
+    ("before", Word::Direction(-1)),
+    ("beginning", Word::Modifier),
+    ("centuries", unit(Unit::Century, true)),
+    ("century", unit(Unit::Century, false)),
+    ("coming", Word::Deixis(Deixis::Next)),
+    ("couple", Word::Vague),
+    ("current", Word::Deixis(Deixis::This)),
+    ("currently", Word::Reference("PRESENT_REF")),
+    ("daily", Word::Recurrence("P1D")),
+    ("day", unit(Unit::Day, false)),
+    ("days", unit(Unit::Day, true)),
+    ("dec", month(12, true)),
+    ("decade", unit(Unit::Decade, false)),
+    ("decades", unit(Unit::Decade, true)),
+    ("december", month(12, false)),
+    ("dozen", Word::Number(12)),
+    ("each", Word::Every),
+    ("earlier", Word::Direction(-1)),
+    ("early", Word::Modifier),
+    ("eight", Word::Number(8)),
+    ("eighteen", Word::Number(18)),
+    ("eighty", Word::Number(80)),
+    ("eleven", Word::Number(11)),
+    ("end", Word::Modifier),
+    ("evening", Word::PartOfDay("EV")),
+    ("every", Word::Every),
+    ("fall", Word::Season("FA")),
+    ("feb", month(2, true)),
+    ("february", month(2, false)),
+    ("few", Word::Vague),
+    ("fifteen", Word::Number(15)),
+    ("fifty", Word::Number(50)),
+    ("first", Word::Ordinal(1)),
+    ("fiscal", Word::Fiscal),
+    ("five", Word::Number(5)),
+    ("following", Word::Deixis(Deixis::Next)),
+    ("forty", Word::Number(40)),
+    ("four", Word::Number(4)),
+    ("fourteen", Word::Number(14)),
+    ("fourth", Word::Ordinal(4)),
+    ("friday", weekday(5, false)),
+    ("fridays", weekday(5, true)),
+    ("hence", Word::Direction(1)),
+    ("hour", unit(Unit::Hour, false)),
+    ("hourly", Word::Recurrence("PT1H")),
+    ("hours", unit(Unit::Hour, true)),
+    ("jan", month(1, true)),
+    ("january", month(1, false)),
+    ("jul", month(7, true)),
+    ("july", month(7, false)),
+    ("jun", month(6, true)),
+    ("june", month(6, false)),
+    ("last", Word::Deixis(Deixis::Last)),
+    ("late", Word::Modifier),
+    ("lately", Word::Reference("PAST_REF")),
+    ("later", Word::Direction(1)),
+    ("latest", Word::Deixis(Deixis::Last)),
+    ("many", Word::Vague),
+    ("mar", month(3, true)),
+    ("march", month(3, false)),
+    ("may", month(5, false)),
+    ("mid", Word::Modifier),
+    ("midday", Word::Clock(12)),
+    ("middle", Word::Modifier),
+    ("midnight", Word::Clock(0)),
+    ("minute", unit(Unit::Minute, false)),
+    ("minutes", unit(Unit::Minute, true)),
+    ("monday", weekday(1, false)),
+    ("mondays", weekday(1, true)),
+    ("month", unit(Unit::Month, false)),
+    ("monthly", Word::Recurrence("P1M")),
+    ("months", unit(Unit::Month, true)),
+    ("morning", Word::PartOfDay("MO")),
+    ("next", Word::Deixis(Deixis::Next)),
+    ("night", Word::PartOfDay("NI")),
+    ("nightly", Word::Recurrence("P1D")),
+    ("nine", Word::Number(9)),
+    ("nineteen", Word::Number(19)),
+    ("ninety", Word::Number(90)),
+    ("noon", Word::Clock(12)),
+    ("nov", month(11, true)),
+    ("november", month(11, false)),
+    ("now", Word::Reference("PRESENT_REF")),
+    ("nowadays", Word::Reference("PRESENT_REF")),
+    ("oct", month(10, true)),
+    ("october", month(10, false)),
+    ("one", Word::Number(1)),
+    ("p.m", Word::Meridiem(true)),
+    ("past", Word::Deixis(Deixis::Last)),
+    ("pm", Word::Meridiem(true)),
+    ("preceding", Word::Deixis(Deixis::Last)),
+    ("present", Word::Deixis(Deixis::This)),
+    ("presently", Word::Reference("PRESENT_REF")),
+    ("previous", Word::Deixis(Deixis::Last)),
+    ("quarter", unit(Unit::Quarter, false)),
+    ("quarters", unit(Unit::Quarter, true)),
+    ("recent", Word::Deixis(Deixis::Last)),
+    ("recently", Word::Reference("PAST_REF")),
+    ("saturday", weekday(6, false)),
+    ("saturdays", weekday(6, true)),
+    ("second", Word::Ordinal(2)),
+    ("seconds", unit(Unit::Second, true)),
+    ("sep", month(9, true)),
+    ("sept", month(9, true)),
+    ("september", month(9, false)),
+    ("seven", Word::Number(7)),
+    ("seventeen", Word::Number(17)),
+    ("seventy", Word::Number(70)),
+    ("several", Word::Vague),
+    ("six", Word::Number(6)),
+    ("sixteen", Word::Number(16)),
+    ("sixty", Word::Number(60)),
+    ("some", Word::Vague),
+    ("spring", Word::Season("SP")),
+    ("start", Word::Modifier),
+    ("summer", Word::Season("SU")),
+    ("sunday", weekday(7, false)),
+    ("sundays", weekday(7, true)),
+    ("ten", Word::Number(10)),
+    ("the", Word::The),
+    ("third", Word::Ordinal(3)),
+    ("thirteen", Word::Number(13)),
+    ("thirty", Word::Number(30)),
+    ("this", Word::Deixis(Deixis::This)),
+    ("three", Word::Number(3)),
+    ("thursday", weekday(4, false)),
+    ("thursdays", weekday(4, true)),
+    ("today", Word::DayName(0)),
+    ("tomorrow", Word::DayName(1)),
+    ("tonight", Word::Tonight),
+    ("tuesday", weekday(2, false)),
+    ("tuesdays", weekday(2, true)),
+    ("twelve", Word::Number(12)),
+    ("twenty", Word::Number(20)),
+    ("two", Word::Number(2)),
+    ("upcoming", Word::Deixis(Deixis::Next)),
+    ("wednesday", weekday(3, false)),
+    ("wednesdays", weekday(3, true)),
+    ("week", unit(Unit::Week, false)),
+    ("weekend", unit(Unit::Weekend, false)),
+    ("weekends", unit(Unit::Weekend, true)),
+    ("weekly", Word::Recurrence("P1W")),
+    ("weeks", unit(Unit::Week, true)),
+    ("winter", Word::Season("WI")),
+    ("year", unit(Unit::Year, false)),
+    ("yearly", Word::Recurrence("P1Y")),
+    ("years", unit(Unit::Year, true)),
+    ("yesterday", Word::DayName(-1)),
+    ("zero", Word::Number(0)),
+];
 
 /// The day of month written as `23`, `23rd`, `1st`: 1..=31.
 pub fn day_of_month(token: &str) -> Option<u8> {
@@ -353,6 +409,12 @@ mod tests {
         );
         assert_eq!(word("Днём"), None);
         assert_eq!(word("extraordinarily-long-word"), None);
+    }
+
+    #[test]
+    fn the_lexicon_is_sorted_and_its_longest_word_is_known() {
+        assert!(LEXICON.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(LEXICON.iter().map(|(k, _)| k.len()).max(), Some(LONGEST));
     }
 
     #[test]

@@ -1,20 +1,40 @@
 //! Time expressions normalised to TIMEX3 values: every date, time, duration and recurrence
-//! in an article body, resolved against the article's date when it has one.
+//! in an article body, resolved against the article's date (the anchor) when it has one.
 //!
-//! Three steps, one module each: [`lexicon`] says what single words mean; [`scan`] and
-//! [`phrases`] read token patterns within a sentence into an unresolved [`expr::Expr`];
-//! [`normalise`] places it on the calendar ([`calendar`] does the day arithmetic). One pass
-//! over the tokens, each pattern looking a few tokens ahead: linear in the text.
+//! Three steps. [`lexicon`] says what single words mean. [`scan`] walks a sentence's tokens
+//! and reads patterns into an unresolved [`expr::Expr`]: dates as written ([`written`],
+//! [`numeric`]), times of day ([`clock`]), relative phrases ([`phrases`]), lengths and
+//! distances ([`quantity`]) and one-token compounds ([`compound`]); [`tense`] reads which
+//! way the sentence looks. [`normalise`] places the
+//! expression on the calendar ([`calendar`] does the day arithmetic). One pass over the
+//! tokens, each pattern looking a few tokens ahead: linear in the text.
 //!
-//! Without an anchor, relative expressions keep their granularity with unknown digits
-//! (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`): never a wrong absolute date.
+//! Conventions, where English leaves a choice:
+//! - A month and day without a year (`November 23`) take the year that puts them nearest
+//!   the anchor, from seven months back to four ahead; lone months (`in April`) too.
+//! - Weekdays are the nearest one in the past (the anchor's own day included) unless the
+//!   sentence looks ahead (`will`, `scheduled`, `until`…).
+//! - `the quarter`, `the latest quarter` are the last finished quarter (the one earnings
+//!   news reports); `a year ago` after a quarter is named is that quarter a year back.
+//! - Without an anchor, relative expressions keep their granularity with unknown digits
+//!   (`this year` → `XXXX`, `yesterday` → `XXXX-XX-XX`, `Friday` → `XXXX-WXX-5`): never a
+//!   wrong absolute date.
+//! - Ranges are one mention with an `A/B` value when written as one token pattern
+//!   (`September 13-14`, `2019-2022`); `from May to July` is two mentions, as TimeBank
+//!   annotates it.
 
 mod calendar;
+mod clock;
+mod compound;
 mod expr;
 mod lexicon;
 mod normalise;
+mod numeric;
 mod phrases;
+mod quantity;
 mod scan;
+mod tense;
+mod written;
 
 use super::DateMention;
 use super::structure::{Document, TokenKind};
@@ -24,36 +44,9 @@ use expr::Expr;
 use normalise::Context;
 use scan::Scanner;
 
-/// Words that make a sentence speak of the future, so `Friday` is the coming one.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "'ll",
-    "scheduled",
-    "planned",
-    "plans",
-    "expected",
-    "due",
-    "upcoming",
-    "next",
-];
-
-/// Words of reported speech: after them the sentence looks back again (`said Friday`).
-const PAST_CUES: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "reported",
-    "was",
-    "were",
-    "had",
-];
-
 /// How many sentences after a quarter is named `a year ago` still means that quarter a
 /// year back (earnings news compares periods: "third-quarter profit … a year earlier").
-const QUARTER_REACH: usize = 12;
+const QUARTER_REACH: usize = 5;
 
 /// Every time expression in `doc`, resolved against the article's date `anchor` when known.
 pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
@@ -81,11 +74,15 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         );
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
+            if lex[i].is_none() && !may_start(doc, i) {
+                i += 1;
+                continue;
+            }
             let Some(found) = scanner.at(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
             };
-            ctx.future = looks_ahead(doc, sentence.tokens.start, found.start);
+            ctx.tense = tense::of(doc, sentence.tokens.start, found.start);
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
             if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
                 ctx.quarter = quarter_of_value(v);
@@ -102,24 +99,24 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
     out
 }
 
-/// Whether the words before token `at` in its sentence (from `first`) speak of the future:
-/// the nearest cue decides.
-fn looks_ahead(doc: &Document<'_>, first: usize, at: usize) -> bool {
-    let from = at.saturating_sub(12).max(first);
-    for i in (from..at).rev() {
-        let word = doc.token_str(i);
-        let mut buf = [0u8; 16];
-        let Some(lower) = lexicon::lower(word, &mut buf) else {
-            continue;
-        };
-        if FUTURE_CUES.contains(&lower) || lower.ends_with("'ll") {
-            return true;
-        }
-        if PAST_CUES.contains(&lower) {
-            return false;
+/// Whether token `i`, which has no lexicon meaning, may still start an expression: a
+/// number, a capitalised word (`Thanksgiving`), a compound (`third-quarter`, `1990s`),
+/// `these days`, `right now`. Most tokens fail this cheap test and are skipped.
+fn may_start(doc: &Document<'_>, i: usize) -> bool {
+    let token = doc.tokens[i];
+    let s = doc.token_str(i);
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let first = s.as_bytes().first().copied().unwrap_or(b' ');
+            first.is_ascii_uppercase()
+                || first.is_ascii_digit()
+                || s.contains('-')
+                || s.ends_with('s') && s.len() <= 9
+                || matches!(s, "these" | "right")
         }
     }
-    false
 }
 
 /// `1989-Q3` → (1989, 3).
@@ -230,6 +227,21 @@ mod tests {
         They met this morning. | this morning | 1998-01-08TMO | XXXX-XX-XXTMO
         They meet every week. | every week | P1W | P1W
         It is published weekly. | weekly | P1W | P1W
+        It grows 3 pct a year. | a year | P1Y | P1Y
+        The deadline was 5 p.m. ET on Monday. | 5 p.m. ET on Monday | 1998-01-05T17:00 | XXXX-WXX-1T17:00
+        It opened on the 23rd of November 2021. | 23rd of November 2021 | 2021-11-23 | 2021-11-23
+        Over the past 24 hours it rained. | the past 24 hours | P1D | P1D
+        Prices have risen since February. | February | 1997-02 | XXXX-02
+        The war began on February 24. | February 24 | 1997-02-24 | XXXX-02-24
+        Fighting on 13-14 September killed many. | 13-14 September | 1997-09-13/1997-09-14 | XXXX-09-13/XXXX-09-14
+        Signed on 24.11.2022 in Minsk. | 24.11.2022 | 2022-11-24 | 2022-11-24
+        The plan covers 2019-2022 only. | 2019-2022 | 2019/2022 | 2019/2022
+        The budget for 1998-99 grew. | 1998-99 | 1998/1999 | 1998/1999
+        Profit fell in the 1988 second quarter. | the 1988 second quarter | 1988-Q2 | 1988-Q2
+        It costs $5 a day to park. | a day | P1D | P1D
+        Trading halted at 1530 GMT. | 1530 GMT | 1998-01-08T15:30 | XXXX-XX-XXT15:30
+        It took a couple of years. | a couple of years | P2Y | P2Y
+        He said it would happen in the year 2050. | the year 2050 | 2050 | 2050
         Talks ran from May to July. | July | 1997-07 | XXXX-07";
 
     #[test]
@@ -259,8 +271,10 @@ mod tests {
             "The Sunday Times printed it.",
             "It cost $1998 and 1,000 people came.",
             "He came second in the race.",
-            "It costs $5 a day to park.",
             "Some 2000 people marched.",
+            "Mr. Reupke, 52 years old, resigned.",
+            "He met Jan Kavan and Jan Smith.",
+            "Baker spoke on ABC's \"This Week\" show.",
         ] {
             let found = dates(sentence, Some("1998-01-08"));
             let wrong: Vec<_> = found.iter().filter(|(t, ..)| t != "now").collect();
@@ -308,5 +322,141 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn random_word_salad_gives_ordered_disjoint_spans_on_char_boundaries() {
+        const POOL: &[&str] = &[
+            "May",
+            "March",
+            "Nov.",
+            "23",
+            "13-14",
+            "2022",
+            "1990s",
+            "'",
+            "90s",
+            "the",
+            "last",
+            "next",
+            "a",
+            "year",
+            "years",
+            "ago",
+            "earlier",
+            "Friday",
+            "night",
+            "10",
+            "a.m.",
+            "p.m.",
+            "GMT",
+            "1530",
+            "every",
+            "each",
+            "fiscal",
+            "third-quarter",
+            "quarter",
+            "of",
+            ",",
+            ".",
+            "-",
+            "$",
+            "🙂",
+            "é",
+            "nineteen",
+            "ninety-six",
+            "twenty",
+            "four",
+            "hours",
+            "since",
+            "will",
+            "Thanksgiving",
+            "Day",
+            "99999999999999",
+            "31/31/31",
+            "24.11.2022",
+            "2019-2022",
+            "mid-",
+            "mid-November",
+            "this",
+            "past",
+            "the",
+            "future",
+            "now",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+                text.push(if seed % 5 == 0 { '\n' } else { ' ' });
+            }
+            let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+            for anchor in [
+                None,
+                Some(Date {
+                    year: 1,
+                    month: Some(1),
+                    day: Some(1),
+                }),
+            ] {
+                let found = find(&doc, anchor);
+                for pair in found.windows(2) {
+                    assert!(pair[0].span.end <= pair[1].span.start, "{text}: {pair:?}");
+                }
+                for m in &found {
+                    assert!(
+                        text.get(m.span.start..m.span.end).is_some(),
+                        "{text}: {m:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Guards: `find` at >= 30 MB/s natively. Run:
+    /// `cargo test --release --lib dates::tests::throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a benchmark: run in release"]
+    fn throughput_on_the_reuters_corpus() {
+        let shared = std::env::var("DOSSIER_SHARED").unwrap_or_else(|_| "/work/shared".into());
+        let folder = std::path::Path::new(&shared).join("data/corpus/reuters21578");
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            eprintln!("SKIPPED: {} is absent", folder.display());
+            return;
+        };
+        let texts: Vec<String> = entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        let text = texts.join("\n\n").repeat(2);
+        let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
+        let anchor = Some(Date {
+            year: 1987,
+            month: Some(3),
+            day: Some(1),
+        });
+        // CPU time of this thread, not wall time: the machine is shared.
+        let cpu_seconds = || {
+            let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+            let nanos: f64 = stat
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0.0);
+            nanos / 1e9
+        };
+        let (wall, cpu) = (std::time::Instant::now(), cpu_seconds());
+        let found = find(&doc, anchor);
+        let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+        let mb = text.len() as f64 / 1e6;
+        eprintln!(
+            "{mb:.1} MB, {} dates: {:.1} MB/s of CPU time ({:.1} MB/s wall)",
+            found.len(),
+            mb / cpu,
+            mb / wall
+        );
     }
 }

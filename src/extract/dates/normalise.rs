@@ -16,6 +16,18 @@ use super::lexicon::{Deixis, Unit};
 use crate::corpus::Date;
 use crate::extract::DateKind;
 
+/// Which way a sentence looks from the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    /// Back (`said`, `since`, `began`).
+    Past,
+    /// No cue.
+    #[default]
+    Unknown,
+    /// Ahead (`will`, `scheduled`, `until`).
+    Future,
+}
+
 /// What the resolver knows besides the expression.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
@@ -25,9 +37,9 @@ pub struct Context {
     pub month: Option<u8>,
     /// The anchor's full day, when known.
     pub day: Option<Day>,
-    /// Whether the sentence speaks of the future (`will`, `scheduled`), so that `Friday`
+    /// Which way the sentence looks (`will`, `scheduled` / `said`, `since`), so that `Friday`
     /// means the coming one.
-    pub future: bool,
+    pub tense: Tense,
     /// The last quarter named so far (year, quarter), for `a year ago`.
     pub quarter: Option<(i32, u8)>,
 }
@@ -39,7 +51,7 @@ impl Context {
             year: anchor.map(|a| i32::from(a.year)),
             month: anchor.and_then(|a| a.month),
             day: anchor.and_then(Day::of),
-            future: false,
+            tense: Tense::Unknown,
             quarter: None,
         }
     }
@@ -100,6 +112,9 @@ fn date(expr: &Expr, ctx: &Context) -> Option<String> {
             let to = calendar(year, Some(month), Some(last))?;
             Some(format!("{from}/{to}"))
         }
+        Expr::YearRange { first, last } => {
+            Some(format!("{}/{}", year_value(first)?, year_value(last)?))
+        }
         Expr::Month { month, deixis } => {
             let Some((year, now)) = ctx.year.zip(ctx.month) else {
                 return calendar(nearest_year(month, ctx), Some(month), None)
@@ -140,13 +155,20 @@ fn date(expr: &Expr, ctx: &Context) -> Option<String> {
             let Some(anchor) = ctx.day else {
                 return Some(format!("XXXX-WXX-{weekday}{part}"));
             };
-            Some(day_value(weekday_near(anchor, weekday, deixis, ctx.future))? + &part)
+            Some(
+                day_value(weekday_near(
+                    anchor,
+                    weekday,
+                    deixis,
+                    ctx.tense == Tense::Future,
+                ))? + &part,
+            )
         }
         Expr::Weekend(deixis) => {
             let Some(anchor) = ctx.day else {
                 return Some("XXXX-WXX-WE".into());
             };
-            let saturday = weekday_near(anchor, 6, deixis, ctx.future);
+            let saturday = weekday_near(anchor, 6, deixis, ctx.tense == Tense::Future);
             Some(week_value(saturday)? + "-WE")
         }
         Expr::Shift { unit, offset, part } => shift(unit, offset, part, ctx),
@@ -182,7 +204,11 @@ fn nearest_year(month: u8, ctx: &Context) -> Option<i32> {
         return Some(year);
     };
     let diff = i32::from(month) - i32::from(now);
-    let (low, high) = if ctx.future { (0, 11) } else { (-7, 4) };
+    let (low, high) = match ctx.tense {
+        Tense::Future => (0, 11),
+        Tense::Past => (-11, 0),
+        Tense::Unknown => (-7, 4),
+    };
     [year - 1, year, year + 1]
         .into_iter()
         .find(|y| (low..=high).contains(&((y - year) * 12 + diff)))
@@ -368,7 +394,7 @@ mod tests {
         };
         assert_eq!(value(friday.clone(), &ctx), "1989-10-27");
         assert_eq!(value(monday.clone(), &ctx), "1989-10-23");
-        ctx.future = true;
+        ctx.tense = Tense::Future;
         assert_eq!(value(monday, &ctx), "1989-10-30");
         assert_eq!(value(friday, &Context::default()), "XXXX-WXX-5");
     }

@@ -1,21 +1,11 @@
-//! Phrases of relative time and length: `the third quarter`, `the past two months`,
-//! `last week`, `two days ago`, `a year earlier`, `every week`, `fiscal 1989`, and
-//! hyphenated compounds (`third-quarter`, `two-year`, `mid-November`, `1990s`).
+//! Phrases of relative time: `the third quarter`, `the year`, `last week`, `this past
+//! spring`, `the past two months`, `fiscal 1989`, `every week`.
 
 use super::expr::Expr;
-use super::lexicon::{self, Deixis, Unit, Word, small_number};
-use super::scan::{Scanner, shift_day, this_year};
+use super::lexicon::{Deixis, Unit, Word};
+use super::quantity::duration_value;
+use super::scan::{Scanner, shift_day};
 use crate::extract::structure::TokenKind;
-
-/// Words before `a year`, `a day` that make it a rate (`$5 a day`, `twice a year`).
-const RATE_CUES: &[&str] = &[
-    "once", "twice", "times", "per", "percent", "%", "million", "billion",
-];
-
-/// Words before a bare plural (`for years`) that make it a length of time.
-const LENGTH_CUES: &[&str] = &[
-    "for", "over", "within", "in", "after", "take", "took", "takes", "taken", "lasted", "spent",
-];
 
 const fn step(deixis: Deixis) -> i32 {
     match deixis {
@@ -51,6 +41,10 @@ impl Scanner<'_> {
                 Some((end, expr))
             }
             Some(Word::Ordinal(_)) => self.ordinal_period(k, None),
+            // "The 1988 second quarter".
+            _ if self.year_at(k).is_some() && matches!(self.w(k + 1), Some(Word::Ordinal(_))) => {
+                self.ordinal_period(k + 1, self.year_at(k))
+            }
             Some(Word::Fiscal) => self.fiscal(k),
             Some(Word::Unit {
                 unit,
@@ -65,7 +59,7 @@ impl Scanner<'_> {
                     },
                 ),
                 Unit::Weekend => (k + 1, Expr::Weekend(None)),
-                Unit::Year | Unit::Month | Unit::Week => (k + 1, self.the_period(k + 1, unit)),
+                Unit::Year | Unit::Month | Unit::Week => self.the_period(k + 1, unit),
                 _ => return None,
             }),
             Some(Word::Number(_) | Word::Vague) => {
@@ -104,9 +98,21 @@ impl Scanner<'_> {
     }
 
     /// `the year` ending before `end`: a length when `ended`/`ending` follows (earnings
-    /// periods), else the anchor's year.
-    fn the_period(&self, end: usize, unit: Unit) -> Expr {
-        if matches!(self.s(end), "ended" | "ending" | "ends" | "through" | "to") {
+    /// periods), the year named after it (`the year 2050`), else the anchor's year.
+    fn the_period(&self, end: usize, unit: Unit) -> (usize, Expr) {
+        if let Some(year) = self.year_at(end).filter(|_| unit == Unit::Year) {
+            let year = Expr::Calendar {
+                year: Some(year),
+                month: None,
+                day: None,
+            };
+            return (end + 1, year);
+        }
+        let length = matches!(
+            self.s(end),
+            "ended" | "ending" | "ends" | "through" | "to" | "started" | "starting" | "beginning"
+        );
+        let expr = if length {
             Expr::Duration {
                 amount: Some(1),
                 unit,
@@ -117,7 +123,8 @@ impl Scanner<'_> {
                 offset: 0,
                 part: None,
             }
-        }
+        };
+        (end, expr)
     }
 
     /// `last week`, `this past spring`, `next Monday`, `the past two months`, `coming weeks`.
@@ -128,6 +135,11 @@ impl Scanner<'_> {
             (j + 1, deixis)
         };
         let offset = step(deixis);
+        // "ABC's \"This Week\"": a title, not a week.
+        let title = self.capitalized(k) && self.s(k).chars().skip(1).any(char::is_lowercase);
+        if title && matches!(self.w(k), Some(Word::Unit { .. })) && j > self.first {
+            return None;
+        }
         if self.is(k, "period") && deixis == Deixis::Last {
             // "The latest period": the one being reported.
             let expr = Expr::Quarter {
@@ -187,7 +199,9 @@ impl Scanner<'_> {
                     deixis: deixis_word,
                 },
             )),
-            Some(Word::Number(_) | Word::Vague | Word::A) => {
+            Some(Word::Number(_) | Word::Vague | Word::A) | None
+                if self.w(k).is_some() || self.kind_is(k, TokenKind::Number) =>
+            {
                 let (end, expr) = self.quantity_phrase(k)?;
                 let Expr::Duration { amount, unit } = expr else {
                     return None;
@@ -201,10 +215,6 @@ impl Scanner<'_> {
                     _ => expr,
                 };
                 Some((end, expr))
-            }
-            _ if self.kind_is(k, TokenKind::Number) => {
-                let (end, expr) = self.quantity_phrase(k)?;
-                matches!(expr, Expr::Duration { .. }).then_some((end, expr))
             }
             _ => None,
         }
@@ -282,7 +292,7 @@ impl Scanner<'_> {
             Some(Word::Unit {
                 unit: Unit::Year,
                 plural: false,
-            }) => Some((j + 2, self.the_period(j + 2, Unit::Year))),
+            }) => Some(self.the_period(j + 2, Unit::Year)),
             _ => None,
         }
     }
@@ -320,296 +330,6 @@ impl Scanner<'_> {
             _ => None,
         }
     }
-
-    /// A quantity and a unit: `two weeks` (a length), `two days ago`, `a year earlier`,
-    /// `three years later` (dates from the anchor).
-    pub(super) fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr)> {
-        let (k, amount) = self.quantity(j)?;
-        let k = k + usize::from(matches!(
-            self.s(k),
-            "more" | "full" | "additional" | "straight" | "consecutive"
-        ));
-        let Some(Word::Unit { unit, plural }) = self.w(k) else {
-            return self.spoken_year(j).map(|(end, year)| {
-                (
-                    end,
-                    Expr::Calendar {
-                        year: Some(year),
-                        month: None,
-                        day: None,
-                    },
-                )
-            });
-        };
-        let article = self.w(j) == Some(Word::A);
-        // "a second time" is another time; "60 Minutes" is a title.
-        if unit == Unit::Weekend
-            || (article && (plural || unit == Unit::Second))
-            || (k > self.first && self.capitalized(k))
-        {
-            return None;
-        }
-        let end = k + 1;
-        let looks_back = matches!(self.s(end), "ago" | "earlier");
-        if self.w(j) == Some(Word::A) && !looks_back {
-            // "$5 a day", "twice a year": a rate; "a quarter of": a fraction.
-            let mut buf = [0u8; 16];
-            let rate = RATE_CUES.contains(&self.previous(j, &mut buf))
-                || (j > self.first && self.kind_is(j - 1, TokenKind::Number));
-            if rate || unit == Unit::Quarter {
-                return None;
-            }
-        }
-        let direction: i32 = match self.s(end) {
-            "ago" | "earlier" => -1,
-            "later" => 1,
-            "from" if self.is(end + 1, "now") => 2,
-            _ => 0,
-        };
-        if direction == 0 {
-            return Some((end, Expr::Duration { amount, unit }));
-        }
-        let end = end + if direction == 2 { 2 } else { 1 };
-        let sign = direction.signum();
-        let expr = match (amount, unit) {
-            (None, _) => Expr::Reference(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }),
-            (Some(1), Unit::Year) if sign < 0 => Expr::YearAgo,
-            (Some(n), Unit::Decade) => Expr::Shift {
-                unit: Unit::Year,
-                offset: sign * 10 * n.min(1000) as i32,
-                part: None,
-            },
-            (Some(n), Unit::Century) => Expr::Shift {
-                unit: Unit::Year,
-                offset: sign * 100 * n.min(100) as i32,
-                part: None,
-            },
-            (Some(n), _) => Expr::Shift {
-                unit,
-                offset: sign * n.min(100_000) as i32,
-                part: None,
-            },
-        };
-        Some((end, expr))
-    }
-
-    /// A quantity at `j`: its end and amount (`None` when vague: `several`, `a few`).
-    fn quantity(&self, j: usize) -> Option<(usize, Option<u32>)> {
-        match self.w(j) {
-            Some(Word::A) => match self.w(j + 1) {
-                Some(Word::Vague) if self.is(j + 1, "couple") => {
-                    Some((j + 2 + usize::from(self.is(j + 2, "of")), Some(2)))
-                }
-                Some(Word::Vague) => Some((j + 2, None)),
-                Some(Word::Number(12)) => Some((j + 2, Some(12))),
-                _ => Some((j + 1, Some(1))),
-            },
-            Some(Word::Vague) => Some((j + 1, None)),
-            Some(Word::Number(n)) => match self.w(j + 1) {
-                Some(Word::Number(ones)) if n >= 20 && n % 10 == 0 && (1..=9).contains(&ones) => {
-                    Some((j + 2, Some(n + ones)))
-                }
-                _ => Some((j + 1, Some(n))),
-            },
-            _ if self.kind_is(j, TokenKind::Number) => {
-                let n = small_number(&self.s(j).replace(',', ""))?;
-                Some((j + 1, Some(n)))
-            }
-            _ if self.kind_is(j, TokenKind::Word) => {
-                let (a, b) = self.s(j).split_once('-')?;
-                let tens = number_word(a).filter(|t| *t >= 20 && t % 10 == 0)?;
-                let ones = number_word(b).filter(|o| (1..=9).contains(o))?;
-                Some((j + 1, Some(tens + ones)))
-            }
-            _ => None,
-        }
-    }
-
-    /// `nineteen ninety-six`: a year said in words; its end and value.
-    fn spoken_year(&self, j: usize) -> Option<(usize, i32)> {
-        let Some(Word::Number(century @ 11..=20)) = self.w(j) else {
-            return None;
-        };
-        let (end, rest) = self.quantity(j + 1)?;
-        let rest = rest.filter(|r| (10..=99).contains(r))?;
-        Some((end, (century * 100 + rest) as i32))
-    }
-
-    /// `for years`, `years ago`: a vague length or a vague past.
-    pub(super) fn bare_plural(&self, j: usize) -> Option<(usize, Expr)> {
-        let Some(Word::Unit { unit, plural: true }) = self.w(j) else {
-            return None;
-        };
-        if unit == Unit::Weekend {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        let cue = LENGTH_CUES.contains(&self.previous(j, &mut buf));
-        match self.s(j + 1) {
-            "ago" | "earlier" => Some((j + 2, Expr::Duration { amount: None, unit })),
-            _ if cue => Some((j + 1, Expr::Duration { amount: None, unit })),
-            _ => None,
-        }
-    }
-
-    /// One word token with hyphens or digits: `third-quarter`, `two-year`, `mid-November`,
-    /// `year-earlier`, `1990s`, `'90s`.
-    pub(super) fn compound(&self, j: usize) -> Option<(usize, Expr)> {
-        let s = self.s(j);
-        if let Some(decade) = decade(s) {
-            // "'90s", "the 90s" are decades; "in their 30s" is an age.
-            let two_digit = s.len() <= 4 && !s.starts_with(['\'', '’']);
-            let mut buf = [0u8; 16];
-            let marked = matches!(self.previous(j, &mut buf), "'" | "’" | "the" | "mid");
-            return (!two_digit || marked).then_some((j + 1, Expr::Decade(decade)));
-        }
-        if let Some(century) = self.century(j) {
-            return Some(century);
-        }
-        let (a, b) = s.split_once('-')?;
-        if b.contains('-') {
-            return None;
-        }
-        let (wa, wb) = (lexicon::word(a), lexicon::word(b));
-        match (wa, wb) {
-            (
-                Some(Word::Ordinal(n)),
-                Some(Word::Unit {
-                    unit: Unit::Quarter,
-                    plural: false,
-                }),
-            ) => Some((
-                j + 1,
-                Expr::Quarter {
-                    quarter: Some(n),
-                    year: None,
-                    deixis: None,
-                },
-            )),
-            (Some(Word::Ordinal(n)), _) if b.eq_ignore_ascii_case("half") && n <= 2 => Some((
-                j + 1,
-                Expr::Half {
-                    half: n,
-                    year: None,
-                },
-            )),
-            (
-                Some(Word::Modifier),
-                Some(Word::Month {
-                    month,
-                    abbreviated: false,
-                }),
-            ) => Some((
-                j + 1,
-                Expr::Month {
-                    month,
-                    deixis: None,
-                },
-            )),
-            (Some(Word::Modifier), _) if decade(b).is_some() => {
-                Some((j + 1, Expr::Decade(decade(b)?)))
-            }
-            (
-                Some(Word::Unit {
-                    unit: Unit::Year,
-                    plural: false,
-                }),
-                _,
-            ) if b == "end" => Some((j + 1, this_year())),
-            (Some(Word::Modifier), _) => {
-                let year = small_number(b).filter(|y| (1000..=2099).contains(y))?;
-                Some((
-                    j + 1,
-                    Expr::Calendar {
-                        year: Some(year as i32),
-                        month: None,
-                        day: None,
-                    },
-                ))
-            }
-            (
-                Some(Word::Unit {
-                    unit: Unit::Year,
-                    plural: false,
-                }),
-                Some(Word::Direction(-1)),
-            ) => Some((j + 1, Expr::YearAgo)),
-            (
-                _,
-                Some(Word::Unit {
-                    unit,
-                    plural: false,
-                }),
-            ) if unit != Unit::Weekend => {
-                let amount = number_word(a).or_else(|| small_number(a))?;
-                (amount > 0).then_some((
-                    j + 1,
-                    Expr::Duration {
-                        amount: Some(amount),
-                        unit,
-                    },
-                ))
-            }
-            _ => None,
-        }
-    }
-}
-
-impl Scanner<'_> {
-    /// `20th century` → `19`.
-    fn century(&self, j: usize) -> Option<(usize, Expr)> {
-        if !self.is(j + 1, "century") {
-            return None;
-        }
-        let s = self.s(j);
-        let digits = s.get(..s.len().checked_sub(2)?)?;
-        let n = small_number(digits).filter(|n| (1..=30).contains(n))?;
-        Some((j + 2, Expr::Century(n as i32 - 1)))
-    }
-}
-
-/// A cardinal written as one word (`two`, `twenty`).
-fn number_word(s: &str) -> Option<u32> {
-    match lexicon::word(s)? {
-        Word::Number(n) => Some(n),
-        _ => None,
-    }
-}
-
-/// `1990s` → 199, `90s` and `'90s` → 199, `nineties` → 199.
-fn decade(s: &str) -> Option<i32> {
-    let s = s.trim_start_matches(['\'', '’']);
-    let digits_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    if let Some(digits) = s
-        .strip_suffix("'s")
-        .or_else(|| s.strip_suffix('s'))
-        .filter(|_| digits_first)
-    {
-        let n = small_number(digits)? as i32;
-        return match digits.len() {
-            4 if n % 10 == 0 && (1000..=2090).contains(&n) => Some(n / 10),
-            2 if n % 10 == 0 => Some(190 + n / 10),
-            _ => None,
-        };
-    }
-    let mut buf = [0u8; 16];
-    let tens = match lexicon::lower(s, &mut buf)? {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
-        _ => return None,
-    };
-    Some(190 + tens)
-}
-
-fn duration_value(n: u32, unit: Unit) -> String {
-    let (time, letter) = unit.timex();
-    format!("P{time}{n}{letter}")
 }
 
 #[cfg(test)]
@@ -617,17 +337,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decades_read_digits_and_words() {
-        assert_eq!(decade("1990s"), Some(199));
-        assert_eq!(decade("'80s"), Some(198));
-        assert_eq!(decade("Nineties"), Some(199));
-        assert_eq!(decade("1995s"), None);
-        assert_eq!(decade("99999999999s"), None);
-    }
-
-    #[test]
-    fn recurrences_spell_durations() {
-        assert_eq!(duration_value(1, Unit::Week), "P1W");
-        assert_eq!(duration_value(1, Unit::Hour), "PT1H");
+    fn steps_follow_deixis() {
+        assert_eq!(step(Deixis::Last), -1);
+        assert_eq!(step(Deixis::Next), 1);
     }
 }
