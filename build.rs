@@ -3,6 +3,9 @@
 //! seed table (`src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
 //!
 //! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root).
+//!
+//! `DOSSIER_TEST_PANIC=1` compiles in a test-only crash trigger (`cfg(dossier_test_panic)`,
+//! see `src/main.rs`) so a browser test can check the error panel; never set it for a real build.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/span.rs"]
@@ -18,7 +21,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=DOSSIER_SEEDS");
     println!("cargo:rerun-if-changed=build.rs");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    declare_test_panic_cfg();
+    let manifest_dir = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
     let seeds = match std::env::var_os("DOSSIER_SEEDS") {
         Some(dir) if !dir.is_empty() => manifest_dir.join(dir),
         _ => manifest_dir.join("seeds"),
@@ -28,32 +34,58 @@ fn main() -> ExitCode {
     match embed(&seeds) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("\nerror: the seed articles in {} cannot be built:\n{message}\n", seeds.display());
+            eprintln!(
+                "\nerror: the seed articles in {} cannot be built:\n{message}\n",
+                seeds.display()
+            );
             ExitCode::FAILURE
         }
     }
 }
 
+/// Declares `cfg(dossier_test_panic)` and turns it on only when `DOSSIER_TEST_PANIC=1`.
+fn declare_test_panic_cfg() {
+    println!("cargo::rustc-check-cfg=cfg(dossier_test_panic)");
+    println!("cargo:rerun-if-env-changed=DOSSIER_TEST_PANIC");
+    if std::env::var_os("DOSSIER_TEST_PANIC").is_some_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=dossier_test_panic");
+    }
+}
+
 fn embed(seeds: &Path) -> Result<(), String> {
     if !seeds.is_dir() {
-        return Err(format!("  {} is not a folder (set DOSSIER_SEEDS to a folder of articles)", seeds.display()));
+        return Err(format!(
+            "  {} is not a folder (set DOSSIER_SEEDS to a folder of articles)",
+            seeds.display()
+        ));
     }
-    let files = corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
+    let files =
+        corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
     let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
     let (articles, skipped) = corpus::parse_files(named).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         format!("{} problem(s):\n{}", errors.len(), lines.join("\n"))
     })?;
     for skip in &skipped {
-        println!("cargo:warning=seed file {} is not embedded: {}", skip.file, skip.reason);
+        println!(
+            "cargo:warning=seed file {} is not embedded: {}",
+            skip.file, skip.reason
+        );
     }
     let table = corpus::encode_seed_table(
-        files.iter().filter(|f| corpus::classify(&f.name).is_ok()).map(|f| (f.name.as_str(), f.bytes.as_slice())),
+        files
+            .iter()
+            .filter(|f| corpus::classify(&f.name).is_ok())
+            .map(|f| (f.name.as_str(), f.bytes.as_slice())),
     );
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.bin");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.bin");
     std::fs::write(&out, table).map_err(|e| format!("  writing {}: {e}", out.display()))?;
     if articles.is_empty() {
-        println!("cargo:warning=no articles in {}: the app will say so", seeds.display());
+        println!(
+            "cargo:warning=no articles in {}: the app will say so",
+            seeds.display()
+        );
     }
     Ok(())
 }
