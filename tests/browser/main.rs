@@ -4,6 +4,9 @@
 //!
 //! - `harness/`: serving `dist/`, starting the browser, the `App` session helpers.
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
+//! - `hostile`: hostile articles show as text and never run; a panic shows the error panel
+//!   (on the second build, `target/dist-hostile`).
 
 mod foundation;
 mod harness;
+mod hostile;

@@ -55,7 +55,7 @@ impl App {
         }
     }
 
-    async fn open(dist: &Path, base: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    pub(crate) async fn open(dist: &Path, base: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let server = StaticServer::start(dist, base).await?;
         let port = free_port()?;
         let driver = DriverProcess(
