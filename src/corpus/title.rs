@@ -1,6 +1,8 @@
 //! Titles for articles that don't name one: the first sentence of the body, after an agency
 //! name glued to it ("ArmInfo.The CSTO …" → source "ArmInfo").
 
+use super::blank::is_blank_char;
+
 /// Longest title kept, in characters; longer first sentences are cut at a word.
 const MAX_TITLE_CHARS: usize = 200;
 
@@ -29,21 +31,6 @@ pub fn first_sentence(text: &str) -> String {
     let scope = title_scope(text);
     let end = sentence_end(scope).unwrap_or(scope.len());
     cap(&collapse(&scope[..end]))
-}
-
-/// Whitespace or an invisible character that only shapes text (zero-width spaces and
-/// joiners, word joiner, byte-order mark): what a blank file or a title's start is made of.
-pub fn is_blank_char(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
-}
-
-/// Whether `s` holds nothing visible.
-pub fn is_blank(s: &str) -> bool {
-    s.chars().all(is_blank_char)
 }
 
 /// Where the title is looked for: the first paragraph when the text has blank lines, else
@@ -238,12 +225,6 @@ mod tests {
     fn cjk_full_stops_end_a_sentence_without_a_space() {
         assert_eq!(first_sentence("北京今天下雨。明天会晴。"), "北京今天下雨。");
         assert_eq!(first_sentence("他说：“好。”然后走了。"), "他说：“好。”");
-    }
-
-    #[test]
-    fn invisible_characters_make_text_blank() {
-        assert!(is_blank("\u{feff}\u{200b} \n\u{a0}"));
-        assert!(!is_blank("\u{200b}x"));
     }
 
     #[test]

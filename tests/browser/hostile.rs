@@ -85,6 +85,13 @@ async fn console_errors(
     Ok(entries
         .iter()
         .filter(|e| e["level"] == "SEVERE")
+        // The browser asks for /favicon.ico on its own; the test server has none.
+        .filter(|e| {
+            !e["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("favicon.ico")
+        })
         .map(|e| e["message"].as_str().unwrap_or_default().to_string())
         .collect())
 }
