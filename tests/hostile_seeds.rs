@@ -402,3 +402,33 @@ fn markup_in_front_matter_and_json_is_kept_as_text_and_bad_urls_are_not_links() 
         );
     }
 }
+
+#[test]
+fn the_hostile_browser_fixtures_are_valid_seeds() {
+    // tests/browser/hostile.rs opens these ids in a build made from this folder.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let files = dossier::corpus::read_folder(&dir).unwrap();
+    let (articles, skipped) =
+        parse_files(files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()))).unwrap();
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let mut ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "bom-crlf",
+            "link-attribute-breakout",
+            "link-data",
+            "link-nul",
+            "link-protocol-relative",
+            "link-spaced-javascript",
+            "link-upper-javascript",
+            "markup-in-body",
+            "markup-in-front-matter",
+            "scripts"
+        ]
+    );
+    articles.iter().for_each(|a| {
+        check_pipeline(a);
+    });
+}
