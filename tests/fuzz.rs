@@ -4,6 +4,7 @@
 //! - `corpus::parse_file` on arbitrary bytes under arbitrary names, and on text shaped like
 //!   seeds (front matter, JSON, quotes, CR/LF, combining marks);
 //! - `corpus::decode_seed_table` on arbitrary and on damaged tables;
+//! - `corpus::parse_date` on arbitrary and date-shaped text: what it reads prints back to itself;
 //! - `extract::annotate` on arbitrary UTF-8 and on news-like text.
 //!
 //! A bounded run is part of `cargo test` (`CASES` per target, about half a minute in all
@@ -150,6 +151,13 @@ proptest! {
                 }
             }
             Err(errors) => prop_assert!(!errors.is_empty()),
+        }
+    }
+
+    #[test]
+    fn a_date_that_reads_prints_back_to_itself(text in prop_oneof!["\\PC{0,30}", "[0-9]{1,4}[-/ ][0-9A-Za-z]{1,9}[-/ ,]{1,2}[0-9]{1,4}( [0-9:+TZ]{0,12})?"]) {
+        if let Ok(date) = corpus::parse_date(&text) {
+            prop_assert_eq!(corpus::parse_date(&date.to_string()), Ok(date));
         }
     }
 
