@@ -15,9 +15,13 @@ pub fn install() {
 
 /// Replaces the page with an error panel: what happened and a way to reload.
 pub fn show_error_panel(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id("fatal-error");
     panel.set_class_name("fatal-error");
     let _ = panel.set_attribute("role", "alert");
