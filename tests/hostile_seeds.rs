@@ -8,7 +8,7 @@
 //! - size: a 5 MB article, 10,000 one-line articles (generated here, not committed);
 //! - scripts: Cyrillic, Arabic, Chinese, emoji, combining marks, zero-width and no-break
 //!   spaces, curly and straight quotes;
-//! - files that are not articles, duplicate ids.
+//! - files that are not articles, duplicate ids, symbolic links (followed, broken, looping).
 //!
 //! Hostile markup, URLs, JSON and front matter are in `hostile_records.rs`.
 
@@ -299,5 +299,42 @@ fn duplicate_ids_across_formats_are_refused_naming_both_files() {
     );
     assert!(
         messages[2].starts_with("c.json: article id `x` is also the id of an article in c.json")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn linked_files_are_read_and_broken_links_and_loops_are_errors_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("real.txt"), "Linked story.").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("real.txt"),
+        dir.path().join("sub/linked.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("linked-folder")).unwrap();
+    let names: Vec<String> = dossier::corpus::read_folder(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(names, ["linked-folder/real.txt", "sub/linked.txt"]);
+
+    std::os::unix::fs::symlink(
+        dir.path().join("gone.txt"),
+        dir.path().join("sub/broken.txt"),
+    )
+    .unwrap();
+    let e = dossier::corpus::read_folder(dir.path()).unwrap_err();
+    assert!(e.to_string().starts_with("sub/broken.txt: "), "{e}");
+
+    std::fs::remove_file(dir.path().join("sub/broken.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    let e = dossier::corpus::read_folder(dir.path()).unwrap_err();
+    assert!(
+        e.to_string().starts_with("sub/loop: a symbolic link back"),
+        "{e}"
     );
 }
