@@ -3,6 +3,9 @@
 //! seed table (`src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
 //!
 //! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root).
+//!
+//! `DOSSIER_TEST_PANIC=1` compiles in a test-only crash trigger (`cfg(dossier_test_panic)`,
+//! see `src/main.rs`) so a browser test can check the error panel; never set it for a real build.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/span.rs"]
@@ -18,6 +21,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=DOSSIER_SEEDS");
     println!("cargo:rerun-if-changed=build.rs");
+    declare_test_panic_cfg();
     let manifest_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -36,6 +40,15 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Declares `cfg(dossier_test_panic)` and turns it on only when `DOSSIER_TEST_PANIC=1`.
+fn declare_test_panic_cfg() {
+    println!("cargo::rustc-check-cfg=cfg(dossier_test_panic)");
+    println!("cargo:rerun-if-env-changed=DOSSIER_TEST_PANIC");
+    if std::env::var_os("DOSSIER_TEST_PANIC").is_some_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=dossier_test_panic");
     }
 }
 

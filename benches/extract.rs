@@ -12,9 +12,14 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus/reuters21578"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus/reuters21578")
+        });
     let Ok(files) = corpus::read_folder(&dir) else {
-        eprintln!("extract bench: SKIPPED, no corpus at {} (pass a folder)", dir.display());
+        eprintln!(
+            "extract bench: SKIPPED, no corpus at {} (pass a folder)",
+            dir.display()
+        );
         return;
     };
     let articles: Vec<Article> = files
@@ -35,7 +40,11 @@ fn main() {
                 started.elapsed().as_secs_f64()
             })
             .fold(f64::INFINITY, f64::min);
-        println!("{label:<22} {:>8.0} ms {:>8.1} MB/s", best * 1000.0, mb / best);
+        println!(
+            "{label:<22} {:>8.0} ms {:>8.1} MB/s",
+            best * 1000.0,
+            mb / best
+        );
     };
     time("structure", &|a| {
         std::hint::black_box(Document::parse(&a.text, a.body));
@@ -56,6 +65,9 @@ fn main() {
         std::hint::black_box(extract::annotate(a));
     });
     let found: Vec<_> = articles.iter().map(extract::annotate).collect();
-    let items: usize = found.iter().map(|f| f.mentions.len() + f.dates.len() + f.quotes.len()).sum();
+    let items: usize = found
+        .iter()
+        .map(|f| f.mentions.len() + f.dates.len() + f.quotes.len())
+        .sum();
     println!("{items} annotations ({:.0} per MB)", items as f64 / mb);
 }

@@ -2,6 +2,7 @@
 //! format becomes [`Article`]s.
 
 use super::article::{Article, ArticleId, TitleOrigin};
+use super::blank::is_blank;
 use super::error::{Error, ErrorKind, line_of};
 use super::json_records::{self, Record};
 use super::{front_matter, parse_date, title};
@@ -70,7 +71,7 @@ fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, Er
     if text.is_empty() {
         return Err(ErrorKind::Empty);
     }
-    if text.trim().is_empty() {
+    if is_blank(text) {
         return Err(ErrorKind::Blank);
     }
     let stem = id_stem(file);
@@ -105,7 +106,7 @@ fn text_article(file: &str, stem: &str, text: &str) -> Result<Article, ErrorKind
     let mut fm = front_matter::split(after_bom, bom)?.unwrap_or_default();
     let body_start = fm.body_start.max(bom);
     let body = ByteSpan::new(body_start, text.len());
-    if body.slice(text).trim().is_empty() {
+    if is_blank(body.slice(text)) {
         return Err(ErrorKind::NoBody);
     }
     let date = fm
@@ -152,7 +153,8 @@ fn records_to_articles(
     records
         .into_iter()
         .map(|rec| {
-            if rec.body.trim().is_empty() && rec.title.is_none() {
+            let rec = rec.without_blank_fields();
+            if is_blank(&rec.body) && rec.title.is_none() {
                 let record = rec
                     .position
                     .map_or_else(|| "(the file's object)".into(), |p| p.label());

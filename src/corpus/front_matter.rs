@@ -1,6 +1,7 @@
 //! A `---` … `---` block of YAML at the top of a `.txt` or `.md` file.
 
 use super::ErrorKind;
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// The front matter of one file: its keys in order, values as text, and where the body starts.
@@ -60,16 +61,16 @@ fn fence_at(text: &str, at: usize) -> Option<usize> {
 }
 
 fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>, ErrorKind> {
-    let docs = match YamlLoader::load_from_str(yaml) {
+    let loaded = refuse_aliases(yaml).and_then(|()| {
+        // +1: the block starts on the file's second line.
+        YamlLoader::load_from_str(yaml).map_err(|e| (e.marker().line() + 1, e.info().to_string()))
+    });
+    let docs = match loaded {
         Ok(docs) => docs,
         // News titles often hold an unquoted ": " ("title: Analysis: what next"), which
         // strict YAML rejects; plain `key: value` lines are still unambiguous.
-        Err(e) => {
-            return simple_key_values(yaml).ok_or_else(|| ErrorKind::FrontMatter {
-                // +1: the block starts on the file's second line.
-                line: e.marker().line() + 1,
-                message: e.info().to_string(),
-            });
+        Err((line, message)) => {
+            return simple_key_values(yaml).ok_or(ErrorKind::FrontMatter { line, message });
         }
     };
     let Some(doc) = docs.into_iter().next() else {
@@ -91,6 +92,24 @@ fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>, ErrorKind> {
             line: 2,
             message: format!("expected `key: value` lines, found {}", kind_name(&other)),
         }),
+    }
+}
+
+/// Refuses YAML aliases (`*name`) before loading: the loader copies the anchored value at
+/// every alias, so a few lines of nested aliases (a "billion laughs") would take all memory.
+/// Syntax errors are left for the loader to report.
+fn refuse_aliases(yaml: &str) -> Result<(), (usize, String)> {
+    let mut parser = Parser::new_from_str(yaml);
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) | Err(_) => return Ok(()),
+            Ok((Event::Alias(_), mark)) => {
+                let message =
+                    "YAML aliases (`*name`) are not accepted in front matter; write the value out";
+                return Err((mark.line() + 1, message.into()));
+            }
+            Ok(_) => {}
+        }
     }
 }
 
@@ -217,6 +236,16 @@ mod tests {
     fn broken_yaml_names_the_file_line() {
         let err = split("---\ntitle: x\nbad: [unclosed\n---\n", 0).unwrap_err();
         assert!(matches!(err, ErrorKind::FrontMatter { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn yaml_aliases_are_refused_before_they_can_expand() {
+        let bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n";
+        let err = split(&format!("---\n{bomb}---\nBody"), 0).unwrap_err();
+        assert!(
+            matches!(&err, ErrorKind::FrontMatter { line: 3, message } if message.contains("aliases")),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -27,6 +27,26 @@ pub struct Record {
     pub meta: Vec<(String, String)>,
 }
 
+impl Record {
+    /// The record with blank optional fields (`"id": " "`, `"title": ""`) treated as
+    /// absent, as blank front-matter keys are: a blank id or title is never shown.
+    pub fn without_blank_fields(mut self) -> Self {
+        for field in [
+            &mut self.id,
+            &mut self.title,
+            &mut self.date,
+            &mut self.source,
+            &mut self.url,
+            &mut self.author,
+        ] {
+            if field.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                *field = None;
+            }
+        }
+        self
+    }
+}
+
 /// A record's place in a file with several.
 #[derive(Debug, Clone, Copy)]
 pub enum RecordPosition {
@@ -57,6 +77,12 @@ impl RecordPosition {
 pub fn parse_json(text: &str) -> Result<Vec<Record>, ErrorKind> {
     let value: Value = serde_json::from_str(text).map_err(syntax)?;
     match value {
+        // An empty array would make a file that silently adds nothing.
+        Value::Array(items) if items.is_empty() => Err(ErrorKind::JsonRecord {
+            record: "(the file's array)".into(),
+            message: "the array holds no records; add an object with a `body`, or remove the file"
+                .into(),
+        }),
         Value::Array(items) => items
             .into_iter()
             .enumerate()

@@ -15,6 +15,7 @@
 //! ```
 
 mod article;
+mod blank;
 mod date;
 mod error;
 mod files;

@@ -47,7 +47,8 @@ pub fn decode_seed_table(table: &[u8]) -> Result<Vec<(&str, &[u8])>, String> {
         ));
     }
     let count = take_u32(&mut rest)? as usize;
-    let mut files = Vec::with_capacity(count.min(1 << 20));
+    // Each file takes at least 8 bytes: a damaged count cannot reserve more than that.
+    let mut files = Vec::with_capacity(count.min(rest.len() / 8));
     for _ in 0..count {
         let name_len = take_u32(&mut rest)? as usize;
         let name = take(&mut rest, name_len)?;

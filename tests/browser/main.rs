@@ -7,10 +7,13 @@
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
 //! - `hosting`: any sub-path, no other origin, the strict CSP, an error panel if the wasm fails.
 //! - `offline`: the service worker, updates to a new build, the single-file build on file://.
+//! - `hostile`: hostile articles show as text and never run; a panic shows the error panel
+//!   (on the second build, `target/dist-hostile`).
 
 mod explorer;
 mod foundation;
 mod harness;
+mod hostile;
 mod hosting;
 mod large_corpus;
 mod offline;

@@ -127,7 +127,7 @@ impl App {
         }
     }
 
-    async fn open(
+    pub(crate) async fn open(
         engine: Engine,
         root: &Path,
         base: &str,

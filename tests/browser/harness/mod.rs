@@ -6,6 +6,7 @@ mod engines;
 mod server;
 
 pub use driver::App;
+pub use engines::Engine;
 pub use server::StaticServer;
 
 use std::path::PathBuf;
