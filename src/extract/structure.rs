@@ -117,7 +117,7 @@ fn paragraphs(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
     let mut start: Option<usize> = None;
     let mut last_content_end = body.start;
     let mut pos = body.start;
-    for line in body_text.split_inclusive('\n') {
+    for line in split_lines(body_text) {
         let line_start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -143,21 +143,33 @@ fn paragraphs(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
     out
 }
 
+/// Whether a whitespace-only line follows another line (paragraphs are then blank-separated).
 fn has_blank_line(s: &str) -> bool {
-    let mut previous_was_newline = false;
-    let mut only_space_since_newline = false;
-    for c in s.chars() {
-        if c == '\n' {
-            if previous_was_newline && only_space_since_newline {
-                return true;
-            }
-            previous_was_newline = true;
-            only_space_since_newline = true;
-        } else if !c.is_whitespace() {
-            only_space_since_newline = false;
+    split_lines(s).skip(1).any(|line| {
+        let content = line.trim_end_matches(['\n', '\r']);
+        content.trim().is_empty() && content.len() < line.len()
+    })
+}
+
+/// Lines with their terminators, ending at `\n`, `\r\n` or a lone `\r` (classic Mac files).
+fn split_lines(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
         }
-    }
-    false
+        let from = start;
+        let end = match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if bytes[from + i] == b'\r' && bytes.get(from + i + 1) == Some(&b'\n') => {
+                from + i + 2
+            }
+            Some(i) => from + i + 1,
+            None => bytes.len(),
+        };
+        start = end;
+        Some(&s[from..end])
+    })
 }
 
 fn trimmed(text: &str, span: ByteSpan) -> ByteSpan {
@@ -270,7 +282,10 @@ fn split_sentences(
     while i < tokens.len() {
         let t = tokens[i];
         let s = t.span.slice(text);
-        let terminal = matches!(s, "." | "!" | "?" | "…")
+        // Full stops of scripts without spaces between sentences end one right there.
+        let unspaced_terminal = matches!(s, "。" | "！" | "？" | "｡");
+        let terminal = matches!(s, "." | "!" | "?" | "…" | "؟" | "۔" | "।")
+            || unspaced_terminal
             || (t.kind == TokenKind::Word && s.ends_with('.') && s.len() > 1);
         let mut end = i + 1;
         if terminal {
@@ -279,7 +294,7 @@ fn split_sentences(
                 && tokens[end].span.start == tokens[end - 1].span.end
                 && matches!(
                     tokens[end].span.slice(text),
-                    "\"" | "”" | "’" | "'" | ")" | "»" | "]"
+                    "\"" | "”" | "’" | "'" | ")" | "»" | "]" | "」" | "』" | "）"
                 )
             {
                 end += 1;
@@ -289,7 +304,8 @@ fn split_sentences(
             let next_starts_sentence = next.is_none_or(|n| {
                 let ns = n.span.slice(text);
                 let c = ns.chars().next().unwrap_or(' ');
-                c.is_uppercase()
+                // Letters of scripts without case (Arabic, Devanagari, CJK) start sentences too.
+                (c.is_alphabetic() && !c.is_lowercase())
                     || c.is_ascii_digit()
                     || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '-' | '—')
             });
@@ -305,7 +321,9 @@ fn split_sentences(
                 // before a quote.
                 next.is_some()
             };
-            if gap_has_space && next_starts_sentence && !abbreviation && !abbreviation_token {
+            if unspaced_terminal
+                || (gap_has_space && next_starts_sentence && !abbreviation && !abbreviation_token)
+            {
                 push_sentence(tokens, start, end, paragraph, out);
                 start = end;
             }
@@ -451,6 +469,31 @@ mod tests {
         );
         let d = doc("First line.\nSecond line.");
         assert_eq!(d.paragraphs.len(), 2);
+        let d = doc("Classic Mac.\rSecond paragraph.\r\rThird.");
+        assert_eq!(
+            d.paragraphs.iter().map(|p| d.str(*p)).collect::<Vec<_>>(),
+            ["Classic Mac.\rSecond paragraph.", "Third."]
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_cjk_full_stops_and_before_uncased_scripts() {
+        let sentences = |text: &str| {
+            let d = Document::parse(text, ByteSpan::new(0, text.len()));
+            d.sentences
+                .iter()
+                .map(|s| d.str(s.span).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            sentences("北京今天下雨。明天会晴。"),
+            ["北京今天下雨。", "明天会晴。"]
+        );
+        assert_eq!(
+            sentences("مرحبا بالعالم. هذا نص عربي؟"),
+            ["مرحبا بالعالم.", "هذا نص عربي؟"]
+        );
+        assert_eq!(sentences("He left. 北京很大。"), ["He left.", "北京很大。"]);
     }
 
     #[test]

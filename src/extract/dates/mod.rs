@@ -392,7 +392,7 @@ mod tests {
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
                 text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
-                text.push(if seed % 5 == 0 { '\n' } else { ' ' });
+                text.push(if seed.is_multiple_of(5) { '\n' } else { ' ' });
             }
             let doc = Document::parse(&text, ByteSpan::new(0, text.len()));
             for anchor in [

@@ -146,10 +146,11 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
             .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
     }
     // "― Krystal Correa": a dash and a name closing the quote's paragraph.
-    if start > from && matches!(doc.token_str(from), "—" | "–" | "-" | "―") {
-        if let Some(p) = read_right(doc, start, limit, false).filter(|p| p.tokens.end == limit) {
-            return Some(p);
-        }
+    if start > from
+        && matches!(doc.token_str(from), "—" | "–" | "-" | "―")
+        && let Some(p) = read_right(doc, start, limit, false).filter(|p| p.tokens.end == limit)
+    {
+        return Some(p);
     }
     // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
     // and "another friend, Mariam Emara told CNN".
@@ -198,10 +199,10 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let according = (floor..open).rev().find(|&i| {
         doc.token_str(i).eq_ignore_ascii_case("according") && doc.token_str(i + 1) == "to"
     });
-    if let Some(a) = according {
-        if let Some(p) = read_right(doc, a + 2, open, false) {
-            return Some(p);
-        }
+    if let Some(a) = according
+        && let Some(p) = read_right(doc, a + 2, open, false)
+    {
+        return Some(p);
     }
     let colon = open > floor && doc.token_str(open - 1) == ":";
     if colon {
