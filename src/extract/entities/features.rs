@@ -10,25 +10,81 @@ use super::hashing::{HashedMap, hash_str, mix};
 use super::tokens::NerText;
 use std::ops::Range;
 
-/// Feature hashes of every token of a document (without the label-dependent ones).
+/// What the tagger reads about a document's tokens; implemented lazily for tagging
+/// ([`DocContext`]) and precomputed for training ([`DocFeatures`]).
+pub trait Source {
+    /// Whether token `i` has no capital letter: such a token never starts a name, so the
+    /// tagger labels it `O` unscored when the previous token is outside a name too.
+    fn is_plain(&self, i: usize) -> bool;
+    /// Appends the label-independent features of token `i` of `sentence` to `out`.
+    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>);
+    /// Lowercase hash of token `i` (or [`AFTER`] past the end).
+    fn lower(&self, i: usize) -> u64;
+    /// Shape hash of token `i`.
+    fn shape(&self, i: usize) -> u64;
+}
+
+/// Feature hashes of every token of a document, computed once (for training).
 #[derive(Debug, Default)]
 pub struct DocFeatures {
-    /// All features, token after token.
-    pub features: Vec<u64>,
-    /// Where each token's features start in `features` (one extra entry at the end).
-    pub starts: Vec<u32>,
-    /// Lowercase hash of each token (for label-dependent features).
-    pub lower: Vec<u64>,
-    /// Shape hash of each token (for label-dependent features).
-    pub shape: Vec<u64>,
+    features: Vec<u64>,
+    starts: Vec<u32>,
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+    plain: Vec<bool>,
 }
 
 impl DocFeatures {
+    /// Precomputes everything `context` would compute lazily.
+    pub fn new(context: &DocContext<'_>, sentences: &[Range<usize>]) -> Self {
+        let n = context.views.len();
+        let mut out = Self {
+            features: Vec::with_capacity(n * 48),
+            starts: Vec::with_capacity(n + 1),
+            lower: context.views.iter().map(|v| v.lower).collect(),
+            shape: context.views.iter().map(|v| v.shape).collect(),
+            plain: (0..n).map(|i| context.is_plain(i)).collect(),
+        };
+        for sentence in sentences {
+            for i in sentence.clone() {
+                out.starts.push(out.features.len() as u32);
+                context.static_features(i, sentence, &mut out.features);
+            }
+        }
+        out.starts.push(out.features.len() as u32);
+        out
+    }
+
     /// The static features of token `i`.
     pub fn of(&self, i: usize) -> &[u64] {
         let start = self.starts[i] as usize;
         let end = self.starts[i + 1] as usize;
         &self.features[start..end]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
+    }
+}
+
+impl Source for DocFeatures {
+    fn is_plain(&self, i: usize) -> bool {
+        self.plain[i]
+    }
+    fn static_features(&self, i: usize, _: &Range<usize>, out: &mut Vec<u64>) {
+        out.extend_from_slice(self.of(i));
+    }
+    fn lower(&self, i: usize) -> u64 {
+        self.lower.get(i).copied().unwrap_or(AFTER)
+    }
+    fn shape(&self, i: usize) -> u64 {
+        self.shape.get(i).copied().unwrap_or(AFTER)
     }
 }
 
@@ -134,93 +190,142 @@ fn is_shouting(text: &str, ner: &NerText, sentence: &Range<usize>) -> bool {
     upper >= 6 && lower * 10 < upper
 }
 
-/// Static information of one token, computed once.
+/// The cheap facts of every token (neighbours need them).
 #[derive(Debug, Clone, Copy)]
-struct TokenInfo {
+struct TokenView {
     lower: u64,
     shape: u64,
-    long_shape: u64,
-    affixes: [u64; 8],
     case: Case,
-    length: u64,
 }
 
-/// Computes the features of every token of `ner` over `text`.
-pub fn extract(text: &str, ner: &NerText) -> DocFeatures {
-    let n = ner.tokens.len();
-    let mut lowered = String::new();
-    let infos: Vec<TokenInfo> = ner
-        .tokens
-        .iter()
-        .map(|t| {
-            let word = t.span.slice(text);
-            lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
-            TokenInfo {
-                lower: t.lower,
-                shape: shape(word, false),
-                long_shape: shape(word, true),
-                affixes: affixes(&lowered),
-                case: case_of(word),
-                length: word.chars().count().min(8) as u64,
-            }
-        })
-        .collect();
-    let shouting: Vec<bool> = ner
-        .sentences
-        .iter()
-        .map(|s| is_shouting(text, ner, s))
-        .collect();
-    let mut seen: HashedMap<u8> = HashedMap::default();
-    for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
-        if shout {
-            continue;
-        }
-        let mid_sentence = sentence.start + 1..sentence.end;
-        for (info, token) in infos[mid_sentence.clone()]
+/// A document prepared for lazy feature computation.
+#[derive(Debug)]
+pub struct DocContext<'t> {
+    text: &'t str,
+    ner: &'t NerText,
+    views: Vec<TokenView>,
+    marks: Vec<Marks>,
+    /// Whether each sentence is written in capitals.
+    shouting: Vec<bool>,
+    /// Sentence index of each token.
+    sentence_of: Vec<u32>,
+    /// Spelling evidence for the lowercase forms of capitalised tokens.
+    seen: HashedMap<u8>,
+}
+
+impl<'t> DocContext<'t> {
+    /// Prepares `ner` over `text`: linear, a few hash probes per capitalised token.
+    pub fn new(text: &'t str, ner: &'t NerText) -> Self {
+        let views: Vec<TokenView> = ner
+            .tokens
             .iter()
-            .zip(&ner.tokens[mid_sentence])
-        {
-            let bit = match info.case {
-                Case::Lower => SEEN_LOWER,
-                Case::Title => SEEN_TITLE,
-                Case::Upper if token.span.len() > 1 => SEEN_UPPER,
-                _ => continue,
-            };
-            *seen.entry(info.lower).or_insert(0) |= bit;
+            .map(|t| {
+                let word = t.span.slice(text);
+                TokenView {
+                    lower: t.lower,
+                    shape: shape(word, false),
+                    case: case_of(word),
+                }
+            })
+            .collect();
+        let shouting: Vec<bool> = ner
+            .sentences
+            .iter()
+            .map(|s| is_shouting(text, ner, s))
+            .collect();
+        let mut sentence_of = vec![0u32; views.len()];
+        for (k, sentence) in ner.sentences.iter().enumerate() {
+            sentence_of[sentence.clone()].fill(k as u32);
+        }
+        let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
+        let mut seen: HashedMap<u8> = views
+            .iter()
+            .filter(|v| !is_plain_case(v.case))
+            .map(|v| (v.lower, 0))
+            .collect();
+        for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
+            if shout {
+                continue;
+            }
+            let mid_sentence = sentence.start + 1..sentence.end;
+            for (view, token) in views[mid_sentence.clone()]
+                .iter()
+                .zip(&ner.tokens[mid_sentence])
+            {
+                let bit = match view.case {
+                    Case::Lower => SEEN_LOWER,
+                    Case::Title => SEEN_TITLE,
+                    Case::Upper if token.span.len() > 1 => SEEN_UPPER,
+                    _ => continue,
+                };
+                if let Some(flags) = seen.get_mut(&view.lower) {
+                    *flags |= bit;
+                }
+            }
+        }
+        let marks = gazetteer::mark(ner, &capitalised);
+        Self {
+            text,
+            ner,
+            views,
+            marks,
+            shouting,
+            sentence_of,
+            seen,
         }
     }
-    let marks = gazetteer::mark(ner);
-    let mut out = DocFeatures {
-        features: Vec::with_capacity(n * 48),
-        starts: Vec::with_capacity(n + 1),
-        lower: infos.iter().map(|i| i.lower).collect(),
-        shape: infos.iter().map(|i| i.shape).collect(),
-    };
-    for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
-        for i in sentence.clone() {
-            out.starts.push(out.features.len() as u32);
-            let context = Context {
-                infos: &infos,
-                marks: &marks,
-                sentence: sentence.clone(),
-                shout,
-                seen: seen.get(&infos[i].lower).copied().unwrap_or(0),
-            };
-            context.push_features(i, &mut out.features);
-        }
+}
+
+fn is_plain_case(case: Case) -> bool {
+    matches!(case, Case::Lower | Case::None)
+}
+
+impl Source for DocContext<'_> {
+    fn is_plain(&self, i: usize) -> bool {
+        is_plain_case(self.views[i].case)
     }
-    out.starts.push(out.features.len() as u32);
-    out
+
+    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
+        let word = self.ner.tokens[i].span.slice(self.text);
+        let mut lowered = String::with_capacity(word.len());
+        lowered.extend(word.chars().flat_map(char::to_lowercase));
+        let shout = self
+            .shouting
+            .get(self.sentence_of[i] as usize)
+            .copied()
+            .unwrap_or(false);
+        let context = Context {
+            views: &self.views,
+            marks: &self.marks,
+            sentence: sentence.clone(),
+            shout,
+            seen: self.seen.get(&self.views[i].lower).copied().unwrap_or(0),
+            long_shape: shape(word, true),
+            affixes: affixes(&lowered),
+            length: word.chars().count().min(8) as u64,
+        };
+        context.push_features(i, out);
+    }
+
+    fn lower(&self, i: usize) -> u64 {
+        self.views.get(i).map_or(AFTER, |v| v.lower)
+    }
+
+    fn shape(&self, i: usize) -> u64 {
+        self.views.get(i).map_or(AFTER, |v| v.shape)
+    }
 }
 
 /// Everything one token's features are computed from.
 struct Context<'a> {
-    infos: &'a [TokenInfo],
+    views: &'a [TokenView],
     marks: &'a [Marks],
     sentence: Range<usize>,
     shout: bool,
     seen: u8,
+    long_shape: u64,
+    affixes: [u64; 8],
+    length: u64,
 }
 
 /// Stand-ins for tokens before the sentence start and after its end.
@@ -228,9 +333,9 @@ const BEFORE: u64 = 0x00B0_5B05;
 const AFTER: u64 = 0x00E0_5E05;
 
 impl Context<'_> {
-    fn at(&self, i: usize, offset: isize) -> Option<&TokenInfo> {
+    fn at(&self, i: usize, offset: isize) -> Option<&TokenView> {
         let j = i.checked_add_signed(offset)?;
-        self.sentence.contains(&j).then(|| &self.infos[j])
+        self.sentence.contains(&j).then(|| &self.views[j])
     }
 
     fn lower(&self, i: usize, offset: isize) -> u64 {
@@ -250,14 +355,14 @@ impl Context<'_> {
     }
 
     fn push_features(&self, i: usize, out: &mut Vec<u64>) {
-        let me = &self.infos[i];
+        let me = &self.views[i];
         let initial = i == self.sentence.start;
         let mut push = |template: u64, value: u64| out.push(mix(template, value));
         push(0, 0);
         push(1, me.lower);
         push(2, me.shape);
-        push(3, me.long_shape);
-        for (k, affix) in me.affixes.iter().enumerate() {
+        push(3, self.long_shape);
+        for (k, affix) in self.affixes.iter().enumerate() {
             push(4 + k as u64, *affix);
         }
         push(12, self.lower(i, -1));
@@ -274,7 +379,7 @@ impl Context<'_> {
         push(23, mix(u64::from(initial), me.shape));
         push(24, mix(self.lower(i, -1), me.shape));
         push(25, mix(me.shape, self.lower(i, 1)));
-        push(26, mix(me.length, me.shape));
+        push(26, mix(self.length, me.shape));
         let capitalised_by_position = initial || self.shout;
         push(
             27,
@@ -299,16 +404,13 @@ impl Context<'_> {
 }
 
 /// Label-dependent features of token `i` given the two previous labels.
-pub fn with_history(doc: &DocFeatures, i: usize, prev: u8, prev2: u8, out: &mut [u64; 5]) {
+pub fn with_history(source: &impl Source, i: usize, prev: u8, prev2: u8, out: &mut [u64; 5]) {
     let (prev, prev2) = (u64::from(prev), u64::from(prev2));
     out[0] = mix(100, prev);
     out[1] = mix(101, mix(prev2, prev));
-    out[2] = mix(102, mix(prev, doc.lower[i]));
-    out[3] = mix(103, mix(prev, doc.shape[i]));
-    out[4] = mix(
-        104,
-        mix(prev, doc.lower.get(i + 1).copied().unwrap_or(AFTER)),
-    );
+    out[2] = mix(102, mix(prev, source.lower(i)));
+    out[3] = mix(103, mix(prev, source.shape(i)));
+    out[4] = mix(104, mix(prev, source.lower(i + 1)));
 }
 
 #[cfg(test)]
@@ -339,8 +441,9 @@ mod tests {
         let text = "SOCCER - JAPAN WIN.\nJapan beat Syria 2-1 in Abu Dhabi.";
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let ner = NerText::new(&doc);
-        let features = extract(text, &ner);
-        assert_eq!(features.starts.len(), ner.tokens.len() + 1);
+        let context = DocContext::new(text, &ner);
+        let features = DocFeatures::new(&context, &ner.sentences);
+        assert_eq!(features.len(), ner.tokens.len());
         assert!((0..ner.tokens.len()).all(|i| features.of(i).len() > 20));
     }
 

@@ -15,6 +15,7 @@ use super::roles;
 use super::tokens::NerText;
 use crate::extract::structure::Document;
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
+use std::collections::HashMap;
 
 /// Words an organisation's initials skip.
 const MINOR_WORDS: &[&str] = &[
@@ -60,7 +61,7 @@ fn surface(doc: &Document<'_>, m: &Mention) -> String {
 }
 
 /// The short form of a formal state name, if it is one.
-fn formal_state_short_form(name: &str) -> Option<&str> {
+pub fn formal_state_short_form(name: &str) -> Option<&str> {
     let lower = name.to_lowercase();
     FORMAL_STATE_PREFIXES
         .iter()
@@ -113,6 +114,10 @@ pub fn merge(
     let lower = |ws: &[&str]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
     let mut groups: Vec<Group> = Vec::new();
     let mut owner = vec![usize::MAX; mentions.len()];
+    // Indexes over the groups, so that merging stays linear in the number of mentions.
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_person_word: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
     // Longest names first, so that short forms find the full name they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(names[i].len()), i));
@@ -127,15 +132,35 @@ pub fn merge(
                 canonical = short.to_string();
             }
         }
-        let found = groups.iter().position(|g| {
-            g.kind == m.kind
-                && (g.key == key
-                    || (m.kind == EntityKind::Person && is_run_of(&key, &g.key))
-                    || (m.kind == EntityKind::Organization && abbreviates(&names[i], g)))
-        });
+        let joined = key.join(" ");
+        let found = by_key
+            .get(&(m.kind, joined.clone()))
+            .copied()
+            .or_else(|| match m.kind {
+                EntityKind::Person => key
+                    .first()
+                    .and_then(|w| by_person_word.get(w))
+                    .copied()
+                    .filter(|&g| is_run_of(&key, &groups[g].key)),
+                EntityKind::Organization => acronym_letters(&names[i])
+                    .and_then(|letters| by_initials.get(&letters))
+                    .copied(),
+                _ => None,
+            });
         let g = match found {
             Some(g) => g,
             None => {
+                let g = groups.len();
+                if m.kind == EntityKind::Person && key.len() > 1 {
+                    for w in &key {
+                        by_person_word.entry(w.clone()).or_insert(g);
+                    }
+                }
+                if m.kind == EntityKind::Organization {
+                    if let Some(letters) = initials(&names[i]) {
+                        by_initials.entry(letters).or_insert(g);
+                    }
+                }
                 groups.push(Group {
                     kind: m.kind,
                     canonical,
@@ -143,57 +168,45 @@ pub fn merge(
                     forms: Vec::new(),
                     role: None,
                 });
-                groups.len() - 1
+                g
             }
         };
+        by_key.entry((m.kind, joined)).or_insert(g);
         if !groups[g].forms.contains(&form) {
             groups[g].forms.push(form);
         }
         owner[i] = g;
     }
-    // Acronyms seen before their long form: the long form becomes canonical.
-    for g in &mut groups {
-        if g.kind == EntityKind::Organization && g.key.len() == 1 {
-            if let Some(long) = g
-                .forms
-                .iter()
-                .filter(|f| f.contains(' '))
-                .max_by_key(|f| f.len())
-            {
-                g.canonical = long.clone();
-            }
-        }
-    }
+    let in_mention = mention_tokens(ner, mentions);
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == EntityKind::Person && groups[owner[i]].role.is_none() {
-            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, mentions);
+            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, &in_mention);
         }
     }
     entities_in_text_order(groups, &owner, mentions)
 }
 
+/// Whether each token lies inside some mention.
+fn mention_tokens(ner: &NerText, mentions: &[Mention]) -> Vec<bool> {
+    let mut inside = vec![false; ner.tokens.len()];
+    for m in mentions {
+        if let Some(slice) = inside.get_mut(m.tokens.clone()) {
+            slice.fill(true);
+        }
+    }
+    inside
+}
+
+/// The letters of a one-word acronym (`U.N.` → `UN`).
+fn acronym_letters(words: &[&str]) -> Option<String> {
+    match words {
+        [one] if is_acronym(one) => Some(one.chars().filter(|c| *c != '.').collect()),
+        _ => None,
+    }
+}
 /// Whether `short` is a contiguous run of `long`'s words, and shorter.
 fn is_run_of(short: &[String], long: &[String]) -> bool {
     !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
-}
-
-/// Whether the one-word acronym `words` spells the initials of a long name of `g`, or the
-/// long name `words` is spelt by an acronym of `g`.
-fn abbreviates(words: &[&str], g: &Group) -> bool {
-    match words {
-        [one] if is_acronym(one) => {
-            let acronym: String = one.chars().filter(|c| *c != '.').collect();
-            g.forms.iter().any(|f| {
-                let ws: Vec<&str> = f.split_whitespace().collect();
-                initials(&ws).is_some_and(|i| i == acronym)
-            })
-        }
-        _ => initials(words).is_some_and(|i| {
-            g.forms
-                .iter()
-                .any(|f| is_acronym(f) && f.chars().filter(|c| *c != '.').collect::<String>() == i)
-        }),
-    }
 }
 
 /// Numbers the groups by first mention and builds the output.

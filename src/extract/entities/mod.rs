@@ -44,8 +44,8 @@ pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
 /// [`find`] with a given model.
 pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
     let ner = tokens::NerText::new(doc);
-    let features = features::extract(doc.text, &ner);
-    let labels = model::tag(&features, &ner.sentences, model);
+    let context = features::DocContext::new(doc.text, &ner);
+    let labels = model::tag(&context, &ner.sentences, model);
     let mentions = mentions::from_labels(doc, &ner, &labels);
     merge::merge(doc, &ner, &mentions)
 }
@@ -193,5 +193,76 @@ mod tests {
                 assert!(m.entity < entities.len());
             }
         }
+    }
+}
+
+/// Throughput of [`find`] on the Reuters-21578 scale corpus (guards >= 30 MB/s natively).
+/// Run: `cargo test --release --lib entities::bench -- --ignored --nocapture`.
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    #[test]
+    #[ignore = "a benchmark: needs /work/shared/data and --release"]
+    fn throughput_on_reuters() {
+        let dir = std::env::var("DOSSIER_CORPUS")
+            .unwrap_or_else(|_| "/work/shared/data/corpus/reuters21578".to_string());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("SKIPPED: {dir} is absent");
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let texts: Vec<String> = paths
+            .iter()
+            .take(4000)
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let docs: Vec<Document<'_>> = texts
+            .iter()
+            .map(|t| Document::parse(t, crate::span::ByteSpan::new(0, t.len())))
+            .collect();
+        let Ok(model) = shipped_model() else {
+            panic!("model")
+        };
+        // The machine is shared: CPU time (from /proc, 10 ms ticks) is the fairer clock.
+        let cpu_seconds = || {
+            let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+            let after_name = stat.rsplit(')').next().unwrap_or("");
+            // utime and stime are fields 14 and 15 of the file, 12 and 13 after the name.
+            let field = |n: usize| -> f64 {
+                after_name
+                    .split_whitespace()
+                    .nth(n)
+                    .and_then(|f| f.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            (field(11) + field(12)) / 100.0
+        };
+        let time = |label: &str, f: &dyn Fn(&Document<'_>) -> usize| {
+            let (start, cpu) = (std::time::Instant::now(), cpu_seconds());
+            let n: usize = (0..3).map(|_| docs.iter().map(f).sum::<usize>()).sum();
+            let wall = start.elapsed().as_secs_f64();
+            let cpu = cpu_seconds() - cpu;
+            let mb = 3.0 * bytes as f64 / 1e6;
+            eprintln!(
+                "{label}: {:.1} MB/s wall, {:.1} MB/s cpu ({n})",
+                mb / wall,
+                mb / cpu
+            );
+        };
+        time("tokens", &|d| tokens::NerText::new(d).tokens.len());
+        time("context", &|d| {
+            let ner = tokens::NerText::new(d);
+            features::DocContext::new(d.text, &ner);
+            ner.tokens.len()
+        });
+        time("tagging", &|d| {
+            let ner = tokens::NerText::new(d);
+            let context = features::DocContext::new(d.text, &ner);
+            model::tag(&context, &ner.sentences, model).len()
+        });
+        time("find", &|d| find(d).1.len());
     }
 }

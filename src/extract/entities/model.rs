@@ -7,7 +7,7 @@
 //! (`u64` words), then each stored row as `labels` `i16` (real weight = `i16 × scale`).
 //! Buckets no feature ever updated (most of them) cost one bit.
 
-use super::features::{DocFeatures, with_history};
+use super::features::{Source, with_history};
 use crate::extract::EntityKind;
 use std::ops::Range;
 
@@ -204,13 +204,18 @@ impl Weights for Model<'_> {
 }
 
 /// Tags every token of `sentences` greedily, left to right; returns one label per token.
-pub fn tag(features: &DocFeatures, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
-    let mut labels = vec![OUTSIDE; features.lower.len()];
+pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
+    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
+    let mut features = Vec::with_capacity(64);
     for sentence in sentences {
         let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
         for i in sentence.clone() {
-            let scores = score(features, i, prev, prev2, weights);
-            let label = best(&scores, prev);
+            let label = if prev == OUTSIDE && source.is_plain(i) {
+                OUTSIDE
+            } else {
+                let scores = score(source, i, sentence, prev, prev2, weights, &mut features);
+                best(&scores, prev)
+            };
             labels[i] = label;
             (prev2, prev) = (prev, label);
         }
@@ -218,21 +223,24 @@ pub fn tag(features: &DocFeatures, sentences: &[Range<usize>], weights: &impl We
     labels
 }
 
-/// Scores of every label for token `i` after `prev2 prev`.
+/// Scores of every label for token `i` of `sentence` after `prev2 prev`; `features` is
+/// scratch space and holds the features used afterwards.
 pub fn score(
-    features: &DocFeatures,
+    source: &impl Source,
     i: usize,
+    sentence: &Range<usize>,
     prev: u8,
     prev2: u8,
     weights: &impl Weights,
+    features: &mut Vec<u64>,
 ) -> [f32; LABELS] {
-    let mut scores = [0f32; LABELS];
-    for &f in features.of(i) {
-        weights.add(f, &mut scores);
-    }
+    features.clear();
+    source.static_features(i, sentence, features);
     let mut history = [0u64; 5];
-    with_history(features, i, prev, prev2, &mut history);
-    for f in history {
+    with_history(source, i, prev, prev2, &mut history);
+    features.extend_from_slice(&history);
+    let mut scores = [0f32; LABELS];
+    for &f in features.iter() {
         weights.add(f, &mut scores);
     }
     scores

@@ -4,7 +4,6 @@
 //! The title never becomes part of the name: the tagger leaves it out, this keeps it.
 
 use super::gazetteer::{self, List};
-use super::mentions::Mention;
 use super::tokens::NerText;
 use crate::extract::structure::Document;
 
@@ -53,7 +52,9 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Whether `word` names an office or title.
 fn is_office(word: &str) -> bool {
-    OFFICE_WORDS.contains(&word.to_lowercase().as_str()) || gazetteer::contains(List::Title, word)
+    let lower = word.to_lowercase();
+    OFFICE_WORDS.contains(&lower.as_str())
+        || (is_capitalised(word) && gazetteer::contains(List::Title, word))
 }
 
 /// Whether `word` may sit inside a role (`of`, possessive `'s`, hyphen).
@@ -70,10 +71,11 @@ pub fn role_before(
     doc: &Document<'_>,
     ner: &NerText,
     start: usize,
-    mentions: &[Mention],
+    in_mention: &[bool],
 ) -> Option<String> {
-    let sentence = ner.sentences.iter().find(|s| s.contains(&start))?;
-    let in_other_mention = |t: usize| mentions.iter().any(|m| m.tokens.contains(&t));
+    let at = ner.sentences.partition_point(|s| s.end <= start);
+    let sentence = ner.sentences.get(at).filter(|s| s.contains(&start))?;
+    let in_other_mention = |t: usize| in_mention.get(t).copied().unwrap_or(false);
     let mut first = start;
     let mut has_office = false;
     while first > sentence.start && start - first < MAX_ROLE_TOKENS {
@@ -124,7 +126,7 @@ mod tests {
         let ner = NerText::new(&doc);
         let at = text.find(name)?;
         let start = ner.tokens.iter().position(|t| t.span.start == at)?;
-        role_before(&doc, &ner, start, &[])
+        role_before(&doc, &ner, start, &vec![false; ner.tokens.len()])
     }
 
     #[test]

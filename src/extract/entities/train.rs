@@ -2,7 +2,7 @@
 //! with its own previous predictions (as at run time), documents in a fixed pseudo-random
 //! order per epoch. Deterministic: the same examples and options give the same bytes.
 
-use super::features::{self, DocFeatures};
+use super::features::{DocContext, DocFeatures, Source};
 use super::model::{self, LABELS, Model, OUTSIDE, Weights};
 use super::tokens::NerText;
 use crate::extract::EntityKind;
@@ -55,7 +55,7 @@ pub struct Prepared {
 pub fn prepare(example: &Example) -> Prepared {
     let doc = Document::parse(&example.text, example.body);
     let ner = NerText::new(&doc);
-    let features = features::extract(&example.text, &ner);
+    let features = DocFeatures::new(&DocContext::new(&example.text, &ner), &ner.sentences);
     let (gold, misaligned) = gold_labels(&ner, &example.names);
     Prepared {
         features,
@@ -147,18 +147,23 @@ impl Perceptron {
     }
 
     /// One greedy pass over a document, updating on every wrong token.
+    /// Tokens the tagger labels `O` unscored are skipped, as at run time.
     fn learn(&mut self, doc: &Prepared) {
-        let mut history = [0u64; 5];
+        let mut features = Vec::with_capacity(64);
         for sentence in &doc.sentences {
             let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
             for i in sentence.clone() {
+                if prev == OUTSIDE && doc.features.is_plain(i) {
+                    (prev2, prev) = (prev, OUTSIDE);
+                    continue;
+                }
                 self.clock += 1;
-                let scores = model::score(&doc.features, i, prev, prev2, self);
+                let scores =
+                    model::score(&doc.features, i, sentence, prev, prev2, self, &mut features);
                 let guess = model::best(&scores, prev);
                 let truth = doc.gold[i];
                 if guess != truth {
-                    features::with_history(&doc.features, i, prev, prev2, &mut history);
-                    for &f in doc.features.of(i).iter().chain(&history) {
+                    for &f in &features {
                         self.update(f, truth, 1.0);
                         self.update(f, guess, -1.0);
                     }
