@@ -104,6 +104,9 @@ enum Case {
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return ascii_case_of(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::None;
@@ -125,30 +128,59 @@ fn case_of(word: &str) -> Case {
     }
 }
 
+/// [`case_of`] for ASCII words, without decoding characters.
+fn ascii_case_of(word: &[u8]) -> Case {
+    let Some(first) = word.iter().position(u8::is_ascii_alphabetic) else {
+        return Case::None;
+    };
+    let rest = &word[first + 1..];
+    let rest_upper = rest.iter().any(u8::is_ascii_uppercase);
+    let rest_lower = rest.iter().any(u8::is_ascii_lowercase);
+    match (word[first].is_ascii_uppercase(), rest_lower, rest_upper) {
+        (true, false, _) => Case::Upper,
+        (true, true, _) => Case::Title,
+        (false, _, false) => Case::Lower,
+        (false, _, true) => Case::Mixed,
+    }
+}
+
 /// Word shape: `Xx`, `X.X.`, `d,d`, `x-Xx`, with runs of one class collapsed (`long` keeps
 /// runs up to three).
 fn shape(word: &str, long: bool) -> u64 {
-    let mut h = 0x51A9E_u64;
-    let mut last = '\0';
-    let mut run = 0;
     let max_run = if long { 3 } else { 1 };
-    for c in word.chars().take(32) {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+    let mut h = 0x51A9E_u64;
+    let mut last = 0u32;
+    let mut run = 0;
+    let mut step = |class: u32| {
         run = if class == last { run + 1 } else { 1 };
         last = class;
         if run <= max_run {
-            h = mix(h, class as u64);
+            h = (h ^ u64::from(class)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    if word.is_ascii() {
+        for &b in word.as_bytes().iter().take(32) {
+            step(match b {
+                b'A'..=b'Z' => u32::from(b'X'),
+                b'a'..=b'z' => u32::from(b'x'),
+                b'0'..=b'9' => u32::from(b'd'),
+                other => u32::from(other),
+            });
+        }
+    } else {
+        for c in word.chars().take(32) {
+            step(if c.is_uppercase() {
+                u32::from(b'X')
+            } else if c.is_alphabetic() {
+                u32::from(b'x')
+            } else if c.is_numeric() {
+                u32::from(b'd')
+            } else {
+                u32::from(c)
+            });
         }
     }
-    h
+    mix(h, 0)
 }
 
 /// Hashes of the first and last 1-4 characters of the lowercase word.
@@ -287,8 +319,11 @@ impl Source for DocContext<'_> {
 
     fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
         let word = self.ner.tokens[i].span.slice(self.text);
-        let mut lowered = String::with_capacity(word.len());
-        lowered.extend(word.chars().flat_map(char::to_lowercase));
+        let lowered: String = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.chars().flat_map(char::to_lowercase).collect()
+        };
         let shout = self
             .shouting
             .get(self.sentence_of[i] as usize)

@@ -310,8 +310,8 @@ mod tests {
             })
             .collect();
         let options = Options {
-            bits: 10,
-            epochs: 3,
+            bits: 12,
+            epochs: 10,
             seed: 1,
         };
         let a = train(&docs, &options, |_| {}).encode();
