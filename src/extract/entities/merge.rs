@@ -180,7 +180,8 @@ pub fn merge(
     let in_mention = mention_tokens(ner, mentions);
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == EntityKind::Person && groups[owner[i]].role.is_none() {
-            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, &in_mention);
+            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, &in_mention)
+                .or_else(|| roles::role_after(doc, ner, m.tokens.end, &in_mention));
         }
     }
     entities_in_text_order(groups, &owner, mentions)

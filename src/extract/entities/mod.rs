@@ -18,6 +18,7 @@ pub mod model;
 mod roles;
 pub mod tokens;
 pub mod train;
+mod word;
 
 use super::structure::Document;
 use super::{Entity, EntityMention};
@@ -215,7 +216,7 @@ mod bench {
         paths.sort();
         let texts: Vec<String> = paths
             .iter()
-            .take(4000)
+            .take(10000)
             .filter_map(|p| std::fs::read_to_string(p).ok())
             .collect();
         let bytes: usize = texts.iter().map(String::len).sum();

@@ -116,6 +116,52 @@ pub fn role_before(
     )
 }
 
+/// The role in an apposition right after the name ending before token `end`:
+/// `Zas, the CSTO Secretary General, said` (closed by a comma or the sentence end).
+pub fn role_after(
+    doc: &Document<'_>,
+    ner: &NerText,
+    end: usize,
+    in_mention: &[bool],
+) -> Option<String> {
+    let at = ner
+        .sentences
+        .partition_point(|s| s.end <= end.saturating_sub(1));
+    let sentence = ner.sentences.get(at)?;
+    let word = |t: usize| doc.str(ner.tokens[t].span);
+    if end >= sentence.end || word(end) != "," {
+        return None;
+    }
+    let mut first = end + 1;
+    if first < sentence.end && matches!(word(first).to_lowercase().as_str(), "the" | "a" | "an") {
+        first += 1;
+    }
+    let mut stop = first;
+    let mut has_office = false;
+    while stop < sentence.end && stop - first < MAX_ROLE_TOKENS {
+        let w = word(stop);
+        let office = is_office(w);
+        let named = in_mention.get(stop).copied().unwrap_or(false);
+        if !(office || is_joiner(w) || named || is_capitalised(w)) {
+            break;
+        }
+        has_office |= office;
+        stop += 1;
+    }
+    let closed = stop == sentence.end || matches!(word(stop), "," | "." | ";");
+    if !has_office || !closed || stop == first {
+        return None;
+    }
+    let span =
+        crate::span::ByteSpan::new(ner.tokens[first].span.start, ner.tokens[stop - 1].span.end);
+    Some(
+        doc.str(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +193,19 @@ mod tests {
             .as_deref(),
             Some("Commission's chief spokesman")
         );
+    }
+
+    #[test]
+    fn an_apposition_after_a_name_is_its_role() {
+        let text = "Stanislav Zas, the CSTO Secretary General, said so.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let none = vec![false; ner.tokens.len()];
+        assert_eq!(
+            role_after(&doc, &ner, 2, &none).as_deref(),
+            Some("CSTO Secretary General")
+        );
+        assert_eq!(role_after(&doc, &ner, 1, &none), None);
     }
 
     #[test]
