@@ -204,10 +204,19 @@ impl Source for DocContext<'_> {
 
     fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
         let word = self.ner.tokens[i].span.slice(self.text);
-        let lowered: String = if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            word.chars().flat_map(char::to_lowercase).collect()
+        // Short ASCII words (nearly all) are lowered on the stack.
+        let mut buffer = [0u8; 32];
+        let owned: String;
+        let lowered: &str = match buffer.get_mut(..word.len()) {
+            Some(slot) if word.is_ascii() => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                std::str::from_utf8(slot).unwrap_or(word)
+            }
+            _ => {
+                owned = word.chars().flat_map(char::to_lowercase).collect();
+                &owned
+            }
         };
         let shout = self
             .shouting
@@ -221,7 +230,7 @@ impl Source for DocContext<'_> {
             shout,
             seen: self.seen.get(&self.views[i].lower).copied().unwrap_or(0),
             long_shape: shape(word, true),
-            affixes: affixes(&lowered),
+            affixes: affixes(lowered),
             length: word.chars().count().min(8) as u64,
         };
         context.push_features(i, out);

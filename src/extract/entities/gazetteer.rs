@@ -78,6 +78,12 @@ fn table() -> &'static HashedMap<u8> {
     })
 }
 
+/// Whether the single token `word` is an entry of `list` (no tokenising, no allocation).
+pub fn contains_word(list: List, word: &str) -> bool {
+    let key = sequence_hash(std::iter::once(hash_str_lower(word)));
+    table().get(&key).is_some_and(|bits| bits & (1 << list as u8) != 0)
+}
+
 /// Whether `name` (one or more words) is an entry of `list`.
 pub fn contains(list: List, name: &str) -> bool {
     let mut tokens = Vec::new();

@@ -15,7 +15,7 @@ use super::roles;
 use super::tokens::NerText;
 use crate::extract::structure::Document;
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
-use std::collections::HashMap;
+use super::hashing::{HashedMap, hash_str, hash_str_lower, mix};
 
 /// Words an organisation's initials skip.
 const MINOR_WORDS: &[&str] = &[
@@ -99,7 +99,7 @@ struct Group {
     kind: EntityKind,
     canonical: String,
     /// Lowercase words of the canonical name.
-    key: Vec<String>,
+    key: Vec<u64>,
     forms: Vec<String>,
     role: Option<String>,
 }
@@ -111,13 +111,14 @@ pub fn merge(
     mentions: &[Mention],
 ) -> (Vec<Entity>, Vec<EntityMention>) {
     let names: Vec<Vec<&str>> = mentions.iter().map(|m| words(doc, ner, m)).collect();
-    let lower = |ws: &[&str]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let lower = |ws: &[&str]| ws.iter().map(|w| hash_str_lower(w)).collect::<Vec<u64>>();
     let mut groups: Vec<Group> = Vec::new();
     let mut owner = vec![usize::MAX; mentions.len()];
     // Indexes over the groups, so that merging stays linear in the number of mentions.
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut by_person_word: HashMap<String, usize> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    // Keyed by hashes of the words (64 bits: a collision within one article is negligible).
+    let mut by_key: HashedMap<usize> = HashedMap::default();
+    let mut by_person_word: HashedMap<usize> = HashedMap::default();
+    let mut by_initials: HashedMap<usize> = HashedMap::default();
     // Longest names first, so that short forms find the full name they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(names[i].len()), i));
@@ -128,37 +129,34 @@ pub fn merge(
         let mut canonical = form.clone();
         if m.kind == EntityKind::Place {
             if let Some(short) = formal_state_short_form(&form) {
-                key = short.split_whitespace().map(str::to_lowercase).collect();
+                key = short.split_whitespace().map(hash_str_lower).collect();
                 canonical = short.to_string();
             }
         }
-        let joined = key.join(" ");
-        let found = by_key
-            .get(&(m.kind, joined.clone()))
-            .copied()
-            .or_else(|| match m.kind {
-                EntityKind::Person => key
-                    .first()
-                    .and_then(|w| by_person_word.get(w))
-                    .copied()
-                    .filter(|&g| is_run_of(&key, &groups[g].key)),
-                EntityKind::Organization => acronym_letters(&names[i])
-                    .and_then(|letters| by_initials.get(&letters))
-                    .copied(),
-                _ => None,
-            });
+        let joined = key.iter().fold(m.kind as u64, |h, w| mix(h, *w));
+        let found = by_key.get(&joined).copied().or_else(|| match m.kind {
+            EntityKind::Person => key
+                .first()
+                .and_then(|w| by_person_word.get(w))
+                .copied()
+                .filter(|&g| is_run_of(&key, &groups[g].key)),
+            EntityKind::Organization => acronym_letters(&names[i])
+                .and_then(|letters| by_initials.get(&hash_str(&letters)))
+                .copied(),
+            _ => None,
+        });
         let g = match found {
             Some(g) => g,
             None => {
                 let g = groups.len();
                 if m.kind == EntityKind::Person && key.len() > 1 {
                     for w in &key {
-                        by_person_word.entry(w.clone()).or_insert(g);
+                        by_person_word.entry(*w).or_insert(g);
                     }
                 }
                 if m.kind == EntityKind::Organization {
                     if let Some(letters) = initials(&names[i]) {
-                        by_initials.entry(letters).or_insert(g);
+                        by_initials.entry(hash_str(&letters)).or_insert(g);
                     }
                 }
                 groups.push(Group {
@@ -171,7 +169,7 @@ pub fn merge(
                 g
             }
         };
-        by_key.entry((m.kind, joined)).or_insert(g);
+        by_key.entry(joined).or_insert(g);
         if !groups[g].forms.contains(&form) {
             groups[g].forms.push(form);
         }
@@ -206,7 +204,7 @@ fn acronym_letters(words: &[&str]) -> Option<String> {
     }
 }
 /// Whether `short` is a contiguous run of `long`'s words, and shorter.
-fn is_run_of(short: &[String], long: &[String]) -> bool {
+fn is_run_of(short: &[u64], long: &[u64]) -> bool {
     !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
@@ -280,7 +278,7 @@ mod tests {
 
     #[test]
     fn runs_are_contiguous_and_shorter() {
-        let long = ["stanislav".to_string(), "zas".to_string()];
+        let long = [hash_str_lower("Stanislav"), hash_str_lower("Zas")];
         assert!(is_run_of(&long[1..], &long));
         assert!(is_run_of(&long[..1], &long));
         assert!(!is_run_of(&long, &long));

@@ -253,6 +253,7 @@ mod bench {
                 mb / cpu
             );
         };
+        time("find", &|d| find(d).1.len());
         time("tokens", &|d| tokens::NerText::new(d).tokens.len());
         time("context", &|d| {
             let ner = tokens::NerText::new(d);
@@ -263,6 +264,12 @@ mod bench {
             let ner = tokens::NerText::new(d);
             let context = features::DocContext::new(d.text, &ner);
             model::tag(&context, &ner.sentences, model).len()
+        });
+        time("mentions", &|d| {
+            let ner = tokens::NerText::new(d);
+            let context = features::DocContext::new(d.text, &ner);
+            let labels = model::tag(&context, &ner.sentences, model);
+            mentions::from_labels(d, &ner, &labels).len()
         });
         time("find", &|d| find(d).1.len());
     }

@@ -52,9 +52,8 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Whether `word` names an office or title.
 fn is_office(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    OFFICE_WORDS.contains(&lower.as_str())
-        || (is_capitalised(word) && gazetteer::contains(List::Title, word))
+    OFFICE_WORDS.iter().any(|o| o.eq_ignore_ascii_case(word))
+        || (is_capitalised(word) && gazetteer::contains_word(List::Title, word))
 }
 
 /// Whether `word` may sit inside a role (`of`, possessive `'s`, hyphen).
