@@ -19,7 +19,7 @@ pub trait Source {
     fn is_plain(&self, i: usize) -> bool;
     /// Appends the label-independent features of token `i` of `sentence` to `out`.
     fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>);
-    /// Lowercase hash of token `i` (or [`AFTER`] past the end).
+    /// Lowercase hash of token `i` (or a stand-in past the end).
     fn lower(&self, i: usize) -> u64;
     /// Shape hash of token `i`.
     fn shape(&self, i: usize) -> u64;

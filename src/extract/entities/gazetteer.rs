@@ -1,4 +1,4 @@
-//! Which tokens start or continue a name from the hand-written lists ([`super::lists`]):
+//! Which tokens start or continue a name from the hand-written lists (`lists.rs`):
 //! a per-token bit set the tagger reads as features.
 
 use super::hashing::{HashedMap, hash_str_lower};
@@ -81,7 +81,9 @@ fn table() -> &'static HashedMap<u8> {
 /// Whether the single token `word` is an entry of `list` (no tokenising, no allocation).
 pub fn contains_word(list: List, word: &str) -> bool {
     let key = sequence_hash(std::iter::once(hash_str_lower(word)));
-    table().get(&key).is_some_and(|bits| bits & (1 << list as u8) != 0)
+    table()
+        .get(&key)
+        .is_some_and(|bits| bits & (1 << list as u8) != 0)
 }
 
 /// Whether `name` (one or more words) is an entry of `list`.
@@ -95,7 +97,7 @@ pub fn contains(list: List, name: &str) -> bool {
 }
 
 /// The marks of every token of `ner`, for entries starting where `may_start` allows (the
-/// capitalised tokens). Linear: at most [`MAX_ENTRY_TOKENS`] probes per allowed start.
+/// capitalised tokens). Linear: at most `MAX_ENTRY_TOKENS` probes per allowed start.
 pub fn mark(ner: &NerText, may_start: &[bool]) -> Vec<Marks> {
     let table = table();
     let mut marks = vec![0 as Marks; ner.tokens.len()];

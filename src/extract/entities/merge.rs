@@ -10,12 +10,12 @@
 //!
 //! Everything else merges by exact (case-insensitive) name. Roles come from [`super::roles`].
 
+use super::hashing::{HashedMap, hash_str, hash_str_lower, mix};
 use super::mentions::Mention;
 use super::roles;
 use super::tokens::NerText;
 use crate::extract::structure::Document;
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
-use super::hashing::{HashedMap, hash_str, hash_str_lower, mix};
 
 /// Words an organisation's initials skip.
 const MINOR_WORDS: &[&str] = &[
