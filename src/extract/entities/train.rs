@@ -30,6 +30,8 @@ pub struct Options {
     pub epochs: usize,
     /// Seed of the document order.
     pub seed: u64,
+    /// Rows whose weights all stay below this are not stored (see [`Trained::encode`]).
+    pub prune: f32,
 }
 
 impl Default for Options {
@@ -38,6 +40,7 @@ impl Default for Options {
             bits: 18,
             epochs: 12,
             seed: 2003,
+            prune: 1.0,
         }
     }
 }
@@ -202,8 +205,17 @@ impl Trained {
     }
 
     /// The model file.
-    pub fn encode(&self) -> Vec<u8> {
-        Model::encode(self.bits, &self.weights)
+    /// The model file, without the rows whose weights are all below `prune` in magnitude
+    /// (rare features that barely move a score: dropping them shrinks the file and keeps the
+    /// table in cache).
+    pub fn encode(&self, prune: f32) -> Vec<u8> {
+        let mut weights = self.weights.clone();
+        for row in weights.chunks_mut(LABELS) {
+            if row.iter().all(|w| w.abs() < prune) {
+                row.fill(0.0);
+            }
+        }
+        Model::encode(self.bits, &weights)
     }
 }
 
@@ -313,9 +325,10 @@ mod tests {
             bits: 12,
             epochs: 10,
             seed: 1,
+            prune: 0.0,
         };
-        let a = train(&docs, &options, |_| {}).encode();
-        let b = train(&docs, &options, |_| {}).encode();
+        let a = train(&docs, &options, |_| {}).encode(options.prune);
+        let b = train(&docs, &options, |_| {}).encode(options.prune);
         assert_eq!(a, b);
         let model = Model::from_bytes(&a).expect("fresh model loads");
         assert_eq!(evaluate(&docs, &model).2, 1.0);
