@@ -80,12 +80,12 @@ pub fn role_before(
     while first > sentence.start && start - first < MAX_ROLE_TOKENS {
         let t = first - 1;
         let word = doc.str(ner.tokens[t].span);
-        let lower = word.to_lowercase();
         let office = is_office(word);
+        let article = ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(word));
         let fits = office
             || is_joiner(word)
             || in_other_mention(t)
-            || (is_capitalised(word) && !matches!(lower.as_str(), "the" | "a" | "an"));
+            || (is_capitalised(word) && !article);
         if !fits {
             break;
         }
