@@ -130,12 +130,11 @@ pub fn merge(
         let m = &mentions[i];
         let form = surface(doc, m);
         let mut key = lower(&names[i]);
-        let mut canonical = form.clone();
-        if m.kind == EntityKind::Place {
-            if let Some(short) = formal_state_short_form(&form) {
-                key = short.split_whitespace().map(hash_str_lower).collect();
-                canonical = short.to_string();
-            }
+        let short_form = (m.kind == EntityKind::Place)
+            .then(|| formal_state_short_form(&form))
+            .flatten();
+        if let Some(short) = short_form {
+            key = short.split_whitespace().map(hash_str_lower).collect();
         }
         let joined = key.iter().fold(m.kind as u64, |h, w| mix(h, *w));
         let found = by_key.get(&joined).copied().or_else(|| match m.kind {
@@ -165,7 +164,7 @@ pub fn merge(
                 }
                 groups.push(Group {
                     kind: m.kind,
-                    canonical,
+                    canonical: short_form.unwrap_or(&form).to_string(),
                     key,
                     forms: Vec::new(),
                     role: None,
