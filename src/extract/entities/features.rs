@@ -99,9 +99,17 @@ const SEEN_UPPER: u8 = 4;
 fn is_shouting(text: &str, ner: &NerText, sentence: &Range<usize>) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for t in &ner.tokens[sentence.clone()] {
-        for c in t.span.slice(text).chars() {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
+        let word = t.span.slice(text);
+        if word.is_ascii() {
+            upper += word.bytes().filter(u8::is_ascii_uppercase).count();
+            lower += word.bytes().filter(u8::is_ascii_lowercase).count();
+        } else {
+            upper += word.chars().filter(|c| c.is_uppercase()).count();
+            lower += word.chars().filter(|c| c.is_lowercase()).count();
+        }
+        // Plainly not a headline: stop counting.
+        if lower > 16 && lower * 10 >= upper.max(6) {
+            return false;
         }
     }
     upper >= 6 && lower * 10 < upper

@@ -80,7 +80,10 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
 /// `Republic of Armenia`: a formal name of a listed country is a place, whatever the
 /// context (inside a quoted document title the tagger is unsure).
 fn is_formal_state_name(name: &str) -> bool {
-    if !name.split_whitespace().any(|w| w.eq_ignore_ascii_case("of")) {
+    if !name
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("of"))
+    {
         return false;
     }
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -63,7 +63,10 @@ fn surface(doc: &Document<'_>, m: &Mention) -> String {
 /// The short form of a formal state name, if it is one.
 pub fn formal_state_short_form(name: &str) -> Option<&str> {
     // Every prefix ends in "of": most names are ruled out without allocating.
-    if !name.split_whitespace().any(|w| w.eq_ignore_ascii_case("of")) {
+    if !name
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("of"))
+    {
         return None;
     }
     let lower = name.to_lowercase();

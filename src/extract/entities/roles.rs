@@ -81,11 +81,11 @@ pub fn role_before(
         let t = first - 1;
         let word = doc.str(ner.tokens[t].span);
         let office = is_office(word);
-        let article = ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(word));
-        let fits = office
-            || is_joiner(word)
-            || in_other_mention(t)
-            || (is_capitalised(word) && !article);
+        let article = ["the", "a", "an"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        let fits =
+            office || is_joiner(word) || in_other_mention(t) || (is_capitalised(word) && !article);
         if !fits {
             break;
         }
