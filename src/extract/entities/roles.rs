@@ -4,8 +4,10 @@
 //! The title never becomes part of the name: the tagger leaves it out, this keeps it.
 
 use super::gazetteer::{self, List};
+use super::hashing::{HashedMap, hash_str_lower};
 use super::tokens::NerText;
 use crate::extract::structure::Document;
+use std::sync::OnceLock;
 
 /// Longest role, in tokens.
 const MAX_ROLE_TOKENS: usize = 8;
@@ -52,7 +54,14 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Whether `word` names an office or title.
 fn is_office(word: &str) -> bool {
-    OFFICE_WORDS.iter().any(|o| o.eq_ignore_ascii_case(word))
+    static OFFICES: OnceLock<HashedMap<()>> = OnceLock::new();
+    let offices = OFFICES.get_or_init(|| {
+        OFFICE_WORDS
+            .iter()
+            .map(|w| (hash_str_lower(w), ()))
+            .collect()
+    });
+    offices.contains_key(&hash_str_lower(word))
         || (is_capitalised(word) && gazetteer::contains_word(List::Title, word))
 }
 
