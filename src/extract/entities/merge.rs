@@ -81,8 +81,14 @@ pub fn formal_state_short_form(name: &str) -> Option<&str> {
 
 /// Whether `word` looks like an acronym (`CSTO`, `U.N.`): 2-10 capitals, optional dots.
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=10).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=10).contains(&letters)
 }
 
 /// The initials of a long name, minor words skipped (`Collective Security Treaty
@@ -90,7 +96,7 @@ fn is_acronym(word: &str) -> bool {
 fn initials(words: &[&str]) -> Option<String> {
     let major: Vec<&&str> = words
         .iter()
-        .filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)))
         .collect();
     (major.len() >= 2).then(|| {
         major
@@ -118,7 +124,14 @@ pub fn merge(
     mentions: &[Mention],
 ) -> (Vec<Entity>, Vec<EntityMention>) {
     let names: Vec<Vec<&str>> = mentions.iter().map(|m| words(doc, ner, m)).collect();
-    let lower = |ws: &[&str]| ws.iter().map(|w| hash_str_lower(w)).collect::<Vec<u64>>();
+    // The lowercase hashes of a mention's words, as the tokens already carry them.
+    let lower = |m: &Mention| -> Vec<u64> {
+        ner.tokens[m.tokens.clone()]
+            .iter()
+            .filter(|t| doc.str(t.span).chars().any(char::is_alphanumeric))
+            .map(|t| t.lower)
+            .collect()
+    };
     let mut groups: Vec<Group> = Vec::new();
     let mut owner = vec![usize::MAX; mentions.len()];
     // Indexes over the groups, so that merging stays linear in the number of mentions.
@@ -132,7 +145,7 @@ pub fn merge(
     for &i in &order {
         let m = &mentions[i];
         let form = surface(doc, m);
-        let mut key = lower(&names[i]);
+        let mut key = lower(m);
         let short_form = (m.kind == EntityKind::Place)
             .then(|| formal_state_short_form(&form))
             .flatten();

@@ -281,5 +281,33 @@ mod bench {
             mentions::from_labels(d, &ner, &labels).len()
         });
         time("find", &|d| find(d).1.len());
+        if only.as_deref().is_none_or(|o| o == "merge") {
+            let prepared: Vec<_> = docs
+                .iter()
+                .map(|d| {
+                    let ner = tokens::NerText::new(d);
+                    let context = features::DocContext::new(d.text, &ner);
+                    let labels = model::tag(&context, &ner.sentences, model);
+                    let found = mentions::from_labels(d, &ner, &labels);
+                    (ner, found)
+                })
+                .collect();
+            let (start, cpu) = (std::time::Instant::now(), cpu_seconds());
+            let n: usize = (0..3)
+                .map(|_| {
+                    docs.iter()
+                        .zip(&prepared)
+                        .map(|(d, (ner, found))| merge::merge(d, ner, found).1.len())
+                        .sum::<usize>()
+                })
+                .sum();
+            let mb = 3.0 * bytes as f64 / 1e6;
+            let (wall, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+            eprintln!(
+                "merge alone: {:.1} MB/s wall, {:.1} MB/s cpu ({n})",
+                mb / wall,
+                mb / cpu
+            );
+        }
     }
 }
