@@ -3,8 +3,9 @@
 //!
 //! Run from the repository root: `cargo run --release --bin train-ner`
 //! (options: `--data DIR` the gold folder, default `/work/shared/data/gold`, or the
-//! `DOSSIER_GOLD` environment variable; `--out FILE`; `--epochs N`; `--bits N` log2 of the
-//! number of feature buckets). Deterministic: the same data gives the same file. Trains on
+//! `DOSSIER_GOLD` environment variable; `--out FILE`; `--epochs N` (12); `--bits N` (18),
+//! log2 of the number of feature buckets; `--prune X` (1.0), drop feature rows whose
+//! weights all stay below X). Deterministic: the same data gives the same file. Trains on
 //! `conll2003-train` only; `conll2003-valid` is scored at the end for information.
 
 use dossier::extract::EntityKind;
@@ -40,9 +41,10 @@ fn run() -> Result<(), String> {
                 options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
             }
             "--bits" => options.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
             other => {
                 return Err(format!(
-                    "unknown option `{other}`; options: --data, --out, --epochs, --bits"
+                    "unknown option `{other}`; options: --data, --out, --epochs, --bits, --prune"
                 ));
             }
         }
@@ -55,7 +57,7 @@ fn run() -> Result<(), String> {
         train_docs.len()
     );
     let trained = train::train(&train_docs, &options, |line| eprintln!("train-ner: {line}"));
-    let bytes = trained.encode();
+    let bytes = trained.encode(options.prune);
     let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
     eprintln!(
         "train-ner: {} feature buckets with weights",

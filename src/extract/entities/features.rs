@@ -6,114 +6,87 @@
 //! weight row. The label-dependent features (previous predictions) are added while decoding.
 
 use super::gazetteer::{self, Marks};
-use super::hashing::{HashedMap, hash_str, mix};
+use super::hashing::{HashedMap, mix};
 use super::tokens::NerText;
+use super::word::{Case, affixes, case_of, shape};
 use std::ops::Range;
 
-/// Feature hashes of every token of a document (without the label-dependent ones).
+/// What the tagger reads about a document's tokens; implemented lazily for tagging
+/// ([`DocContext`]) and precomputed for training ([`DocFeatures`]).
+pub trait Source {
+    /// Whether token `i` has no capital letter: such a token never starts a name, so the
+    /// tagger labels it `O` unscored when the previous token is outside a name too.
+    fn is_plain(&self, i: usize) -> bool;
+    /// Appends the label-independent features of token `i` of `sentence` to `out`.
+    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>);
+    /// Lowercase hash of token `i` (or a stand-in past the end).
+    fn lower(&self, i: usize) -> u64;
+    /// Shape hash of token `i`.
+    fn shape(&self, i: usize) -> u64;
+}
+
+/// Feature hashes of every token of a document, computed once (for training).
 #[derive(Debug, Default)]
 pub struct DocFeatures {
-    /// All features, token after token.
-    pub features: Vec<u64>,
-    /// Where each token's features start in `features` (one extra entry at the end).
-    pub starts: Vec<u32>,
-    /// Lowercase hash of each token (for label-dependent features).
-    pub lower: Vec<u64>,
-    /// Shape hash of each token (for label-dependent features).
-    pub shape: Vec<u64>,
+    features: Vec<u64>,
+    starts: Vec<u32>,
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+    plain: Vec<bool>,
 }
 
 impl DocFeatures {
+    /// Precomputes everything `context` would compute lazily.
+    pub fn new(context: &DocContext<'_>, sentences: &[Range<usize>]) -> Self {
+        let n = context.views.len();
+        let mut out = Self {
+            features: Vec::with_capacity(n * 48),
+            starts: Vec::with_capacity(n + 1),
+            lower: context.views.iter().map(|v| v.lower).collect(),
+            shape: context.views.iter().map(|v| v.shape).collect(),
+            plain: (0..n).map(|i| context.is_plain(i)).collect(),
+        };
+        for sentence in sentences {
+            for i in sentence.clone() {
+                out.starts.push(out.features.len() as u32);
+                context.static_features(i, sentence, &mut out.features);
+            }
+        }
+        out.starts.push(out.features.len() as u32);
+        out
+    }
+
     /// The static features of token `i`.
     pub fn of(&self, i: usize) -> &[u64] {
         let start = self.starts[i] as usize;
         let end = self.starts[i + 1] as usize;
         &self.features[start..end]
     }
-}
 
-/// How a token is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
-    /// No letters.
-    None = 0,
-    /// All letters lowercase.
-    Lower = 1,
-    /// First letter uppercase, some lowercase.
-    Title = 2,
-    /// All letters uppercase.
-    Upper = 3,
-    /// Lowercase first, uppercase later (`iPhone`, `de`).
-    Mixed = 4,
-}
-
-fn case_of(word: &str) -> Case {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return Case::None;
-    };
-    let (mut upper, mut lower) = (first.is_uppercase(), first.is_lowercase());
-    let mut rest_upper = false;
-    let mut rest_lower = false;
-    for c in letters {
-        rest_upper |= c.is_uppercase();
-        rest_lower |= c.is_lowercase();
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.lower.len()
     }
-    upper &= !rest_lower;
-    lower &= !rest_upper;
-    match (first.is_uppercase(), upper, lower) {
-        (true, true, _) => Case::Upper,
-        (true, false, _) => Case::Title,
-        (false, _, true) => Case::Lower,
-        _ => Case::Mixed,
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
     }
 }
 
-/// Word shape: `Xx`, `X.X.`, `d,d`, `x-Xx`, with runs of one class collapsed (`long` keeps
-/// runs up to three).
-fn shape(word: &str, long: bool) -> u64 {
-    let mut h = 0x51A9E_u64;
-    let mut last = '\0';
-    let mut run = 0;
-    let max_run = if long { 3 } else { 1 };
-    for c in word.chars().take(32) {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        run = if class == last { run + 1 } else { 1 };
-        last = class;
-        if run <= max_run {
-            h = mix(h, class as u64);
-        }
+impl Source for DocFeatures {
+    fn is_plain(&self, i: usize) -> bool {
+        self.plain[i]
     }
-    h
-}
-
-/// Hashes of the first and last 1-4 characters of the lowercase word.
-fn affixes(lowered: &str) -> [u64; 8] {
-    let mut out = [0u64; 8];
-    // Byte offsets after the first n characters, and before the last n characters.
-    let mut heads = [lowered.len(); 4];
-    for (n, (i, c)) in lowered.char_indices().take(4).enumerate() {
-        heads[n] = i + c.len_utf8();
+    fn static_features(&self, i: usize, _: &Range<usize>, out: &mut Vec<u64>) {
+        out.extend_from_slice(self.of(i));
     }
-    let mut tails = [0usize; 4];
-    for (n, (i, _)) in lowered.char_indices().rev().take(4).enumerate() {
-        tails[n] = i;
+    fn lower(&self, i: usize) -> u64 {
+        self.lower.get(i).copied().unwrap_or(AFTER)
     }
-    let chars = lowered.chars().take(4).count();
-    for n in 0..4 {
-        let k = n.min(chars.saturating_sub(1));
-        out[n] = mix(n as u64 + 1, hash_str(&lowered[..heads[k]]));
-        out[n + 4] = mix(n as u64 + 9, hash_str(&lowered[tails[k]..]));
+    fn shape(&self, i: usize) -> u64 {
+        self.shape.get(i).copied().unwrap_or(AFTER)
     }
-    out
 }
 
 /// Per-document spelling evidence for a lowercase word, from mid-sentence occurrences in
@@ -126,101 +99,170 @@ const SEEN_UPPER: u8 = 4;
 fn is_shouting(text: &str, ner: &NerText, sentence: &Range<usize>) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for t in &ner.tokens[sentence.clone()] {
-        for c in t.span.slice(text).chars() {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
+        let word = t.span.slice(text);
+        if word.is_ascii() {
+            upper += word.bytes().filter(u8::is_ascii_uppercase).count();
+            lower += word.bytes().filter(u8::is_ascii_lowercase).count();
+        } else {
+            upper += word.chars().filter(|c| c.is_uppercase()).count();
+            lower += word.chars().filter(|c| c.is_lowercase()).count();
+        }
+        // Plainly not a headline: stop counting.
+        if lower > 16 && lower * 10 >= upper.max(6) {
+            return false;
         }
     }
     upper >= 6 && lower * 10 < upper
 }
 
-/// Static information of one token, computed once.
+/// The cheap facts of every token (neighbours need them).
 #[derive(Debug, Clone, Copy)]
-struct TokenInfo {
+struct TokenView {
     lower: u64,
     shape: u64,
-    long_shape: u64,
-    affixes: [u64; 8],
     case: Case,
-    length: u64,
 }
 
-/// Computes the features of every token of `ner` over `text`.
-pub fn extract(text: &str, ner: &NerText) -> DocFeatures {
-    let n = ner.tokens.len();
-    let mut lowered = String::new();
-    let infos: Vec<TokenInfo> = ner
-        .tokens
-        .iter()
-        .map(|t| {
-            let word = t.span.slice(text);
-            lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
-            TokenInfo {
-                lower: t.lower,
-                shape: shape(word, false),
-                long_shape: shape(word, true),
-                affixes: affixes(&lowered),
-                case: case_of(word),
-                length: word.chars().count().min(8) as u64,
-            }
-        })
-        .collect();
-    let shouting: Vec<bool> = ner
-        .sentences
-        .iter()
-        .map(|s| is_shouting(text, ner, s))
-        .collect();
-    let mut seen: HashedMap<u8> = HashedMap::default();
-    for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
-        if shout {
-            continue;
-        }
-        let mid_sentence = sentence.start + 1..sentence.end;
-        for (info, token) in infos[mid_sentence.clone()]
+/// A document prepared for lazy feature computation.
+#[derive(Debug)]
+pub struct DocContext<'t> {
+    text: &'t str,
+    ner: &'t NerText,
+    views: Vec<TokenView>,
+    marks: Vec<Marks>,
+    /// Whether each sentence is written in capitals.
+    shouting: Vec<bool>,
+    /// Sentence index of each token.
+    sentence_of: Vec<u32>,
+    /// Spelling evidence for the lowercase forms of capitalised tokens.
+    seen: HashedMap<u8>,
+}
+
+impl<'t> DocContext<'t> {
+    /// Prepares `ner` over `text`: linear, a few hash probes per capitalised token.
+    pub fn new(text: &'t str, ner: &'t NerText) -> Self {
+        let views: Vec<TokenView> = ner
+            .tokens
             .iter()
-            .zip(&ner.tokens[mid_sentence])
-        {
-            let bit = match info.case {
-                Case::Lower => SEEN_LOWER,
-                Case::Title => SEEN_TITLE,
-                Case::Upper if token.span.len() > 1 => SEEN_UPPER,
-                _ => continue,
-            };
-            *seen.entry(info.lower).or_insert(0) |= bit;
+            .map(|t| {
+                let word = t.span.slice(text);
+                TokenView {
+                    lower: t.lower,
+                    shape: shape(word, false),
+                    case: case_of(word),
+                }
+            })
+            .collect();
+        let shouting: Vec<bool> = ner
+            .sentences
+            .iter()
+            .map(|s| is_shouting(text, ner, s))
+            .collect();
+        let mut sentence_of = vec![0u32; views.len()];
+        for (k, sentence) in ner.sentences.iter().enumerate() {
+            sentence_of[sentence.clone()].fill(k as u32);
+        }
+        let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
+        let mut seen: HashedMap<u8> = views
+            .iter()
+            .filter(|v| !is_plain_case(v.case))
+            .map(|v| (v.lower, 0))
+            .collect();
+        for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
+            if shout {
+                continue;
+            }
+            let mid_sentence = sentence.start + 1..sentence.end;
+            for (view, token) in views[mid_sentence.clone()]
+                .iter()
+                .zip(&ner.tokens[mid_sentence])
+            {
+                let bit = match view.case {
+                    Case::Lower => SEEN_LOWER,
+                    Case::Title => SEEN_TITLE,
+                    Case::Upper if token.span.len() > 1 => SEEN_UPPER,
+                    _ => continue,
+                };
+                if let Some(flags) = seen.get_mut(&view.lower) {
+                    *flags |= bit;
+                }
+            }
+        }
+        let marks = gazetteer::mark(ner, &capitalised);
+        Self {
+            text,
+            ner,
+            views,
+            marks,
+            shouting,
+            sentence_of,
+            seen,
         }
     }
-    let marks = gazetteer::mark(ner);
-    let mut out = DocFeatures {
-        features: Vec::with_capacity(n * 48),
-        starts: Vec::with_capacity(n + 1),
-        lower: infos.iter().map(|i| i.lower).collect(),
-        shape: infos.iter().map(|i| i.shape).collect(),
-    };
-    for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
-        for i in sentence.clone() {
-            out.starts.push(out.features.len() as u32);
-            let context = Context {
-                infos: &infos,
-                marks: &marks,
-                sentence: sentence.clone(),
-                shout,
-                seen: seen.get(&infos[i].lower).copied().unwrap_or(0),
-            };
-            context.push_features(i, &mut out.features);
-        }
+}
+
+fn is_plain_case(case: Case) -> bool {
+    matches!(case, Case::Lower | Case::None)
+}
+
+impl Source for DocContext<'_> {
+    fn is_plain(&self, i: usize) -> bool {
+        is_plain_case(self.views[i].case)
     }
-    out.starts.push(out.features.len() as u32);
-    out
+
+    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
+        let word = self.ner.tokens[i].span.slice(self.text);
+        // Short ASCII words (nearly all) are lowered on the stack.
+        let mut buffer = [0u8; 32];
+        let owned: String;
+        let lowered: &str = match buffer.get_mut(..word.len()) {
+            Some(slot) if word.is_ascii() => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                std::str::from_utf8(slot).unwrap_or(word)
+            }
+            _ => {
+                owned = word.chars().flat_map(char::to_lowercase).collect();
+                &owned
+            }
+        };
+        let shout = self
+            .shouting
+            .get(self.sentence_of[i] as usize)
+            .copied()
+            .unwrap_or(false);
+        let context = Context {
+            views: &self.views,
+            marks: &self.marks,
+            sentence: sentence.clone(),
+            shout,
+            seen: self.seen.get(&self.views[i].lower).copied().unwrap_or(0),
+            long_shape: shape(word, true),
+            affixes: affixes(lowered),
+            length: word.chars().count().min(8) as u64,
+        };
+        context.push_features(i, out);
+    }
+
+    fn lower(&self, i: usize) -> u64 {
+        self.views.get(i).map_or(AFTER, |v| v.lower)
+    }
+
+    fn shape(&self, i: usize) -> u64 {
+        self.views.get(i).map_or(AFTER, |v| v.shape)
+    }
 }
 
 /// Everything one token's features are computed from.
 struct Context<'a> {
-    infos: &'a [TokenInfo],
+    views: &'a [TokenView],
     marks: &'a [Marks],
     sentence: Range<usize>,
     shout: bool,
     seen: u8,
+    long_shape: u64,
+    affixes: [u64; 8],
+    length: u64,
 }
 
 /// Stand-ins for tokens before the sentence start and after its end.
@@ -228,9 +270,9 @@ const BEFORE: u64 = 0x00B0_5B05;
 const AFTER: u64 = 0x00E0_5E05;
 
 impl Context<'_> {
-    fn at(&self, i: usize, offset: isize) -> Option<&TokenInfo> {
+    fn at(&self, i: usize, offset: isize) -> Option<&TokenView> {
         let j = i.checked_add_signed(offset)?;
-        self.sentence.contains(&j).then(|| &self.infos[j])
+        self.sentence.contains(&j).then(|| &self.views[j])
     }
 
     fn lower(&self, i: usize, offset: isize) -> u64 {
@@ -250,14 +292,14 @@ impl Context<'_> {
     }
 
     fn push_features(&self, i: usize, out: &mut Vec<u64>) {
-        let me = &self.infos[i];
+        let me = &self.views[i];
         let initial = i == self.sentence.start;
         let mut push = |template: u64, value: u64| out.push(mix(template, value));
         push(0, 0);
         push(1, me.lower);
         push(2, me.shape);
-        push(3, me.long_shape);
-        for (k, affix) in me.affixes.iter().enumerate() {
+        push(3, self.long_shape);
+        for (k, affix) in self.affixes.iter().enumerate() {
             push(4 + k as u64, *affix);
         }
         push(12, self.lower(i, -1));
@@ -274,7 +316,7 @@ impl Context<'_> {
         push(23, mix(u64::from(initial), me.shape));
         push(24, mix(self.lower(i, -1), me.shape));
         push(25, mix(me.shape, self.lower(i, 1)));
-        push(26, mix(me.length, me.shape));
+        push(26, mix(self.length, me.shape));
         let capitalised_by_position = initial || self.shout;
         push(
             27,
@@ -299,16 +341,13 @@ impl Context<'_> {
 }
 
 /// Label-dependent features of token `i` given the two previous labels.
-pub fn with_history(doc: &DocFeatures, i: usize, prev: u8, prev2: u8, out: &mut [u64; 5]) {
+pub fn with_history(source: &impl Source, i: usize, prev: u8, prev2: u8, out: &mut [u64; 5]) {
     let (prev, prev2) = (u64::from(prev), u64::from(prev2));
     out[0] = mix(100, prev);
     out[1] = mix(101, mix(prev2, prev));
-    out[2] = mix(102, mix(prev, doc.lower[i]));
-    out[3] = mix(103, mix(prev, doc.shape[i]));
-    out[4] = mix(
-        104,
-        mix(prev, doc.lower.get(i + 1).copied().unwrap_or(AFTER)),
-    );
+    out[2] = mix(102, mix(prev, source.lower(i)));
+    out[3] = mix(103, mix(prev, source.shape(i)));
+    out[4] = mix(104, mix(prev, source.lower(i + 1)));
 }
 
 #[cfg(test)]
@@ -318,36 +357,13 @@ mod tests {
     use crate::span::ByteSpan;
 
     #[test]
-    fn cases_are_told_apart() {
-        assert_eq!(case_of("Zas"), Case::Title);
-        assert_eq!(case_of("CSTO"), Case::Upper);
-        assert_eq!(case_of("mission"), Case::Lower);
-        assert_eq!(case_of("iPhone"), Case::Mixed);
-        assert_eq!(case_of("2022"), Case::None);
-        assert_eq!(case_of("Ереван"), Case::Title);
-    }
-
-    #[test]
-    fn shapes_collapse_runs() {
-        assert_eq!(shape("Armenia", false), shape("Zas", false));
-        assert_ne!(shape("CSTO", false), shape("Zas", false));
-        assert_ne!(shape("Armenia", true), shape("Zas", false));
-    }
-
-    #[test]
     fn every_token_gets_features() {
         let text = "SOCCER - JAPAN WIN.\nJapan beat Syria 2-1 in Abu Dhabi.";
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let ner = NerText::new(&doc);
-        let features = extract(text, &ner);
-        assert_eq!(features.starts.len(), ner.tokens.len() + 1);
+        let context = DocContext::new(text, &ner);
+        let features = DocFeatures::new(&context, &ner.sentences);
+        assert_eq!(features.len(), ner.tokens.len());
         assert!((0..ner.tokens.len()).all(|i| features.of(i).len() > 20));
-    }
-
-    #[test]
-    fn affixes_respect_char_boundaries() {
-        let a = affixes("éé");
-        assert_eq!(a[0], mix(1, hash_str("é")));
-        assert_eq!(a[3], mix(4, hash_str("éé")));
     }
 }

@@ -1,4 +1,4 @@
-//! Which tokens start or continue a name from the hand-written lists ([`super::lists`]):
+//! Which tokens start or continue a name from the hand-written lists (`lists.rs`):
 //! a per-token bit set the tagger reads as features.
 
 use super::hashing::{HashedMap, hash_str_lower};
@@ -78,6 +78,14 @@ fn table() -> &'static HashedMap<u8> {
     })
 }
 
+/// Whether the single token `word` is an entry of `list` (no tokenising, no allocation).
+pub fn contains_word(list: List, word: &str) -> bool {
+    let key = sequence_hash(std::iter::once(hash_str_lower(word)));
+    table()
+        .get(&key)
+        .is_some_and(|bits| bits & (1 << list as u8) != 0)
+}
+
 /// Whether `name` (one or more words) is an entry of `list`.
 pub fn contains(list: List, name: &str) -> bool {
     let mut tokens = Vec::new();
@@ -88,12 +96,16 @@ pub fn contains(list: List, name: &str) -> bool {
         .is_some_and(|bits| bits & (1 << list as u8) != 0)
 }
 
-/// The marks of every token of `ner`. Linear: at most [`MAX_ENTRY_TOKENS`] probes per token.
-pub fn mark(ner: &NerText) -> Vec<Marks> {
+/// The marks of every token of `ner`, for entries starting where `may_start` allows (the
+/// capitalised tokens). Linear: at most `MAX_ENTRY_TOKENS` probes per allowed start.
+pub fn mark(ner: &NerText, may_start: &[bool]) -> Vec<Marks> {
     let table = table();
     let mut marks = vec![0 as Marks; ner.tokens.len()];
     for sentence in &ner.sentences {
         for start in sentence.clone() {
+            if !may_start.get(start).copied().unwrap_or(false) {
+                continue;
+            }
             let longest = (sentence.end - start).min(MAX_ENTRY_TOKENS);
             let mut key_tokens = ner.tokens[start..start + longest].iter().map(|t| t.lower);
             let mut key = sequence_hash(std::iter::empty());
@@ -129,7 +141,7 @@ mod tests {
         let text = "He met the UN Security Council in New York.";
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let ner = NerText::new(&doc);
-        let marks = mark(&ner);
+        let marks = mark(&ner, &vec![true; ner.tokens.len()]);
         let word = |w: &str| {
             ner.tokens
                 .iter()

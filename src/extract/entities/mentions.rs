@@ -2,6 +2,7 @@
 //! throughout an article (the tagger decides each occurrence alone), a lone surname takes
 //! the kind of the full name it shortens, and the agency of a dateline is an organisation.
 
+use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
 use super::tokens::NerText;
@@ -25,6 +26,11 @@ pub struct Mention {
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
     add_dateline_agency(doc, ner, &mut mentions);
+    for m in &mut mentions {
+        if is_formal_state_name(doc.str(m.span)) {
+            m.kind = EntityKind::Place;
+        }
+    }
     unify_kinds(ner, &mut mentions);
     mentions
 }
@@ -69,6 +75,20 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// `Republic of Armenia`: a formal name of a listed country is a place, whatever the
+/// context (inside a quoted document title the tagger is unsure).
+fn is_formal_state_name(name: &str) -> bool {
+    if !name
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("of"))
+    {
+        return false;
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    super::merge::formal_state_short_form(&name)
+        .is_some_and(|short| gazetteer::contains(gazetteer::List::Country, short))
 }
 
 /// The agency of a dateline (`ArmInfo.`, `(Reuters)`) is an organisation.

@@ -10,6 +10,7 @@
 //!
 //! Everything else merges by exact (case-insensitive) name. Roles come from [`super::roles`].
 
+use super::hashing::{HashedMap, hash_str, hash_str_lower, mix};
 use super::mentions::Mention;
 use super::roles;
 use super::tokens::NerText;
@@ -60,7 +61,14 @@ fn surface(doc: &Document<'_>, m: &Mention) -> String {
 }
 
 /// The short form of a formal state name, if it is one.
-fn formal_state_short_form(name: &str) -> Option<&str> {
+pub fn formal_state_short_form(name: &str) -> Option<&str> {
+    // Every prefix ends in "of": most names are ruled out without allocating.
+    if !name
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("of"))
+    {
+        return None;
+    }
     let lower = name.to_lowercase();
     FORMAL_STATE_PREFIXES
         .iter()
@@ -73,8 +81,14 @@ fn formal_state_short_form(name: &str) -> Option<&str> {
 
 /// Whether `word` looks like an acronym (`CSTO`, `U.N.`): 2-10 capitals, optional dots.
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=10).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=10).contains(&letters)
 }
 
 /// The initials of a long name, minor words skipped (`Collective Security Treaty
@@ -82,7 +96,7 @@ fn is_acronym(word: &str) -> bool {
 fn initials(words: &[&str]) -> Option<String> {
     let major: Vec<&&str> = words
         .iter()
-        .filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)))
         .collect();
     (major.len() >= 2).then(|| {
         major
@@ -98,7 +112,7 @@ struct Group {
     kind: EntityKind,
     canonical: String,
     /// Lowercase words of the canonical name.
-    key: Vec<String>,
+    key: Vec<u64>,
     forms: Vec<String>,
     role: Option<String>,
 }
@@ -110,90 +124,107 @@ pub fn merge(
     mentions: &[Mention],
 ) -> (Vec<Entity>, Vec<EntityMention>) {
     let names: Vec<Vec<&str>> = mentions.iter().map(|m| words(doc, ner, m)).collect();
-    let lower = |ws: &[&str]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    // The lowercase hashes of a mention's words, as the tokens already carry them.
+    let lower = |m: &Mention| -> Vec<u64> {
+        ner.tokens[m.tokens.clone()]
+            .iter()
+            .filter(|t| doc.str(t.span).chars().any(char::is_alphanumeric))
+            .map(|t| t.lower)
+            .collect()
+    };
     let mut groups: Vec<Group> = Vec::new();
     let mut owner = vec![usize::MAX; mentions.len()];
+    // Indexes over the groups, so that merging stays linear in the number of mentions.
+    // Keyed by hashes of the words (64 bits: a collision within one article is negligible).
+    let mut by_key: HashedMap<usize> = HashedMap::default();
+    let mut by_person_word: HashedMap<usize> = HashedMap::default();
+    let mut by_initials: HashedMap<usize> = HashedMap::default();
     // Longest names first, so that short forms find the full name they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(names[i].len()), i));
     for &i in &order {
         let m = &mentions[i];
         let form = surface(doc, m);
-        let mut key = lower(&names[i]);
-        let mut canonical = form.clone();
-        if m.kind == EntityKind::Place
-            && let Some(short) = formal_state_short_form(&form)
-        {
-            key = short.split_whitespace().map(str::to_lowercase).collect();
-            canonical = short.to_string();
+        let mut key = lower(m);
+        let short_form = (m.kind == EntityKind::Place)
+            .then(|| formal_state_short_form(&form))
+            .flatten();
+        if let Some(short) = short_form {
+            key = short.split_whitespace().map(hash_str_lower).collect();
         }
-        let found = groups.iter().position(|g| {
-            g.kind == m.kind
-                && (g.key == key
-                    || (m.kind == EntityKind::Person && is_run_of(&key, &g.key))
-                    || (m.kind == EntityKind::Organization && abbreviates(&names[i], g)))
+        let joined = key.iter().fold(m.kind as u64, |h, w| mix(h, *w));
+        let found = by_key.get(&joined).copied().or_else(|| match m.kind {
+            EntityKind::Person => key
+                .first()
+                .and_then(|w| by_person_word.get(w))
+                .copied()
+                .filter(|&g| is_run_of(&key, &groups[g].key)),
+            EntityKind::Organization => acronym_letters(&names[i])
+                .and_then(|letters| by_initials.get(&hash_str(&letters)))
+                .copied(),
+            _ => None,
         });
         let g = match found {
             Some(g) => g,
             None => {
+                let g = groups.len();
+                if m.kind == EntityKind::Person && key.len() > 1 {
+                    for w in &key {
+                        by_person_word.entry(*w).or_insert(g);
+                    }
+                }
+                if m.kind == EntityKind::Organization {
+                    if let Some(letters) = initials(&names[i]) {
+                        by_initials.entry(hash_str(&letters)).or_insert(g);
+                    }
+                }
                 groups.push(Group {
                     kind: m.kind,
-                    canonical,
+                    canonical: short_form.unwrap_or(&form).to_string(),
                     key,
                     forms: Vec::new(),
                     role: None,
                 });
-                groups.len() - 1
+                g
             }
         };
+        by_key.entry(joined).or_insert(g);
         if !groups[g].forms.contains(&form) {
             groups[g].forms.push(form);
         }
         owner[i] = g;
     }
-    // Acronyms seen before their long form: the long form becomes canonical.
-    for g in &mut groups {
-        if g.kind == EntityKind::Organization
-            && g.key.len() == 1
-            && let Some(long) = g
-                .forms
-                .iter()
-                .filter(|f| f.contains(' '))
-                .max_by_key(|f| f.len())
-        {
-            g.canonical = long.clone();
-        }
-    }
+    let in_mention = mention_tokens(ner, mentions);
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == EntityKind::Person && groups[owner[i]].role.is_none() {
-            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, mentions);
+            groups[owner[i]].role = roles::role_before(doc, ner, m.tokens.start, &in_mention)
+                .or_else(|| roles::role_after(doc, ner, m.tokens.end, &in_mention));
         }
     }
     entities_in_text_order(groups, &owner, mentions)
 }
 
-/// Whether `short` is a contiguous run of `long`'s words, and shorter.
-fn is_run_of(short: &[String], long: &[String]) -> bool {
-    !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+/// Whether each token lies inside some mention.
+fn mention_tokens(ner: &NerText, mentions: &[Mention]) -> Vec<bool> {
+    let mut inside = vec![false; ner.tokens.len()];
+    for m in mentions {
+        if let Some(slice) = inside.get_mut(m.tokens.clone()) {
+            slice.fill(true);
+        }
+    }
+    inside
 }
 
-/// Whether the one-word acronym `words` spells the initials of a long name of `g`, or the
-/// long name `words` is spelt by an acronym of `g`.
-fn abbreviates(words: &[&str], g: &Group) -> bool {
+/// The letters of a one-word acronym (`U.N.` → `UN`).
+fn acronym_letters(words: &[&str]) -> Option<String> {
     match words {
-        [one] if is_acronym(one) => {
-            let acronym: String = one.chars().filter(|c| *c != '.').collect();
-            g.forms.iter().any(|f| {
-                let ws: Vec<&str> = f.split_whitespace().collect();
-                initials(&ws).is_some_and(|i| i == acronym)
-            })
-        }
-        _ => initials(words).is_some_and(|i| {
-            g.forms
-                .iter()
-                .any(|f| is_acronym(f) && f.chars().filter(|c| *c != '.').collect::<String>() == i)
-        }),
+        [one] if is_acronym(one) => Some(one.chars().filter(|c| *c != '.').collect()),
+        _ => None,
     }
+}
+/// Whether `short` is a contiguous run of `long`'s words, and shorter.
+fn is_run_of(short: &[u64], long: &[u64]) -> bool {
+    !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// Numbers the groups by first mention and builds the output.
@@ -266,7 +297,7 @@ mod tests {
 
     #[test]
     fn runs_are_contiguous_and_shorter() {
-        let long = ["stanislav".to_string(), "zas".to_string()];
+        let long = [hash_str_lower("Stanislav"), hash_str_lower("Zas")];
         assert!(is_run_of(&long[1..], &long));
         assert!(is_run_of(&long[..1], &long));
         assert!(!is_run_of(&long, &long));

@@ -3,10 +3,16 @@
 //! `CSTO` = `Collective Security Treaty Organization`, `Republic of Armenia` = `Armenia`)
 //! and titles such as `CSTO Secretary General` become the person's role.
 //!
-//! Stages, one file each: [`tokens`] (the tagger's tokens), [`features`] and
-//! [`gazetteer`] (what the tagger sees), [`model`] (the trained weights, `tagger.bin`, and
-//! decoding), `mentions` (labels → name spans, document-level fixes), `merge` (spans →
-//! entities with aliases and roles). [`train`] rebuilds the weights: see `src/bin/train-ner.rs`.
+//! Stages, one file each: [`tokens`] (the tagger's tokens), `word`, [`features`] and
+//! [`gazetteer`] (what the tagger sees of each token), [`model`] (the trained weights and
+//! greedy BIO decoding), `mentions` (labels → name spans, document-level repairs), `merge`
+//! (spans → entities with aliases) and `roles` (titles kept as a person's role).
+//!
+//! The tagger is an averaged perceptron over hashed features, trained on CoNLL-2003 train
+//! only; its weights, `tagger.bin` (0.87 MB: 2^18 hashed buckets, only the ~46k that
+//! matter stored, as `i16` rows), are embedded and read once. [`train`] rebuilds them
+//! deterministically: `cargo run --release --bin train-ner` (see `src/bin/train-ner.rs`).
+//! A corrupt embedded file makes [`find`] return nothing, and `shipped_model` say why.
 
 pub mod features;
 pub mod gazetteer;
@@ -18,6 +24,7 @@ pub mod model;
 mod roles;
 pub mod tokens;
 pub mod train;
+mod word;
 
 use super::structure::Document;
 use super::{Entity, EntityMention};
@@ -44,8 +51,8 @@ pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
 /// [`find`] with a given model.
 pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
     let ner = tokens::NerText::new(doc);
-    let features = features::extract(doc.text, &ner);
-    let labels = model::tag(&features, &ner.sentences, model);
+    let context = features::DocContext::new(doc.text, &ner);
+    let labels = model::tag(&context, &ner.sentences, model);
     let mentions = mentions::from_labels(doc, &ner, &labels);
     merge::merge(doc, &ner, &mentions)
 }
@@ -129,11 +136,15 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_model_finds_nothing_and_says_why() {
-        let text = "Stanislav Zas visited Yerevan.";
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+    fn a_corrupt_model_is_refused_with_a_reason_and_the_shipped_one_works() {
+        // `find` turns a refused model into "no entities"; the shipped one must load.
         let error = Model::from_bytes(b"DNER\x01garbage").expect_err("corrupt file refused");
         assert!(error.to_string().contains("tagger model"));
+        let mut truncated = TAGGER.to_vec();
+        truncated.truncate(TAGGER.len() / 2);
+        assert!(Model::from_bytes(&truncated).is_err());
+        let text = "Stanislav Zas visited Yerevan.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         assert!(!find(&doc).1.is_empty());
     }
 
@@ -192,6 +203,115 @@ mod tests {
                 assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
                 assert!(m.entity < entities.len());
             }
+        }
+    }
+}
+
+/// Throughput of [`find`] on the Reuters-21578 scale corpus (guards >= 30 MB/s natively).
+/// Run: `cargo test --release --lib entities::bench -- --ignored --nocapture`.
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    #[test]
+    #[ignore = "a benchmark: needs /work/shared/data and --release"]
+    fn throughput_on_reuters() {
+        let dir = std::env::var("DOSSIER_CORPUS")
+            .unwrap_or_else(|_| "/work/shared/data/corpus/reuters21578".to_string());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("SKIPPED: {dir} is absent");
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let texts: Vec<String> = paths
+            .iter()
+            .take(10000)
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let docs: Vec<Document<'_>> = texts
+            .iter()
+            .map(|t| Document::parse(t, crate::span::ByteSpan::new(0, t.len())))
+            .collect();
+        let Ok(model) = shipped_model() else {
+            panic!("model")
+        };
+        // The machine is shared: CPU time (from /proc, 10 ms ticks) is the fairer clock.
+        let cpu_seconds = || {
+            let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+            let after_name = stat.rsplit(')').next().unwrap_or("");
+            // utime and stime are fields 14 and 15 of the file, 12 and 13 after the name.
+            let field = |n: usize| -> f64 {
+                after_name
+                    .split_whitespace()
+                    .nth(n)
+                    .and_then(|f| f.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            (field(11) + field(12)) / 100.0
+        };
+        let only = std::env::var("DOSSIER_BENCH_STAGE").ok();
+        let time = |label: &str, f: &dyn Fn(&Document<'_>) -> usize| {
+            if only.as_deref().is_some_and(|o| o != label) {
+                return;
+            }
+            let (start, cpu) = (std::time::Instant::now(), cpu_seconds());
+            let n: usize = (0..3).map(|_| docs.iter().map(f).sum::<usize>()).sum();
+            let wall = start.elapsed().as_secs_f64();
+            let cpu = cpu_seconds() - cpu;
+            let mb = 3.0 * bytes as f64 / 1e6;
+            eprintln!(
+                "{label}: {:.1} MB/s wall, {:.1} MB/s cpu ({n})",
+                mb / wall,
+                mb / cpu
+            );
+        };
+        time("tokens", &|d| tokens::NerText::new(d).tokens.len());
+        time("context", &|d| {
+            let ner = tokens::NerText::new(d);
+            features::DocContext::new(d.text, &ner);
+            ner.tokens.len()
+        });
+        time("tagging", &|d| {
+            let ner = tokens::NerText::new(d);
+            let context = features::DocContext::new(d.text, &ner);
+            model::tag(&context, &ner.sentences, model).len()
+        });
+        time("mentions", &|d| {
+            let ner = tokens::NerText::new(d);
+            let context = features::DocContext::new(d.text, &ner);
+            let labels = model::tag(&context, &ner.sentences, model);
+            mentions::from_labels(d, &ner, &labels).len()
+        });
+        time("find", &|d| find(d).1.len());
+        if only.as_deref().is_none_or(|o| o == "merge") {
+            let prepared: Vec<_> = docs
+                .iter()
+                .map(|d| {
+                    let ner = tokens::NerText::new(d);
+                    let context = features::DocContext::new(d.text, &ner);
+                    let labels = model::tag(&context, &ner.sentences, model);
+                    let found = mentions::from_labels(d, &ner, &labels);
+                    (ner, found)
+                })
+                .collect();
+            let (start, cpu) = (std::time::Instant::now(), cpu_seconds());
+            let n: usize = (0..3)
+                .map(|_| {
+                    docs.iter()
+                        .zip(&prepared)
+                        .map(|(d, (ner, found))| merge::merge(d, ner, found).1.len())
+                        .sum::<usize>()
+                })
+                .sum();
+            let mb = 3.0 * bytes as f64 / 1e6;
+            let (wall, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+            eprintln!(
+                "merge alone: {:.1} MB/s wall, {:.1} MB/s cpu ({n})",
+                mb / wall,
+                mb / cpu
+            );
         }
     }
 }

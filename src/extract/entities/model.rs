@@ -7,7 +7,7 @@
 //! (`u64` words), then each stored row as `labels` `i16` (real weight = `i16 × scale`).
 //! Buckets no feature ever updated (most of them) cost one bit.
 
-use super::features::{DocFeatures, with_history};
+use super::features::{Source, with_history};
 use crate::extract::EntityKind;
 use std::ops::Range;
 
@@ -89,8 +89,6 @@ const ROW_BYTES: usize = 2 * LABELS;
 #[derive(Debug, Clone)]
 pub struct Model<'a> {
     bits: u32,
-    /// Real weight of one step of an `i16`.
-    scale: f32,
     /// Which buckets have a stored row, 64 per word.
     present: Vec<u64>,
     /// Stored rows before each word of `present`.
@@ -140,7 +138,6 @@ impl<'a> Model<'a> {
         }
         Ok(Self {
             bits,
-            scale,
             present,
             rank,
             rows: &bytes[HEADER + 8 * words..],
@@ -197,20 +194,26 @@ impl Weights for Model<'_> {
         let Some(stored) = self.rows.get(row * ROW_BYTES..(row + 1) * ROW_BYTES) else {
             return;
         };
+        // One scale for all weights: summing the raw steps ranks labels the same way.
         for (score, w) in scores.iter_mut().zip(stored.chunks_exact(2)) {
-            *score += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+            *score += f32::from(i16::from_le_bytes([w[0], w[1]]));
         }
     }
 }
 
 /// Tags every token of `sentences` greedily, left to right; returns one label per token.
-pub fn tag(features: &DocFeatures, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
-    let mut labels = vec![OUTSIDE; features.lower.len()];
+pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
+    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
+    let mut features = Vec::with_capacity(64);
     for sentence in sentences {
         let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
         for i in sentence.clone() {
-            let scores = score(features, i, prev, prev2, weights);
-            let label = best(&scores, prev);
+            let label = if prev == OUTSIDE && source.is_plain(i) {
+                OUTSIDE
+            } else {
+                let scores = score(source, i, sentence, prev, prev2, weights, &mut features);
+                best(&scores, prev)
+            };
             labels[i] = label;
             (prev2, prev) = (prev, label);
         }
@@ -218,21 +221,24 @@ pub fn tag(features: &DocFeatures, sentences: &[Range<usize>], weights: &impl We
     labels
 }
 
-/// Scores of every label for token `i` after `prev2 prev`.
+/// Scores of every label for token `i` of `sentence` after `prev2 prev`; `features` is
+/// scratch space and holds the features used afterwards.
 pub fn score(
-    features: &DocFeatures,
+    source: &impl Source,
     i: usize,
+    sentence: &Range<usize>,
     prev: u8,
     prev2: u8,
     weights: &impl Weights,
+    features: &mut Vec<u64>,
 ) -> [f32; LABELS] {
-    let mut scores = [0f32; LABELS];
-    for &f in features.of(i) {
-        weights.add(f, &mut scores);
-    }
+    features.clear();
+    source.static_features(i, sentence, features);
     let mut history = [0u64; 5];
-    with_history(features, i, prev, prev2, &mut history);
-    for f in history {
+    with_history(source, i, prev, prev2, &mut history);
+    features.extend_from_slice(&history);
+    let mut scores = [0f32; LABELS];
+    for &f in features.iter() {
         weights.add(f, &mut scores);
     }
     scores
@@ -279,10 +285,10 @@ mod tests {
         let file = Model::encode(10, &weights);
         let model = Model::from_bytes(&file).expect("fresh model loads");
         let mut scores = [0f32; LABELS];
+        // Scores are in steps of the shared scale: their ratios are the weights' ratios.
         model.add(5u64 << 54, &mut scores);
-        assert!((scores[2] - 3.5).abs() < 1e-3);
         model.add(700u64 << 54, &mut scores);
-        assert!((scores[0] + 1.25).abs() < 1e-3);
+        assert!((scores[2] / -scores[0] - 3.5 / 1.25).abs() < 1e-3);
         model.add(6u64 << 54, &mut scores);
         assert_eq!(scores.iter().filter(|s| **s != 0.0).count(), 2);
     }

@@ -4,9 +4,10 @@
 //! The title never becomes part of the name: the tagger leaves it out, this keeps it.
 
 use super::gazetteer::{self, List};
-use super::mentions::Mention;
+use super::hashing::{HashedMap, hash_str_lower};
 use super::tokens::NerText;
 use crate::extract::structure::Document;
+use std::sync::OnceLock;
 
 /// Longest role, in tokens.
 const MAX_ROLE_TOKENS: usize = 8;
@@ -53,7 +54,15 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Whether `word` names an office or title.
 fn is_office(word: &str) -> bool {
-    OFFICE_WORDS.contains(&word.to_lowercase().as_str()) || gazetteer::contains(List::Title, word)
+    static OFFICES: OnceLock<HashedMap<()>> = OnceLock::new();
+    let offices = OFFICES.get_or_init(|| {
+        OFFICE_WORDS
+            .iter()
+            .map(|w| (hash_str_lower(w), ()))
+            .collect()
+    });
+    offices.contains_key(&hash_str_lower(word))
+        || (is_capitalised(word) && gazetteer::contains_word(List::Title, word))
 }
 
 /// Whether `word` may sit inside a role (`of`, possessive `'s`, hyphen).
@@ -70,21 +79,22 @@ pub fn role_before(
     doc: &Document<'_>,
     ner: &NerText,
     start: usize,
-    mentions: &[Mention],
+    in_mention: &[bool],
 ) -> Option<String> {
-    let sentence = ner.sentences.iter().find(|s| s.contains(&start))?;
-    let in_other_mention = |t: usize| mentions.iter().any(|m| m.tokens.contains(&t));
+    let at = ner.sentences.partition_point(|s| s.end <= start);
+    let sentence = ner.sentences.get(at).filter(|s| s.contains(&start))?;
+    let in_other_mention = |t: usize| in_mention.get(t).copied().unwrap_or(false);
     let mut first = start;
     let mut has_office = false;
     while first > sentence.start && start - first < MAX_ROLE_TOKENS {
         let t = first - 1;
         let word = doc.str(ner.tokens[t].span);
-        let lower = word.to_lowercase();
         let office = is_office(word);
-        let fits = office
-            || is_joiner(word)
-            || in_other_mention(t)
-            || (is_capitalised(word) && !matches!(lower.as_str(), "the" | "a" | "an"));
+        let article = ["the", "a", "an"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        let fits =
+            office || is_joiner(word) || in_other_mention(t) || (is_capitalised(word) && !article);
         if !fits {
             break;
         }
@@ -114,6 +124,52 @@ pub fn role_before(
     )
 }
 
+/// The role in an apposition right after the name ending before token `end`:
+/// `Zas, the CSTO Secretary General, said` (closed by a comma or the sentence end).
+pub fn role_after(
+    doc: &Document<'_>,
+    ner: &NerText,
+    end: usize,
+    in_mention: &[bool],
+) -> Option<String> {
+    let at = ner
+        .sentences
+        .partition_point(|s| s.end <= end.saturating_sub(1));
+    let sentence = ner.sentences.get(at)?;
+    let word = |t: usize| doc.str(ner.tokens[t].span);
+    if end >= sentence.end || word(end) != "," {
+        return None;
+    }
+    let mut first = end + 1;
+    if first < sentence.end && matches!(word(first).to_lowercase().as_str(), "the" | "a" | "an") {
+        first += 1;
+    }
+    let mut stop = first;
+    let mut has_office = false;
+    while stop < sentence.end && stop - first < MAX_ROLE_TOKENS {
+        let w = word(stop);
+        let office = is_office(w);
+        let named = in_mention.get(stop).copied().unwrap_or(false);
+        if !(office || is_joiner(w) || named || is_capitalised(w)) {
+            break;
+        }
+        has_office |= office;
+        stop += 1;
+    }
+    let closed = stop == sentence.end || matches!(word(stop), "," | "." | ";");
+    if !has_office || !closed || stop == first {
+        return None;
+    }
+    let span =
+        crate::span::ByteSpan::new(ner.tokens[first].span.start, ner.tokens[stop - 1].span.end);
+    Some(
+        doc.str(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +180,7 @@ mod tests {
         let ner = NerText::new(&doc);
         let at = text.find(name)?;
         let start = ner.tokens.iter().position(|t| t.span.start == at)?;
-        role_before(&doc, &ner, start, &[])
+        role_before(&doc, &ner, start, &vec![false; ner.tokens.len()])
     }
 
     #[test]
@@ -145,6 +201,19 @@ mod tests {
             .as_deref(),
             Some("Commission's chief spokesman")
         );
+    }
+
+    #[test]
+    fn an_apposition_after_a_name_is_its_role() {
+        let text = "Stanislav Zas, the CSTO Secretary General, said so.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let none = vec![false; ner.tokens.len()];
+        assert_eq!(
+            role_after(&doc, &ner, 2, &none).as_deref(),
+            Some("CSTO Secretary General")
+        );
+        assert_eq!(role_after(&doc, &ner, 1, &none), None);
     }
 
     #[test]

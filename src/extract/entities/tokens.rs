@@ -79,6 +79,10 @@ fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) 
         }
     }
     // A possessive: "Porsche's" → "Porsche" + "'s".
+    if !word.ends_with(['s', 'S']) {
+        pieces.push(span);
+        return pieces;
+    }
     for ending in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(ending)
             && stem.chars().next().is_some_and(char::is_alphanumeric)

@@ -2,7 +2,7 @@
 //! with its own previous predictions (as at run time), documents in a fixed pseudo-random
 //! order per epoch. Deterministic: the same examples and options give the same bytes.
 
-use super::features::{self, DocFeatures};
+use super::features::{DocContext, DocFeatures, Source};
 use super::model::{self, LABELS, Model, OUTSIDE, Weights};
 use super::tokens::NerText;
 use crate::extract::EntityKind;
@@ -30,6 +30,8 @@ pub struct Options {
     pub epochs: usize,
     /// Seed of the document order.
     pub seed: u64,
+    /// Rows whose weights all stay below this are not stored (see [`Trained::encode`]).
+    pub prune: f32,
 }
 
 impl Default for Options {
@@ -38,6 +40,7 @@ impl Default for Options {
             bits: 18,
             epochs: 12,
             seed: 2003,
+            prune: 1.0,
         }
     }
 }
@@ -55,7 +58,7 @@ pub struct Prepared {
 pub fn prepare(example: &Example) -> Prepared {
     let doc = Document::parse(&example.text, example.body);
     let ner = NerText::new(&doc);
-    let features = features::extract(&example.text, &ner);
+    let features = DocFeatures::new(&DocContext::new(&example.text, &ner), &ner.sentences);
     let (gold, misaligned) = gold_labels(&ner, &example.names);
     Prepared {
         features,
@@ -147,18 +150,23 @@ impl Perceptron {
     }
 
     /// One greedy pass over a document, updating on every wrong token.
+    /// Tokens the tagger labels `O` unscored are skipped, as at run time.
     fn learn(&mut self, doc: &Prepared) {
-        let mut history = [0u64; 5];
+        let mut features = Vec::with_capacity(64);
         for sentence in &doc.sentences {
             let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
             for i in sentence.clone() {
+                if prev == OUTSIDE && doc.features.is_plain(i) {
+                    (prev2, prev) = (prev, OUTSIDE);
+                    continue;
+                }
                 self.clock += 1;
-                let scores = model::score(&doc.features, i, prev, prev2, self);
+                let scores =
+                    model::score(&doc.features, i, sentence, prev, prev2, self, &mut features);
                 let guess = model::best(&scores, prev);
                 let truth = doc.gold[i];
                 if guess != truth {
-                    features::with_history(&doc.features, i, prev, prev2, &mut history);
-                    for &f in doc.features.of(i).iter().chain(&history) {
+                    for &f in &features {
                         self.update(f, truth, 1.0);
                         self.update(f, guess, -1.0);
                     }
@@ -197,8 +205,17 @@ impl Trained {
     }
 
     /// The model file.
-    pub fn encode(&self) -> Vec<u8> {
-        Model::encode(self.bits, &self.weights)
+    /// The model file, without the rows whose weights are all below `prune` in magnitude
+    /// (rare features that barely move a score: dropping them shrinks the file and keeps the
+    /// table in cache).
+    pub fn encode(&self, prune: f32) -> Vec<u8> {
+        let mut weights = self.weights.clone();
+        for row in weights.chunks_mut(LABELS) {
+            if row.iter().all(|w| w.abs() < prune) {
+                row.fill(0.0);
+            }
+        }
+        Model::encode(self.bits, &weights)
     }
 }
 
@@ -305,12 +322,13 @@ mod tests {
             })
             .collect();
         let options = Options {
-            bits: 10,
-            epochs: 3,
+            bits: 12,
+            epochs: 10,
             seed: 1,
+            prune: 0.0,
         };
-        let a = train(&docs, &options, |_| {}).encode();
-        let b = train(&docs, &options, |_| {}).encode();
+        let a = train(&docs, &options, |_| {}).encode(options.prune);
+        let b = train(&docs, &options, |_| {}).encode(options.prune);
         assert_eq!(a, b);
         let model = Model::from_bytes(&a).expect("fresh model loads");
         assert_eq!(evaluate(&docs, &model).2, 1.0);
