@@ -173,10 +173,10 @@ pub fn merge(
                         by_person_word.entry(*w).or_insert(g);
                     }
                 }
-                if m.kind == EntityKind::Organization {
-                    if let Some(letters) = initials(&names[i]) {
-                        by_initials.entry(hash_str(&letters)).or_insert(g);
-                    }
+                if m.kind == EntityKind::Organization
+                    && let Some(letters) = initials(&names[i])
+                {
+                    by_initials.entry(hash_str(&letters)).or_insert(g);
                 }
                 groups.push(Group {
                     kind: m.kind,
