@@ -154,16 +154,18 @@ fn resolve(
     match phrase.kind {
         PhraseKind::Name => {
             let name_tokens = phrase.name.clone().unwrap_or(phrase.tokens.clone());
-            if let Some(known) = people.entity_at(span) {
-                return Some(known);
-            }
+            let known = people.entity_at(span);
             // "Mr. Obama" names one person by surname and sex; the article may name several
-            // Obamas, so the honorific form is kept as written rather than guessed.
+            // Obamas, so the honorific form is kept as written rather than replaced by a
+            // guessed full name (the entity, when the tagger merged one, stays attached).
             if let Some(honorific) = honorific_before(doc, &phrase.tokens, name_tokens.start) {
                 return Some(Speaker {
                     name: text(doc, honorific..name_tokens.end).to_string(),
-                    entity: None,
+                    entity: known.and_then(|k| k.entity),
                 });
+            }
+            if let Some(known) = known {
+                return Some(known);
             }
             Some(people.full_name(text(doc, name_tokens), span.start, None))
         }
