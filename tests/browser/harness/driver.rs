@@ -72,7 +72,7 @@ impl App {
                 if required {
                     failures.push(message);
                 } else {
-                    eprintln!("\n*** SKIPPED in {}: {message} ***\n", engine.name());
+                    super::shout(&format!("SKIPPED in {}: {message}", engine.name()));
                 }
                 continue;
             }
