@@ -2,14 +2,13 @@
 """Writes the service worker of a built Dossier: DIR/sw.js from static/sw.js, with this
 build's version (a hash of every file in DIR) and the list of files to precache.
 
-Trunk runs it after each build (a post_build hook in Trunk.toml) on its staging folder, so
-dist/ never holds a worker that names files of another build. Run it by hand on any built
-folder: `python3 scripts/service_worker.py dist/`.
+scripts/post_build.py (Trunk's post_build hook) runs it on Trunk's staging folder, so dist/
+never holds a worker that names files of another build. Run it by hand on any built folder:
+`python3 scripts/service_worker.py dist/`.
 """
 
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -51,17 +50,38 @@ def worker_source(template: str, version: str, files: list[str]) -> str:
     return filled
 
 
-def main() -> None:
-    target = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
-    if not target:
-        raise SystemExit("usage: service_worker.py DIST_DIR   (Trunk's hook passes TRUNK_STAGING_DIR)")
-    folder = Path(target)
+# A development build (`trunk serve`) must show every rebuild on reload, never a cached one:
+# its worker removes what an earlier release build may have cached, then itself.
+DEVELOPMENT_WORKER = """// Dossier's development build (trunk serve): no offline copy, every reload shows the latest build.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith("dossier-")).map((name) => caches.delete(name))))
+      .then(() => self.registration.unregister()),
+  );
+});
+"""
+
+
+def write_worker(folder: Path, development: bool = False) -> None:
+    """Writes FOLDER/sw.js for the build in FOLDER (written last: it hashes every other file)."""
     if not (folder / "index.html").is_file():
         raise SystemExit(f"service_worker.py: {folder} has no index.html; is it a built Dossier?")
+    if development:
+        (folder / WORKER).write_text(DEVELOPMENT_WORKER)
+        print(f"service_worker.py: {folder / WORKER} is the development worker (no offline cache)")
+        return
     files = build_files(folder)
     version = build_version(folder, files)
     (folder / WORKER).write_text(worker_source(TEMPLATE.read_text(), version, files))
     print(f"service_worker.py: {folder / WORKER} precaches {len(files)} files as version {version}")
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: service_worker.py DIST_DIR")
+    write_worker(Path(sys.argv[1]))
 
 
 if __name__ == "__main__":

@@ -188,6 +188,11 @@ async fn the_single_file_build_works_from_file_urls_with_filtered_views() {
             requests.is_empty(),
             "the single file needs no server, but it asked for {requests:?}"
         );
+        let loaded = app
+            .client
+            .execute("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));", vec![])
+            .await?;
+        assert_eq!(loaded, serde_json::json!([]), "the single file loads no other file");
         app.screenshot("single-file").await?;
         app.assert_no_crash().await
     })

@@ -14,6 +14,9 @@ use std::time::Duration;
 /// How long to wait for the app to show something.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// How long one engine may take for one test before it counts as hung (and is closed).
+const SESSION_LIMIT: Duration = Duration::from_secs(180);
+
 /// The app in a browser: a WebDriver client, the server it talks to, and the driver process.
 pub struct App {
     /// The WebDriver session.
@@ -72,7 +75,7 @@ impl App {
                 if required {
                     failures.push(message);
                 } else {
-                    eprintln!("\n*** SKIPPED in {}: {message} ***\n", engine.name());
+                    super::shout(&format!("SKIPPED in {}: {message}", engine.name()));
                 }
                 continue;
             }
@@ -109,7 +112,17 @@ impl App {
             Start::Url(url) => url.to_string(),
         };
         let outcome = match app.client.goto(&url).await {
-            Ok(()) => AssertUnwindSafe(test(&app)).catch_unwind().await,
+            Ok(()) => {
+                let body = AssertUnwindSafe(test(&app)).catch_unwind();
+                tokio::time::timeout(SESSION_LIMIT, body)
+                    .await
+                    .unwrap_or_else(|_| {
+                        Ok(Err(format!(
+                            "the test did not finish in {SESSION_LIMIT:?} (a hung browser?)"
+                        )
+                        .into()))
+                    })
+            }
             Err(e) => Ok(Err(format!("the page {url} does not open: {e}").into())),
         };
         let App {

@@ -31,8 +31,8 @@ pub fn dist_dir() -> Option<PathBuf> {
             if dir.join("index.html").is_file() {
                 Some(dir)
             } else {
-                eprintln!(
-                    "\n*** SKIPPED browser test: no dist/ (run `./dev test`, which builds it and runs these tests) ***\n"
+                shout(
+                    "SKIPPED browser test: no dist/ (run `./dev test`, which builds it and runs these tests)",
                 );
                 None
             }
@@ -61,4 +61,11 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// Writes a skip notice straight to stderr: `eprintln!` would be captured (and hidden) by the
+/// test runner when the test passes.
+pub fn shout(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n*** {message} ***\n");
 }
