@@ -34,6 +34,8 @@ pub fn install(state: AppState) {
             }
             "Escape" => {
                 if typing {
+                    // Leave the field with its text: a search box would otherwise clear itself.
+                    ev.prevent_default();
                     if let Some(el) = ev
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())

@@ -22,6 +22,7 @@ async fn the_seed_title_appears_in_the_list() {
 #[tokio::test(flavor = "multi_thread")]
 async fn opening_the_seed_shows_its_body_and_puts_it_in_the_url() {
     App::run("", async |app| {
+        app.wait_ready().await?;
         app.wait_for(".hit-link").await?.click().await?;
         let body = app
             .wait_for_text(".reader", "Secretary General Stanislav Zas")
@@ -45,6 +46,7 @@ async fn reload_restores_the_open_article_and_the_filter() {
         app.wait_for_query("q=mission").await?;
         app.wait_for_text(".summary", "1 of 1 article matches")
             .await?;
+        app.wait_ready().await?;
         app.client
             .find(Locator::Css(".hit-link"))
             .await?
@@ -68,6 +70,7 @@ async fn reload_restores_the_open_article_and_the_filter() {
 #[tokio::test(flavor = "multi_thread")]
 async fn back_and_forward_walk_through_views() {
     App::run("", async |app| {
+        app.wait_ready().await?;
         app.wait_for(".hit-link").await?.click().await?;
         app.wait_for_text("#reader-title", SEED_TITLE).await?;
         app.client.back().await?;

@@ -12,8 +12,9 @@ const SEED_TITLE: &str = "The CSTO is not going to leave Armenia.";
 #[tokio::test(flavor = "multi_thread")]
 async fn the_app_served_under_a_nested_path_lists_the_seed_and_opens_it() {
     App::run_at("/a/b/", "", async |app| {
-        app.wait_for_text(".article-title", SEED_TITLE).await?;
-        app.wait_for(".article-link").await?.click().await?;
+        app.wait_for_text(".hit-title", SEED_TITLE).await?;
+        app.wait_ready().await?;
+        app.wait_for(".hit-link").await?.click().await?;
         app.wait_for_text("#reader-title", SEED_TITLE).await?;
         app.wait_for_query(&format!("a={SEED_ID}")).await?;
         let path = app.client.current_url().await?.path().to_string();
@@ -58,8 +59,9 @@ async fn a_whole_session_requests_nothing_from_any_other_origin() {
             .send_keys("mission")
             .await?;
         app.wait_for_query("q=mission").await?;
+        app.wait_ready().await?;
         app.client
-            .find(Locator::Css(".article-link"))
+            .find(Locator::Css(".hit-link"))
             .await?
             .click()
             .await?;
@@ -120,14 +122,15 @@ async fn the_app_runs_under_its_strict_content_security_policy_without_a_violati
     std::fs::write(site.path().join("csp-recorder.js"), VIOLATION_RECORDER)
         .expect("the recorder is writable");
     App::run_with(site.path(), None, async |app| {
-        app.wait_for_text(".article-title", SEED_TITLE).await?;
+        app.wait_for_text(".hit-title", SEED_TITLE).await?;
         app.wait_for("#search-input")
             .await?
             .send_keys("mission")
             .await?;
         app.wait_for_query("q=mission").await?;
+        app.wait_ready().await?;
         app.client
-            .find(Locator::Css(".article-link"))
+            .find(Locator::Css(".hit-link"))
             .await?
             .click()
             .await?;

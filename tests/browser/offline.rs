@@ -48,15 +48,16 @@ async fn go_offline(app: &App) -> TestResult {
 
 /// Filters by "mission" with the search box and opens the seed: the app really works.
 async fn filter_and_open_the_seed(app: &App) -> TestResult {
-    app.wait_for_text(".article-title", SEED_TITLE).await?;
+    app.wait_for_text(".hit-title", SEED_TITLE).await?;
     app.wait_for("#search-input")
         .await?
         .send_keys("mission")
         .await?;
-    app.wait_for_text(".summary", "1 of 1 articles match")
+    app.wait_for_text(".summary", "1 of 1 article matches")
         .await?;
+    app.wait_ready().await?;
     app.client
-        .find(Locator::Css(".article-link"))
+        .find(Locator::Css(".hit-link"))
         .await?
         .click()
         .await?;
@@ -68,7 +69,7 @@ async fn filter_and_open_the_seed(app: &App) -> TestResult {
 #[tokio::test(flavor = "multi_thread")]
 async fn after_one_visit_the_app_loads_and_works_with_the_server_gone() {
     App::run("", async |app| {
-        app.wait_for_text(".article-title", SEED_TITLE).await?;
+        app.wait_for_text(".hit-title", SEED_TITLE).await?;
         wait_until_offline_ready(app).await?;
         go_offline(app).await?;
         // Navigating again, not refresh(): Firefox's WebDriver refresh bypasses service workers.
@@ -130,7 +131,7 @@ async fn a_new_build_replaces_the_cached_one_whole() {
         "a changed file changes the build's version"
     );
     App::run_with(first.path(), None, async |app| {
-        app.wait_for_text(".article-title", SEED_TITLE).await?;
+        app.wait_for_text(".hit-title", SEED_TITLE).await?;
         assert_eq!(
             wait_until_offline_ready(app).await?,
             vec![old_cache.clone()]

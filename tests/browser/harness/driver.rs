@@ -183,6 +183,14 @@ impl App {
         Ok(())
     }
 
+    /// Waits until the corpus is extracted and indexed (the loader then sets
+    /// `data-ready-ms` on `<body>`): the list is re-rendered from the index at that moment, so
+    /// a click just before it could land on a replaced element.
+    pub async fn wait_ready(&self) -> TestResult {
+        self.wait_for("body[data-ready-ms]").await?;
+        Ok(())
+    }
+
     /// Waits for an element matching `css` and returns it.
     pub async fn wait_for(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
         self.client
