@@ -12,38 +12,13 @@
 //!
 //! Hostile markup, URLs, JSON and front matter are in `hostile_records.rs`.
 
+mod reading;
 mod span_check;
 
 use dossier::corpus::{ErrorKind, parse_file, parse_files};
+use reading::{read_one, refusal, title_of};
 use span_check::check_pipeline;
 use std::time::{Duration, Instant};
-
-/// Parses one file that must be read, checks the whole pipeline, returns its one article.
-fn read_one(file: &str, bytes: &[u8]) -> dossier::corpus::Article {
-    let mut articles =
-        parse_file(file, bytes).unwrap_or_else(|e| panic!("{file} should be read: {e}"));
-    assert_eq!(articles.len(), 1, "{file}");
-    let article = articles.remove(0);
-    check_pipeline(&article);
-    article
-}
-
-fn title_of(text: &str) -> String {
-    read_one("t.txt", text.as_bytes()).title
-}
-
-fn refusal(file: &str, bytes: &[u8]) -> String {
-    match parse_file(file, bytes) {
-        Ok(articles) => panic!(
-            "{file} should be refused, got {} article(s)",
-            articles.len()
-        ),
-        Err(e) => {
-            assert_eq!(e.file, file, "the error names the file");
-            e.to_string()
-        }
-    }
-}
 
 #[test]
 fn a_utf8_bom_is_kept_in_the_text_but_not_in_the_body_or_title() {

@@ -54,17 +54,7 @@ async fn the_app_served_under_a_nested_path_lists_the_seed_and_opens_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_whole_session_requests_nothing_from_any_other_origin() {
     App::run("", async |app| {
-        app.wait_for("#search-input")
-            .await?
-            .send_keys("mission")
-            .await?;
-        app.wait_for_query("q=mission").await?;
-        app.wait_ready().await?;
-        app.client
-            .find(Locator::Css(".hit-link"))
-            .await?
-            .click()
-            .await?;
+        app.search_and_open_first("mission").await?;
         app.wait_for_text("#reader-title", SEED_TITLE).await?;
         app.client.back().await?;
         app.wait_for_query("q=mission").await?;
@@ -123,17 +113,7 @@ async fn the_app_runs_under_its_strict_content_security_policy_without_a_violati
         .expect("the recorder is writable");
     App::run_with(site.path(), None, async |app| {
         app.wait_for_text(".hit-title", SEED_TITLE).await?;
-        app.wait_for("#search-input")
-            .await?
-            .send_keys("mission")
-            .await?;
-        app.wait_for_query("q=mission").await?;
-        app.wait_ready().await?;
-        app.client
-            .find(Locator::Css(".hit-link"))
-            .await?
-            .click()
-            .await?;
+        app.search_and_open_first("mission").await?;
         app.wait_for_text("#reader-title", SEED_TITLE).await?;
         let recording = app
             .client

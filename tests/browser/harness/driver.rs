@@ -191,6 +191,20 @@ impl App {
         Ok(())
     }
 
+    /// Types `text` in the search box, waits for it in the URL and for the index, then opens
+    /// the first result: the path a reader takes to an article.
+    pub async fn search_and_open_first(&self, text: &str) -> TestResult {
+        self.wait_for("#search-input")
+            .await?
+            .send_keys(text)
+            .await?;
+        let query: String = text.split(' ').collect::<Vec<_>>().join("+");
+        self.wait_for_query(&format!("q={query}")).await?;
+        self.wait_ready().await?;
+        self.wait_for(".hit-link").await?.click().await?;
+        Ok(())
+    }
+
     /// Waits for an element matching `css` and returns it.
     pub async fn wait_for(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
         self.client
