@@ -7,10 +7,9 @@
 //! test command, `./dev test`, installs all three with `scripts/setup.sh --browsers`).
 
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A browser engine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,46 +191,47 @@ struct Display {
     process: Child,
 }
 
-/// Starts an Xvfb on a free display (MiniBrowser has no headless mode).
+/// Starts an Xvfb on a free display (MiniBrowser has no headless mode). Xvfb chooses the
+/// display itself (`-displayfd`): it skips displays in use, reclaims the lock files that killed
+/// servers leave behind, and writes the number only once it accepts connections.
 fn start_xvfb() -> std::io::Result<Display> {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let first = 120 + (std::process::id() % 500);
-    for _ in 0..40 {
-        let number = first + NEXT.fetch_add(1, Ordering::Relaxed) % 300;
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-        if socket.exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-            continue;
+    let mut process = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()?;
+    let stdout = process
+        .stdout
+        .take()
+        .ok_or_else(|| std::io::Error::other("Xvfb has no stdout"))?;
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let _ = sender.send(line);
+    });
+    match receiver.recv_timeout(Duration::from_secs(30)) {
+        Ok(line) if line.trim().parse::<u32>().is_ok() => Ok(Display {
+            name: format!(":{}", line.trim()),
+            process,
+        }),
+        _ => {
+            let _ = process.kill();
+            let _ = process.wait();
+            Err(std::io::Error::other(
+                "Xvfb did not report a display within 30 s",
+            ))
         }
-        let mut process = Command::new("Xvfb")
-            .args([
-                format!(":{number}").as_str(),
-                "-screen",
-                "0",
-                "1280x1024x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()?;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if socket.exists() {
-                return Ok(Display {
-                    name: format!(":{number}"),
-                    process,
-                });
-            }
-            if process.try_wait()?.is_some() {
-                break; // another Xvfb took this display first
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = process.kill();
-        let _ = process.wait();
     }
-    Err(std::io::Error::other("no free X display for Xvfb"))
 }
 
 fn find_program(name: &str) -> Option<PathBuf> {
