@@ -313,6 +313,20 @@ impl Filter {
         out
     }
 
+    /// Closes the open article, quote and entity: what is left is the list the filter selects.
+    pub fn close_opened(&mut self) {
+        self.article = None;
+        self.quote = None;
+        self.entity = None;
+    }
+
+    /// This filter with nothing opened (see [`Filter::close_opened`]).
+    pub fn results_view(&self) -> Filter {
+        let mut filter = self.clone();
+        filter.close_opened();
+        filter
+    }
+
     /// Whether the filter selects every article (nothing but the view and open items set).
     pub fn selects_everything(&self) -> bool {
         self.text.trim().is_empty()

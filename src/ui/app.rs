@@ -65,9 +65,7 @@ fn SearchBox() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let mut filter = state.filter_now();
         filter.text = event_target_value(&ev);
-        filter.article = None;
-        filter.quote = None;
-        filter.entity = None;
+        filter.close_opened();
         state.url.replace(&filter.to_query_string());
     };
     view! {
@@ -94,9 +92,7 @@ fn ViewTabs() -> impl IntoView {
         let filter = move || {
             let mut f = state.filter.get().0;
             f.view = view;
-            f.article = None;
-            f.quote = None;
-            f.entity = None;
+            f.close_opened();
             f
         };
         let current = move || {

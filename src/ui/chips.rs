@@ -36,12 +36,7 @@ pub fn ActiveFilters() -> impl IntoView {
                 })
                 .map_or_else(|| key.to_string(), |s| s.name.clone())
         };
-        let base = Filter {
-            article: None,
-            quote: None,
-            entity: None,
-            ..filter.clone()
-        };
+        let base = filter.results_view();
         let mut chips: Vec<(String, Filter)> = Vec::new();
         if !base.text.trim().is_empty() {
             chips.push((

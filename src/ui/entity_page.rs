@@ -23,12 +23,7 @@ pub fn EntityPage(
     move || {
         let library = state.library.get()?;
         let filter = state.filter.get().0;
-        let base = Filter {
-            article: None,
-            quote: None,
-            entity: None,
-            ..filter.clone()
-        };
+        let base = filter.results_view();
         let back =
             view! { <ViewLink filter=base.clone() class="back">"← Back to results"</ViewLink> };
         let Some(p) = entity_profile(&library.index, &library.articles, &library.annotations, &id)

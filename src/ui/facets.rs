@@ -138,12 +138,7 @@ fn is_selected(filter: &Filter, kind: FacetKind, key: &str) -> bool {
 
 /// The current view with `key` added, or removed when already selected.
 fn toggled(filter: &Filter, kind: FacetKind, key: &str) -> Filter {
-    let mut f = Filter {
-        article: None,
-        quote: None,
-        entity: None,
-        ..filter.clone()
-    };
+    let mut f = filter.results_view();
     match kind {
         FacetKind::Entity => f.toggle_entity(&EntityId(key.to_string())),
         FacetKind::Speaker => match f.speakers.iter().position(|s| s == key) {

@@ -3,6 +3,7 @@
 //! open article or entity page and returns to the results.
 
 use super::state::AppState;
+use crate::query::Filter;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -47,11 +48,7 @@ pub fn install(state: AppState) {
                 let filter = state.filter_now();
                 if filter.article.is_some() || filter.entity.is_some() {
                     ev.prevent_default();
-                    state.update(|f| {
-                        f.article = None;
-                        f.quote = None;
-                        f.entity = None;
-                    });
+                    state.update(Filter::close_opened);
                 }
             }
             _ => {}

@@ -40,7 +40,7 @@ pub fn QuoteList() -> impl IntoView {
                     ..filter.clone()
                 };
                 let by_speaker = speaker.as_ref().map(|s| {
-                    let mut f = Filter { article: None, quote: None, entity: None, ..filter.clone() };
+                    let mut f = filter.results_view();
                     if !f.speakers.contains(&s.key) {
                         f.speakers.push(s.key.clone());
                     }

@@ -105,12 +105,7 @@ fn piece_view(
     filter: &Filter,
 ) -> AnyView {
     let text = piece.span.slice(&article.text).to_string();
-    let base = Filter {
-        article: None,
-        quote: None,
-        entity: None,
-        ..filter.clone()
-    };
+    let base = filter.results_view();
     let mut inner: AnyView = text.clone().into_any();
     if let Some(entity) = piece
         .mention
@@ -224,10 +219,8 @@ fn InThisArticle(
                 .into_iter()
                 .map(|e| {
                     let page = Filter {
-                        article: None,
-                        quote: None,
                         entity: Some(e.id.clone()),
-                        ..filter.clone()
+                        ..filter.results_view()
                     };
                     let name = e.canonical.clone();
                     view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink></li> }

@@ -45,9 +45,7 @@ pub fn Timeline() -> impl IntoView {
             state.update(|f| {
                 f.from = Some(from);
                 f.to = Some(to);
-                f.article = None;
-                f.quote = None;
-                f.entity = None;
+                f.close_opened();
             });
         };
         let bars = buckets
@@ -111,12 +109,7 @@ pub fn Timeline() -> impl IntoView {
         let last = buckets.last().map(|b| b.label.clone()).unwrap_or_default();
         let year_unknown = histogram.year_unknown.clone();
         let undated = histogram.undated;
-        let base = Filter {
-            article: None,
-            quote: None,
-            entity: None,
-            ..filter.clone()
-        };
+        let base = filter.results_view();
         let field_link = move |field: DateField, label: &'static str| {
             let target = Filter {
                 dates: field,
@@ -129,10 +122,7 @@ pub fn Timeline() -> impl IntoView {
         let cleared = Filter {
             from: None,
             to: None,
-            article: None,
-            quote: None,
-            entity: None,
-            ..filter.clone()
+            ..filter.results_view()
         };
         Some(view! {
             <section class="timeline" aria-labelledby="timeline-heading">

@@ -285,3 +285,15 @@ fn frozen_v1_links_still_read_the_same() {
         assert_eq!(parsed(&format!("?v=1&{link}")).to_query_string(), link);
     }
 }
+
+#[test]
+fn the_results_view_closes_the_open_article_quote_and_entity_and_keeps_the_rest() {
+    let open = parsed("q=mission&e=place:armenia&view=quotes&a=x&quote=2&entity=person:zas");
+    assert_eq!(
+        open.results_view().to_query_string(),
+        "q=mission&e=place:armenia&view=quotes"
+    );
+    let mut closed = open.clone();
+    closed.close_opened();
+    assert_eq!(closed, open.results_view());
+}
