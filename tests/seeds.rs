@@ -270,3 +270,13 @@ fn an_empty_seed_folder_builds() {
         "an empty folder builds an app that says there are no articles:\n{stderr}"
     );
 }
+
+#[test]
+fn the_byline_joins_the_known_source_date_and_author() {
+    let text = "---\nsource: Reuters\ndate: 2022-11-24\nauthor: A. Writer\n---\nBody.";
+    let a = &parse_file("a.md", text.as_bytes()).unwrap()[0];
+    assert_eq!(a.byline(false), "Reuters · 2022-11-24");
+    assert_eq!(a.byline(true), "Reuters · 2022-11-24 · A. Writer");
+    let seed = &parse_file(SEED_FILE, &seed_bytes()).unwrap()[0];
+    assert_eq!(seed.byline(true), "ArmInfo", "unknown parts are left out");
+}

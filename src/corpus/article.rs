@@ -92,6 +92,21 @@ impl Article {
         out
     }
 
+    /// "source · date" for lists, with " · author" when `with_author`; parts that are
+    /// unknown are left out.
+    pub fn byline(&self, with_author: bool) -> String {
+        let author = self.author.clone().filter(|_| with_author);
+        [
+            self.source.clone(),
+            self.date.map(|d| d.to_string()),
+            author,
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
     /// The source URL, only when it is http(s): anything else must never become a link.
     pub fn safe_url(&self) -> Option<&str> {
         let url = self.url.as_deref()?.trim();

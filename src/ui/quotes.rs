@@ -46,11 +46,7 @@ pub fn QuoteList() -> impl IntoView {
                     }
                     (s.name.clone(), f)
                 });
-                let meta = [article.source.clone(), article.date.map(|d| d.to_string())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+                let meta = article.byline(false);
                 let (text, title, aria) = (
                     hit.span.slice(&article.text).to_string(),
                     article.title.clone(),

@@ -72,15 +72,7 @@ fn article_view(
             view! { <p>{pieces.into_iter().map(|piece| piece_view(library, doc_id, article, found, &piece, active_quote, filter)).collect_view()}</p> }
         })
         .collect_view();
-    let meta = [
-        article.source.clone(),
-        article.date.map(|d| d.to_string()),
-        article.author.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let meta = article.byline(true);
     let link = article.safe_url().map(|url| {
         view! { <a class="source-link" href=url.to_string() rel="noopener noreferrer nofollow">"Original article ↗"</a> }
     });

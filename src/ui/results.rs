@@ -80,14 +80,6 @@ fn summary(total: usize, all: usize, filter: &Filter) -> String {
     }
 }
 
-fn meta(article: &Article) -> String {
-    [article.source.clone(), article.date.map(|d| d.to_string())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 fn hit_item(article: &Article, filter: &Filter, highlight: &[String]) -> impl IntoView + use<> {
     let open = Filter {
         article: Some(article.id.0.clone()),
@@ -128,7 +120,7 @@ fn hit_item(article: &Article, filter: &Filter, highlight: &[String]) -> impl In
     view! {
         <li class="hit" data-article=article.id.0.clone()>
             <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
-            <span class="hit-meta">{meta(article)}</span>
+            <span class="hit-meta">{article.byline(false)}</span>
             <p class="snippet">
                 {lead}
                 {parts.into_iter().map(|(text, marked)| if marked {
@@ -151,7 +143,7 @@ fn plain_item(article: &Article) -> impl IntoView + use<> {
     view! {
         <li class="hit" data-article=article.id.0.clone()>
             <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
-            <span class="hit-meta">{meta(article)}</span>
+            <span class="hit-meta">{article.byline(false)}</span>
             <p class="snippet">{article.preview(240)}</p>
         </li>
     }
