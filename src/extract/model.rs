@@ -49,18 +49,22 @@ pub struct EntityId(pub String);
 impl EntityId {
     /// `kind:slug` of a canonical name: lowercase, accents kept, non-alphanumerics → `-`.
     pub fn new(kind: EntityKind, canonical: &str) -> Self {
-        let mut slug = String::with_capacity(canonical.len());
+        let prefix = kind.as_str();
+        let mut id = String::with_capacity(prefix.len() + 1 + canonical.len());
+        id.push_str(prefix);
+        id.push(':');
+        let slug_start = id.len();
         for c in canonical.chars().flat_map(char::to_lowercase) {
             if c.is_alphanumeric() {
-                slug.push(c);
-            } else if !slug.ends_with('-') && !slug.is_empty() {
-                slug.push('-');
+                id.push(c);
+            } else if id.len() > slug_start && !id.ends_with('-') {
+                id.push('-');
             }
         }
-        while slug.ends_with('-') {
-            slug.pop();
+        if id.ends_with('-') {
+            id.pop();
         }
-        Self(format!("{}:{}", kind.as_str(), slug))
+        Self(id)
     }
 
     /// The id as written in links.

@@ -6,7 +6,7 @@
 //! weight row. The label-dependent features (previous predictions) are added while decoding.
 
 use super::gazetteer::{self, Marks};
-use super::hashing::{HashedMap, mix};
+use super::hashing::{HashedMap, hash_str, mix};
 use super::tokens::NerText;
 use super::word::{Case, affixes, case_of, shape};
 use std::ops::Range;
@@ -141,17 +141,11 @@ pub struct DocContext<'t> {
 impl<'t> DocContext<'t> {
     /// Prepares `ner` over `text`: linear, a few hash probes per capitalised token.
     pub fn new(text: &'t str, ner: &'t NerText) -> Self {
+        let lowercase_shape = shape("a", false);
         let views: Vec<TokenView> = ner
             .tokens
             .iter()
-            .map(|t| {
-                let word = t.span.slice(text);
-                TokenView {
-                    lower: t.lower,
-                    shape: shape(word, false),
-                    case: case_of(word),
-                }
-            })
+            .map(|t| view_of(t.span.slice(text), t.lower, lowercase_shape))
             .collect();
         let shouting: Vec<bool> = ner
             .sentences
@@ -163,11 +157,21 @@ impl<'t> DocContext<'t> {
             sentence_of[sentence.clone()].fill(k as u32);
         }
         let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
-        let mut seen: HashedMap<u8> = views
-            .iter()
-            .filter(|v| !is_plain_case(v.case))
-            .map(|v| (v.lower, 0))
-            .collect();
+        let mut seen: HashedMap<u8> = HashedMap::with_capacity_and_hasher(
+            capitalised.iter().filter(|c| **c).count(),
+            Default::default(),
+        );
+        for view in views.iter().filter(|v| !is_plain_case(v.case)) {
+            seen.insert(view.lower, 0);
+        }
+        // Most mid-sentence words are lowercase words never capitalised in the article: a
+        // bit per hash bucket turns them away before the map is probed.
+        let mut maybe_seen = [0u64; 64];
+        for key in seen.keys() {
+            maybe_seen[(*key as usize >> 6) & 63] |= 1 << (*key & 63);
+        }
+        let may_be_seen =
+            |lower: u64| maybe_seen[(lower as usize >> 6) & 63] & (1 << (lower & 63)) != 0;
         for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
             if shout {
                 continue;
@@ -183,6 +187,9 @@ impl<'t> DocContext<'t> {
                     Case::Upper if token.span.len() > 1 => SEEN_UPPER,
                     _ => continue,
                 };
+                if !may_be_seen(view.lower) {
+                    continue;
+                }
                 if let Some(flags) = seen.get_mut(&view.lower) {
                     *flags |= bit;
                 }
@@ -201,16 +208,36 @@ impl<'t> DocContext<'t> {
     }
 }
 
+/// The cheap facts of one token. A word of lowercase ASCII letters only (most tokens) has
+/// the shape and case of `a` (`lowercase_shape`), known without looking at each letter twice.
+fn view_of(word: &str, lower: u64, lowercase_shape: u64) -> TokenView {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return TokenView {
+            lower,
+            shape: lowercase_shape,
+            case: Case::Lower,
+        };
+    }
+    TokenView {
+        lower,
+        shape: shape(word, false),
+        case: case_of(word),
+    }
+}
+
 fn is_plain_case(case: Case) -> bool {
     matches!(case, Case::Lower | Case::None)
 }
 
-impl Source for DocContext<'_> {
-    fn is_plain(&self, i: usize) -> bool {
-        is_plain_case(self.views[i].case)
+impl DocContext<'_> {
+    /// A key for the word of token `i` as written: two tokens with the same key have the
+    /// same [`word_features`](Self::word_features), so their weights can be memoised.
+    pub fn word_key(&self, i: usize) -> u64 {
+        hash_str(self.ner.tokens[i].span.slice(self.text))
     }
 
-    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
+    /// The features of token `i` that depend on its word alone, not on where it stands.
+    pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
         let word = self.ner.tokens[i].span.slice(self.text);
         // Short ASCII words (nearly all) are lowered on the stack.
         let mut buffer = [0u8; 32];
@@ -226,6 +253,21 @@ impl Source for DocContext<'_> {
                 &owned
             }
         };
+        let me = &self.views[i];
+        let mut push = |template: u64, value: u64| out.push(mix(template, value));
+        push(1, me.lower);
+        push(2, me.shape);
+        push(3, shape(word, true));
+        for (k, affix) in affixes(lowered).iter().enumerate() {
+            push(4 + k as u64, *affix);
+        }
+        let length = word.chars().count().min(8) as u64;
+        push(26, mix(length, me.shape));
+    }
+
+    /// The features of token `i` of `sentence` that depend on its neighbours, its place in
+    /// the sentence and the rest of the document.
+    pub fn context_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
         let shout = self
             .shouting
             .get(self.sentence_of[i] as usize)
@@ -237,11 +279,19 @@ impl Source for DocContext<'_> {
             sentence: sentence.clone(),
             shout,
             seen: self.seen.get(&self.views[i].lower).copied().unwrap_or(0),
-            long_shape: shape(word, true),
-            affixes: affixes(lowered),
-            length: word.chars().count().min(8) as u64,
         };
         context.push_features(i, out);
+    }
+}
+
+impl Source for DocContext<'_> {
+    fn is_plain(&self, i: usize) -> bool {
+        is_plain_case(self.views[i].case)
+    }
+
+    fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
+        self.word_features(i, out);
+        self.context_features(i, sentence, out);
     }
 
     fn lower(&self, i: usize) -> u64 {
@@ -253,16 +303,13 @@ impl Source for DocContext<'_> {
     }
 }
 
-/// Everything one token's features are computed from.
+/// Everything one token's context features are computed from.
 struct Context<'a> {
     views: &'a [TokenView],
     marks: &'a [Marks],
     sentence: Range<usize>,
     shout: bool,
     seen: u8,
-    long_shape: u64,
-    affixes: [u64; 8],
-    length: u64,
 }
 
 /// Stand-ins for tokens before the sentence start and after its end.
@@ -291,17 +338,12 @@ impl Context<'_> {
             .map_or(0, |j| self.marks[j])
     }
 
+    /// Every feature but the word's own ([`DocContext::word_features`]).
     fn push_features(&self, i: usize, out: &mut Vec<u64>) {
         let me = &self.views[i];
         let initial = i == self.sentence.start;
         let mut push = |template: u64, value: u64| out.push(mix(template, value));
         push(0, 0);
-        push(1, me.lower);
-        push(2, me.shape);
-        push(3, self.long_shape);
-        for (k, affix) in self.affixes.iter().enumerate() {
-            push(4 + k as u64, *affix);
-        }
         push(12, self.lower(i, -1));
         push(13, self.lower(i, 1));
         push(14, self.lower(i, -2));
@@ -316,7 +358,6 @@ impl Context<'_> {
         push(23, mix(u64::from(initial), me.shape));
         push(24, mix(self.lower(i, -1), me.shape));
         push(25, mix(me.shape, self.lower(i, 1)));
-        push(26, mix(self.length, me.shape));
         let capitalised_by_position = initial || self.shout;
         push(
             27,
@@ -330,11 +371,11 @@ impl Context<'_> {
             push(29, u64::from(self.seen));
         }
         for (template, offset) in [(30, 0), (31, -1), (32, 1)] {
-            let marks = self.marks(i, offset);
-            for bit in 0..16u64 {
-                if marks & (1 << bit) != 0 {
-                    push(template, mix(bit, u64::from(capitalised_by_position)));
-                }
+            let mut marks = self.marks(i, offset);
+            while marks != 0 {
+                let bit = u64::from(marks.trailing_zeros());
+                push(template, mix(bit, u64::from(capitalised_by_position)));
+                marks &= marks - 1;
             }
         }
     }

@@ -57,9 +57,14 @@ pub const fn continues(list: List) -> Marks {
     1 << (2 * list as u16 + 1)
 }
 
-/// Entry (hash of its lowercase token sequence) → bit set of the lists holding it.
-fn table() -> &'static HashedMap<u8> {
-    static TABLE: OnceLock<HashedMap<u8>> = OnceLock::new();
+/// In the table's values: some longer entry starts with this token sequence.
+const HAS_LONGER: u16 = 1 << 8;
+
+/// Entry (hash of its lowercase token sequence) → bit set of the lists holding it, plus
+/// [`HAS_LONGER`]; every proper prefix of an entry is in the table too (with [`HAS_LONGER`]
+/// and maybe no list), so that a scan stops as soon as no entry can match.
+fn table() -> &'static HashedMap<u16> {
+    static TABLE: OnceLock<HashedMap<u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashedMap::default();
         let mut tokens = Vec::new();
@@ -70,8 +75,16 @@ fn table() -> &'static HashedMap<u8> {
                 if tokens.len() > MAX_ENTRY_TOKENS {
                     continue;
                 }
-                let key = sequence_hash(tokens.iter().map(|t| hash_str_lower(t.span.slice(entry))));
-                *table.entry(key).or_insert(0) |= 1 << list as u8;
+                let mut key = sequence_hash(std::iter::empty());
+                for (n, token) in tokens.iter().enumerate() {
+                    key = super::hashing::mix(key, hash_str_lower(token.span.slice(entry)));
+                    let bits = table.entry(key).or_insert(0);
+                    if n + 1 < tokens.len() {
+                        *bits |= HAS_LONGER;
+                    } else {
+                        *bits |= 1 << list as u16;
+                    }
+                }
             }
         }
         table
@@ -83,7 +96,7 @@ pub fn contains_word(list: List, word: &str) -> bool {
     let key = sequence_hash(std::iter::once(hash_str_lower(word)));
     table()
         .get(&key)
-        .is_some_and(|bits| bits & (1 << list as u8) != 0)
+        .is_some_and(|bits| bits & (1 << list as u16) != 0)
 }
 
 /// Whether `name` (one or more words) is an entry of `list`.
@@ -93,7 +106,7 @@ pub fn contains(list: List, name: &str) -> bool {
     let key = sequence_hash(tokens.iter().map(|t| hash_str_lower(t.span.slice(name))));
     table()
         .get(&key)
-        .is_some_and(|bits| bits & (1 << list as u8) != 0)
+        .is_some_and(|bits| bits & (1 << list as u16) != 0)
 }
 
 /// The marks of every token of `ner`, for entries starting where `may_start` allows (the
@@ -115,7 +128,7 @@ pub fn mark(ner: &NerText, may_start: &[bool]) -> Vec<Marks> {
                 };
                 key = super::hashing::mix(key, lower);
                 let Some(&lists) = table.get(&key) else {
-                    continue;
+                    break;
                 };
                 for bit in 0..8u16 {
                     if lists & (1 << bit) != 0 {
@@ -124,6 +137,9 @@ pub fn mark(ner: &NerText, may_start: &[bool]) -> Vec<Marks> {
                             *m |= 1 << (2 * bit + 1);
                         }
                     }
+                }
+                if lists & HAS_LONGER == 0 {
+                    break;
                 }
             }
         }

@@ -54,10 +54,19 @@ fn words<'a>(doc: &Document<'a>, ner: &NerText, m: &Mention) -> Vec<&'a str> {
 
 /// The name as written, whitespace runs collapsed.
 fn surface(doc: &Document<'_>, m: &Mention) -> String {
-    doc.str(m.span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let written = doc.str(m.span);
+    // Nearly every name is already words with single spaces between them.
+    let single_spaced = written.is_ascii()
+        && !written.starts_with(' ')
+        && !written.ends_with(' ')
+        && !written.contains("  ")
+        && !written
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() && b != b' ');
+    if single_spaced {
+        return written.to_string();
+    }
+    written.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The short form of a formal state name, if it is one.

@@ -28,7 +28,8 @@ mod word;
 
 use super::structure::Document;
 use super::{Entity, EntityMention};
-use model::{Model, ModelError};
+use model::{Model, ModelError, WordScores};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The shipped weights (see [`model`] for the format, `train-ner` for how they are made).
@@ -42,17 +43,29 @@ pub fn shipped_model() -> Result<&'static Model<'static>, &'static ModelError> {
 
 /// Every entity named in `doc`, aliases merged, and every mention in text order.
 pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+    thread_local! {
+        /// Kept across documents: see [`WordScores`] for why, and why it changes nothing.
+        static WORD_SCORES: RefCell<WordScores> = RefCell::default();
+    }
     match shipped_model() {
-        Ok(model) => find_with(doc, model),
+        Ok(model) => WORD_SCORES.with_borrow_mut(|memo| find_memoised(doc, model, memo)),
         Err(_) => (Vec::new(), Vec::new()),
     }
 }
 
 /// [`find`] with a given model.
 pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+    find_memoised(doc, model, &mut WordScores::default())
+}
+
+fn find_memoised(
+    doc: &Document<'_>,
+    model: &Model<'_>,
+    memo: &mut WordScores,
+) -> (Vec<Entity>, Vec<EntityMention>) {
     let ner = tokens::NerText::new(doc);
     let context = features::DocContext::new(doc.text, &ner);
-    let labels = model::tag(&context, &ner.sentences, model);
+    let labels = model::tag_document(&context, &ner.sentences, model, memo);
     let mentions = mentions::from_labels(doc, &ner, &labels);
     merge::merge(doc, &ner, &mentions)
 }
@@ -77,6 +90,26 @@ mod tests {
                 e.kind == kind && (e.canonical == name || e.aliases.iter().any(|a| a == name))
             })
             .unwrap_or_else(|| panic!("no {kind:?} named {name} in {entities:#?}"))
+    }
+
+    #[test]
+    fn memoised_tagging_gives_the_labels_of_plain_tagging() {
+        let model = shipped_model().expect("model");
+        let mut memo = WordScores::default();
+        let headline = "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\
+                        AL-AIN, United Arab Emirates 1996-12-06\n\
+                        Japan began the defence of their Asian Cup title with a lucky 2-1 \
+                        win against Syria. China's coach Qi Wusheng said Japan were lucky.";
+        // The seed twice: the second time, every word's own weights come from the memo.
+        for text in [SEED, headline, SEED] {
+            let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+            let ner = tokens::NerText::new(&doc);
+            let context = features::DocContext::new(doc.text, &ner);
+            let memoised = model::tag_document(&context, &ner.sentences, model, &mut memo);
+            let plain = model::tag(&context, &ner.sentences, model);
+            assert_eq!(memoised, plain);
+            assert!(plain.iter().any(|l| *l != model::OUTSIDE));
+        }
     }
 
     #[test]
@@ -273,10 +306,11 @@ mod bench {
             features::DocContext::new(d.text, &ner);
             ner.tokens.len()
         });
+        let memo = RefCell::new(WordScores::default());
         time("tagging", &|d| {
             let ner = tokens::NerText::new(d);
             let context = features::DocContext::new(d.text, &ner);
-            model::tag(&context, &ner.sentences, model).len()
+            model::tag_document(&context, &ner.sentences, model, &mut memo.borrow_mut()).len()
         });
         time("mentions", &|d| {
             let ner = tokens::NerText::new(d);

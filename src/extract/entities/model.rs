@@ -7,7 +7,8 @@
 //! (`u64` words), then each stored row as `labels` `i16` (real weight = `i16 × scale`).
 //! Buckets no feature ever updated (most of them) cost one bit.
 
-use super::features::{Source, with_history};
+use super::features::{DocContext, Source, with_history};
+use super::hashing::HashedMap;
 use crate::extract::EntityKind;
 use std::ops::Range;
 
@@ -93,8 +94,10 @@ pub struct Model<'a> {
     present: Vec<u64>,
     /// Stored rows before each word of `present`.
     rank: Vec<u32>,
-    /// The stored rows, `LABELS` little-endian `i16` each.
-    rows: &'a [u8],
+    /// The stored rows, `LABELS` steps each, decoded once (sums of `i16` rows vectorise).
+    rows: Vec<[i16; LABELS]>,
+    /// The bytes the model was read from.
+    bytes: std::marker::PhantomData<&'a [u8]>,
 }
 
 impl<'a> Model<'a> {
@@ -136,11 +139,16 @@ impl<'a> Model<'a> {
         if total as usize != row_count {
             return Err(size_error);
         }
+        let rows = bytes[HEADER + 8 * words..]
+            .chunks_exact(ROW_BYTES)
+            .map(|row| std::array::from_fn(|k| i16::from_le_bytes([row[2 * k], row[2 * k + 1]])))
+            .collect();
         Ok(Self {
             bits,
             present,
             rank,
-            rows: &bytes[HEADER + 8 * words..],
+            rows,
+            bytes: std::marker::PhantomData,
         })
     }
 
@@ -180,26 +188,44 @@ impl<'a> Model<'a> {
     }
 }
 
-impl Weights for Model<'_> {
-    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+impl Model<'_> {
+    /// The row of `feature`, if the model stores one.
+    fn row(&self, feature: u64) -> Option<&[i16; LABELS]> {
         let bucket = (feature >> (64 - self.bits)) as usize;
         let (word, bit) = (bucket / 64, bucket % 64);
-        let Some(&bits) = self.present.get(word) else {
-            return;
-        };
+        let bits = *self.present.get(word)?;
         if bits & (1 << bit) == 0 {
-            return;
+            return None;
         }
         let row = self.rank[word] as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
-        let Some(stored) = self.rows.get(row * ROW_BYTES..(row + 1) * ROW_BYTES) else {
-            return;
-        };
-        // One scale for all weights: summing the raw steps ranks labels the same way.
-        for (score, w) in scores.iter_mut().zip(stored.chunks_exact(2)) {
-            *score += f32::from(i16::from_le_bytes([w[0], w[1]]));
+        self.rows.get(row)
+    }
+
+    /// Adds the weights of `feature` to `steps`, in the model's integer steps.
+    fn add_steps(&self, feature: u64, steps: &mut Steps) {
+        if let Some(row) = self.row(feature) {
+            for (step, w) in steps.iter_mut().zip(row) {
+                *step += i32::from(*w);
+            }
         }
     }
 }
+
+impl Weights for Model<'_> {
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        // One scale for all weights: summing the raw steps ranks labels the same way.
+        if let Some(row) = self.row(feature) {
+            for (score, w) in scores.iter_mut().zip(row) {
+                *score += f32::from(*w);
+            }
+        }
+    }
+}
+
+/// Label scores in the model's integer steps. Exact, and equal to the `f32` sums of
+/// [`Weights::add`]: a token's features are far fewer than the 2^24 / 2^15 = 512 it would
+/// take for a sum of `i16` steps to leave the integers an `f32` holds exactly.
+type Steps = [i32; LABELS];
 
 /// Tags every token of `sentences` greedily, left to right; returns one label per token.
 pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
@@ -213,6 +239,92 @@ pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weig
             } else {
                 let scores = score(source, i, sentence, prev, prev2, weights, &mut features);
                 best(&scores, prev)
+            };
+            labels[i] = label;
+            (prev2, prev) = (prev, label);
+        }
+    }
+    labels
+}
+
+/// The summed weights of each word's own features ([`DocContext::word_features`]), kept
+/// from one document to the next: the same capitalised words (`The`, `Reuters`, `U.S.`,
+/// the names of the day) come back all the time, and their dozen features cost a dozen
+/// table lookups each time. Sums of [`Steps`] are exact, so adding a memoised partial sum
+/// gives exactly the scores that adding each weight gives.
+#[derive(Debug, Default)]
+pub struct WordScores {
+    /// The model the sums come from (the address of its rows), so that a memo is never
+    /// used with another model.
+    model: usize,
+    scores: HashedMap<Steps>,
+}
+
+impl WordScores {
+    /// Words remembered before the memo starts again: bounds its memory (about 3 MB).
+    const LIMIT: usize = 1 << 16;
+
+    /// Forgets everything if the sums came from another model than `model`.
+    fn use_model(&mut self, model: &Model<'_>) {
+        let address = model.rows.as_ptr() as usize;
+        if self.model != address {
+            self.scores.clear();
+            self.model = address;
+        }
+    }
+
+    /// The summed weights of the own features of token `i`.
+    fn of(
+        &mut self,
+        context: &DocContext<'_>,
+        i: usize,
+        model: &Model<'_>,
+        features: &mut Vec<u64>,
+    ) -> Steps {
+        let key = context.word_key(i);
+        if let Some(scores) = self.scores.get(&key) {
+            return *scores;
+        }
+        features.clear();
+        context.word_features(i, features);
+        let mut scores = [0; LABELS];
+        for &f in features.iter() {
+            model.add_steps(f, &mut scores);
+        }
+        if self.scores.len() >= Self::LIMIT {
+            self.scores.clear();
+        }
+        self.scores.insert(key, scores);
+        scores
+    }
+}
+
+/// [`tag`] for the run-time path: the weights of each word's own features come from
+/// `memo`. Gives exactly the labels [`tag`] gives.
+pub fn tag_document(
+    context: &DocContext<'_>,
+    sentences: &[Range<usize>],
+    model: &Model<'_>,
+    memo: &mut WordScores,
+) -> Vec<u8> {
+    memo.use_model(model);
+    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
+    let mut features = Vec::with_capacity(64);
+    for sentence in sentences {
+        let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
+        for i in sentence.clone() {
+            let label = if prev == OUTSIDE && context.is_plain(i) {
+                OUTSIDE
+            } else {
+                let mut scores = memo.of(context, i, model, &mut features);
+                features.clear();
+                context.context_features(i, sentence, &mut features);
+                let mut history = [0u64; 5];
+                with_history(context, i, prev, prev2, &mut history);
+                for &f in features.iter().chain(&history) {
+                    model.add_steps(f, &mut scores);
+                }
+                best(&scores.map(|s| s as f32), prev)
             };
             labels[i] = label;
             (prev2, prev) = (prev, label);

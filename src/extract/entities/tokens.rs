@@ -35,11 +35,15 @@ impl NerText {
         for sentence in &doc.sentences {
             let first = tokens.len();
             for token in &doc.tokens[sentence.tokens.clone()] {
-                for span in recut(text, token.span, token.kind, glued_end) {
+                let mut push = |span: ByteSpan| {
                     tokens.push(NerToken {
                         span,
                         lower: hash_str_lower(span.slice(text)),
                     });
+                };
+                match recut(text, token.span, token.kind, glued_end) {
+                    Some(pieces) => pieces.into_iter().for_each(push),
+                    None => push(token.span),
                 }
             }
             if tokens.len() > first {
@@ -60,14 +64,13 @@ pub fn sequence_hash(lowers: impl Iterator<Item = u64>) -> u64 {
     lowers.fold(0x5EED, mix)
 }
 
-/// The pieces of one structure token: at most three (`ArmInfo` `.` `The`, `Porsche` `'s`).
-fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) -> Pieces {
-    let mut pieces = Pieces::default();
+/// The pieces of one structure token when it must be cut: at most three (`ArmInfo` `.`
+/// `The`, `Porsche` `'s`); `None` (nearly always) when it stays whole.
+fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) -> Option<Pieces> {
     if kind != TokenKind::Word {
-        pieces.push(span);
-        return pieces;
+        return None;
     }
-    let word = span.slice(text);
+    let mut pieces = Pieces::default();
     // A dateline that ends inside the token: "ArmInfo." + "The".
     if let Some(end) = glued_end.filter(|&e| e > span.start && e < span.end) {
         let dot = end - 1;
@@ -75,13 +78,13 @@ fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) 
             pieces.push(ByteSpan::new(span.start, dot));
             pieces.push(ByteSpan::new(dot, end));
             pieces.push(ByteSpan::new(end, span.end));
-            return pieces;
+            return Some(pieces);
         }
     }
-    // A possessive: "Porsche's" → "Porsche" + "'s".
-    if !word.ends_with(['s', 'S']) {
-        pieces.push(span);
-        return pieces;
+    let word = span.slice(text);
+    // A possessive: "Porsche's" → "Porsche" + "'s". Most words end otherwise.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return None;
     }
     for ending in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = word.strip_suffix(ending)
@@ -90,11 +93,10 @@ fn recut(text: &str, span: ByteSpan, kind: TokenKind, glued_end: Option<usize>) 
             let cut = span.start + stem.len();
             pieces.push(ByteSpan::new(span.start, cut));
             pieces.push(ByteSpan::new(cut, span.end));
-            return pieces;
+            return Some(pieces);
         }
     }
-    pieces.push(span);
-    pieces
+    None
 }
 
 /// Up to three spans without allocating.
