@@ -54,11 +54,19 @@ impl EntityId {
         id.push_str(prefix);
         id.push(':');
         let slug_start = id.len();
-        for c in canonical.chars().flat_map(char::to_lowercase) {
+        let mut push = |c: char| {
             if c.is_alphanumeric() {
                 id.push(c);
             } else if id.len() > slug_start && !id.ends_with('-') {
                 id.push('-');
+            }
+        };
+        for c in canonical.chars() {
+            if c.is_ascii() {
+                // Nearly every letter: no case tables needed.
+                push(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(&mut push);
             }
         }
         if id.ends_with('-') {

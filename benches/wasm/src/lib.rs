@@ -69,6 +69,33 @@ pub extern "C" fn load(ptr: *mut u8, len: usize) -> u32 {
     })
 }
 
+/// Bytes of article body text: what extraction reads, the unit of its MB/s.
+#[unsafe(no_mangle)]
+pub extern "C" fn body_bytes() -> u32 {
+    STATE.with_borrow(|state| state.articles.iter().map(|a| a.body.len() as u32).sum())
+}
+
+/// Runs one stage of extraction over every article, as `cargo bench --bench extract` does:
+/// 0 structure, 1 structure + entities, 2 structure + dates, 3 structure + quotes.
+/// Returns how many items it found (so that nothing is optimised away).
+#[unsafe(no_mangle)]
+pub extern "C" fn extract_stage(stage: u32) -> u32 {
+    use extract::Document;
+    STATE.with_borrow(|state| {
+        let mut found = 0;
+        for a in &state.articles {
+            let doc = Document::parse(&a.text, a.body);
+            found += match stage {
+                0 => doc.tokens.len(),
+                1 => extract::entities::find(&doc).1.len(),
+                2 => extract::dates::find(&doc, a.date).len(),
+                _ => extract::quotes::find(&doc, &[], &[]).len(),
+            };
+        }
+        found as u32
+    })
+}
+
 /// Extracts annotations (front-matter tags as entities, as in the native bench).
 #[unsafe(no_mangle)]
 pub extern "C" fn annotate() {

@@ -16,6 +16,7 @@ use super::roles;
 use super::tokens::NerText;
 use crate::extract::structure::Document;
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
+use std::borrow::Cow;
 
 /// Words an organisation's initials skip.
 const MINOR_WORDS: &[&str] = &[
@@ -43,30 +44,33 @@ const FORMAL_STATE_PREFIXES: &[&str] = &[
     "federation of",
 ];
 
-/// A mention's words as written, punctuation tokens dropped.
-fn words<'a>(doc: &Document<'a>, ner: &NerText, m: &Mention) -> Vec<&'a str> {
-    ner.tokens[m.tokens.clone()]
-        .iter()
-        .map(|t| doc.str(t.span))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect()
+/// Whether a token is a word of a name (not punctuation inside it).
+fn is_word(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
 }
 
-/// The name as written, whitespace runs collapsed.
-fn surface(doc: &Document<'_>, m: &Mention) -> String {
+/// The name as written, whitespace runs collapsed; borrowed when it has none to collapse
+/// (nearly every name: words with single spaces between them).
+fn surface<'a>(doc: &Document<'a>, m: &Mention) -> Cow<'a, str> {
     let written = doc.str(m.span);
-    // Nearly every name is already words with single spaces between them.
-    let single_spaced = written.is_ascii()
-        && !written.starts_with(' ')
-        && !written.ends_with(' ')
-        && !written.contains("  ")
-        && !written
-            .bytes()
-            .any(|b| b.is_ascii_whitespace() && b != b' ');
-    if single_spaced {
-        return written.to_string();
+    if is_single_spaced(written) {
+        return Cow::Borrowed(written);
     }
-    written.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(written.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether `written` is ASCII words with one space between them and none around.
+fn is_single_spaced(written: &str) -> bool {
+    let mut after_space = true;
+    for &b in written.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b if !b.is_ascii() || b.is_ascii_whitespace() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 /// The short form of a formal state name, if it is one.
@@ -132,16 +136,24 @@ pub fn merge(
     ner: &NerText,
     mentions: &[Mention],
 ) -> (Vec<Entity>, Vec<EntityMention>) {
-    let names: Vec<Vec<&str>> = mentions.iter().map(|m| words(doc, ner, m)).collect();
-    // The lowercase hashes of a mention's words, as the tokens already carry them.
-    let lower = |m: &Mention| -> Vec<u64> {
-        ner.tokens[m.tokens.clone()]
-            .iter()
-            .filter(|t| doc.str(t.span).chars().any(char::is_alphanumeric))
-            .map(|t| t.lower)
-            .collect()
-    };
-    let mut groups: Vec<Group> = Vec::new();
+    // Every mention's words (as written, and their lowercase hashes), in one flat list.
+    let tokens: usize = mentions.iter().map(|m| m.tokens.len()).sum();
+    let mut word_text: Vec<&str> = Vec::with_capacity(tokens);
+    let mut word_lower: Vec<u64> = Vec::with_capacity(tokens);
+    let mut word_ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let start = word_text.len();
+        for t in &ner.tokens[m.tokens.clone()] {
+            let word = doc.str(t.span);
+            if is_word(word) {
+                word_text.push(word);
+                word_lower.push(t.lower);
+            }
+        }
+        word_ranges.push(start..word_text.len());
+    }
+    let names = |i: usize| &word_text[word_ranges[i].clone()];
+    let mut groups: Vec<Group> = Vec::with_capacity(mentions.len());
     let mut owner = vec![usize::MAX; mentions.len()];
     // Indexes over the groups, so that merging stays linear in the number of mentions.
     // Keyed by hashes of the words (64 bits: a collision within one article is negligible).
@@ -150,25 +162,30 @@ pub fn merge(
     let mut by_initials: HashedMap<usize> = HashedMap::default();
     // Longest names first, so that short forms find the full name they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(names[i].len()), i));
+    order.sort_by_key(|&i| (std::cmp::Reverse(word_ranges[i].len()), i));
+    let mut short_key = Vec::new();
     for &i in &order {
         let m = &mentions[i];
         let form = surface(doc, m);
-        let mut key = lower(m);
         let short_form = (m.kind == EntityKind::Place)
             .then(|| formal_state_short_form(&form))
             .flatten();
-        if let Some(short) = short_form {
-            key = short.split_whitespace().map(hash_str_lower).collect();
-        }
+        let key: &[u64] = match short_form {
+            Some(short) => {
+                short_key.clear();
+                short_key.extend(short.split_whitespace().map(hash_str_lower));
+                &short_key
+            }
+            None => &word_lower[word_ranges[i].clone()],
+        };
         let joined = key.iter().fold(m.kind as u64, |h, w| mix(h, *w));
         let found = by_key.get(&joined).copied().or_else(|| match m.kind {
             EntityKind::Person => key
                 .first()
                 .and_then(|w| by_person_word.get(w))
                 .copied()
-                .filter(|&g| is_run_of(&key, &groups[g].key)),
-            EntityKind::Organization => acronym_letters(&names[i])
+                .filter(|&g| is_run_of(key, &groups[g].key)),
+            EntityKind::Organization => acronym_letters(names(i))
                 .and_then(|letters| by_initials.get(&hash_str(&letters)))
                 .copied(),
             _ => None,
@@ -178,19 +195,19 @@ pub fn merge(
             None => {
                 let g = groups.len();
                 if m.kind == EntityKind::Person && key.len() > 1 {
-                    for w in &key {
+                    for w in key {
                         by_person_word.entry(*w).or_insert(g);
                     }
                 }
                 if m.kind == EntityKind::Organization
-                    && let Some(letters) = initials(&names[i])
+                    && let Some(letters) = initials(names(i))
                 {
                     by_initials.entry(hash_str(&letters)).or_insert(g);
                 }
                 groups.push(Group {
                     kind: m.kind,
                     canonical: short_form.unwrap_or(&form).to_string(),
-                    key,
+                    key: key.to_vec(),
                     forms: Vec::new(),
                     role: None,
                 });
@@ -198,8 +215,8 @@ pub fn merge(
             }
         };
         by_key.entry(joined).or_insert(g);
-        if !groups[g].forms.contains(&form) {
-            groups[g].forms.push(form);
+        if !groups[g].forms.iter().any(|f| *f == form) {
+            groups[g].forms.push(form.into_owned());
         }
         owner[i] = g;
     }
