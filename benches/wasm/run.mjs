@@ -10,7 +10,7 @@ const cpuMs = (usage) => (usage.user + usage.system) / 1000;
 const ROUNDS = 3;
 const here = path.dirname(new URL(import.meta.url).pathname);
 const dir = process.argv[2] || process.env.DOSSIER_CORPUS || "/work/shared/data/corpus/reuters21578";
-const wasmPath = path.join(here, "..", "..", "target", "wasm-bench", "wasm32-unknown-unknown", "release", "dossier.wasm");
+const wasmPath = process.env.DOSSIER_BENCH_WASM || path.join(here, "..", "..", "target", "wasm-bench", "wasm32-unknown-unknown", "release", "dossier.wasm");
 const queries = JSON.parse(fs.readFileSync(path.join(here, "..", "queries.json"), "utf8")).queries;
 
 const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {});

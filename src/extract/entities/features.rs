@@ -267,7 +267,7 @@ impl DocContext<'_> {
 
     /// The features of token `i` of `sentence` that depend on its neighbours, its place in
     /// the sentence and the rest of the document.
-    pub fn context_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
+    pub fn context_features(&self, i: usize, sentence: &Range<usize>, emit: &mut impl FnMut(u64)) {
         let shout = self
             .shouting
             .get(self.sentence_of[i] as usize)
@@ -280,7 +280,7 @@ impl DocContext<'_> {
             shout,
             seen: self.seen.get(&self.views[i].lower).copied().unwrap_or(0),
         };
-        context.push_features(i, out);
+        context.push_features(i, emit);
     }
 }
 
@@ -291,7 +291,7 @@ impl Source for DocContext<'_> {
 
     fn static_features(&self, i: usize, sentence: &Range<usize>, out: &mut Vec<u64>) {
         self.word_features(i, out);
-        self.context_features(i, sentence, out);
+        self.context_features(i, sentence, &mut |f| out.push(f));
     }
 
     fn lower(&self, i: usize) -> u64 {
@@ -339,10 +339,10 @@ impl Context<'_> {
     }
 
     /// Every feature but the word's own ([`DocContext::word_features`]).
-    fn push_features(&self, i: usize, out: &mut Vec<u64>) {
+    fn push_features(&self, i: usize, emit: &mut impl FnMut(u64)) {
         let me = &self.views[i];
         let initial = i == self.sentence.start;
-        let mut push = |template: u64, value: u64| out.push(mix(template, value));
+        let mut push = |template: u64, value: u64| emit(mix(template, value));
         push(0, 0);
         push(12, self.lower(i, -1));
         push(13, self.lower(i, 1));

@@ -118,8 +118,10 @@ fn add_dateline_agency(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Men
 /// one's), and a lone word that is the first or last word of a person's longer name the
 /// person kind.
 fn unify_kinds(ner: &NerText, mentions: &mut [Mention]) {
-    let mut votes: HashedMap<[u16; 4]> = HashedMap::default();
-    let mut first_kind: HashedMap<EntityKind> = HashedMap::default();
+    let n = mentions.len();
+    let mut votes: HashedMap<[u16; 4]> = HashedMap::with_capacity_and_hasher(n, Default::default());
+    let mut first_kind: HashedMap<EntityKind> =
+        HashedMap::with_capacity_and_hasher(n, Default::default());
     let mut person_parts: HashedMap<()> = HashedMap::default();
     for m in mentions.iter() {
         let key = ner.sequence_hash(m.tokens.clone());

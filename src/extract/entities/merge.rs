@@ -157,7 +157,8 @@ pub fn merge(
     let mut owner = vec![usize::MAX; mentions.len()];
     // Indexes over the groups, so that merging stays linear in the number of mentions.
     // Keyed by hashes of the words (64 bits: a collision within one article is negligible).
-    let mut by_key: HashedMap<usize> = HashedMap::default();
+    let mut by_key: HashedMap<usize> =
+        HashedMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut by_person_word: HashedMap<usize> = HashedMap::default();
     let mut by_initials: HashedMap<usize> = HashedMap::default();
     // Longest names first, so that short forms find the full name they abbreviate.

@@ -317,11 +317,10 @@ pub fn tag_document(
                 OUTSIDE
             } else {
                 let mut scores = memo.of(context, i, model, &mut features);
-                features.clear();
-                context.context_features(i, sentence, &mut features);
+                context.context_features(i, sentence, &mut |f| model.add_steps(f, &mut scores));
                 let mut history = [0u64; 5];
                 with_history(context, i, prev, prev2, &mut history);
-                for &f in features.iter().chain(&history) {
+                for f in history {
                     model.add_steps(f, &mut scores);
                 }
                 best(&scores.map(|s| s as f32), prev)
