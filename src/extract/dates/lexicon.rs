@@ -1,5 +1,6 @@
 //! The English words of time: what a single word (or one half of a hyphenated compound)
-//! means for dates. Lookups lowercase into a stack buffer, so they never allocate.
+//! means for dates. A lookup packs the lowercased word into one integer and probes a small
+//! hash table: it never allocates, and most words are answered by one empty slot.
 
 /// A unit of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,52 +125,78 @@ pub fn word(word: &str) -> Option<Word> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST + 1 || !word.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; LONGEST + 1];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let mut w = &buf[..bytes.len()];
-    if let [rest @ .., b'.'] = w {
-        w = rest;
-    }
-    // Most words have no meaning here: a hash filter answers them without a search.
-    if !might_be_known(w) {
-        return None;
-    }
-    LEXICON
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(w))
-        .ok()
-        .map(|i| LEXICON[i].1)
+    let key = Key::of(word.as_bytes())?;
+    table().get(key)
 }
 
-/// FNV-1a of a lowercased word, folded to a bit index of [`KNOWN_HASHES`].
-fn hash_bit(word: &[u8]) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in word {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (hash >> 19) as usize
-}
+/// A word of at most [`LONGEST`] bytes, ASCII-lowercased and packed with its length into
+/// one integer: comparing two keys is one comparison, hashing one is one multiplication,
+/// and nothing is allocated or searched byte by byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key(u128);
 
-/// Bit `hash_bit(key)` is set for every key of [`LEXICON`] (8192 bits, ~3% of them set).
-static KNOWN_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-
-fn might_be_known(word: &[u8]) -> bool {
-    let bits = KNOWN_HASHES.get_or_init(|| {
-        let mut bits = vec![0u64; 8192 / 64];
-        for (key, _) in LEXICON {
-            let bit = hash_bit(key.as_bytes());
-            bits[bit / 64] |= 1 << (bit % 64);
+impl Key {
+    /// The key of `word` with one trailing period dropped (`Nov.`, `p.m.`), or `None` when
+    /// it is longer than every lexicon word (most words of a text: none is looked at twice).
+    fn of(word: &[u8]) -> Option<Self> {
+        let word = word.strip_suffix(b".").unwrap_or(word);
+        if word.len() > LONGEST {
+            return None;
         }
-        bits
-    });
-    let bit = hash_bit(word);
-    bits.get(bit / 64)
-        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        let mut packed = [0u8; 16];
+        for (slot, b) in packed.iter_mut().zip(word) {
+            *slot = b.to_ascii_lowercase();
+        }
+        // The length keeps "a" apart from "a\0"; no lexicon word reaches the last byte.
+        packed[15] = word.len() as u8;
+        Some(Self(u128::from_le_bytes(packed)))
+    }
+
+    /// A slot of a table of `1 << bits` slots (Fibonacci hashing of the folded key).
+    fn slot(self, bits: u32) -> usize {
+        let folded = (self.0 as u64) ^ ((self.0 >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+}
+
+/// [`LEXICON`] as an open-addressing hash table with linear probing, a quarter full, so
+/// that the usual unknown word costs one probe into an empty slot.
+struct Table {
+    slots: Vec<Option<(Key, Word)>>,
+}
+
+/// log2 of the table's size: 1024 slots for the lexicon's ~200 words.
+const TABLE_BITS: u32 = 10;
+
+impl Table {
+    fn build() -> Self {
+        let mut slots = vec![None; 1 << TABLE_BITS];
+        for (text, meaning) in LEXICON {
+            let key = Key::of(text.as_bytes()).expect("lexicon words are at most LONGEST bytes");
+            let mut at = key.slot(TABLE_BITS);
+            while slots[at].is_some() {
+                at = (at + 1) % slots.len();
+            }
+            slots[at] = Some((key, *meaning));
+        }
+        Self { slots }
+    }
+
+    fn get(&self, key: Key) -> Option<Word> {
+        let mut at = key.slot(TABLE_BITS);
+        loop {
+            match self.slots[at] {
+                None => return None,
+                Some((k, meaning)) if k == key => return Some(meaning),
+                Some(_) => at = (at + 1) % self.slots.len(),
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(Table::build)
 }
 
 /// The length of the longest word in [`LEXICON`].
@@ -187,7 +214,7 @@ const fn weekday(day: u8, plural: bool) -> Word {
     Word::Weekday { day, plural }
 }
 
-/// Every word with a meaning, sorted by bytes for binary search. Not "previously",
+/// Every word with a meaning, sorted by bytes (which keeps duplicates out). Not "previously",
 /// "formerly", "soon" (they rarely name a time of their own), nor "quarterly", "annual"
 /// (adjectives of reports and dividends more than recurrences).
 const LEXICON: &[(&str, Word)] = &[
@@ -409,6 +436,24 @@ mod tests {
         );
         assert_eq!(word("Днём"), None);
         assert_eq!(word("extraordinarily-long-word"), None);
+    }
+
+    #[test]
+    fn every_lexicon_word_is_found_in_any_case_with_a_period_or_a_possessive() {
+        for (text, meaning) in LEXICON {
+            let upper = text.to_ascii_uppercase();
+            for form in [
+                text.to_string(),
+                upper.clone(),
+                format!("{upper}."),
+                format!("{text}'s"),
+            ] {
+                assert_eq!(word(&form), Some(*meaning), "`{form}`");
+            }
+        }
+        for unknown in ["", ".", "s", "the.x", "sept.ember", "yearss", "novemberr"] {
+            assert_eq!(word(unknown), None, "`{unknown}`");
+        }
     }
 
     #[test]

@@ -54,8 +54,9 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         .tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Punct => None,
-            _ => lexicon::word(t.span.slice(doc.text)),
+            // Every lexicon word has a letter; number tokens have none.
+            TokenKind::Punct | TokenKind::Number => None,
+            TokenKind::Word => lexicon::word(t.span.slice(doc.text)),
         })
         .collect();
     let mut ctx = Context::new(anchor);
