@@ -11,6 +11,11 @@ impl Scanner<'_> {
     /// `year-earlier`, `1990s`, `'90s`.
     pub(super) fn compound(&self, j: usize) -> Option<(usize, Expr)> {
         let s = self.s(j);
+        // Each pattern below needs a digit first, a final `s` or a hyphen: most words have none.
+        let digit_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !(digit_first || s.ends_with('s') || s.as_bytes().contains(&b'-')) {
+            return None;
+        }
         if let Some(decade) = decade(s) {
             // "'90s", "the 90s" are decades; "in their 30s" is an age.
             let two_digit = s.len() <= 4 && !s.starts_with(['\'', '’']);
@@ -127,18 +132,23 @@ fn decade(s: &str) -> Option<i32> {
         return None;
     }
     let s = s.trim_start_matches(['\'', '’']);
-    let digits_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    if let Some(digits) = s
-        .strip_suffix("'s")
-        .or_else(|| s.strip_suffix('s'))
-        .filter(|_| digits_first)
-    {
-        let n = small_number(digits)? as i32;
-        return match digits.len() {
-            4 if n % 10 == 0 && (1000..=2090).contains(&n) => Some(n / 10),
-            2 if n % 10 == 0 => Some(190 + n / 10),
-            _ => None,
-        };
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return decade_word(s);
+    }
+    let digits = s.strip_suffix("'s").or_else(|| s.strip_suffix('s'))?;
+    let n = small_number(digits)? as i32;
+    match digits.len() {
+        4 if n % 10 == 0 && (1000..=2090).contains(&n) => Some(n / 10),
+        2 if n % 10 == 0 => Some(190 + n / 10),
+        _ => None,
+    }
+}
+
+/// `nineties` → 199, in any case.
+pub(super) fn decade_word(s: &str) -> Option<i32> {
+    // From `fifties` to `seventies`: the length answers most words without lowercasing.
+    if !(7..=9).contains(&s.len()) {
+        return None;
     }
     let mut buf = [0u8; 16];
     let tens = match lexicon::lower(s, &mut buf)? {

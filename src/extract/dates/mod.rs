@@ -101,21 +101,29 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
 }
 
 /// Whether token `i`, which has no lexicon meaning, may still start an expression: a
-/// number, a capitalised word (`Thanksgiving`), a compound (`third-quarter`, `1990s`),
-/// `these days`, `right now`. Most tokens fail this cheap test and are skipped.
+/// number, an ordinal day or a compound (`23rd`, `1990s`, `third-quarter`), a holiday
+/// (`Thanksgiving`), a decade in words (`nineties`), `these days`, `right now`. Most tokens
+/// fail this cheap test and are skipped, so it must accept every word [`Scanner::at`] can
+/// read from, and no more than earlier versions did: lowercase words only as written
+/// (`these`, `right`) or ending in `s`.
 fn may_start(doc: &Document<'_>, i: usize) -> bool {
-    let token = doc.tokens[i];
     let s = doc.token_str(i);
-    match token.kind {
+    match doc.tokens[i].kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
             let first = s.as_bytes().first().copied().unwrap_or(b' ');
-            first.is_ascii_uppercase()
-                || first.is_ascii_digit()
-                || s.contains('-')
-                || s.ends_with('s') && s.len() <= 9
-                || matches!(s, "these" | "right")
+            if first.is_ascii_digit() || s.as_bytes().contains(&b'-') {
+                true
+            } else if first.is_ascii_uppercase() {
+                written::may_name_holiday(s)
+                    || compound::decade_word(s).is_some()
+                    || s.eq_ignore_ascii_case("these")
+                    || s.eq_ignore_ascii_case("right")
+            } else {
+                matches!(s, "these" | "right")
+                    || s.ends_with('s') && s.len() <= 9 && compound::decade_word(s).is_some()
+            }
         }
     }
 }
@@ -261,6 +269,39 @@ mod tests {
                     "`{expression}` in `{sentence}` at {anchor:?}: {found:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn words_outside_the_lexicon_still_start_expressions() {
+        for (sentence, expression) in [
+            ("We met on Christmas Eve.", "Christmas Eve"),
+            ("We met on Christmas.", "Christmas"),
+            ("We met on Halloween.", "Halloween"),
+            ("We met on New Year's Eve.", "New Year's Eve"),
+            ("We met on New Year's Day.", "New Year's Day"),
+            ("We met on Independence Day.", "Independence Day"),
+            ("We met on Labor Day.", "Labor Day"),
+            ("We met on Memorial Day.", "Memorial Day"),
+            ("Rates are low right now.", "right now"),
+            ("Rates are low these days.", "these days"),
+            ("These days rates are low.", "These days"),
+            ("Music of the Nineties was loud.", "the Nineties"),
+            ("Nineties music was loud.", "Nineties"),
+            ("Music of the nineties was loud.", "the nineties"),
+            (
+                "It opened on the 23rd of November 2021.",
+                "23rd of November 2021",
+            ),
+            ("Profit rose in the third-quarter.", "the third-quarter"),
+            ("It closed in mid-1990s.", "mid-1990s"),
+            ("Art of the 20th century.", "20th century"),
+        ] {
+            let found = dates(sentence, Some("1998-01-08"));
+            assert!(
+                found.iter().any(|(t, ..)| t == expression),
+                "`{expression}` in `{sentence}`: {found:?}"
+            );
         }
     }
 

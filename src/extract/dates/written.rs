@@ -100,8 +100,17 @@ const YEAR_BEFORE: &[&str] = &[
     "early", "late", "mid",
 ];
 
+/// Whether `word` is the first word of a holiday [`Scanner::holiday`] reads.
+pub(super) fn may_name_holiday(word: &str) -> bool {
+    matches!(
+        word,
+        "Thanksgiving" | "Christmas" | "Halloween" | "New" | "Independence" | "Labor" | "Memorial"
+    )
+}
+
 impl Scanner<'_> {
-    /// `Thanksgiving`, `Christmas Eve`, `New Year's Day`, `Labor Day`.
+    /// `Thanksgiving`, `Christmas Eve`, `New Year's Day`, `Labor Day` (keep
+    /// [`may_name_holiday`] in step).
     pub(super) fn holiday(&self, j: usize) -> Option<(usize, Expr)> {
         if !self.capitalized(j) {
             return None;
