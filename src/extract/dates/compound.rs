@@ -146,8 +146,9 @@ fn decade(s: &str) -> Option<i32> {
 
 /// `nineties` → 199, in any case.
 pub(super) fn decade_word(s: &str) -> Option<i32> {
-    // From `fifties` to `seventies`: the length answers most words without lowercasing.
-    if !(7..=9).contains(&s.len()) {
+    // From `fifties` to `seventies`, all ending in `ties`: most words fail before lowercasing.
+    let bytes = s.as_bytes();
+    if !(7..=9).contains(&bytes.len()) || !bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"ties") {
         return None;
     }
     let mut buf = [0u8; 16];
