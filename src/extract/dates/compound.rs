@@ -2,7 +2,7 @@
 //! `year-earlier`, `year-end`, `1990s`, `'90s`, `nineties`, `20th century`.
 
 use super::expr::Expr;
-use super::lexicon::{self, Unit, Word, small_number};
+use super::lexicon::{self, Unit, Word, small_number, split_once_ascii};
 use super::quantity::number_word;
 use super::scan::{Scanner, this_year};
 
@@ -26,8 +26,8 @@ impl Scanner<'_> {
         if let Some(century) = self.century(j) {
             return Some(century);
         }
-        let (a, b) = s.split_once('-')?;
-        if b.contains('-') {
+        let (a, b) = split_once_ascii(s, b'-')?;
+        if b.as_bytes().contains(&b'-') {
             return None;
         }
         let (wa, wb) = (lexicon::word(a), lexicon::word(b));

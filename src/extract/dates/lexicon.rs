@@ -108,6 +108,12 @@ pub enum Word {
 
 /// The lowercase ASCII form of `word` in `buf`, or `None` when it is too long or not ASCII.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    std::str::from_utf8(lower_bytes(word, buf)?).ok()
+}
+
+/// [`lower`] as bytes, for callers that compare with byte strings and so need not check
+/// that the bytes are text again.
+pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
@@ -115,7 +121,7 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     for (slot, b) in buf.iter_mut().zip(bytes) {
         *slot = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    Some(&buf[..bytes.len()])
 }
 
 /// What `word` means, if anything.
@@ -443,6 +449,29 @@ pub fn day_of_month(token: &str) -> Option<u8> {
     (1..=31).contains(&day).then_some(day as u8)
 }
 
+/// [`small_number`] of `s` with its thousands separators dropped (`1,000` → 1000), without
+/// building the string without them.
+pub fn small_number_without_commas(s: &str) -> Option<u32> {
+    let mut value = 0;
+    let mut digits = 0;
+    for b in s.bytes().filter(|&b| b != b',') {
+        if !b.is_ascii_digit() || digits == 4 {
+            return None;
+        }
+        value = value * 10 + u32::from(b - b'0');
+        digits += 1;
+    }
+    (digits > 0).then_some(value)
+}
+
+/// `s` split around the first `separator`, an ASCII byte, as [`str::split_once`] does; a
+/// plain loop over the bytes, as tokens are short and a general char search costs more.
+pub fn split_once_ascii(s: &str, separator: u8) -> Option<(&str, &str)> {
+    debug_assert!(separator.is_ascii());
+    let at = s.bytes().position(|b| b == separator)?;
+    Some((&s[..at], &s[at + 1..]))
+}
+
 /// A number of at most four ASCII digits, no sign and no separators.
 pub fn small_number(digits: &str) -> Option<u32> {
     (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
@@ -515,6 +544,21 @@ mod tests {
     fn the_lexicon_is_sorted_and_its_longest_word_is_known() {
         assert!(LEXICON.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(LEXICON.iter().map(|(k, _)| k.len()).max(), Some(LONGEST));
+    }
+
+    #[test]
+    fn numbers_with_commas_and_splits_match_the_allocating_and_std_forms() {
+        for s in [
+            "", ",", "1", "1,000", "9,999", "10,000", "1,0,0,0", "12a", "0012", ",,5", "12345",
+            "5.93", "13-14", "-", "1-", "-1", "a-b-c", "é-x",
+        ] {
+            assert_eq!(
+                small_number_without_commas(s),
+                small_number(&s.replace(',', "")),
+                "`{s}`"
+            );
+            assert_eq!(split_once_ascii(s, b'-'), s.split_once('-'), "`{s}`");
+        }
     }
 
     #[test]

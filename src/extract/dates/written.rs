@@ -3,7 +3,7 @@
 //! count, a month from a verb.
 
 use super::expr::{Expr, HolidayDay};
-use super::lexicon::{Word, day_of_month, small_number};
+use super::lexicon::{Word, day_of_month, small_number, split_once_ascii};
 use super::numeric::{numeric_date, year_range};
 use super::scan::Scanner;
 use crate::extract::structure::TokenKind;
@@ -241,7 +241,7 @@ impl Scanner<'_> {
         if !self.kind_is(k, TokenKind::Number) {
             return None;
         }
-        let (a, b) = self.s(k).split_once('-')?;
+        let (a, b) = split_once_ascii(self.s(k), b'-')?;
         let (first, last) = (day_of_month(a)?, day_of_month(b)?);
         (first < last).then_some((first, last))
     }
