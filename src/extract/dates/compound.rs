@@ -133,7 +133,7 @@ fn decade(s: &str) -> Option<i32> {
     }
     let s = s.trim_start_matches(['\'', '’']);
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return decade_word(s);
+        return decade_word(s.as_bytes());
     }
     let digits = s.strip_suffix("'s").or_else(|| s.strip_suffix('s'))?;
     let n = small_number(digits)? as i32;
@@ -145,22 +145,21 @@ fn decade(s: &str) -> Option<i32> {
 }
 
 /// `nineties` → 199, in any case.
-pub(super) fn decade_word(s: &str) -> Option<i32> {
+pub(super) fn decade_word(s: &[u8]) -> Option<i32> {
     // From `fifties` to `seventies`, all ending in `ties`: most words fail before lowercasing.
-    let bytes = s.as_bytes();
-    if !(7..=9).contains(&bytes.len()) || !bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"ties") {
+    if !(7..=9).contains(&s.len()) || !s[s.len() - 4..].eq_ignore_ascii_case(b"ties") {
         return None;
     }
     let mut buf = [0u8; 16];
-    let tens = match lexicon::lower(s, &mut buf)? {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
+    let tens = match lexicon::lower_bytes(s, &mut buf)? {
+        b"twenties" => 2,
+        b"thirties" => 3,
+        b"forties" => 4,
+        b"fifties" => 5,
+        b"sixties" => 6,
+        b"seventies" => 7,
+        b"eighties" => 8,
+        b"nineties" => 9,
         _ => return None,
     };
     Some(190 + tens)

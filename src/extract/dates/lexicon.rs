@@ -108,14 +108,13 @@ pub enum Word {
 
 /// The lowercase ASCII form of `word` in `buf`, or `None` when it is too long or not ASCII.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    std::str::from_utf8(lower_bytes(word, buf)?).ok()
+    std::str::from_utf8(lower_bytes(word.as_bytes(), buf)?).ok()
 }
 
 /// [`lower`] as bytes, for callers that compare with byte strings and so need not check
 /// that the bytes are text again.
-pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+pub fn lower_bytes<'b>(bytes: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
         return None;
     }
     for (slot, b) in buf.iter_mut().zip(bytes) {
@@ -124,16 +123,19 @@ pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     Some(&buf[..bytes.len()])
 }
 
-/// What `word` means, if anything.
-pub fn word(word: &str) -> Option<Word> {
-    // A possessive means what its noun means: "today's", "year's".
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
+/// What `word` (a `str` or its bytes) means, if anything.
+pub fn word(word: impl AsRef<[u8]>) -> Option<Word> {
+    let bytes = word.as_ref();
+    // A possessive means what its noun means: "today's", "year's" (’ is E2 80 99 in UTF-8).
+    let bytes = match bytes {
+        [noun @ .., b'\'', b's'] | [noun @ .., 0xE2, 0x80, 0x99, b's'] => noun,
+        _ => bytes,
+    };
     // "Nov.", "p.m.": the period of an abbreviation is not part of the word.
-    let bytes = word.as_bytes();
-    let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
+    let bytes = match bytes {
+        [abbreviation @ .., b'.'] => abbreviation,
+        _ => bytes,
+    };
     let table = table();
     if !table.may_hold(bytes) {
         return None;

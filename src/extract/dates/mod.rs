@@ -37,7 +37,7 @@ mod tense;
 mod written;
 
 use super::DateMention;
-use super::structure::{Document, TokenKind};
+use super::structure::{Document, Token, TokenKind};
 use crate::corpus::Date;
 use crate::span::ByteSpan;
 use expr::Expr;
@@ -56,7 +56,7 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         .map(|t| match t.kind {
             // Every lexicon word has a letter; number tokens have none.
             TokenKind::Punct | TokenKind::Number => None,
-            TokenKind::Word => lexicon::word(t.span.slice(doc.text)),
+            TokenKind::Word => lexicon::word(token_bytes(doc, t)),
         })
         .collect();
     let mut ctx = Context::new(anchor);
@@ -75,7 +75,8 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         );
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
-            if lex[i].is_none() && !may_start(doc, i) {
+            let token = &doc.tokens[i];
+            if lex[i].is_none() && !may_start(token.kind, token_bytes(doc, token)) {
                 i += 1;
                 continue;
             }
@@ -100,29 +101,38 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
     out
 }
 
-/// Whether token `i`, which has no lexicon meaning, may still start an expression: a
-/// number, an ordinal day or a compound (`23rd`, `1990s`, `third-quarter`), a holiday
-/// (`Thanksgiving`), a decade in words (`nineties`), `these days`, `right now`. Most tokens
-/// fail this cheap test and are skipped, so it must accept every word [`Scanner::at`] can
-/// read from, and no more than earlier versions did: lowercase words only as written
-/// (`these`, `right`) or ending in `s`.
-fn may_start(doc: &Document<'_>, i: usize) -> bool {
-    let s = doc.token_str(i);
-    match doc.tokens[i].kind {
+/// The bytes of `token`: all the lexicon and [`may_start`] read, without the char-boundary
+/// checks of slicing a `str`, which every word of every article would pay.
+fn token_bytes<'a>(doc: &Document<'a>, token: &Token) -> &'a [u8] {
+    let span = token.span;
+    doc.text
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default()
+}
+
+/// Whether a token of `kind` written `s`, which has no lexicon meaning, may still start an
+/// expression: a number, an ordinal day or a compound (`23rd`, `1990s`, `third-quarter`), a
+/// holiday (`Thanksgiving`), a decade in words (`nineties`), `these days`, `right now`. Most
+/// tokens fail this cheap test and are skipped, so it must accept every word
+/// [`Scanner::at`] can read from, and no more than earlier versions did: lowercase words
+/// only as written (`these`, `right`) or ending in `s`.
+fn may_start(kind: TokenKind, s: &[u8]) -> bool {
+    match kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
-            let first = s.as_bytes().first().copied().unwrap_or(b' ');
-            if first.is_ascii_digit() || s.as_bytes().contains(&b'-') {
+            let first = s.first().copied().unwrap_or(b' ');
+            if first.is_ascii_digit() || s.contains(&b'-') {
                 true
             } else if first.is_ascii_uppercase() {
                 written::may_name_holiday(s)
                     || compound::decade_word(s).is_some()
-                    || s.eq_ignore_ascii_case("these")
-                    || s.eq_ignore_ascii_case("right")
+                    || s.eq_ignore_ascii_case(b"these")
+                    || s.eq_ignore_ascii_case(b"right")
             } else {
-                matches!(s, "these" | "right")
-                    || s.ends_with('s') && s.len() <= 9 && compound::decade_word(s).is_some()
+                matches!(s, b"these" | b"right")
+                    || s.ends_with(b"s") && s.len() <= 9 && compound::decade_word(s).is_some()
             }
         }
     }

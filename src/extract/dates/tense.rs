@@ -11,7 +11,7 @@ pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
     let from = at.saturating_sub(12).max(first);
     for i in (from..at).rev() {
         let mut buf = [0u8; 16];
-        let Some(lower) = lexicon::lower_bytes(doc.token_str(i), &mut buf) else {
+        let Some(lower) = lexicon::lower_bytes(doc.token_str(i).as_bytes(), &mut buf) else {
             continue;
         };
         if let Some(tense) = cue(lower) {

@@ -101,10 +101,16 @@ const YEAR_BEFORE: &[&str] = &[
 ];
 
 /// Whether `word` is the first word of a holiday [`Scanner::holiday`] reads.
-pub(super) fn may_name_holiday(word: &str) -> bool {
+pub(super) fn may_name_holiday(word: &[u8]) -> bool {
     matches!(
         word,
-        "Thanksgiving" | "Christmas" | "Halloween" | "New" | "Independence" | "Labor" | "Memorial"
+        b"Thanksgiving"
+            | b"Christmas"
+            | b"Halloween"
+            | b"New"
+            | b"Independence"
+            | b"Labor"
+            | b"Memorial"
     )
 }
 
