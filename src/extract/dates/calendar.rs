@@ -76,21 +76,44 @@ impl Day {
 
 /// `YYYY-MM-DD`, or `None` outside years 0..=9999.
 pub fn day_value(day: Day) -> Option<String> {
-    (0..=9999)
-        .contains(&day.year)
-        .then(|| format!("{:04}-{:02}-{:02}", day.year, day.month, day.day))
+    let mut value = year_value(day.year)?;
+    push_two_digits(&mut value, day.month);
+    push_two_digits(&mut value, day.day);
+    Some(value)
 }
 
 /// `YYYY`, or `None` outside years 0..=9999.
 pub fn year_value(year: i32) -> Option<String> {
-    (0..=9999).contains(&year).then(|| format!("{year:04}"))
+    // Written digit by digit, as most values start with it: `format!` costs more than the
+    // rest of reading a date. Room for `-MM-DD`.
+    let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
+    let mut value = String::with_capacity(10);
+    for divisor in [1000, 100, 10, 1] {
+        value.push(digit(year / divisor));
+    }
+    Some(value)
+}
+
+/// `-` and `n` in two digits, as `-{n:02}` writes it for `n` below 100.
+fn push_two_digits(value: &mut String, n: u8) {
+    debug_assert!(n < 100);
+    value.push('-');
+    value.push(digit(u16::from(n / 10)));
+    value.push(digit(u16::from(n)));
+}
+
+/// The last decimal digit of `n`.
+fn digit(n: u16) -> char {
+    char::from(b'0' + (n % 10) as u8)
 }
 
 /// `YYYY-MM` of the month `offset` months from `year`-`month`.
 pub fn month_value(year: i32, month: u8, offset: i32) -> Option<String> {
     let index = year * 12 + i32::from(month) - 1 + offset;
     let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
-    year_value(y).map(|y| format!("{y}-{m:02}"))
+    let mut value = year_value(y)?;
+    push_two_digits(&mut value, m as u8);
+    Some(value)
 }
 
 /// `YYYY-Www` of the ISO week containing `day`.
@@ -178,6 +201,25 @@ mod tests {
         assert_eq!(day(1998, 1, 8).iso_week(), (1998, 2));
         assert_eq!(day(2021, 1, 3).iso_week(), (2020, 53));
         assert_eq!(day(2019, 12, 30).iso_week(), (2020, 1));
+    }
+
+    #[test]
+    fn values_are_written_as_format_writes_them() {
+        for year in [-1, 0, 7, 42, 999, 1000, 1998, 9999, 10_000] {
+            let formatted = (0..=9999).contains(&year).then(|| format!("{year:04}"));
+            assert_eq!(year_value(year), formatted);
+            for (month, day) in [(1, 1), (9, 30), (12, 31)] {
+                let d = Day { year, month, day };
+                let formatted = (0..=9999)
+                    .contains(&year)
+                    .then(|| format!("{year:04}-{month:02}-{day:02}"));
+                assert_eq!(day_value(d), formatted);
+                let formatted = (0..=9999)
+                    .contains(&year)
+                    .then(|| format!("{year:04}-{month:02}"));
+                assert_eq!(month_value(year, month, 0), formatted);
+            }
+        }
     }
 
     #[test]

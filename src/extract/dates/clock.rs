@@ -9,7 +9,8 @@ impl Scanner<'_> {
     /// `10 a.m.`, `10:30 p.m. Wednesday`, `7 o'clock`, `at 14:30`.
     pub(super) fn clock(&self, j: usize) -> Option<(usize, Expr)> {
         let s = self.s(j);
-        let (hour, minute) = match s.split_once([':', '.']) {
+        let separator = s.bytes().position(|b| b == b':' || b == b'.');
+        let (hour, minute) = match separator.map(|at| (&s[..at], &s[at + 1..])) {
             Some((h, m)) if m.len() == 2 => (small_number(h)?, small_number(m)?),
             // "1530 GMT": military time before a zone.
             None if s.len() == 4 && is_zone(self.s(j + 1)) => {

@@ -2,7 +2,7 @@
 //! `year-earlier`, `year-end`, `1990s`, `'90s`, `nineties`, `20th century`.
 
 use super::expr::Expr;
-use super::lexicon::{self, Unit, Word, small_number};
+use super::lexicon::{self, Unit, Word, small_number, split_once_ascii};
 use super::quantity::number_word;
 use super::scan::{Scanner, this_year};
 
@@ -11,6 +11,11 @@ impl Scanner<'_> {
     /// `year-earlier`, `1990s`, `'90s`.
     pub(super) fn compound(&self, j: usize) -> Option<(usize, Expr)> {
         let s = self.s(j);
+        // Each pattern below needs a digit first, a final `s` or a hyphen: most words have none.
+        let digit_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if !(digit_first || s.ends_with('s') || s.as_bytes().contains(&b'-')) {
+            return None;
+        }
         if let Some(decade) = decade(s) {
             // "'90s", "the 90s" are decades; "in their 30s" is an age.
             let two_digit = s.len() <= 4 && !s.starts_with(['\'', '’']);
@@ -21,8 +26,8 @@ impl Scanner<'_> {
         if let Some(century) = self.century(j) {
             return Some(century);
         }
-        let (a, b) = s.split_once('-')?;
-        if b.contains('-') {
+        let (a, b) = split_once_ascii(s, b'-')?;
+        if b.as_bytes().contains(&b'-') {
             return None;
         }
         let (wa, wb) = (lexicon::word(a), lexicon::word(b));
@@ -127,29 +132,34 @@ fn decade(s: &str) -> Option<i32> {
         return None;
     }
     let s = s.trim_start_matches(['\'', '’']);
-    let digits_first = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    if let Some(digits) = s
-        .strip_suffix("'s")
-        .or_else(|| s.strip_suffix('s'))
-        .filter(|_| digits_first)
-    {
-        let n = small_number(digits)? as i32;
-        return match digits.len() {
-            4 if n % 10 == 0 && (1000..=2090).contains(&n) => Some(n / 10),
-            2 if n % 10 == 0 => Some(190 + n / 10),
-            _ => None,
-        };
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return decade_word(s.as_bytes());
+    }
+    let digits = s.strip_suffix("'s").or_else(|| s.strip_suffix('s'))?;
+    let n = small_number(digits)? as i32;
+    match digits.len() {
+        4 if n % 10 == 0 && (1000..=2090).contains(&n) => Some(n / 10),
+        2 if n % 10 == 0 => Some(190 + n / 10),
+        _ => None,
+    }
+}
+
+/// `nineties` → 199, in any case.
+pub(super) fn decade_word(s: &[u8]) -> Option<i32> {
+    // From `fifties` to `seventies`, all ending in `ties`: most words fail before lowercasing.
+    if !(7..=9).contains(&s.len()) || !s[s.len() - 4..].eq_ignore_ascii_case(b"ties") {
+        return None;
     }
     let mut buf = [0u8; 16];
-    let tens = match lexicon::lower(s, &mut buf)? {
-        "twenties" => 2,
-        "thirties" => 3,
-        "forties" => 4,
-        "fifties" => 5,
-        "sixties" => 6,
-        "seventies" => 7,
-        "eighties" => 8,
-        "nineties" => 9,
+    let tens = match lexicon::lower_bytes(s, &mut buf)? {
+        b"twenties" => 2,
+        b"thirties" => 3,
+        b"forties" => 4,
+        b"fifties" => 5,
+        b"sixties" => 6,
+        b"seventies" => 7,
+        b"eighties" => 8,
+        b"nineties" => 9,
         _ => return None,
     };
     Some(190 + tens)

@@ -1,5 +1,6 @@
 //! The English words of time: what a single word (or one half of a hyphenated compound)
-//! means for dates. Lookups lowercase into a stack buffer, so they never allocate.
+//! means for dates. A lookup packs the lowercased word into one integer and probes a small
+//! hash table: it never allocates, and most words are answered by one empty slot.
 
 /// A unit of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,69 +108,148 @@ pub enum Word {
 
 /// The lowercase ASCII form of `word` in `buf`, or `None` when it is too long or not ASCII.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+    std::str::from_utf8(lower_bytes(word.as_bytes(), buf)?).ok()
+}
+
+/// [`lower`] as bytes, for callers that compare with byte strings and so need not check
+/// that the bytes are text again.
+pub fn lower_bytes<'b>(bytes: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
         return None;
     }
     for (slot, b) in buf.iter_mut().zip(bytes) {
         *slot = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    Some(&buf[..bytes.len()])
 }
 
-/// What `word` means, if anything.
-pub fn word(word: &str) -> Option<Word> {
-    // A possessive means what its noun means: "today's", "year's".
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST + 1 || !word.is_ascii() {
+/// What `word` (a `str` or its bytes) means, if anything.
+pub fn word(word: impl AsRef<[u8]>) -> Option<Word> {
+    let bytes = word.as_ref();
+    // A possessive means what its noun means: "today's", "year's" (’ is E2 80 99 in UTF-8).
+    let bytes = match bytes {
+        [noun @ .., b'\'', b's'] | [noun @ .., 0xE2, 0x80, 0x99, b's'] => noun,
+        _ => bytes,
+    };
+    // "Nov.", "p.m.": the period of an abbreviation is not part of the word.
+    let bytes = match bytes {
+        [abbreviation @ .., b'.'] => abbreviation,
+        _ => bytes,
+    };
+    let table = table();
+    if !table.may_hold(bytes) {
         return None;
     }
-    let mut buf = [0u8; LONGEST + 1];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let mut w = &buf[..bytes.len()];
-    if let [rest @ .., b'.'] = w {
-        w = rest;
-    }
-    // Most words have no meaning here: a hash filter answers them without a search.
-    if !might_be_known(w) {
-        return None;
-    }
-    LEXICON
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(w))
-        .ok()
-        .map(|i| LEXICON[i].1)
+    table.get(Key::of(bytes)?)
 }
 
-/// FNV-1a of a lowercased word, folded to a bit index of [`KNOWN_HASHES`].
-fn hash_bit(word: &[u8]) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in word {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (hash >> 19) as usize
-}
+/// A word of at most [`LONGEST`] bytes, ASCII-lowercased and packed with its length into
+/// one integer: comparing two keys is one comparison, hashing one is one multiplication,
+/// and nothing is allocated or searched byte by byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key(u128);
 
-/// Bit `hash_bit(key)` is set for every key of [`LEXICON`] (8192 bits, ~3% of them set).
-static KNOWN_HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-
-fn might_be_known(word: &[u8]) -> bool {
-    let bits = KNOWN_HASHES.get_or_init(|| {
-        let mut bits = vec![0u64; 8192 / 64];
-        for (key, _) in LEXICON {
-            let bit = hash_bit(key.as_bytes());
-            bits[bit / 64] |= 1 << (bit % 64);
+impl Key {
+    /// The key of `word`, or `None` when it is longer than every lexicon word.
+    fn of(word: &[u8]) -> Option<Self> {
+        if word.len() > LONGEST {
+            return None;
         }
-        bits
-    });
-    let bit = hash_bit(word);
-    bits.get(bit / 64)
-        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        let mut packed = [0u8; 16];
+        packed[..word.len()].copy_from_slice(word);
+        // The length keeps "a" apart from "a\0"; no lexicon word reaches the last byte.
+        packed[15] = word.len() as u8;
+        let packed = u128::from_le_bytes(packed);
+        let (low, high) = (packed as u64, (packed >> 64) as u64);
+        Some(Self(
+            u128::from(ascii_lowercase(low)) | u128::from(ascii_lowercase(high)) << 64,
+        ))
+    }
+
+    /// A slot of a table of `1 << bits` slots (Fibonacci hashing of the folded key).
+    fn slot(self, bits: u32) -> usize {
+        let folded = (self.0 as u64) ^ ((self.0 >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+}
+
+/// The eight bytes of `x`, each as [`u8::to_ascii_lowercase`] makes it, in a few operations
+/// for all eight instead of a branch per byte: the words of a text are mostly unknown, so
+/// making their key is most of the lookup's cost.
+fn ascii_lowercase(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // Each byte's low seven bits plus 0x80 - b'A' (or 0x80 - b'Z' - 1) sets the byte's top
+    // bit exactly when they are at least b'A' (past b'Z'), and never carries into the next.
+    let low_bits = x & (0x7f * EACH);
+    let from_a = low_bits + (0x80 - u64::from(b'A')) * EACH;
+    let past_z = low_bits + (0x80 - u64::from(b'Z') - 1) * EACH;
+    // Capitals: from A, not past Z, and not the byte of a non-ASCII character.
+    let capitals = from_a & !past_z & !x & (0x80 * EACH);
+    // 0x80 >> 2 is 0x20, the bit that makes a capital small.
+    x | capitals >> 2
+}
+
+/// [`LEXICON`] as an open-addressing hash table with linear probing, a quarter full, behind
+/// a filter on each word's first and last letters and length that turns away most words of
+/// a text (four in five in news) before their key is made.
+struct Table {
+    slots: Vec<Option<(Key, Word)>>,
+    /// Bit `n` of entry [`ends_index`]`(w)` is set when a lexicon word of `n` bytes has the
+    /// first and last letters of `w`.
+    lengths_by_ends: Vec<u16>,
+}
+
+/// Where the first and last bytes of `word` put it in [`Table::lengths_by_ends`]. A letter's
+/// low five bits are the same in either case (`N`, `n`), so no lowercasing is needed; other
+/// bytes may share an entry with letters, which only lets a few more words through to the
+/// hash table.
+fn ends_index(word: &[u8]) -> usize {
+    let (first, last) = (word.first().unwrap_or(&0), word.last().unwrap_or(&0));
+    usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// log2 of the table's size: 1024 slots for the lexicon's ~200 words.
+const TABLE_BITS: u32 = 10;
+
+impl Table {
+    fn build() -> Self {
+        let mut slots = vec![None; 1 << TABLE_BITS];
+        let mut lengths_by_ends = vec![0u16; 32 * 32];
+        for (text, meaning) in LEXICON {
+            lengths_by_ends[ends_index(text.as_bytes())] |= 1 << text.len();
+            let key = Key::of(text.as_bytes()).expect("lexicon words are at most LONGEST bytes");
+            let mut at = key.slot(TABLE_BITS);
+            while slots[at].is_some() {
+                at = (at + 1) % slots.len();
+            }
+            slots[at] = Some((key, *meaning));
+        }
+        Self {
+            slots,
+            lengths_by_ends,
+        }
+    }
+
+    /// Whether `word` may be in the lexicon: `false` means surely not.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        word.len() <= LONGEST && self.lengths_by_ends[ends_index(word)] & 1 << word.len() != 0
+    }
+
+    fn get(&self, key: Key) -> Option<Word> {
+        let mut at = key.slot(TABLE_BITS);
+        loop {
+            match self.slots[at] {
+                None => return None,
+                Some((k, meaning)) if k == key => return Some(meaning),
+                Some(_) => at = (at + 1) % self.slots.len(),
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(Table::build)
 }
 
 /// The length of the longest word in [`LEXICON`].
@@ -187,7 +267,7 @@ const fn weekday(day: u8, plural: bool) -> Word {
     Word::Weekday { day, plural }
 }
 
-/// Every word with a meaning, sorted by bytes for binary search. Not "previously",
+/// Every word with a meaning, sorted by bytes (which keeps duplicates out). Not "previously",
 /// "formerly", "soon" (they rarely name a time of their own), nor "quarterly", "annual"
 /// (adjectives of reports and dividends more than recurrences).
 const LEXICON: &[(&str, Word)] = &[
@@ -371,6 +451,29 @@ pub fn day_of_month(token: &str) -> Option<u8> {
     (1..=31).contains(&day).then_some(day as u8)
 }
 
+/// [`small_number`] of `s` with its thousands separators dropped (`1,000` → 1000), without
+/// building the string without them.
+pub fn small_number_without_commas(s: &str) -> Option<u32> {
+    let mut value = 0;
+    let mut digits = 0;
+    for b in s.bytes().filter(|&b| b != b',') {
+        if !b.is_ascii_digit() || digits == 4 {
+            return None;
+        }
+        value = value * 10 + u32::from(b - b'0');
+        digits += 1;
+    }
+    (digits > 0).then_some(value)
+}
+
+/// `s` split around the first `separator`, an ASCII byte, as [`str::split_once`] does; a
+/// plain loop over the bytes, as tokens are short and a general char search costs more.
+pub fn split_once_ascii(s: &str, separator: u8) -> Option<(&str, &str)> {
+    debug_assert!(separator.is_ascii());
+    let at = s.bytes().position(|b| b == separator)?;
+    Some((&s[..at], &s[at + 1..]))
+}
+
 /// A number of at most four ASCII digits, no sign and no separators.
 pub fn small_number(digits: &str) -> Option<u32> {
     (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
@@ -412,9 +515,52 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_are_lowercased_as_one_by_one() {
+        for first in (0..=255u8).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|i| first + i as u8);
+            let expected = bytes.map(|b| b.to_ascii_lowercase());
+            let lowered = ascii_lowercase(u64::from_le_bytes(bytes)).to_le_bytes();
+            assert_eq!(lowered, expected);
+        }
+    }
+
+    #[test]
+    fn every_lexicon_word_is_found_in_any_case_with_a_period_or_a_possessive() {
+        for (text, meaning) in LEXICON {
+            let upper = text.to_ascii_uppercase();
+            for form in [
+                text.to_string(),
+                upper.clone(),
+                format!("{upper}."),
+                format!("{text}'s"),
+            ] {
+                assert_eq!(word(&form), Some(*meaning), "`{form}`");
+            }
+        }
+        for unknown in ["", ".", "s", "the.x", "sept.ember", "yearss", "novemberr"] {
+            assert_eq!(word(unknown), None, "`{unknown}`");
+        }
+    }
+
+    #[test]
     fn the_lexicon_is_sorted_and_its_longest_word_is_known() {
         assert!(LEXICON.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(LEXICON.iter().map(|(k, _)| k.len()).max(), Some(LONGEST));
+    }
+
+    #[test]
+    fn numbers_with_commas_and_splits_match_the_allocating_and_std_forms() {
+        for s in [
+            "", ",", "1", "1,000", "9,999", "10,000", "1,0,0,0", "12a", "0012", ",,5", "12345",
+            "5.93", "13-14", "-", "1-", "-1", "a-b-c", "é-x",
+        ] {
+            assert_eq!(
+                small_number_without_commas(s),
+                small_number(&s.replace(',', "")),
+                "`{s}`"
+            );
+            assert_eq!(split_once_ascii(s, b'-'), s.split_once('-'), "`{s}`");
+        }
     }
 
     #[test]

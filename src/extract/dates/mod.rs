@@ -37,7 +37,7 @@ mod tense;
 mod written;
 
 use super::DateMention;
-use super::structure::{Document, TokenKind};
+use super::structure::{Document, Token, TokenKind};
 use crate::corpus::Date;
 use crate::span::ByteSpan;
 use expr::Expr;
@@ -54,8 +54,9 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         .tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Punct => None,
-            _ => lexicon::word(t.span.slice(doc.text)),
+            // Every lexicon word has a letter; number tokens have none.
+            TokenKind::Punct | TokenKind::Number => None,
+            TokenKind::Word => lexicon::word(token_bytes(doc, t)),
         })
         .collect();
     let mut ctx = Context::new(anchor);
@@ -74,7 +75,8 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
         );
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
-            if lex[i].is_none() && !may_start(doc, i) {
+            let token = &doc.tokens[i];
+            if lex[i].is_none() && !may_start(token.kind, token_bytes(doc, token)) {
                 i += 1;
                 continue;
             }
@@ -99,22 +101,39 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
     out
 }
 
-/// Whether token `i`, which has no lexicon meaning, may still start an expression: a
-/// number, a capitalised word (`Thanksgiving`), a compound (`third-quarter`, `1990s`),
-/// `these days`, `right now`. Most tokens fail this cheap test and are skipped.
-fn may_start(doc: &Document<'_>, i: usize) -> bool {
-    let token = doc.tokens[i];
-    let s = doc.token_str(i);
-    match token.kind {
+/// The bytes of `token`: all the lexicon and [`may_start`] read, without the char-boundary
+/// checks of slicing a `str`, which every word of every article would pay.
+fn token_bytes<'a>(doc: &Document<'a>, token: &Token) -> &'a [u8] {
+    let span = token.span;
+    doc.text
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default()
+}
+
+/// Whether a token of `kind` written `s`, which has no lexicon meaning, may still start an
+/// expression: a number, an ordinal day or a compound (`23rd`, `1990s`, `third-quarter`), a
+/// holiday (`Thanksgiving`), a decade in words (`nineties`), `these days`, `right now`. Most
+/// tokens fail this cheap test and are skipped, so it must accept every word
+/// [`Scanner::at`] can read from, and no more than earlier versions did: lowercase words
+/// only as written (`these`, `right`) or ending in `s`.
+fn may_start(kind: TokenKind, s: &[u8]) -> bool {
+    match kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
-            let first = s.as_bytes().first().copied().unwrap_or(b' ');
-            first.is_ascii_uppercase()
-                || first.is_ascii_digit()
-                || s.contains('-')
-                || s.ends_with('s') && s.len() <= 9
-                || matches!(s, "these" | "right")
+            let first = s.first().copied().unwrap_or(b' ');
+            if first.is_ascii_digit() || s.contains(&b'-') {
+                true
+            } else if first.is_ascii_uppercase() {
+                written::may_name_holiday(s)
+                    || compound::decade_word(s).is_some()
+                    || s.eq_ignore_ascii_case(b"these")
+                    || s.eq_ignore_ascii_case(b"right")
+            } else {
+                matches!(s, b"these" | b"right")
+                    || s.ends_with(b"s") && s.len() <= 9 && compound::decade_word(s).is_some()
+            }
         }
     }
 }
@@ -260,6 +279,39 @@ mod tests {
                     "`{expression}` in `{sentence}` at {anchor:?}: {found:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn words_outside_the_lexicon_still_start_expressions() {
+        for (sentence, expression) in [
+            ("We met on Christmas Eve.", "Christmas Eve"),
+            ("We met on Christmas.", "Christmas"),
+            ("We met on Halloween.", "Halloween"),
+            ("We met on New Year's Eve.", "New Year's Eve"),
+            ("We met on New Year's Day.", "New Year's Day"),
+            ("We met on Independence Day.", "Independence Day"),
+            ("We met on Labor Day.", "Labor Day"),
+            ("We met on Memorial Day.", "Memorial Day"),
+            ("Rates are low right now.", "right now"),
+            ("Rates are low these days.", "these days"),
+            ("These days rates are low.", "These days"),
+            ("Music of the Nineties was loud.", "the Nineties"),
+            ("Nineties music was loud.", "Nineties"),
+            ("Music of the nineties was loud.", "the nineties"),
+            (
+                "It opened on the 23rd of November 2021.",
+                "23rd of November 2021",
+            ),
+            ("Profit rose in the third-quarter.", "the third-quarter"),
+            ("It closed in mid-1990s.", "mid-1990s"),
+            ("Art of the 20th century.", "20th century"),
+        ] {
+            let found = dates(sentence, Some("1998-01-08"));
+            assert!(
+                found.iter().any(|(t, ..)| t == expression),
+                "`{expression}` in `{sentence}`: {found:?}"
+            );
         }
     }
 

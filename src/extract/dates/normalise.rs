@@ -216,7 +216,9 @@ fn nearest_year(month: u8, ctx: &Context) -> Option<i32> {
 
 fn calendar(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Option<String> {
     match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => is_valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}")),
+        (Some(year), Some(month), Some(day)) if is_valid(year, month, day) => {
+            day_value(Day { year, month, day })
+        }
         (None, Some(m), Some(d)) => is_valid(2000, m, d).then(|| format!("XXXX-{m:02}-{d:02}")),
         (Some(y), Some(m), None) => month_value(y, m, 0),
         (Some(y), None, _) => year_value(y),

@@ -3,11 +3,11 @@
 
 use super::calendar::is_valid;
 use super::expr::Expr;
-use super::lexicon::small_number;
+use super::lexicon::{small_number, split_once_ascii};
 
 /// `2019-2022`, `1998-99`: consecutive or spanned years.
 pub(super) fn year_range(s: &str) -> Option<Expr> {
-    let (a, b) = s.split_once('-')?;
+    let (a, b) = split_once_ascii(s, b'-')?;
     if a.len() != 4 || !(b.len() == 2 || b.len() == 4) {
         return None;
     }
@@ -23,6 +23,14 @@ pub(super) fn year_range(s: &str) -> Option<Expr> {
 /// `2022-11-23`, `2022/11/23`, `11/23/2022` (US order unless the first part exceeds 12),
 /// `23.11.2022` (day first, as written where dots separate dates).
 pub(super) fn numeric_date(s: &str) -> Option<Expr> {
+    // Every form has two separators; most numbers (`1987`, `5.93`, `1,000`) have fewer.
+    if s.bytes()
+        .filter(|b| matches!(b, b'.' | b'/' | b'-'))
+        .count()
+        < 2
+    {
+        return None;
+    }
     if let Some((day, rest)) = s.split_once('.')
         && let Some((month, year)) = rest.split_once('.')
         && year.len() == 4

@@ -2,7 +2,7 @@
 //! `several years`, `two days ago`, `a year earlier`, `for years`, `nineteen ninety-six`.
 
 use super::expr::Expr;
-use super::lexicon::{self, Unit, Word, small_number};
+use super::lexicon::{self, Unit, Word, small_number_without_commas, split_once_ascii};
 use super::scan::Scanner;
 use crate::extract::structure::TokenKind;
 
@@ -156,11 +156,11 @@ impl Scanner<'_> {
                 _ => Some((j + 1, Some(n))),
             },
             _ if self.kind_is(j, TokenKind::Number) => {
-                let n = small_number(&self.s(j).replace(',', ""))?;
+                let n = small_number_without_commas(self.s(j))?;
                 Some((j + 1, Some(n)))
             }
             _ if self.kind_is(j, TokenKind::Word) => {
-                let (a, b) = self.s(j).split_once('-')?;
+                let (a, b) = split_once_ascii(self.s(j), b'-')?;
                 let tens = number_word(a).filter(|t| *t >= 20 && t % 10 == 0)?;
                 let ones = number_word(b).filter(|o| (1..=9).contains(o))?;
                 Some((j + 1, Some(tens + ones)))

@@ -5,59 +5,42 @@ use super::lexicon;
 use super::normalise::Tense;
 use crate::extract::structure::Document;
 
-/// Words after which a date lies before the article's (`since February`).
-const SINCE_CUES: &[&str] = &["since", "began", "begun", "started", "ago"];
-
-/// Words that make a sentence speak of the future, so `Friday` is the coming one.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "'ll",
-    "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "expected",
-    "expects",
-    "due",
-    "upcoming",
-    "until",
-    "soon",
-    "postponed",
-    "delayed",
-];
-
-/// Words of reported speech and past events: after them the sentence looks back again
-/// (`said Friday`).
-const PAST_CUES: &[&str] = &[
-    "said", "says", "told", "was", "were", "had", "met", "made", "came", "went", "began", "took",
-    "gave", "left", "held", "ago",
-];
-
 /// Which way the words before token `at` in its sentence (from `first`) look: the nearest
 /// cue decides.
 pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
     let from = at.saturating_sub(12).max(first);
     for i in (from..at).rev() {
-        let word = doc.token_str(i);
         let mut buf = [0u8; 16];
-        let Some(lower) = lexicon::lower(word, &mut buf) else {
+        let Some(lower) = lexicon::lower_bytes(doc.token_str(i).as_bytes(), &mut buf) else {
             continue;
         };
-        if FUTURE_CUES.contains(&lower) || lower.ends_with("'ll") {
-            return Tense::Future;
-        }
-        if SINCE_CUES.contains(&lower) {
-            return Tense::Past;
-        }
-        if PAST_CUES.contains(&lower) {
-            // Reported speech looks back to when it was said, not to what it reports:
-            // weekdays stay in the past, months stay near the anchor.
-            return Tense::Unknown;
+        if let Some(tense) = cue(lower) {
+            return tense;
         }
     }
     Tense::Unknown
+}
+
+/// The tense a lowercased word sets, if it is a cue. One `match` rather than lists to
+/// search, as every word before every expression is asked.
+fn cue(lower: &[u8]) -> Option<Tense> {
+    if lower.ends_with(b"'ll") {
+        return Some(Tense::Future);
+    }
+    match lower {
+        // The sentence speaks of the future, so `Friday` is the coming one.
+        b"will" | b"shall" | b"won't" | b"scheduled" | b"planned" | b"plans" | b"plan"
+        | b"expected" | b"expects" | b"due" | b"upcoming" | b"until" | b"soon" | b"postponed"
+        | b"delayed" => Some(Tense::Future),
+        // A date after them lies before the article's (`since February`).
+        b"since" | b"began" | b"begun" | b"started" | b"ago" => Some(Tense::Past),
+        // Reported speech and past events (`began` and `ago` too, read above): reported
+        // speech looks back to when it was said, not to what it reports, so weekdays stay in
+        // the past and months near the anchor.
+        b"said" | b"says" | b"told" | b"was" | b"were" | b"had" | b"met" | b"made" | b"came"
+        | b"went" | b"took" | b"gave" | b"left" | b"held" => Some(Tense::Unknown),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! count, a month from a verb.
 
 use super::expr::{Expr, HolidayDay};
-use super::lexicon::{Word, day_of_month, small_number};
+use super::lexicon::{Word, day_of_month, small_number, split_once_ascii};
 use super::numeric::{numeric_date, year_range};
 use super::scan::Scanner;
 use crate::extract::structure::TokenKind;
@@ -100,8 +100,23 @@ const YEAR_BEFORE: &[&str] = &[
     "early", "late", "mid",
 ];
 
+/// Whether `word` is the first word of a holiday [`Scanner::holiday`] reads.
+pub(super) fn may_name_holiday(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Thanksgiving"
+            | b"Christmas"
+            | b"Halloween"
+            | b"New"
+            | b"Independence"
+            | b"Labor"
+            | b"Memorial"
+    )
+}
+
 impl Scanner<'_> {
-    /// `Thanksgiving`, `Christmas Eve`, `New Year's Day`, `Labor Day`.
+    /// `Thanksgiving`, `Christmas Eve`, `New Year's Day`, `Labor Day` (keep
+    /// [`may_name_holiday`] in step).
     pub(super) fn holiday(&self, j: usize) -> Option<(usize, Expr)> {
         if !self.capitalized(j) {
             return None;
@@ -232,7 +247,7 @@ impl Scanner<'_> {
         if !self.kind_is(k, TokenKind::Number) {
             return None;
         }
-        let (a, b) = self.s(k).split_once('-')?;
+        let (a, b) = split_once_ascii(self.s(k), b'-')?;
         let (first, last) = (day_of_month(a)?, day_of_month(b)?);
         (first < last).then_some((first, last))
     }
