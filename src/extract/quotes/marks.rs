@@ -47,11 +47,26 @@ enum Mark {
     Straight,
 }
 
-fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
-    // Every mark starts with `"` or one of these lead bytes: most tokens stop here.
-    if !matches!(token.as_bytes().first(), Some(b'"' | 0xC2 | 0xE2 | 0xEF)) {
+/// Whether token `i` may be a quotation mark: every mark starts with `"` or one of these
+/// lead bytes. Read straight from the text, so the scans over every token of the article
+/// rule most tokens out without slicing their text.
+fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
+    let first = doc.tokens[i].span.start;
+    matches!(
+        doc.text.as_bytes().get(first),
+        Some(b'"' | 0xC2 | 0xE2 | 0xEF)
+    )
+}
+
+/// What token `i` does as a quotation mark, if anything.
+fn mark_at(doc: &Document<'_>, i: usize, single_outer: bool) -> Option<Mark> {
+    if !may_be_mark(doc, i) {
         return None;
     }
+    mark_of(doc.token_str(i), single_outer)
+}
+
+fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
     match token {
         "“" | "«" | "„" => Some(Mark::Open),
         "”" | "»" => Some(Mark::Close),
@@ -67,7 +82,8 @@ fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
 /// words (`don’t`) the tokenizer keeps `’` as part of the word.
 fn quotes_with_single_marks(doc: &Document<'_>) -> bool {
     let mut single = false;
-    for i in 0..doc.tokens.len() {
+    let candidates = (0..doc.tokens.len()).filter(|&i| may_be_mark(doc, i));
+    for i in candidates {
         match doc.token_str(i) {
             "“" | "”" | "«" | "»" | "„" | "\"" | "＂" => return false,
             "‘" => single = true,
@@ -146,7 +162,7 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
             if Some(i) == skip {
                 continue;
             }
-            let Some(mark) = mark_of(doc.token_str(i), single_outer) else {
+            let Some(mark) = mark_at(doc, i, single_outer) else {
                 continue;
             };
             let mark = effective_mark(doc, i, mark);
@@ -158,7 +174,7 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
         let next_opens = paragraphs.get(index + 1).is_some_and(|next| {
             next.start < next.end
                 && matches!(
-                    mark_of(doc.token_str(next.start), single_outer),
+                    mark_at(doc, next.start, single_outer),
                     Some(Mark::Open | Mark::Straight)
                 )
         });
