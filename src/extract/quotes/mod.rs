@@ -37,8 +37,13 @@ use std::ops::Range;
 /// Every direct quotation in `doc`, in text order, with its speaker resolved among
 /// `entities` (or among the names in the text when `mentions` is empty).
 pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention]) -> Vec<Quote> {
+    let candidates = marks::candidates(doc);
+    if candidates.is_empty() {
+        // No quotation mark, no quote: true of most articles.
+        return Vec::new();
+    }
     let paragraphs = marks::paragraph_tokens(doc);
-    let quoted = marks::find(doc, &paragraphs);
+    let quoted = marks::find(doc, &paragraphs, &candidates);
     // Gathering the people reads every token, so it waits for the first quote that needs a
     // speaker: most articles have no direct speech at all.
     let gathered = OnceCell::new();
