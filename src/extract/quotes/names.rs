@@ -87,8 +87,9 @@ pub fn person_in_run(doc: &Document<'_>, run: Range<usize>) -> Option<Person> {
 
 /// "the Secretary General", "the Prime Minister of Armenia": a determiner, words ending on a
 /// title, an optional "of" complement; not followed by a name (then it is a title).
-/// Inline, since callers try every token of the article and nearly none is "the".
-#[inline]
+/// Always inlined up to the "the" check, since callers try every token of the article and
+/// nearly none is "the".
+#[inline(always)]
 pub fn description(doc: &Document<'_>, i: usize) -> Option<(Person, usize)> {
     if doc.tokens[i].span.len() != 3 || !doc.token_str(i).eq_ignore_ascii_case("the") {
         return None;
