@@ -70,7 +70,8 @@ impl<'a> Document<'a> {
         let body = ByteSpan::new(body.start.min(text.len()), body.end.min(text.len()));
         let paragraphs = paragraphs(text, body);
         let dateline = paragraphs.first().and_then(|p| dateline(text, *p));
-        let mut tokens = Vec::new();
+        // About one token per five bytes of news text: reserving that spares most regrowth.
+        let mut tokens = Vec::with_capacity(body.len() / 5);
         let mut sentences = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
             let first = tokens.len();
@@ -160,16 +161,40 @@ fn split_lines(s: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let from = start;
-        let end = match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            Some(i) if bytes[from + i] == b'\r' && bytes.get(from + i + 1) == Some(&b'\n') => {
-                from + i + 2
-            }
-            Some(i) => from + i + 1,
+        let end = match line_break(&bytes[from..]).map(|i| from + i) {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => i + 2,
+            Some(i) => i + 1,
             None => bytes.len(),
         };
         start = end;
         Some(&s[from..end])
     })
+}
+
+/// The index of the first `\n` or `\r` in `bytes`. Read eight bytes at a time: a group
+/// with no byte below 14, where both lie (and nothing common in prose but the tab), is
+/// passed over whole.
+fn line_break(bytes: &[u8]) -> Option<usize> {
+    let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
+    let (groups, tail) = bytes.as_chunks::<8>();
+    for (index, group) in groups.iter().enumerate() {
+        if has_byte_below_14(u64::from_le_bytes(*group))
+            && let Some(i) = group.iter().position(is_break)
+        {
+            return Some(index * 8 + i);
+        }
+    }
+    let tail_start = groups.len() * 8;
+    tail.iter().position(is_break).map(|i| tail_start + i)
+}
+
+/// Whether any of the eight bytes of `word` is below 14. Subtracting 14 from each byte
+/// borrows into its top bit exactly when it was below 14 (or, with a borrow from below, just
+/// above a byte that was), and `!word` drops bytes whose top bit was already set.
+fn has_byte_below_14(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    word.wrapping_sub(ONES * 14) & !word & TOP_BITS != 0
 }
 
 fn trimmed(text: &str, span: ByteSpan) -> ByteSpan {
@@ -188,86 +213,182 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// Characters between tokens: whitespace and the zero-width ones.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200C}' | '\u{200D}')
+}
+
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Between tokens ([`is_separator`]).
+    Separator,
+    /// A letter or digit of a word or number ([`is_word_char`]).
+    Word,
+    /// A token by itself, or an inner joiner.
+    Other,
+}
+
+/// The class of every ASCII character, so the bulk of any news text costs one table read.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        // The ASCII cases of `char::is_whitespace` and `char::is_alphanumeric`.
+        if matches!(byte as u8, b' ' | b'\t'..=b'\r') {
+            classes[byte] = Class::Separator;
+        } else if (byte as u8).is_ascii_alphanumeric() {
+            classes[byte] = Class::Word;
+        }
+        byte += 1;
+    }
+    classes
+};
+
+#[inline]
+fn class_of(c: char) -> Class {
+    match ASCII_CLASSES.get(c as usize) {
+        Some(&class) => class,
+        None if is_separator(c) => Class::Separator,
+        None if is_word_char(c) => Class::Word,
+        None => Class::Other,
+    }
+}
+
+/// The character starting at byte `at` of `s`, and its length in bytes. ASCII is read
+/// straight off the byte without UTF-8 decoding.
+#[inline]
+fn char_at(s: &str, at: usize) -> (char, usize) {
+    match s.as_bytes()[at] {
+        byte if byte.is_ascii() => (char::from(byte), 1),
+        _ => {
+            let c = s[at..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        }
+    }
+}
+
 /// Splits `span` of `text` into tokens, appended to `out`.
 pub fn tokenize(text: &str, span: ByteSpan, out: &mut Vec<Token>) {
     let s = span.slice(text);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200C}' | '\u{200D}') {
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Token {
-                span: ByteSpan::new(span.start + i, span.start + i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-            continue;
-        }
-        let numeric = c.is_ascii_digit();
-        let mut end = i + c.len_utf8();
-        let mut has_letter = !numeric;
-        while let Some(&(j, d)) = iter.peek() {
-            if is_word_char(d) {
-                has_letter |= d.is_alphabetic();
-                end = j + d.len_utf8();
-                iter.next();
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
+        let (end, kind) = match class_of(c) {
+            Class::Separator => {
+                i += len;
                 continue;
             }
-            // Inner joiners: kept when a word character follows directly.
-            let joiner = if numeric && !has_letter {
-                matches!(d, '.' | ',' | ':' | '/' | '-')
-            } else {
-                matches!(d, '\'' | '’' | '-' | '.' | '&')
-            };
-            let next_is_word = s[j + d.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char);
-            if joiner && next_is_word {
-                end = j + d.len_utf8();
-                iter.next();
-                continue;
-            }
-            // A period ending an abbreviation made of initials (`U.S.`) belongs to it.
-            if d == '.' && !numeric && is_initialism(&s[i..end]) {
-                end = j + 1;
-                iter.next();
-            }
-            break;
-        }
-        let kind = if numeric && !has_letter {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
+            Class::Word => word_or_number(s, i, c, len),
+            Class::Other => (i + len, TokenKind::Punct),
         };
         out.push(Token {
             span: ByteSpan::new(span.start + i, span.start + end),
             kind,
         });
+        i = end;
     }
 }
 
-/// `U.S`, `U.N`, `e.g`: single letters joined by periods.
-fn is_initialism(word: &str) -> bool {
-    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+/// The end and kind of the word or number that starts at byte `start` of `s` with the word
+/// character `first` (`first_len` bytes long).
+fn word_or_number(s: &str, start: usize, first: char, first_len: usize) -> (usize, TokenKind) {
+    let numeric = first.is_ascii_digit();
+    let mut has_letter = !numeric;
+    let mut end = start + first_len;
+    while end < s.len() {
+        // A run of ASCII letters and digits, the bulk of any word, takes one table read a byte.
+        let run = ascii_word_run(&s.as_bytes()[end..]);
+        if numeric && !has_letter {
+            has_letter = run.iter().any(u8::is_ascii_alphabetic);
+        }
+        end += run.len();
+        if end == s.len() {
+            break;
+        }
+        let (d, len) = char_at(s, end);
+        if class_of(d) == Class::Word {
+            has_letter |= d.is_alphabetic();
+            end += len;
+            continue;
+        }
+        // Inner joiners: kept when a word character follows directly.
+        let joiner = if numeric && !has_letter {
+            matches!(d, '.' | ',' | ':' | '/' | '-')
+        } else {
+            matches!(d, '\'' | '’' | '-' | '.' | '&')
+        };
+        if joiner && end + len < s.len() && class_of(char_at(s, end + len).0) == Class::Word {
+            end += len;
+            continue;
+        }
+        // A period ending an abbreviation made of initials (`U.S.`) belongs to it.
+        if d == '.' && !numeric && is_initialism(&s[start..end]) {
+            end += 1;
+        }
+        break;
+    }
+    let kind = if numeric && !has_letter {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
 }
 
-/// Words after which a period does not end a sentence.
+/// The ASCII letters and digits that `bytes` starts with.
+fn ascii_word_run(bytes: &[u8]) -> &[u8] {
+    let length = bytes
+        .iter()
+        .position(|&b| ASCII_CLASSES.get(usize::from(b)) != Some(&Class::Word))
+        .unwrap_or(bytes.len());
+    &bytes[..length]
+}
+
+/// `U.S`, `U.N`, `e.g`: single letters joined by periods. Read character by character, so a
+/// plain word is rejected at its second letter.
+fn is_initialism(word: &str) -> bool {
+    let mut chars = word.chars();
+    let mut letters = 0;
+    loop {
+        match chars.next() {
+            Some(c) if c != '.' => letters += 1,
+            _ => return false,
+        }
+        match chars.next() {
+            None => return letters >= 2,
+            Some('.') => {}
+            Some(_) => return false,
+        }
+    }
+}
+
+/// Words after which a period does not end a sentence, in byte order for binary search.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
-    "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v",
-    "etc", "Mt", "Ft", "Pres", "Gov", "Supt", "Det", "Insp", "Sgt", "Cpl", "Pvt", "Rt", "Hon",
-    "Messrs", "Mme", "Mlle", "approx", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "ca", "cf",
-    "al", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ill", "Ind", "Kan", "Mass", "Mich", "Minn",
-    "Miss", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Wash", "Wis", "Wyo",
+    "Adm", "Apr", "Ariz", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Capt", "Cmdr", "Co",
+    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Dept", "Det", "Dr", "Feb", "Fla", "Ft", "Gen",
+    "Gov", "Hon", "Ill", "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Lt", "Ltd",
+    "Maj", "Mar", "Mass", "Messrs", "Mich", "Minn", "Miss", "Mlle", "Mme", "Mr", "Mrs", "Ms",
+    "Mt", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ore", "Pa", "Pres", "Prof", "Pvt", "Rd",
+    "Rep", "Rev", "Rt", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Univ",
+    "Va", "Wash", "Wis", "Wyo", "al", "approx", "ca", "cf", "etc", "v", "vs",
 ];
+
+/// The longest abbreviation, in bytes: longer words need no lookup.
+const LONGEST_ABBREVIATION: usize = 6;
 
 /// Whether the word token `word` followed by `.` is an abbreviation rather than a sentence end.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    (word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.binary_search(&word).is_ok())
         || is_initialism(word.trim_end_matches('.'))
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || is_single_capital(word)
+}
+
+/// A lone uppercase letter: an initial (`J.`).
+fn is_single_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 fn split_sentences(
@@ -282,6 +403,15 @@ fn split_sentences(
     while i < tokens.len() {
         let t = tokens[i];
         let s = t.span.slice(text);
+        // Every sentence end is `.`, `!`, `?` or ends in a non-ASCII byte: a token ending
+        // in any other ASCII byte, as nearly all do, is passed over at once.
+        if s.as_bytes()
+            .last()
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'.' | b'!' | b'?'))
+        {
+            i += 1;
+            continue;
+        }
         // Full stops of scripts without spaces between sentences end one right there.
         let unspaced_terminal = matches!(s, "。" | "！" | "？" | "｡");
         let terminal = matches!(s, "." | "!" | "?" | "…" | "؟" | "۔" | "।")
@@ -355,11 +485,17 @@ fn push_sentence(
 fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
     let p = first_paragraph.slice(text);
     let base = first_paragraph.start;
-    // "ArmInfo.The …": an agency glued to the first sentence.
-    if let Some(dot) = p.find('.') {
+    // "ArmInfo.The …": an agency glued to the first sentence. Only a period within the
+    // longest agency name's reach can end one, so the search stops there.
+    let first_period = p
+        .as_bytes()
+        .iter()
+        .take(LONGEST_AGENCY + 1)
+        .position(|&b| b == b'.');
+    if let Some(dot) = first_period {
         let name = &p[..dot];
         let after = p[dot + 1..].chars().next();
-        if (2..=40).contains(&name.len())
+        if (2..=LONGEST_AGENCY).contains(&name.len())
             && name.chars().next().is_some_and(char::is_uppercase)
             && name
                 .chars()
@@ -379,10 +515,7 @@ fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
     // "MOSCOW, Nov 24 (Reuters) - …", "WASHINGTON — …", "LONDON (AP) -- …".
     let head_len = p.char_indices().nth(120).map_or(p.len(), |(i, _)| i);
     let head = &p[..head_len];
-    let (sep_at, sep_len) = [" - ", " — ", " – ", " -- ", " —", " –"]
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
-        .min()?;
+    let (sep_at, sep_len) = dateline_separator(head)?;
     let prefix = &head[..sep_at];
     let place_end = prefix.find([',', '(']).unwrap_or(prefix.len());
     let place = prefix[..place_end].trim_end();
@@ -401,6 +534,28 @@ fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
         place: Some(ByteSpan::new(base, base + place.len())),
         agency,
     })
+}
+
+/// The longest agency name glued to the first sentence, in bytes.
+const LONGEST_AGENCY: usize = 40;
+
+/// The first separator ending a dateline in `head`, ` - `, ` -- `, ` —` or ` –` (a dash's
+/// trailing space is left out): where it starts and its length. One pass over the bytes.
+fn dateline_separator(head: &str) -> Option<(usize, usize)> {
+    let bytes = head.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b' ')
+        .find_map(|i| {
+            // A space is one byte, so the text after it starts on a character boundary.
+            let rest = &head[i + 1..];
+            if rest.starts_with("- ") {
+                Some((i, 3))
+            } else if rest.starts_with("-- ") || rest.starts_with(['—', '–']) {
+                Some((i, 4))
+            } else {
+                None
+            }
+        })
 }
 
 #[cfg(test)]
@@ -514,6 +669,38 @@ mod tests {
             "WASHINGTON"
         );
         assert!(doc("The CSTO - a bloc - met.").dateline.is_none());
+        let d = doc("LONDON (AP) -- Rain fell.");
+        assert_eq!(d.str(d.dateline.clone().unwrap().span), "LONDON (AP) -- ");
+        let d = doc("KYIV – The war went on.");
+        assert_eq!(d.str(d.dateline.clone().unwrap().span), "KYIV –");
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_unique_and_no_longer_than_the_longest() {
+        for pair in ABBREVIATIONS.windows(2) {
+            assert!(pair[0] < pair[1], "{pair:?}");
+        }
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+        assert!(is_abbreviation("Messrs") && is_abbreviation("J") && is_abbreviation("U.S."));
+        assert!(!is_abbreviation("said") && !is_abbreviation("mr") && !is_abbreviation("US"));
+    }
+
+    #[test]
+    fn line_breaks_are_found_in_any_of_eight_places() {
+        for byte in 0..=u8::MAX {
+            for place in 0..8 {
+                let mut group = [b'a'; 8];
+                group[place] = byte;
+                assert_eq!(has_byte_below_14(u64::from_le_bytes(group)), byte < 14);
+            }
+        }
+        let text = "tab\tbefore é a long line\r\nand\rthen\n\nend";
+        for from in 0..text.len() {
+            let bytes = &text.as_bytes()[from..];
+            let expected = bytes.iter().position(|&b| b == b'\n' || b == b'\r');
+            assert_eq!(line_break(bytes), expected, "{from}");
+        }
     }
 
     #[test]

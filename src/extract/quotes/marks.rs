@@ -47,11 +47,34 @@ enum Mark {
     Straight,
 }
 
-fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
-    // Every mark starts with `"` or one of these lead bytes: most tokens stop here.
-    if !matches!(token.as_bytes().first(), Some(b'"' | 0xC2 | 0xE2 | 0xEF)) {
+/// Whether token `i` may be a quotation mark: every mark starts with `"` or one of these
+/// lead bytes, read straight from the text without slicing the token's.
+#[inline]
+fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
+    let first = doc.tokens[i].span.start;
+    matches!(
+        doc.text.as_bytes().get(first),
+        Some(b'"' | 0xC2 | 0xE2 | 0xEF)
+    )
+}
+
+/// The tokens that may be quotation marks, in order: one cheap pass over the article, after
+/// which only these are looked at. Most articles have none.
+pub fn candidates(doc: &Document<'_>) -> Vec<usize> {
+    (0..doc.tokens.len())
+        .filter(|&i| may_be_mark(doc, i))
+        .collect()
+}
+
+/// What token `i` does as a quotation mark, if anything.
+fn mark_at(doc: &Document<'_>, i: usize, single_outer: bool) -> Option<Mark> {
+    if !may_be_mark(doc, i) {
         return None;
     }
+    mark_of(doc.token_str(i), single_outer)
+}
+
+fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
     match token {
         "“" | "«" | "„" => Some(Mark::Open),
         "”" | "»" => Some(Mark::Close),
@@ -65,9 +88,9 @@ fn mark_of(token: &str, single_outer: bool) -> Option<Mark> {
 /// Whether the article quotes with single curly marks (‘…’, British style): it has some
 /// and no double marks at all. Then `‘` opens and a free-standing `’` closes; inside
 /// words (`don’t`) the tokenizer keeps `’` as part of the word.
-fn quotes_with_single_marks(doc: &Document<'_>) -> bool {
+fn quotes_with_single_marks(doc: &Document<'_>, candidates: &[usize]) -> bool {
     let mut single = false;
-    for i in 0..doc.tokens.len() {
+    for &i in candidates {
         match doc.token_str(i) {
             "“" | "”" | "«" | "»" | "„" | "\"" | "＂" => return false,
             "‘" => single = true,
@@ -130,11 +153,12 @@ struct Open {
     last_close: Option<usize>,
 }
 
-/// Every quoted span of `doc`, in text order, never overlapping.
-pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
+/// Every quoted span of `doc`, in text order, never overlapping. `candidates` are the
+/// tokens that may be marks ([`candidates`]).
+pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>], candidates: &[usize]) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    let single_outer = quotes_with_single_marks(doc);
+    let single_outer = quotes_with_single_marks(doc, candidates);
     for (index, range) in paragraphs.iter().enumerate() {
         let mut skip = None;
         if let Some(o) = open.as_mut() {
@@ -142,11 +166,13 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
             skip = Some(range.start);
             o.depth = 0;
         }
-        for i in range.clone() {
+        let first = candidates.partition_point(|&c| c < range.start);
+        let end = candidates.partition_point(|&c| c < range.end);
+        for &i in &candidates[first..end] {
             if Some(i) == skip {
                 continue;
             }
-            let Some(mark) = mark_of(doc.token_str(i), single_outer) else {
+            let Some(mark) = mark_at(doc, i, single_outer) else {
                 continue;
             };
             let mark = effective_mark(doc, i, mark);
@@ -158,7 +184,7 @@ pub fn find(doc: &Document<'_>, paragraphs: &[Range<usize>]) -> Vec<Quoted> {
         let next_opens = paragraphs.get(index + 1).is_some_and(|next| {
             next.start < next.end
                 && matches!(
-                    mark_of(doc.token_str(next.start), single_outer),
+                    mark_at(doc, next.start, single_outer),
                     Some(Mark::Open | Mark::Straight)
                 )
         });
@@ -233,7 +259,7 @@ mod tests {
     fn spans(text: &str) -> Vec<&str> {
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let paragraphs = paragraph_tokens(&doc);
-        find(&doc, &paragraphs)
+        find(&doc, &paragraphs, &candidates(&doc))
             .into_iter()
             .map(|q| q.span.slice(text))
             .collect()

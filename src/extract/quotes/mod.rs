@@ -31,17 +31,30 @@ use super::{Entity, EntityMention, Quote};
 use crate::span::ByteSpan;
 use people::{People, Person, Speaker};
 use phrase::{Phrase, PhraseKind, text};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Every direct quotation in `doc`, in text order, with its speaker resolved among
 /// `entities` (or among the names in the text when `mentions` is empty).
 pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention]) -> Vec<Quote> {
+    let candidates = marks::candidates(doc);
+    if candidates.is_empty() {
+        // No quotation mark, no quote: true of most articles.
+        return Vec::new();
+    }
     let paragraphs = marks::paragraph_tokens(doc);
-    let quoted = marks::find(doc, &paragraphs);
-    let people = if mentions.is_empty() {
-        People::from_text(doc, &quoted)
-    } else {
-        People::from_entities(doc, &quoted, entities, mentions)
+    let quoted = marks::find(doc, &paragraphs, &candidates);
+    // Gathering the people reads every token, so it waits for the first quote that needs a
+    // speaker: most articles have no direct speech at all.
+    let gathered = OnceCell::new();
+    let people = || {
+        gathered.get_or_init(|| {
+            if mentions.is_empty() {
+                People::from_text(doc, &quoted)
+            } else {
+                People::from_entities(doc, &quoted, entities, mentions)
+            }
+        })
     };
     let mut spoken: Vec<Person> = Vec::new();
     // The last direct quote: its closing paragraph, its end, its speaker.
@@ -82,18 +95,21 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
         let (speaker, speaker_span) = match &attribution {
             Some(a) => {
                 let span = phrase_span(doc, &a.phrase);
-                (resolve(doc, &people, &spoken, &a.phrase, first), Some(span))
+                (
+                    resolve(doc, people(), &spoken, &a.phrase, first),
+                    Some(span),
+                )
             }
             // No cue of its own: the speech goes on from the quote just before.
             // Unless someone else is named in between ("Bystrom agreed. "…"").
             None => match &previous {
                 Some((p, end, s))
-                    if *p + 1 >= first && !people.names_between(*end, quote.span.start) =>
+                    if *p + 1 >= first && !people().names_between(*end, quote.span.start) =>
                 {
                     (s.clone(), None)
                 }
                 _ => (
-                    people.antecedent(doc, quote.span.start, &spoken, first.saturating_sub(1)),
+                    people().antecedent(doc, quote.span.start, &spoken, first.saturating_sub(1)),
                     None,
                 ),
             },

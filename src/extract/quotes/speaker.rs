@@ -301,7 +301,7 @@ fn is_time_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::marks::{find, paragraph_tokens};
+    use super::super::marks::{candidates, find, paragraph_tokens};
     use super::super::phrase::text;
     use super::*;
     use crate::span::ByteSpan;
@@ -309,7 +309,7 @@ mod tests {
     fn speakers(text: &str) -> Vec<Option<String>> {
         let d = Document::parse(text, ByteSpan::new(0, text.len()));
         let paragraphs = paragraph_tokens(&d);
-        find(&d, &paragraphs)
+        find(&d, &paragraphs, &candidates(&d))
             .iter()
             .map(|q| {
                 let p = d.paragraph_at(q.span.start).unwrap();

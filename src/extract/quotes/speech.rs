@@ -161,14 +161,14 @@ pub fn is_direct(
 
 #[cfg(test)]
 mod tests {
-    use super::super::marks::{find, paragraph_tokens};
+    use super::super::marks::{candidates, find, paragraph_tokens};
     use super::*;
     use crate::span::ByteSpan;
 
     fn direct(text: &str, has_cue: bool) -> Vec<bool> {
         let d = Document::parse(text, ByteSpan::new(0, text.len()));
         let paragraphs = paragraph_tokens(&d);
-        find(&d, &paragraphs)
+        find(&d, &paragraphs, &candidates(&d))
             .iter()
             .map(|q| {
                 let p = d.paragraph_at(q.span.start).unwrap();
