@@ -91,9 +91,9 @@ const ROW_BYTES: usize = 2 * LABELS;
 pub struct Model<'a> {
     bits: u32,
     /// Which buckets have a stored row, 64 per word.
-    present: Vec<u64>,
-    /// Stored rows before each word of `present`.
-    rank: Vec<u32>,
+    /// For each 64 buckets: which have a stored row, and how many rows are stored before
+    /// them (side by side: one lookup reads both from one cache line).
+    present: Vec<(u64, u32)>,
     /// The stored rows, `LABELS` steps each, decoded once (sums of `i16` rows vectorise).
     rows: Vec<[i16; LABELS]>,
     /// The bytes the model was read from.
@@ -126,14 +126,11 @@ impl<'a> Model<'a> {
         {
             return Err(size_error);
         }
-        let present: Vec<u64> = bytes[HEADER..HEADER + 8 * words]
-            .chunks_exact(8)
-            .map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
-            .collect();
-        let mut rank = Vec::with_capacity(words);
+        let mut present = Vec::with_capacity(words);
         let mut total = 0u32;
-        for word in &present {
-            rank.push(total);
+        for w in bytes[HEADER..HEADER + 8 * words].chunks_exact(8) {
+            let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            present.push((word, total));
             total += word.count_ones();
         }
         if total as usize != row_count {
@@ -146,7 +143,6 @@ impl<'a> Model<'a> {
         Ok(Self {
             bits,
             present,
-            rank,
             rows,
             bytes: std::marker::PhantomData,
         })
@@ -193,11 +189,11 @@ impl Model<'_> {
     fn row(&self, feature: u64) -> Option<&[i16; LABELS]> {
         let bucket = (feature >> (64 - self.bits)) as usize;
         let (word, bit) = (bucket / 64, bucket % 64);
-        let bits = *self.present.get(word)?;
+        let (bits, before) = *self.present.get(word)?;
         if bits & (1 << bit) == 0 {
             return None;
         }
-        let row = self.rank[word] as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
+        let row = before as usize + (bits & ((1u64 << bit) - 1)).count_ones() as usize;
         self.rows.get(row)
     }
 
