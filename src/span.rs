@@ -31,6 +31,9 @@ impl ByteSpan {
     }
 
     /// The covered text. Returns "" rather than panicking when the span does not fit `text`.
+    // Called for nearly every token by every stage: at the browser bundle's opt-level "s"
+    // it was left a call, and inlining it made the token loops 10-20% faster in wasm.
+    #[inline(always)]
     pub fn slice(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }

@@ -1,6 +1,8 @@
 // Dossier's core in Node's WebAssembly engine: the same corpus, queries, rounds and report
 // format as `dossier bench --json` and benches/js/bench.mjs.
 // Build: `(cd benches/wasm && cargo build --release)`; run: `node benches/wasm/run.mjs [CORPUS_DIR]`.
+// The extraction report goes to stderr, the JSON report to stdout. DOSSIER_BENCH_WASM picks
+// another build (e.g. `--profile app`); DOSSIER_BENCH_EXTRACT_ONLY=1 stops after extraction.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -70,6 +72,7 @@ console.error(
     `(${(bodyMb / (extractCpuMs / 1000)).toFixed(1)} MB/s); memory grew ${extractMemoryMb.toFixed(0)} MB ` +
     `(${(extractMemoryMb / bodyMb).toFixed(1)} MB per MB of text)`,
 );
+if (process.env.DOSSIER_BENCH_EXTRACT_ONLY) process.exit(0);
 let buildMs = Infinity;
 let buildCpuMs = Infinity;
 let heap = 0;

@@ -245,7 +245,8 @@ const ASCII_CLASSES: [Class; 128] = {
     classes
 };
 
-#[inline]
+// Always: at opt-level "s" (the browser bundle) it was left a call in the tokenizer's loop.
+#[inline(always)]
 fn class_of(c: char) -> Class {
     match ASCII_CLASSES.get(c as usize) {
         Some(&class) => class,
