@@ -45,12 +45,17 @@ pub fn shipped_model() -> Result<&'static Model<'static>, &'static ModelError> {
 pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
     thread_local! {
         /// Kept across documents: see [`WordScores`] for why, and why it changes nothing.
-        static WORD_SCORES: RefCell<WordScores> = const { RefCell::new(WordScores::new()) };
+        static WORD_SCORES: RefCell<WordScores> = RefCell::default();
     }
     match shipped_model() {
         Ok(model) => WORD_SCORES.with_borrow_mut(|memo| find_memoised(doc, model, memo)),
         Err(_) => (Vec::new(), Vec::new()),
     }
+}
+
+/// [`find`] with a given model.
+pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+    find_memoised(doc, model, &mut WordScores::default())
 }
 
 fn find_memoised(

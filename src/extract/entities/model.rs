@@ -8,6 +8,7 @@
 //! Buckets no feature ever updated (most of them) cost one bit.
 
 use super::features::{DocContext, Source, with_history};
+use super::hashing::HashedMap;
 use crate::extract::EntityKind;
 use std::ops::Range;
 
@@ -247,43 +248,23 @@ pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weig
 /// the names of the day) come back all the time, and their dozen features cost a dozen
 /// table lookups each time. Sums of [`Steps`] are exact, so adding a memoised partial sum
 /// gives exactly the scores that adding each weight gives.
-///
-/// Direct-mapped: a word has one slot, chosen by its key, and a newcomer takes it over. One
-/// probe, no hashing beyond the key, and a fixed size; frequent words stay in.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct WordScores {
     /// The model the sums come from (the address of its rows), so that a memo is never
     /// used with another model.
     model: usize,
-    slots: Vec<Slot>,
-}
-
-/// One word's memoised sum.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    filled: bool,
-    steps: Steps,
+    scores: HashedMap<Steps>,
 }
 
 impl WordScores {
-    /// Slots in a memo: 48 bytes each, 768 KB in all.
-    const SLOTS: usize = 1 << 14;
-
-    /// An empty memo; its slots are allocated when it is first used.
-    pub const fn new() -> Self {
-        Self {
-            model: 0,
-            slots: Vec::new(),
-        }
-    }
+    /// Words remembered before the memo starts again: bounds its memory (about 3 MB).
+    const LIMIT: usize = 1 << 16;
 
     /// Forgets everything if the sums came from another model than `model`.
     fn use_model(&mut self, model: &Model<'_>) {
         let address = model.rows.as_ptr() as usize;
-        if self.model != address || self.slots.is_empty() {
-            self.slots.clear();
-            self.slots.resize(Self::SLOTS, Slot::default());
+        if self.model != address {
+            self.scores.clear();
             self.model = address;
         }
     }
@@ -297,28 +278,20 @@ impl WordScores {
         features: &mut Vec<u64>,
     ) -> Steps {
         let key = context.word_key(i);
-        let slot = &mut self.slots[key as usize % Self::SLOTS];
-        if slot.filled && slot.key == key {
-            return slot.steps;
+        if let Some(scores) = self.scores.get(&key) {
+            return *scores;
         }
         features.clear();
         context.word_features(i, features);
-        let mut steps = [0; LABELS];
+        let mut scores = [0; LABELS];
         for &f in features.iter() {
-            model.add_steps(f, &mut steps);
+            model.add_steps(f, &mut scores);
         }
-        *slot = Slot {
-            key,
-            filled: true,
-            steps,
-        };
-        steps
-    }
-}
-
-impl Default for WordScores {
-    fn default() -> Self {
-        Self::new()
+        if self.scores.len() >= Self::LIMIT {
+            self.scores.clear();
+        }
+        self.scores.insert(key, scores);
+        scores
     }
 }
 
