@@ -225,16 +225,27 @@ type Steps = [i32; LABELS];
 
 /// Tags every token of `sentences` greedily, left to right; returns one label per token.
 pub fn tag(source: &impl Source, sentences: &[Range<usize>], weights: &impl Weights) -> Vec<u8> {
-    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
     let mut features = Vec::with_capacity(64);
+    decode(sentences, source, |i, sentence, prev, prev2| {
+        score(source, i, sentence, prev, prev2, weights, &mut features)
+    })
+}
+
+/// Greedy left-to-right BIO decoding: `scores` gives the label scores of token `i` of a
+/// sentence after the labels `prev2 prev`; a plain token after `O` is `O` unscored.
+fn decode(
+    sentences: &[Range<usize>],
+    source: &impl Source,
+    mut scores: impl FnMut(usize, &Range<usize>, u8, u8) -> [f32; LABELS],
+) -> Vec<u8> {
+    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
     for sentence in sentences {
         let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
         for i in sentence.clone() {
             let label = if prev == OUTSIDE && source.is_plain(i) {
                 OUTSIDE
             } else {
-                let scores = score(source, i, sentence, prev, prev2, weights, &mut features);
-                best(&scores, prev)
+                best(&scores(i, sentence, prev, prev2), prev)
             };
             labels[i] = label;
             (prev2, prev) = (prev, label);
@@ -304,28 +315,17 @@ pub fn tag_document(
     memo: &mut WordScores,
 ) -> Vec<u8> {
     memo.use_model(model);
-    let mut labels = vec![OUTSIDE; sentences.last().map_or(0, |s| s.end)];
     let mut features = Vec::with_capacity(64);
-    for sentence in sentences {
-        let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
-        for i in sentence.clone() {
-            let label = if prev == OUTSIDE && context.is_plain(i) {
-                OUTSIDE
-            } else {
-                let mut scores = memo.of(context, i, model, &mut features);
-                context.context_features(i, sentence, &mut |f| model.add_steps(f, &mut scores));
-                let mut history = [0u64; 5];
-                with_history(context, i, prev, prev2, &mut history);
-                for f in history {
-                    model.add_steps(f, &mut scores);
-                }
-                best(&scores.map(|s| s as f32), prev)
-            };
-            labels[i] = label;
-            (prev2, prev) = (prev, label);
+    decode(sentences, context, |i, sentence, prev, prev2| {
+        let mut steps = memo.of(context, i, model, &mut features);
+        context.context_features(i, sentence, &mut |f| model.add_steps(f, &mut steps));
+        let mut history = [0u64; 5];
+        with_history(context, i, prev, prev2, &mut history);
+        for f in history {
+            model.add_steps(f, &mut steps);
         }
-    }
-    labels
+        steps.map(|s| s as f32)
+    })
 }
 
 /// Scores of every label for token `i` of `sentence` after `prev2 prev`; `features` is
