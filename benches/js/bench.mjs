@@ -16,11 +16,8 @@ import fs from "node:fs";
 import path from "node:path";
 import MiniSearch from "minisearch";
 import { Document } from "flexsearch";
+import { timed, queryKinds, timeQueries } from "../timing.mjs";
 
-const RUNS = 30;
-// Process CPU time (all threads, so a GC helper counts too), in ms.
-const cpuMs = (usage) => (usage.user + usage.system) / 1000;
-const ROUNDS = 3;
 const dir = process.argv[2] || process.env.DOSSIER_CORPUS || "/work/shared/data/corpus/reuters21578";
 const here = path.dirname(new URL(import.meta.url).pathname);
 const queries = JSON.parse(fs.readFileSync(path.join(here, "..", "queries.json"), "utf8")).queries;
@@ -138,56 +135,19 @@ const engines = {
   },
 };
 
-function percentile(sorted, pct) {
-  return sorted.length ? sorted[Math.ceil(((sorted.length - 1) * pct) / 100)] : 0;
-}
-
 const docs = readCorpus();
 const textMb = docs.reduce((n, d) => n + Buffer.byteLength(d.title) + Buffer.byteLength(d.text), 0) / 1048576;
 for (const [name, engine] of Object.entries(engines)) {
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  const index = engine.build(docs);
-  const buildMs = performance.now() - started;
-  const buildCpuMs = cpuMs(process.cpuUsage(cpuStarted));
+  const build = timed(() => engine.build(docs));
+  const index = build.result;
   global.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - before) / 1048576;
-  const kinds = [];
-  for (const { kind, url } of queries) {
-    let k = kinds.find((k) => k.kind === kind);
-    if (!k) kinds.push((k = { kind, queries: 0, totals: [], urls: [] }));
-    k.queries += 1;
-    k.urls.push(url);
-    k.totals.push(engine.search(index, docs, parseUrl(url)).length);
-  }
+  const search = (q) => engine.search(index, docs, q);
+  const kinds = queryKinds(queries, parseUrl, (q) => search(q).length);
   // The machine may be shared: the best of a few rounds estimates the uncontended cost.
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const k of kinds) {
-      const times = [];
-      const cpuTimes = [];
-      for (const url of k.urls) {
-        const q = parseUrl(url);
-        for (let i = 0; i < RUNS; i++) {
-          const t = performance.now();
-          const c = process.cpuUsage();
-          const ids = engine.search(index, docs, q);
-          collect(docs, ids);
-          times.push(performance.now() - t);
-          cpuTimes.push(cpuMs(process.cpuUsage(c)));
-        }
-      }
-      times.sort((a, b) => a - b);
-      cpuTimes.sort((a, b) => a - b);
-      for (const pct of [50, 95, 99]) {
-        const key = `p${pct}_ms`;
-        k[key] = Math.min(k[key] ?? Infinity, percentile(times, pct));
-        k[`cpu_${key}`] = Math.min(k[`cpu_${key}`] ?? Infinity, percentile(cpuTimes, pct));
-      }
-    }
-  }
-  for (const k of kinds) delete k.urls;
-  console.log(JSON.stringify({ engine: name, articles: docs.length, text_mb: textMb, build_ms: buildMs, build_cpu_ms: buildCpuMs, heap_mb: heapMb, kinds }));
+  timeQueries(kinds, (q) => collect(docs, search(q)));
+  console.log(JSON.stringify({ engine: name, articles: docs.length, text_mb: textMb, build_ms: build.wallMs, build_cpu_ms: build.cpuMs, heap_mb: heapMb, kinds }));
   global.gc?.();
 }
