@@ -5,7 +5,7 @@
 use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
-use super::tokens::NerText;
+use super::tokens::{NerText, is_word};
 use crate::extract::EntityKind;
 use crate::extract::structure::Document;
 use crate::span::ByteSpan;
@@ -51,18 +51,12 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         {
             end += 1;
         }
-        let is_word = |t: usize| {
-            ner.tokens[t]
-                .span
-                .slice(text)
-                .chars()
-                .any(char::is_alphanumeric)
-        };
+        let word_at = |t: usize| is_word(ner.tokens[t].span.slice(text));
         let (mut start, mut stop) = (i, end);
-        while start < stop && !is_word(start) {
+        while start < stop && !word_at(start) {
             start += 1;
         }
-        while stop > start && !is_word(stop - 1) {
+        while stop > start && !word_at(stop - 1) {
             stop -= 1;
         }
         if start < stop {

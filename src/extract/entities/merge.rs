@@ -13,7 +13,7 @@
 use super::hashing::{HashedMap, hash_str, hash_str_lower, mix};
 use super::mentions::Mention;
 use super::roles;
-use super::tokens::NerText;
+use super::tokens::{NerText, is_word};
 use crate::extract::structure::Document;
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
 use std::borrow::Cow;
@@ -43,11 +43,6 @@ const FORMAL_STATE_PREFIXES: &[&str] = &[
     "commonwealth of",
     "federation of",
 ];
-
-/// Whether a token is a word of a name (not punctuation inside it).
-fn is_word(word: &str) -> bool {
-    word.chars().any(char::is_alphanumeric)
-}
 
 /// The name as written, whitespace runs collapsed; borrowed when it has none to collapse
 /// (nearly every name: words with single spaces between them).

@@ -59,6 +59,11 @@ impl NerText {
     }
 }
 
+/// Whether a token is a word (has a letter or digit), not punctuation inside a name.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
 /// Hash of a sequence of lowercase token hashes.
 pub fn sequence_hash(lowers: impl Iterator<Item = u64>) -> u64 {
     lowers.fold(0x5EED, mix)
