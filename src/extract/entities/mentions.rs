@@ -80,7 +80,7 @@ fn is_formal_state_name(name: &str) -> bool {
     {
         return false;
     }
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = super::merge::collapse_whitespace(name);
     super::merge::formal_state_short_form(&name)
         .is_some_and(|short| gazetteer::contains(gazetteer::List::Country, short))
 }

@@ -44,10 +44,14 @@ const FORMAL_STATE_PREFIXES: &[&str] = &[
     "federation of",
 ];
 
-/// The name as written, whitespace runs collapsed; borrowed when it has none to collapse
-/// (nearly every name: words with single spaces between them).
+/// The name as written, whitespace runs collapsed.
 fn surface<'a>(doc: &Document<'a>, m: &Mention) -> Cow<'a, str> {
-    let written = doc.str(m.span);
+    collapse_whitespace(doc.str(m.span))
+}
+
+/// `written` with whitespace runs made one space and none around; borrowed when there is
+/// nothing to collapse (nearly every name: words with single spaces between them).
+pub fn collapse_whitespace(written: &str) -> Cow<'_, str> {
     if is_single_spaced(written) {
         return Cow::Borrowed(written);
     }
@@ -294,6 +298,22 @@ fn entities_in_text_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_is_collapsed_and_single_spaced_names_are_borrowed() {
+        for name in ["Stanislav Zas", "CSTO", "U.S. Army"] {
+            assert!(matches!(collapse_whitespace(name), Cow::Borrowed(n) if n == name));
+        }
+        for (written, collapsed) in [
+            ("Stanislav  Zas", "Stanislav Zas"),
+            ("Stanislav\nZas", "Stanislav Zas"),
+            (" Zas", "Zas"),
+            ("Zas ", "Zas"),
+            ("Ереван\u{a0}city", "Ереван city"),
+        ] {
+            assert_eq!(collapse_whitespace(written), collapsed);
+        }
+    }
 
     #[test]
     fn formal_state_names_have_short_forms() {
