@@ -36,8 +36,8 @@ use std::sync::OnceLock;
 static TAGGER: &[u8] = include_bytes!("tagger.bin");
 
 /// The shipped model, read once; an error if the embedded file is corrupt.
-pub fn shipped_model() -> Result<&'static Model<'static>, &'static ModelError> {
-    static MODEL: OnceLock<Result<Model<'static>, ModelError>> = OnceLock::new();
+pub fn shipped_model() -> Result<&'static Model, &'static ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(TAGGER)).as_ref()
 }
 
@@ -54,13 +54,13 @@ pub fn find(doc: &Document<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
 }
 
 /// [`find`] with a given model.
-pub fn find_with(doc: &Document<'_>, model: &Model<'_>) -> (Vec<Entity>, Vec<EntityMention>) {
+pub fn find_with(doc: &Document<'_>, model: &Model) -> (Vec<Entity>, Vec<EntityMention>) {
     find_memoised(doc, model, &mut WordScores::default())
 }
 
 fn find_memoised(
     doc: &Document<'_>,
-    model: &Model<'_>,
+    model: &Model,
     memo: &mut WordScores,
 ) -> (Vec<Entity>, Vec<EntityMention>) {
     let ner = tokens::NerText::new(doc);

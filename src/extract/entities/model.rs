@@ -86,9 +86,9 @@ const HEADER: usize = 16;
 /// Bytes per stored row.
 const ROW_BYTES: usize = 2 * LABELS;
 
-/// The shipped tagger, borrowed from the bytes it was loaded from.
+/// A tagger model, decoded from its file (see the module docs for the format).
 #[derive(Debug, Clone)]
-pub struct Model<'a> {
+pub struct Model {
     bits: u32,
     /// Which buckets have a stored row, 64 per word.
     /// For each 64 buckets: which have a stored row, and how many rows are stored before
@@ -96,13 +96,11 @@ pub struct Model<'a> {
     present: Vec<(u64, u32)>,
     /// The stored rows, `LABELS` steps each, decoded once (sums of `i16` rows vectorise).
     rows: Vec<[i16; LABELS]>,
-    /// The bytes the model was read from.
-    bytes: std::marker::PhantomData<&'a [u8]>,
 }
 
-impl<'a> Model<'a> {
+impl Model {
     /// Reads a model, refusing anything malformed.
-    pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, ModelError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         if bytes.len() < HEADER || &bytes[..4] != b"DNER" {
             return Err(ModelError::BadMagic);
         }
@@ -144,7 +142,6 @@ impl<'a> Model<'a> {
             bits,
             present,
             rows,
-            bytes: std::marker::PhantomData,
         })
     }
 
@@ -184,7 +181,7 @@ impl<'a> Model<'a> {
     }
 }
 
-impl Model<'_> {
+impl Model {
     /// The row of `feature`, if the model stores one.
     fn row(&self, feature: u64) -> Option<&[i16; LABELS]> {
         let bucket = (feature >> (64 - self.bits)) as usize;
@@ -207,7 +204,7 @@ impl Model<'_> {
     }
 }
 
-impl Weights for Model<'_> {
+impl Weights for Model {
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
         // One scale for all weights: summing the raw steps ranks labels the same way.
         if let Some(row) = self.row(feature) {
@@ -272,7 +269,7 @@ impl WordScores {
     const LIMIT: usize = 1 << 16;
 
     /// Forgets everything if the sums came from another model than `model`.
-    fn use_model(&mut self, model: &Model<'_>) {
+    fn use_model(&mut self, model: &Model) {
         let address = model.rows.as_ptr() as usize;
         if self.model != address {
             self.scores.clear();
@@ -285,7 +282,7 @@ impl WordScores {
         &mut self,
         context: &DocContext<'_>,
         i: usize,
-        model: &Model<'_>,
+        model: &Model,
         features: &mut Vec<u64>,
     ) -> Steps {
         let key = context.word_key(i);
@@ -311,7 +308,7 @@ impl WordScores {
 pub fn tag_document(
     context: &DocContext<'_>,
     sentences: &[Range<usize>],
-    model: &Model<'_>,
+    model: &Model,
     memo: &mut WordScores,
 ) -> Vec<u8> {
     memo.use_model(model);
