@@ -13,6 +13,7 @@ use super::reader::Reader;
 use super::results::ArticleResults;
 use super::state::{AppState, Progress};
 use super::timeline::Timeline;
+use super::view_ready;
 use crate::query::{Filter, View};
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     loader::start(state);
     keyboard::install(state);
+    view_ready::install(state);
     let notices = move || state.filter.get().1;
     view! {
         <a class="skip-link" href="#main">"Skip to results"</a>

@@ -21,6 +21,7 @@ mod results;
 mod state;
 mod timeline;
 mod url;
+mod view_ready;
 
 use leptos::prelude::*;
 

@@ -1,0 +1,96 @@
+// Cold shared links in Chromium: for each site and link, a freshly started browser (empty
+// cache, no service worker) opens the link and waits until `<body>` carries
+// `data-view-ready` (Dossier's "this view's results are on screen" signal; search.html sets
+// it for Pagefind). Printed per link and CPU rate: bytes fetched (compressed, as sent on the
+// wire by this harness's server: page, workers and all), requests, seconds from navigation
+// start to the ready view, and the memory of the largest renderer process (the tab).
+// Median of `repeats` runs.
+//
+// usage: node cold_links.mjs CONFIG.json
+// CONFIG: { "repeats": 3, "rates": [1, 4], "sites": [{ "name": "pagefind-19k",
+//   "dir": "/abs/dir", "page": "search.html", "links": [{ "label": "words", "query": "q=oil+prices" }] }] }
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { serve } from "./serve.mjs";
+
+const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const repeats = config.repeats ?? 3;
+const rates = config.rates ?? [1, 4];
+const server = await serve(Object.fromEntries(config.sites.map((s) => [s.name, s.dir])));
+const launch = () => chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+
+// The time the page first carried data-view-ready, in ms since navigation start.
+const WATCH_READY = () => {
+  const mark = () => {
+    if (document.body?.hasAttribute("data-view-ready") && window.__viewReadyMs === undefined) {
+      window.__viewReadyMs = performance.now();
+    }
+  };
+  new MutationObserver(mark).observe(document, { subtree: true, attributes: true, childList: true });
+};
+
+function largestRendererRssMb(processInfo) {
+  let kb = 0;
+  for (const p of processInfo.processInfo) {
+    if (p.type !== "renderer") continue;
+    try {
+      const status = readFileSync(`/proc/${p.id}/status`, "utf8");
+      kb = Math.max(kb, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch { /* the process ended */ }
+  }
+  return kb / 1024;
+}
+
+let version = "";
+async function once(site, link, rate) {
+  const browser = await launch();
+  version = browser.version();
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(WATCH_READY);
+  const cdp = await context.newCDPSession(page);
+  if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  server.sent.bytes = 0;
+  server.sent.requests = 0;
+  const url = `${server.origin}/${site.name}/${site.page ?? ""}?${link.query}`;
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__viewReadyMs !== undefined, null, { timeout: 300_000, polling: 20 });
+  const readyMs = await page.evaluate(() => window.__viewReadyMs);
+  const shown = await page.evaluate(() => document.body.dataset.results ?? document.querySelector("[data-total]")?.dataset.total ?? "");
+  // Let late requests (lazy parts, icons) finish so the byte count is the whole cold view.
+  await page.waitForTimeout(300);
+  const { bytes, requests } = server.sent;
+  const browserCdp = await browser.newBrowserCDPSession();
+  const rss = largestRendererRssMb(await browserCdp.send("SystemInfo.getProcessInfo"));
+  await browser.close();
+  return { readyMs, bytes, requests, rss, shown };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log("site | link | CPU | seconds to view | bytes fetched | requests | renderer RSS | shown");
+console.log("--- | --- | --- | --- | --- | --- | --- | ---");
+for (const site of config.sites) {
+  for (const link of site.links) {
+    for (const rate of rates) {
+      const runs = [];
+      for (let i = 0; i < repeats; i++) runs.push(await once(site, link, rate));
+      const kb = median(runs.map((r) => r.bytes)) / 1024;
+      console.log([
+        site.name, `${link.label} \`${link.query}\``, `${rate}×`,
+        (median(runs.map((r) => r.readyMs)) / 1000).toFixed(2),
+        kb >= 1024 ? `${(kb / 1024).toFixed(2)} MB` : `${kb.toFixed(0)} KB`,
+        median(runs.map((r) => r.requests)),
+        `${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
+        runs[0].shown,
+      ].join(" | "));
+    }
+  }
+}
+console.log(`\n${repeats} cold runs per cell (a new browser each), median; Chromium ${version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+server.close();

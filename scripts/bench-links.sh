@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Cold shared links in Chromium, side by side in one run: Dossier's sites against Pagefind 1.6
+# (the peer) on the same articles as HTML pages. For each link and CPU rate (1×, and 4× as a
+# mid-range phone), a fresh browser context opens the link and waits for the filtered view
+# (`<body data-view-ready>`); printed: seconds to the view, bytes fetched (compressed, as the
+# harness's gzip server sends them), requests and the renderer's memory (benches/links/).
+#
+# Usage: scripts/bench-links.sh [--repeats N]
+# Sites, each measured when present (build them first):
+#   embedded-19k  the embedded build with the Reuters corpus: target/dist-reuters
+#                 (DOSSIER_SEEDS=<shared>/data/corpus/reuters21578 trunk build --release --dist target/dist-reuters)
+#   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
+# The development data is ../shared beside the project (DOSSIER_SHARED overrides).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${DOSSIER_SHARED:-$root/../shared}"
+reuters="$shared/data/corpus/reuters21578"
+work="$root/target/bench-links"
+repeats=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) repeats="$2"; shift 2 ;;
+    *) echo "bench-links: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$work"
+
+if [ ! -d "$root/benches/links/node_modules/pagefind" ]; then
+  (cd "$root/benches/links" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ -d "$reuters" ] && [ ! -f "$work/pagefind-19k/pagefind/pagefind.js" ]; then
+  echo "== Pagefind index of the Reuters corpus as HTML pages (time and memory below)" >&2
+  python3 "$root/benches/links/pages.py" "$reuters" "$work/pagefind-19k" >&2
+  /usr/bin/time -f "pagefind-19k build: %e s wall, %M KB peak memory" \
+    "$root/benches/links/node_modules/.bin/pagefind" --site "$work/pagefind-19k" >/dev/null
+fi
+
+python3 - "$root" "$work" "$repeats" > "$work/config.json" <<'PY'
+import json, os, sys
+root, work, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+dossier_links = [
+    ("words", "q=oil+prices"),
+    ("phrase", "q=%22oil+prices%22"),
+    ("entity", "e=person:james-baker"),
+    ("entity, quotes view", "e=person:james-baker&view=quotes"),
+    ("words + date range", "q=oil+prices&from=1987-03&to=1987-04"),
+]
+pagefind_links = [("words", "q=oil+prices"), ("phrase", "q=%22oil+prices%22")]
+sites = []
+def add(name, folder, page, links):
+    if os.path.isfile(os.path.join(folder, page or "index.html")):
+        sites.append({"name": name, "dir": folder, "page": page,
+                      "links": [{"label": l, "query": q} for l, q in links]})
+    else:
+        print("bench-links: no %s at %s, skipped" % (name, folder), file=sys.stderr)
+add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links)
+add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
+json.dump({"repeats": repeats, "rates": [1, 4], "sites": sites}, sys.stdout, indent=1)
+PY
+
+node "$root/benches/links/cold_links.mjs" "$work/config.json"
