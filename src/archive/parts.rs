@@ -373,7 +373,7 @@ impl LexiconPart {
         let n = dec.len()?;
         let mut entries: Vec<(String, u32)> = Vec::with_capacity(n);
         for _ in 0..n {
-            let shared = dec.len()?;
+            let shared = dec.u64()? as usize;
             let rest = dec.str()?;
             let last = entries.last().map_or("", |(t, _)| t.as_str());
             let head = last
