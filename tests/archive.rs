@@ -219,8 +219,12 @@ fn a_missing_or_damaged_part_is_named_with_its_problem() {
         .iter()
         .map(|(n, _)| PartName::parse(n).unwrap())
         .collect();
-    let terms = names.iter().find(|n| n.kind == dossier::archive::Kind::Terms);
-    let docs = names.iter().find(|n| n.kind == dossier::archive::Kind::Docs);
+    let terms = names
+        .iter()
+        .find(|n| n.kind == dossier::archive::Kind::Terms);
+    let docs = names
+        .iter()
+        .find(|n| n.kind == dossier::archive::Kind::Docs);
     let (terms, docs) = (terms.unwrap(), docs.unwrap());
     std::fs::remove_file(parts.join(terms.to_string())).unwrap();
     let path = parts.join(docs.to_string());

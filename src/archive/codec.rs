@@ -35,12 +35,14 @@ pub enum Kind {
     Docs,
     /// Full texts and annotations of a range of documents.
     Texts,
+    /// The names of a run of `docs` parts (so the catalogue stays small at any size).
+    DocTable,
     /// Postings of a group of top facet values.
     Facets,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 10] = [
+    const ALL: [(Kind, &'static str); 11] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -51,6 +53,7 @@ impl Kind {
         (Kind::Docs, "docs"),
         (Kind::Texts, "texts"),
         (Kind::Facets, "facets"),
+        (Kind::DocTable, "doctable"),
     ];
 
     /// The file-name suffix.
@@ -398,7 +401,10 @@ mod tests {
             Problem::WrongKind
         );
         stored[12] ^= 1;
-        assert_eq!(open(&name, &stored).unwrap_err().problem, Problem::WrongHash);
+        assert_eq!(
+            open(&name, &stored).unwrap_err().problem,
+            Problem::WrongHash
+        );
         let cut = &stored[..stored.len() / 2];
         let cut_name = PartName {
             hash: hash_of(cut),

@@ -5,7 +5,9 @@ use super::codec::{Dec, Enc, Kind, PartName, Problem};
 use crate::span::ByteSpan;
 
 /// Documents per `docs` part.
-pub const DOCS_PER_CHUNK: u32 = 256;
+pub const DOCS_PER_CHUNK: u32 = 64;
+/// `docs` part names per `doctable` part.
+pub const DOCS_PER_TABLE: u32 = 128;
 /// Documents per `texts` part.
 pub const TEXTS_PER_CHUNK: u32 = 32;
 /// Facet values per `facets` part.
@@ -78,8 +80,8 @@ pub struct Catalogue {
     pub entities: Vec<PartName>,
     /// Speaker buckets.
     pub speakers: Vec<PartName>,
-    /// `docs` parts, [`DOCS_PER_CHUNK`] documents each.
-    pub doc_chunks: Vec<PartName>,
+    /// `doctable` parts, naming [`DOCS_PER_TABLE`] `docs` parts each.
+    pub doc_tables: Vec<PartName>,
     /// People, organisations, places, speakers.
     pub facets: [FacetTable; 4],
 }
@@ -139,7 +141,7 @@ impl Catalogue {
         keyed(&mut enc, &self.lexicon2);
         names(&mut enc, &self.entities);
         names(&mut enc, &self.speakers);
-        names(&mut enc, &self.doc_chunks);
+        names(&mut enc, &self.doc_tables);
         for table in &self.facets {
             enc.len(table.values.len());
             for value in &table.values {
@@ -184,7 +186,7 @@ impl Catalogue {
         let lexicon2 = read_keyed(&mut dec, Kind::Lexicon2)?;
         let entities = read_names(&mut dec, Kind::Entities)?;
         let speakers = read_names(&mut dec, Kind::Speakers)?;
-        let doc_chunks = read_names(&mut dec, Kind::Docs)?;
+        let doc_tables = read_names(&mut dec, Kind::DocTable)?;
         let mut facets: [FacetTable; 4] = Default::default();
         for table in &mut facets {
             let n = dec.len()?;
@@ -211,7 +213,7 @@ impl Catalogue {
             lexicon2,
             entities,
             speakers,
-            doc_chunks,
+            doc_tables,
             facets,
         })
     }
@@ -376,9 +378,7 @@ impl LexiconPart {
             let shared = dec.u64()? as usize;
             let rest = dec.str()?;
             let last = entries.last().map_or("", |(t, _)| t.as_str());
-            let head = last
-                .get(..shared)
-                .ok_or(Problem::Invalid("front coding"))?;
+            let head = last.get(..shared).ok_or(Problem::Invalid("front coding"))?;
             let term = format!("{head}{rest}");
             entries.push((term, dec.u32()?));
         }
@@ -624,6 +624,29 @@ impl FacetsPart {
         let n = dec.len()?;
         let values = (0..n).map(|_| dec.docs()).collect::<Result<_, _>>()?;
         done(&dec, Self { values })
+    }
+}
+
+/// A `doctable` part: the names of consecutive `docs` parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTablePart {
+    /// `docs` parts in document order.
+    pub docs: Vec<PartName>,
+}
+
+impl DocTablePart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        names(&mut enc, &self.docs);
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`DocTablePart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let docs = read_names(&mut dec, Kind::Docs)?;
+        done(&dec, Self { docs })
     }
 }
 

@@ -8,8 +8,9 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
-    Catalogue, DOCS_PER_CHUNK, DocEntry, DocsPart, FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs,
-    KeyedPart, LexiconPart, PositionsPart, TermEntry, TermsPart, TextsPart,
+    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
+    FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PositionsPart,
+    TermEntry, TermsPart, TextsPart,
 };
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
@@ -51,7 +52,9 @@ impl Manifest {
         };
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|_| fail(Problem::Invalid("JSON")))?;
-        let format = value["format"].as_u64().ok_or(fail(Problem::Invalid("format")))?;
+        let format = value["format"]
+            .as_u64()
+            .ok_or(fail(Problem::Invalid("format")))?;
         if format != u64::from(super::codec::FORMAT_VERSION) {
             return Err(fail(Problem::BadVersion(format.min(255) as u8)));
         }
@@ -160,6 +163,7 @@ enum Decoded {
     Docs(DocsPart),
     Texts(TextsPart),
     Facets(FacetsPart),
+    DocTable(DocTablePart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -222,6 +226,7 @@ impl Archive {
             Kind::Docs => Decoded::Docs(DocsPart::decode(&body).map_err(fail)?),
             Kind::Texts => Decoded::Texts(TextsPart::decode(&body).map_err(fail)?),
             Kind::Facets => Decoded::Facets(FacetsPart::decode(&body).map_err(fail)?),
+            Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
             Kind::Catalogue => return Err(fail(Problem::WrongKind)),
         };
         self.parts.insert(name, decoded);
@@ -361,10 +366,15 @@ impl<'a> Lookup<'a> {
     }
 
     fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
-        let name = *self
+        let chunk = doc / DOCS_PER_CHUNK;
+        let table = *self
             .catalogue()
-            .doc_chunks
-            .get((doc / DOCS_PER_CHUNK) as usize)?;
+            .doc_tables
+            .get((chunk / DOCS_PER_TABLE) as usize)?;
+        let name = match self.part(table)? {
+            Decoded::DocTable(table) => *table.docs.get((chunk % DOCS_PER_TABLE) as usize)?,
+            _ => return None,
+        };
         match self.part(name)? {
             Decoded::Docs(part) => Some(part),
             _ => None,
@@ -379,6 +389,17 @@ impl<'a> Lookup<'a> {
     fn search(&self, filter: &Filter, options: Options) -> ArchiveResults {
         let (matches, scored) = self.evaluate(filter);
         let ranked = self.rank(&matches, &scored, options.hits);
+        if !self.missing.borrow().is_empty() {
+            // Ranked on partial postings: the documents and facets to fetch are not known yet.
+            return ArchiveResults {
+                total: 0,
+                hits: Vec::new(),
+                quotes: Vec::new(),
+                facets: Facets::default(),
+                histogram: from_keys(filter, Vec::new(), Vec::new(), 0),
+                highlight: Vec::new(),
+            };
+        }
         let hits: Vec<ArchiveHit> = ranked
             .into_iter()
             .filter_map(|(doc, score)| {
@@ -444,7 +465,10 @@ impl<'a> Lookup<'a> {
                     .get(at + 1)
                     .map_or(universe, |next| next.first_doc);
                 let dated = run.lo != 0;
-                let run_range = DayRange { lo: run.lo, hi: run.hi };
+                let run_range = DayRange {
+                    lo: run.lo,
+                    hi: run.hi,
+                };
                 if dated && run_range.overlaps(range) {
                     (run.first_doc..end).for_each(|doc| in_range.insert(doc));
                 }
@@ -478,7 +502,11 @@ impl<'a> Lookup<'a> {
                     prefixed.sort_by_key(|(_, df)| std::cmp::Reverse(*df));
                     prefixed.truncate(MAX_PREFIX_TERMS);
                 }
-                expanded.extend(prefixed.into_iter().map(|(t, _)| (t.clone(), PREFIX_WEIGHT)));
+                expanded.extend(
+                    prefixed
+                        .into_iter()
+                        .map(|(t, _)| (t.clone(), PREFIX_WEIGHT)),
+                );
             }
             if !unit.exact && word.chars().count() >= MIN_TYPO_LEN {
                 for term in self.one_edit_away(word) {
@@ -617,8 +645,7 @@ impl<'a> Lookup<'a> {
             }
         }
         let mut hits: Vec<(u32, f32)> = matches.iter().map(|d| (d, scores[d as usize])).collect();
-        let better =
-            |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let better = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if hits.len() > limit && limit > 0 {
             hits.select_nth_unstable_by(limit - 1, better);
         }
@@ -687,7 +714,9 @@ impl<'a> Lookup<'a> {
                 .date_runs
                 .get(at + 1)
                 .map_or(catalogue.docs, |r| r.first_doc);
-            let count = (run.first_doc..end).filter(|&d| matches.contains(d)).count();
+            let count = (run.first_doc..end)
+                .filter(|&d| matches.contains(d))
+                .count();
             if run.lo == 0 {
                 undated += count as u32;
             } else {

@@ -3,9 +3,10 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
-    Catalogue, DOCS_PER_CHUNK, DateRun, DocEntry, DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK,
-    FacetEntry, FacetTable, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PositionsPart,
-    QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting, TermsPart, TextsPart,
+    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart, DocsPart,
+    FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs, KeyedPart,
+    LexiconPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting,
+    TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
@@ -20,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// Postings per `terms`, `entities` or `speakers` bucket, on average: about 16–40 KB of gzip.
 const POSTINGS_PER_BUCKET: usize = 16_384;
 /// Characters of body text kept as a result list's lede.
-const LEDE_CHARS: usize = 200;
+const LEDE_CHARS: usize = 160;
 
 /// What a build wrote.
 #[derive(Debug, Clone, Default)]
@@ -163,6 +164,20 @@ pub fn write_archive(
         .collect::<io::Result<_>>()?;
     let doc_chunks: Vec<PartName> = doc_parts.iter().map(|s| s.name).collect();
     stored.extend(doc_parts);
+    let doc_tables: Vec<Stored> = doc_chunks
+        .chunks(DOCS_PER_TABLE as usize)
+        .map(|docs| {
+            store(
+                Kind::DocTable,
+                DocTablePart {
+                    docs: docs.to_vec(),
+                }
+                .encode(),
+            )
+        })
+        .collect::<io::Result<_>>()?;
+    let doc_table_names: Vec<PartName> = doc_tables.iter().map(|s| s.name).collect();
+    stored.extend(doc_tables);
 
     // Words: hash buckets of terms (postings with BM25's inputs) and of positions.
     let terms = index.terms();
@@ -200,7 +215,10 @@ pub fn write_archive(
             }
             Ok((
                 store(Kind::Terms, TermsPart { entries }.encode())?,
-                store(Kind::Positions, PositionsPart { entries: positions }.encode())?,
+                store(
+                    Kind::Positions,
+                    PositionsPart { entries: positions }.encode(),
+                )?,
             ))
         })
         .collect::<io::Result<_>>()?;
@@ -332,7 +350,7 @@ pub fn write_archive(
         lexicon2,
         entities,
         speakers,
-        doc_chunks,
+        doc_tables: doc_table_names,
         facets,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
