@@ -189,7 +189,7 @@ impl Enc {
     }
 
     /// A length, as a varint.
-    pub fn len(&mut self, value: usize) {
+    pub fn count(&mut self, value: usize) {
         self.u64(value as u64);
     }
 
@@ -200,13 +200,13 @@ impl Enc {
 
     /// A length-prefixed UTF-8 string.
     pub fn str(&mut self, s: &str) {
-        self.len(s.len());
+        self.count(s.len());
         self.raw(s.as_bytes());
     }
 
     /// An ascending document list as a count and gaps.
     pub fn docs(&mut self, docs: &[u32]) {
-        self.len(docs.len());
+        self.count(docs.len());
         let mut last = 0;
         for &doc in docs {
             self.u32(doc - last);
@@ -258,7 +258,7 @@ impl<'a> Dec<'a> {
 
     /// A length, bounded by the bytes left (every element takes at least one byte), so a
     /// damaged count cannot ask for a huge allocation.
-    pub fn len(&mut self) -> Result<usize, Problem> {
+    pub fn count(&mut self) -> Result<usize, Problem> {
         let n = self.u64()?;
         if n > self.rest.len() as u64 {
             return Err(Problem::Truncated);
@@ -278,14 +278,14 @@ impl<'a> Dec<'a> {
 
     /// A string.
     pub fn str(&mut self) -> Result<String, Problem> {
-        let n = self.len()?;
+        let n = self.count()?;
         let bytes = self.raw(n)?;
         String::from_utf8(bytes.to_vec()).map_err(|_| Problem::Invalid("text (not UTF-8)"))
     }
 
     /// A document list written by [`Enc::docs`].
     pub fn docs(&mut self) -> Result<Vec<u32>, Problem> {
-        let n = self.len()?;
+        let n = self.count()?;
         let mut out = Vec::with_capacity(n);
         let mut doc = 0u32;
         for _ in 0..n {

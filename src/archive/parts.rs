@@ -87,19 +87,19 @@ pub struct Catalogue {
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
-    enc.len(names.len());
+    enc.count(names.len());
     for name in names {
         enc.name(name);
     }
 }
 
 fn read_names(dec: &mut Dec, kind: Kind) -> Result<Vec<PartName>, Problem> {
-    let n = dec.len()?;
+    let n = dec.count()?;
     (0..n).map(|_| dec.name(kind)).collect()
 }
 
 fn keyed(enc: &mut Enc, parts: &[(char, PartName)]) {
-    enc.len(parts.len());
+    enc.count(parts.len());
     for (key, name) in parts {
         enc.u32(*key as u32);
         enc.name(name);
@@ -107,7 +107,7 @@ fn keyed(enc: &mut Enc, parts: &[(char, PartName)]) {
 }
 
 fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Problem> {
-    let n = dec.len()?;
+    let n = dec.count()?;
     (0..n)
         .map(|_| {
             let key = char::from_u32(dec.u32()?).ok_or(Problem::Invalid("character"))?;
@@ -122,7 +122,7 @@ impl Catalogue {
         let mut enc = Enc::default();
         enc.u32(self.docs);
         enc.u32(self.average_words.to_bits());
-        enc.len(self.date_runs.len());
+        enc.count(self.date_runs.len());
         let mut last = 0;
         for run in &self.date_runs {
             enc.u32(run.first_doc - last);
@@ -130,7 +130,7 @@ impl Catalogue {
             enc.u32(run.lo);
             enc.u32(run.hi - run.lo);
         }
-        enc.len(self.sources.len());
+        enc.count(self.sources.len());
         for source in &self.sources {
             enc.str(&source.name);
             enc.docs(&source.docs);
@@ -143,7 +143,7 @@ impl Catalogue {
         names(&mut enc, &self.speakers);
         names(&mut enc, &self.doc_tables);
         for table in &self.facets {
-            enc.len(table.values.len());
+            enc.count(table.values.len());
             for value in &table.values {
                 enc.str(&value.key);
                 enc.str(&value.label);
@@ -159,7 +159,7 @@ impl Catalogue {
         let mut dec = Dec::new(body);
         let docs = dec.u32()?;
         let average_words = f32::from_bits(dec.u32()?);
-        let runs = dec.len()?;
+        let runs = dec.count()?;
         let mut date_runs = Vec::with_capacity(runs);
         let mut first_doc = 0u32;
         for _ in 0..runs {
@@ -172,7 +172,7 @@ impl Catalogue {
                 .ok_or(Problem::Invalid("date run"))?;
             date_runs.push(DateRun { first_doc, lo, hi });
         }
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut sources = Vec::with_capacity(n);
         for _ in 0..n {
             sources.push(SourceEntry {
@@ -189,7 +189,7 @@ impl Catalogue {
         let doc_tables = read_names(&mut dec, Kind::DocTable)?;
         let mut facets: [FacetTable; 4] = Default::default();
         for table in &mut facets {
-            let n = dec.len()?;
+            let n = dec.count()?;
             for _ in 0..n {
                 table.values.push(FacetEntry {
                     key: dec.str()?,
@@ -250,10 +250,10 @@ impl TermsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.len(self.entries.len());
+        enc.count(self.entries.len());
         for entry in &self.entries {
             enc.str(&entry.term);
-            enc.len(entry.postings.len());
+            enc.count(entry.postings.len());
             let mut last = 0;
             for p in &entry.postings {
                 enc.u32(p.doc - last);
@@ -268,11 +268,11 @@ impl TermsPart {
     /// Reads a body written by [`TermsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             let term = dec.str()?;
-            let count = dec.len()?;
+            let count = dec.count()?;
             let mut postings = Vec::with_capacity(count);
             let mut doc = 0u32;
             for _ in 0..count {
@@ -311,10 +311,10 @@ impl PositionsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.len(self.entries.len());
+        enc.count(self.entries.len());
         for (term, lists) in &self.entries {
             enc.str(term);
-            enc.len(lists.len());
+            enc.count(lists.len());
             for list in lists {
                 enc.docs(list);
             }
@@ -325,11 +325,11 @@ impl PositionsPart {
     /// Reads a body written by [`PositionsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             let term = dec.str()?;
-            let count = dec.len()?;
+            let count = dec.count()?;
             let lists = (0..count).map(|_| dec.docs()).collect::<Result<_, _>>()?;
             entries.push((term, lists));
         }
@@ -357,11 +357,11 @@ impl LexiconPart {
     /// The body bytes (terms front-coded against the previous one).
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.len(self.entries.len());
+        enc.count(self.entries.len());
         let mut last = "";
         for (term, df) in &self.entries {
             let shared = common_prefix(last, term);
-            enc.len(shared);
+            enc.count(shared);
             enc.str(&term[shared..]);
             enc.u32(*df);
             last = term;
@@ -372,7 +372,7 @@ impl LexiconPart {
     /// Reads a body written by [`LexiconPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut entries: Vec<(String, u32)> = Vec::with_capacity(n);
         for _ in 0..n {
             let shared = dec.u64()? as usize;
@@ -419,7 +419,7 @@ impl KeyedPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.len(self.entries.len());
+        enc.count(self.entries.len());
         for e in &self.entries {
             enc.str(&e.key);
             enc.str(&e.name);
@@ -432,7 +432,7 @@ impl KeyedPart {
     /// Reads a body written by [`KeyedPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             entries.push(KeyedDocs {
@@ -500,7 +500,7 @@ impl DocsPart {
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
         enc.u32(self.first_doc);
-        enc.len(self.docs.len());
+        enc.count(self.docs.len());
         for d in &self.docs {
             enc.str(&d.id);
             enc.str(&d.title);
@@ -508,12 +508,12 @@ impl DocsPart {
             enc.str(&d.source);
             enc.u32(d.words);
             enc.str(&d.lede);
-            enc.len(d.quotes.len());
+            enc.count(d.quotes.len());
             for q in &d.quotes {
                 enc.u32(q.number);
                 enc.str(&q.speaker);
-                enc.len(q.span.start);
-                enc.len(q.span.end - q.span.start);
+                enc.count(q.span.start);
+                enc.count(q.span.end - q.span.start);
             }
         }
         names(&mut enc, &self.texts);
@@ -524,13 +524,13 @@ impl DocsPart {
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
         let first_doc = dec.u32()?;
-        let n = dec.len()?;
+        let n = dec.count()?;
         let mut docs = Vec::with_capacity(n);
         for _ in 0..n {
             let (id, title, date, source) = (dec.str()?, dec.str()?, dec.str()?, dec.str()?);
             let words = dec.u32()?;
             let lede = dec.str()?;
-            let q = dec.len()?;
+            let q = dec.count()?;
             let mut quotes = Vec::with_capacity(q);
             for _ in 0..q {
                 let number = dec.u32()?;
@@ -580,7 +580,7 @@ impl TextsPart {
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
         enc.u32(self.first_doc);
-        enc.len(self.docs.len());
+        enc.count(self.docs.len());
         for (article, annotations) in &self.docs {
             enc.str(article);
             enc.str(annotations);
@@ -592,7 +592,7 @@ impl TextsPart {
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
         let first_doc = dec.u32()?;
-        let n = dec.len()?;
+        let n = dec.count()?;
         let docs = (0..n)
             .map(|_| Ok((dec.str()?, dec.str()?)))
             .collect::<Result<_, Problem>>()?;
@@ -611,7 +611,7 @@ impl FacetsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.len(self.values.len());
+        enc.count(self.values.len());
         for docs in &self.values {
             enc.docs(docs);
         }
@@ -621,7 +621,7 @@ impl FacetsPart {
     /// Reads a body written by [`FacetsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.len()?;
+        let n = dec.count()?;
         let values = (0..n).map(|_| dec.docs()).collect::<Result<_, _>>()?;
         done(&dec, Self { values })
     }

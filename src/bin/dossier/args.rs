@@ -129,6 +129,7 @@ fn parse_query(rest: &[String]) -> Result<Command, String> {
             "--to" => "to",
             "--dates" => "dates",
             "--source" => "source",
+            "--view" => "view",
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option `{flag}` for query"));
             }

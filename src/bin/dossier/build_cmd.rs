@@ -97,15 +97,18 @@ fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
     let stage = Instant::now();
     let files = corpus::read_folder(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let bar = progress(files.len() as u64, "reading");
-    let parsed: Vec<(String, Result<Vec<Article>, Option<String>>)> = files
+    let parsed: Vec<(String, Seed)> = files
         .into_par_iter()
         .map(|file| {
             let result = match corpus::classify(&file.name) {
-                Err(skip) => Err(Some(skip.reason.to_string())),
-                Ok(_) => corpus::parse_file(&file.name, &file.bytes).map_err(|e| {
-                    eprintln!("dossier: {e}");
-                    None
-                }),
+                Err(skip) => Seed::Skipped(skip.reason),
+                Ok(_) => match corpus::parse_file(&file.name, &file.bytes) {
+                    Ok(articles) => Seed::Articles(articles),
+                    Err(e) => {
+                        eprintln!("dossier: {e}");
+                        Seed::Bad
+                    }
+                },
             };
             bar.inc(1);
             (file.name, result)
@@ -116,9 +119,9 @@ fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
     let mut bad = 0;
     for (name, result) in parsed {
         match result {
-            Ok(mut found) => articles.append(&mut found),
-            Err(Some(reason)) => eprintln!("dossier: skipping {name}: {reason}"),
-            Err(None) => bad += 1,
+            Seed::Articles(mut found) => articles.append(&mut found),
+            Seed::Skipped(reason) => eprintln!("dossier: skipping {name}: {reason}"),
+            Seed::Bad => bad += 1,
         }
     }
     if let Err(clashes) = corpus::check_unique_ids(&articles) {
@@ -142,6 +145,15 @@ fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
         stage.elapsed().as_secs_f64()
     ));
     Ok(articles)
+}
+
+/// What one seed file gave.
+enum Seed {
+    Articles(Vec<Article>),
+    /// Not an article file (the reason).
+    Skipped(&'static str),
+    /// Unreadable; the problem was printed.
+    Bad,
 }
 
 /// A progress bar on stderr (articles/s, ETA); hidden when stderr is not a terminal, where

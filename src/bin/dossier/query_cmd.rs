@@ -88,6 +88,7 @@ fn flag_of(key: &str) -> &str {
         "to" => "--to",
         "source" => "--source",
         "dates" => "--dates",
+        "view" => "--view",
         other => other,
     }
 }
