@@ -6,6 +6,7 @@
 //! [`query`] (filter ⇄ URL, filter → results) and, in the browser build only, `ui`.
 #![warn(missing_docs)]
 
+pub mod archive;
 pub mod corpus;
 pub mod embedded;
 pub mod extract;

@@ -30,7 +30,7 @@ mod terms;
 
 pub use dates::{DateTable, DayRange, MentionedDate, parse_timex};
 pub use postings::{DocSet, Lists};
-pub use terms::{Posting, Postings, TermId, Terms};
+pub use terms::{Posting, Postings, TermId, Terms, one_edit};
 
 use crate::corpus::{ArticleId, Date};
 use crate::extract::{EntityId, EntityKind};

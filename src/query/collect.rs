@@ -148,22 +148,18 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
             .collect();
     }
     let terms = index.terms();
-    let n = index.len() as f32;
-    let average = index.average_words.max(1.0);
+    let n = index.len();
+    let average = index.average_words;
     let mut scores = vec![0f32; index.len()];
     for &(term, weight) in scored {
-        let docs = terms.docs(term);
-        let df = docs.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let idf = idf(n, terms.docs(term).len());
         for posting in terms.postings(term) {
             let doc = posting.doc;
             if !matches.contains(doc) {
                 continue;
             }
-            let tf = posting.frequency as f32;
-            let length = index.docs[doc as usize].words as f32;
-            let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
-            scores[doc as usize] += weight * idf * norm;
+            let length = index.docs[doc as usize].words;
+            scores[doc as usize] += weight * idf * norm(posting.frequency, length, average);
         }
     }
     let mut hits: Vec<Hit> = matches
@@ -180,6 +176,20 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
     hits.truncate(limit);
     hits.sort_unstable_by(better);
     hits
+}
+
+/// BM25's inverse document frequency of a term in `df` of `n` documents (shared with the
+/// archive reader, so both rank bit for bit alike).
+pub(crate) fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25's saturated, length-normalised term frequency.
+pub(crate) fn norm(frequency: u32, length: u32, average: f32) -> f32 {
+    let tf = frequency as f32;
+    let average = average.max(1.0);
+    tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length as f32 / average))
 }
 
 /// Quotes of the ranked articles, in rank order; only the filter's speakers when it names any.
@@ -265,7 +275,7 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
 
 /// The `limit` values with the highest non-zero counts (ties by value number), among those
 /// `keep` accepts. Selection, then a sort of the few kept: linear in the number of values.
-fn top(
+pub(crate) fn top(
     counts: &[u32],
     limit: usize,
     keep: impl Fn(usize) -> bool,

@@ -10,15 +10,15 @@ use crate::index::dates::{DayRange, upper};
 use crate::index::{DocSet, Index, TermId};
 
 /// Weight of a word's own term in ranking.
-const EXACT_WEIGHT: f32 = 1.0;
+pub(crate) const EXACT_WEIGHT: f32 = 1.0;
 /// Weight of terms the last word matches as a prefix: below the word itself.
-const PREFIX_WEIGHT: f32 = 0.5;
+pub(crate) const PREFIX_WEIGHT: f32 = 0.5;
 /// Weight of terms one edit away: below exact and prefix matches.
-const TYPO_WEIGHT: f32 = 0.3;
+pub(crate) const TYPO_WEIGHT: f32 = 0.3;
 /// A prefix expands to at most this many terms (the most frequent ones).
-const MAX_PREFIX_TERMS: usize = 48;
+pub(crate) const MAX_PREFIX_TERMS: usize = 48;
 /// Words shorter than this (in characters) get no typo tolerance.
-const MIN_TYPO_LEN: usize = 5;
+pub(crate) const MIN_TYPO_LEN: usize = 5;
 
 /// The outcome of evaluating a filter.
 #[derive(Debug, Clone)]

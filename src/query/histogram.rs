@@ -76,6 +76,18 @@ pub fn histogram(index: &Index, filter: &Filter, matches: &DocSet) -> Histogram 
             }
         }
     }
+    from_keys(filter, known, year_unknown, undated)
+}
+
+/// The histogram of known date keys (sorted or not), year-unknown keys and undated
+/// articles, bucketed for the filter's range (shared with the archive reader).
+pub(crate) fn from_keys(
+    filter: &Filter,
+    mut known: Vec<u32>,
+    mut year_unknown: Vec<u32>,
+    undated: u32,
+) -> Histogram {
+    let range = date_range(filter);
     let (lo, hi) = match range {
         Some(r) if r.lo > 0 && r.hi < u32::MAX => (r.lo, r.hi),
         _ => (

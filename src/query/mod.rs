@@ -15,12 +15,12 @@
 //!
 //! [`DocSet`]: crate::index::DocSet
 
-mod collect;
+pub(crate) mod collect;
 pub mod entity_profile;
-mod eval;
+pub(crate) mod eval;
 pub mod export;
 pub mod filter;
-mod histogram;
+pub(crate) mod histogram;
 pub mod marks;
 pub mod quote_list;
 mod snippet;

@@ -9,7 +9,16 @@ usage:
       Print one JSON object per article (JSON Lines): entities, dates and quotes with
       character offsets. PATH is a seed file or a folder of them (every seed format).
       --dates FILE  a JSON object {\"article id\": \"YYYY-MM-DD\"} giving publication dates
-                    to articles that carry none (relative dates resolve against them).";
+                    to articles that carry none (relative dates resolve against them).
+  dossier build SEEDS_DIR --out SITE_DIR [--app DIST_DIR]
+      Extract, index and write the collection as a static archive under SITE_DIR/archive
+      (immutable, content-addressed parts and manifest.json); --app copies a built app
+      (e.g. dist/ from `trunk build --release`) into SITE_DIR. Rebuilding into the same
+      SITE_DIR rewrites only the parts whose content changed.
+  dossier query PATH... [--q TEXT] [--entity ID] [--speaker KEY] [--from DATE] [--to DATE]
+                [--source NAME] [--limit N] [--json]
+  dossier query --archive SITE_DIR [same options]
+      Answer from a built archive's parts alone; stderr says which parts and bytes it read.";
 
 /// A parsed command line.
 pub enum Command {
@@ -22,6 +31,8 @@ pub enum Command {
     Query(crate::query_cmd::QueryArgs),
     /// `bench`.
     Bench { paths: Vec<PathBuf>, json: bool },
+    /// `build`.
+    Build(crate::build_cmd::BuildArgs),
 }
 
 impl Command {
@@ -30,6 +41,7 @@ impl Command {
             Command::Extract { paths, dates } => crate::extract_cmd::run(&paths, dates.as_deref()),
             Command::Query(args) => crate::query_cmd::run(&args),
             Command::Bench { paths, json } => crate::bench_cmd::run(&paths, json),
+            Command::Build(args) => crate::build_cmd::run(&args),
         }
     }
 }
@@ -60,6 +72,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             Ok(Command::Extract { paths, dates })
         }
         "query" => parse_query(rest),
+        "build" => parse_build(rest),
         "bench" => {
             let json = rest.iter().any(|a| a == "--json");
             let paths: Vec<PathBuf> = rest
@@ -77,7 +90,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         "-h" | "--help" | "help" => Err("help".into()),
         other => Err(format!(
-            "unknown command `{other}`; commands are: extract, query, bench"
+            "unknown command `{other}`; commands are: extract, query, bench, build"
         )),
     }
 }
@@ -85,6 +98,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 fn parse_query(rest: &[String]) -> Result<Command, String> {
     let mut args = crate::query_cmd::QueryArgs {
         paths: Vec::new(),
+        archive: None,
         pairs: Vec::new(),
         limit: 20,
         json: false,
@@ -94,6 +108,11 @@ fn parse_query(rest: &[String]) -> Result<Command, String> {
         let key = match arg.as_str() {
             "--json" => {
                 args.json = true;
+                continue;
+            }
+            "--archive" => {
+                let dir = it.next().ok_or("--archive needs a SITE_DIR")?;
+                args.archive = Some(PathBuf::from(dir));
                 continue;
             }
             "--limit" => {
@@ -110,6 +129,7 @@ fn parse_query(rest: &[String]) -> Result<Command, String> {
             "--to" => "to",
             "--dates" => "dates",
             "--source" => "source",
+            "--view" => "view",
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option `{flag}` for query"));
             }
@@ -121,8 +141,38 @@ fn parse_query(rest: &[String]) -> Result<Command, String> {
         let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
         args.pairs.push((key.to_string(), value.clone()));
     }
-    if args.paths.is_empty() {
-        return Err("query needs at least one PATH".into());
+    if args.paths.is_empty() && args.archive.is_none() {
+        return Err("query needs at least one PATH, or --archive SITE_DIR".into());
+    }
+    if !args.paths.is_empty() && args.archive.is_some() {
+        return Err("query reads either PATHs or --archive SITE_DIR, not both".into());
     }
     Ok(Command::Query(args))
+}
+
+fn parse_build(rest: &[String]) -> Result<Command, String> {
+    let mut seeds = None;
+    let mut out = None;
+    let mut app = None;
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" => out = Some(PathBuf::from(it.next().ok_or("--out needs a SITE_DIR")?)),
+            "--app" => app = Some(PathBuf::from(it.next().ok_or("--app needs a DIST_DIR")?)),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option `{flag}` for build"));
+            }
+            path if seeds.is_none() => seeds = Some(PathBuf::from(path)),
+            path => {
+                return Err(format!(
+                    "build reads one SEEDS_DIR; `{path}` is a second one"
+                ));
+            }
+        }
+    }
+    Ok(Command::Build(crate::build_cmd::BuildArgs {
+        seeds: seeds.ok_or("build needs a SEEDS_DIR")?,
+        out: out.ok_or("build needs --out SITE_DIR")?,
+        app,
+    }))
 }

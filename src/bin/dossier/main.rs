@@ -4,6 +4,7 @@
 //! dossier extract PATH... [--dates FILE]   one JSON object per article (JSON Lines)
 //! dossier query PATH... [--q TEXT] ...     ranked matching articles with snippets
 //! dossier bench PATH...                    index build time, memory, query latency
+//! dossier build SEEDS --out SITE [--app D]  a static site: the app and the archive
 //! ```
 //!
 //! Exit codes: 0 success, 1 nothing matched, 2 an error (bad arguments, or a file that could
@@ -11,6 +12,7 @@
 
 mod args;
 mod bench_cmd;
+mod build_cmd;
 mod extract_cmd;
 mod inputs;
 mod query_cmd;

@@ -15,6 +15,8 @@ const SNIPPET_BYTES: usize = 160;
 /// What to search for: URL-style pairs (`q`, `e`, `s`, `from`, `to`) read like a link.
 pub struct QueryArgs {
     pub paths: Vec<PathBuf>,
+    /// Answer from this site's archive instead of reading seeds.
+    pub archive: Option<PathBuf>,
     pub pairs: Vec<(String, String)>,
     pub limit: usize,
     pub json: bool,
@@ -28,6 +30,9 @@ pub fn run(args: &QueryArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(site) = &args.archive {
+        return run_archive(site, &filter, args);
+    }
     let (articles, problems) = read_articles(&args.paths);
     let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
     let index = Index::build(&articles, &annotations);
@@ -83,6 +88,7 @@ fn flag_of(key: &str) -> &str {
         "to" => "--to",
         "source" => "--source",
         "dates" => "--dates",
+        "view" => "--view",
         other => other,
     }
 }
@@ -176,6 +182,143 @@ fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
             serde_json::json!({"article": articles[q.doc as usize].id, "span": [q.span.start, q.span.end],
                 "speaker": q.speaker.and_then(|s| index.speakers().get(s as usize)).map(|s| s.key.clone())})
         })
+        .collect();
+    serde_json::json!({
+        "total": results.total, "hits": hits, "quotes": quotes,
+        "facets": {"people": facet(&f.people), "organizations": facet(&f.organizations),
+                   "places": facet(&f.places), "speakers": facet(&f.speakers), "sources": facet(&f.sources)},
+        "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
+                      "buckets": buckets(&h.buckets), "year_unknown": buckets(&h.year_unknown), "undated": h.undated},
+    })
+    .to_string()
+}
+
+/// Answers from `SITE/archive` alone, and says on stderr which parts it read.
+fn run_archive(site: &std::path::Path, filter: &Filter, args: &QueryArgs) -> ExitCode {
+    use dossier::archive::{Archive, DirSource, Manifest, PartSource, search_from};
+    let source_dir = site.join("archive");
+    let mut source = DirSource::new(&source_dir);
+    let opened = source
+        .manifest()
+        .and_then(|json| Manifest::parse(&json))
+        .and_then(|manifest| {
+            let stored = source.fetch(&manifest.catalogue)?;
+            Archive::open(&manifest, &stored)
+        });
+    let mut archive = match opened {
+        Ok(archive) => archive,
+        Err(e) => {
+            eprintln!("dossier: {}: {e}", source_dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let options = dossier::query::Options {
+        hits: args.limit,
+        ..Default::default()
+    };
+    let results = match search_from(&mut archive, &mut source, filter, options) {
+        Ok(results) => results,
+        Err(e) => {
+            eprintln!("dossier: {}: {e}", source_dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut by_kind: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for f in archive.fetched() {
+        let entry = by_kind.entry(f.name.kind.suffix()).or_default();
+        entry.0 += 1;
+        entry.1 += f.bytes;
+    }
+    let total: usize = archive.fetched().iter().map(|f| f.bytes).sum();
+    let kinds: Vec<String> = by_kind
+        .iter()
+        .map(|(kind, (n, bytes))| format!("{kind} {n} ({bytes} B)"))
+        .collect();
+    eprintln!(
+        "dossier: fetched {} parts, {total} bytes: {}",
+        archive.fetched().len(),
+        kinds.join(", ")
+    );
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = if args.json {
+        writeln!(out, "{}", archive_json(&results))
+    } else {
+        write_archive_text(&mut out, &results)
+    };
+    let _ = written.and_then(|()| out.flush());
+    if results.total == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_archive_text(
+    out: &mut impl Write,
+    results: &dossier::archive::ArchiveResults,
+) -> std::io::Result<()> {
+    writeln!(out, "{} matching articles", results.total)?;
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let e = &hit.entry;
+        writeln!(
+            out,
+            "{:>3}. {:>6.2}  {:<10}  {}  {}",
+            rank + 1,
+            hit.score,
+            e.date,
+            e.id,
+            e.title
+        )?;
+        let lede: String = e.lede.chars().take(SNIPPET_BYTES).collect();
+        writeln!(out, "       {lede}")?;
+    }
+    let facets = &results.facets;
+    for (name, values) in [
+        ("people", &facets.people),
+        ("organizations", &facets.organizations),
+        ("places", &facets.places),
+        ("speakers", &facets.speakers),
+    ] {
+        if !values.is_empty() {
+            let shown: Vec<String> = values
+                .iter()
+                .take(8)
+                .map(|v| format!("{} ({})", v.key, v.count))
+                .collect();
+            writeln!(out, "{name}: {}", shown.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
+    let hits: Vec<serde_json::Value> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let e = &hit.entry;
+            serde_json::json!({"id": e.id, "title": e.title, "date": (!e.date.is_empty()).then_some(&e.date),
+                "score": hit.score, "lede": e.lede})
+        })
+        .collect();
+    let facet = |values: &[dossier::query::FacetValue]| -> Vec<serde_json::Value> {
+        values
+            .iter()
+            .map(|v| serde_json::json!({"key": v.key, "label": v.label, "count": v.count}))
+            .collect()
+    };
+    let f = &results.facets;
+    let buckets = |b: &[dossier::query::Bucket]| -> Vec<serde_json::Value> {
+        b.iter()
+            .map(|b| serde_json::json!([b.label, b.count]))
+            .collect()
+    };
+    let h = &results.histogram;
+    let quotes: Vec<serde_json::Value> = results
+        .quotes
+        .iter()
+        .map(|q| serde_json::json!({"article": q.article, "span": [q.span.start, q.span.end], "speaker": q.speaker}))
         .collect();
     serde_json::json!({
         "total": results.total, "hits": hits, "quotes": quotes,

@@ -1,0 +1,74 @@
+//! Archive: here is an indexed collection, give me immutable, content-addressed parts a
+//! static host can serve forever — and, on the read side, here is a filter, tell me which
+//! parts it needs, then answer it from those parts alone.
+//!
+//! The write side ([`write`], native only) runs in `dossier build`; the read side
+//! ([`Archive`]) has no threads and no file system, so the browser can drive it with
+//! `fetch`: [`Archive::search`] either answers or returns the parts it still needs
+//! ([`Needs`]); the caller fetches them (asynchronously in the browser, from a folder
+//! natively: [`search_from`]), hands them to [`Archive::add`], and asks again. A view needs
+//! at most four rounds: catalogue; words, lexicons, entities, speakers; expanded words
+//! and positions; the `docs` of the first page and the facet postings.
+//!
+//! # Format (version 1)
+//!
+//! ```text
+//! SITE/archive/manifest.json   {"format":1,"catalogue":"<part name>","parts":N,"bytes":B}
+//!                              the only mutable file: serve it with Cache-Control: no-cache
+//! SITE/archive/parts/<name>    immutable: Cache-Control: public, max-age=31536000, immutable
+//!
+//! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
+//! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
+//!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
+//! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
+//! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
+//! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
+//! str      = len bytes                ; UTF-8
+//! docs     = len { gap }              ; ascending document numbers as gaps from 0
+//! hash     = 16 raw bytes             ; a part name; its kind is known from where it is stored
+//! names    = len { hash }
+//!
+//! catalogue = docs:varint avg_words:f32-bits
+//!             len { first_doc-gap lo hi-lo }                  ; publication-date runs
+//!             len { name:str docs }                           ; sources
+//!             names(terms) names(positions)                   ; bucket b = fnv1a64(term) mod B
+//!             len { char hash } len { char hash }             ; lexicon, lexicon2
+//!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
+//!             names(doctable)                                 ; 128 docs parts each
+//!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
+//! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
+//! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
+//! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
+//! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
+//! entities  = len { id:str name:str kind:str docs }           ; speakers: kind is empty
+//! doctable  = names(docs)                                     ; docs parts, 64 documents each
+//! docs      = first_doc len { id title date source words lede
+//!                             len { number speaker:str start len } }  names(texts)
+//! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
+//! facets    = len { docs }                                    ; 25 facet values each
+//! ```
+//!
+//! Documents are numbered by publication date (undated first), then article id, so a date
+//! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
+//! match set is exact without any other part. Every `terms` posting carries the term's
+//! frequency and the document's length, so ranking is the embedded build's BM25, bit for
+//! bit, from the words' own parts.
+//!
+//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` is not answered
+//! from an archive; a filtered view's facet counts are exact for the globally top
+//! [`parts::FACET_TOP`] values of each facet (a value outside them is not listed); every
+//! build numbers documents afresh.
+
+pub mod codec;
+pub mod parts;
+mod read;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
+
+pub use codec::{Kind, PartError, PartName, Problem};
+pub use read::{
+    Archive, ArchiveError, ArchiveHit, ArchiveQuote, ArchiveResults, Fetched, Manifest, Needs,
+    PartSource, search_from,
+};
+#[cfg(not(target_arch = "wasm32"))]
+pub use write::{DirSource, WriteSummary, write_archive};

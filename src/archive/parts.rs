@@ -1,0 +1,683 @@
+//! The payloads of each kind of part, with their encoders and decoders (layouts in the
+//! module doc of [`crate::archive`]).
+
+use super::codec::{Dec, Enc, Kind, PartName, Problem};
+use crate::span::ByteSpan;
+
+/// Documents per `docs` part.
+pub const DOCS_PER_CHUNK: u32 = 64;
+/// `docs` part names per `doctable` part.
+pub const DOCS_PER_TABLE: u32 = 128;
+/// Documents per `texts` part.
+pub const TEXTS_PER_CHUNK: u32 = 32;
+/// Facet values per `facets` part.
+pub const FACET_VALUES_PER_CHUNK: usize = 25;
+/// Values per facet whose postings are stored, so filtered counts are exact for them.
+pub const FACET_TOP: usize = 200;
+
+/// A run of documents published on the same (possibly partial) date: documents are
+/// numbered by publication date, so runs cover the numbers without gaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRun {
+    /// The run's first document; it ends where the next run starts.
+    pub first_doc: u32,
+    /// The date's key ([`crate::index::DayRange`]), 0 for undated documents.
+    pub lo: u32,
+    /// The last day key the date covers.
+    pub hi: u32,
+}
+
+/// One value listed in a facet table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetEntry {
+    /// Link key (entity id, speaker key).
+    pub key: String,
+    /// Display name.
+    pub label: String,
+    /// Articles with this value in the whole archive.
+    pub count: u32,
+}
+
+/// The globally top values of one facet, in the index's value order (so ties break as in
+/// the embedded build), and the parts holding their postings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetTable {
+    /// The values.
+    pub values: Vec<FacetEntry>,
+    /// Value `i`'s postings are in part `chunks[i / FACET_VALUES_PER_CHUNK]`.
+    pub chunks: Vec<PartName>,
+}
+
+/// A source and its documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceEntry {
+    /// Publisher name.
+    pub name: String,
+    /// Its documents.
+    pub docs: Vec<u32>,
+}
+
+/// The entry point: collection-wide numbers and where every other part is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalogue {
+    /// Documents (all live; numbers `0..docs`).
+    pub docs: u32,
+    /// Average indexed words per document (BM25).
+    pub average_words: f32,
+    /// Publication-date runs, ascending.
+    pub date_runs: Vec<DateRun>,
+    /// Sources, in the index's order.
+    pub sources: Vec<SourceEntry>,
+    /// Word buckets (`terms`; the same bucket's `positions` part has the same index).
+    pub terms: Vec<PartName>,
+    /// Position buckets.
+    pub positions: Vec<PartName>,
+    /// Lexicon parts by first character.
+    pub lexicon: Vec<(char, PartName)>,
+    /// Lexicon parts by second character.
+    pub lexicon2: Vec<(char, PartName)>,
+    /// Entity buckets.
+    pub entities: Vec<PartName>,
+    /// Speaker buckets.
+    pub speakers: Vec<PartName>,
+    /// `doctable` parts, naming [`DOCS_PER_TABLE`] `docs` parts each.
+    pub doc_tables: Vec<PartName>,
+    /// People, organisations, places, speakers.
+    pub facets: [FacetTable; 4],
+}
+
+fn names(enc: &mut Enc, names: &[PartName]) {
+    enc.count(names.len());
+    for name in names {
+        enc.name(name);
+    }
+}
+
+fn read_names(dec: &mut Dec, kind: Kind) -> Result<Vec<PartName>, Problem> {
+    let n = dec.count()?;
+    (0..n).map(|_| dec.name(kind)).collect()
+}
+
+fn keyed(enc: &mut Enc, parts: &[(char, PartName)]) {
+    enc.count(parts.len());
+    for (key, name) in parts {
+        enc.u32(*key as u32);
+        enc.name(name);
+    }
+}
+
+fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Problem> {
+    let n = dec.count()?;
+    (0..n)
+        .map(|_| {
+            let key = char::from_u32(dec.u32()?).ok_or(Problem::Invalid("character"))?;
+            Ok((key, dec.name(kind)?))
+        })
+        .collect()
+}
+
+impl Catalogue {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.u32(self.docs);
+        enc.u32(self.average_words.to_bits());
+        enc.count(self.date_runs.len());
+        let mut last = 0;
+        for run in &self.date_runs {
+            enc.u32(run.first_doc - last);
+            last = run.first_doc;
+            enc.u32(run.lo);
+            enc.u32(run.hi - run.lo);
+        }
+        enc.count(self.sources.len());
+        for source in &self.sources {
+            enc.str(&source.name);
+            enc.docs(&source.docs);
+        }
+        names(&mut enc, &self.terms);
+        names(&mut enc, &self.positions);
+        keyed(&mut enc, &self.lexicon);
+        keyed(&mut enc, &self.lexicon2);
+        names(&mut enc, &self.entities);
+        names(&mut enc, &self.speakers);
+        names(&mut enc, &self.doc_tables);
+        for table in &self.facets {
+            enc.count(table.values.len());
+            for value in &table.values {
+                enc.str(&value.key);
+                enc.str(&value.label);
+                enc.u32(value.count);
+            }
+            names(&mut enc, &table.chunks);
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`Catalogue::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let docs = dec.u32()?;
+        let average_words = f32::from_bits(dec.u32()?);
+        let runs = dec.count()?;
+        let mut date_runs = Vec::with_capacity(runs);
+        let mut first_doc = 0u32;
+        for _ in 0..runs {
+            first_doc = first_doc
+                .checked_add(dec.u32()?)
+                .ok_or(Problem::Invalid("date run"))?;
+            let lo = dec.u32()?;
+            let hi = lo
+                .checked_add(dec.u32()?)
+                .ok_or(Problem::Invalid("date run"))?;
+            date_runs.push(DateRun { first_doc, lo, hi });
+        }
+        let n = dec.count()?;
+        let mut sources = Vec::with_capacity(n);
+        for _ in 0..n {
+            sources.push(SourceEntry {
+                name: dec.str()?,
+                docs: dec.docs()?,
+            });
+        }
+        let terms = read_names(&mut dec, Kind::Terms)?;
+        let positions = read_names(&mut dec, Kind::Positions)?;
+        let lexicon = read_keyed(&mut dec, Kind::Lexicon)?;
+        let lexicon2 = read_keyed(&mut dec, Kind::Lexicon2)?;
+        let entities = read_names(&mut dec, Kind::Entities)?;
+        let speakers = read_names(&mut dec, Kind::Speakers)?;
+        let doc_tables = read_names(&mut dec, Kind::DocTable)?;
+        let mut facets: [FacetTable; 4] = Default::default();
+        for table in &mut facets {
+            let n = dec.count()?;
+            for _ in 0..n {
+                table.values.push(FacetEntry {
+                    key: dec.str()?,
+                    label: dec.str()?,
+                    count: dec.u32()?,
+                });
+            }
+            table.chunks = read_names(&mut dec, Kind::Facets)?;
+        }
+        if terms.len() != positions.len() || !dec.is_done() {
+            return Err(Problem::Invalid("catalogue layout"));
+        }
+        Ok(Self {
+            docs,
+            average_words,
+            date_runs,
+            sources,
+            terms,
+            positions,
+            lexicon,
+            lexicon2,
+            entities,
+            speakers,
+            doc_tables,
+            facets,
+        })
+    }
+}
+
+/// One document of a term, with what BM25 needs: no other part is read to rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermPosting {
+    /// Document.
+    pub doc: u32,
+    /// Occurrences of the term in it.
+    pub frequency: u32,
+    /// The document's indexed words.
+    pub length: u32,
+}
+
+/// One term of a `terms` bucket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermEntry {
+    /// Folded term.
+    pub term: String,
+    /// Its documents, ascending.
+    pub postings: Vec<TermPosting>,
+}
+
+/// A `terms` part: the terms of one bucket, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermsPart {
+    /// Sorted by term.
+    pub entries: Vec<TermEntry>,
+}
+
+impl TermsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.count(self.entries.len());
+        for entry in &self.entries {
+            enc.str(&entry.term);
+            enc.count(entry.postings.len());
+            let mut last = 0;
+            for p in &entry.postings {
+                enc.u32(p.doc - last);
+                last = p.doc;
+                enc.u32(p.frequency);
+                enc.u32(p.length);
+            }
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`TermsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let n = dec.count()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = dec.str()?;
+            let count = dec.count()?;
+            let mut postings = Vec::with_capacity(count);
+            let mut doc = 0u32;
+            for _ in 0..count {
+                doc = doc
+                    .checked_add(dec.u32()?)
+                    .ok_or(Problem::Invalid("document number"))?;
+                postings.push(TermPosting {
+                    doc,
+                    frequency: dec.u32()?,
+                    length: dec.u32()?,
+                });
+            }
+            entries.push(TermEntry { term, postings });
+        }
+        done(&dec, Self { entries })
+    }
+
+    /// The entry of `term`.
+    pub fn find(&self, term: &str) -> Option<&TermEntry> {
+        self.entries
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+}
+
+/// A `positions` part: for each term of the bucket, for each of its documents in order,
+/// the word positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PositionsPart {
+    /// `(term, positions per posting)`, sorted by term.
+    pub entries: Vec<(String, Vec<Vec<u32>>)>,
+}
+
+impl PositionsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.count(self.entries.len());
+        for (term, lists) in &self.entries {
+            enc.str(term);
+            enc.count(lists.len());
+            for list in lists {
+                enc.docs(list);
+            }
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`PositionsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let n = dec.count()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = dec.str()?;
+            let count = dec.count()?;
+            let lists = (0..count).map(|_| dec.docs()).collect::<Result<_, _>>()?;
+            entries.push((term, lists));
+        }
+        done(&dec, Self { entries })
+    }
+
+    /// The positions of `term`, per posting.
+    pub fn find(&self, term: &str) -> Option<&[Vec<u32>]> {
+        self.entries
+            .binary_search_by(|(t, _)| t.as_str().cmp(term))
+            .ok()
+            .map(|i| self.entries[i].1.as_slice())
+    }
+}
+
+/// A `lexicon` or `lexicon2` part: terms sharing a first (or second) character, sorted,
+/// with their document frequencies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LexiconPart {
+    /// `(term, df)`, sorted by term.
+    pub entries: Vec<(String, u32)>,
+}
+
+impl LexiconPart {
+    /// The body bytes (terms front-coded against the previous one).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.count(self.entries.len());
+        let mut last = "";
+        for (term, df) in &self.entries {
+            let shared = common_prefix(last, term);
+            enc.count(shared);
+            enc.str(&term[shared..]);
+            enc.u32(*df);
+            last = term;
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`LexiconPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let n = dec.count()?;
+        let mut entries: Vec<(String, u32)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let shared = dec.u64()? as usize;
+            let rest = dec.str()?;
+            let last = entries.last().map_or("", |(t, _)| t.as_str());
+            let head = last.get(..shared).ok_or(Problem::Invalid("front coding"))?;
+            let term = format!("{head}{rest}");
+            entries.push((term, dec.u32()?));
+        }
+        done(&dec, Self { entries })
+    }
+}
+
+/// Bytes `a` and `b` share at the start, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((at, c), _)| at + c.len_utf8())
+}
+
+/// An entity or a speaker: key, display name, kind code and documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyedDocs {
+    /// Entity id or speaker key.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Entity kind ([`crate::extract::EntityKind`] as `as_str`), empty for speakers.
+    pub kind: String,
+    /// Documents, ascending.
+    pub docs: Vec<u32>,
+}
+
+/// An `entities` or `speakers` bucket.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyedPart {
+    /// Sorted by key.
+    pub entries: Vec<KeyedDocs>,
+}
+
+impl KeyedPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.count(self.entries.len());
+        for e in &self.entries {
+            enc.str(&e.key);
+            enc.str(&e.name);
+            enc.str(&e.kind);
+            enc.docs(&e.docs);
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`KeyedPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let n = dec.count()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            entries.push(KeyedDocs {
+                key: dec.str()?,
+                name: dec.str()?,
+                kind: dec.str()?,
+                docs: dec.docs()?,
+            });
+        }
+        done(&dec, Self { entries })
+    }
+
+    /// The entry of `key`.
+    pub fn find(&self, key: &str) -> Option<&KeyedDocs> {
+        self.entries
+            .binary_search_by(|e| e.key.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+}
+
+/// One quote of a document, for quote lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteEntry {
+    /// Its number in the article's annotations.
+    pub number: u32,
+    /// Speaker key, empty when unknown.
+    pub speaker: String,
+    /// The quotation in the article text.
+    pub span: ByteSpan,
+}
+
+/// What a result list shows of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocEntry {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publication date as written by [`crate::corpus::Date`]'s `Display`, empty if none.
+    pub date: String,
+    /// Source name, empty if none.
+    pub source: String,
+    /// Indexed words.
+    pub words: u32,
+    /// The start of the body, whitespace collapsed.
+    pub lede: String,
+    /// Its quotes.
+    pub quotes: Vec<QuoteEntry>,
+}
+
+/// A `docs` part: [`DOCS_PER_CHUNK`] documents, and the `texts` parts of those documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocsPart {
+    /// The first document's number.
+    pub first_doc: u32,
+    /// The documents in order.
+    pub docs: Vec<DocEntry>,
+    /// `texts` parts of [`TEXTS_PER_CHUNK`] documents each, in order.
+    pub texts: Vec<PartName>,
+}
+
+impl DocsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.u32(self.first_doc);
+        enc.count(self.docs.len());
+        for d in &self.docs {
+            enc.str(&d.id);
+            enc.str(&d.title);
+            enc.str(&d.date);
+            enc.str(&d.source);
+            enc.u32(d.words);
+            enc.str(&d.lede);
+            enc.count(d.quotes.len());
+            for q in &d.quotes {
+                enc.u32(q.number);
+                enc.str(&q.speaker);
+                enc.count(q.span.start);
+                enc.count(q.span.end - q.span.start);
+            }
+        }
+        names(&mut enc, &self.texts);
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`DocsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let first_doc = dec.u32()?;
+        let n = dec.count()?;
+        let mut docs = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (id, title, date, source) = (dec.str()?, dec.str()?, dec.str()?, dec.str()?);
+            let words = dec.u32()?;
+            let lede = dec.str()?;
+            let q = dec.count()?;
+            let mut quotes = Vec::with_capacity(q);
+            for _ in 0..q {
+                let number = dec.u32()?;
+                let speaker = dec.str()?;
+                let start = dec.u64()? as usize;
+                let end = start.saturating_add(dec.u64()? as usize);
+                quotes.push(QuoteEntry {
+                    number,
+                    speaker,
+                    span: ByteSpan::new(start, end),
+                });
+            }
+            docs.push(DocEntry {
+                id,
+                title,
+                date,
+                source,
+                words,
+                lede,
+                quotes,
+            });
+        }
+        let texts = read_names(&mut dec, Kind::Texts)?;
+        done(
+            &dec,
+            Self {
+                first_doc,
+                docs,
+                texts,
+            },
+        )
+    }
+}
+
+/// A `texts` part: whole articles and their annotations as JSON (the app's own types,
+/// through serde), [`TEXTS_PER_CHUNK`] documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextsPart {
+    /// The first document's number.
+    pub first_doc: u32,
+    /// `(article JSON, annotations JSON)` per document.
+    pub docs: Vec<(String, String)>,
+}
+
+impl TextsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.u32(self.first_doc);
+        enc.count(self.docs.len());
+        for (article, annotations) in &self.docs {
+            enc.str(article);
+            enc.str(annotations);
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`TextsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let first_doc = dec.u32()?;
+        let n = dec.count()?;
+        let docs = (0..n)
+            .map(|_| Ok((dec.str()?, dec.str()?)))
+            .collect::<Result<_, Problem>>()?;
+        done(&dec, Self { first_doc, docs })
+    }
+}
+
+/// A `facets` part: the postings of up to [`FACET_VALUES_PER_CHUNK`] facet values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetsPart {
+    /// Postings per value, in the facet table's order.
+    pub values: Vec<Vec<u32>>,
+}
+
+impl FacetsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.count(self.values.len());
+        for docs in &self.values {
+            enc.docs(docs);
+        }
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`FacetsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let n = dec.count()?;
+        let values = (0..n).map(|_| dec.docs()).collect::<Result<_, _>>()?;
+        done(&dec, Self { values })
+    }
+}
+
+/// A `doctable` part: the names of consecutive `docs` parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTablePart {
+    /// `docs` parts in document order.
+    pub docs: Vec<PartName>,
+}
+
+impl DocTablePart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        names(&mut enc, &self.docs);
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`DocTablePart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let docs = read_names(&mut dec, Kind::Docs)?;
+        done(&dec, Self { docs })
+    }
+}
+
+/// `value` if every byte of the body was read, else the body is damaged.
+fn done<T>(dec: &Dec, value: T) -> Result<T, Problem> {
+    if dec.is_done() {
+        Ok(value)
+    } else {
+        Err(Problem::Invalid("trailing bytes"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_front_coding_round_trips_across_accents() {
+        let part = LexiconPart {
+            entries: vec![("oil".into(), 3), ("oilé".into(), 1), ("oilée".into(), 2)],
+        };
+        assert_eq!(LexiconPart::decode(&part.encode()), Ok(part));
+    }
+
+    #[test]
+    fn a_damaged_length_is_truncation_not_an_allocation() {
+        let mut enc = Enc::default();
+        enc.u64(u64::MAX >> 1);
+        assert_eq!(
+            TermsPart::decode(&enc.into_bytes()),
+            Err(Problem::Truncated)
+        );
+    }
+}

@@ -1,0 +1,752 @@
+//! The read side: answer a [`Filter`] from the parts it needs, and say which those are.
+//! No threads, no file system: the caller fetches (see the module doc of
+//! [`crate::archive`]).
+//!
+//! Evaluation mirrors `query::eval` and `query::collect` step for step (same weights, same
+//! expansion order, same BM25 functions), so totals, hits, facet counts and histograms are
+//! those of the embedded build; `tests/archive.rs` checks it.
+
+use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
+use super::parts::{
+    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
+    FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PositionsPart,
+    TermEntry, TermsPart, TextsPart,
+};
+use crate::index::{DayRange, DocSet, one_edit};
+use crate::query::collect::{idf, norm, top};
+use crate::query::eval::{
+    EXACT_WEIGHT, MAX_PREFIX_TERMS, MIN_TYPO_LEN, PREFIX_WEIGHT, TYPO_WEIGHT, date_range,
+};
+use crate::query::histogram::from_keys;
+use crate::query::text::{TextQuery, Unit};
+use crate::query::{DateField, Facets, Filter, Histogram, Options};
+use crate::span::ByteSpan;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+/// Where parts come from. Natively a folder ([`super::DirSource`]); the browser's
+/// asynchronous fetch drives [`Archive::search`] and [`Archive::add`] itself instead.
+pub trait PartSource {
+    /// The stored bytes of part `name`.
+    fn fetch(&mut self, name: &PartName) -> Result<Vec<u8>, PartError>;
+}
+
+/// `archive/manifest.json`: the format version and the catalogue's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    /// The catalogue part.
+    pub catalogue: PartName,
+    /// Parts in the archive.
+    pub parts: u64,
+    /// Bytes of all parts (a "save for offline" download).
+    pub bytes: u64,
+}
+
+impl Manifest {
+    /// Reads the manifest's JSON.
+    pub fn parse(json: &str) -> Result<Manifest, PartError> {
+        let fail = |problem| PartError {
+            part: "manifest.json".into(),
+            problem,
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|_| fail(Problem::Invalid("JSON")))?;
+        let format = value["format"]
+            .as_u64()
+            .ok_or(fail(Problem::Invalid("format")))?;
+        if format != u64::from(super::codec::FORMAT_VERSION) {
+            return Err(fail(Problem::BadVersion(format.min(255) as u8)));
+        }
+        let catalogue = value["catalogue"]
+            .as_str()
+            .and_then(PartName::parse)
+            .filter(|n| n.kind == Kind::Catalogue)
+            .ok_or(fail(Problem::Invalid("catalogue name")))?;
+        Ok(Manifest {
+            catalogue,
+            parts: value["parts"].as_u64().unwrap_or(0),
+            bytes: value["bytes"].as_u64().unwrap_or(0),
+        })
+    }
+}
+
+/// A part fetched so far: which, and how many stored bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The part.
+    pub name: PartName,
+    /// Its stored (compressed) bytes.
+    pub bytes: usize,
+}
+
+/// The parts a search still needs before it can answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needs(pub Vec<PartName>);
+
+/// Why a search from an archive could not answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArchiveError {
+    /// A part is missing or damaged.
+    Part(PartError),
+    /// The filter asks for what version 1 archives do not store.
+    Unsupported(&'static str),
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArchiveError::Part(e) => e.fmt(f),
+            ArchiveError::Unsupported(what) => write!(f, "not answered from an archive: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ArchiveError {}
+
+impl From<PartError> for ArchiveError {
+    fn from(e: PartError) -> Self {
+        ArchiveError::Part(e)
+    }
+}
+
+/// One ranked article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveHit {
+    /// Document number.
+    pub doc: u32,
+    /// BM25 score (0 without text).
+    pub score: f32,
+    /// What the result list shows.
+    pub entry: DocEntry,
+}
+
+/// One quote of a ranked article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveQuote {
+    /// Document number.
+    pub doc: u32,
+    /// The article.
+    pub article: String,
+    /// Its number in the article.
+    pub number: u32,
+    /// Speaker key, if known.
+    pub speaker: Option<String>,
+    /// The quotation in the article text.
+    pub span: ByteSpan,
+}
+
+/// Everything a view shows for one filter, answered from parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveResults {
+    /// Matching articles.
+    pub total: usize,
+    /// The best articles, best first.
+    pub hits: Vec<ArchiveHit>,
+    /// Quotes of the best articles (of the filter's speakers, when it names some).
+    pub quotes: Vec<ArchiveQuote>,
+    /// Facet counts (see the module doc of [`crate::archive`] for which values).
+    pub facets: Facets,
+    /// Date histogram.
+    pub histogram: Histogram,
+    /// Folded words to highlight.
+    pub highlight: Vec<String>,
+}
+
+/// A decoded part.
+#[derive(Debug)]
+enum Decoded {
+    Terms(TermsPart),
+    Positions(PositionsPart),
+    Lexicon(LexiconPart),
+    Keyed(KeyedPart),
+    Docs(DocsPart),
+    Texts(TextsPart),
+    Facets(FacetsPart),
+    DocTable(DocTablePart),
+}
+
+/// An opened archive: its catalogue and every part fetched so far (kept: the next views
+/// that need them fetch nothing).
+#[derive(Debug)]
+pub struct Archive {
+    catalogue: Catalogue,
+    parts: HashMap<PartName, Decoded>,
+    fetched: Vec<Fetched>,
+}
+
+impl Archive {
+    /// Opens an archive from its manifest and the catalogue's stored bytes.
+    pub fn open(manifest: &Manifest, stored: &[u8]) -> Result<Archive, PartError> {
+        let name = manifest.catalogue;
+        let body = open(&name, stored)?;
+        let catalogue = Catalogue::decode(&body).map_err(|problem| PartError {
+            part: name.to_string(),
+            problem,
+        })?;
+        Ok(Archive {
+            catalogue,
+            parts: HashMap::new(),
+            fetched: vec![Fetched {
+                name,
+                bytes: stored.len(),
+            }],
+        })
+    }
+
+    /// The catalogue.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// Every part fetched so far, the catalogue first.
+    pub fn fetched(&self) -> &[Fetched] {
+        &self.fetched
+    }
+
+    /// Checks and keeps a fetched part.
+    pub fn add(&mut self, name: PartName, stored: &[u8]) -> Result<(), PartError> {
+        if self.parts.contains_key(&name) {
+            return Ok(());
+        }
+        let body = open(&name, stored)?;
+        let fail = |problem: Problem| PartError {
+            part: name.to_string(),
+            problem,
+        };
+        let decoded = match name.kind {
+            Kind::Terms => Decoded::Terms(TermsPart::decode(&body).map_err(fail)?),
+            Kind::Positions => Decoded::Positions(PositionsPart::decode(&body).map_err(fail)?),
+            Kind::Lexicon | Kind::Lexicon2 => {
+                Decoded::Lexicon(LexiconPart::decode(&body).map_err(fail)?)
+            }
+            Kind::Entities | Kind::Speakers => {
+                Decoded::Keyed(KeyedPart::decode(&body).map_err(fail)?)
+            }
+            Kind::Docs => Decoded::Docs(DocsPart::decode(&body).map_err(fail)?),
+            Kind::Texts => Decoded::Texts(TextsPart::decode(&body).map_err(fail)?),
+            Kind::Facets => Decoded::Facets(FacetsPart::decode(&body).map_err(fail)?),
+            Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
+            Kind::Catalogue => return Err(fail(Problem::WrongKind)),
+        };
+        self.parts.insert(name, decoded);
+        self.fetched.push(Fetched {
+            name,
+            bytes: stored.len(),
+        });
+        Ok(())
+    }
+
+    /// Answers `filter`, or names the parts still needed. Call again after adding them:
+    /// each round can only ask for parts that the previous ones pointed to.
+    pub fn search(
+        &self,
+        filter: &Filter,
+        options: Options,
+    ) -> Result<Result<ArchiveResults, Needs>, ArchiveError> {
+        if filter.dates == DateField::Mentioned {
+            return Err(ArchiveError::Unsupported(
+                "dates=mentioned (archives index publication dates only)",
+            ));
+        }
+        let lookup = Lookup {
+            archive: self,
+            missing: RefCell::new(BTreeSet::new()),
+        };
+        let results = lookup.search(filter, options);
+        let missing = lookup.missing.into_inner();
+        Ok(if missing.is_empty() {
+            Ok(results)
+        } else {
+            Err(Needs(missing.into_iter().collect()))
+        })
+    }
+
+    /// The article text and annotations of document `doc`, as the JSON the build stored,
+    /// or the part to fetch for them.
+    pub fn text(&self, doc: u32) -> Result<Option<(String, String)>, Needs> {
+        let lookup = Lookup {
+            archive: self,
+            missing: RefCell::new(BTreeSet::new()),
+        };
+        let chunk = lookup.docs_part(doc);
+        let found = chunk.and_then(|docs| {
+            let at = ((doc - docs.first_doc) / super::parts::TEXTS_PER_CHUNK) as usize;
+            let name = *docs.texts.get(at)?;
+            match lookup.part(name)? {
+                Decoded::Texts(texts) => texts
+                    .docs
+                    .get(doc.checked_sub(texts.first_doc)? as usize)
+                    .cloned(),
+                _ => None,
+            }
+        });
+        let missing = lookup.missing.into_inner();
+        if missing.is_empty() {
+            Ok(found)
+        } else {
+            Err(Needs(missing.into_iter().collect()))
+        }
+    }
+}
+
+/// Answers `filter` from `source`, fetching what each round needs (native driver).
+pub fn search_from(
+    archive: &mut Archive,
+    source: &mut impl PartSource,
+    filter: &Filter,
+    options: Options,
+) -> Result<ArchiveResults, ArchiveError> {
+    loop {
+        match archive.search(filter, options)? {
+            Ok(results) => return Ok(results),
+            Err(Needs(names)) => {
+                for name in names {
+                    let stored = source.fetch(&name)?;
+                    archive.add(name, &stored)?;
+                }
+            }
+        }
+    }
+}
+
+/// One search pass: reads the parts there are and records the ones missing.
+struct Lookup<'a> {
+    archive: &'a Archive,
+    missing: RefCell<BTreeSet<PartName>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn part(&self, name: PartName) -> Option<&'a Decoded> {
+        let found = self.archive.parts.get(&name);
+        if found.is_none() {
+            self.missing.borrow_mut().insert(name);
+        }
+        found
+    }
+
+    fn catalogue(&self) -> &'a Catalogue {
+        &self.archive.catalogue
+    }
+
+    fn term(&self, term: &str) -> Option<&'a TermEntry> {
+        let names = &self.catalogue().terms;
+        let name = *names.get(bucket_of(term, names.len() as u32) as usize)?;
+        match self.part(name)? {
+            Decoded::Terms(part) => part.find(term),
+            _ => None,
+        }
+    }
+
+    fn positions(&self, term: &str) -> Option<&'a [Vec<u32>]> {
+        let names = &self.catalogue().positions;
+        let name = *names.get(bucket_of(term, names.len() as u32) as usize)?;
+        match self.part(name)? {
+            Decoded::Positions(part) => part.find(term),
+            _ => None,
+        }
+    }
+
+    fn lexicon(&self, table: &[(char, PartName)], key: char) -> &'a [(String, u32)] {
+        let Ok(at) = table.binary_search_by(|(c, _)| c.cmp(&key)) else {
+            return &[];
+        };
+        match self.part(table[at].1) {
+            Some(Decoded::Lexicon(part)) => &part.entries,
+            _ => &[],
+        }
+    }
+
+    fn keyed(&self, names: &[PartName], key: &str) -> Option<&'a KeyedDocs> {
+        let name = *names.get(bucket_of(key, names.len() as u32) as usize)?;
+        match self.part(name)? {
+            Decoded::Keyed(part) => part.find(key),
+            _ => None,
+        }
+    }
+
+    fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
+        let chunk = doc / DOCS_PER_CHUNK;
+        let table = *self
+            .catalogue()
+            .doc_tables
+            .get((chunk / DOCS_PER_TABLE) as usize)?;
+        let name = match self.part(table)? {
+            Decoded::DocTable(table) => *table.docs.get((chunk % DOCS_PER_TABLE) as usize)?,
+            _ => return None,
+        };
+        match self.part(name)? {
+            Decoded::Docs(part) => Some(part),
+            _ => None,
+        }
+    }
+
+    fn doc(&self, doc: u32) -> Option<&'a DocEntry> {
+        let part = self.docs_part(doc)?;
+        part.docs.get(doc.checked_sub(part.first_doc)? as usize)
+    }
+
+    fn search(&self, filter: &Filter, options: Options) -> ArchiveResults {
+        let (matches, scored) = self.evaluate(filter);
+        let ranked = self.rank(&matches, &scored, options.hits);
+        if !self.missing.borrow().is_empty() {
+            // Ranked on partial postings: the documents and facets to fetch are not known yet.
+            return ArchiveResults {
+                total: 0,
+                hits: Vec::new(),
+                quotes: Vec::new(),
+                facets: Facets::default(),
+                histogram: from_keys(filter, Vec::new(), Vec::new(), 0),
+                highlight: Vec::new(),
+            };
+        }
+        let hits: Vec<ArchiveHit> = ranked
+            .into_iter()
+            .filter_map(|(doc, score)| {
+                let entry = self.doc(doc)?.clone();
+                Some(ArchiveHit { doc, score, entry })
+            })
+            .collect();
+        let quotes = quote_hits(filter, &hits, options.quotes);
+        let facets = if options.facet_values == 0 {
+            Facets::default()
+        } else {
+            self.facets(&matches, options.facet_values)
+        };
+        let histogram = self.histogram(filter, &matches);
+        let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
+        highlight.sort_unstable();
+        highlight.dedup();
+        ArchiveResults {
+            total: matches.count(),
+            hits,
+            quotes,
+            facets,
+            histogram,
+            highlight,
+        }
+    }
+
+    /// The matching documents and the terms to rank by (as `query::evaluate`).
+    fn evaluate(&self, filter: &Filter) -> (DocSet, Vec<(String, f32)>) {
+        let catalogue = self.catalogue();
+        let universe = catalogue.docs;
+        let mut matches = DocSet::full(universe);
+        let mut scored = Vec::new();
+        for group in &TextQuery::parse(&filter.text).groups {
+            let mut any = DocSet::empty(universe);
+            for unit in group {
+                let mut docs = self.unit_docs(unit, &mut scored);
+                if unit.negated {
+                    docs.complement();
+                }
+                any.union_with(&docs);
+            }
+            matches.intersect_with(&any);
+        }
+        let empty: &[u32] = &[];
+        for entity in &filter.entities {
+            let docs = self.keyed(&catalogue.entities, entity.as_str());
+            matches.intersect_sorted(docs.map_or(empty, |e| &e.docs));
+        }
+        for speaker in &filter.speakers {
+            let docs = self.keyed(&catalogue.speakers, speaker);
+            matches.intersect_sorted(docs.map_or(empty, |s| &s.docs));
+        }
+        if let Some(source) = &filter.source {
+            let docs = catalogue.sources.iter().find(|s| &s.name == source);
+            matches.intersect_sorted(docs.map_or(empty, |s| &s.docs));
+        }
+        if let Some(range) = date_range(filter) {
+            let mut in_range = DocSet::empty(universe);
+            for (at, run) in catalogue.date_runs.iter().enumerate() {
+                let end = catalogue
+                    .date_runs
+                    .get(at + 1)
+                    .map_or(universe, |next| next.first_doc);
+                let dated = run.lo != 0;
+                let run_range = DayRange {
+                    lo: run.lo,
+                    hi: run.hi,
+                };
+                if dated && run_range.overlaps(range) {
+                    (run.first_doc..end).for_each(|doc| in_range.insert(doc));
+                }
+            }
+            matches.intersect_with(&in_range);
+        }
+        (matches, scored)
+    }
+
+    /// The documents one unit matches (as `query::eval::unit_docs`).
+    fn unit_docs(&self, unit: &Unit, scored: &mut Vec<(String, f32)>) -> DocSet {
+        let catalogue = self.catalogue();
+        let mut docs = DocSet::empty(catalogue.docs);
+        let mut expanded: Vec<(String, f32)> = Vec::new();
+        if let [word] = unit.words.as_slice() {
+            let exact = self.term(word).is_some();
+            if exact {
+                expanded.push((word.clone(), EXACT_WEIGHT));
+            }
+            if unit.prefix
+                && let Some(first) = word.chars().next()
+            {
+                let entries = self.lexicon(&catalogue.lexicon, first);
+                let start = entries.partition_point(|(t, _)| t.as_str() < word.as_str());
+                let mut prefixed: Vec<&(String, u32)> = entries[start..]
+                    .iter()
+                    .take_while(|(t, _)| t.starts_with(word.as_str()))
+                    .filter(|(t, _)| t != word)
+                    .collect();
+                if prefixed.len() > MAX_PREFIX_TERMS {
+                    prefixed.sort_by_key(|(_, df)| std::cmp::Reverse(*df));
+                    prefixed.truncate(MAX_PREFIX_TERMS);
+                }
+                expanded.extend(
+                    prefixed
+                        .into_iter()
+                        .map(|(t, _)| (t.clone(), PREFIX_WEIGHT)),
+                );
+            }
+            if !unit.exact && word.chars().count() >= MIN_TYPO_LEN {
+                for term in self.one_edit_away(word) {
+                    if !expanded.iter().any(|(t, _)| *t == term) {
+                        expanded.push((term, TYPO_WEIGHT));
+                    }
+                }
+            }
+            for (term, _) in &expanded {
+                if let Some(entry) = self.term(term) {
+                    entry.postings.iter().for_each(|p| docs.insert(p.doc));
+                }
+            }
+        } else {
+            let entries: Option<Vec<&TermEntry>> =
+                unit.words.iter().map(|w| self.term(w)).collect();
+            if let Some(entries) = entries {
+                self.phrase_docs(&entries, &mut docs);
+                expanded.extend(unit.words.iter().map(|w| (w.clone(), EXACT_WEIGHT)));
+            }
+        }
+        if !unit.negated {
+            scored.extend(expanded);
+        }
+        docs
+    }
+
+    /// Terms one edit from `word`, in the embedded build's order (by length, then term).
+    /// A neighbour's first character is the word's first or second, or else its second
+    /// character is: the two lexicons of each cover all of them.
+    fn one_edit_away(&self, word: &str) -> Vec<String> {
+        let catalogue = self.catalogue();
+        let query: Vec<char> = word.chars().collect();
+        let mut keys: Vec<char> = query.iter().take(2).copied().collect();
+        keys.dedup();
+        let mut near: Vec<(usize, &String)> = Vec::new();
+        for table in [&catalogue.lexicon, &catalogue.lexicon2] {
+            for &key in &keys {
+                for (term, _) in self.lexicon(table, key) {
+                    let candidate: Vec<char> = term.chars().collect();
+                    if one_edit(&query, &candidate) {
+                        near.push((candidate.len(), term));
+                    }
+                }
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
+        near.into_iter().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// Inserts every document where the terms occur next to each other, in order.
+    fn phrase_docs(&self, phrase: &[&TermEntry], out: &mut DocSet) {
+        let positions: Option<Vec<&[Vec<u32>]>> =
+            phrase.iter().map(|e| self.positions(&e.term)).collect();
+        let Some(positions) = positions else {
+            return;
+        };
+        let Some((rarest_at, rarest)) = phrase
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, e)| e.postings.len())
+        else {
+            return;
+        };
+        let mut lists: Vec<&[u32]> = vec![&[]; phrase.len()];
+        'docs: for posting in &rarest.postings {
+            let doc = posting.doc;
+            for (i, entry) in phrase.iter().enumerate() {
+                match entry.postings.binary_search_by_key(&doc, |p| p.doc) {
+                    Ok(at) => match positions[i].get(at) {
+                        Some(list) => lists[i] = list,
+                        None => continue 'docs,
+                    },
+                    Err(_) => continue 'docs,
+                }
+            }
+            for &at in lists[rarest_at] {
+                let Some(start) = at.checked_sub(rarest_at as u32) else {
+                    continue;
+                };
+                let all_there = lists
+                    .iter()
+                    .enumerate()
+                    .all(|(i, list)| list.binary_search(&(start + i as u32)).is_ok());
+                if all_there {
+                    out.insert(doc);
+                    continue 'docs;
+                }
+            }
+        }
+    }
+
+    /// The best `limit` matches (as `query::collect::rank`).
+    fn rank(&self, matches: &DocSet, scored: &[(String, f32)], limit: usize) -> Vec<(u32, f32)> {
+        let catalogue = self.catalogue();
+        if scored.is_empty() {
+            // Newest first: runs from the newest date back, undated last, each run in order.
+            let mut out = Vec::new();
+            let runs = &catalogue.date_runs;
+            let mut dated: Vec<(u32, u32)> = Vec::new();
+            let mut undated: Vec<(u32, u32)> = Vec::new();
+            for (at, run) in runs.iter().enumerate() {
+                let end = runs.get(at + 1).map_or(catalogue.docs, |r| r.first_doc);
+                if run.lo == 0 {
+                    undated.push((run.first_doc, end));
+                } else {
+                    dated.push((run.first_doc, end));
+                }
+            }
+            for (start, end) in dated.into_iter().rev().chain(undated) {
+                for doc in start..end {
+                    if out.len() == limit {
+                        return out;
+                    }
+                    if matches.contains(doc) {
+                        out.push((doc, 0.0));
+                    }
+                }
+            }
+            return out;
+        }
+        let n = catalogue.docs as usize;
+        let mut scores = vec![0f32; n];
+        for (term, weight) in scored {
+            let Some(entry) = self.term(term) else {
+                continue;
+            };
+            let idf = idf(n, entry.postings.len());
+            for p in &entry.postings {
+                if matches.contains(p.doc)
+                    && let Some(score) = scores.get_mut(p.doc as usize)
+                {
+                    *score += weight * idf * norm(p.frequency, p.length, catalogue.average_words);
+                }
+            }
+        }
+        let mut hits: Vec<(u32, f32)> = matches.iter().map(|d| (d, scores[d as usize])).collect();
+        let better = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, better);
+        }
+        hits.truncate(limit);
+        hits.sort_unstable_by(better);
+        hits
+    }
+
+    /// Facet counts: the catalogue's own counts when everything matches, else the
+    /// postings of the listed values intersected with the matches.
+    fn facets(&self, matches: &DocSet, per_facet: usize) -> Facets {
+        let catalogue = self.catalogue();
+        let everything = matches.count() == catalogue.docs as usize;
+        let table = |at: usize| {
+            let table = &catalogue.facets[at];
+            let counts: Vec<u32> = if everything {
+                table.values.iter().map(|v| v.count).collect()
+            } else {
+                let mut counts = Vec::with_capacity(table.values.len());
+                for &name in &table.chunks {
+                    match self.part(name) {
+                        Some(Decoded::Facets(part)) => counts
+                            .extend(part.values.iter().map(|docs| matches.count_in(docs) as u32)),
+                        _ => counts.extend([0].repeat(FACET_VALUES_PER_CHUNK)),
+                    }
+                }
+                counts.truncate(table.values.len());
+                counts
+            };
+            top(
+                &counts,
+                per_facet,
+                |_| true,
+                |v| (table.values[v].key.clone(), table.values[v].label.clone()),
+            )
+        };
+        let source_counts: Vec<u32> = catalogue
+            .sources
+            .iter()
+            .map(|s| matches.count_in(&s.docs) as u32)
+            .collect();
+        Facets {
+            people: table(0),
+            organizations: table(1),
+            places: table(2),
+            speakers: table(3),
+            sources: top(
+                &source_counts,
+                per_facet,
+                |_| true,
+                |s| {
+                    let name = catalogue.sources[s].name.clone();
+                    (name.clone(), name)
+                },
+            ),
+        }
+    }
+
+    /// The publication-date histogram of the matches, from the date runs alone.
+    fn histogram(&self, filter: &Filter, matches: &DocSet) -> Histogram {
+        let catalogue = self.catalogue();
+        let mut known = Vec::new();
+        let mut undated = 0;
+        for (at, run) in catalogue.date_runs.iter().enumerate() {
+            let end = catalogue
+                .date_runs
+                .get(at + 1)
+                .map_or(catalogue.docs, |r| r.first_doc);
+            let count = (run.first_doc..end)
+                .filter(|&d| matches.contains(d))
+                .count();
+            if run.lo == 0 {
+                undated += count as u32;
+            } else {
+                known.extend(std::iter::repeat_n(run.lo, count));
+            }
+        }
+        from_keys(filter, known, Vec::new(), undated)
+    }
+}
+
+/// Quotes of the ranked articles, in rank order; only the filter's speakers when it names
+/// any (as `query::collect::quote_hits`).
+fn quote_hits(filter: &Filter, hits: &[ArchiveHit], limit: usize) -> Vec<ArchiveQuote> {
+    let mut out = Vec::new();
+    for hit in hits {
+        for quote in &hit.entry.quotes {
+            if !filter.speakers.is_empty() && !filter.speakers.contains(&quote.speaker) {
+                continue;
+            }
+            if out.len() == limit {
+                return out;
+            }
+            out.push(ArchiveQuote {
+                doc: hit.doc,
+                article: hit.entry.id.clone(),
+                number: quote.number,
+                speaker: (!quote.speaker.is_empty()).then(|| quote.speaker.clone()),
+                span: quote.span,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,536 @@
+//! The write side (native only): articles and annotations in, a folder of parts out, on
+//! all cores, byte-identical for the same input, writing only parts that do not exist yet.
+
+use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
+use super::parts::{
+    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart, DocsPart,
+    FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs, KeyedPart,
+    LexiconPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting,
+    TermsPart, TextsPart,
+};
+use super::read::PartSource;
+use crate::corpus::Article;
+use crate::extract::{Annotations, EntityKind};
+use crate::index::dates::upper;
+use crate::index::{DayRange, Index, NONE};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Postings per `terms`, `entities` or `speakers` bucket, on average: about 16–40 KB of gzip.
+const POSTINGS_PER_BUCKET: usize = 16_384;
+/// Characters of body text kept as a result list's lede.
+const LEDE_CHARS: usize = 160;
+
+/// What a build wrote.
+#[derive(Debug, Clone, Default)]
+pub struct WriteSummary {
+    /// Articles archived.
+    pub articles: usize,
+    /// The catalogue part.
+    pub catalogue: Option<PartName>,
+    /// Stored bytes of the catalogue.
+    pub catalogue_bytes: u64,
+    /// Parts the archive consists of, and their bytes.
+    pub parts: usize,
+    /// Bytes of all parts.
+    pub bytes: u64,
+    /// Parts written by this build (new content), and their bytes.
+    pub written: usize,
+    /// Bytes written.
+    pub written_bytes: u64,
+    /// Parts already there (unchanged content).
+    pub kept: usize,
+    /// Parts of an earlier build that are no longer referenced, removed.
+    pub removed: usize,
+    /// Bytes removed.
+    pub removed_bytes: u64,
+    /// Parts and bytes by kind.
+    pub by_kind: BTreeMap<Kind, (usize, u64)>,
+}
+
+/// One stored part: its name, size, and whether this build wrote it.
+struct Stored {
+    name: PartName,
+    bytes: u64,
+    written: bool,
+}
+
+/// The order documents are numbered in: publication date (undated first), then id.
+pub fn archive_order(articles: &[Article]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| articles[i].date.map_or(0, |d| DayRange::of_date(d).lo);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| articles[a].id.cmp(&articles[b].id))
+    });
+    order
+}
+
+/// Puts `articles` and their `annotations` in archive order (see [`archive_order`]).
+pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annotations>) {
+    let order = archive_order(articles);
+    let mut a: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
+    let mut n: Vec<Option<Annotations>> =
+        std::mem::take(annotations).into_iter().map(Some).collect();
+    n.resize(a.len(), None);
+    for i in order {
+        if let Some(article) = a[i].take() {
+            articles.push(article);
+            annotations.push(n[i].take().unwrap_or_default());
+        }
+    }
+}
+
+/// Writes the archive of `articles` (in archive order: [`sort_for_archive`]) and `index`
+/// (built from exactly those) under `dir` (`manifest.json`, `parts/`). Existing parts are
+/// kept, unreferenced ones removed after the new manifest is in place.
+pub fn write_archive(
+    dir: &Path,
+    articles: &[Article],
+    annotations: &[Annotations],
+    index: &Index,
+) -> io::Result<WriteSummary> {
+    let parts_dir = dir.join("parts");
+    std::fs::create_dir_all(&parts_dir)?;
+    let store = |kind: Kind, body: Vec<u8>| -> io::Result<Stored> {
+        let (name, bytes) = seal(kind, &body);
+        let path = parts_dir.join(name.to_string());
+        let written = !path.exists();
+        if written {
+            // Write then rename: a part file is either absent or complete.
+            let tmp = parts_dir.join(format!(".{name}.tmp"));
+            std::fs::write(&tmp, &bytes)?;
+            std::fs::rename(&tmp, &path)?;
+        }
+        Ok(Stored {
+            name,
+            bytes: bytes.len() as u64,
+            written,
+        })
+    };
+    let n = index.len() as u32;
+    let mut stored: Vec<Stored> = Vec::new();
+
+    // Texts first: the docs parts name them.
+    let texts: Vec<Stored> = (0..n.div_ceil(TEXTS_PER_CHUNK))
+        .into_par_iter()
+        .map(|chunk| {
+            let first = chunk * TEXTS_PER_CHUNK;
+            let last = (first + TEXTS_PER_CHUNK).min(n);
+            let docs = (first..last)
+                .map(|doc| {
+                    let article = serde_json::to_string(&articles[doc as usize])?;
+                    let found = annotations.get(doc as usize).cloned().unwrap_or_default();
+                    Ok((article, serde_json::to_string(&found)?))
+                })
+                .collect::<Result<_, serde_json::Error>>()?;
+            store(
+                Kind::Texts,
+                TextsPart {
+                    first_doc: first,
+                    docs,
+                }
+                .encode(),
+            )
+        })
+        .collect::<io::Result<_>>()?;
+    let text_names: Vec<PartName> = texts.iter().map(|s| s.name).collect();
+    stored.extend(texts);
+
+    let per_docs = (DOCS_PER_CHUNK / TEXTS_PER_CHUNK) as usize;
+    let doc_parts: Vec<Stored> = (0..n.div_ceil(DOCS_PER_CHUNK))
+        .into_par_iter()
+        .map(|chunk| {
+            let first = chunk * DOCS_PER_CHUNK;
+            let last = (first + DOCS_PER_CHUNK).min(n);
+            let docs = (first..last)
+                .map(|doc| doc_entry(index, &articles[doc as usize], doc))
+                .collect();
+            let at = chunk as usize * per_docs;
+            let texts = text_names[at..(at + per_docs).min(text_names.len())].to_vec();
+            store(
+                Kind::Docs,
+                DocsPart {
+                    first_doc: first,
+                    docs,
+                    texts,
+                }
+                .encode(),
+            )
+        })
+        .collect::<io::Result<_>>()?;
+    let doc_chunks: Vec<PartName> = doc_parts.iter().map(|s| s.name).collect();
+    stored.extend(doc_parts);
+    let doc_tables: Vec<Stored> = doc_chunks
+        .chunks(DOCS_PER_TABLE as usize)
+        .map(|docs| {
+            store(
+                Kind::DocTable,
+                DocTablePart {
+                    docs: docs.to_vec(),
+                }
+                .encode(),
+            )
+        })
+        .collect::<io::Result<_>>()?;
+    let doc_table_names: Vec<PartName> = doc_tables.iter().map(|s| s.name).collect();
+    stored.extend(doc_tables);
+
+    // Words: hash buckets of terms (postings with BM25's inputs) and of positions.
+    let terms = index.terms();
+    let total_postings: usize = (0..terms.len() as u32).map(|t| terms.docs(t).len()).sum();
+    let buckets = total_postings.div_ceil(POSTINGS_PER_BUCKET).max(1) as u32;
+    let mut by_bucket: Vec<Vec<u32>> = vec![Vec::new(); buckets as usize];
+    for t in 0..terms.len() as u32 {
+        by_bucket[bucket_of(terms.term(t), buckets) as usize].push(t);
+    }
+    let word_parts: Vec<(Stored, Stored)> = by_bucket
+        .par_iter()
+        .map(|ids| {
+            let mut entries = Vec::with_capacity(ids.len());
+            let mut positions = Vec::with_capacity(ids.len());
+            for &t in ids {
+                let mut lists = Vec::new();
+                let postings = terms
+                    .postings(t)
+                    .map(|p| {
+                        let mut list = Vec::with_capacity(p.frequency as usize);
+                        p.positions_into(&mut list);
+                        lists.push(list);
+                        TermPosting {
+                            doc: p.doc,
+                            frequency: p.frequency,
+                            length: index.docs[p.doc as usize].words,
+                        }
+                    })
+                    .collect();
+                entries.push(TermEntry {
+                    term: terms.term(t).to_string(),
+                    postings,
+                });
+                positions.push((terms.term(t).to_string(), lists));
+            }
+            Ok((
+                store(Kind::Terms, TermsPart { entries }.encode())?,
+                store(
+                    Kind::Positions,
+                    PositionsPart { entries: positions }.encode(),
+                )?,
+            ))
+        })
+        .collect::<io::Result<_>>()?;
+    let mut term_names = Vec::with_capacity(word_parts.len());
+    let mut position_names = Vec::with_capacity(word_parts.len());
+    for (t, p) in word_parts {
+        term_names.push(t.name);
+        position_names.push(p.name);
+        stored.extend([t, p]);
+    }
+
+    // Lexicons: every term under its first character, and under its second.
+    let mut first: BTreeMap<char, Vec<(String, u32)>> = BTreeMap::new();
+    let mut second: BTreeMap<char, Vec<(String, u32)>> = BTreeMap::new();
+    for t in 0..terms.len() as u32 {
+        let term = terms.term(t);
+        let df = terms.docs(t).len() as u32;
+        let mut chars = term.chars();
+        if let Some(c) = chars.next() {
+            first.entry(c).or_default().push((term.to_string(), df));
+        }
+        if let Some(c) = chars.next() {
+            second.entry(c).or_default().push((term.to_string(), df));
+        }
+    }
+    let lexicon = store_keyed(&store, Kind::Lexicon, first, &mut stored)?;
+    let lexicon2 = store_keyed(&store, Kind::Lexicon2, second, &mut stored)?;
+
+    // Entities and speakers: hash buckets by key.
+    let entity_entries: Vec<KeyedDocs> = index
+        .entities()
+        .iter()
+        .enumerate()
+        .map(|(e, info)| KeyedDocs {
+            key: info.id.0.clone(),
+            name: info.name.clone(),
+            kind: info.kind.as_str().to_string(),
+            docs: index.entity_docs(e as u32).to_vec(),
+        })
+        .collect();
+    let entities = store_buckets(&store, Kind::Entities, entity_entries, &mut stored)?;
+    let speaker_entries: Vec<KeyedDocs> = index
+        .speakers()
+        .iter()
+        .enumerate()
+        .map(|(s, info)| KeyedDocs {
+            key: info.key.clone(),
+            name: info.name.clone(),
+            kind: String::new(),
+            docs: index.speaker_docs(s as u32).to_vec(),
+        })
+        .collect();
+    let speakers = store_buckets(&store, Kind::Speakers, speaker_entries, &mut stored)?;
+
+    // Facets: the top values of each kind, in index order, and their postings.
+    let entity_table = |kind: EntityKind| {
+        let values: Vec<(u32, FacetEntry, &[u32])> = index
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, info)| info.kind == kind)
+            .map(|(e, info)| {
+                let docs = index.entity_docs(e as u32);
+                let entry = FacetEntry {
+                    key: info.id.0.clone(),
+                    label: info.name.clone(),
+                    count: docs.len() as u32,
+                };
+                (e as u32, entry, docs)
+            })
+            .collect();
+        values
+    };
+    let speaker_table: Vec<(u32, FacetEntry, &[u32])> = index
+        .speakers()
+        .iter()
+        .enumerate()
+        .map(|(s, info)| {
+            let docs = index.speaker_docs(s as u32);
+            let entry = FacetEntry {
+                key: info.key.clone(),
+                label: info.name.clone(),
+                count: docs.len() as u32,
+            };
+            (s as u32, entry, docs)
+        })
+        .collect();
+    let mut facets: [FacetTable; 4] = Default::default();
+    let candidates = [
+        entity_table(EntityKind::Person),
+        entity_table(EntityKind::Organization),
+        entity_table(EntityKind::Place),
+        speaker_table,
+    ];
+    for (table, mut values) in facets.iter_mut().zip(candidates) {
+        values.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+        values.truncate(FACET_TOP);
+        values.sort_by_key(|v| v.0);
+        let chunks: Vec<Stored> = values
+            .par_chunks(FACET_VALUES_PER_CHUNK)
+            .map(|chunk| {
+                let part = FacetsPart {
+                    values: chunk.iter().map(|v| v.2.to_vec()).collect(),
+                };
+                store(Kind::Facets, part.encode())
+            })
+            .collect::<io::Result<_>>()?;
+        table.chunks = chunks.iter().map(|s| s.name).collect();
+        table.values = values.into_iter().map(|v| v.1).collect();
+        stored.extend(chunks);
+    }
+
+    let catalogue = Catalogue {
+        docs: n,
+        average_words: index.average_words,
+        date_runs: date_runs(index),
+        sources: index
+            .sources()
+            .iter()
+            .enumerate()
+            .map(|(s, name)| SourceEntry {
+                name: name.clone(),
+                docs: index.source_docs(s as u32).to_vec(),
+            })
+            .collect(),
+        terms: term_names,
+        positions: position_names,
+        lexicon,
+        lexicon2,
+        entities,
+        speakers,
+        doc_tables: doc_table_names,
+        facets,
+    };
+    let catalogue = store(Kind::Catalogue, catalogue.encode())?;
+    let mut summary = WriteSummary {
+        articles: n as usize,
+        catalogue: Some(catalogue.name),
+        catalogue_bytes: catalogue.bytes,
+        ..Default::default()
+    };
+    stored.push(catalogue);
+    for s in &stored {
+        summary.parts += 1;
+        summary.bytes += s.bytes;
+        let kind = summary.by_kind.entry(s.name.kind).or_default();
+        kind.0 += 1;
+        kind.1 += s.bytes;
+        if s.written {
+            summary.written += 1;
+            summary.written_bytes += s.bytes;
+        } else {
+            summary.kept += 1;
+        }
+    }
+
+    // The manifest last, atomically: until the rename, readers see the previous build.
+    let manifest = serde_json::json!({
+        "format": super::codec::FORMAT_VERSION,
+        "catalogue": summary.catalogue.map(|c| c.to_string()),
+        "parts": summary.parts,
+        "bytes": summary.bytes,
+    });
+    let tmp = dir.join(".manifest.json.tmp");
+    std::fs::write(&tmp, format!("{manifest}\n"))?;
+    std::fs::rename(&tmp, dir.join("manifest.json"))?;
+
+    let live: HashSet<String> = stored.iter().map(|s| s.name.to_string()).collect();
+    for entry in std::fs::read_dir(&parts_dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !live.contains(&name) {
+            summary.removed += 1;
+            summary.removed_bytes += entry.metadata().map_or(0, |m| m.len());
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(summary)
+}
+
+/// What the result list keeps of document `doc`.
+fn doc_entry(index: &Index, article: &Article, doc: u32) -> DocEntry {
+    let quotes = index
+        .doc_quotes(doc)
+        .iter()
+        .map(|&q| {
+            let quote = index.quotes()[q as usize];
+            let speaker = if quote.speaker == NONE {
+                String::new()
+            } else {
+                index.speakers()[quote.speaker as usize].key.clone()
+            };
+            QuoteEntry {
+                number: quote.number,
+                speaker,
+                span: quote.span,
+            }
+        })
+        .collect();
+    let body = article.body.slice(&article.text);
+    let mut lede = String::new();
+    for word in body.split_whitespace() {
+        if lede.chars().count() >= LEDE_CHARS {
+            break;
+        }
+        if !lede.is_empty() {
+            lede.push(' ');
+        }
+        lede.push_str(word);
+    }
+    DocEntry {
+        id: article.id.0.clone(),
+        title: article.title.clone(),
+        date: article.date.map(|d| d.to_string()).unwrap_or_default(),
+        source: article.source.clone().unwrap_or_default(),
+        words: index.docs[doc as usize].words,
+        lede,
+        quotes,
+    }
+}
+
+/// Runs of documents with the same publication date key, ascending.
+fn date_runs(index: &Index) -> Vec<DateRun> {
+    let mut runs: Vec<DateRun> = Vec::new();
+    for (doc, &lo) in index.published_keys.iter().enumerate() {
+        if runs.last().is_none_or(|r| r.lo != lo) {
+            runs.push(DateRun {
+                first_doc: doc as u32,
+                lo,
+                hi: if lo == 0 { 0 } else { upper(lo) },
+            });
+        }
+    }
+    runs
+}
+
+/// Stores one lexicon part per key.
+fn store_keyed(
+    store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    kind: Kind,
+    groups: BTreeMap<char, Vec<(String, u32)>>,
+    stored: &mut Vec<Stored>,
+) -> io::Result<Vec<(char, PartName)>> {
+    let groups: Vec<(char, Vec<(String, u32)>)> = groups.into_iter().collect();
+    let parts: Vec<(char, Stored)> = groups
+        .into_par_iter()
+        .map(|(key, mut entries)| {
+            entries.sort();
+            Ok((key, store(kind, LexiconPart { entries }.encode())?))
+        })
+        .collect::<io::Result<_>>()?;
+    Ok(parts
+        .into_iter()
+        .map(|(key, s)| {
+            let name = s.name;
+            stored.push(s);
+            (key, name)
+        })
+        .collect())
+}
+
+/// Stores entries in hash buckets by key, sized by their postings.
+fn store_buckets(
+    store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    kind: Kind,
+    entries: Vec<KeyedDocs>,
+    stored: &mut Vec<Stored>,
+) -> io::Result<Vec<PartName>> {
+    let postings: usize = entries.iter().map(|e| e.docs.len() + 1).sum();
+    let buckets = postings.div_ceil(POSTINGS_PER_BUCKET).max(1) as u32;
+    let mut by_bucket: Vec<Vec<KeyedDocs>> = vec![Vec::new(); buckets as usize];
+    for entry in entries {
+        by_bucket[bucket_of(&entry.key, buckets) as usize].push(entry);
+    }
+    let parts: Vec<Stored> = by_bucket
+        .into_par_iter()
+        .map(|mut entries| {
+            entries.sort_by(|a, b| a.key.cmp(&b.key));
+            store(kind, KeyedPart { entries }.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let names = parts.iter().map(|s| s.name).collect();
+    stored.extend(parts);
+    Ok(names)
+}
+
+/// Parts from an archive folder (`SITE/archive`), for the native reader.
+#[derive(Debug, Clone)]
+pub struct DirSource {
+    dir: PathBuf,
+}
+
+impl DirSource {
+    /// Reads parts under `dir/parts`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The manifest's text.
+    pub fn manifest(&self) -> Result<String, PartError> {
+        std::fs::read_to_string(self.dir.join("manifest.json")).map_err(|e| PartError {
+            part: "manifest.json".into(),
+            problem: Problem::Missing(e.to_string()),
+        })
+    }
+}
+
+impl PartSource for DirSource {
+    fn fetch(&mut self, name: &PartName) -> Result<Vec<u8>, PartError> {
+        std::fs::read(self.dir.join("parts").join(name.to_string())).map_err(|e| PartError {
+            part: name.to_string(),
+            problem: Problem::Missing(e.to_string()),
+        })
+    }
+}

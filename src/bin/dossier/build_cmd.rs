@@ -1,0 +1,241 @@
+//! `dossier build`: a seed folder in, a static site out — the app (copied from a built
+//! `dist/`) and the collection as an archive (`src/archive`), on all cores.
+
+use dossier::archive::{WriteSummary, write::sort_for_archive, write_archive};
+use dossier::corpus::{self, Article};
+use dossier::extract::{Annotations, annotate};
+use dossier::index::Index;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// What to build.
+pub struct BuildArgs {
+    pub seeds: PathBuf,
+    pub out: PathBuf,
+    pub app: Option<PathBuf>,
+}
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    match build(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dossier: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<(), String> {
+    let started = Instant::now();
+    let articles = read_seeds(&args.seeds)?;
+    let stage = Instant::now();
+    let bar = progress(articles.len() as u64, "extracting");
+    let annotations: Vec<Annotations> = articles
+        .par_iter()
+        .map(|article| {
+            let found = annotate(article);
+            bar.inc(1);
+            found
+        })
+        .collect();
+    bar.finish_and_clear();
+    note(&format!(
+        "extracted {} articles in {:.1} s ({:.0} articles/s on {} threads)",
+        articles.len(),
+        stage.elapsed().as_secs_f64(),
+        articles.len() as f64 / stage.elapsed().as_secs_f64().max(1e-9),
+        rayon::current_num_threads()
+    ));
+    let mut annotations = resolve_stage(&articles, annotations);
+    let mut articles = articles;
+    let stage = Instant::now();
+    sort_for_archive(&mut articles, &mut annotations);
+    let index = Index::build(&articles, &annotations);
+    note(&format!(
+        "indexed in {:.1} s",
+        stage.elapsed().as_secs_f64()
+    ));
+    let stage = Instant::now();
+    let archive_dir = args.out.join("archive");
+    let summary = write_archive(&archive_dir, &articles, &annotations, &index)
+        .map_err(|e| format!("{}: {e}", archive_dir.display()))?;
+    note(&format!(
+        "wrote the archive in {:.1} s",
+        stage.elapsed().as_secs_f64()
+    ));
+    drop((index, annotations, articles));
+    match &args.app {
+        Some(dist) => {
+            let copied = copy_app(dist, &args.out)
+                .map_err(|e| format!("copying the app from {}: {e}", dist.display()))?;
+            note(&format!(
+                "copied the app: {copied} files from {}",
+                dist.display()
+            ));
+        }
+        None => note(
+            "no --app given: SITE holds the archive only (build the app with `trunk build --release` and pass --app dist)",
+        ),
+    }
+    print!("{}", report(&summary, started.elapsed().as_secs_f64()));
+    Ok(())
+}
+
+/// The resolve stage, in one place: a pass-through until `src/resolve` lands, when this
+/// becomes `dossier::resolve::resolve(articles, annotations).annotations`.
+fn resolve_stage(_articles: &[Article], annotations: Vec<Annotations>) -> Vec<Annotations> {
+    annotations
+}
+
+/// Every article of the seed folder, parsed on all cores; any bad seed stops the build
+/// after all of them are listed, with the messages `dossier query` and the app give.
+fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
+    let stage = Instant::now();
+    let files = corpus::read_folder(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let bar = progress(files.len() as u64, "reading");
+    let parsed: Vec<(String, Seed)> = files
+        .into_par_iter()
+        .map(|file| {
+            let result = match corpus::classify(&file.name) {
+                Err(skip) => Seed::Skipped(skip.reason),
+                Ok(_) => match corpus::parse_file(&file.name, &file.bytes) {
+                    Ok(articles) => Seed::Articles(articles),
+                    Err(e) => {
+                        eprintln!("dossier: {e}");
+                        Seed::Bad
+                    }
+                },
+            };
+            bar.inc(1);
+            (file.name, result)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut articles = Vec::new();
+    let mut bad = 0;
+    for (name, result) in parsed {
+        match result {
+            Seed::Articles(mut found) => articles.append(&mut found),
+            Seed::Skipped(reason) => eprintln!("dossier: skipping {name}: {reason}"),
+            Seed::Bad => bad += 1,
+        }
+    }
+    if let Err(clashes) = corpus::check_unique_ids(&articles) {
+        for e in &clashes {
+            eprintln!("dossier: {e}");
+        }
+        bad += clashes.len();
+    }
+    if bad > 0 {
+        return Err(format!(
+            "{bad} bad seed file(s) in {}: nothing was written",
+            dir.display()
+        ));
+    }
+    if articles.is_empty() {
+        return Err(format!("no articles in {}", dir.display()));
+    }
+    note(&format!(
+        "read {} articles in {:.1} s",
+        articles.len(),
+        stage.elapsed().as_secs_f64()
+    ));
+    Ok(articles)
+}
+
+/// What one seed file gave.
+enum Seed {
+    Articles(Vec<Article>),
+    /// Not an article file (the reason).
+    Skipped(&'static str),
+    /// Unreadable; the problem was printed.
+    Bad,
+}
+
+/// A progress bar on stderr (articles/s, ETA); hidden when stderr is not a terminal, where
+/// each stage prints one line instead.
+fn progress(len: u64, what: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    if let Ok(style) = ProgressStyle::with_template(
+        "{msg:>10} [{bar:30}] {human_pos}/{human_len} {per_sec} ETA {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn note(line: &str) {
+    eprintln!("dossier: {line}");
+}
+
+/// Copies the built app's files into the site, leaving `archive/` alone.
+fn copy_app(dist: &Path, site: &Path) -> std::io::Result<usize> {
+    let files = corpus::read_folder(dist)?;
+    for file in &files {
+        if file.name == "archive" || file.name.starts_with("archive/") {
+            continue;
+        }
+        let path = site.join(&file.name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &file.bytes)?;
+    }
+    Ok(files.len())
+}
+
+/// The closing summary: what was rewritten, the total, time and memory.
+fn report(s: &WriteSummary, seconds: f64) -> String {
+    let mut out = format!(
+        "archived {} articles: rewrote {} of {} parts, {} of {}; kept {}; removed {} ({})\n",
+        s.articles,
+        s.written,
+        s.parts,
+        human(s.written_bytes),
+        human(s.bytes),
+        s.kept,
+        s.removed,
+        human(s.removed_bytes)
+    );
+    let kinds: Vec<String> = s
+        .by_kind
+        .iter()
+        .map(|(kind, (n, bytes))| format!("{} {n} ({})", kind.suffix(), human(*bytes)))
+        .collect();
+    out.push_str(&format!("parts: {}\n", kinds.join(", ")));
+    out.push_str(&format!(
+        "catalogue {} ({}); wall time {seconds:.1} s; peak memory {}\n",
+        s.catalogue.map(|c| c.to_string()).unwrap_or_default(),
+        human(s.catalogue_bytes),
+        peak_memory().map_or_else(|| "unknown".to_string(), human)
+    ));
+    out
+}
+
+/// Peak resident memory (VmHWM), on Linux.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Bytes as KB, MB or GB (decimal).
+fn human(bytes: u64) -> String {
+    let b = bytes as f64;
+    if b >= 1e9 {
+        format!("{:.2} GB", b / 1e9)
+    } else if b >= 1e6 {
+        format!("{:.1} MB", b / 1e6)
+    } else {
+        format!("{:.1} KB", b / 1e3)
+    }
+}

@@ -1,0 +1,258 @@
+//! The archive answers like the embedded build: a small hand-made corpus
+//! (tests/fixtures/archive) indexed in memory and written as an archive must give the same
+//! totals, hits, quotes, facet counts and histograms; the build is byte-identical for the
+//! same input, rewrites few parts after a small change, and reports damaged parts.
+
+use dossier::archive::{
+    Archive, ArchiveError, ArchiveResults, DirSource, Manifest, PartName, Problem, search_from,
+    write::sort_for_archive, write_archive,
+};
+use dossier::corpus::{self, Article};
+use dossier::extract::{Annotations, annotate};
+use dossier::index::Index;
+use dossier::query::{Filter, Options, Results, search_with};
+use std::path::Path;
+
+const FIXTURE: &str = "tests/fixtures/archive";
+
+fn corpus_from(dir: &Path) -> (Vec<Article>, Vec<Annotations>) {
+    let files = corpus::read_folder(dir).unwrap();
+    let (mut articles, _) =
+        corpus::parse_files(files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()))).unwrap();
+    let mut annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
+    sort_for_archive(&mut articles, &mut annotations);
+    (articles, annotations)
+}
+
+fn build(corpus: &Path, out: &Path) -> (Index, Vec<Article>, dossier::archive::WriteSummary) {
+    let (articles, annotations) = corpus_from(corpus);
+    let index = Index::build(&articles, &annotations);
+    let summary = write_archive(out, &articles, &annotations, &index).unwrap();
+    (index, articles, summary)
+}
+
+fn open(dir: &Path) -> (Archive, DirSource) {
+    let source = DirSource::new(dir);
+    let manifest = Manifest::parse(&source.manifest().unwrap()).unwrap();
+    let stored = std::fs::read(dir.join("parts").join(manifest.catalogue.to_string())).unwrap();
+    (Archive::open(&manifest, &stored).unwrap(), source)
+}
+
+/// What both builds must agree on, in comparable form.
+fn embedded_view(index: &Index, results: &Results) -> String {
+    let hits: Vec<String> = results
+        .hits
+        .iter()
+        .map(|h| format!("{} {}", index.doc(h.doc).unwrap().id, h.score))
+        .collect();
+    let quotes: Vec<String> = results
+        .quotes
+        .iter()
+        .map(|q| {
+            let entry = index.quotes()[q.quote as usize];
+            let speaker = q.speaker.map(|s| index.speakers()[s as usize].key.clone());
+            format!(
+                "{} #{} {:?} {:?}",
+                index.doc(q.doc).unwrap().id,
+                entry.number,
+                speaker,
+                q.span
+            )
+        })
+        .collect();
+    format!(
+        "total {}\nhits {hits:?}\nquotes {quotes:?}\nfacets {:?}\nhistogram {:?}\nhighlight {:?}",
+        results.total, results.facets, results.histogram, results.highlight
+    )
+}
+
+fn archive_view(results: &ArchiveResults) -> String {
+    let hits: Vec<String> = results
+        .hits
+        .iter()
+        .map(|h| format!("{} {}", h.entry.id, h.score))
+        .collect();
+    let quotes: Vec<String> = results
+        .quotes
+        .iter()
+        .map(|q| format!("{} #{} {:?} {:?}", q.article, q.number, q.speaker, q.span))
+        .collect();
+    format!(
+        "total {}\nhits {hits:?}\nquotes {quotes:?}\nfacets {:?}\nhistogram {:?}\nhighlight {:?}",
+        results.total, results.facets, results.histogram, results.highlight
+    )
+}
+
+#[test]
+fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(Path::new(FIXTURE), site.path());
+    let mut links: Vec<String> = [
+        "",
+        "q=oil",
+        "q=oil prices",
+        "q=\"oil prices\"",
+        "q=\"crude oil\" -heating",
+        "q=pric",
+        "q=prices ",
+        "q=prizes ",
+        "q=rpices ",
+        "q=oil OR dollar",
+        "q=-oil",
+        "q=nothing-like-this",
+        "from=1987-03&to=1987-03",
+        "from=1987",
+        "to=1987-02",
+        "from=1987-03-02&to=1987-03-02",
+        "q=oil&from=1987-03&to=1987-04",
+        "source=Reuters",
+        "source=Nobody",
+        "q=oil&source=AP",
+        "e=person:nobody-at-all",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for entity in index.entities() {
+        links.push(format!("e={}", entity.id.as_str()));
+        links.push(format!("e={}&view=quotes&q=said", entity.id.as_str()));
+    }
+    for speaker in index.speakers() {
+        links.push(format!("s={}", speaker.key));
+    }
+    assert!(index.entities().len() > 5 && !index.speakers().is_empty());
+    let (mut archive, mut source) = open(site.path());
+    for options in [
+        Options::default(),
+        Options {
+            hits: 2,
+            quotes: 1,
+            facet_values: 3,
+        },
+    ] {
+        for link in &links {
+            let (filter, notices) = Filter::from_query_string(link);
+            assert!(notices.is_empty(), "{link}: {notices:?}");
+            let expected = embedded_view(&index, &search_with(&index, &filter, options));
+            let got = search_from(&mut archive, &mut source, &filter, options).unwrap();
+            assert_eq!(archive_view(&got), expected, "link `{link}`");
+        }
+    }
+}
+
+#[test]
+fn a_view_fetches_only_the_parts_it_needs() {
+    let site = tempfile::tempdir().unwrap();
+    let (_, _, summary) = build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    let (filter, _) = Filter::from_query_string("e=person:james-baker");
+    let results = search_from(&mut archive, &mut source, &filter, Options::default()).unwrap();
+    assert!(results.total > 0);
+    let fetched = archive.fetched();
+    assert!(fetched.len() < summary.parts / 4, "{fetched:?}");
+    assert!(
+        fetched
+            .iter()
+            .all(|f| !matches!(f.name.kind, dossier::archive::Kind::Texts)),
+        "a result list needs no full texts"
+    );
+    // The article text is one more part away, and comes back as it was stored.
+    let doc = results.hits[0].doc;
+    let needs = archive.text(doc).unwrap_err();
+    for name in needs.0 {
+        let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
+        archive.add(name, &stored).unwrap();
+    }
+    let (article, _) = archive.text(doc).unwrap().unwrap();
+    let article: Article = serde_json::from_str(&article).unwrap();
+    assert_eq!(article.id.0, results.hits[0].entry.id);
+}
+
+fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = corpus::read_folder(dir)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    build(Path::new(FIXTURE), one.path());
+    build(Path::new(FIXTURE), two.path());
+    let (a, b) = (files_of(one.path()), files_of(two.path()));
+    assert!(a.len() > 10);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn changing_one_article_rewrites_few_parts_and_says_so() {
+    let seeds = tempfile::tempdir().unwrap();
+    for (name, bytes) in files_of(Path::new(FIXTURE)) {
+        std::fs::write(seeds.path().join(name), bytes).unwrap();
+    }
+    let site = tempfile::tempdir().unwrap();
+    let (_, _, first) = build(seeds.path(), site.path());
+    assert_eq!(first.written, first.parts);
+    let (_, _, again) = build(seeds.path(), site.path());
+    assert_eq!((again.written, again.removed), (0, 0), "nothing changed");
+    let changed = seeds.path().join("a05.txt");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("Growers were pleased.\n");
+    std::fs::write(&changed, text).unwrap();
+    let (_, _, after) = build(seeds.path(), site.path());
+    assert!(after.written > 0 && after.written <= 12, "{after:?}");
+    assert!(after.kept >= after.parts - after.written);
+    assert_eq!(after.removed, after.written - (after.parts - first.parts));
+    assert_eq!(files_of(&site.path().join("parts")).len(), after.parts);
+}
+
+#[test]
+fn a_missing_or_damaged_part_is_named_with_its_problem() {
+    let site = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), site.path());
+    let parts = site.path().join("parts");
+    let names: Vec<PartName> = files_of(&parts)
+        .iter()
+        .map(|(n, _)| PartName::parse(n).unwrap())
+        .collect();
+    let terms = names
+        .iter()
+        .find(|n| n.kind == dossier::archive::Kind::Terms);
+    let docs = names
+        .iter()
+        .find(|n| n.kind == dossier::archive::Kind::Docs);
+    let (terms, docs) = (terms.unwrap(), docs.unwrap());
+    std::fs::remove_file(parts.join(terms.to_string())).unwrap();
+    let path = parts.join(docs.to_string());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&path, bytes).unwrap();
+
+    let (mut archive, mut source) = open(site.path());
+    let (filter, _) = Filter::from_query_string("q=oil");
+    match search_from(&mut archive, &mut source, &filter, Options::default()) {
+        Err(ArchiveError::Part(e)) => {
+            assert_eq!(e.part, terms.to_string());
+            assert!(matches!(e.problem, Problem::Missing(_)));
+            assert!(e.to_string().contains("missing"), "{e}");
+        }
+        other => panic!("expected a missing part, got {other:?}"),
+    }
+    let (filter, _) = Filter::from_query_string("source=Reuters");
+    match search_from(&mut archive, &mut source, &filter, Options::default()) {
+        Err(ArchiveError::Part(e)) => {
+            assert_eq!((e.part, e.problem), (docs.to_string(), Problem::WrongHash));
+        }
+        other => panic!("expected a damaged part, got {other:?}"),
+    }
+    let (filter, _) = Filter::from_query_string("dates=mentioned&from=1987");
+    assert!(matches!(
+        archive.search(&filter, Options::default()),
+        Err(ArchiveError::Unsupported(_))
+    ));
+}
