@@ -1,0 +1,108 @@
+//! Resolve: here are every article's entities, give me one entity per real thing across the
+//! collection, and say why.
+//!
+//! Extraction sees one article at a time; this stage sees the collection. It runs between
+//! `extract` and `index` (`corpus → extract → resolve → index → query → ui`), natively and
+//! in the browser, deterministically, in O(n log n) of the mentions (hash maps and sorts).
+//! Each local entity (an article's entity) meets these rules, in this order:
+//!
+//! 1. **Noise is dropped**, by shape or by where the collection's mentions of the name stand
+//!    ([`noise`]): a lone initial (`P`, from `L.P.`) or only a legal form (`Co`, `Inc`); a
+//!    ticker (`TPN.PA`) or a capitalised code between angle brackets (`<SRD>`) in most of
+//!    its mentions; a name most of whose mentions are on an article's last short line (the
+//!    sign-off `REUTER`), or in table lines, short lines without sentence punctuation that
+//!    hold numbers (`Shr 25 cts vs 20 cts`, `Nine mths`). "Most" is half or more. A known
+//!    place is never a table token: trade tables list countries. The only word lists are
+//!    the legal forms (a company's name stripped to `Co` is a fragment whatever its
+//!    position) and the generic organisation words of rule 5.
+//! 2. **Kinds by vote**: a person-tagged name ending in an organisation word (`… Holdings
+//!    Ltd`, `Reagan Administration`) is an organisation; then each name takes the kind a
+//!    strict majority of its articles give it (tagged person once and organisation 50 times:
+//!    an organisation). Without a majority, each article keeps its own kind.
+//! 3. **Spelling variants and country forms** share a key ([`names::key`]): case, dots and
+//!    punctuation are ignored (`WASHINGTON` = `Washington`, `U.S` = `U.S.`), and the listed,
+//!    established forms of a country are one (`U.S.` = `USA` = `United States`; `U.K.` =
+//!    `Britain` = `United Kingdom`; see `COUNTRY_FORMS` for the list and what is left out).
+//! 4. **A role before a known person's name** (`Federal Reserve Chairman Paul Volcker`,
+//!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
+//!    the person when the words before the name hold an office word and the collection names
+//!    that person alone; the words before become the role.
+//! 5. **Acronyms** the collection spells out as exactly one name join it (`EC` → `European
+//!    Community`) in articles that give only the acronym.
+//! 6. **Within an article**, a generic word (`the Organization`, `the Bank`) goes to the
+//!    article's only organisation with that word in its name, or whose acronym ends with the
+//!    word's initial (`CSTO`); with none or several it is dropped. A one-word name goes to
+//!    the article's only person whose full name ends with it (`Baker` → `James Baker`);
+//!    with two (`Howard Baker` and `James Baker`), it stays apart.
+//! 7. **Across the collection**, a one-word person name left alone goes to the full name the
+//!    names it appears with point to, when the evidence is strong and one-sided, and stays
+//!    apart otherwise ([`evidence`] defines the score and thresholds).
+//!
+//! Then each resolved entity takes its most used full form as canonical name (mixed case
+//! before the capitals of datelines) and its id from it; [`rewrite`] renames and merges
+//! each article's entities, removes dropped ones, remaps quote speakers, and adds mentions
+//! where an article writes one of its people's names outside any mention (`Zas reminded`).
+//! Every change of id, every drop and every short name kept apart is in [`Decisions`].
+
+mod collection;
+mod decisions;
+pub mod evidence;
+mod names;
+mod noise;
+mod rewrite;
+
+pub use decisions::{Decisions, Drop, Merge, Rule};
+
+use crate::corpus::Article;
+use crate::extract::Annotations;
+use decisions::DecisionLog;
+
+/// The collection's entities, resolved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    /// Same order and length as the input; entity ids rewritten to the resolved ids,
+    /// dropped (noise) entities and their mentions removed, quote speaker ids remapped.
+    pub annotations: Vec<Annotations>,
+    /// Every merge and drop, with its reason, for the entity page and `--explain`.
+    pub decisions: Decisions,
+}
+
+/// Resolves entities across the whole collection. Deterministic; O(n log n) in mentions.
+///
+/// ```
+/// use dossier::corpus::parse_file;
+/// let a = &parse_file("a.txt", b"Treasury Secretary James Baker met bankers.\nBaker said rates would fall.\n")
+///     .unwrap()[0];
+/// let found = dossier::extract::annotate(a);
+/// let resolved = dossier::resolve::resolve(std::slice::from_ref(a), vec![found]);
+/// assert_eq!(resolved.annotations.len(), 1);
+/// ```
+pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved {
+    let (mut locals, ranges) = collection::locals(articles, &annotations);
+    collection::vote_kinds(&mut locals);
+    let people = collection::full_person_names(&locals);
+    collection::strip_role_prefixes(&mut locals, &people);
+    collection::expand_acronyms(&mut locals, &annotations);
+    collection::link_within_articles(&mut locals, &ranges);
+    evidence::link_short_names(&mut locals, &ranges);
+    let canonicals = rewrite::canonicals(&locals);
+    let mut log = DecisionLog::default();
+    let annotations = annotations
+        .into_iter()
+        .zip(&ranges)
+        .enumerate()
+        .map(|(i, (found, range))| {
+            rewrite::rewrite_article(
+                articles.get(i),
+                found,
+                &locals[range.clone()],
+                &canonicals,
+                &mut log,
+            )
+        })
+        .collect();
+    Resolved {
+        annotations,
+        decisions: log.finish(),
+    }
+}
