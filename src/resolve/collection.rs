@@ -129,7 +129,7 @@ fn noise_verdict(
     positions: &HashMap<String, Positions>,
 ) -> Option<(Rule, String)> {
     if key.is_empty() || names::is_not_a_name(name) {
-        return Some((Rule::NotAName, "no word of two letters".into()));
+        return Some((Rule::NotAName, "fewer than two letters".into()));
     }
     if names::words(key).all(names::is_legal_form) {
         return Some((
@@ -305,8 +305,8 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
     }
 }
 
-/// Acronyms spelt out as exactly one full name wherever the collection spells them out
-/// join that name's entity in the articles that give only the acronym.
+/// Organisation acronyms spelt out as exactly one full name, in two articles or more,
+/// wherever the collection spells them out join that name's entity in the articles that give only the acronym.
 pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
     let mut spelt: HashMap<String, HashMap<String, u32>> = HashMap::new();
     for local in locals.iter() {
@@ -331,16 +331,19 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
         }
     }
     for local in locals.iter_mut() {
-        if !local.is_unlinked() || !names::is_acronym(&local.name) {
+        let is_organisation = matches!(local.target(), Some((EntityKind::Organization, _)));
+        if !local.is_unlinked() || !is_organisation || !names::is_acronym(&local.name) {
             continue;
         }
         let Some(full) = spelt.get(&local.key) else {
             continue;
         };
-        if full.len() != 1 {
-            continue;
-        }
-        let Some((full_key, times)) = full.iter().next() else {
+        // One spelling seen twice at least: one article's alias may be a tagging accident.
+        let Some((full_key, times)) = full
+            .iter()
+            .next()
+            .filter(|(_, n)| full.len() == 1 && **n >= 2)
+        else {
             continue;
         };
         let evidence = format!("{times} articles spell {} out this way", local.name);
@@ -385,7 +388,14 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                 .filter_map(|(_, (t, name))| {
                     t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
                 });
-            if kind == EntityKind::Organization && names::is_generic_organisation_word(&word) {
+            if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
+            {
+                let word = word.trim_end_matches('s').to_string();
+                let word = if names::is_generic_organisation_word(&word) {
+                    word
+                } else {
+                    local.key.clone()
+                };
                 let initial = word.chars().next().unwrap_or(' ');
                 let mut candidates: Vec<&str> = others
                     .filter(|(k, key, name)| {

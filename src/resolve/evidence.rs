@@ -3,7 +3,7 @@
 //!
 //! For each candidate full name `c` ending in the short name, the score of an article is
 //! `Σ idf(g) · share(c, g)` over the article's other entities `g`, where `share(c, g)` is
-//! the fraction of `c`'s articles that name `g` and `idf(g) = ln(N / articles naming g)`
+//! `c`'s articles that name `g` over `c`'s articles plus [`SMOOTHING`], and `idf(g) = ln(N / articles naming g)`
 //! (so "U.S." counts for little, "Bundesbank" for much), plus [`ROLE_BONUS`] when the
 //! article gives the short name a role that shares a word with one of `c`'s roles. The
 //! short name is linked when the best score is at least [`MIN_SCORE`] and at least
@@ -18,7 +18,10 @@ use std::collections::HashMap;
 /// The least evidence that links a short name to a full name.
 pub const MIN_SCORE: f64 = 1.5;
 /// How far the best candidate must lead the next.
-pub const DOMINANCE: f64 = 3.0;
+pub const DOMINANCE: f64 = 2.0;
+/// Articles added to a candidate's count when sharing out its co-occurrences, so that a
+/// full name seen once does not outweigh one seen in dozens of articles.
+pub const SMOOTHING: f64 = 3.0;
 /// Evidence from a shared role word ("Treasury Secretary").
 pub const ROLE_BONUS: f64 = 2.0;
 
@@ -131,7 +134,8 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
                         continue;
                     }
                     if let Some(count) = profile.cooccurring.get(g) {
-                        score += idf(*g) * f64::from(*count) / f64::from(profile.articles.max(1));
+                        score +=
+                            idf(*g) * f64::from(*count) / (f64::from(profile.articles) + SMOOTHING);
                         shared.push(*g);
                     }
                 }

@@ -124,9 +124,56 @@ const OFFICE_WORDS: &[&str] = &[
     "vice",
 ];
 
+/// Function words the tagger sometimes takes into a name at the start of a sentence
+/// (`Despite Reagan`, `Behind Baker`): never the first word of a name.
+const LEADING_FUNCTION_WORDS: &[&str] = &[
+    "despite",
+    "behind",
+    "but",
+    "and",
+    "when",
+    "if",
+    "as",
+    "after",
+    "before",
+    "while",
+    "although",
+    "since",
+    "under",
+    "with",
+    "without",
+    "for",
+    "from",
+    "by",
+    "to",
+    "at",
+    "in",
+    "on",
+    "of",
+    "says",
+    "said",
+    "meanwhile",
+    "however",
+    "also",
+    "yesterday",
+    "today",
+];
+
 /// The written name cleaned: whitespace collapsed, unbalanced brackets and edge punctuation
-/// (other than an abbreviation's final dot) removed (`World) Bank` → `World Bank`).
+/// (other than an abbreviation's final dot) removed (`World) Bank` → `World Bank`), and a
+/// leading function word dropped (`Despite Reagan` → `Reagan`).
 pub fn clean(written: &str) -> String {
+    let mut name = clean_punctuation(written);
+    while let Some((first, rest)) = name.split_once(' ') {
+        if !LEADING_FUNCTION_WORDS.contains(&first.to_lowercase().as_str()) {
+            break;
+        }
+        name = rest.to_string();
+    }
+    name
+}
+
+fn clean_punctuation(written: &str) -> String {
     let opens = written.matches('(').count();
     let closes = written.matches(')').count();
     let kept: String = written
@@ -144,21 +191,27 @@ pub fn clean(written: &str) -> String {
 /// `U.S.` → `us`; other punctuation separates words), then a country form's canonical key.
 pub fn key(name: &str) -> String {
     let plain = plain_key(name);
-    for forms in COUNTRY_FORMS {
-        if forms.iter().any(|f| plain_key(f) == plain) {
-            return plain_key(forms[0]);
-        }
+    match country_forms().get(&plain) {
+        Some(canonical) => plain_key(canonical),
+        None => plain,
     }
-    plain
 }
 
 /// The canonical country form for `name`, if it is one of the listed forms.
 pub fn country_form(name: &str) -> Option<&'static str> {
-    let plain = plain_key(name);
-    COUNTRY_FORMS
-        .iter()
-        .find(|forms| forms.iter().any(|f| plain_key(f) == plain))
-        .map(|forms| forms[0])
+    country_forms().get(&plain_key(name)).copied()
+}
+
+/// Every listed country form's plain key → the canonical form (built once).
+fn country_forms() -> &'static std::collections::HashMap<String, &'static str> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        COUNTRY_FORMS
+            .iter()
+            .flat_map(|forms| forms.iter().map(|f| (plain_key(f), forms[0])))
+            .collect()
+    })
 }
 
 fn plain_key(name: &str) -> String {
@@ -202,9 +255,13 @@ pub fn ends_like_organisation(key: &str) -> bool {
     it.next().is_some() && last.is_some_and(|w| ORGANISATION_ENDINGS.contains(&w))
 }
 
-/// Whether a one-word name is a kind of organisation rather than one.
-pub fn is_generic_organisation_word(key: &str) -> bool {
-    GENERIC_ORGANISATION_WORDS.contains(&key)
+/// Whether a one-word name is a kind of organisation rather than one (`Bank`, `Bank's`).
+pub fn is_generic_organisation_word(name: &str) -> bool {
+    let stem = name
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    GENERIC_ORGANISATION_WORDS.contains(&stem.as_str())
 }
 
 /// Whether `word` (a key's word) is an office or title.
@@ -233,11 +290,9 @@ pub fn is_ticker(name: &str) -> bool {
     caps(stock, 2..=6) && caps(exchange, 1..=2) && exchange.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether a name has no word of two letters or more (`P`, `J.`, `3`): it names nobody.
+/// Whether a name has fewer than two letters (`P`, `J.`, `3`): it names nobody.
 pub fn is_not_a_name(name: &str) -> bool {
-    !name
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.chars().count() >= 2)
+    name.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
 }
 
 /// Whether a one-word name looks like an acronym (`CSTO`, `U.N.`): 2-6 capitals.
@@ -284,6 +339,8 @@ mod tests {
         assert_eq!(clean("U.S."), "U.S.");
         assert_eq!(clean("Bank of America (BofA)"), "Bank of America (BofA)");
         assert_eq!(clean("- Reuters"), "Reuters");
+        assert_eq!(clean("Despite Reagan"), "Reagan");
+        assert_eq!(clean("Behind Baker"), "Baker");
     }
 
     #[test]
@@ -295,6 +352,7 @@ mod tests {
         assert!(is_not_a_name("P"));
         assert!(is_not_a_name("J."));
         assert!(!is_not_a_name("Li"));
+        assert!(!is_not_a_name("U.S."));
         assert!(ends_like_organisation(
             "dairy farm international holdings ltd"
         ));

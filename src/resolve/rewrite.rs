@@ -15,8 +15,7 @@ use std::collections::HashMap;
 pub type Canonicals = HashMap<(EntityKind, String), String>;
 
 /// The canonical name of every resolved entity: a country's canonical form, else the form
-/// its own-name members use most, mixed case before all capitals (`Washington`, not the
-/// dateline's `WASHINGTON`), then the shorter, then the first in byte order.
+/// its own-name members use most ([`preferred_form`]).
 pub fn canonicals(locals: &[Local]) -> Canonicals {
     let mut forms: HashMap<(EntityKind, String), HashMap<&str, u32>> = HashMap::new();
     for local in locals {
@@ -33,29 +32,36 @@ pub fn canonicals(locals: &[Local]) -> Canonicals {
             let canonical = names::country_form(&key)
                 .filter(|_| kind == EntityKind::Place)
                 .map(str::to_string)
-                .or_else(|| {
-                    forms
-                        .into_iter()
-                        .max_by(|(a, na), (b, nb)| {
-                            (
-                                !names::is_all_caps(a),
-                                na,
-                                std::cmp::Reverse(a.len()),
-                                std::cmp::Reverse(*a),
-                            )
-                                .cmp(&(
-                                    !names::is_all_caps(b),
-                                    nb,
-                                    std::cmp::Reverse(b.len()),
-                                    std::cmp::Reverse(*b),
-                                ))
-                        })
-                        .map(|(name, _)| name.to_string())
-                })
+                .or_else(|| preferred_form(&forms))
                 .unwrap_or_else(|| super::collection::title_case(&key));
             ((kind, key), canonical)
         })
         .collect()
+}
+
+/// The most used form, a mixed-case one before capitals unless the capitals are used ten
+/// times as often (`Washington` over the datelines' `WASHINGTON`, but `OPEC` over a rare
+/// `Opec`); ties go to the shorter form, then the first in byte order.
+fn preferred_form(forms: &HashMap<&str, u32>) -> Option<String> {
+    let best = |caps: bool| {
+        forms
+            .iter()
+            .filter(|(name, _)| names::is_all_caps(name) == caps)
+            .max_by_key(|(name, n)| {
+                (
+                    **n,
+                    std::cmp::Reverse(name.len()),
+                    std::cmp::Reverse(**name),
+                )
+            })
+            .map(|(name, n)| (*name, *n))
+    };
+    match (best(false), best(true)) {
+        (Some((mixed, m)), Some((caps, c))) => Some(if m * 10 >= c { mixed } else { caps }),
+        (Some((one, _)), None) | (None, Some((one, _))) => Some(one),
+        (None, None) => None,
+    }
+    .map(str::to_string)
 }
 
 /// Rewrites one article's annotations.
