@@ -13,7 +13,7 @@ use crate::span::ByteSpan;
 enum LineShape {
     /// A sentence or paragraph.
     Prose,
-    /// The last non-empty line, three words or fewer: a sign-off.
+    /// The last non-empty line, not the only one, three words or fewer, no sentence: a sign-off.
     SignOff,
     /// A short line without sentence punctuation, with numbers or of four words or fewer.
     Table,
@@ -92,11 +92,12 @@ fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
             lines.push((span, shape(line.trim())));
         }
     }
+    let only_line = lines.len() == 1;
     if let Some((span, shape)) = lines.last_mut() {
-        let words = text
-            .get(span.start..span.end)
-            .map_or(0, |l| l.split_whitespace().count());
-        if words <= 3 {
+        let line = text.get(span.start..span.end).unwrap_or("").trim();
+        let words = line.split_whitespace().count();
+        let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']);
+        if words <= 3 && !ends_sentence && !only_line {
             *shape = LineShape::SignOff;
         }
     }
