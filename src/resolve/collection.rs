@@ -225,15 +225,16 @@ pub fn vote_kinds(locals: &mut [Local]) {
         let Some((kind, _)) = local.target() else {
             continue;
         };
-        if let Some((winner, evidence)) = winners.get(&local.key) {
-            if *winner != kind && local.is_unlinked() {
-                local.link(
-                    *winner,
-                    local.key.clone(),
-                    Rule::KindVotes,
-                    evidence.clone(),
-                );
-            }
+        if let Some((winner, evidence)) = winners.get(&local.key)
+            && *winner != kind
+            && local.is_unlinked()
+        {
+            local.link(
+                *winner,
+                local.key.clone(),
+                Rule::KindVotes,
+                evidence.clone(),
+            );
         }
     }
 }
@@ -258,10 +259,11 @@ fn kind_slot(kind: EntityKind) -> usize {
 pub fn full_person_names(locals: &[Local]) -> HashMap<String, u32> {
     let mut known: HashMap<String, u32> = HashMap::new();
     for local in locals {
-        if let Some((EntityKind::Person, key)) = local.target() {
-            if key == local.key && names::words(key).nth(1).is_some() {
-                *known.entry(key.to_string()).or_default() += 1;
-            }
+        if let Some((EntityKind::Person, key)) = local.target()
+            && key == local.key
+            && names::words(key).nth(1).is_some()
+        {
+            *known.entry(key.to_string()).or_default() += 1;
         }
     }
     known

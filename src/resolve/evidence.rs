@@ -57,13 +57,14 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
     // Candidates: full person names by last word.
     let mut by_last_word: HashMap<&str, Vec<(u32, &str)>> = HashMap::new();
     for ((kind, key), id) in &ids {
-        if *kind == EntityKind::Person && names::words(key).nth(1).is_some() {
-            if let Some(last) = names::words(key).next_back() {
-                by_last_word
-                    .entry(last)
-                    .or_default()
-                    .push((*id, key.as_str()));
-            }
+        if *kind == EntityKind::Person
+            && names::words(key).nth(1).is_some()
+            && let Some(last) = names::words(key).next_back()
+        {
+            by_last_word
+                .entry(last)
+                .or_default()
+                .push((*id, key.as_str()));
         }
     }
     for candidates in by_last_word.values_mut() {

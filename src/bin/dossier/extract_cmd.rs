@@ -64,10 +64,10 @@ pub fn run(paths: &[PathBuf], dates: Option<&Path>, output: Output) -> ExitCode 
             return ExitCode::SUCCESS;
         }
     }
-    if let Some(decisions) = decisions {
-        if write_decisions(&mut out, &decisions).is_err() {
-            return ExitCode::SUCCESS;
-        }
+    if let Some(decisions) = decisions
+        && write_decisions(&mut out, &decisions).is_err()
+    {
+        return ExitCode::SUCCESS;
     }
     let _ = out.flush();
     if problems > 0 {
