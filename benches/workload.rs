@@ -40,6 +40,8 @@ pub struct Report {
     pub articles: usize,
     pub text_bytes: usize,
     pub extract: Duration,
+    /// The collection-wide resolve stage (after extraction, before the index).
+    pub resolve: Duration,
     pub build: Duration,
     pub build_cpu: Duration,
     pub heap_bytes: usize,
@@ -92,6 +94,9 @@ pub fn run(articles: &[Article]) -> Report {
     let started = Instant::now();
     let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
     let extract = started.elapsed();
+    let started = Instant::now();
+    let annotations = dossier::resolve::resolve(articles, annotations).annotations;
+    let resolve = started.elapsed();
     let annotations: Vec<Annotations> = articles
         .iter()
         .zip(annotations)
@@ -156,6 +161,7 @@ pub fn run(articles: &[Article]) -> Report {
         articles: articles.len(),
         text_bytes: index.text_bytes(),
         extract,
+        resolve,
         build,
         build_cpu,
         heap_bytes: index.heap_size(),
@@ -217,15 +223,16 @@ pub fn render(report: &Report, json: bool) -> String {
             })
             .collect();
         return serde_json::json!({"engine": "dossier", "articles": report.articles,
-            "text_mb": mb(report.text_bytes), "extract_ms": ms(report.extract),
+            "text_mb": mb(report.text_bytes), "extract_ms": ms(report.extract), "resolve_ms": ms(report.resolve),
             "build_ms": ms(report.build), "build_cpu_ms": ms(report.build_cpu), "heap_mb": mb(report.heap_bytes), "kinds": kinds})
         .to_string();
     }
     let mut out = format!(
-        "articles {}  text {:.1} MB\nextract {:.0} ms  index build {:.0} ms ({:.0} ms CPU)  index memory {:.1} MB ({:.2} MB per MB of text)\n",
+        "articles {}  text {:.1} MB\nextract {:.0} ms  resolve {:.0} ms  index build {:.0} ms ({:.0} ms CPU)  index memory {:.1} MB ({:.2} MB per MB of text)\n",
         report.articles,
         mb(report.text_bytes),
         ms(report.extract),
+        ms(report.resolve),
         ms(report.build),
         ms(report.build_cpu),
         mb(report.heap_bytes),

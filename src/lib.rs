@@ -2,7 +2,8 @@
 //! browser: who is named, when things happened, who said what.
 //!
 //! The modules are the data flow, in order: [`corpus`] (seed files → articles), [`extract`]
-//! (article → entities, dates, quotes), [`index`] (annotations → postings and facets),
+//! (article → entities, dates, quotes), [`resolve`] (one entity per real thing across
+//! the collection), [`index`] (annotations → postings and facets),
 //! [`query`] (filter ⇄ URL, filter → results) and, in the browser build only, `ui`.
 #![warn(missing_docs)]
 
@@ -12,6 +13,7 @@ pub mod embedded;
 pub mod extract;
 pub mod index;
 pub mod query;
+pub mod resolve;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]

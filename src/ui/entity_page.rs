@@ -1,5 +1,5 @@
 //! The entity page (`?entity=person:stanislav-zas`): canonical name, kind, aliases, role,
-//! mention count, the entities named with it, quotes by and about it, and its mentions over
+//! mention count, the names the resolve stage merged into it and why, the entities named with it, quotes by and about it, and its mentions over
 //! time.
 
 use super::link::ViewLink;
@@ -79,6 +79,25 @@ pub fn EntityPage(
             let (name, shared) = (name.clone(), *shared);
             view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
         }).collect_view();
+        let merged = library
+            .decisions
+            .merged_into(&p.id)
+            .map(|m| {
+                let text = format!(
+                    "{} ({}): {}; {}, {} article{}",
+                    m.name,
+                    m.from,
+                    m.rule.describe(),
+                    m.evidence,
+                    m.articles,
+                    if m.articles == 1 { "" } else { "s" }
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect::<Vec<_>>();
+        let merged = (!merged.is_empty()).then(|| {
+            view! { <section aria-labelledby="merged-heading"><h2 id="merged-heading">"Merged names"</h2><ul class="merged-names">{merged}</ul></section> }
+        });
         let quotes_by = quote_items(&library, &p.quotes_by, &base);
         let quotes_about = quote_items(&library, &p.quotes_about, &base);
         let articles = p
@@ -106,6 +125,7 @@ pub fn EntityPage(
                     <dt>"Mentions"</dt><dd>{format!("{} in {} article{}", p.mentions, p.articles.len(), if p.articles.len() == 1 { "" } else { "s" })}</dd>
                 </dl>
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                {merged}
                 <section aria-labelledby="over-time"><h2 id="over-time">"Mentions over time"</h2>
                     <svg class="histogram small" viewBox="0 0 200 40" preserveAspectRatio="none" role="img"
                         aria-label=over_time_label>{bars}</svg>

@@ -1,5 +1,5 @@
 //! Loading the embedded articles without freezing the page: read the seed table, parse,
-//! extract and index in time slices, yielding to the browser between slices, and publish
+//! extract, resolve and index in time slices, yielding to the browser between slices, and publish
 //! the articles as soon as they are read so the list shows before indexing finishes.
 
 use super::state::{AppState, Library, Progress};
@@ -58,10 +58,13 @@ async fn load(state: AppState) -> Result<(), String> {
     }
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
+    let resolved = crate::resolve::resolve(&articles, annotations);
+    let annotations = resolved.annotations;
     let index = Index::build(&articles, &annotations);
     state.library.set(Some(Arc::new(Library {
         articles,
         annotations,
+        decisions: resolved.decisions,
         index,
     })));
     let ready_ms = now_ms();

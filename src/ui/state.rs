@@ -14,8 +14,10 @@ use std::sync::Arc;
 pub struct Library {
     /// Articles in seed order (shared with the list shown while indexing).
     pub articles: Arc<Vec<Article>>,
-    /// Their annotations.
+    /// Their annotations, resolved across the collection.
     pub annotations: Vec<Annotations>,
+    /// Why entities were merged or dropped (for the entity page).
+    pub decisions: crate::resolve::Decisions,
     /// The index over both.
     pub index: Index,
 }

@@ -5,11 +5,21 @@ use std::process::ExitCode;
 
 pub const USAGE: &str = "\
 usage:
-  dossier extract PATH... [--dates FILE]
+  dossier extract PATH... [--dates FILE] [--resolve] [--explain]
       Print one JSON object per article (JSON Lines): entities, dates and quotes with
       character offsets. PATH is a seed file or a folder of them (every seed format).
       --dates FILE  a JSON object {\"article id\": \"YYYY-MM-DD\"} giving publication dates
                     to articles that carry none (relative dates resolve against them).
+      --resolve     print the entities resolved across all the PATHs (as the app shows
+                    them) instead of each article's own extraction.
+      --explain     --resolve, then one JSON object per decision after the articles:
+                    {\"decision\": \"merge\"|\"drop\", \"rule\", \"name\", \"from\", \"into\",
+                    \"evidence\", \"articles\"}.
+  dossier facets PATH... [--limit N] [--unresolved] [--repeat K]
+      Print the N (default 100) entities named in most articles, per kind (people,
+      organisations, places), as TSV, and the resolve stage's time on stderr.
+      --unresolved  count extraction's own ids, before resolve.
+      --repeat K    resolve K copies of the articles (new ids), to time how it scales.
   dossier build SEEDS_DIR --out SITE_DIR [--app DIST_DIR]
       Extract, index and write the collection as a static archive under SITE_DIR/archive
       (immutable, content-addressed parts and manifest.json); --app copies a built app
@@ -26,7 +36,10 @@ pub enum Command {
     Extract {
         paths: Vec<PathBuf>,
         dates: Option<PathBuf>,
+        output: crate::extract_cmd::Output,
     },
+    /// `facets`.
+    Facets(crate::facets_cmd::FacetsArgs),
     /// `query`.
     Query(crate::query_cmd::QueryArgs),
     /// `bench`.
@@ -38,7 +51,12 @@ pub enum Command {
 impl Command {
     pub fn run(self) -> ExitCode {
         match self {
-            Command::Extract { paths, dates } => crate::extract_cmd::run(&paths, dates.as_deref()),
+            Command::Extract {
+                paths,
+                dates,
+                output,
+            } => crate::extract_cmd::run(&paths, dates.as_deref(), output),
+            Command::Facets(args) => crate::facets_cmd::run(&args),
             Command::Query(args) => crate::query_cmd::run(&args),
             Command::Bench { paths, json } => crate::bench_cmd::run(&paths, json),
             Command::Build(args) => crate::build_cmd::run(&args),
@@ -54,12 +72,18 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         "extract" => {
             let mut paths = Vec::new();
             let mut dates = None;
+            let mut output = crate::extract_cmd::Output::PerArticle;
             let mut it = rest.iter();
             while let Some(arg) = it.next() {
                 match arg.as_str() {
                     "--dates" => {
                         dates = Some(PathBuf::from(it.next().ok_or("--dates needs a FILE")?))
                     }
+                    "--resolve" if output == crate::extract_cmd::Output::PerArticle => {
+                        output = crate::extract_cmd::Output::Resolved
+                    }
+                    "--resolve" => {}
+                    "--explain" => output = crate::extract_cmd::Output::Explained,
                     flag if flag.starts_with("--") => {
                         return Err(format!("unknown option `{flag}` for extract"));
                     }
@@ -69,9 +93,14 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             if paths.is_empty() {
                 return Err("extract needs at least one PATH".into());
             }
-            Ok(Command::Extract { paths, dates })
+            Ok(Command::Extract {
+                paths,
+                dates,
+                output,
+            })
         }
         "query" => parse_query(rest),
+        "facets" => parse_facets(rest),
         "build" => parse_build(rest),
         "bench" => {
             let json = rest.iter().any(|a| a == "--json");
@@ -90,9 +119,40 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         }
         "-h" | "--help" | "help" => Err("help".into()),
         other => Err(format!(
-            "unknown command `{other}`; commands are: extract, query, bench, build"
+            "unknown command `{other}`; commands are: extract, facets, query, bench, build"
         )),
     }
+}
+
+fn parse_facets(rest: &[String]) -> Result<Command, String> {
+    let mut args = crate::facets_cmd::FacetsArgs {
+        paths: Vec::new(),
+        limit: 100,
+        unresolved: false,
+        repeat: 1,
+    };
+    let mut it = rest.iter();
+    let number = |flag: &str, value: Option<&String>| -> Result<usize, String> {
+        let value = value.ok_or(format!("{flag} needs a number"))?;
+        value
+            .parse()
+            .map_err(|_| format!("{flag} `{value}` is not a number"))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--limit" => args.limit = number("--limit", it.next())?,
+            "--repeat" => args.repeat = number("--repeat", it.next())?.max(1),
+            "--unresolved" => args.unresolved = true,
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option `{flag}` for facets"));
+            }
+            path => args.paths.push(PathBuf::from(path)),
+        }
+    }
+    if args.paths.is_empty() {
+        return Err("facets needs at least one PATH".into());
+    }
+    Ok(Command::Facets(args))
 }
 
 fn parse_query(rest: &[String]) -> Result<Command, String> {

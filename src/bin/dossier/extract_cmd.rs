@@ -1,14 +1,37 @@
 //! `dossier extract`: annotations as JSON Lines.
+//!
+//! Without options, each article's own extraction (what `scripts/eval.py` scores: the
+//! per-article models, independent of what else is in the folder). `--resolve` prints the
+//! annotations after the collection-wide resolve stage, as the app and `dossier query` use
+//! them; `--explain` adds the resolve decisions after the articles, one JSON object each,
+//! merges first (sorted by resolved id), then drops (sorted by original id):
+//!
+//! ```text
+//! {"decision":"merge","rule":"same-article-full-name","name":"Baker","from":"person:baker","into":"person:james-baker","evidence":"same article names James Baker","articles":41}
+//! {"decision":"drop","rule":"sign-off","name":"REUTER","from":"person:reuter","evidence":"4629 of 4629 mentions on an article's last short line","articles":4629}
+//! ```
 
 use crate::inputs::read_articles;
 use dossier::corpus::parse_date;
-use dossier::extract::{annotate, schema};
+use dossier::extract::{Annotations, annotate, schema};
+use dossier::resolve::{Decisions, resolve};
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(paths: &[PathBuf], dates: Option<&Path>) -> ExitCode {
+/// What `extract` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Each article's own extraction.
+    PerArticle,
+    /// Resolved across the collection.
+    Resolved,
+    /// Resolved, then the decisions.
+    Explained,
+}
+
+pub fn run(paths: &[PathBuf], dates: Option<&Path>, output: Output) -> ExitCode {
     let given_dates = match dates.map(read_dates).transpose() {
         Ok(d) => d.unwrap_or_default(),
         Err(e) => {
@@ -24,14 +47,27 @@ pub fn run(paths: &[PathBuf], dates: Option<&Path>) -> ExitCode {
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for article in &articles {
-        let found = annotate(article);
-        let line = serde_json::to_string(&schema::record(article, &found))
+    let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
+    let (annotations, decisions) = match output {
+        Output::PerArticle => (annotations, None),
+        Output::Resolved | Output::Explained => {
+            let resolved = resolve(&articles, annotations);
+            let decisions = (output == Output::Explained).then_some(resolved.decisions);
+            (resolved.annotations, decisions)
+        }
+    };
+    for (article, found) in articles.iter().zip(&annotations) {
+        let line = serde_json::to_string(&schema::record(article, found))
             .expect("annotation records always serialize");
         if writeln!(out, "{line}").is_err() {
             // A closed pipe (`| head`) is not an error worth reporting.
             return ExitCode::SUCCESS;
         }
+    }
+    if let Some(decisions) = decisions
+        && write_decisions(&mut out, &decisions).is_err()
+    {
+        return ExitCode::SUCCESS;
     }
     let _ = out.flush();
     if problems > 0 {
@@ -58,4 +94,23 @@ fn read_dates(path: &Path) -> Result<HashMap<String, dossier::corpus::Date>, Str
                 .map_err(|hint| format!("{}: `{d}`: {hint}", path.display()))
         })
         .collect()
+}
+
+/// The decisions as JSON Lines, merges then drops.
+fn write_decisions(out: &mut impl Write, decisions: &Decisions) -> std::io::Result<()> {
+    for m in &decisions.merges {
+        let line = serde_json::json!({
+            "decision": "merge", "rule": m.rule, "name": m.name, "from": m.from,
+            "into": m.into, "evidence": m.evidence, "articles": m.articles,
+        });
+        writeln!(out, "{line}")?;
+    }
+    for d in &decisions.drops {
+        let line = serde_json::json!({
+            "decision": "drop", "rule": d.rule, "name": d.name, "from": d.from,
+            "evidence": d.evidence, "articles": d.articles,
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }

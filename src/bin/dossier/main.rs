@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! dossier extract PATH... [--dates FILE]   one JSON object per article (JSON Lines)
+//!     [--resolve] [--explain]              (resolved across the PATHs; with the decisions)
+//! dossier facets PATH... [--limit N]       the most named people, organisations, places
 //! dossier query PATH... [--q TEXT] ...     ranked matching articles with snippets
 //! dossier bench PATH...                    index build time, memory, query latency
 //! dossier build SEEDS --out SITE [--app D]  a static site: the app and the archive
@@ -14,6 +16,7 @@ mod args;
 mod bench_cmd;
 mod build_cmd;
 mod extract_cmd;
+mod facets_cmd;
 mod inputs;
 mod query_cmd;
 

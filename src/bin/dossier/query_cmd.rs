@@ -35,6 +35,7 @@ pub fn run(args: &QueryArgs) -> ExitCode {
     }
     let (articles, problems) = read_articles(&args.paths);
     let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
+    let annotations = dossier::resolve::resolve(&articles, annotations).annotations;
     let index = Index::build(&articles, &annotations);
     let options = dossier::query::Options {
         hits: args.limit,

@@ -1,0 +1,498 @@
+//! The collection's view of every article's entities: each one's cleaned name and key, the
+//! kind the collection votes for, and where each should go: dropped, into its own name's
+//! entity, or into another's (a role-prefixed name, a generic word, an acronym, a short
+//! name the same article gives in full).
+
+use super::decisions::Rule;
+use super::names;
+use super::noise::{self, Positions};
+use crate::corpus::Article;
+use crate::extract::{Annotations, EntityId, EntityKind};
+use std::collections::HashMap;
+
+/// A share of a name's mentions at or above which its position decides it is noise.
+const NOISE_SHARE: f64 = 0.5;
+
+/// One article's entity, as the collection sees it.
+pub struct Local {
+    /// Article position.
+    pub article: usize,
+    /// Index in that article's entities.
+    pub entity: usize,
+    /// The id extraction gave.
+    pub from: EntityId,
+    /// The canonical name as extraction gave it, cleaned.
+    pub name: String,
+    /// Its key ([`names::key`]).
+    pub key: String,
+    /// The kind extraction tagged.
+    pub tagged: EntityKind,
+    /// The role extraction read, if any.
+    pub role: Option<String>,
+    /// Where it goes.
+    pub fate: Fate,
+}
+
+/// Where a local entity goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fate {
+    /// Left out, by this rule, with this evidence.
+    Dropped(Rule, String),
+    /// Into the entity of `(kind, key)`; `because` is the rule that sent it elsewhere than
+    /// its own name's entity, with its evidence (and a role read from a prefix).
+    Kept {
+        /// The resolved entity's kind.
+        kind: EntityKind,
+        /// The resolved entity's key.
+        key: String,
+        /// Why it is there, if not by its own name.
+        because: Option<(Rule, String)>,
+        /// A role taken from the name (`Federal Reserve Chairman`).
+        role: Option<String>,
+    },
+}
+
+impl Local {
+    /// The resolved `(kind, key)`, unless dropped.
+    pub fn target(&self) -> Option<(EntityKind, &str)> {
+        match &self.fate {
+            Fate::Kept { kind, key, .. } => Some((*kind, key.as_str())),
+            Fate::Dropped(..) => None,
+        }
+    }
+
+    fn is_unlinked(&self) -> bool {
+        matches!(&self.fate, Fate::Kept { because: None, .. })
+    }
+
+    fn link(&mut self, kind: EntityKind, key: String, rule: Rule, evidence: String) {
+        self.fate = Fate::Kept {
+            kind,
+            key,
+            because: Some((rule, evidence)),
+            role: None,
+        };
+    }
+}
+
+/// Every article's entities as locals, in article then entity order, and each article's range.
+pub fn locals(
+    articles: &[Article],
+    annotations: &[Annotations],
+) -> (Vec<Local>, Vec<std::ops::Range<usize>>) {
+    let mut locals = Vec::new();
+    let mut ranges = Vec::with_capacity(annotations.len());
+    let mut positions: HashMap<String, Positions> = HashMap::new();
+    let mut local_positions = Vec::new();
+    for (article, found) in annotations.iter().enumerate() {
+        let start = locals.len();
+        let counts = articles
+            .get(article)
+            .map(|a| noise::positions(a, found))
+            .unwrap_or_default();
+        for (entity, e) in found.entities.iter().enumerate() {
+            let name = names::clean(&e.canonical);
+            let key = names::key(&name);
+            let count = counts.get(entity).copied().unwrap_or_default();
+            positions.entry(key.clone()).or_default().add(count);
+            local_positions.push(count);
+            locals.push(Local {
+                article,
+                entity,
+                from: e.id.clone(),
+                name,
+                key: key.clone(),
+                tagged: e.kind,
+                role: e.role.clone(),
+                fate: Fate::Kept {
+                    kind: e.kind,
+                    key,
+                    because: None,
+                    role: None,
+                },
+            });
+        }
+        ranges.push(start..locals.len());
+    }
+    for local in &mut locals {
+        if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
+            local.fate = Fate::Dropped(rule, evidence);
+        }
+    }
+    (locals, ranges)
+}
+
+/// Why a name is noise, if it is: its shape, or where the collection's mentions of it stand.
+fn noise_verdict(
+    name: &str,
+    key: &str,
+    positions: &HashMap<String, Positions>,
+) -> Option<(Rule, String)> {
+    if key.is_empty() || names::is_not_a_name(name) {
+        return Some((Rule::NotAName, "fewer than two letters".into()));
+    }
+    if names::words(key).all(names::is_legal_form) {
+        return Some((
+            Rule::NotAName,
+            "only a company's legal form (Co, Inc, Ltd)".into(),
+        ));
+    }
+    if names::is_ticker(name) {
+        return Some((Rule::Ticker, "shaped like a ticker (ABC.PA)".into()));
+    }
+    let p = positions.get(key).copied().unwrap_or_default();
+    let share = |n: u32| f64::from(n) / f64::from(p.mentions.max(1));
+    if share(p.sign_off) >= NOISE_SHARE {
+        return Some((
+            Rule::SignOff,
+            format!(
+                "{} of {} mentions on an article's last short line",
+                p.sign_off, p.mentions
+            ),
+        ));
+    }
+    if share(p.bracketed_code) >= NOISE_SHARE {
+        return Some((
+            Rule::Ticker,
+            format!(
+                "{} of {} mentions a code in angle brackets",
+                p.bracketed_code, p.mentions
+            ),
+        ));
+    }
+    // A place in a table row is still a place (trade tables list countries).
+    if share(p.table) >= NOISE_SHARE && !names::is_known_place(name) {
+        return Some((
+            Rule::TableToken,
+            format!(
+                "{} of {} mentions in table lines (numbers, no sentence)",
+                p.table, p.mentions
+            ),
+        ));
+    }
+    None
+}
+
+/// Person-tagged names ending in an organisation word become organisations, then every
+/// name takes the kind most of the collection's articles give it (a strict majority; with
+/// none, each article keeps its own).
+pub fn vote_kinds(locals: &mut [Local]) {
+    for local in locals.iter_mut() {
+        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.key) {
+            let evidence = format!(
+                "tagged person, but `{}` ends organisation names",
+                names::words(&local.key).next_back().unwrap_or("")
+            );
+            local.link(
+                EntityKind::Organization,
+                local.key.clone(),
+                Rule::OrganisationWord,
+                evidence,
+            );
+        }
+    }
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    for local in locals.iter() {
+        if let Some((kind, _)) = local.target() {
+            votes.entry(local.key.as_str()).or_default()[kind_slot(kind)] += 1;
+        }
+    }
+    let winners: HashMap<String, (EntityKind, String)> = votes
+        .into_iter()
+        .filter_map(|(key, counts)| {
+            let total: u32 = counts.iter().sum();
+            let (slot, best) = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|(slot, n)| (**n, std::cmp::Reverse(*slot)))?;
+            let several = counts.iter().filter(|n| **n > 0).count() > 1;
+            (several && *best * 2 > total).then(|| {
+                let described = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{n} {}", KINDS[s].as_str()))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                (
+                    key.to_string(),
+                    (KINDS[slot], format!("kind votes: {described}")),
+                )
+            })
+        })
+        .collect();
+    for local in locals.iter_mut() {
+        let Some((kind, _)) = local.target() else {
+            continue;
+        };
+        if let Some((winner, evidence)) = winners.get(&local.key)
+            && *winner != kind
+            && local.is_unlinked()
+        {
+            local.link(
+                *winner,
+                local.key.clone(),
+                Rule::KindVotes,
+                evidence.clone(),
+            );
+        }
+    }
+}
+
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Misc,
+];
+
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+        EntityKind::Misc => 3,
+    }
+}
+
+/// Full person names (two words or more) the collection knows, with how many articles name them.
+pub fn full_person_names(locals: &[Local]) -> HashMap<String, u32> {
+    let mut known: HashMap<String, u32> = HashMap::new();
+    for local in locals {
+        if let Some((EntityKind::Person, key)) = local.target()
+            && key == local.key
+            && names::words(key).nth(1).is_some()
+        {
+            *known.entry(key.to_string()).or_default() += 1;
+        }
+    }
+    known
+}
+
+/// A name that is a role followed by a known person's full name resolves to the person.
+pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) {
+    for local in locals.iter_mut() {
+        if local.target().is_none() {
+            continue;
+        }
+        let words: Vec<&str> = names::words(&local.key).collect();
+        if words.len() < 3 {
+            continue;
+        }
+        // The longest person name that ends the name, after a run with an office word in it.
+        let found = (1..words.len() - 1).find_map(|cut| {
+            let person = words[cut..].join(" ");
+            let has_office = words[..cut].iter().any(|w| names::is_office(w));
+            (has_office && people.contains_key(&person)).then_some((cut, person))
+        });
+        let Some((cut, person)) = found else {
+            continue;
+        };
+        let role = local
+            .name
+            .split_whitespace()
+            .take(cut)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let evidence = format!(
+            "`{role}` is a role; the collection names the person in {} articles",
+            people[&person]
+        );
+        local.fate = Fate::Kept {
+            kind: EntityKind::Person,
+            key: person,
+            because: Some((Rule::RolePrefix, evidence)),
+            role: Some(role),
+        };
+    }
+}
+
+/// Organisation acronyms spelt out as exactly one full name, in two articles or more,
+/// wherever the collection spells them out join that name's entity in the articles that give only the acronym.
+pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
+    let mut spelt: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    for local in locals.iter() {
+        let Some((kind, key)) = local.target() else {
+            continue;
+        };
+        if kind != EntityKind::Organization || names::is_acronym(&local.name) {
+            continue;
+        }
+        let Some(entity) = annotations
+            .get(local.article)
+            .and_then(|a| a.entities.get(local.entity))
+        else {
+            continue;
+        };
+        for alias in entity.aliases.iter().filter(|a| names::is_acronym(a)) {
+            *spelt
+                .entry(names::key(alias))
+                .or_default()
+                .entry(key.to_string())
+                .or_default() += 1;
+        }
+    }
+    for local in locals.iter_mut() {
+        let is_organisation = matches!(local.target(), Some((EntityKind::Organization, _)));
+        if !local.is_unlinked() || !is_organisation || !names::is_acronym(&local.name) {
+            continue;
+        }
+        let Some(full) = spelt.get(&local.key) else {
+            continue;
+        };
+        // One spelling seen twice at least: one article's alias may be a tagging accident.
+        let Some((full_key, times)) = full
+            .iter()
+            .next()
+            .filter(|(_, n)| full.len() == 1 && **n >= 2)
+        else {
+            continue;
+        };
+        let evidence = format!("{times} articles spell {} out this way", local.name);
+        local.link(
+            EntityKind::Organization,
+            full_key.clone(),
+            Rule::Acronym,
+            evidence,
+        );
+    }
+}
+
+/// Within each article: a generic word ("the Organization") goes to the article's one
+/// organisation with that word in its name, or whose acronym ends in its initial (CSTO,
+/// for Collective Security Treaty Organization), and is dropped when there is none or more
+/// than one; a one-word name goes to the one person of the article whose full name ends in
+/// it, and stays apart when there are several.
+pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+    for range in ranges {
+        let article = &mut locals[range.clone()];
+        let snapshot: Vec<(Option<(EntityKind, String)>, String)> = article
+            .iter()
+            .map(|l| {
+                (
+                    l.target().map(|(k, key)| (k, key.to_string())),
+                    l.name.clone(),
+                )
+            })
+            .collect();
+        for (i, local) in article.iter_mut().enumerate() {
+            if !local.is_unlinked() || names::words(&local.key).nth(1).is_some() {
+                continue;
+            }
+            let Some((kind, _)) = local.target() else {
+                continue;
+            };
+            let word = local.key.clone();
+            let others = snapshot
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .filter_map(|(_, (t, name))| {
+                    t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
+                });
+            if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
+            {
+                let word = word.trim_end_matches('s').to_string();
+                let word = if names::is_generic_organisation_word(&word) {
+                    word
+                } else {
+                    local.key.clone()
+                };
+                let initial = word.chars().next().unwrap_or(' ');
+                let mut candidates: Vec<&str> = others
+                    .filter(|(k, key, name)| {
+                        *k == EntityKind::Organization
+                            && *key != word
+                            && (names::words(key).any(|w| w == word)
+                                || (names::is_acronym(name)
+                                    && name
+                                        .to_lowercase()
+                                        .trim_end_matches('.')
+                                        .ends_with(initial)))
+                    })
+                    .map(|(_, key, _)| key)
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                match candidates.as_slice() {
+                    [one] => {
+                        let evidence = format!(
+                            "the article's only organisation named with `{}`",
+                            local.name
+                        );
+                        local.link(
+                            EntityKind::Organization,
+                            one.to_string(),
+                            Rule::GenericWordInArticle,
+                            evidence,
+                        );
+                    }
+                    [] => {
+                        local.fate = Fate::Dropped(
+                            Rule::GenericWord,
+                            "a generic word; the article names no organisation with it".into(),
+                        )
+                    }
+                    several => {
+                        local.fate = Fate::Dropped(
+                            Rule::GenericWord,
+                            format!(
+                                "a generic word; the article names {} organisations with it",
+                                several.len()
+                            ),
+                        )
+                    }
+                }
+                continue;
+            }
+            let mut people: Vec<&str> = others
+                .filter(|(k, key, _)| {
+                    *k == EntityKind::Person
+                        && names::words(key).nth(1).is_some()
+                        && names::words(key).next_back() == Some(word.as_str())
+                })
+                .map(|(_, key, _)| key)
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            match people.as_slice() {
+                [one] => {
+                    let evidence = format!("same article names {}", title_case(one));
+                    local.link(
+                        EntityKind::Person,
+                        one.to_string(),
+                        Rule::SameArticleFullName,
+                        evidence,
+                    );
+                }
+                [] => {}
+                several if kind == EntityKind::Person => {
+                    let evidence = format!(
+                        "same article names {}",
+                        several
+                            .iter()
+                            .map(|k| title_case(k))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    );
+                    local.link(EntityKind::Person, word.clone(), Rule::KeptApart, evidence);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A key in title case, for evidence text (`james baker` → `James Baker`).
+pub fn title_case(key: &str) -> String {
+    names::words(key)
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

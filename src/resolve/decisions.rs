@@ -1,0 +1,177 @@
+//! What the resolve stage decided, and why: every merge and every drop, with the rule that
+//! made it and the evidence the rule saw, so a reader can check (and later undo) each one.
+
+use crate::extract::EntityId;
+use serde::{Deserialize, Serialize};
+
+/// The rule behind a decision. Each one is described in the module doc of [`super`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// Dropped: the name stands as an agency sign-off (the last short line of articles).
+    SignOff,
+    /// Dropped: the name stands in table lines (numbers, no sentence) or as a table header.
+    TableToken,
+    /// Dropped: a ticker or agency code (`TPN.PA`, `<SRD>`).
+    Ticker,
+    /// Dropped: a lone initial or no letters at all; it names nobody.
+    NotAName,
+    /// Dropped: a generic word ("the Organization", "Bank") with no single organisation in
+    /// the article to stand for.
+    GenericWord,
+    /// Merged: the same name written in another case (`WASHINGTON` = `Washington`) or with
+    /// other punctuation (`U.S` = `U.S.`).
+    SpellingVariant,
+    /// Merged: an established alternative form of a country's name (`U.S.` = `United States`).
+    CountryForm,
+    /// Merged: an acronym the collection spells out one way only (`CSTO`).
+    Acronym,
+    /// Kind changed: the collection tags the name mostly as another kind.
+    KindVotes,
+    /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
+    OrganisationWord,
+    /// Merged: a role written before a known person's name (`Federal Reserve Chairman Paul
+    /// Volcker`) resolves to the person, the prefix kept as the role.
+    RolePrefix,
+    /// Merged: a short name the same article gives in full (`Baker` → `James Baker`).
+    SameArticleFullName,
+    /// Merged: a short name the collection's evidence attributes to one full name (the
+    /// names it appears with).
+    CollectionEvidence,
+    /// Merged: a generic word ("the Organization") standing for the one organisation of the
+    /// article with that word in its name.
+    GenericWordInArticle,
+    /// Kept apart: a short name with several candidate full names and no decisive evidence.
+    KeptApart,
+}
+
+impl Rule {
+    /// A short phrase for people ("same article names the full name").
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::SignOff => "agency sign-off",
+            Self::TableToken => "table token",
+            Self::Ticker => "ticker or agency code",
+            Self::NotAName => "not a name",
+            Self::GenericWord => "generic word",
+            Self::SpellingVariant => "spelling variant",
+            Self::CountryForm => "country form",
+            Self::Acronym => "acronym",
+            Self::KindVotes => "kind votes",
+            Self::OrganisationWord => "organisation word",
+            Self::RolePrefix => "role before the name",
+            Self::SameArticleFullName => "same article names the full name",
+            Self::CollectionEvidence => "collection evidence",
+            Self::GenericWordInArticle => "generic word for the article's organisation",
+            Self::KeptApart => "kept apart",
+        }
+    }
+}
+
+/// A name merged into a resolved entity (or whose kind changed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Merge {
+    /// The resolved entity.
+    pub into: EntityId,
+    /// The name as extraction gave it.
+    pub name: String,
+    /// The id extraction gave it.
+    pub from: EntityId,
+    /// Why.
+    pub rule: Rule,
+    /// What the rule saw ("kind votes: 50 organization / 1 person").
+    pub evidence: String,
+    /// In how many articles this happened.
+    pub articles: usize,
+}
+
+/// A name left out of the entities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Drop {
+    /// The name as extraction gave it.
+    pub name: String,
+    /// The id extraction gave it.
+    pub from: EntityId,
+    /// Why.
+    pub rule: Rule,
+    /// What the rule saw ("4,629 of 4,629 mentions on an article's last short line").
+    pub evidence: String,
+    /// In how many articles it was dropped.
+    pub articles: usize,
+}
+
+/// Every merge and drop of one [`super::resolve`] run, sorted by resolved id then name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Decisions {
+    /// Names merged into other entities, kinds changed, and short names kept apart.
+    pub merges: Vec<Merge>,
+    /// Names left out.
+    pub drops: Vec<Drop>,
+}
+
+impl Decisions {
+    /// The merges into `id` (for its entity page).
+    pub fn merged_into<'a>(&'a self, id: &'a EntityId) -> impl Iterator<Item = &'a Merge> + 'a {
+        let start = self.merges.partition_point(|m| m.into < *id);
+        self.merges[start..]
+            .iter()
+            .take_while(move |m| m.into == *id)
+    }
+}
+
+/// Decisions being collected: the same (from, into, rule) in many articles is one line.
+#[derive(Default)]
+pub(super) struct DecisionLog {
+    merges: std::collections::HashMap<(EntityId, EntityId, Rule), Merge>,
+    drops: std::collections::HashMap<(EntityId, Rule), Drop>,
+}
+
+impl DecisionLog {
+    pub fn merge(
+        &mut self,
+        from: &EntityId,
+        name: &str,
+        into: &EntityId,
+        rule: Rule,
+        evidence: impl FnOnce() -> String,
+    ) {
+        self.merges
+            .entry((from.clone(), into.clone(), rule))
+            .and_modify(|m| m.articles += 1)
+            .or_insert_with(|| Merge {
+                into: into.clone(),
+                name: name.to_string(),
+                from: from.clone(),
+                rule,
+                evidence: evidence(),
+                articles: 1,
+            });
+    }
+
+    pub fn drop(
+        &mut self,
+        from: &EntityId,
+        name: &str,
+        rule: Rule,
+        evidence: impl FnOnce() -> String,
+    ) {
+        self.drops
+            .entry((from.clone(), rule))
+            .and_modify(|d| d.articles += 1)
+            .or_insert_with(|| Drop {
+                name: name.to_string(),
+                from: from.clone(),
+                rule,
+                evidence: evidence(),
+                articles: 1,
+            });
+    }
+
+    pub fn finish(self) -> Decisions {
+        let mut merges: Vec<Merge> = self.merges.into_values().collect();
+        merges.sort_by(|a, b| (&a.into, &a.from, a.rule).cmp(&(&b.into, &b.from, b.rule)));
+        let mut drops: Vec<Drop> = self.drops.into_values().collect();
+        drops.sort_by(|a, b| (&a.from, a.rule).cmp(&(&b.from, b.rule)));
+        Decisions { merges, drops }
+    }
+}

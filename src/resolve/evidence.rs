@@ -1,0 +1,213 @@
+//! A short name alone in its article ("Baker", no full name beside it) goes to the full
+//! name the collection's evidence points to: the names it appears with, and its role.
+//!
+//! For each candidate full name `c` ending in the short name, the score of an article is
+//! `Σ idf(g) · share(c, g)` over the article's other entities `g`, where `share(c, g)` is
+//! `c`'s articles that name `g` over `c`'s articles plus [`SMOOTHING`], and `idf(g) = ln(N / articles naming g)`
+//! (so "U.S." counts for little, "Bundesbank" for much), plus [`ROLE_BONUS`] when the
+//! article gives the short name a role that shares a word with one of `c`'s roles. The
+//! short name is linked when the best score is at least [`MIN_SCORE`] and at least
+//! [`DOMINANCE`] times the runner-up's; otherwise it stays apart, and the decision says so.
+
+use super::collection::{Fate, Local, title_case};
+use super::decisions::Rule;
+use super::names;
+use crate::extract::EntityKind;
+use std::collections::HashMap;
+
+/// The least evidence that links a short name to a full name.
+pub const MIN_SCORE: f64 = 1.5;
+/// How far the best candidate must lead the next.
+pub const DOMINANCE: f64 = 2.0;
+/// Articles added to a candidate's count when sharing out its co-occurrences, so that a
+/// full name seen once does not outweigh one seen in dozens of articles.
+pub const SMOOTHING: f64 = 3.0;
+/// Evidence from a shared role word ("Treasury Secretary").
+pub const ROLE_BONUS: f64 = 2.0;
+
+/// Links the remaining one-word person names to full names by collection evidence.
+pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+    // Intern every resolved entity, so articles are lists of small numbers.
+    let mut ids: HashMap<(EntityKind, String), u32> = HashMap::new();
+    let mut local_group: Vec<Option<u32>> = Vec::with_capacity(locals.len());
+    for local in locals.iter() {
+        local_group.push(local.target().map(|(k, key)| {
+            let next = ids.len() as u32;
+            *ids.entry((k, key.to_string())).or_insert(next)
+        }));
+    }
+    let article_groups: Vec<Vec<u32>> = ranges
+        .iter()
+        .map(|r| {
+            let mut g: Vec<u32> = local_group[r.clone()].iter().flatten().copied().collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        })
+        .collect();
+    let mut df = vec![0u32; ids.len()];
+    for groups in &article_groups {
+        for g in groups {
+            df[*g as usize] += 1;
+        }
+    }
+    let n = ranges.len().max(1) as f64;
+    let idf = |g: u32| (n / f64::from(df[g as usize].max(1))).ln();
+
+    // Candidates: full person names by last word.
+    let mut by_last_word: HashMap<&str, Vec<(u32, &str)>> = HashMap::new();
+    for ((kind, key), id) in &ids {
+        if *kind == EntityKind::Person
+            && names::words(key).nth(1).is_some()
+            && let Some(last) = names::words(key).next_back()
+        {
+            by_last_word
+                .entry(last)
+                .or_default()
+                .push((*id, key.as_str()));
+        }
+    }
+    for candidates in by_last_word.values_mut() {
+        candidates.sort_unstable_by_key(|(_, key)| *key);
+    }
+    let wanted: Vec<usize> = locals
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            matches!(
+                &l.fate,
+                Fate::Kept {
+                    kind: EntityKind::Person,
+                    because: None,
+                    ..
+                }
+            ) && names::words(&l.key).nth(1).is_none()
+                && by_last_word.contains_key(l.key.as_str())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // Profiles of the candidates that matter: co-occurrence counts and roles.
+    let candidate_ids: std::collections::HashSet<u32> = wanted
+        .iter()
+        .flat_map(|i| {
+            by_last_word[locals[*i].key.as_str()]
+                .iter()
+                .map(|(id, _)| *id)
+        })
+        .collect();
+    let mut profiles: HashMap<u32, Profile> = HashMap::new();
+    for (article, groups) in article_groups.iter().enumerate() {
+        for g in groups.iter().filter(|g| candidate_ids.contains(g)) {
+            let profile = profiles.entry(*g).or_default();
+            profile.articles += 1;
+            for other in groups {
+                *profile.cooccurring.entry(*other).or_default() += 1;
+            }
+            for local in &locals[ranges[article].clone()] {
+                if local.target().is_some()
+                    && local_group[local_index(ranges, article, local)] == Some(*g)
+                {
+                    profile.role_words.extend(role_words(local_role(local)));
+                }
+            }
+        }
+    }
+    let mut decisions = Vec::with_capacity(wanted.len());
+    for &i in &wanted {
+        let local = &locals[i];
+        let candidates = &by_last_word[local.key.as_str()];
+        let own = local_group[i];
+        let groups = &article_groups[local.article];
+        let roles = role_words(local.role.as_deref());
+        let mut scored: Vec<(f64, &str, Vec<u32>)> = candidates
+            .iter()
+            .map(|(id, key)| {
+                let Some(profile) = profiles.get(id) else {
+                    return (0.0, *key, Vec::new());
+                };
+                let mut score = 0.0;
+                let mut shared = Vec::new();
+                for g in groups {
+                    if Some(*g) == own || candidates.iter().any(|(c, _)| c == g) {
+                        continue;
+                    }
+                    if let Some(count) = profile.cooccurring.get(g) {
+                        score +=
+                            idf(*g) * f64::from(*count) / (f64::from(profile.articles) + SMOOTHING);
+                        shared.push(*g);
+                    }
+                }
+                if roles.iter().any(|w| profile.role_words.contains(w)) {
+                    score += ROLE_BONUS;
+                }
+                (score, *key, shared)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let best = scored.first().map_or(0.0, |s| s.0);
+        let second = scored.get(1).map_or(0.0, |s| s.0);
+        let described = scored
+            .iter()
+            .map(|(s, key, _)| format!("{} {s:.1}", title_case(key)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let decision = if best >= MIN_SCORE && best >= DOMINANCE * second {
+            let key = scored[0].1.to_string();
+            (
+                Some(key),
+                format!("names it appears with score {described}"),
+            )
+        } else {
+            (None, format!("no decisive evidence: {described}"))
+        };
+        decisions.push((i, decision));
+    }
+    for (i, (key, evidence)) in decisions {
+        let local = &mut locals[i];
+        let own = local.key.clone();
+        local.fate = Fate::Kept {
+            kind: EntityKind::Person,
+            key: key.clone().unwrap_or(own),
+            because: Some(if key.is_some() {
+                (Rule::CollectionEvidence, evidence)
+            } else {
+                (Rule::KeptApart, evidence)
+            }),
+            role: None,
+        };
+    }
+}
+
+#[derive(Default)]
+struct Profile {
+    articles: u32,
+    cooccurring: HashMap<u32, u32>,
+    role_words: std::collections::HashSet<String>,
+}
+
+fn local_index(ranges: &[std::ops::Range<usize>], article: usize, local: &Local) -> usize {
+    ranges[article].start + local.entity
+}
+
+fn local_role(local: &Local) -> Option<&str> {
+    match &local.fate {
+        Fate::Kept {
+            role: Some(role), ..
+        } => Some(role),
+        _ => local.role.as_deref(),
+    }
+}
+
+/// The capitalised words of a role that say what it is ("Treasury", "Secretary").
+fn role_words(role: Option<&str>) -> Vec<String> {
+    role.map(|r| {
+        r.split_whitespace()
+            .filter(|w| w.len() > 2 && w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    })
+    .unwrap_or_default()
+}

@@ -1,0 +1,158 @@
+//! Where a name stands, as evidence that it is no name at all: an agency sign-off stands on
+//! an article's last short line ("REUTER"), a table header or row label in lines of numbers
+//! without a sentence ("Shr 25 cts vs 20 cts", "Nine mths"), a ticker between angle
+//! brackets ("<SRD>"). Counted over every mention in the collection, so a name is dropped
+//! for where it usually stands, not for how it is spelt.
+
+use crate::corpus::Article;
+use crate::extract::Annotations;
+use crate::span::ByteSpan;
+
+/// Where one line of a body stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineShape {
+    /// A sentence or paragraph.
+    Prose,
+    /// The last non-empty line, not the only one, three words or fewer, no sentence: a sign-off.
+    SignOff,
+    /// A short line without sentence punctuation, with numbers or of four words or fewer.
+    Table,
+}
+
+/// How often an article's mentions of one entity stand in each position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Positions {
+    /// Every mention.
+    pub mentions: u32,
+    /// On the article's last short line.
+    pub sign_off: u32,
+    /// In a table-like line.
+    pub table: u32,
+    /// Between angle brackets, in capitals (`<SRD>`).
+    pub bracketed_code: u32,
+}
+
+impl Positions {
+    /// Adds another count.
+    pub fn add(&mut self, other: Positions) {
+        self.mentions += other.mentions;
+        self.sign_off += other.sign_off;
+        self.table += other.table;
+        self.bracketed_code += other.bracketed_code;
+    }
+}
+
+/// The positions of each entity's mentions in one article (indexed like its entities).
+pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
+    let text = article.text.as_str();
+    let lines = lines(text, article.body);
+    let mut counts = vec![Positions::default(); found.entities.len()];
+    let mut line = 0;
+    for mention in &found.mentions {
+        let Some(count) = counts.get_mut(mention.entity) else {
+            continue;
+        };
+        // Mentions come in text order, so the line only moves forward.
+        while line < lines.len() && lines[line].0.end <= mention.span.start {
+            line += 1;
+        }
+        count.mentions += 1;
+        match lines.get(line) {
+            Some((span, LineShape::SignOff)) if span.start <= mention.span.start => {
+                count.sign_off += 1
+            }
+            Some((span, LineShape::Table)) if span.start <= mention.span.start => count.table += 1,
+            _ => {}
+        }
+        let before = text.get(..mention.span.start).unwrap_or("");
+        let after = text.get(mention.span.end..).unwrap_or("");
+        let name = text.get(mention.span.start..mention.span.end).unwrap_or("");
+        if before.ends_with('<')
+            && after.starts_with('>')
+            && !name.contains(' ')
+            && !name.chars().any(char::is_lowercase)
+        {
+            count.bracketed_code += 1;
+        }
+    }
+    counts
+}
+
+/// The body's non-empty lines with their shape, in order.
+fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
+    let mut lines = Vec::new();
+    let Some(body_text) = text.get(body.start..body.end) else {
+        return lines;
+    };
+    let mut start = body.start;
+    for line in body_text.split_inclusive('\n') {
+        let span = ByteSpan::new(start, start + line.len());
+        start += line.len();
+        if !line.trim().is_empty() {
+            lines.push((span, shape(line.trim())));
+        }
+    }
+    let only_line = lines.len() == 1;
+    if let Some((span, shape)) = lines.last_mut() {
+        let line = text.get(span.start..span.end).unwrap_or("").trim();
+        let words = line.split_whitespace().count();
+        let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']);
+        if words <= 3 && !ends_sentence && !only_line {
+            *shape = LineShape::SignOff;
+        }
+    }
+    lines
+}
+
+/// The shape of one trimmed line (not yet knowing whether it is the last).
+fn shape(line: &str) -> LineShape {
+    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']);
+    if ends_sentence {
+        return LineShape::Prose;
+    }
+    let words = line.split_whitespace().count();
+    let numbers = line
+        .split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    if words <= 12 && (numbers > 0 || words <= 4) {
+        LineShape::Table
+    } else {
+        LineShape::Prose
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_prose_tables_or_a_sign_off() {
+        let text = "NEW YORK, March 3 - Acme Inc said profits rose.\n\nShr 25 cts vs 20 cts\n\
+                    Nine mths\nA long line with many words but no final stop that goes on and on and on\n\nReuter\n";
+        let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                LineShape::Prose,
+                LineShape::Table,
+                LineShape::Table,
+                LineShape::Prose,
+                LineShape::SignOff
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_last_line_is_no_sign_off() {
+        let text = "Zas said the mission would go ahead as planned.";
+        let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(shapes, [LineShape::Prose]);
+    }
+}
