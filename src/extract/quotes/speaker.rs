@@ -9,7 +9,7 @@
 use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
-use super::phrase::{Phrase, read_left, read_right};
+use super::phrase::{Phrase, PhraseKind, read_left, read_right};
 use super::subject::{continues_subject, sentence_subject};
 use std::ops::Range;
 
@@ -143,7 +143,7 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         }
         // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
         return read_right(doc, at, limit, true)
-            .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
+            .filter(|p| p.kind != PhraseKind::Pronoun || at == start + 1);
     }
     // "― Krystal Correa": a dash and a name closing the quote's paragraph.
     if start > from
@@ -264,10 +264,16 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
         }
         if end > floor && doc.token_str(end - 1) == "," {
             // "Zas, the CSTO's head, said": back over the appositive to its opening comma.
-            end = (floor..end - 1)
+            let closing = end - 1;
+            end = (floor..closing)
                 .rev()
                 .take(14)
                 .find(|&i| doc.token_str(i) == ",")?;
+            // "Ryan's spokeswoman, AshLee Strong, said": the name between the commas is the
+            // speaker that the description before them introduces.
+            if let Some(named) = named_appositive(doc, end, closing, floor) {
+                return Some(named);
+            }
         } else {
             break;
         }
@@ -275,6 +281,18 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let phrase = read_left(doc, end, floor)?;
     // A phrase that ends on a number is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
+}
+
+/// The name filling the appositive between the commas at `open` and `close`, when the
+/// phrase before it is a description of that person ("Clinton's campaign chairman, John
+/// Podesta, said"), not a name it qualifies ("Zas, the CSTO's head, said").
+fn named_appositive(doc: &Document<'_>, open: usize, close: usize, floor: usize) -> Option<Phrase> {
+    let inner = read_left(doc, close, open + 1)?;
+    let whole_name = inner.kind == PhraseKind::Name
+        && inner.tokens.start == open + 1
+        && inner.name.as_ref().is_some_and(|n| n.end == close);
+    let outer = read_left(doc, open, floor)?;
+    (whole_name && outer.kind == PhraseKind::Description).then_some(inner)
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -335,6 +353,23 @@ mod tests {
     fn an_appositive_between_speaker_and_verb_is_skipped() {
         assert_eq!(
             speakers("\"Yes,\" Jeff Weaver, the campaign manager, said."),
+            [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn the_possessor_is_not_the_speaker() {
+        assert_eq!(
+            speakers("\"No,\" Ryan's spokeswoman, AshLee Strong, said."),
+            [Some("AshLee Strong".into())]
+        );
+        assert_eq!(
+            speakers("Clinton's campaign chairman, John Podesta, said: \"No.\""),
+            [Some("John Podesta".into())]
+        );
+        // A name with an appositive description stays the speaker.
+        assert_eq!(
+            speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
             [Some("Jeff Weaver".into())]
         );
     }
