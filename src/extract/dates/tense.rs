@@ -56,10 +56,12 @@ pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
         match cue(lower) {
             Some(Tense::Past) if passive_or_infinitive => {}
             Some(tense) => return tense,
-            None if is_past_form(lower) => {
-                if written_lowercase && !passive_or_infinitive && !adjective {
-                    return Tense::Past;
-                }
+            None if is_past_form(lower)
+                && written_lowercase
+                && !passive_or_infinitive
+                && !adjective =>
+            {
+                return Tense::Past;
             }
             None => {}
         }
