@@ -266,8 +266,17 @@ impl People {
                 .filter(|r| matches!(*r, "vice" | "deputy" | "former" | "assistant"))
                 .all(|r| titles.iter().any(|t| t == r))
         };
+        // "one Clinton aide", "a senior Cruz adviser" keep their anonymity: only a definite
+        // description ("the Secretary General") stands for a title's known holder.
+        let indefinite = description.split_whitespace().next().is_some_and(|w| {
+            [
+                "a", "an", "one", "another", "some", "several", "many", "two", "three",
+            ]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+        });
         let before = self.list.partition_point(|p| p.span.start < at);
-        let holder = (!titles.is_empty())
+        let holder = (!titles.is_empty() && !indefinite)
             .then(|| {
                 self.list[..before]
                     .iter()
@@ -440,6 +449,10 @@ mod tests {
         assert_eq!(
             people.describe("the Prime Minister of Armenia", end).name,
             "the Prime Minister of Armenia"
+        );
+        assert_eq!(
+            people.describe("one CSTO Secretary General", end).name,
+            "one CSTO Secretary General"
         );
     }
 

@@ -287,12 +287,22 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
 /// phrase before it is a description of that person ("Clinton's campaign chairman, John
 /// Podesta, said"), not a name it qualifies ("Zas, the CSTO's head, said").
 fn named_appositive(doc: &Document<'_>, open: usize, close: usize, floor: usize) -> Option<Phrase> {
+    // "Gov. John Kasich (R-OH), said": the party label is an aside.
+    let mut close = close;
+    if close > open + 1 && doc.token_str(close - 1) == ")" {
+        close = (open + 1..close - 1)
+            .rev()
+            .take(8)
+            .find(|&i| doc.token_str(i) == "(")?;
+    }
     let inner = read_left(doc, close, open + 1)?;
     let whole_name = inner.kind == PhraseKind::Name
         && inner.tokens.start == open + 1
         && inner.name.as_ref().is_some_and(|n| n.end == close);
-    let outer = read_left(doc, open, floor)?;
-    (whole_name && outer.kind == PhraseKind::Description).then_some(inner)
+    // "Smith, R-Ky., said": a name just before the comma is the speaker, the rest an aside.
+    let outer_is_name =
+        read_left(doc, open, floor).is_some_and(|o| o.name.as_ref().is_some_and(|n| n.end == open));
+    (whole_name && !outer_is_name).then_some(inner)
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -367,7 +377,21 @@ mod tests {
             speakers("Clinton's campaign chairman, John Podesta, said: \"No.\""),
             [Some("John Podesta".into())]
         );
-        // A name with an appositive description stays the speaker.
+        assert_eq!(
+            speakers(
+                "\"Yes,\" California Rep. Duncan Hunter's chief of staff, Joe Kasper, told POLITICO."
+            ),
+            [Some("Joe Kasper".into())]
+        );
+        assert_eq!(
+            speakers("After winning Ohio in the primary, Gov. John Kasich (R-OH), said, \"Yes.\""),
+            [Some("Gov. John Kasich".into())]
+        );
+        // A name with an appositive description or a party label stays the speaker.
+        assert_eq!(
+            speakers("\"No,\" Smith, R-Ky., said."),
+            [Some("Smith".into())]
+        );
         assert_eq!(
             speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
             [Some("Jeff Weaver".into())]
