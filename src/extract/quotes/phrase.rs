@@ -91,6 +91,15 @@ pub fn read_right(doc: &Document<'_>, start: usize, limit: usize, lenient: bool)
     while end < limit && end - start < MAX_PHRASE && is_phrase_token(doc, end) {
         end += 1;
     }
+    // "one U.S. analyst of Baker's weekend remarks": a complement owned by someone names what
+    // is spoken about, not the speaker.
+    if let Some(owned) = (start..end).find(|&i| is_possessive(doc.token_str(i)))
+        && let Some(connector) = (start + 1..owned)
+            .rev()
+            .find(|&i| is_connector(doc.token_str(i)))
+    {
+        end = connector;
+    }
     // A connector or determiner cannot end the phrase ("adviser to", "the").
     while end > start
         && (is_connector(doc.token_str(end - 1)) || is_determiner(doc.token_str(end - 1)))
@@ -319,6 +328,13 @@ mod tests {
             "One government bond salesman in New York"
         );
         assert_eq!((p.name, p.kind), (None, PhraseKind::Description));
+    }
+
+    #[test]
+    fn a_complement_about_someone_elses_words_is_outside_the_phrase() {
+        let (whole, name, kind) = right("one U.S. analyst of Baker's weekend remarks", 0);
+        assert_eq!(whole, "one U.S. analyst");
+        assert_eq!((name, kind), (None, PhraseKind::Description));
     }
 
     #[test]

@@ -15,6 +15,9 @@ use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue.
 const AFTER_WINDOW: usize = 16;
+/// Longest appositive skipped between a speaker and the verb ("Malkia Cyril, the executive
+/// director at the Center of Media Justice and whose also featured in the film, told").
+const APPOSITIVE_WINDOW: usize = 20;
 /// Tokens looked at before an opening mark for the cue.
 const BEFORE_WINDOW: usize = 30;
 
@@ -228,7 +231,19 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
             // the sentence subject.
             let participle = doc.token_str(verb).ends_with("ing");
             if participle {
-                return sentence_subject(doc, floor, verb);
+                // "footage of Trump saying, "…"": a name right before the participle speaks.
+                let mut start = verb;
+                while start > floor && start + 4 > verb && is_capitalised(doc.token_str(start - 1))
+                {
+                    start -= 1;
+                }
+                // Only after "of"/"with": "on Facebook writing" names a medium, not a speaker.
+                let object = start > floor && matches!(doc.token_str(start - 1), "of" | "with");
+                let named = (start < verb && object)
+                    .then(|| read_right(doc, start, verb, false))
+                    .flatten()
+                    .filter(|p| p.kind == PhraseKind::Name && p.tokens.end == verb);
+                return named.or_else(|| sentence_subject(doc, floor, verb));
             }
             subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open, false))
         });
@@ -267,7 +282,7 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
             let closing = end - 1;
             end = (floor..closing)
                 .rev()
-                .take(14)
+                .take(APPOSITIVE_WINDOW)
                 .find(|&i| doc.token_str(i) == ",")?;
             // "Ryan's spokeswoman, AshLee Strong, said": the name between the commas is the
             // speaker that the description before them introduces.
@@ -395,6 +410,22 @@ mod tests {
         assert_eq!(
             speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
             [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_participle_speaks() {
+        assert_eq!(
+            speakers("The spot ends with footage of Trump saying, \"That makes me smart.\""),
+            [Some("Trump".into())]
+        );
+        assert_eq!(
+            speakers("Trump fired back, saying: \"No.\""),
+            [Some("Trump".into())]
+        );
+        assert_eq!(
+            speakers("Clinton replied to Vargas on Facebook writing, \"Yes, I will.\""),
+            [Some("Clinton".into())]
         );
     }
 
