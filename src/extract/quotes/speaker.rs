@@ -224,7 +224,7 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let mut any_verb = false;
     let found = (floor..open)
         .rev()
-        .filter(|&i| is_speech_verb(doc.token_str(i)))
+        .filter(|&i| is_speech_verb(doc.token_str(i)) && !is_passive(doc, i, floor))
         .find_map(|verb| {
             any_verb = true;
             // "Trump fired back, saying: "…"", "… by saying "…"": a participle's speaker is
@@ -253,6 +253,16 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
             .then(|| sentence_subject(doc, floor, open))
             .flatten()
     })
+}
+
+/// "the meeting was called to discuss": a passive participle reports no speech.
+fn is_passive(doc: &Document<'_>, verb: usize, floor: usize) -> bool {
+    verb > floor
+        && doc.token_str(verb).ends_with("ed")
+        && matches!(
+            doc.token_str(verb - 1),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
 }
 
 /// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
@@ -410,6 +420,14 @@ mod tests {
         assert_eq!(
             speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
             [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_reports_no_speech() {
+        assert_eq!(
+            speakers("The official said the meeting was called to discuss \"the debt.\""),
+            [Some("The official".into())]
         );
     }
 
