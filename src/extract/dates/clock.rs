@@ -12,8 +12,8 @@ impl Scanner<'_> {
         let separator = s.bytes().position(|b| b == b':' || b == b'.');
         let (hour, minute) = match separator.map(|at| (&s[..at], &s[at + 1..])) {
             Some((h, m)) if m.len() == 2 => (small_number(h)?, small_number(m)?),
-            // "1530 GMT": military time before a zone.
-            None if s.len() == 4 && is_zone(self.s(j + 1)) => {
+            // "1530 GMT", "at 1530 local time": military time before a zone, not a year.
+            None if s.len() == 4 && self.zone_len(j + 1) > 0 => {
                 let hhmm = small_number(s)?;
                 (hhmm / 100, hhmm % 100)
             }
@@ -33,13 +33,25 @@ impl Scanner<'_> {
             _ if self.is(j + 1, "o'clock") && (1..=12).contains(&hour) => {
                 Some(self.with_day(j + 2, hour as u8, 0))
             }
-            _ if is_zone(self.s(j + 1)) && hour < 24 => {
-                Some(self.with_day(j + 2, hour as u8, minute as u8))
+            _ if self.zone_len(j + 1) > 0 && hour < 24 => {
+                let k = j + 1 + self.zone_len(j + 1);
+                Some(self.with_day(k, hour as u8, minute as u8))
             }
             _ if s.contains(':') && hour < 24 && self.previous(j, &mut buf) == "at" => {
                 Some(self.with_day(j + 1, hour as u8, minute as u8))
             }
             _ => None,
+        }
+    }
+
+    /// How many tokens from `j` name a time zone: `GMT` one, `local time` two.
+    fn zone_len(&self, j: usize) -> usize {
+        if is_zone(self.s(j)) {
+            1
+        } else if self.is(j, "local") && self.is(j + 1, "time") {
+            2
+        } else {
+            0
         }
     }
 

@@ -261,7 +261,18 @@ mod tests {
         Trading halted at 1530 GMT. | 1530 GMT | 1998-01-08T15:30 | XXXX-XX-XXT15:30
         It took a couple of years. | a couple of years | P2Y | P2Y
         He said it would happen in the year 2050. | the year 2050 | 2050 | 2050
-        Talks ran from May to July. | July | 1997-07 | XXXX-07";
+        Talks ran from May to July. | July | 1997-07 | XXXX-07
+        He stepped down as chairman in March. | March | 1997-03 | XXXX-03
+        The fund will open in August. | August | 1998-08 | XXXX-08
+        He will be named commander for a mission in December. | December | 1998-12 | XXXX-12
+        The flights would leave on Monday. | Monday | 1998-01-12 | XXXX-WXX-1
+        New Zealand said Friday it agreed. | Friday | 1998-01-02 | XXXX-WXX-5
+        Trading resumed at 1000 GMT. | 1000 GMT | 1998-01-08T10:00 | XXXX-XX-XXT10:00
+        They met at 1530 local time. | 1530 local time | 1998-01-08T15:30 | XXXX-XX-XXT15:30
+        Talks broke down the day before. | the day before | 1998-01-07 | XXXX-XX-XX
+        Talks broke down the previous day. | the previous day | 1998-01-07 | XXXX-XX-XX
+        Talks broke down a day earlier. | a day earlier | 1998-01-07 | XXXX-XX-XX
+        Talks resumed the next day. | the next day | 1998-01-09 | XXXX-XX-XX";
 
     #[test]
     fn expressions_resolve_with_and_without_an_anchor() {
@@ -280,6 +291,12 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_day_before_an_event_is_not_a_date() {
+        let found = dates("They came the day after his death.", Some("1998-01-08"));
+        assert!(found.iter().all(|(t, ..)| !t.contains("day")), "{found:?}");
     }
 
     #[test]

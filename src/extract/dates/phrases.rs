@@ -60,6 +60,20 @@ impl Scanner<'_> {
                 ),
                 Unit::Weekend => (k + 1, Expr::Weekend(None)),
                 Unit::Year | Unit::Month | Unit::Week => self.the_period(k + 1, unit),
+                // "the day before", "the day after": with no story date to count from,
+                // the article's date is the one the day is before or after.
+                // Not "the day after his death": that counts from an event, not a date.
+                Unit::Day => match self.w(k + 1) {
+                    Some(Word::Direction(offset)) if !self.kind_is(k + 2, TokenKind::Word) => (
+                        k + 2,
+                        Expr::Shift {
+                            unit,
+                            offset: offset.into(),
+                            part: None,
+                        },
+                    ),
+                    _ => return None,
+                },
                 _ => return None,
             }),
             Some(Word::Number(_) | Word::Vague) => {

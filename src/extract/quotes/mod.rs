@@ -183,6 +183,21 @@ fn resolve(
             if let Some(known) = known {
                 return Some(known);
             }
+            // "One government bond salesman in New York": a place is never the speaker; the
+            // rest of the phrase may still describe one.
+            if people.is_place(span) {
+                let described = phrase.tokens.len() > name_tokens.len();
+                return described.then(|| {
+                    let whole = phrase_span(
+                        doc,
+                        &Phrase {
+                            name: None,
+                            ..phrase.clone()
+                        },
+                    );
+                    people.describe(text(doc, phrase.tokens.clone()), whole.start)
+                });
+            }
             Some(people.full_name(text(doc, name_tokens), span.start, None))
         }
         PhraseKind::Description => {

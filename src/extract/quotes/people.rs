@@ -11,7 +11,7 @@
 
 use super::super::structure::Document;
 use super::super::{Entity, EntityKind, EntityMention};
-use super::cues::is_title_word;
+use super::cues::{is_speech_verb, is_title_word};
 use super::marks::Quoted;
 use super::names::{capitalised_run, description, person_in_run, role_words};
 use super::phrase::name_part;
@@ -48,6 +48,8 @@ pub struct People {
     list: Vec<Person>,
     /// Indices into `list` of the names ending in each surname, in text order.
     by_surname: HashMap<String, Vec<usize>>,
+    /// Where the entity extractor found places, sorted: "New York" names no speaker.
+    places: Vec<ByteSpan>,
 }
 
 /// How many candidates a backward search looks at: keeps resolution linear in the text.
@@ -68,7 +70,11 @@ impl People {
                 by_surname.entry(last.to_string()).or_default().push(i);
             }
         }
-        Self { list, by_surname }
+        Self {
+            list,
+            by_surname,
+            places: Vec::new(),
+        }
     }
 
     /// Candidates found in the text alone.
@@ -139,7 +145,9 @@ impl People {
             .filter(|m| !inside_quote(quoted, m.span.start))
             .filter_map(|m| {
                 let entity = entities.get(m.entity)?;
-                (entity.kind == EntityKind::Person).then(|| {
+                let person =
+                    entity.kind == EntityKind::Person && !is_date_fragment(&entity.canonical);
+                person.then(|| {
                     let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
                     let mut role = role_words(doc, 0..first);
                     if let Some(r) = &entity.role {
@@ -167,7 +175,27 @@ impl People {
             }
         }
         list.sort_by_key(|p| p.span.start);
-        Self::indexed(list)
+        let mut people = Self::indexed(list);
+        people.places = mentions
+            .iter()
+            .filter(|m| {
+                entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind == EntityKind::Place)
+            })
+            .map(|m| m.span)
+            .collect();
+        people.places.sort_by_key(|p| p.start);
+        people
+    }
+
+    /// Whether `span` overlaps a place the entity extractor found.
+    pub fn is_place(&self, span: ByteSpan) -> bool {
+        let i = self.places.partition_point(|p| p.end <= span.start);
+        self.places[i..]
+            .iter()
+            .take_while(|p| p.start < span.end)
+            .any(|p| p.overlaps(span))
     }
 
     /// Whether a person (not a description) is named between bytes `from` and `to`.
@@ -238,8 +266,17 @@ impl People {
                 .filter(|r| matches!(*r, "vice" | "deputy" | "former" | "assistant"))
                 .all(|r| titles.iter().any(|t| t == r))
         };
+        // "one Clinton aide", "a senior Cruz adviser" keep their anonymity: only a definite
+        // description ("the Secretary General") stands for a title's known holder.
+        let indefinite = description.split_whitespace().next().is_some_and(|w| {
+            [
+                "a", "an", "one", "another", "some", "several", "many", "two", "three",
+            ]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+        });
         let before = self.list.partition_point(|p| p.span.start < at);
-        let holder = (!titles.is_empty())
+        let holder = (!titles.is_empty() && !indefinite)
             .then(|| {
                 self.list[..before]
                     .iter()
@@ -310,10 +347,20 @@ impl People {
             .take(64)
             .filter(|p| p.span.start >= sentence_start && p.span.start < at)
             .min_by_key(|p| p.span.start);
+        // The sentence's speaker before its first name: in "The decision by Paul Volcker …
+        // is a shock, Hans Mast, senior adviser, said." the next "he" is Hans Mast.
+        let attributed = self.list[..before]
+            .iter()
+            .rev()
+            .take(SEARCH_LIMIT)
+            .take_while(|p| p.span.start >= sentence_start)
+            .filter(|p| !p.description && is_attributed(doc, p.span))
+            .last();
         let first = [first_own, first_heard]
             .into_iter()
             .flatten()
-            .min_by_key(|p| p.span.start)?;
+            .min_by_key(|p| p.span.start);
+        let first = attributed.or(first)?;
         Some(if first.description {
             self.describe(&first.name, first.span.start)
         } else {
@@ -323,6 +370,51 @@ impl People {
             }
         })
     }
+}
+
+/// "Since Monday", "On Friday": a sentence opener and a weekday the tagger took for a name.
+fn is_date_fragment(name: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "since", "on", "in", "at", "after", "before", "during", "until", "by", "from", "said",
+        "says", "but", "and", "when", "while", "if", "as",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let mut words = name.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)));
+    opens
+        || name
+            .split_whitespace()
+            .any(|w| WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the name at `span` is the subject or object of a speech verb: "Mast said",
+/// "Hans Mast, senior adviser, said", "said Hans Mast".
+fn is_attributed(doc: &Document<'_>, span: ByteSpan) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let after = doc.tokens.partition_point(|t| t.span.start < span.end);
+    let said_before = first
+        .checked_sub(1)
+        .is_some_and(|i| is_speech_verb(doc.token_str(i)));
+    let mut next = after;
+    if doc.token_str(next) == "," {
+        // Over one appositive to its closing comma.
+        next = (next + 1..doc.tokens.len())
+            .take(14)
+            .find(|&i| matches!(doc.token_str(i), "," | "." | "\""))
+            .filter(|&i| doc.token_str(i) == ",")
+            .map_or(next, |i| i + 1);
+    }
+    said_before || (next < doc.tokens.len() && is_speech_verb(doc.token_str(next)))
 }
 
 #[cfg(test)]
@@ -358,6 +450,32 @@ mod tests {
             people.describe("the Prime Minister of Armenia", end).name,
             "the Prime Minister of Armenia"
         );
+        assert_eq!(
+            people.describe("one CSTO Secretary General", end).name,
+            "one CSTO Secretary General"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_speaker_of_the_sentence_before_its_first_name() {
+        for text in [
+            "The decision by Paul Volcker is a shock, Hans Mast, senior adviser to Credit \
+             Suisse, said. He left.",
+            "Alan Greenspan met Jo Li, but Hans Mast said so. He left.",
+        ] {
+            let (doc, found) = people(text);
+            let he = text.find("He left").unwrap();
+            let antecedent = found.antecedent(&doc, he, &[], 0).map(|s| s.name);
+            assert_eq!(antecedent.as_deref(), Some("Hans Mast"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_after_an_opener_is_no_person() {
+        assert!(is_date_fragment("Since Monday"));
+        assert!(is_date_fragment("Friday"));
+        assert!(!is_date_fragment("Theresa May"));
+        assert!(!is_date_fragment("Hans Mast"));
     }
 
     #[test]

@@ -91,6 +91,15 @@ pub fn read_right(doc: &Document<'_>, start: usize, limit: usize, lenient: bool)
     while end < limit && end - start < MAX_PHRASE && is_phrase_token(doc, end) {
         end += 1;
     }
+    // "one U.S. analyst of Baker's weekend remarks": a complement owned by someone names what
+    // is spoken about, not the speaker.
+    if let Some(owned) = (start..end).find(|&i| is_possessive(doc.token_str(i)))
+        && let Some(connector) = (start + 1..owned)
+            .rev()
+            .find(|&i| is_connector(doc.token_str(i)))
+    {
+        end = connector;
+    }
     // A connector or determiner cannot end the phrase ("adviser to", "the").
     while end > start
         && (is_connector(doc.token_str(end - 1)) || is_determiner(doc.token_str(end - 1)))
@@ -127,7 +136,14 @@ pub fn read_left(doc: &Document<'_>, end: usize, floor: usize) -> Option<Phrase>
             }
             break;
         }
-        if is_capitalised(word) && is_capitalised_function_word(word) && !is_title_word(word) {
+        // "New" in "New York" is part of the place, not an opener.
+        let names_place =
+            word == "New" && start + 1 < end && is_capitalised(doc.token_str(start + 1));
+        if is_capitalised(word)
+            && is_capitalised_function_word(word)
+            && !is_title_word(word)
+            && !names_place
+        {
             start += 1;
             break;
         }
@@ -160,7 +176,9 @@ fn classify(doc: &Document<'_>, tokens: Range<usize>) -> Option<Phrase> {
     let has_content = tokens
         .clone()
         .any(|i| doc.tokens[i].kind == TokenKind::Word && !is_determiner(doc.token_str(i)));
-    if name.is_none() && (!has_content || !is_determiner(doc.token_str(tokens.start))) {
+    // "Ryan's spokeswoman": a possessive opens a description as a determiner does.
+    let opens = |w: &str| is_determiner(w) || is_possessive(w);
+    if name.is_none() && (!has_content || !opens(doc.token_str(tokens.start))) {
         // Bare lowercase words are not a speaker unless they are a titled description
         // ("spokeswoman said") — accept a lone title word.
         let all_titles = tokens.clone().all(|i| is_title_word(doc.token_str(i)));
@@ -200,14 +218,36 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
             run_start = None;
             if is_word && is_connector(word) {
                 after_connector = true;
-            } else if is_word && !is_determiner(word) {
+            } else if is_word && !is_determiner(word) && !is_capitalised_function_word(word) {
                 // A word after the connector closes the complement: "Secretary of State John
-                // Kerry", "master of ceremonies Asab Al-Tabchi".
+                // Kerry", "master of ceremonies Asab Al-Tabchi". A capitalised function word
+                // does not: "Robert Brusca of Nikko Securities in *New* York" names no York.
                 after_connector = false;
             }
         }
     }
-    best
+    best.filter(|run| !is_modifier(doc, run, &tokens))
+}
+
+/// Whether the name run `run` only qualifies the noun after it: "one *Trump* confidant",
+/// "*Ryan's* spokeswoman", "one *U.S.* analyst" describe someone else.
+fn is_modifier(doc: &Document<'_>, run: &Range<usize>, tokens: &Range<usize>) -> bool {
+    let possessive = is_possessive(doc.token_str(run.end - 1));
+    let next = doc.token_str(run.end);
+    let word_follows = run.end < tokens.end
+        && doc.tokens[run.end].kind == TokenKind::Word
+        && !is_capitalised(next)
+        && !is_connector(next);
+    // The word after may be the verb ("Stanislav Zas stated"): it is a noun when it is a title
+    // or when a determiner opened a description ("one Trump confidant").
+    let noun_follows =
+        word_follows && (is_title_word(next) || is_determiner(doc.token_str(tokens.start)));
+    possessive || noun_follows
+}
+
+/// "Ryan's", "Clinton’s", "Sanders'": a name that owns what follows it.
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
 }
 
 /// A title word ending the phrase right after a name or an honorific is a surname:
@@ -274,6 +314,48 @@ mod tests {
         assert_eq!(whole, "the Prime Minister of Armenia");
         assert_eq!(name, None);
         assert_eq!(kind, PhraseKind::Description);
+    }
+
+    #[test]
+    fn a_place_or_company_after_a_connector_is_not_the_speakers_name() {
+        let d = doc("Robert Brusca of Nikko Securities International in New York");
+        let name = name_part(&d, 0..d.tokens.len()).map(|n| text(&d, n));
+        assert_eq!(name, Some("Robert Brusca"));
+        let d = doc("One government bond salesman in New York");
+        let p = read_left(&d, d.tokens.len(), 0).unwrap();
+        assert_eq!(
+            text(&d, p.tokens),
+            "One government bond salesman in New York"
+        );
+        assert_eq!((p.name, p.kind), (None, PhraseKind::Description));
+    }
+
+    #[test]
+    fn a_complement_about_someone_elses_words_is_outside_the_phrase() {
+        let (whole, name, kind) = right("one U.S. analyst of Baker's weekend remarks", 0);
+        assert_eq!(whole, "one U.S. analyst");
+        assert_eq!((name, kind), (None, PhraseKind::Description));
+    }
+
+    #[test]
+    fn a_name_that_qualifies_a_noun_describes_someone_else() {
+        for phrase in [
+            "one Trump confidant",
+            "a senior Cruz adviser",
+            "one U.S. analyst",
+            "Ryan's spokeswoman",
+        ] {
+            let d = doc(phrase);
+            let p = read_left(&d, d.tokens.len(), 0).unwrap();
+            assert_eq!(
+                (p.name, p.kind),
+                (None, PhraseKind::Description),
+                "{phrase}"
+            );
+        }
+        // The name after such a modifier is the speaker's.
+        let (_, name, _) = right("Trump campaign spokeswoman Hope Hicks said.", 0);
+        assert_eq!(name.as_deref(), Some("Hope Hicks"));
     }
 
     #[test]

@@ -9,12 +9,15 @@
 use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
-use super::phrase::{Phrase, read_left, read_right};
+use super::phrase::{Phrase, PhraseKind, read_left, read_right};
 use super::subject::{continues_subject, sentence_subject};
 use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue.
 const AFTER_WINDOW: usize = 16;
+/// Longest appositive skipped between a speaker and the verb ("Malkia Cyril, the executive
+/// director at the Center of Media Justice and whose also featured in the film, told").
+const APPOSITIVE_WINDOW: usize = 20;
 /// Tokens looked at before an opening mark for the cue.
 const BEFORE_WINDOW: usize = 30;
 
@@ -143,7 +146,7 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         }
         // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
         return read_right(doc, at, limit, true)
-            .filter(|p| p.kind != super::phrase::PhraseKind::Pronoun || at == start + 1);
+            .filter(|p| p.kind != PhraseKind::Pronoun || at == start + 1);
     }
     // "― Krystal Correa": a dash and a name closing the quote's paragraph.
     if start > from
@@ -221,14 +224,26 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     let mut any_verb = false;
     let found = (floor..open)
         .rev()
-        .filter(|&i| is_speech_verb(doc.token_str(i)))
+        .filter(|&i| is_speech_verb(doc.token_str(i)) && !is_passive(doc, i, floor))
         .find_map(|verb| {
             any_verb = true;
             // "Trump fired back, saying: "…"", "… by saying "…"": a participle's speaker is
             // the sentence subject.
             let participle = doc.token_str(verb).ends_with("ing");
             if participle {
-                return sentence_subject(doc, floor, verb);
+                // "footage of Trump saying, "…"": a name right before the participle speaks.
+                let mut start = verb;
+                while start > floor && start + 4 > verb && is_capitalised(doc.token_str(start - 1))
+                {
+                    start -= 1;
+                }
+                // Only after "of"/"with": "on Facebook writing" names a medium, not a speaker.
+                let object = start > floor && matches!(doc.token_str(start - 1), "of" | "with");
+                let named = (start < verb && object)
+                    .then(|| read_right(doc, start, verb, false))
+                    .flatten()
+                    .filter(|p| p.kind == PhraseKind::Name && p.tokens.end == verb);
+                return named.or_else(|| sentence_subject(doc, floor, verb));
             }
             subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open, false))
         });
@@ -238,6 +253,16 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
             .then(|| sentence_subject(doc, floor, open))
             .flatten()
     })
+}
+
+/// "the meeting was called to discuss": a passive participle reports no speech.
+fn is_passive(doc: &Document<'_>, verb: usize, floor: usize) -> bool {
+    verb > floor
+        && doc.token_str(verb).ends_with("ed")
+        && matches!(
+            doc.token_str(verb - 1),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
 }
 
 /// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
@@ -264,10 +289,16 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
         }
         if end > floor && doc.token_str(end - 1) == "," {
             // "Zas, the CSTO's head, said": back over the appositive to its opening comma.
-            end = (floor..end - 1)
+            let closing = end - 1;
+            end = (floor..closing)
                 .rev()
-                .take(14)
+                .take(APPOSITIVE_WINDOW)
                 .find(|&i| doc.token_str(i) == ",")?;
+            // "Ryan's spokeswoman, AshLee Strong, said": the name between the commas is the
+            // speaker that the description before them introduces.
+            if let Some(named) = named_appositive(doc, end, closing, floor) {
+                return Some(named);
+            }
         } else {
             break;
         }
@@ -275,6 +306,28 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let phrase = read_left(doc, end, floor)?;
     // A phrase that ends on a number is no subject.
     (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
+}
+
+/// The name filling the appositive between the commas at `open` and `close`, when the
+/// phrase before it is a description of that person ("Clinton's campaign chairman, John
+/// Podesta, said"), not a name it qualifies ("Zas, the CSTO's head, said").
+fn named_appositive(doc: &Document<'_>, open: usize, close: usize, floor: usize) -> Option<Phrase> {
+    // "Gov. John Kasich (R-OH), said": the party label is an aside.
+    let mut close = close;
+    if close > open + 1 && doc.token_str(close - 1) == ")" {
+        close = (open + 1..close - 1)
+            .rev()
+            .take(8)
+            .find(|&i| doc.token_str(i) == "(")?;
+    }
+    let inner = read_left(doc, close, open + 1)?;
+    let whole_name = inner.kind == PhraseKind::Name
+        && inner.tokens.start == open + 1
+        && inner.name.as_ref().is_some_and(|n| n.end == close);
+    // "Smith, R-Ky., said": a name just before the comma is the speaker, the rest an aside.
+    let outer_is_name =
+        read_left(doc, open, floor).is_some_and(|o| o.name.as_ref().is_some_and(|n| n.end == open));
+    (whole_name && !outer_is_name).then_some(inner)
 }
 
 fn is_time_word(word: &str) -> bool {
@@ -336,6 +389,61 @@ mod tests {
         assert_eq!(
             speakers("\"Yes,\" Jeff Weaver, the campaign manager, said."),
             [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn the_possessor_is_not_the_speaker() {
+        assert_eq!(
+            speakers("\"No,\" Ryan's spokeswoman, AshLee Strong, said."),
+            [Some("AshLee Strong".into())]
+        );
+        assert_eq!(
+            speakers("Clinton's campaign chairman, John Podesta, said: \"No.\""),
+            [Some("John Podesta".into())]
+        );
+        assert_eq!(
+            speakers(
+                "\"Yes,\" California Rep. Duncan Hunter's chief of staff, Joe Kasper, told POLITICO."
+            ),
+            [Some("Joe Kasper".into())]
+        );
+        assert_eq!(
+            speakers("After winning Ohio in the primary, Gov. John Kasich (R-OH), said, \"Yes.\""),
+            [Some("Gov. John Kasich".into())]
+        );
+        // A name with an appositive description or a party label stays the speaker.
+        assert_eq!(
+            speakers("\"No,\" Smith, R-Ky., said."),
+            [Some("Smith".into())]
+        );
+        assert_eq!(
+            speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
+            [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_reports_no_speech() {
+        assert_eq!(
+            speakers("The official said the meeting was called to discuss \"the debt.\""),
+            [Some("The official".into())]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_participle_speaks() {
+        assert_eq!(
+            speakers("The spot ends with footage of Trump saying, \"That makes me smart.\""),
+            [Some("Trump".into())]
+        );
+        assert_eq!(
+            speakers("Trump fired back, saying: \"No.\""),
+            [Some("Trump".into())]
+        );
+        assert_eq!(
+            speakers("Clinton replied to Vargas on Facebook writing, \"Yes, I will.\""),
+            [Some("Clinton".into())]
         );
     }
 

@@ -27,6 +27,7 @@ fn opens_introduction(word: &str) -> bool {
         "later",
         "last",
         "meanwhile",
+        "with",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -99,6 +100,10 @@ mod tests {
         assert_eq!(
             subject("Thursday, after a pause, Warren appeared").as_deref(),
             Some("Warren")
+        );
+        assert_eq!(
+            subject("With Democratic leaders worried, President Obama is rolling out").as_deref(),
+            Some("President Obama")
         );
     }
 
