@@ -113,6 +113,7 @@ fn plain_article(text: String) -> Article {
         url: None,
         author: None,
         meta: Vec::new(),
+        original: None,
     }
 }
 
