@@ -5,7 +5,10 @@
 //!   seeds (front matter, JSON, quotes, CR/LF, combining marks);
 //! - `corpus::decode_seed_table` on arbitrary and on damaged tables;
 //! - `corpus::parse_date` on arbitrary and date-shaped text: what it reads prints back to itself;
-//! - `extract::annotate` on arbitrary UTF-8 and on news-like text.
+//! - `extract::annotate` on arbitrary UTF-8 and on news-like text;
+//! - the saved-page reader on arbitrary bytes and on tag soup (metadata, scripts, charsets,
+//!   entities, unclosed and stray tags): never a panic, and the article it reads goes
+//!   through the whole pipeline.
 //!
 //! A bounded run is part of `cargo test` (`CASES` per target, about half a minute in all
 //! unoptimised on a loaded 2-core machine); `PROPTEST_CASES=N` runs longer. A failure found
@@ -81,6 +84,68 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Pieces of saved pages: the tags, attributes, metadata and bytes the HTML reader handles.
+fn html_piece() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(b"<p>".to_vec()),
+        Just(b"</p>".to_vec()),
+        Just(b"<div class=\"story-body\">".to_vec()),
+        Just(b"<div class=ad>".to_vec()),
+        Just(b"</div>".to_vec()),
+        Just(b"<article>".to_vec()),
+        Just(b"</article>".to_vec()),
+        Just(b"<nav><a href=/>Home</a></nav>".to_vec()),
+        Just(b"<h1>".to_vec()),
+        Just(b"</h1>".to_vec()),
+        Just(b"<br>".to_vec()),
+        Just(b"<li>".to_vec()),
+        Just(b"<table><tr><td>".to_vec()),
+        Just(b"<pre>".to_vec()),
+        Just(b"<script>".to_vec()),
+        Just(b"</script>".to_vec()),
+        Just(b"<style>p{}</style>".to_vec()),
+        Just(b"<!--".to_vec()),
+        Just(b"-->".to_vec()),
+        Just(b"<![CDATA[".to_vec()),
+        Just(b"<svg><path/></svg>".to_vec()),
+        Just(b"<img src=x onerror=alert(1)>".to_vec()),
+        Just(b"<a href=\"javascript:alert(1)\">".to_vec()),
+        Just(b"<meta charset=shift_jis>".to_vec()),
+        Just(b"<meta charset=windows-1252>".to_vec()),
+        Just(b"<meta charset=utf-16>".to_vec()),
+        Just(b"<meta charset=bogus>".to_vec()),
+        Just(b"<meta property=\"og:title\" content=\"".to_vec()),
+        Just(b"<meta property=\"article:published_time\" content=\"2022-11-23T10:00:00Z\">".to_vec()),
+        Just(b"<meta property=og:url content=\"https://example.com/a\">".to_vec()),
+        Just(b"<meta name=author content=\"By Jane Doe\">".to_vec()),
+        Just(b"<time datetime=\"2022-13-45\">".to_vec()),
+        Just(b"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":".to_vec()),
+        Just(b"\"author\":[{\"name\":".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b"'".to_vec()),
+        Just(b">".to_vec()),
+        Just(b"<".to_vec()),
+        Just(b"&amp;".to_vec()),
+        Just(b"&#x1F600;".to_vec()),
+        Just(b"&#0;".to_vec()),
+        Just(b"&nbsp".to_vec()),
+        Just(b"\xef\xbb\xbf".to_vec()),
+        Just(b"\xff\xfe".to_vec()),
+        Just(b"\x93\x94\xe9\x80".to_vec()),
+        Just(b"\x82\xa0\x93\xfa".to_vec()),
+        Just("。“”«»\u{301}\u{200b}\u{202e}👩\u{200d}👧".as_bytes().to_vec()),
+        Just(b"The council said on Monday that the mission would stay. ".to_vec()),
+        Just(b"\"We will stay,\" Zas said. ".to_vec()),
+        "[A-Za-z ]{1,30}".prop_map(String::into_bytes),
+        prop::collection::vec(any::<u8>(), 0..8),
+    ]
+}
+
+/// A saved page made of pieces.
+fn tag_soup() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(html_piece(), 0..80).prop_map(|pieces| pieces.concat())
+}
+
 /// Text made of steering pieces.
 fn seedlike_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..60).prop_map(|pieces| pieces.concat())
@@ -92,6 +157,8 @@ fn file_name() -> impl Strategy<Value = String> {
         Just("a.md".to_string()),
         Just("a.json".to_string()),
         Just("a.jsonl".to_string()),
+        Just("a.html".to_string()),
+        Just("a.htm".to_string()),
         Just(".hidden".to_string()),
         Just("dir.d/x".to_string()),
         "\\PC{0,12}(\\.(txt|md|json|jsonl|png))?",
@@ -113,6 +180,7 @@ fn plain_article(text: String) -> Article {
         url: None,
         author: None,
         meta: Vec::new(),
+        original: None,
     }
 }
 
@@ -138,6 +206,16 @@ proptest! {
     #[test]
     fn parse_file_never_panics_on_seedlike_text(name in file_name(), text in seedlike_text()) {
         parse_and_check(&name, text.as_bytes());
+    }
+
+    #[test]
+    fn the_html_reader_never_panics_on_tag_soup(soup in tag_soup(), htm in any::<bool>()) {
+        parse_and_check(if htm { "a.htm" } else { "a.html" }, &soup);
+    }
+
+    #[test]
+    fn the_html_reader_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        parse_and_check("a.html", &bytes);
     }
 
     #[test]

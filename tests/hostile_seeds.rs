@@ -8,14 +8,18 @@
 //! - size: a 5 MB article, 10,000 one-line articles (generated here, not committed);
 //! - scripts: Cyrillic, Arabic, Chinese, emoji, combining marks, zero-width and no-break
 //!   spaces, curly and straight quotes;
-//! - files that are not articles, duplicate ids, symbolic links (followed, broken, looping).
+//! - files that are not articles, duplicate ids, symbolic links (followed, broken, looping);
+//! - saved web pages (issue 14): over 50 MB, with too many elements, nested 100,000 deep,
+//!   a 5 MB story page, and a page whose every byte is invalid.
 //!
 //! Hostile markup, URLs, JSON and front matter are in `hostile_records.rs`.
 
 mod reading;
 mod span_check;
 
-use dossier::corpus::{ErrorKind, parse_file, parse_files};
+use dossier::corpus::{
+    ErrorKind, MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING, parse_file, parse_files,
+};
 use reading::{read_one, refusal, title_of};
 use span_check::check_pipeline;
 use std::time::{Duration, Instant};
@@ -237,7 +241,7 @@ fn files_that_are_not_articles_are_reported_never_dropped() {
         .iter()
         .map(|s| (s.file.as_str(), s.reason))
         .collect();
-    let not_an_article = "not an article format (.txt, .md, .json, .jsonl)";
+    let not_an_article = "not an article format (.txt, .md, .json, .jsonl, .html)";
     assert_eq!(
         reported,
         [
@@ -311,5 +315,113 @@ fn linked_files_are_read_and_broken_links_and_loops_are_errors_naming_them() {
     assert!(
         e.to_string().starts_with("sub/loop: a symbolic link back"),
         "{e}"
+    );
+}
+
+#[test]
+fn a_saved_page_over_50_mb_is_refused_before_it_is_parsed() {
+    let unit = "<p>Words of a very long page.</p>";
+    let page = unit.repeat(MAX_PAGE_BYTES / unit.len() + 1);
+    assert!(page.len() > MAX_PAGE_BYTES);
+    let started = Instant::now();
+    assert_eq!(
+        refusal("huge.html", page.as_bytes()),
+        "huge.html: the page is 51 MB, over the 50 MB limit for a saved web page; \
+         save the article's page alone (\"Webpage, HTML only\")"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "refused without parsing"
+    );
+}
+
+#[test]
+fn a_saved_page_with_too_many_elements_is_refused_with_the_count() {
+    let page = format!(
+        "<article><p>{}</p>{}</article>",
+        "A real paragraph of the story, long enough to be one. ".repeat(3),
+        "<i>x</i>".repeat(MAX_PAGE_ELEMENTS)
+    );
+    // The article, the paragraph and the <i>s.
+    let message = refusal("soup.html", page.as_bytes());
+    assert!(
+        message.starts_with("soup.html: the page has 200002 HTML elements, more than the 200000"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_page_nested_deeper_than_browsers_build_is_refused_before_it_is_parsed() {
+    // Parsing it would take minutes, and Readability's recursion would overflow the stack,
+    // which aborts the process (or the browser tab) instead of panicking.
+    let nested = |depth: usize, open: &str, close: &str| {
+        format!(
+            "<article>{}<p>The deepest paragraph of a page that nests its story inside many elements.</p>{}</article>",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    };
+    let started = Instant::now();
+    for (name, page) in [
+        ("divs.html", nested(100_000, "<div>", "</div>")),
+        ("formatting.html", nested(100_000, "<b><i>", "")),
+        (
+            "tables.html",
+            nested(20_000, "<table><tr><td>", "</td></tr></table>"),
+        ),
+    ] {
+        let e = parse_file(name, page.as_bytes()).unwrap_err();
+        assert_eq!(
+            e.kind,
+            ErrorKind::TooDeep {
+                limit: MAX_PAGE_NESTING
+            },
+            "{name}"
+        );
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    // Up to the limit, the page is read.
+    let a = read_one(
+        "deep.html",
+        nested(MAX_PAGE_NESTING - 2, "<div>", "</div>").as_bytes(),
+    );
+    assert!(a.text.starts_with("The deepest paragraph"), "{:?}", a.text);
+}
+
+#[test]
+fn a_5_mb_story_page_is_read_in_linear_time() {
+    let paragraph = "<p>Mr. Zas told the U.S. envoy on Nov. 3, 2022 that the mission “will stay,” he said, and left.</p>\n";
+    let page = format!(
+        "<html><head><title>Big</title></head><body><nav><a href=/>Home</a></nav><article>{}</article></body></html>",
+        paragraph.repeat(5_000_000 / paragraph.len())
+    );
+    let started = Instant::now();
+    let a = read_one("big.html", page.as_bytes());
+    assert!(a.text.len() > 4_000_000, "{} bytes of text", a.text.len());
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_page_of_invalid_bytes_is_decoded_as_a_browser_would_or_refused() {
+    // Declared UTF-8, every byte invalid: each becomes U+FFFD, as in a browser.
+    let mut page = b"<meta charset=utf-8><article><p>".to_vec();
+    page.extend(std::iter::repeat_n(0xFFu8, 200));
+    page.extend(b"</p></article>");
+    let a = read_one("invalid.html", &page);
+    assert_eq!(a.text, "\u{FFFD}".repeat(200));
+    assert!(
+        a.meta
+            .iter()
+            .any(|(k, v)| k == "charset" && v.contains("invalid")),
+        "{:?}",
+        a.meta
     );
 }

@@ -36,8 +36,10 @@ pub enum TitleOrigin {
 
 /// One news article.
 ///
-/// `text` is the whole seed file as stored (front matter included) for text formats, or the
-/// body field for JSON records; every offset the app reports is into `text`.
+/// `text` is the whole seed file as stored (front matter included) for text formats, the
+/// body field for JSON records, or the main text extracted from a saved web page (paragraphs
+/// separated by blank lines; the page itself is in `original`); every offset the app reports
+/// is into `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id.
@@ -61,8 +63,14 @@ pub struct Article {
     pub url: Option<String>,
     /// Who wrote it.
     pub author: Option<String>,
-    /// Every other front-matter key or JSON field, in file order, values as text.
+    /// Every other front-matter key or JSON field, in file order, values as text; for a saved
+    /// web page, the charset it was decoded with, its description, language and a publication
+    /// date that could not be read.
     pub meta: Vec<(String, String)>,
+    /// The file's source, when `text` is not the file itself: a saved web page's HTML as
+    /// decoded, for the reader's "page source". Always show it as text, never as markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
 }
 
 impl Article {

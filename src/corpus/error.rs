@@ -72,6 +72,50 @@ pub enum ErrorKind {
         /// What is missing or mistyped.
         message: String,
     },
+    /// A saved web page over the size limit: its parsed tree would take several times its
+    /// size in memory.
+    #[error(
+        "the page is {} MB, over the {} MB limit for a saved web page; save the article's page alone (\"Webpage, HTML only\")",
+        megabytes(*bytes),
+        megabytes(*limit)
+    )]
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A saved web page with more elements than one article page has.
+    #[error(
+        "the page has {found} HTML elements, more than the {limit} a saved article page is read with; save the article's page alone"
+    )]
+    TooManyElements {
+        /// Elements in the page.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A saved web page whose elements nest deeper than a browser builds them.
+    #[error(
+        "the page nests elements more than {limit} deep, deeper than browsers build a page; it is not a saved article page"
+    )]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// A saved web page declares a charset that no browser knows.
+    #[error(
+        "the page declares charset `{label}`, which is not a known encoding; re-save the page as UTF-8 or fix its <meta charset>"
+    )]
+    UnknownCharset {
+        /// The label as written in the page (lowercased).
+        label: String,
+    },
+    /// A saved web page with no main text: only navigation, links, scripts or images.
+    #[error(
+        "no article text found in the page (only navigation, links, scripts or media); save the article's own page, or copy its text into a .txt file"
+    )]
+    NoArticleText,
     /// Two articles would get the same id, so links to one would open the other.
     #[error(
         "article id `{id}` is also the id of an article in {other}; rename one of the files (or set a distinct `id`)"
@@ -92,6 +136,12 @@ impl Error {
             kind,
         }
     }
+}
+
+/// Bytes as megabytes (MiB) for messages, rounded up so a file just over a limit never reads
+/// as the limit.
+fn megabytes(bytes: usize) -> usize {
+    bytes.div_ceil(1024 * 1024)
 }
 
 /// 1-based line number of byte offset `byte` in `bytes`.

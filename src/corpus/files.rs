@@ -1,11 +1,11 @@
 //! From a seed file's name and bytes to articles: which files are articles, and how each
-//! format becomes [`Article`]s.
+//! format becomes [`Article`]s (saved web pages: `html/`).
 
 use super::article::{Article, ArticleId, TitleOrigin};
 use super::blank::is_blank;
 use super::error::{Error, ErrorKind, line_of};
 use super::json_records::{self, Record};
-use super::{front_matter, parse_date, title};
+use super::{front_matter, html, parse_date, title};
 use crate::span::ByteSpan;
 use std::collections::HashMap;
 
@@ -18,6 +18,8 @@ pub enum FileKind {
     Json,
     /// `.jsonl`: one record per line.
     JsonLines,
+    /// `.html`, `.htm`: a web page saved from a browser; its main text is the article.
+    Html,
 }
 
 /// A file in the seed folder that is not an article, and why. The build lists these as
@@ -53,7 +55,8 @@ pub fn classify(file: &str) -> Result<FileKind, Skipped> {
         Some("txt" | "md" | "markdown") => Ok(FileKind::Text),
         Some("json") => Ok(FileKind::Json),
         Some("jsonl" | "ndjson") => Ok(FileKind::JsonLines),
-        _ => skip("not an article format (.txt, .md, .json, .jsonl)"),
+        Some("html" | "htm") => Ok(FileKind::Html),
+        _ => skip("not an article format (.txt, .md, .json, .jsonl, .html)"),
     }
 }
 
@@ -64,26 +67,35 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
 }
 
 fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, ErrorKind> {
+    if bytes.is_empty() {
+        return Err(ErrorKind::Empty);
+    }
+    let stem = id_stem(file);
+    match kind {
+        // A page names its own encoding: it is decoded there, not required to be UTF-8.
+        FileKind::Html => Ok(vec![html::read_page(file, stem, bytes)?]),
+        FileKind::Text => Ok(vec![text_article(file, stem, utf8_text(bytes)?)?]),
+        FileKind::Json => {
+            let text = strip_bom(utf8_text(bytes)?).1;
+            records_to_articles(file, stem, json_records::parse_json(text)?)
+        }
+        FileKind::JsonLines => {
+            let text = strip_bom(utf8_text(bytes)?).1;
+            records_to_articles(file, stem, json_records::parse_jsonl(text)?)
+        }
+    }
+}
+
+/// The bytes of a text format as text: UTF-8, and not blank.
+fn utf8_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
     let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
         byte: e.valid_up_to(),
         line: line_of(bytes, e.valid_up_to()),
     })?;
-    if text.is_empty() {
-        return Err(ErrorKind::Empty);
-    }
     if is_blank(text) {
         return Err(ErrorKind::Blank);
     }
-    let stem = id_stem(file);
-    match kind {
-        FileKind::Text => Ok(vec![text_article(file, stem, text)?]),
-        FileKind::Json => {
-            records_to_articles(file, stem, json_records::parse_json(strip_bom(text).1)?)
-        }
-        FileKind::JsonLines => {
-            records_to_articles(file, stem, json_records::parse_jsonl(strip_bom(text).1)?)
-        }
-    }
+    Ok(text)
 }
 
 /// The path without its extension: `000_c98.txt` → `000_c98`, `world/a.md` → `world/a`.
@@ -142,6 +154,7 @@ fn text_article(file: &str, stem: &str, text: &str) -> Result<Article, ErrorKind
         url: fm.take("url"),
         author: fm.take("author"),
         meta: fm.fields,
+        original: None,
     })
 }
 
@@ -196,6 +209,7 @@ fn records_to_articles(
                 url: rec.url,
                 author: rec.author,
                 meta: rec.meta,
+                original: None,
             })
         })
         .collect()

@@ -1,5 +1,5 @@
 //! Corpus: every seed file a user will have — plain text, text or Markdown with front
-//! matter, JSON and JSON Lines — read into one [`Article`] model, and the table of seed
+//! matter, JSON, JSON Lines and web pages saved from a browser — read into one [`Article`] model, and the table of seed
 //! files that the build script embeds in the app.
 //!
 //! This module is also compiled into `build.rs` (through `#[path]`), so the build fails on
@@ -21,6 +21,7 @@ mod error;
 mod files;
 mod folder;
 mod front_matter;
+mod html;
 mod json_records;
 mod seed_table;
 mod title;
@@ -30,4 +31,5 @@ pub use date::{Date, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file, parse_files};
 pub use folder::{FileOnDisk, read_folder};
+pub use html::{MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING};
 pub use seed_table::{SEED_TABLE_VERSION, decode_seed_table, encode_seed_table};

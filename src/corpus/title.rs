@@ -131,7 +131,9 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn cap(s: &str) -> String {
+/// `s` cut at a word to at most [`MAX_TITLE_CHARS`] characters and `…`: also the cap on the
+/// titles, authors and sources a web page's metadata gives, however long the page makes them.
+pub(super) fn cap(s: &str) -> String {
     if s.chars().count() <= MAX_TITLE_CHARS {
         return s.to_string();
     }

@@ -39,6 +39,7 @@ impl Corpus {
             url: None,
             author: None,
             meta: Vec::new(),
+            original: None,
         });
         self.annotations.push(Annotations::default());
         self
