@@ -62,7 +62,7 @@ fn filter_of(pairs: &[(String, String)]) -> Result<Filter, String> {
         if !query.is_empty() {
             query.push('&');
         }
-        query.push_str(key);
+        dossier::query::url::encode_into(key, &mut query);
         query.push('=');
         dossier::query::url::encode_into(value, &mut query);
     }
@@ -83,6 +83,7 @@ fn flag_of(key: &str) -> &str {
         "to" => "--to",
         "source" => "--source",
         "dates" => "--dates",
+        "sort" => "--sort",
         other => other,
     }
 }
