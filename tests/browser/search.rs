@@ -259,6 +259,21 @@ async fn a_metadata_value_filters_writes_the_url_and_makes_a_removable_chip() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_articles_and_metadata_export_makes_a_csv_download() {
+    run_wire("m.topics=crude", async |app| {
+        app.wait_for(".export summary").await?.click().await?;
+        app.wait_for("#export-articles").await?.click().await?;
+        let name = app
+            .client
+            .execute("return document.body.dataset.lastExport || null", vec![])
+            .await?;
+        assert_eq!(name, Value::String("dossier-articles.csv".into()));
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn finding_in_a_facet_lists_only_matching_values() {
     run_wire("", async |app| {
         let find = app.wait_for("#facet-m-places-find").await?;
