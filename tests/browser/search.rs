@@ -250,6 +250,8 @@ async fn a_metadata_value_filters_writes_the_url_and_makes_a_removable_chip() {
         app.wait_for_query("m.topics=crude").await?;
         app.wait_for_text("#summary", "6 of 20").await?;
         app.wait_for_text(".chips", "Topics: crude").await?;
+        // The facet click scrolled the page; the sticky header would cover the chip.
+        app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
         app.wait_for(".chip-remove").await?.click().await?;
         app.wait_for_query("").await?;
         app.wait_for_text("#summary", "20 articles").await?;
@@ -456,6 +458,71 @@ async fn on_reuters_a_facet_click_updates_the_articles_view_quickly() {
             times.len()
         );
         assert!(p95 < 400.0, "p95 {p95:.0} ms");
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+/// A Chrome DevTools command through ChromeDriver (Chromium only): emulate a 390 × 844 phone.
+#[derive(Debug)]
+struct PhoneScreen;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PhoneScreen {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let metrics = serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true });
+        let body =
+            serde_json::json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": metrics });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// No sideways scrolling: the page is no wider than the window.
+async fn assert_fits(app: &App, what: &str) -> TestResult {
+    let script = "return [document.documentElement.scrollWidth, window.innerWidth]";
+    let widths = app.client.execute(script, vec![]).await?;
+    let (scroll, inner) = (
+        widths[0].as_u64().unwrap_or(u64::MAX),
+        widths[1].as_u64().unwrap_or(0),
+    );
+    assert!(
+        scroll <= inner,
+        "{what}: the page is {scroll} px wide in a {inner} px window"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sort_links_ways_out_and_metadata_facets_fit_desktop_and_phone_screens() {
+    run_wire("q=oil&m.topics=crude&sort=oldest", async |app| {
+        app.client.set_window_size(1366, 900).await?;
+        app.wait_for_text("#summary", "5 of 20").await?;
+        assert_fits(app, "desktop").await?;
+        app.screenshot("search-metadata-desktop").await?;
+        app.open_link("q=coffee&m.topics=crude&m.places=usa")
+            .await?;
+        app.wait_for(".relax-link").await?;
+        app.screenshot("search-empty-desktop").await?;
+        if app.client.issue_cmd(PhoneScreen).await.is_err() {
+            app.client.set_window_size(390, 844).await?;
+        }
+        app.wait_for(".relax-link").await?;
+        assert_fits(app, "phone, empty result").await?;
+        app.screenshot("search-empty-phone").await?;
+        app.open_link("q=oil&m.topics=crude&sort=oldest").await?;
+        app.wait_for_text("#summary", "5 of 20").await?;
+        assert_fits(app, "phone, sorted").await?;
+        app.screenshot("search-metadata-phone").await?;
         app.assert_no_crash().await
     })
     .await;
