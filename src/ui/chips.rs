@@ -85,11 +85,23 @@ pub fn part_label(part: &FilterPart, library: Option<&Library>) -> String {
     }
 }
 
-/// A metadata field's display name: `topics` → "Topics".
+/// Titles of the facet panels of extracted names, which a metadata field must not repeat.
+const EXTRACTED_FACETS: [&str; 5] = ["People", "Organisations", "Places", "Speakers", "Sources"];
+
+/// A metadata field's display name: `topics` → "Topics"; a field named like a panel of
+/// extracted names (the Reuters `places`) says it is metadata: "Places (metadata)".
 pub fn field_title(field: &str) -> String {
     let mut chars = field.chars();
-    match chars.next() {
+    let title: String = match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    };
+    let taken = |name: &str| {
+        name.eq_ignore_ascii_case(&title) || name[..name.len() - 1].eq_ignore_ascii_case(&title)
+    };
+    if EXTRACTED_FACETS.iter().any(|name| taken(name)) {
+        format!("{title} (metadata)")
+    } else {
+        title
     }
 }
