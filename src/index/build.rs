@@ -2,6 +2,7 @@
 //! `(key, doc)` pairs, then one counting sort per kind of posting list.
 
 use super::dates::{DateTable, DayRange, MentionedDate, parse_timex};
+use super::fields::FieldCollector;
 use super::fold::for_each_word;
 use super::postings::Lists;
 use super::terms::{Occurrence, Terms};
@@ -63,6 +64,7 @@ impl Index {
         let mut year_unknown_pairs = Vec::new();
         let mut text_bytes = 0;
         let mut total_words = 0u64;
+        let mut meta = FieldCollector::default();
 
         for (doc, article) in articles.iter().enumerate() {
             let doc = doc as u32;
@@ -152,6 +154,7 @@ impl Index {
                     None => {}
                 }
             }
+            meta.add(doc, article);
             doc_lookup.insert(article.id.0.clone(), doc);
             docs.push(DocInfo {
                 id: article.id.clone(),
@@ -205,6 +208,7 @@ impl Index {
             doc_mentioned: Lists::from_pairs(n, &mentioned_pairs),
             doc_year_unknown: Lists::from_pairs(n, &year_unknown_pairs),
             newest_first,
+            meta: meta.finish(n),
             docs,
             doc_lookup,
         }

@@ -12,7 +12,9 @@
 //! - entities by [`crate::extract::EntityId`] (`kind:slug`), merged across articles by id;
 //! - speakers of quotes: the speaker's entity id, or a slug of the description;
 //! - publication dates and mentioned dates (TIMEX3 values naming calendar dates);
-//! - sources.
+//! - sources;
+//! - metadata fields whose values repeat across articles (`topics`, `places`, `author`),
+//!   see [`fields`].
 //!
 //! ```
 //! use dossier::{corpus::parse_file, extract::Annotations, index::Index};
@@ -24,11 +26,13 @@
 
 mod build;
 pub mod dates;
+pub mod fields;
 pub mod fold;
 mod postings;
 mod terms;
 
 pub use dates::{DateTable, DayRange, MentionedDate, parse_timex};
+pub use fields::{FieldInfo, MetaFields};
 pub use postings::{DocSet, Lists};
 pub use terms::{Posting, Postings, TermId, Terms, one_edit};
 
@@ -115,6 +119,7 @@ pub struct Index {
     pub(crate) doc_mentioned: Lists,
     pub(crate) doc_year_unknown: Lists,
     pub(crate) newest_first: Vec<u32>,
+    pub(crate) meta: MetaFields,
 }
 
 impl Index {
@@ -203,6 +208,16 @@ impl Index {
         self.source_docs.get(source)
     }
 
+    /// The metadata fields kept as facets, with their values.
+    pub fn meta_fields(&self) -> &MetaFields {
+        &self.meta
+    }
+
+    /// Documents newest first (undated last; ties in corpus order).
+    pub fn newest_first(&self) -> &[u32] {
+        &self.newest_first
+    }
+
     /// Bytes of article text indexed (title and body).
     pub fn text_bytes(&self) -> usize {
         self.text_bytes
@@ -263,6 +278,7 @@ impl Index {
             ("speakers and quotes", speakers),
             ("sources", sources),
             ("dates", dates),
+            ("metadata fields", self.meta.heap_size()),
         ]);
         parts
     }

@@ -6,10 +6,12 @@
 //! the filter (`|postings(value) ∩ matches|`), counted in one pass over the matches' own
 //! (forward) lists, so the cost follows the number of matches, not of values.
 
-use super::eval::{Evaluation, evaluate};
-use super::filter::Filter;
+use super::eval::{Evaluation, evaluate_with};
+use super::filter::{Filter, Sort};
 use super::histogram::{Histogram, histogram};
+use super::text::LastWord;
 use crate::extract::EntityKind;
+use crate::index::fold::fold;
 use crate::index::{DocSet, Index, NONE, TermId};
 use crate::span::ByteSpan;
 
@@ -28,6 +30,9 @@ pub struct Options {
     pub quotes: usize,
     /// Values per facet.
     pub facet_values: usize,
+    /// Whether the text's last word is still being typed (the search box has focus); never
+    /// part of a link.
+    pub last_word: LastWord,
 }
 
 impl Default for Options {
@@ -36,6 +41,7 @@ impl Default for Options {
             hits: 50,
             quotes: 50,
             facet_values: 20,
+            last_word: LastWord::Complete,
         }
     }
 }
@@ -73,19 +79,52 @@ pub struct FacetValue {
     pub count: u32,
 }
 
+/// The values of one facet with the most matching articles, and how many values there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetList {
+    /// The values, most frequent first (at most the `limit` asked for).
+    pub values: Vec<FacetValue>,
+    /// Values with a non-zero count, shown or not.
+    pub total: usize,
+}
+
+/// One metadata field's facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldFacet {
+    /// The field (`topics`), as `m.topics=` names it.
+    pub field: String,
+    /// Its values.
+    pub list: FacetList,
+}
+
 /// Facet counts per kind, most frequent first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     /// People named.
-    pub people: Vec<FacetValue>,
+    pub people: FacetList,
     /// Organisations named.
-    pub organizations: Vec<FacetValue>,
+    pub organizations: FacetList,
     /// Places named.
-    pub places: Vec<FacetValue>,
+    pub places: FacetList,
     /// Speakers quoted.
-    pub speakers: Vec<FacetValue>,
+    pub speakers: FacetList,
     /// Sources.
-    pub sources: Vec<FacetValue>,
+    pub sources: FacetList,
+    /// Metadata fields, in the index's order (by name).
+    pub fields: Vec<FieldFacet>,
+}
+
+/// Which facet (for [`facet_values`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// Entities of one kind.
+    Entities(EntityKind),
+    /// Speakers.
+    Speakers,
+    /// Sources.
+    Sources,
+    /// A metadata field, by name.
+    Field(String),
 }
 
 /// Everything a view shows for one filter.
@@ -114,8 +153,12 @@ pub fn search(index: &Index, filter: &Filter) -> Results {
 
 /// Evaluates `filter` and collects as much as `options` asks.
 pub fn search_with(index: &Index, filter: &Filter, options: Options) -> Results {
-    let Evaluation { matches, scored } = evaluate(index, filter);
-    let hits = rank(index, &matches, &scored, options.hits);
+    let Evaluation { matches, scored } = evaluate_with(index, filter, options.last_word);
+    let hits = match filter.sort {
+        Sort::Relevance => rank(index, &matches, &scored, options.hits),
+        Sort::Newest => by_date(index, &matches, options.hits, false),
+        Sort::Oldest => by_date(index, &matches, options.hits, true),
+    };
     let quotes = quote_hits(index, filter, &hits, options.quotes);
     let facets = facets(index, &matches, options.facet_values);
     let histogram = histogram(index, filter, &matches);
@@ -136,16 +179,41 @@ pub fn search_with(index: &Index, filter: &Filter, options: Options) -> Results 
     }
 }
 
-/// The best `limit` matches: by BM25 over `scored` when there is text, else newest first.
-fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize) -> Vec<Hit> {
-    if scored.is_empty() {
+/// The first `limit` matches by publication date, newest or oldest first; undated
+/// articles come last either way (they have no place in a chronology).
+fn by_date(index: &Index, matches: &DocSet, limit: usize, oldest_first: bool) -> Vec<Hit> {
+    let hit = |&doc: &u32| Hit { doc, score: 0.0 };
+    let keep = |d: &&u32| matches.contains(**d);
+    if !oldest_first {
         return index
             .newest_first
             .iter()
-            .filter(|&&d| matches.contains(d))
+            .filter(keep)
             .take(limit)
-            .map(|&doc| Hit { doc, score: 0.0 })
+            .map(hit)
             .collect();
+    }
+    // Matches come in corpus order and the sort is stable: ties keep corpus order.
+    let mut dated: Vec<u32> = matches
+        .iter()
+        .filter(|&d| index.published_keys[d as usize] != 0)
+        .collect();
+    dated.sort_by_key(|&d| index.published_keys[d as usize]);
+    let undated = matches
+        .iter()
+        .filter(|&d| index.published_keys[d as usize] == 0);
+    dated
+        .into_iter()
+        .chain(undated)
+        .take(limit)
+        .map(|doc| Hit { doc, score: 0.0 })
+        .collect()
+}
+
+/// The best `limit` matches: by BM25 over `scored` when there is text, else newest first.
+fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize) -> Vec<Hit> {
+    if scored.is_empty() {
+        return by_date(index, matches, limit, false);
     }
     let terms = index.terms();
     let n = index.len();
@@ -225,6 +293,8 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
     let mut entity_counts = vec![0u32; index.entities.len()];
     let mut speaker_counts = vec![0u32; index.speakers.len()];
     let mut source_counts = vec![0u32; index.sources.len()];
+    let meta = index.meta_fields();
+    let mut value_counts = vec![0u32; meta.value_count()];
     for doc in matches.iter() {
         for &e in index.doc_entities.get(doc) {
             entity_counts[e as usize] += 1;
@@ -235,18 +305,16 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
         if let Some(count) = source_counts.get_mut(index.docs[doc as usize].source as usize) {
             *count += 1;
         }
+        for &v in meta.doc_values(doc) {
+            value_counts[v as usize] += 1;
+        }
     }
     let entities_of = |kind: EntityKind| {
         top(
             &entity_counts,
             per_facet,
             |e| index.entities[e].kind == kind,
-            |e| {
-                (
-                    index.entities[e].id.0.clone(),
-                    index.entities[e].name.clone(),
-                )
-            },
+            |e| describe(index, &Facet::Entities(kind), e),
         )
     };
     Facets {
@@ -257,46 +325,162 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
             &speaker_counts,
             per_facet,
             |_| true,
-            |s| {
-                (
-                    index.speakers[s].key.clone(),
-                    index.speakers[s].name.clone(),
-                )
-            },
+            |s| describe(index, &Facet::Speakers, s),
         ),
         sources: top(
             &source_counts,
             per_facet,
             |_| true,
-            |s| (index.sources[s].clone(), index.sources[s].clone()),
+            |s| describe(index, &Facet::Sources, s),
         ),
+        fields: meta
+            .fields()
+            .iter()
+            .map(|field| {
+                let range = field.values.start as usize..field.values.end as usize;
+                FieldFacet {
+                    field: field.name.clone(),
+                    list: top(
+                        &value_counts,
+                        per_facet,
+                        |v| range.contains(&v),
+                        |v| {
+                            let value = meta.value(v as u32).to_string();
+                            (value.clone(), value)
+                        },
+                    ),
+                }
+            })
+            .collect(),
     }
 }
 
+/// The link key and display name of value `value` of `facet`.
+fn describe(index: &Index, facet: &Facet, value: usize) -> (String, String) {
+    match facet {
+        Facet::Entities(_) => index
+            .entities
+            .get(value)
+            .map(|e| (e.id.0.clone(), e.name.clone()))
+            .unwrap_or_default(),
+        Facet::Speakers => index
+            .speakers
+            .get(value)
+            .map(|s| (s.key.clone(), s.name.clone()))
+            .unwrap_or_default(),
+        Facet::Sources => index
+            .sources
+            .get(value)
+            .map(|s| (s.clone(), s.clone()))
+            .unwrap_or_default(),
+        Facet::Field(_) => {
+            let v = index.meta_fields().value(value as u32).to_string();
+            (v.clone(), v)
+        }
+    }
+}
+
+/// The values of one facet whose display name contains `needle` (case- and
+/// accent-insensitive; empty = every value), with their counts over `matches`, most
+/// frequent first, at most `limit`; `total` is how many values matched the needle. Every
+/// value of the corpus is searched, not only the ones a facet panel lists, so a name named
+/// in two articles out of 19,000 can be found.
+pub fn facet_values(
+    index: &Index,
+    matches: &DocSet,
+    facet: &Facet,
+    needle: &str,
+    limit: usize,
+) -> FacetList {
+    let meta = index.meta_fields();
+    let (mut counts, range) = match facet {
+        Facet::Entities(_) => (vec![0u32; index.entities.len()], 0..index.entities.len()),
+        Facet::Speakers => (vec![0u32; index.speakers.len()], 0..index.speakers.len()),
+        Facet::Sources => (vec![0u32; index.sources.len()], 0..index.sources.len()),
+        Facet::Field(name) => match meta.field(name) {
+            Some(field) => (
+                vec![0u32; meta.value_count()],
+                field.values.start as usize..field.values.end as usize,
+            ),
+            None => return FacetList::default(),
+        },
+    };
+    for doc in matches.iter() {
+        match facet {
+            Facet::Entities(_) => {
+                for &e in index.doc_entities.get(doc) {
+                    counts[e as usize] += 1;
+                }
+            }
+            Facet::Speakers => {
+                for &s in index.doc_speakers.get(doc) {
+                    counts[s as usize] += 1;
+                }
+            }
+            Facet::Sources => {
+                if let Some(count) = counts.get_mut(index.docs[doc as usize].source as usize) {
+                    *count += 1;
+                }
+            }
+            Facet::Field(_) => {
+                for &v in meta.doc_values(doc) {
+                    counts[v as usize] += 1;
+                }
+            }
+        }
+    }
+    let needle = fold(needle.trim());
+    let label_of = |value: usize| -> &str {
+        match facet {
+            Facet::Entities(_) => index.entities.get(value).map_or("", |e| e.name.as_str()),
+            Facet::Speakers => index.speakers.get(value).map_or("", |s| s.name.as_str()),
+            Facet::Sources => index.sources.get(value).map_or("", String::as_str),
+            Facet::Field(_) => meta.value(value as u32),
+        }
+    };
+    top(
+        &counts,
+        limit,
+        |value| {
+            range.contains(&value)
+                && match facet {
+                    Facet::Entities(kind) => index.entities[value].kind == *kind,
+                    _ => true,
+                }
+                && (needle.is_empty() || fold(label_of(value)).contains(&needle))
+        },
+        |value| describe(index, facet, value),
+    )
+}
+
 /// The `limit` values with the highest non-zero counts (ties by value number), among those
-/// `keep` accepts. Selection, then a sort of the few kept: linear in the number of values.
+/// `keep` accepts, and how many there are. Selection, then a sort of the few kept: linear
+/// in the number of values.
 pub(crate) fn top(
     counts: &[u32],
     limit: usize,
     keep: impl Fn(usize) -> bool,
     describe: impl Fn(usize) -> (String, String),
-) -> Vec<FacetValue> {
+) -> FacetList {
     let mut best: Vec<(u32, usize)> = counts
         .iter()
         .enumerate()
         .filter(|&(value, &count)| count > 0 && keep(value))
         .map(|(value, &count)| (count, value))
         .collect();
+    let total = best.len();
     let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if best.len() > limit && limit > 0 {
         best.select_nth_unstable_by(limit - 1, order);
     }
     best.truncate(limit);
     best.sort_unstable_by(order);
-    best.into_iter()
+    let values = best
+        .into_iter()
         .map(|(count, value)| {
             let (key, label) = describe(value);
             FacetValue { key, label, count }
         })
-        .collect()
+        .collect();
+    FacetList { values, total }
 }

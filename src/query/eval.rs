@@ -1,11 +1,12 @@
 //! Evaluation: which articles match a [`Filter`], as a [`DocSet`], plus the terms that
 //! ranking and highlighting need. Nothing here decides what to show.
 //!
-//! Edge semantics: an unknown entity, speaker, source or word matches no article (an empty
-//! set, not an error and not "everything"); an empty filter matches every article.
+//! Edge semantics: an unknown entity, speaker, source, metadata value or word matches no
+//! article (an empty set, not an error and not "everything"); an empty filter matches every
+//! article.
 
 use super::filter::{DateField, Filter};
-use super::text::{TextQuery, Unit};
+use super::text::{LastWord, TextQuery, Unit};
 use crate::index::dates::{DayRange, upper};
 use crate::index::{DocSet, Index, TermId};
 
@@ -29,12 +30,18 @@ pub struct Evaluation {
     pub scored: Vec<(TermId, f32)>,
 }
 
-/// Evaluates `filter` against `index`.
+/// Evaluates `filter` against `index`, its text a finished query (a link).
 pub fn evaluate(index: &Index, filter: &Filter) -> Evaluation {
+    evaluate_with(index, filter, LastWord::Complete)
+}
+
+/// Evaluates `filter` against `index`; `last_word` says whether the text's last word is still
+/// being typed (then it also matches as a prefix).
+pub fn evaluate_with(index: &Index, filter: &Filter, last_word: LastWord) -> Evaluation {
     let universe = index.len() as u32;
     let mut matches = DocSet::full(universe);
     let mut scored = Vec::new();
-    let query = TextQuery::parse(&filter.text);
+    let query = TextQuery::parse_with(&filter.text, last_word);
     for group in &query.groups {
         let mut any = DocSet::empty(universe);
         for unit in group {
@@ -67,6 +74,13 @@ pub fn evaluate(index: &Index, filter: &Filter) -> Evaluation {
             index
                 .source_of(source)
                 .map_or(&[], |s| index.source_docs(s)),
+        );
+    }
+    let meta = index.meta_fields();
+    for condition in &filter.fields {
+        lists.push(
+            meta.value_of(&condition.field, &condition.value)
+                .map_or(&[], |v| meta.docs(v)),
         );
     }
     lists.sort_by_key(|l| l.len());
@@ -111,13 +125,7 @@ fn unit_docs(index: &Index, unit: &Unit, scored: &mut Vec<(TermId, f32)>) -> Doc
             expanded.push((term, EXACT_WEIGHT));
         }
         if unit.prefix {
-            let range = terms.prefix_range(word);
-            let mut prefixed: Vec<TermId> = range.filter(|t| Some(*t) != exact).collect();
-            if prefixed.len() > MAX_PREFIX_TERMS {
-                prefixed.sort_by_key(|&t| std::cmp::Reverse(terms.docs(t).len()));
-                prefixed.truncate(MAX_PREFIX_TERMS);
-            }
-            expanded.extend(prefixed.into_iter().map(|t| (t, PREFIX_WEIGHT)));
+            expanded.extend(prefix_terms(index, word).map(|t| (t, PREFIX_WEIGHT)));
         }
         if !unit.exact && word.chars().count() >= MIN_TYPO_LEN {
             let mut near = Vec::new();
@@ -133,17 +141,50 @@ fn unit_docs(index: &Index, unit: &Unit, scored: &mut Vec<(TermId, f32)>) -> Doc
                 docs.insert(doc);
             }
         }
-    } else {
-        let ids: Option<Vec<TermId>> = unit.words.iter().map(|w| terms.find(w)).collect();
-        if let Some(ids) = ids {
-            phrase_docs(index, &ids, &mut docs);
+    } else if let Some((last, leading)) = unit.words.split_last() {
+        let ids: Option<Vec<TermId>> = leading.iter().map(|w| terms.find(w)).collect();
+        if let Some(mut ids) = ids {
             expanded.extend(ids.iter().map(|&t| (t, EXACT_WEIGHT)));
+            // While typing, a phrase's last word is a prefix: one phrase per completion.
+            let mut lasts: Vec<(TermId, f32)> = terms
+                .find(last)
+                .map(|t| (t, EXACT_WEIGHT))
+                .into_iter()
+                .collect();
+            if unit.prefix {
+                lasts.extend(prefix_terms(index, last).map(|t| (t, PREFIX_WEIGHT)));
+            }
+            for &(term, weight) in &lasts {
+                ids.push(term);
+                let before = docs.count();
+                phrase_docs(index, &ids, &mut docs);
+                if docs.count() > before {
+                    expanded.push((term, weight));
+                }
+                ids.pop();
+            }
         }
     }
     if !unit.negated {
         scored.extend(expanded);
     }
     docs
+}
+
+/// The terms that start with `word` and are longer, the most frequent
+/// [`MAX_PREFIX_TERMS`] of them.
+fn prefix_terms(index: &Index, word: &str) -> impl Iterator<Item = TermId> {
+    let terms = index.terms();
+    let exact = terms.find(word);
+    let mut prefixed: Vec<TermId> = terms
+        .prefix_range(word)
+        .filter(|t| Some(*t) != exact)
+        .collect();
+    if prefixed.len() > MAX_PREFIX_TERMS {
+        prefixed.sort_by_key(|&t| std::cmp::Reverse(terms.docs(t).len()));
+        prefixed.truncate(MAX_PREFIX_TERMS);
+    }
+    prefixed.into_iter()
 }
 
 /// Inserts into `out` every document where `phrase` occurs as adjacent words, in order.

@@ -1,8 +1,10 @@
 //! Export of a set of articles: their annotations in the shared JSON schema (JSON Lines),
-//! their quotes as CSV, and their entities with counts as CSV. Offsets are characters.
+//! the articles with their metadata as CSV, their quotes as CSV, and their entities with
+//! counts as CSV. Offsets are characters.
 
 use crate::corpus::Article;
 use crate::extract::{Annotations, schema};
+use crate::index::Index;
 use crate::span::CharIndex;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -80,6 +82,43 @@ pub fn entities_csv(annotations: &[Annotations], docs: &[u32]) -> String {
                 mentions.to_string(),
             ],
         );
+    }
+    out
+}
+
+/// `id,title,date,source,url,author`, then one column per metadata facet field (its values
+/// joined by `; `), one row per article: a table a spreadsheet can pivot on topics or places.
+pub fn articles_csv(articles: &[Article], index: &Index, docs: &[u32]) -> String {
+    let meta = index.meta_fields();
+    let mut header: Vec<String> = ["id", "title", "date", "source", "url", "author"]
+        .map(String::from)
+        .to_vec();
+    header.extend(meta.fields().iter().map(|f| f.name.clone()));
+    let mut out = String::new();
+    push_row(&mut out, &header);
+    for &doc in docs {
+        let Some(article) = articles.get(doc as usize) else {
+            continue;
+        };
+        let mut row = vec![
+            article.id.as_str().to_string(),
+            article.title.clone(),
+            article.date.map(|d| d.to_string()).unwrap_or_default(),
+            article.source.clone().unwrap_or_default(),
+            article.url.clone().unwrap_or_default(),
+            article.author.clone().unwrap_or_default(),
+        ];
+        let mut columns = vec![Vec::new(); meta.fields().len()];
+        for &value in meta.doc_values(doc) {
+            if let Some(column) = meta
+                .field_of(value)
+                .and_then(|f| columns.get_mut(f as usize))
+            {
+                column.push(meta.value(value));
+            }
+        }
+        row.extend(columns.into_iter().map(|values| values.join("; ")));
+        push_row(&mut out, &row);
     }
     out
 }
@@ -167,6 +206,27 @@ mod tests {
         assert_eq!(
             entities_csv(&annotations, &[0]),
             "id,kind,name,articles,mentions\nperson:zas,person,Zas,1,1\n"
+        );
+    }
+
+    #[test]
+    fn articles_csv_has_a_column_per_metadata_field() {
+        let articles: Vec<Article> = ["crude,grain", "crude", "grain", "grain"]
+            .iter()
+            .enumerate()
+            .map(|(i, topics)| {
+                let text =
+                    format!("---\ntitle: T{i}\ntopics: {topics}\nprovenance: {i}\n---\nBody.");
+                parse_file(&format!("a{i}.txt"), text.as_bytes())
+                    .unwrap()
+                    .remove(0)
+            })
+            .collect();
+        let index = Index::build(&articles, &vec![Annotations::default(); 4]);
+        let csv = articles_csv(&articles, &index, &[0, 2]);
+        assert_eq!(
+            csv,
+            "id,title,date,source,url,author,topics\na0,T0,,,,,crude; grain\na2,T2,,,,,grain\n"
         );
     }
 

@@ -15,11 +15,15 @@
 //!              | "to"       ; date, same forms (inclusive: to=2022-11 ends on 30 November)
 //!              | "dates"    ; "published" (default) | "mentioned": what from/to range over
 //!              | "source"   ; publisher name, exact
-//!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
+//!              | "m." field ; a metadata value: `m.topics=crude`; repeatable, every one must hold
+//!              | "sort"     ; "relevance" (default) | "newest" | "oldest"
+//!              | "view"     ; one of View's names: "articles" (default) | "quotes" | "entities"
 //!              | "a"        ; the open article's id
 //!              | "quote"    ; the open quote's number in that article (0-based)
 //!              | "entity"   ; the open entity's id
 //!              | "v"        ; format version; "1" only (see below)
+//! field        = a front-matter key (or JSON field), lowercased, as the facet names it:
+//!                "topics", "places", "author" …
 //! ```
 //!
 //! The printer writes keys in the order above, omits defaults and empty values, and never
@@ -40,9 +44,26 @@
 //!
 //! An article matches when it matches every group. Words are case- and accent-folded and
 //! split into letter/digit runs (`U.S.` is the phrase `u s`). A word of 5 or more
-//! characters also matches words one edit away (ranked lower); the last word, when the
-//! query does not end with a space, also matches as a prefix (while typing). At most
+//! characters also matches words one edit away (ranked lower). A link's query is finished:
+//! `q=oil` matches "oil", never "oilcake". Only while the search box is being typed in does
+//! the last word (or an unclosed phrase's last word) also match as a prefix; the box passes
+//! that to the search as [`LastWord`](super::text::LastWord), outside the URL, so a link
+//! never carries it. An unclosed phrase (`"oil pri`) is a phrase of the words typed. At most
 //! [`MAX_UNITS`](super::text::MAX_UNITS) units are read; the rest are ignored.
+//!
+//! # Metadata fields (`m.`)
+//!
+//! Front-matter keys other than title, date, source and url (and the JSON fields other than
+//! those and the body) are metadata; `author` is one too. A field whose values repeat across
+//! articles is a facet (the rule is [`crate::index::MetaFields`]'s); its values are filtered
+//! by `m.<field>=<value>`. The `m.` prefix keeps every field, whatever its name, apart from
+//! the keys above: a front-matter key `q` is `m.q`. Values are matched exactly as listed by
+//! the facet (list items of `topics: [a, b]` or `topics: a,b` are separate values).
+//!
+//! # Sort (`sort`)
+//!
+//! `relevance` ranks by BM25 when there is text and lists newest first without; `newest`
+//! and `oldest` order by publication date whatever the text (undated articles last).
 
 use super::url::{DecodeProblem, decode_pairs, encode_into};
 use crate::corpus::{Date, parse_date};
@@ -61,16 +82,15 @@ pub enum View {
     Quotes,
     /// Entities named in the matching articles.
     Entities,
-    /// The matching articles on a timeline.
-    Timeline,
 }
 
 impl View {
-    const ALL: [(View, &'static str); 4] = [
+    /// Every view with its URL spelling: the one list that parsing, printing and the notice
+    /// about a bad `view=` read.
+    pub const ALL: [(View, &'static str); 3] = [
         (View::Articles, "articles"),
         (View::Quotes, "quotes"),
         (View::Entities, "entities"),
-        (View::Timeline, "timeline"),
     ];
 
     /// The URL spelling.
@@ -84,7 +104,58 @@ impl View {
     fn parse(s: &str) -> Option<Self> {
         Self::ALL.iter().find(|(_, name)| *name == s).map(|p| p.0)
     }
+
+    /// The valid `view=` values, as a notice lists them.
+    pub fn names() -> String {
+        let names: Vec<String> = Self::ALL.iter().map(|(_, n)| format!("`{n}`")).collect();
+        names.join(", ")
+    }
 }
+
+/// The order of the article list (`sort=`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best match first (BM25) with text; newest first without.
+    #[default]
+    Relevance,
+    /// Newest publication date first.
+    Newest,
+    /// Oldest publication date first.
+    Oldest,
+}
+
+impl Sort {
+    /// Every order with its URL spelling.
+    pub const ALL: [(Sort, &'static str); 3] = [
+        (Sort::Relevance, "relevance"),
+        (Sort::Newest, "newest"),
+        (Sort::Oldest, "oldest"),
+    ];
+
+    /// The URL spelling.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |p| p.1)
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, name)| *name == s).map(|p| p.0)
+    }
+}
+
+/// One metadata condition, `m.<field>=<value>`: the article's `field` lists `value`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldValue {
+    /// The field (a lowercased front-matter key, as the facet names it).
+    pub field: String,
+    /// The value, exact.
+    pub value: String,
+}
+
+/// The URL key prefix of metadata fields.
+pub const FIELD_PREFIX: &str = "m.";
 
 /// Which dates a date range is about.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -113,6 +184,10 @@ pub struct Filter {
     pub dates: DateField,
     /// Only articles from this source.
     pub source: Option<String>,
+    /// Metadata values the article must all list.
+    pub fields: Vec<FieldValue>,
+    /// The order of the article list.
+    pub sort: Sort,
     /// What to show.
     pub view: View,
     /// The open article.
@@ -134,7 +209,34 @@ pub struct Notice {
     pub message: String,
 }
 
-const KEYS: &str = "q, e, s, from, to, dates, source, view, a, quote, entity, v";
+impl Notice {
+    /// The message in pieces, each `(text, is_code)`: what the message writes between
+    /// backticks is a parameter or value to show as code (`<code>` on a page), the rest is
+    /// prose. An unpaired backtick is kept as text.
+    pub fn message_parts(&self) -> Vec<(&str, bool)> {
+        code_spans(&self.message)
+    }
+}
+
+/// Splits `text` at backtick pairs into `(piece, is_code)`; empty pieces are dropped.
+pub fn code_spans(text: &str) -> Vec<(&str, bool)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let Some(close) = rest[open + 1..].find('`') else {
+            break;
+        };
+        let close = open + 1 + close;
+        parts.push((&rest[..open], false));
+        parts.push((&rest[open + 1..close], true));
+        rest = &rest[close + 1..];
+    }
+    parts.push((rest, false));
+    parts.retain(|(piece, _)| !piece.is_empty());
+    parts
+}
+
+const KEYS: &str = "`q`, `e`, `s`, `from`, `to`, `dates`, `source`, `m.<field>`, `sort`, `view`, `a`, `quote`, `entity`, `v`";
 
 impl Filter {
     /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
@@ -167,6 +269,7 @@ impl Filter {
                 "to" => Some("to"),
                 "dates" => Some("dates"),
                 "source" => Some("source"),
+                "sort" => Some("sort"),
                 "view" => Some("view"),
                 "a" => Some("a"),
                 "quote" => Some("quote"),
@@ -242,10 +345,20 @@ impl Filter {
             }
             "source" if value.is_empty() => return Err("`source` needs a source name".into()),
             "source" => self.source = Some(value.to_string()),
+            "sort" => {
+                self.sort = Sort::parse(value)
+                    .ok_or("`sort` is `relevance`, `newest` or `oldest`; sorting by relevance")?
+            }
+            "view" if value == "timeline" => {
+                return Err(
+                    "the timeline is not a view: it is in the sidebar of every view; showing articles"
+                        .into(),
+                );
+            }
             "view" => {
-                self.view = View::parse(value).ok_or(
-                    "`view` is one of articles, quotes, entities, timeline; showing articles",
-                )?
+                self.view = View::parse(value).ok_or_else(|| {
+                    format!("`view` is one of {}; showing articles", View::names())
+                })?
             }
             "a" if value.is_empty() => return Err("`a` needs an article id".into()),
             "a" => self.article = Some(value.to_string()),
@@ -255,6 +368,23 @@ impl Filter {
                 })?)
             }
             "entity" => self.entity = Some(parse_entity(value)?),
+            _ if key.starts_with(FIELD_PREFIX) => {
+                let field = &key[FIELD_PREFIX.len()..];
+                if field.is_empty() || value.is_empty() {
+                    return Err(
+                        "a metadata filter is `m.<field>=<value>`, as in `m.topics=crude`".into(),
+                    );
+                }
+                if self.fields.len() >= MAX_REPEATED {
+                    return Err(format!(
+                        "at most {MAX_REPEATED} metadata values; this one is ignored"
+                    ));
+                }
+                self.fields.push(FieldValue {
+                    field: field.to_lowercase(),
+                    value: value.to_string(),
+                });
+            }
             "v" if value == "1" => {}
             "v" => {
                 return Err(
@@ -273,7 +403,7 @@ impl Filter {
             if !out.is_empty() {
                 out.push('&');
             }
-            out.push_str(key);
+            encode_into(key, &mut out);
             out.push('=');
             encode_into(value, &mut out);
         };
@@ -297,6 +427,15 @@ impl Filter {
         }
         if let Some(source) = &self.source {
             pair("source", source);
+        }
+        for condition in &self.fields {
+            pair(
+                &format!("{FIELD_PREFIX}{}", condition.field),
+                &condition.value,
+            );
+        }
+        if self.sort != Sort::Relevance {
+            pair("sort", self.sort.as_str());
         }
         if self.view != View::Articles {
             pair("view", self.view.as_str());
@@ -335,6 +474,7 @@ impl Filter {
             && self.from.is_none()
             && self.to.is_none()
             && self.source.is_none()
+            && self.fields.is_empty()
     }
 
     /// Adds the entity, or removes it when already there (a facet click).
@@ -344,6 +484,23 @@ impl Filter {
                 self.entities.remove(at);
             }
             None => self.entities.push(id.clone()),
+        }
+    }
+
+    /// Adds the metadata value, or removes it when already there (a facet click).
+    pub fn toggle_field(&mut self, field: &str, value: &str) {
+        match self
+            .fields
+            .iter()
+            .position(|c| c.field == field && c.value == value)
+        {
+            Some(at) => {
+                self.fields.remove(at);
+            }
+            None => self.fields.push(FieldValue {
+                field: field.to_string(),
+                value: value.to_string(),
+            }),
         }
     }
 }

@@ -8,7 +8,7 @@
 //! use dossier::{corpus::parse_file, extract::Annotations, index::Index, query::{Filter, search}};
 //! let article = &parse_file("a.txt", b"---\ntitle: Talks\ndate: 2022-11-23\n---\nThe border mission.").unwrap()[0];
 //! let index = Index::build(std::slice::from_ref(article), &[Annotations::default()]);
-//! let (filter, notices) = Filter::from_query_string("?q=border+miss");
+//! let (filter, notices) = Filter::from_query_string("?q=border+mission");
 //! assert!(notices.is_empty());
 //! assert_eq!(search(&index, &filter).total, 1);
 //! ```
@@ -23,13 +23,17 @@ pub mod filter;
 pub(crate) mod histogram;
 pub mod marks;
 pub mod quote_list;
+pub mod relax;
 mod snippet;
 pub mod text;
 pub mod url;
 
-pub use collect::{FacetValue, Facets, Hit, Options, QuoteHit, Results, search, search_with};
-pub use eval::{Evaluation, evaluate};
-pub use filter::{DateField, Filter, Notice, View};
+pub use collect::{
+    Facet, FacetList, FacetValue, Facets, FieldFacet, Hit, Options, QuoteHit, Results,
+    facet_values, search, search_with,
+};
+pub use eval::{Evaluation, evaluate, evaluate_with};
+pub use filter::{DateField, FieldValue, Filter, Notice, Sort, View};
 pub use histogram::{Bucket, Granularity, Histogram};
 pub use snippet::{Snippet, snippet};
-pub use text::TextQuery;
+pub use text::{LastWord, TextQuery};

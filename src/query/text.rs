@@ -1,11 +1,30 @@
 //! The text query language (grammar in [`filter`](super::filter)'s module doc): words,
 //! "exact phrases", `-exclusions` and `OR`, parsed into groups of units.
+//!
+//! Whether the last word is still being typed is not part of the query (a link is always a
+//! finished query): the search box says so through [`LastWord`], passed next to the
+//! [`Filter`](super::Filter), never stored in the URL.
 
 use crate::index::fold::for_each_word;
 use crate::span::ByteSpan;
 
 /// At most this many units are read from one query; the rest are ignored.
 pub const MAX_UNITS: usize = 32;
+
+/// Whether the query's last word is finished or still being typed.
+///
+/// A shared link or a submitted query is [`LastWord::Complete`]: `oil` means the word
+/// "oil", not "oilcake". While the search box has focus and the text does not end with a
+/// space, the UI passes [`LastWord::BeingTyped`]: the last word (also the last word of an
+/// unclosed phrase, `"oil pri`) then matches as a prefix, so results follow each keystroke.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum LastWord {
+    /// The query is finished: every word matches whole.
+    #[default]
+    Complete,
+    /// The last word is being typed: it also matches as a prefix.
+    BeingTyped,
+}
 
 /// One word or phrase of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,9 +33,10 @@ pub struct Unit {
     pub words: Vec<String>,
     /// Excluded (`-word`).
     pub negated: bool,
-    /// Quoted: no prefix or typo expansion.
+    /// Quoted: no typo expansion.
     pub exact: bool,
-    /// The last word of the query while typing: also matches as a prefix.
+    /// The query's last word while typing ([`LastWord::BeingTyped`]): the unit's last word
+    /// also matches as a prefix (in a phrase, only its last word).
     pub prefix: bool,
 }
 
@@ -28,13 +48,23 @@ pub struct TextQuery {
 }
 
 impl TextQuery {
-    /// Parses `query` leniently: an unclosed quote runs to the end, words without letters or
-    /// digits are dropped, a dangling `OR` is ignored.
+    /// Parses a finished query ([`LastWord::Complete`]); see [`TextQuery::parse_with`].
     pub fn parse(query: &str) -> Self {
+        Self::parse_with(query, LastWord::Complete)
+    }
+
+    /// Parses `query` leniently: an unclosed quote runs to the end (a phrase of what is
+    /// typed), words without letters or digits are dropped, a dangling `OR` is ignored. With
+    /// [`LastWord::BeingTyped`], the last unit's last word is a prefix unless the query ends
+    /// with a space or a closing quote.
+    pub fn parse_with(query: &str, last_word: LastWord) -> Self {
         let mut groups: Vec<Vec<Unit>> = Vec::new();
         let mut join_next = false;
         let mut units = 0;
-        let ends_open = !query.ends_with([' ', '"']) && !query.is_empty();
+        let ends_open = last_word == LastWord::BeingTyped
+            && !query.is_empty()
+            && !query.ends_with(' ')
+            && !ends_with_closing_quote(query);
         let mut rest = query;
         while units < MAX_UNITS {
             rest = rest.trim_start_matches(' ');
@@ -45,6 +75,7 @@ impl TextQuery {
             let body = if negated { &rest[1..] } else { rest };
             let (raw, exact, after) = if let Some(inside) = body.strip_prefix('"') {
                 let end = inside.find('"').unwrap_or(inside.len());
+                // An unclosed phrase runs to the end of the query: `after` is empty.
                 (&inside[..end], true, inside.get(end + 1..).unwrap_or(""))
             } else {
                 let end = body.find([' ', '"']).unwrap_or(body.len());
@@ -67,7 +98,7 @@ impl TextQuery {
                 words,
                 negated,
                 exact,
-                prefix: !exact && ends_open && rest.is_empty(),
+                prefix: ends_open && rest.is_empty(),
             };
             match groups.last_mut() {
                 Some(group) if join_next => group.push(unit),
@@ -87,6 +118,11 @@ impl TextQuery {
     pub fn has_positive(&self) -> bool {
         self.groups.iter().flatten().any(|u| !u.negated)
     }
+}
+
+/// Whether `query` ends by closing a phrase (an even number of quotes, the last one final).
+fn ends_with_closing_quote(query: &str) -> bool {
+    query.ends_with('"') && query.matches('"').count().is_multiple_of(2)
 }
 
 #[cfg(test)]
@@ -112,10 +148,14 @@ mod tests {
     }
 
     #[test]
-    fn the_last_word_is_a_prefix_while_typing() {
-        let q = TextQuery::parse("border miss");
-        assert!(!q.groups[0][0].prefix);
-        assert!(q.groups[1][0].prefix);
+    fn the_last_word_is_a_prefix_only_while_typing() {
+        let typing = TextQuery::parse_with("border miss", LastWord::BeingTyped);
+        assert!(!typing.groups[0][0].prefix);
+        assert!(typing.groups[1][0].prefix);
+        let finished = TextQuery::parse("border miss");
+        assert!(!finished.groups[1][0].prefix, "a link is a finished query");
+        let spaced = TextQuery::parse_with("border miss ", LastWord::BeingTyped);
+        assert!(!spaced.groups[1][0].prefix, "a space finishes the word");
     }
 
     #[test]
@@ -125,6 +165,15 @@ mod tests {
         assert!(q.groups[0][0].exact);
         assert_eq!(q.groups[1][0].words, ["csto", "leaves"]);
         assert!(!q.groups[1][0].prefix);
+    }
+
+    #[test]
+    fn an_unclosed_phrase_being_typed_ends_with_a_prefix() {
+        let q = TextQuery::parse_with("\"oil pri", LastWord::BeingTyped);
+        assert_eq!(q.groups[0][0].words, ["oil", "pri"]);
+        assert!(q.groups[0][0].exact && q.groups[0][0].prefix);
+        let closed = TextQuery::parse_with("\"oil pri\"", LastWord::BeingTyped);
+        assert!(!closed.groups[0][0].prefix, "a closed phrase is finished");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::results::ArticleResults;
 use super::state::{AppState, Progress};
 use super::timeline::Timeline;
 use super::view_ready;
-use crate::query::{Filter, View};
+use crate::query::{Filter, LastWord, View};
 use leptos::prelude::*;
 
 /// The root component.
@@ -36,8 +36,17 @@ pub fn App() -> impl IntoView {
             <div class="notice" role="status" id="link-notice">
                 <p>"Some parts of this link were not understood and are ignored:"</p>
                 <ul>
-                    {move || notices().into_iter().map(|n| view! {
-                        <li><code>{format!("{}={}", n.key, n.value)}</code>": "{n.message}</li>
+                    {move || notices().into_iter().map(|n| {
+                        // What the message writes between backticks is code, not prose.
+                        let message = n
+                            .message_parts()
+                            .into_iter()
+                            .map(|(text, code)| {
+                                let text = text.to_string();
+                                if code { view! { <code>{text}</code> }.into_any() } else { text.into_any() }
+                            })
+                            .collect_view();
+                        view! { <li><code>{format!("{}={}", n.key, n.value)}</code>": "{message}</li> }
                     }).collect_view()}
                 </ul>
             </div>
@@ -60,7 +69,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// The search box: live results as you type. Typing replaces the current history entry
-/// (one entry per search, not per key); the value always mirrors the URL.
+/// (one entry per search, not per key); the value always mirrors the URL. While it is typed
+/// in, the last word also matches as a prefix ([`LastWord::BeingTyped`]); Enter or leaving
+/// the box finishes the query, and Enter moves to the first result.
 #[component]
 fn SearchBox() -> impl IntoView {
     let state = AppState::use_context();
@@ -68,7 +79,15 @@ fn SearchBox() -> impl IntoView {
         let mut filter = state.filter_now();
         filter.text = event_target_value(&ev);
         filter.close_opened();
+        state.last_word.set(LastWord::BeingTyped);
         state.url.replace(&filter.to_query_string());
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            state.last_word.set(LastWord::Complete);
+            keyboard::focus_first_result_soon();
+        }
     };
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
@@ -81,6 +100,8 @@ fn SearchBox() -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || state.filter.get().0.text
                 on:input=on_input
+                on:keydown=on_keydown
+                on:blur=move |_| state.last_word.set(LastWord::Complete)
             />
         </form>
     }

@@ -2,7 +2,8 @@
 //! without it.
 
 use super::link::ViewLink;
-use super::state::AppState;
+use super::state::{AppState, Library};
+use crate::query::relax::{FilterPart, removable_parts};
 use crate::query::{DateField, Filter};
 use leptos::prelude::*;
 
@@ -16,81 +17,13 @@ pub fn ActiveFilters() -> impl IntoView {
             return None;
         }
         let library = state.library.get();
-        let entity_name = |id: &str| {
-            library
-                .as_ref()
-                .and_then(|l| {
-                    l.index
-                        .entity_of(id)
-                        .and_then(|e| l.index.entities().get(e as usize))
-                })
-                .map_or_else(|| id.to_string(), |e| e.name.clone())
-        };
-        let speaker_name = |key: &str| {
-            library
-                .as_ref()
-                .and_then(|l| {
-                    l.index
-                        .speaker_of(key)
-                        .and_then(|s| l.index.speakers().get(s as usize))
-                })
-                .map_or_else(|| key.to_string(), |s| s.name.clone())
-        };
-        let base = filter.results_view();
-        let mut chips: Vec<(String, Filter)> = Vec::new();
-        if !base.text.trim().is_empty() {
-            chips.push((
-                format!("“{}”", base.text.trim()),
-                Filter {
-                    text: String::new(),
-                    ..base.clone()
-                },
-            ));
-        }
-        for (i, e) in base.entities.iter().enumerate() {
-            let mut without = base.clone();
-            without.entities.remove(i);
-            chips.push((entity_name(e.as_str()), without));
-        }
-        for (i, s) in base.speakers.iter().enumerate() {
-            let mut without = base.clone();
-            without.speakers.remove(i);
-            chips.push((format!("Said by {}", speaker_name(s)), without));
-        }
-        if base.from.is_some() || base.to.is_some() {
-            let what = if base.dates == DateField::Mentioned {
-                "Mentions"
-            } else {
-                "Published"
-            };
-            let range = match (base.from, base.to) {
-                (Some(f), Some(t)) if f == t => format!("{f}"),
-                (Some(f), Some(t)) => format!("{f} – {t}"),
-                (Some(f), None) => format!("from {f}"),
-                (None, Some(t)) => format!("until {t}"),
-                (None, None) => String::new(),
-            };
-            chips.push((
-                format!("{what} {range}"),
-                Filter {
-                    from: None,
-                    to: None,
-                    dates: DateField::default(),
-                    ..base.clone()
-                },
-            ));
-        }
-        if let Some(source) = &base.source {
-            chips.push((
-                format!("Source: {source}"),
-                Filter {
-                    source: None,
-                    ..base.clone()
-                },
-            ));
-        }
+        let chips: Vec<(String, Filter)> = removable_parts(&filter)
+            .into_iter()
+            .map(|(part, without)| (part_label(&part, library.as_deref()), without))
+            .collect();
         let clear = Filter {
-            view: base.view,
+            view: filter.view,
+            sort: filter.sort,
             ..Filter::default()
         };
         Some(view! {
@@ -105,5 +38,70 @@ pub fn ActiveFilters() -> impl IntoView {
                 <li><ViewLink filter=clear class="clear-all">"Clear all"</ViewLink></li>
             </ul>
         })
+    }
+}
+
+/// How a chip (and the empty view's list of filters to remove) names a part of the filter:
+/// entities and speakers by their display names once the corpus is indexed.
+pub fn part_label(part: &FilterPart, library: Option<&Library>) -> String {
+    match part {
+        FilterPart::Text(text) => format!("“{text}”"),
+        FilterPart::Entity(id) => library
+            .and_then(|l| {
+                l.index
+                    .entity_of(id.as_str())
+                    .and_then(|e| l.index.entities().get(e as usize))
+            })
+            .map_or_else(|| id.as_str().to_string(), |e| e.name.clone()),
+        FilterPart::Speaker(key) => {
+            let name = library
+                .and_then(|l| {
+                    l.index
+                        .speaker_of(key)
+                        .and_then(|s| l.index.speakers().get(s as usize))
+                })
+                .map_or_else(|| key.clone(), |s| s.name.clone());
+            format!("Said by {name}")
+        }
+        FilterPart::Dates { from, to, field } => {
+            let what = if *field == DateField::Mentioned {
+                "Mentions"
+            } else {
+                "Published"
+            };
+            let range = match (from, to) {
+                (Some(f), Some(t)) if f == t => format!("{f}"),
+                (Some(f), Some(t)) => format!("{f} – {t}"),
+                (Some(f), None) => format!("from {f}"),
+                (None, Some(t)) => format!("until {t}"),
+                (None, None) => String::new(),
+            };
+            format!("{what} {range}")
+        }
+        FilterPart::Source(source) => format!("Source: {source}"),
+        FilterPart::Field(condition) => {
+            format!("{}: {}", field_title(&condition.field), condition.value)
+        }
+    }
+}
+
+/// Titles of the facet panels of extracted names, which a metadata field must not repeat.
+const EXTRACTED_FACETS: [&str; 5] = ["People", "Organisations", "Places", "Speakers", "Sources"];
+
+/// A metadata field's display name: `topics` → "Topics"; a field named like a panel of
+/// extracted names (the Reuters `places`) says it is metadata: "Places (metadata)".
+pub fn field_title(field: &str) -> String {
+    let mut chars = field.chars();
+    let title: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    let taken = |name: &str| {
+        name.eq_ignore_ascii_case(&title) || name[..name.len() - 1].eq_ignore_ascii_case(&title)
+    };
+    if EXTRACTED_FACETS.iter().any(|name| taken(name)) {
+        format!("{title} (metadata)")
+    } else {
+        title
     }
 }

@@ -3,7 +3,7 @@
 //! in the browser and downloaded; nothing is sent anywhere.
 
 use super::state::AppState;
-use crate::query::export::{entities_csv, quotes_csv, schema_jsonl};
+use crate::query::export::{articles_csv, entities_csv, quotes_csv, schema_jsonl};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,6 +24,11 @@ pub fn ExportMenu() -> impl IntoView {
                 "application/x-ndjson",
                 schema_jsonl(&library.articles, &library.annotations, &docs),
             ),
+            "articles" => (
+                "dossier-articles.csv",
+                "text/csv",
+                articles_csv(&library.articles, &library.index, &docs),
+            ),
             "quotes" => (
                 "dossier-quotes.csv",
                 "text/csv",
@@ -43,6 +48,7 @@ pub fn ExportMenu() -> impl IntoView {
                 <summary>"Export"</summary>
                 <div class="export-menu" role="group" aria-label="Export the matching articles">
                     <button id="export-json" on:click=move |_| export("json")>"Articles (JSON Lines)"</button>
+                    <button id="export-articles" on:click=move |_| export("articles")>"Articles and metadata (CSV)"</button>
                     <button id="export-quotes" on:click=move |_| export("quotes")>"Quotes (CSV)"</button>
                     <button id="export-entities" on:click=move |_| export("entities")>"Entities (CSV)"</button>
                 </div>

@@ -1,42 +1,51 @@
-//! Facet panels — People, Organisations, Places, Speakers, Sources — with the number of
-//! matching articles each value would leave, a box to find a value, and "show more".
-//! Every value is a link to the current view with that value added (or removed).
+//! Facet panels — People, Organisations, Places, Speakers, Sources, then one per metadata
+//! field whose values repeat (Topics, Places, Author …) — with the number of matching
+//! articles each value would leave, a box that finds a value among *all* of the facet's
+//! values, and "show more". Every value is a link to the current view with that value added
+//! (or removed).
+//!
+//! A panel lists at most [`FACET_VALUES`] values, in a box that scrolls by itself, so a
+//! facet with 30,000 names never makes the sidebar taller than a screen.
 
+use super::chips::field_title;
 use super::link::ViewLink;
-use super::state::AppState;
-use crate::extract::EntityId;
-use crate::index::fold::fold;
-use crate::query::{FacetValue, Filter};
+use super::state::{AppState, FACET_VALUES};
+use crate::extract::{EntityId, EntityKind};
+use crate::query::{Facet, FacetList, FacetValue, Filter, facet_values};
 use leptos::prelude::*;
 
 /// Values listed before "show more".
 const SHOWN: usize = 8;
-
-/// Which filter a facet sets.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FacetKind {
-    Entity,
-    Speaker,
-    Source,
-}
 
 /// All facet panels.
 #[component]
 pub fn FacetPanels() -> impl IntoView {
     let state = AppState::use_context();
     let facets = move || state.results.get().map(|r| r.0.facets.clone());
-    move || {
-        match facets() {
-        None => view! { <p class="facet-wait">"Facets appear when indexing finishes."</p> }.into_any(),
-        Some(f) => view! {
-            <FacetPanel title="People" slug="people" kind=FacetKind::Entity values=f.people/>
-            <FacetPanel title="Organisations" slug="organizations" kind=FacetKind::Entity values=f.organizations/>
-            <FacetPanel title="Places" slug="places" kind=FacetKind::Entity values=f.places/>
-            <FacetPanel title="Speakers" slug="speakers" kind=FacetKind::Speaker values=f.speakers/>
-            <FacetPanel title="Sources" slug="sources" kind=FacetKind::Source values=f.sources/>
+    move || match facets() {
+        None => {
+            view! { <p class="facet-wait">"Facets appear when indexing finishes."</p> }.into_any()
         }
-        .into_any(),
-    }
+        Some(f) => {
+            let fields = f
+                .fields
+                .into_iter()
+                .map(|field| {
+                    let title = field_title(&field.field);
+                    let slug = format!("m-{}", slug_of(&field.field));
+                    view! { <FacetPanel title=title slug=slug facet=Facet::Field(field.field) list=field.list/> }
+                })
+                .collect_view();
+            view! {
+                <FacetPanel title="People" slug="people" facet=Facet::Entities(EntityKind::Person) list=f.people/>
+                <FacetPanel title="Organisations" slug="organizations" facet=Facet::Entities(EntityKind::Organization) list=f.organizations/>
+                <FacetPanel title="Places" slug="places" facet=Facet::Entities(EntityKind::Place) list=f.places/>
+                <FacetPanel title="Speakers" slug="speakers" facet=Facet::Speakers list=f.speakers/>
+                <FacetPanel title="Sources" slug="sources" facet=Facet::Sources list=f.sources/>
+                {fields}
+            }
+            .into_any()
+        }
     }
 }
 
@@ -44,13 +53,15 @@ pub fn FacetPanels() -> impl IntoView {
 #[component]
 fn FacetPanel(
     /// Heading.
-    title: &'static str,
-    /// Id fragment for the panel's elements.
-    slug: &'static str,
-    /// What a value filters.
-    kind: FacetKind,
-    /// Values with counts, most frequent first.
-    values: Vec<FacetValue>,
+    #[prop(into)]
+    title: String,
+    /// Id fragment for the panel's elements (and its `data-facet`).
+    #[prop(into)]
+    slug: String,
+    /// Which facet; what a value filters.
+    facet: Facet,
+    /// Its most frequent values and how many there are.
+    list: FacetList,
 ) -> impl IntoView {
     let state = AppState::use_context();
     // Typing in the box and "show more" are transient, like scrolling: not part of the link.
@@ -59,68 +70,78 @@ fn FacetPanel(
     let heading_id = format!("facet-{slug}-heading");
     let input_id = format!("facet-{slug}-find");
     let heading_ref = heading_id.clone();
-    let total = values.len();
-    let list = move || {
+    let total = list.total;
+    let placeholder = format!("Find in {}", title.to_lowercase());
+    let find_label = format!("Find in {title}");
+    let listed = list.values;
+    let search_facet = facet.clone();
+    // Finding searches every value of the facet over the current matches, not only the
+    // listed ones: a name in 2 articles of 19,000 is found too.
+    let found = Memo::new(move |_| {
+        let needle = find.get();
+        if needle.trim().is_empty() {
+            return None;
+        }
+        let library = state.library.get()?;
+        let results = state.results.get()?;
+        Some(facet_values(
+            &library.index,
+            &results.0.matches,
+            &search_facet,
+            &needle,
+            FACET_VALUES,
+        ))
+    });
+    let list_view = move || {
         let filter = state.filter.get().0;
-        let needle = fold(find.get().trim());
-        let matching: Vec<&FacetValue> = values
-            .iter()
-            .filter(|v| needle.is_empty() || fold(&v.label).contains(&needle))
-            .collect();
-        let limit = if expanded.get() || !needle.is_empty() {
-            usize::MAX
+        let (values, matching, searching) = match found.get() {
+            Some(hits) => (hits.values, hits.total, true),
+            None => (listed.clone(), total, false),
+        };
+        let limit = if expanded.get() || searching {
+            values.len()
         } else {
             SHOWN
         };
-        let hidden = matching.len().saturating_sub(limit);
-        let items = matching
+        let hidden = values.len().saturating_sub(limit);
+        let unlisted = matching.saturating_sub(values.len());
+        let scrolls = limit > SHOWN;
+        let items = values
             .into_iter()
             .take(limit)
-            .map(|v| {
-                let selected = is_selected(&filter, kind, &v.key);
-                let target = toggled(&filter, kind, &v.key);
-                let (name, count) = (v.label.clone(), v.count);
-                let plural = if count == 1 { " article" } else { " articles" };
-                view! {
-                    <li class:selected=selected>
-                        <ViewLink filter=target class="facet-value">
-                            <span class="facet-check" aria-hidden="true">{if selected { "✓" } else { "" }}</span>
-                            <span class="facet-label">{name}</span>
-                            <span class="facet-count">{count}<span class="visually-hidden">{plural}</span></span>
-                            {selected.then(|| view! { <span class="visually-hidden">" (selected; activate to remove)"</span> })}
-                        </ViewLink>
-                    </li>
-                }
-            })
+            .map(|v| value_item(&filter, &facet, v))
             .collect_view();
-        (items, hidden)
+        view! {
+            <ul class="facet-values" class:facet-scroll=scrolls>{items}</ul>
+            {(unlisted > 0 && (scrolls || searching)).then(|| view! {
+                <p class="facet-note">{format!("{unlisted} more: type to narrow the list")}</p>
+            })}
+            {(searching && matching == 0).then(|| view! {
+                <p class="facet-note">"No value matches."</p>
+            })}
+            <Show when=move || { !searching && (hidden > 0 || expanded.get()) }>
+                <button class="facet-more" aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show {hidden} more") }}
+                </button>
+            </Show>
+        }
     };
     view! {
         <section class="facet" aria-labelledby=heading_ref data-facet=slug>
-            <h2 id=heading_id>{title} <span class="facet-total">{total}</span></h2>
+            <h2 id=heading_id>{title.clone()} <span class="facet-total">{total}</span></h2>
             <Show when=move || { total > SHOWN }>
-                <label class="visually-hidden" for=input_id.clone()>{format!("Find in {title}")}</label>
+                <label class="visually-hidden" for=input_id.clone()>{find_label.clone()}</label>
                 <input
                     class="facet-find"
                     id=input_id.clone()
                     type="search"
-                    placeholder=format!("Find in {}", title.to_lowercase())
+                    placeholder=placeholder.clone()
                     prop:value=move || find.get()
                     on:input=move |ev| find.set(event_target_value(&ev))
                 />
             </Show>
-            {move || {
-                let (items, hidden) = list();
-                view! {
-                    <ul class="facet-values">{items}</ul>
-                    <Show when=move || { hidden > 0 || expanded.get() }>
-                        <button class="facet-more" aria-expanded=move || expanded.get().to_string()
-                            on:click=move |_| expanded.update(|e| *e = !*e)>
-                            {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show {hidden} more") }}
-                        </button>
-                    </Show>
-                }
-            }}
+            {list_view}
             <Show when=move || { total == 0 }>
                 <p class="facet-empty">"None in these articles."</p>
             </Show>
@@ -128,32 +149,67 @@ fn FacetPanel(
     }
 }
 
-fn is_selected(filter: &Filter, kind: FacetKind, key: &str) -> bool {
-    match kind {
-        FacetKind::Entity => filter.entities.iter().any(|e| e.as_str() == key),
-        FacetKind::Speaker => filter.speakers.iter().any(|s| s == key),
-        FacetKind::Source => filter.source.as_deref() == Some(key),
+fn value_item(filter: &Filter, facet: &Facet, value: FacetValue) -> impl IntoView + use<> {
+    let selected = is_selected(filter, facet, &value.key);
+    let target = toggled(filter, facet, &value.key);
+    let (name, count) = (value.label, value.count);
+    let plural = if count == 1 { " article" } else { " articles" };
+    view! {
+        <li class:selected=selected>
+            <ViewLink filter=target class="facet-value">
+                <span class="facet-check" aria-hidden="true">{if selected { "✓" } else { "" }}</span>
+                <span class="facet-label">{name}</span>
+                <span class="facet-count">{count}<span class="visually-hidden">{plural}</span></span>
+                {selected.then(|| view! { <span class="visually-hidden">" (selected; activate to remove)"</span> })}
+            </ViewLink>
+        </li>
+    }
+}
+
+/// A field name as an id fragment: ASCII letters and digits, other runs as `-`.
+fn slug_of(field: &str) -> String {
+    let mut out = String::new();
+    for c in field.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out
+}
+
+fn is_selected(filter: &Filter, facet: &Facet, key: &str) -> bool {
+    match facet {
+        Facet::Entities(_) => filter.entities.iter().any(|e| e.as_str() == key),
+        Facet::Speakers => filter.speakers.iter().any(|s| s == key),
+        Facet::Sources => filter.source.as_deref() == Some(key),
+        Facet::Field(field) => filter
+            .fields
+            .iter()
+            .any(|c| c.field == *field && c.value == key),
     }
 }
 
 /// The current view with `key` added, or removed when already selected.
-fn toggled(filter: &Filter, kind: FacetKind, key: &str) -> Filter {
+fn toggled(filter: &Filter, facet: &Facet, key: &str) -> Filter {
     let mut f = filter.results_view();
-    match kind {
-        FacetKind::Entity => f.toggle_entity(&EntityId(key.to_string())),
-        FacetKind::Speaker => match f.speakers.iter().position(|s| s == key) {
+    match facet {
+        Facet::Entities(_) => f.toggle_entity(&EntityId(key.to_string())),
+        Facet::Speakers => match f.speakers.iter().position(|s| s == key) {
             Some(at) => {
                 f.speakers.remove(at);
             }
             None => f.speakers.push(key.to_string()),
         },
-        FacetKind::Source => {
+        Facet::Sources => {
             f.source = if f.source.as_deref() == Some(key) {
                 None
             } else {
                 Some(key.to_string())
             };
         }
+        Facet::Field(field) => f.toggle_field(field, key),
     }
     f
 }

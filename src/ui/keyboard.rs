@@ -1,6 +1,7 @@
-//! Keyboard use without a mouse: `/` focuses the search box, `j`/`k` (or ↓/↑ outside text
-//! fields) move between results, Enter opens the focused one (it is a link), Esc closes the
-//! open article or entity page and returns to the results.
+//! Keyboard use without a mouse: `/` focuses the search box, Enter there moves to the first
+//! result, `j`/`k` (or ↓/↑ outside text fields) move between results, Enter opens the
+//! focused one (it is a link), Esc closes the open article or entity page and returns to the
+//! results, with focus on the result the article was opened from (so `j` goes on from there).
 
 use super::state::AppState;
 use crate::query::Filter;
@@ -9,6 +10,12 @@ use wasm_bindgen::JsCast;
 
 /// Result links that j/k move between, in page order.
 const RESULT_LINKS: &str = ".hit .hit-link, .quote-hit .quote-permalink";
+
+/// Where Enter in the search box goes when nothing matched: the first way out.
+const RELAX_LINKS: &str = ".relax-link";
+
+/// Frames to wait for the results of a new view before giving up on focusing one.
+const FOCUS_TRIES: u32 = 30;
 
 /// Listens for the shortcuts on the whole window.
 pub fn install(state: AppState) {
@@ -48,7 +55,11 @@ pub fn install(state: AppState) {
                 let filter = state.filter_now();
                 if filter.article.is_some() || filter.entity.is_some() {
                     ev.prevent_default();
+                    let opened_from = opened_from(&filter);
                     state.update(Filter::close_opened);
+                    if let Some(selector) = opened_from {
+                        focus_when_shown(selector, FOCUS_TRIES);
+                    }
                 }
             }
             _ => {}
@@ -56,6 +67,65 @@ pub fn install(state: AppState) {
     });
     // The listener lives as long as the app.
     std::mem::forget(handle);
+}
+
+/// The result link the open article was reached from: its quote in the quotes view, else
+/// its item in the article list.
+fn opened_from(filter: &Filter) -> Option<String> {
+    let id = css_string(filter.article.as_deref()?);
+    Some(match (filter.view, filter.quote) {
+        (crate::query::View::Quotes, Some(quote)) => {
+            format!(".quote-hit[data-article={id}][data-quote=\"{quote}\"] .quote-permalink")
+        }
+        _ => format!(".hit[data-article={id}] .hit-link"),
+    })
+}
+
+/// `text` as a CSS string literal (ids come from file names and may hold any character).
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Focuses the first element matching `selector` once the new view shows it, trying for
+/// `tries` more frames (the results are rendered after the URL changes); focuses `<main>`
+/// if it never appears, so `j` still starts from the results.
+fn focus_when_shown(selector: String, tries: u32) {
+    request_animation_frame(move || {
+        let found = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        match found {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if tries > 0 => focus_when_shown(selector, tries - 1),
+            None => {
+                if let Some(main) = element_by_id::<web_sys::HtmlElement>("main") {
+                    let _ = main.focus();
+                }
+            }
+        }
+    });
+}
+
+/// After Enter in the search box: focuses the first result (or, when nothing matched, the
+/// first filter to remove) once the finished query's results are shown.
+pub fn focus_first_result_soon() {
+    focus_when_shown(format!("{RESULT_LINKS}, {RELAX_LINKS}"), FOCUS_TRIES);
 }
 
 fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {

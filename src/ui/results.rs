@@ -1,11 +1,14 @@
 //! The ranked list of matching articles: title, source, date and a snippet with the matched
-//! words highlighted. While the corpus is still being indexed, the first articles are listed
-//! as they were read.
+//! words highlighted, in the order `sort=` asks. When nothing matches, the filters to remove,
+//! each with the number of articles its removal would give. While the corpus is still being
+//! indexed, the first articles are listed as they were read.
 
+use super::chips::part_label;
 use super::link::ViewLink;
-use super::state::{AppState, HIT_PAGE};
+use super::state::{AppState, HIT_PAGE, Library};
 use crate::corpus::Article;
-use crate::query::{Filter, snippet};
+use crate::query::relax::relaxations;
+use crate::query::{Filter, Sort, snippet};
 use leptos::prelude::*;
 
 /// Snippet length in bytes.
@@ -30,9 +33,15 @@ pub fn ArticleResults() -> impl IntoView {
                 })
                 .collect_view();
             let shown = results.hits.len();
+            let way_out = (total == 0 && !filter.selects_everything())
+                .then(|| ways_out(&library, &filter, state.last_word.get_untracked()));
             view! {
                 <h1 class="view-title visually-hidden">"Articles"</h1>
-                <p class="summary" role="status" id="summary">{summary}</p>
+                <div class="results-head">
+                    <p class="summary" role="status" id="summary">{summary}</p>
+                    <SortControl filter=filter.clone()/>
+                </div>
+                {way_out}
                 <ol class="hits" id="hits">{items}</ol>
                 <Show when=move || { total > shown }>
                     <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
@@ -62,6 +71,72 @@ pub fn ArticleResults() -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// Relevance / Newest / Oldest, each a link to this view in that order.
+#[component]
+fn SortControl(
+    /// The current view.
+    filter: Filter,
+) -> impl IntoView {
+    let links = Sort::ALL
+        .iter()
+        .map(|&(sort, _)| {
+            let target = Filter {
+                sort,
+                ..filter.results_view()
+            };
+            let label = match sort {
+                Sort::Relevance => "Relevance",
+                Sort::Newest => "Newest",
+                Sort::Oldest => "Oldest",
+            };
+            let current = filter.sort == sort;
+            view! {
+                <li class:current=current>
+                    <ViewLink filter=target class=format!("sort-{}", sort.as_str())>
+                        {label}
+                        {current.then(|| view! { <span class="visually-hidden">" (current)"</span> })}
+                    </ViewLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="sort" aria-label="Sort articles">
+            <span class="sort-label" aria-hidden="true">"Sort:"</span>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// The filters to remove when nothing matches, each a link with the count it would give.
+fn ways_out(
+    library: &Library,
+    filter: &Filter,
+    last_word: crate::query::LastWord,
+) -> impl IntoView + use<> {
+    let items = relaxations(&library.index, filter, last_word)
+        .into_iter()
+        .map(|r| {
+            let label = part_label(&r.part, Some(library));
+            let count = format!("{} article{}", r.count, if r.count == 1 { "" } else { "s" });
+            view! {
+                <li>
+                    <ViewLink filter=r.without class="relax-link">
+                        "Remove " <span class="relax-part">{label}</span>
+                        <span class="relax-count">{count}</span>
+                    </ViewLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="relax" aria-labelledby="relax-heading">
+            <h2 id="relax-heading">"No article matches all of these filters. Remove one:"</h2>
+            <ul class="relax-list">{items}</ul>
+        </section>
     }
 }
 

@@ -5,7 +5,7 @@ use super::url::UrlQuery;
 use crate::corpus::Article;
 use crate::extract::Annotations;
 use crate::index::Index;
-use crate::query::{Filter, Notice, Options, Results, search_with};
+use crate::query::{Filter, LastWord, Notice, Options, Results, search_with};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -110,12 +110,19 @@ pub struct AppState {
     pub filter: Memo<(Filter, Vec<Notice>)>,
     /// How many article hits to collect ("show more" raises it; not part of the view).
     pub hit_limit: RwSignal<usize>,
+    /// Whether the search box's last word is being typed (the box has focus and was typed
+    /// in): transient, like the caret, so never in the URL; a link is a finished query.
+    pub last_word: RwSignal<LastWord>,
     /// Results of the current filter, once indexed.
     pub results: Memo<Option<SharedResults>>,
 }
 
 /// Article hits shown at first, and added by each "show more".
 pub const HIT_PAGE: usize = 50;
+
+/// Values a facet panel receives with the results (its "show more" list); finding a value
+/// searches all of them ([`crate::query::facet_values`]).
+pub const FACET_VALUES: usize = 200;
 
 impl AppState {
     /// Creates the state and provides it to every component below.
@@ -127,13 +134,15 @@ impl AppState {
         // A Memo: the search box, facets, chips, timeline and lists all read the filter.
         let filter = Memo::new(move |_| Filter::from_query_string(&url.get()));
         let hit_limit = RwSignal::new(HIT_PAGE);
+        let last_word = RwSignal::new(LastWord::Complete);
         let results = Memo::new(move |_| {
             let library = library.get()?;
             let (filter, _) = filter.get();
             let options = Options {
                 hits: hit_limit.get(),
                 quotes: 500,
-                facet_values: 1000,
+                facet_values: FACET_VALUES,
+                last_word: last_word.get(),
             };
             Some(SharedResults(Arc::new(search_with(
                 &library.index,
@@ -148,6 +157,7 @@ impl AppState {
             library,
             filter,
             hit_limit,
+            last_word,
             results,
         };
         provide_context(state);

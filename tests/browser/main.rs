@@ -9,6 +9,9 @@
 //! - `offline`: the service worker, updates to a new build, the single-file build on file://.
 //! - `hostile`: hostile articles show as text and never run; a panic shows the error panel
 //!   (on the second build, `target/dist-hostile`).
+//! - `search`: search edges, sort, the empty result's ways out, focus after Enter and Esc,
+//!   metadata facets and facet finding (issue 13; on `target/dist-wire`, built from
+//!   `tests/fixtures/wire`), and the link notice (on `dist/`).
 
 mod explorer;
 mod foundation;
@@ -17,3 +20,4 @@ mod hostile;
 mod hosting;
 mod large_corpus;
 mod offline;
+mod search;

@@ -59,3 +59,28 @@ fn query_json_has_hits_facets_and_histogram() {
     assert_eq!(json["hits"][0]["id"], "a1");
     assert!(json["histogram"]["buckets"].is_array());
 }
+
+/// The wire-story fixture of the browser tests (`topics`, `places`, `author`).
+fn wire(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("query")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wire"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("run dossier: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn query_filters_by_metadata_sorts_and_prints_metadata_facets() {
+    let (code, out) = wire(&["--m.topics", "crude", "--sort", "oldest", "--q", "oil"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("5 matching articles"), "{out}");
+    let first = out.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("w01"), "oldest first: {out}");
+    assert!(out.contains("m.topics: crude (5)"), "{out}");
+    assert!(!out.contains("m.provenance"), "not a facet: {out}");
+}

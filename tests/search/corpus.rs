@@ -6,7 +6,7 @@ use dossier::extract::{
     Annotations, DateKind, DateMention, Entity, EntityId, EntityKind, EntityMention, Quote,
 };
 use dossier::index::Index;
-use dossier::query::{Filter, Results, search};
+use dossier::query::{Filter, LastWord, Options, Results, search, search_with};
 use dossier::span::ByteSpan;
 
 pub const PERSON: EntityKind = EntityKind::Person;
@@ -64,6 +64,20 @@ impl Corpus {
     pub fn date(mut self, date: &str) -> Self {
         let (article, _) = self.last();
         article.date = Some(parse_date(date).unwrap_or_else(|e| panic!("{date}: {e}")));
+        self
+    }
+
+    /// A front-matter field (`topics`, `places`…), as the corpus keeps it: text.
+    pub fn meta(mut self, key: &str, value: &str) -> Self {
+        self.last()
+            .0
+            .meta
+            .push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn author(mut self, author: &str) -> Self {
+        self.last().0.author = Some(author.to_string());
         self
     }
 
@@ -133,6 +147,25 @@ impl Corpus {
         let (filter, notices) = Filter::from_query_string(url);
         assert!(notices.is_empty(), "{url}: {notices:?}");
         search(&self.index(), &filter)
+    }
+
+    /// Ids of every matching article for `url` as typed in the search box (its last word
+    /// still being typed), sorted.
+    pub fn matching_while_typing(&self, url: &str) -> Vec<String> {
+        let (filter, notices) = Filter::from_query_string(url);
+        assert!(notices.is_empty(), "{url}: {notices:?}");
+        let options = Options {
+            last_word: LastWord::BeingTyped,
+            ..Options::default()
+        };
+        let results = search_with(&self.index(), &filter, options);
+        let mut ids: Vec<String> = results
+            .matches
+            .iter()
+            .map(|d| self.articles[d as usize].id.0.clone())
+            .collect();
+        ids.sort();
+        ids
     }
 
     /// Ids of the ranked hits for `url`, best first.

@@ -74,8 +74,154 @@ fn or_accepts_either_word() {
 #[test]
 fn the_last_word_matches_as_a_prefix_only_while_typing() {
     let c = corpus();
-    assert_eq!(c.matching("q=azerb"), ["a2"]);
-    assert!(c.matching("q=azerb+").is_empty());
+    assert_eq!(c.matching_while_typing("q=azerb"), ["a2"]);
+    assert!(c.matching_while_typing("q=azerb+").is_empty());
+}
+
+/// Issue 13: a shared link `q=oil` ranked an "oilcake" story first.
+#[test]
+fn a_link_matches_whole_words_only() {
+    let c = Corpus::new()
+        .article("cake", "Oilcake and oilmeal exports rose.")
+        .article("oil", "Oil prices fell.");
+    assert_eq!(c.matching("q=oil"), ["oil"]);
+    assert_eq!(c.matching_while_typing("q=oil"), ["cake", "oil"]);
+    assert_eq!(c.hits("q=oil"), ["oil"]);
+}
+
+/// Issue 13: `"oil pri` showed no result while typing.
+#[test]
+fn an_unclosed_phrase_is_a_phrase_of_what_is_typed() {
+    let c = Corpus::new()
+        .article("a", "Oil prices fell as oil output rose.")
+        .article("b", "Prices of oil rose.")
+        .article("c", "Oil pricing is opaque.");
+    assert_eq!(c.matching_while_typing("q=%22oil+pri"), ["a", "c"]);
+    assert!(
+        c.matching("q=%22oil+pri").is_empty(),
+        "a link's phrase is whole words"
+    );
+    assert_eq!(c.matching("q=%22oil+prices"), ["a"]);
+    assert_eq!(c.matching_while_typing("q=%22oil+prices%22"), ["a"]);
+}
+
+#[test]
+fn sort_orders_by_date_newest_or_oldest_whatever_the_text() {
+    let c = corpus();
+    assert_eq!(c.hits("sort=newest"), ["a1", "a4", "a2", "a3"]);
+    assert_eq!(c.hits("sort=oldest"), ["a3", "a2", "a4", "a1"]);
+    assert_eq!(c.hits("q=missions+&sort=oldest"), ["a2", "a4", "a1"]);
+    assert_eq!(c.hits("q=missions+")[0], "a4", "relevance by default");
+}
+
+#[test]
+fn undated_articles_come_last_in_either_order() {
+    let c = Corpus::new()
+        .article("undated", "Oil.")
+        .article("old", "Oil.")
+        .date("1987-02-26")
+        .article("new", "Oil.")
+        .date("1987-03-02");
+    assert_eq!(c.hits("sort=oldest"), ["old", "new", "undated"]);
+    assert_eq!(c.hits("sort=newest"), ["new", "old", "undated"]);
+}
+
+fn with_metadata() -> Corpus {
+    Corpus::new()
+        .article("m1", "Crude oil exports.")
+        .meta("topics", "crude")
+        .meta("places", "usa")
+        .meta("provenance", "NEWID=1")
+        .author("Jane Doe")
+        .article("m2", "Crude output.")
+        .meta("topics", "crude")
+        .meta("places", "usa, uk")
+        .meta("provenance", "NEWID=2")
+        .author("Jane Doe")
+        .article("m3", "Wheat exports.")
+        .meta("Topics", "grain")
+        .meta("places", "uk")
+        .meta("provenance", "NEWID=3")
+        .article("m4", "Crude and wheat.")
+        .meta("topics", "crude,grain")
+        .meta("places", "usa")
+        .meta("provenance", "NEWID=4")
+}
+
+#[test]
+fn a_metadata_value_keeps_the_articles_that_list_it() {
+    let c = with_metadata();
+    assert_eq!(c.matching("m.topics=crude"), ["m1", "m2", "m4"]);
+    assert_eq!(c.matching("m.topics=crude&m.places=uk"), ["m2"]);
+    assert_eq!(c.matching("m.author=Jane+Doe"), ["m1", "m2"]);
+    assert!(c.matching("m.topics=Crude").is_empty(), "values are exact");
+    assert!(
+        c.matching("m.provenance=NEWID%3D1").is_empty(),
+        "not a facet"
+    );
+    assert!(c.matching("m.nothing=x").is_empty());
+}
+
+#[test]
+fn repeating_metadata_fields_are_facets_with_counts() {
+    let facets = with_metadata().search("m.places=usa").facets;
+    let fields: Vec<(&str, Vec<(&str, u32)>)> = facets
+        .fields
+        .iter()
+        .map(|f| {
+            let values = f
+                .list
+                .values
+                .iter()
+                .map(|v| (v.key.as_str(), v.count))
+                .collect();
+            (f.field.as_str(), values)
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("author", vec![("Jane Doe", 2)]),
+            ("places", vec![("usa", 3), ("uk", 1)]),
+            ("topics", vec![("crude", 3), ("grain", 1)]),
+        ]
+    );
+}
+
+#[test]
+fn a_facet_search_finds_values_beyond_the_listed_ones() {
+    use dossier::query::{Facet, facet_values};
+    let mut c = Corpus::new();
+    for i in 0..30 {
+        c = c.article(&format!("p{i}"), "Talks.").mention(
+            "Talks",
+            PERSON,
+            &format!("Person {i:02}"),
+        );
+    }
+    c = c
+        .article("rare", "McCarty spoke.")
+        .mention("McCarty", PERSON, "Ed McCarty");
+    let results = c.search("");
+    assert_eq!(
+        results.facets.people.values.len(),
+        20,
+        "a panel lists the top 20"
+    );
+    assert_eq!(
+        results.facets.people.total, 31,
+        "and knows how many there are"
+    );
+    let found = facet_values(
+        &c.index(),
+        &results.matches,
+        &Facet::Entities(PERSON),
+        "mccar",
+        10,
+    );
+    assert_eq!(found.total, 1);
+    assert_eq!(found.values[0].label, "Ed McCarty");
+    assert_eq!(found.values[0].count, 1);
 }
 
 #[test]
@@ -145,6 +291,7 @@ fn facet_counts_say_what_adding_the_value_would_leave() {
     let counts = |values: &[dossier::query::FacetValue]| -> Vec<(String, u32)> {
         values.iter().map(|v| (v.key.clone(), v.count)).collect()
     };
+    let counts = |list: &dossier::query::FacetList| counts(&list.values);
     assert_eq!(
         counts(&facets.organizations),
         [("organization:csto".to_string(), 2)]
@@ -160,7 +307,7 @@ fn facet_counts_say_what_adding_the_value_would_leave() {
         counts(&facets.people),
         [("person:stanislav-zas".to_string(), 1)]
     );
-    assert_eq!(facets.people[0].label, "Stanislav Zas");
+    assert_eq!(facets.people.values[0].label, "Stanislav Zas");
     assert_eq!(
         counts(&facets.speakers),
         [("person:stanislav-zas".to_string(), 1)]

@@ -65,7 +65,7 @@ proptest! {
         prop_assert_eq!(results.total, expected.len());
 
         for facet in [&results.facets.people, &results.facets.organizations, &results.facets.places] {
-            for value in facet {
+            for value in &facet.values {
                 let n = NAMES.iter().position(|(name, kind)| entity_id_of(name, *kind) == value.key).unwrap_or(usize::MAX);
                 let brute = expected.iter().filter(|&&d| specs[d as usize].1.contains(&n)).count();
                 prop_assert_eq!(value.count as usize, brute, "{}", value.key);

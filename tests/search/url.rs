@@ -2,7 +2,7 @@
 
 use dossier::corpus::Date;
 use dossier::extract::EntityId;
-use dossier::query::{DateField, Filter, View};
+use dossier::query::{DateField, FieldValue, Filter, Sort, View};
 use proptest::prelude::*;
 
 fn parsed(url: &str) -> Filter {
@@ -125,16 +125,70 @@ fn source_is_kept_as_written() {
 }
 
 #[test]
-fn view_is_one_of_four() {
-    for (value, view) in [
-        ("articles", View::Articles),
-        ("quotes", View::Quotes),
-        ("entities", View::Entities),
-        ("timeline", View::Timeline),
-    ] {
+fn view_is_one_of_the_views_and_a_bad_one_lists_exactly_those() {
+    for (view, value) in View::ALL {
         assert_eq!(parsed(&format!("view={value}")).view, view);
     }
-    assert!(notices_of("view=map")[0].1.contains("timeline"));
+    let notice = &notices_of("view=map")[0].1;
+    for (_, value) in View::ALL {
+        assert!(notice.contains(&format!("`{value}`")), "{notice}");
+    }
+    assert!(!notice.contains("timeline"), "{notice}");
+}
+
+/// Issue 13: `view=timeline` silently showed the articles.
+#[test]
+fn view_timeline_says_the_timeline_is_in_the_sidebar() {
+    let (filter, notices) = Filter::from_query_string("view=timeline");
+    assert_eq!(filter.view, View::Articles);
+    assert!(notices[0].message.contains("sidebar"), "{notices:?}");
+}
+
+#[test]
+fn sort_is_relevance_newest_or_oldest_and_relevance_is_not_printed() {
+    assert_eq!(parsed("sort=newest").sort, Sort::Newest);
+    assert_eq!(parsed("sort=oldest").sort, Sort::Oldest);
+    assert_eq!(parsed("sort=relevance").to_query_string(), "");
+    assert!(notices_of("sort=date")[0].1.contains("`newest`"));
+}
+
+#[test]
+fn metadata_values_are_m_dot_field_repeatable_and_lowercased() {
+    let f = parsed("m.topics=crude&m.Places=el-salvador&m.topics=ship");
+    assert_eq!(
+        f.fields,
+        [
+            FieldValue {
+                field: "topics".into(),
+                value: "crude".into()
+            },
+            FieldValue {
+                field: "places".into(),
+                value: "el-salvador".into()
+            },
+            FieldValue {
+                field: "topics".into(),
+                value: "ship".into()
+            },
+        ]
+    );
+    assert_eq!(
+        f.to_query_string(),
+        "m.topics=crude&m.places=el-salvador&m.topics=ship"
+    );
+    assert_eq!(notices_of("m.=x").len(), 1);
+    assert_eq!(notices_of("m.topics=").len(), 1);
+}
+
+#[test]
+fn notice_messages_split_code_from_prose() {
+    let notices = Filter::from_query_string("view=map").1;
+    let parts = notices[0].message_parts();
+    assert_eq!(parts[0], ("view", true));
+    assert!(
+        parts.iter().all(|(text, _)| !text.contains('`')),
+        "{parts:?}"
+    );
 }
 
 #[test]
@@ -156,7 +210,7 @@ fn v_1_is_accepted_and_never_printed() {
 fn unknown_keys_are_reported_with_the_valid_ones() {
     let notices = notices_of("spekaer=zas&q=x");
     assert_eq!(notices[0].0, "spekaer");
-    assert!(notices[0].1.contains("q, e, s, from, to"));
+    assert!(notices[0].1.contains("`q`, `e`, `s`, `from`, `to`"));
 }
 
 #[test]
@@ -217,21 +271,21 @@ fn filter() -> impl Strategy<Value = Filter> {
         ),
         (
             prop::option::of("\\PC{0,8}[a-zA-Z&=%+]"),
-            prop::sample::select(vec![
-                View::Articles,
-                View::Quotes,
-                View::Entities,
-                View::Timeline,
-            ]),
+            prop::sample::select(View::ALL.iter().map(|p| p.0).collect::<Vec<_>>()),
             prop::option::of("[a-z0-9_]{1,20}"),
             prop::option::of(any::<u32>()),
             prop::option::of(entity()),
+        ),
+        (
+            prop::collection::vec(("[a-z_ ]{0,6}[a-z]", "\\PC{0,6}[a-z]"), 0..3),
+            prop::sample::select(Sort::ALL.iter().map(|p| p.0).collect::<Vec<_>>()),
         ),
     )
         .prop_map(
             |(
                 (text, entities, speakers, from, to, mentioned),
                 (source, view, article, quote, open),
+                (fields, sort),
             )| {
                 Filter {
                     text,
@@ -245,6 +299,11 @@ fn filter() -> impl Strategy<Value = Filter> {
                         DateField::Published
                     },
                     source,
+                    fields: fields
+                        .into_iter()
+                        .map(|(field, value)| FieldValue { field, value })
+                        .collect(),
+                    sort,
                     view,
                     article,
                     quote,
@@ -281,8 +340,14 @@ const FROZEN_V1: [&str; 4] = [
 #[test]
 fn frozen_v1_links_still_read_the_same() {
     for link in FROZEN_V1 {
-        assert_eq!(parsed(link).to_query_string(), link);
-        assert_eq!(parsed(&format!("?v=1&{link}")).to_query_string(), link);
+        // v1 offered `view=timeline`, which always showed the articles: it still does,
+        // now with a notice saying the timeline is in the sidebar (issue 13).
+        let (filter, notices) = Filter::from_query_string(link);
+        let expected = link.replace("&view=timeline", "");
+        assert_eq!(filter.to_query_string(), expected);
+        assert_eq!(notices.len(), usize::from(expected != link), "{link}");
+        let (again, _) = Filter::from_query_string(&format!("?v=1&{link}"));
+        assert_eq!(again.to_query_string(), expected);
     }
 }
 

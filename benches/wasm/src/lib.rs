@@ -122,5 +122,10 @@ pub extern "C" fn build() -> u32 {
 pub extern "C" fn search(ptr: *mut u8, len: usize) -> u32 {
     let url = String::from_utf8_lossy(&take(ptr, len)).into_owned();
     let (filter, _) = query::Filter::from_query_string(&url);
-    STATE.with_borrow(|state| query::search(&state.index, &filter).total as u32)
+    // As the search box runs it while typing (the query set's prefixes are unfinished words).
+    let options = query::Options {
+        last_word: query::LastWord::BeingTyped,
+        ..query::Options::default()
+    };
+    STATE.with_borrow(|state| query::search_with(&state.index, &filter, options).total as u32)
 }

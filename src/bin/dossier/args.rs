@@ -190,6 +190,9 @@ fn parse_query(rest: &[String]) -> Result<Command, String> {
             "--dates" => "dates",
             "--source" => "source",
             "--view" => "view",
+            "--sort" => "sort",
+            // `--m.topics crude` is the link's `m.topics=crude`.
+            flag if flag.starts_with("--m.") => &flag[2..],
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option `{flag}` for query"));
             }

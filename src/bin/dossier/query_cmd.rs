@@ -68,7 +68,7 @@ fn filter_of(pairs: &[(String, String)]) -> Result<Filter, String> {
         if !query.is_empty() {
             query.push('&');
         }
-        query.push_str(key);
+        dossier::query::url::encode_into(key, &mut query);
         query.push('=');
         dossier::query::url::encode_into(value, &mut query);
     }
@@ -90,6 +90,7 @@ fn flag_of(key: &str) -> &str {
         "source" => "--source",
         "dates" => "--dates",
         "view" => "--view",
+        "sort" => "--sort",
         other => other,
     }
 }
@@ -116,12 +117,16 @@ fn write_text(
         writeln!(out, "       {}", marked(&article.text, &s))?;
     }
     let facets = &results.facets;
-    for (name, values) in [
-        ("people", &facets.people),
-        ("organizations", &facets.organizations),
-        ("places", &facets.places),
-        ("speakers", &facets.speakers),
-    ] {
+    let mut lists = vec![
+        ("people".to_string(), &facets.people.values),
+        ("organizations".to_string(), &facets.organizations.values),
+        ("places".to_string(), &facets.places.values),
+        ("speakers".to_string(), &facets.speakers.values),
+    ];
+    for field in &facets.fields {
+        lists.push((format!("m.{}", field.field), &field.list.values));
+    }
+    for (name, values) in lists {
         if !values.is_empty() {
             let shown: Vec<String> = values
                 .iter()
@@ -186,8 +191,10 @@ fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
         .collect();
     serde_json::json!({
         "total": results.total, "hits": hits, "quotes": quotes,
-        "facets": {"people": facet(&f.people), "organizations": facet(&f.organizations),
-                   "places": facet(&f.places), "speakers": facet(&f.speakers), "sources": facet(&f.sources)},
+        "facets": {"people": facet(&f.people.values), "organizations": facet(&f.organizations.values),
+                   "places": facet(&f.places.values), "speakers": facet(&f.speakers.values), "sources": facet(&f.sources.values),
+                   "fields": f.fields.iter().map(|field| (format!("m.{}", field.field), serde_json::Value::from(facet(&field.list.values))))
+                       .collect::<serde_json::Map<_, _>>()},
         "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
                       "buckets": buckets(&h.buckets), "year_unknown": buckets(&h.year_unknown), "undated": h.undated},
     })

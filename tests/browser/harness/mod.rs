@@ -69,3 +69,28 @@ pub fn shout(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "\n*** {message} ***\n");
 }
+
+/// A second build of the app from a fixture folder: the folder named by `env_var`, else
+/// `target/<folder>` when it was built; `None` (after a loud message) when neither exists.
+/// `./dev test` builds each one and sets its variable.
+pub fn fixture_dist(env_var: &str, folder: &str, how: &str) -> Option<PathBuf> {
+    let dir = match std::env::var_os(env_var) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join(folder),
+    };
+    if dir.join("index.html").is_file() {
+        Some(dir)
+    } else {
+        assert!(
+            std::env::var_os(env_var).is_none(),
+            "{env_var}={} has no index.html: {how}",
+            dir.display()
+        );
+        shout(&format!(
+            "SKIPPED browser test: no target/{folder} ({how}, or run `./dev test`)"
+        ));
+        None
+    }
+}
