@@ -16,6 +16,9 @@
 //!              | "dates"    ; "published" (default) | "mentioned": what from/to range over
 //!              | "source"   ; publisher name, exact
 //!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
+//!              | "by"       ; the entity table's sort: [ "-" ] column, column = name | kind
+//!                           ;   | articles | mentions | quotes | first | last; "-" is
+//!                           ;   descending; default "-articles" (most articles first)
 //!              | "a"        ; the open article's id
 //!              | "quote"    ; the open quote's number in that article (0-based)
 //!              | "entity"   ; the open entity's id
@@ -44,6 +47,7 @@
 //! query does not end with a space, also matches as a prefix (while typing). At most
 //! [`MAX_UNITS`](super::text::MAX_UNITS) units are read; the rest are ignored.
 
+use super::entity_table::TableSort;
 use super::url::{DecodeProblem, decode_pairs, encode_into};
 use crate::corpus::{Date, parse_date};
 use crate::extract::{EntityId, EntityKind};
@@ -59,9 +63,9 @@ pub enum View {
     Articles,
     /// Quotes and their speakers.
     Quotes,
-    /// Entities named in the matching articles.
+    /// The table of every entity and speaker in the matching articles.
     Entities,
-    /// The matching articles on a timeline.
+    /// The matching articles on a wide timeline, above their list.
     Timeline,
 }
 
@@ -115,6 +119,8 @@ pub struct Filter {
     pub source: Option<String>,
     /// What to show.
     pub view: View,
+    /// How the entity table is sorted (`None`: the default, most articles first).
+    pub by: Option<TableSort>,
     /// The open article.
     pub article: Option<String>,
     /// The open quote (its number in the open article).
@@ -134,7 +140,7 @@ pub struct Notice {
     pub message: String,
 }
 
-const KEYS: &str = "q, e, s, from, to, dates, source, view, a, quote, entity, v";
+const KEYS: &str = "q, e, s, from, to, dates, source, view, by, a, quote, entity, v";
 
 impl Filter {
     /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
@@ -168,6 +174,7 @@ impl Filter {
                 "dates" => Some("dates"),
                 "source" => Some("source"),
                 "view" => Some("view"),
+                "by" => Some("by"),
                 "a" => Some("a"),
                 "quote" => Some("quote"),
                 "entity" => Some("entity"),
@@ -247,6 +254,12 @@ impl Filter {
                     "`view` is one of articles, quotes, entities, timeline; showing articles",
                 )?
             }
+            "by" => {
+                let sort = TableSort::parse(value).ok_or(
+                    "`by` is a column of the entity table (name, kind, articles, mentions, quotes, first, last), `-` before it for descending",
+                )?;
+                self.by = (sort != TableSort::default()).then_some(sort);
+            }
             "a" if value.is_empty() => return Err("`a` needs an article id".into()),
             "a" => self.article = Some(value.to_string()),
             "quote" => {
@@ -300,6 +313,9 @@ impl Filter {
         }
         if self.view != View::Articles {
             pair("view", self.view.as_str());
+        }
+        if let Some(by) = self.by {
+            pair("by", &by.as_str());
         }
         if let Some(article) = &self.article {
             pair("a", article);

@@ -17,6 +17,7 @@
 
 mod collect;
 pub mod entity_profile;
+pub mod entity_table;
 mod eval;
 pub mod export;
 pub mod filter;
@@ -30,6 +31,9 @@ pub mod url;
 pub use collect::{FacetValue, Facets, Hit, Options, QuoteHit, Results, search, search_with};
 pub use eval::{Evaluation, evaluate};
 pub use filter::{DateField, Filter, Notice, View};
-pub use histogram::{Bucket, Granularity, Histogram};
+pub use histogram::{
+    Bucket, Granularity, Histogram, PLAUSIBLE_MARGIN_YEARS, Shift, overview, plausible_years,
+    shift_range,
+};
 pub use snippet::{Snippet, snippet};
 pub use text::TextQuery;

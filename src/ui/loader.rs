@@ -63,6 +63,7 @@ async fn load(state: AppState) -> Result<(), String> {
         articles,
         annotations,
         index,
+        entity_stats: std::sync::OnceLock::new(),
     })));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {

@@ -9,6 +9,7 @@
 mod app;
 mod chips;
 mod entity_page;
+mod entity_table;
 mod export;
 mod facets;
 mod keyboard;

@@ -2,6 +2,7 @@
 
 use dossier::corpus::Date;
 use dossier::extract::EntityId;
+use dossier::query::entity_table::{Column, TableSort};
 use dossier::query::{DateField, Filter, View};
 use proptest::prelude::*;
 
@@ -125,6 +126,23 @@ fn source_is_kept_as_written() {
 }
 
 #[test]
+fn by_sorts_the_entity_table_and_the_default_is_left_out() {
+    let by = |url: &str| parsed(url).by.map(|s| s.as_str());
+    assert_eq!(by("view=entities&by=name").as_deref(), Some("name"));
+    assert_eq!(by("view=entities&by=-first").as_deref(), Some("-first"));
+    assert_eq!(by("view=entities&by=-articles"), None);
+    assert_eq!(
+        parsed("view=entities&by=-articles").to_query_string(),
+        "view=entities"
+    );
+    assert_eq!(
+        parsed("by=quotes&view=entities").to_query_string(),
+        "view=entities&by=quotes"
+    );
+    assert!(notices_of("by=size")[0].1.contains("mentions"));
+}
+
+#[test]
 fn view_is_one_of_four() {
     for (value, view) in [
         ("articles", View::Articles),
@@ -205,6 +223,16 @@ fn entity() -> impl Strategy<Value = EntityId> {
         .prop_map(|(kind, name)| EntityId(format!("{kind}:{name}")))
 }
 
+/// Every entity-table sort but the default (which the URL leaves out).
+fn table_sort() -> impl Strategy<Value = TableSort> {
+    let sorts: Vec<TableSort> = Column::ALL
+        .iter()
+        .flat_map(|&(column, _)| [false, true].map(|descending| TableSort { column, descending }))
+        .filter(|&s| s != TableSort::default())
+        .collect();
+    prop::sample::select(sorts)
+}
+
 fn filter() -> impl Strategy<Value = Filter> {
     (
         (
@@ -226,12 +254,13 @@ fn filter() -> impl Strategy<Value = Filter> {
             prop::option::of("[a-z0-9_]{1,20}"),
             prop::option::of(any::<u32>()),
             prop::option::of(entity()),
+            prop::option::of(table_sort()),
         ),
     )
         .prop_map(
             |(
                 (text, entities, speakers, from, to, mentioned),
-                (source, view, article, quote, open),
+                (source, view, article, quote, open, by),
             )| {
                 Filter {
                     text,
@@ -246,6 +275,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                     },
                     source,
                     view,
+                    by,
                     article,
                     quote,
                     entity: open,
