@@ -204,8 +204,13 @@ fn ChangeNote() -> impl IntoView {
             _ => before.cloned().flatten(),
         }
     });
+    // Only over lists: the reader and entity pages say nothing about the matches.
+    let over_list = Memo::new(move |_| {
+        let f = state.filter.get().0;
+        f.article.is_none() && f.entity.is_none()
+    });
     move || {
-        note.get().map(|(was, now)| {
+        note.get().filter(|_| over_list.get()).map(|(was, now)| {
             let plural = |n: usize| if n == 1 { "article" } else { "articles" };
             view! {
                 <p class="change-note" role="status">

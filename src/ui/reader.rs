@@ -210,10 +210,10 @@ fn speaker_mark(
         Some(target) if !inside_link => {
             let label = format!("{text}: speaker {name}; show their quotes");
             let shown = text.to_string();
-            view! { <ViewLink filter=target class="mark mark-speaker" label=label>{shown}</ViewLink> }
+            view! { <span class="speaker-of" data-speaker-of=q><ViewLink filter=target class="mark mark-speaker" label=label>{shown}</ViewLink></span> }
                 .into_any()
         }
-        _ => view! { <span class="mark-speaker" title=title>{inner}</span> }.into_any(),
+        _ => view! { <span class="mark-speaker speaker-of" title=title data-speaker-of=q>{inner}</span> }.into_any(),
     }
 }
 
@@ -252,20 +252,22 @@ fn kind_word(kind: EntityKind) -> &'static str {
 /// What the colours of the marks mean: one sample per kind of mark the article has.
 fn legend(found: &Annotations) -> impl IntoView + use<> {
     let has_kind = |kind: EntityKind| found.entities.iter().any(|e| e.kind == kind);
+    // Samples carry `legend-*` classes coloured like the marks, not the marks' own classes,
+    // so that nothing looking for a mark in the reader finds a sample.
     let entries = [
-        (has_kind(EntityKind::Person), "mark-person", "Person"),
+        (has_kind(EntityKind::Person), "person", "Person"),
         (
             has_kind(EntityKind::Organization),
-            "mark-organization",
+            "organization",
             "Organisation",
         ),
-        (has_kind(EntityKind::Place), "mark-place", "Place"),
-        (has_kind(EntityKind::Misc), "mark-misc", "Other name"),
-        (!found.dates.is_empty(), "mark-date", "Date"),
+        (has_kind(EntityKind::Place), "place", "Place"),
+        (has_kind(EntityKind::Misc), "misc", "Other name"),
+        (!found.dates.is_empty(), "date", "Date"),
         (!found.quotes.is_empty(), "quote", "Quote"),
         (
             found.quotes.iter().any(|q| q.speaker_span.is_some()),
-            "mark-speaker",
+            "speaker",
             "Speaker",
         ),
     ];
@@ -273,7 +275,7 @@ fn legend(found: &Annotations) -> impl IntoView + use<> {
         .into_iter()
         .filter(|(present, _, _)| *present)
         .map(|(_, class, label)| {
-            view! { <li><span class=format!("legend-sample mark {class}") data-mark=class>{label}</span></li> }
+            view! { <li><span class=format!("legend-sample legend-{class}") data-mark=class>{label}</span></li> }
         })
         .collect_view();
     view! {

@@ -105,8 +105,8 @@ pub fn Timeline() -> impl IntoView {
                 {has_range.then(|| view! {
                     <div class="range-controls" role="group" aria-label="Selected dates">
                         <span class="range-text">{range_text.clone()}</span>
-                        {earlier.map(|f| view! { <ViewLink filter=f class="range-move" label="Move the dates earlier">"← Earlier"</ViewLink> })}
-                        {later.map(|f| view! { <ViewLink filter=f class="range-move" label="Move the dates later">"Later →"</ViewLink> })}
+                        {earlier.map(|f| view! { <ViewLink filter=f class="range-move range-earlier" label="Move the dates earlier">"← Earlier"</ViewLink> })}
+                        {later.map(|f| view! { <ViewLink filter=f class="range-move range-later" label="Move the dates later">"Later →"</ViewLink> })}
                         <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
                     </div>
                     <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
@@ -174,6 +174,18 @@ fn chart(
             f.from = Some(from);
             f.to = Some(to);
             f.close_opened();
+        });
+        // The chart is redrawn: keep the keyboard on the bar just chosen.
+        let css = format!("[data-chart={which}] rect[data-bucket=\"{to}\"]");
+        request_animation_frame(move || {
+            if let Some(el) = document()
+                .query_selector(&css)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let _ = el.focus();
+            }
         });
     };
     let anchored = move |buckets: &[Bucket], shift: bool| -> Option<usize> {

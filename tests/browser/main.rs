@@ -17,3 +17,4 @@ mod hostile;
 mod hosting;
 mod large_corpus;
 mod offline;
+mod views;
