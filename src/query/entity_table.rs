@@ -303,14 +303,10 @@ pub fn entity_rows(index: &Index, stats: &EntityStats, matches: &DocSet) -> Vec<
 }
 
 /// Sorts rows by `sort`; ties by name, then key, so the order is stable across runs. Rows
-/// without a date go last whichever the direction.
-pub fn sort_rows(rows: &mut [EntityRow], sort: TableSort) {
-    let by_name = |a: &EntityRow, b: &EntityRow| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then_with(|| a.key.cmp(&b.key))
-    };
+/// without a date go last whichever the direction. Most rows tie on their counts (one
+/// article), so names are lowercased once, not in every comparison.
+pub fn sort_rows(rows: &mut Vec<EntityRow>, sort: TableSort) {
+    let names: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
     let directed = |o: Ordering| if sort.descending { o.reverse() } else { o };
     let dated = |a: u32, b: u32| match (a, b) {
         (0, 0) => Ordering::Equal,
@@ -318,26 +314,22 @@ pub fn sort_rows(rows: &mut [EntityRow], sort: TableSort) {
         (_, 0) => Ordering::Less,
         _ => directed(a.cmp(&b)),
     };
-    // Lowercased names are compared often: sort on cached keys for the name column.
-    if sort.column == Column::Name {
-        rows.sort_by_cached_key(|r| (r.name.to_lowercase(), r.key.clone()));
-        if sort.descending {
-            rows.reverse();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&rows[i], &rows[j]);
+        let by_name = || names[i].cmp(&names[j]).then_with(|| a.key.cmp(&b.key));
+        match sort.column {
+            Column::Name => directed(by_name()),
+            Column::Kind => directed(a.kind.word().cmp(b.kind.word())).then_with(by_name),
+            Column::Articles => directed(a.articles.cmp(&b.articles)).then_with(by_name),
+            Column::Mentions => directed(a.mentions.cmp(&b.mentions)).then_with(by_name),
+            Column::Quotes => directed(a.quotes.cmp(&b.quotes)).then_with(by_name),
+            Column::First => dated(a.first, b.first).then_with(by_name),
+            Column::Last => dated(a.last, b.last).then_with(by_name),
         }
-        return;
-    }
-    rows.sort_by(|a, b| {
-        let primary = match sort.column {
-            Column::Name => Ordering::Equal,
-            Column::Kind => directed(a.kind.word().cmp(b.kind.word())),
-            Column::Articles => directed(a.articles.cmp(&b.articles)),
-            Column::Mentions => directed(a.mentions.cmp(&b.mentions)),
-            Column::Quotes => directed(a.quotes.cmp(&b.quotes)),
-            Column::First => dated(a.first, b.first),
-            Column::Last => dated(a.last, b.last),
-        };
-        primary.then_with(|| by_name(a, b))
     });
+    let mut slots: Vec<Option<EntityRow>> = std::mem::take(rows).into_iter().map(Some).collect();
+    *rows = order.into_iter().filter_map(|i| slots[i].take()).collect();
 }
 
 /// The rows whose name, id, kind or dates contain `needle` (case- and accent-folded), in

@@ -16,9 +16,11 @@
 //!              | "dates"    ; "published" (default) | "mentioned": what from/to range over
 //!              | "source"   ; publisher name, exact
 //!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
+//!                           ;   | "network"
 //!              | "by"       ; the entity table's sort: [ "-" ] column, column = name | kind
 //!                           ;   | articles | mentions | quotes | first | last; "-" is
 //!                           ;   descending; default "-articles" (most articles first)
+//!              | "nodes"    ; entities in the network, 1..=200; default 50
 //!              | "a"        ; the open article's id
 //!              | "quote"    ; the open quote's number in that article (0-based)
 //!              | "entity"   ; the open entity's id
@@ -48,6 +50,7 @@
 //! [`MAX_UNITS`](super::text::MAX_UNITS) units are read; the rest are ignored.
 
 use super::entity_table::TableSort;
+use super::network::{DEFAULT_NODES, MAX_NODES};
 use super::url::{DecodeProblem, decode_pairs, encode_into};
 use crate::corpus::{Date, parse_date};
 use crate::extract::{EntityId, EntityKind};
@@ -67,14 +70,17 @@ pub enum View {
     Entities,
     /// The matching articles on a wide timeline, above their list.
     Timeline,
+    /// The co-occurrence network of the entities in the matching articles.
+    Network,
 }
 
 impl View {
-    const ALL: [(View, &'static str); 4] = [
+    const ALL: [(View, &'static str); 5] = [
         (View::Articles, "articles"),
         (View::Quotes, "quotes"),
         (View::Entities, "entities"),
         (View::Timeline, "timeline"),
+        (View::Network, "network"),
     ];
 
     /// The URL spelling.
@@ -121,6 +127,8 @@ pub struct Filter {
     pub view: View,
     /// How the entity table is sorted (`None`: the default, most articles first).
     pub by: Option<TableSort>,
+    /// How many entities the network shows (`None`: [`DEFAULT_NODES`]).
+    pub nodes: Option<usize>,
     /// The open article.
     pub article: Option<String>,
     /// The open quote (its number in the open article).
@@ -140,7 +148,7 @@ pub struct Notice {
     pub message: String,
 }
 
-const KEYS: &str = "q, e, s, from, to, dates, source, view, by, a, quote, entity, v";
+const KEYS: &str = "q, e, s, from, to, dates, source, view, by, nodes, a, quote, entity, v";
 
 impl Filter {
     /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
@@ -175,6 +183,7 @@ impl Filter {
                 "source" => Some("source"),
                 "view" => Some("view"),
                 "by" => Some("by"),
+                "nodes" => Some("nodes"),
                 "a" => Some("a"),
                 "quote" => Some("quote"),
                 "entity" => Some("entity"),
@@ -249,16 +258,24 @@ impl Filter {
             }
             "source" if value.is_empty() => return Err("`source` needs a source name".into()),
             "source" => self.source = Some(value.to_string()),
-            "view" => {
-                self.view = View::parse(value).ok_or(
-                    "`view` is one of articles, quotes, entities, timeline; showing articles",
-                )?
-            }
+            "view" => self.view = View::parse(value).ok_or(
+                "`view` is one of articles, quotes, entities, timeline, network; showing articles",
+            )?,
             "by" => {
                 let sort = TableSort::parse(value).ok_or(
                     "`by` is a column of the entity table (name, kind, articles, mentions, quotes, first, last), `-` before it for descending",
                 )?;
                 self.by = (sort != TableSort::default()).then_some(sort);
+            }
+            "nodes" => {
+                let n: usize = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_NODES).contains(n))
+                    .ok_or(format!(
+                        "`nodes` is a number of entities from 1 to {MAX_NODES}"
+                    ))?;
+                self.nodes = (n != DEFAULT_NODES).then_some(n);
             }
             "a" if value.is_empty() => return Err("`a` needs an article id".into()),
             "a" => self.article = Some(value.to_string()),
@@ -316,6 +333,9 @@ impl Filter {
         }
         if let Some(by) = self.by {
             pair("by", &by.as_str());
+        }
+        if let Some(nodes) = self.nodes {
+            pair("nodes", &nodes.to_string());
         }
         if let Some(article) = &self.article {
             pair("a", article);

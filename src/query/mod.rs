@@ -23,6 +23,7 @@ pub mod export;
 pub mod filter;
 mod histogram;
 pub mod marks;
+pub mod network;
 pub mod quote_list;
 mod snippet;
 pub mod text;

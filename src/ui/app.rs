@@ -13,6 +13,7 @@ use super::facets::FacetPanels;
 use super::keyboard;
 use super::link::ViewLink;
 use super::loader;
+use super::network::NetworkView;
 use super::quotes::QuoteList;
 use super::reader::{ArticleSidebar, Reader};
 use super::results::ArticleResults;
@@ -222,7 +223,7 @@ fn ChangeNote() -> impl IntoView {
     }
 }
 
-/// Articles / Quotes / Entities tabs.
+/// Articles / Quotes / Entities / Timeline / Network tabs.
 #[component]
 fn ViewTabs() -> impl IntoView {
     let state = AppState::use_context();
@@ -247,7 +248,7 @@ fn ViewTabs() -> impl IntoView {
     };
     view! {
         <nav class="tabs" aria-label="Views">
-            <ul>{tab(View::Articles, "Articles")}{tab(View::Quotes, "Quotes")}{tab(View::Entities, "Entities")}{tab(View::Timeline, "Timeline")}</ul>
+            <ul>{tab(View::Articles, "Articles")}{tab(View::Quotes, "Quotes")}{tab(View::Entities, "Entities")}{tab(View::Timeline, "Timeline")}{tab(View::Network, "Network")}</ul>
         </nav>
     }
 }
@@ -267,8 +268,8 @@ fn LoadStatus() -> impl IntoView {
     }
 }
 
-/// The reader, an entity, the quotes, the entity table, the timeline or the article list,
-/// as the URL says.
+/// The reader, an entity, the quotes, the entity table, the timeline, the network or the
+/// article list, as the URL says.
 #[component]
 fn MainView() -> impl IntoView {
     let state = AppState::use_context();
@@ -289,6 +290,7 @@ fn MainView() -> impl IntoView {
             match view {
                 View::Quotes => view! { <QuoteList/> }.into_any(),
                 View::Entities => view! { <EntityTable/> }.into_any(),
+                View::Network => view! { <NetworkView/> }.into_any(),
                 View::Timeline => {
                     view! { <div class="timeline-main"><Timeline/></div><ArticleResults/> }
                         .into_any()

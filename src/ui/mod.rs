@@ -15,6 +15,7 @@ mod facets;
 mod keyboard;
 mod link;
 mod loader;
+mod network;
 mod panic;
 mod quotes;
 mod reader;

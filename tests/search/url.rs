@@ -143,12 +143,31 @@ fn by_sorts_the_entity_table_and_the_default_is_left_out() {
 }
 
 #[test]
-fn view_is_one_of_four() {
+fn nodes_sets_the_network_size_within_bounds() {
+    assert_eq!(parsed("view=network&nodes=120").nodes, Some(120));
+    assert_eq!(parsed("view=network&nodes=50").nodes, None, "the default");
+    assert_eq!(
+        parsed("view=network&nodes=50").to_query_string(),
+        "view=network"
+    );
+    for bad in ["0", "201", "many", "-3"] {
+        assert!(
+            notices_of(&format!("nodes={bad}"))[0]
+                .1
+                .contains("1 to 200"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn view_is_one_of_five() {
     for (value, view) in [
         ("articles", View::Articles),
         ("quotes", View::Quotes),
         ("entities", View::Entities),
         ("timeline", View::Timeline),
+        ("network", View::Network),
     ] {
         assert_eq!(parsed(&format!("view={value}")).view, view);
     }
@@ -250,17 +269,19 @@ fn filter() -> impl Strategy<Value = Filter> {
                 View::Quotes,
                 View::Entities,
                 View::Timeline,
+                View::Network,
             ]),
             prop::option::of("[a-z0-9_]{1,20}"),
             prop::option::of(any::<u32>()),
             prop::option::of(entity()),
             prop::option::of(table_sort()),
+            prop::option::of((1usize..=200).prop_filter("not the default", |n| *n != 50)),
         ),
     )
         .prop_map(
             |(
                 (text, entities, speakers, from, to, mentioned),
-                (source, view, article, quote, open, by),
+                (source, view, article, quote, open, by, nodes),
             )| {
                 Filter {
                     text,
@@ -276,6 +297,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                     source,
                     view,
                     by,
+                    nodes,
                     article,
                     quote,
                     entity: open,
