@@ -114,68 +114,64 @@ pub fn NetworkView() -> impl IntoView {
         let radius = move |articles: u32| {
             6.0 + 30.0 * (f64::from(articles) / f64::from(max_articles)).sqrt()
         };
-        let net_edges = net.clone();
-        let edges = move || {
-            let positions = positions.get();
-            net_edges
-                .edges
-                .iter()
-                .take(drawn_edges)
-                .filter_map(|e| {
-                    let (a, b) = (positions.get(e.a)?, positions.get(e.b)?);
-                    let width = 1.0 + 5.0 * f64::from(e.shared) / f64::from(strongest);
-                    Some(view! {
-                        <line class="edge" x1=format!("{:.1}", a.0) y1=format!("{:.1}", a.1) x2=format!("{:.1}", b.0) y2=format!("{:.1}", b.1)
-                            stroke-width=format!("{width:.1}")></line>
-                    })
-                })
-                .collect_view()
-        };
-        let net_nodes = net.clone();
-        let base_nodes = base.clone();
-        let nodes = move || {
-            let positions = positions.get();
-            net_nodes
-                .nodes
-                .iter()
-                .enumerate()
-                .filter_map(|(i, node)| {
-                    let &(x, y) = positions.get(i)?;
-                    let r = radius(node.articles);
-                    let id = EntityId(node.key.clone());
-                    let selected = base_nodes.entities.contains(&id);
-                    let mut target = base_nodes.clone();
-                    target.toggle_entity(&id);
-                    let (on_click, on_key) = (target.clone(), target);
-                    let label = format!(
-                        "{}: {} article{}; {}",
-                        node.name,
-                        node.articles,
-                        if node.articles == 1 { "" } else { "s" },
-                        if selected { "remove from the filter" } else { "add to the filter" }
-                    );
-                    let kind = format!("node node-{}", node.kind.as_str());
-                    let aria = label.clone();
-                    let name = node.name.clone();
-                    let show_name = i < 30;
-                    Some(view! {
-                        <g class=kind class:selected=selected transform=format!("translate({x:.1} {y:.1})")
-                            tabindex="0" role="button" aria-label=aria data-key=node.key.clone()
-                            on:click=move |_| state.go(&on_click)
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    state.go(&on_key);
-                                }
-                            }>
-                            <title>{label}</title>
-                            <circle r=format!("{r:.1}")></circle>
-                            {show_name.then(|| view! { <text y=format!("{:.1}", r + 14.0) text-anchor="middle">{name}</text> })}
-                        </g>
-                    })
-                })
-                .collect_view()
-        };
+        // Drawn once per network; each frame of the layout only moves them (the positions
+        // are read by per-element attribute closures, not by rebuilding the lists).
+        let at = move |n: usize| positions.with(|p| p.get(n).copied().unwrap_or((0.0, 0.0)));
+        let edges = net
+            .edges
+            .iter()
+            .take(drawn_edges)
+            .map(|e| {
+                let (a, b) = (e.a, e.b);
+                let width = 1.0 + 5.0 * f64::from(e.shared) / f64::from(strongest);
+                view! {
+                    <line class="edge"
+                        x1=move || format!("{:.1}", at(a).0) y1=move || format!("{:.1}", at(a).1)
+                        x2=move || format!("{:.1}", at(b).0) y2=move || format!("{:.1}", at(b).1)
+                        stroke-width=format!("{width:.1}")></line>
+                }
+            })
+            .collect_view();
+        let nodes = net
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| {
+                let r = radius(node.articles);
+                let id = EntityId(node.key.clone());
+                let selected = base.entities.contains(&id);
+                let mut target = base.clone();
+                target.toggle_entity(&id);
+                let (on_click, on_key) = (target.clone(), target);
+                let label = format!(
+                    "{}: {} article{}; {}",
+                    node.name,
+                    node.articles,
+                    if node.articles == 1 { "" } else { "s" },
+                    if selected { "remove from the filter" } else { "add to the filter" }
+                );
+                let kind = format!("node node-{}", node.kind.as_str());
+                let aria = label.clone();
+                let name = node.name.clone();
+                let show_name = i < 30;
+                view! {
+                    <g class=kind class:selected=selected
+                        transform=move || { let (x, y) = at(i); format!("translate({x:.1} {y:.1})") }
+                        tabindex="0" role="button" aria-label=aria data-key=node.key.clone()
+                        on:click=move |_| state.go(&on_click)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                state.go(&on_key);
+                            }
+                        }>
+                        <title>{label}</title>
+                        <circle r=format!("{r:.1}")></circle>
+                        {show_name.then(|| view! { <text y=format!("{:.1}", r + 14.0) text-anchor="middle">{name}</text> })}
+                    </g>
+                }
+            })
+            .collect_view();
         let sizes = [25, 50, 100, MAX_NODES].map(|n| {
             let target = Filter {
                 nodes: (n != DEFAULT_NODES).then_some(n),

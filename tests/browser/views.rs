@@ -300,6 +300,29 @@ async fn the_entity_table_search_finds_rows_and_a_row_adds_its_filter() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn the_network_draws_the_names_and_enter_on_one_adds_it_to_the_filter() {
+    App::run("view=network", async |app| {
+        app.wait_for_text("#network-summary", "names most often")
+            .await?;
+        assert!(count(app, ".network .node").await? >= 5);
+        assert!(count(app, ".network .edge").await? >= 5);
+        // Every link is also in the table.
+        app.wait_for(".edge-table summary").await?.click().await?;
+        assert!(count(app, ".edge-table tbody tr").await? >= 5);
+        let zas = app
+            .wait_for(".network .node[data-key='person:stanislav-zas']")
+            .await?;
+        zas.send_keys("\u{E007}").await?;
+        app.wait_for_query("e=person:stanislav-zas&view=network")
+            .await?;
+        app.wait_for(".network .node.selected[data-key='person:stanislav-zas']")
+            .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
 /// A Chrome DevTools command through ChromeDriver's CDP endpoint (Chromium only).
 #[derive(Debug)]
 struct Cdp(&'static str, Value);
@@ -505,6 +528,41 @@ async fn a_facet_click_updates_the_entity_table_quickly() {
         let p95 = times[(times.len() * 95).div_ceil(100) - 1];
         eprintln!("entity table after a facet click in {}: p50 {:.0} ms, p95 {p95:.0} ms ({times:?})", app.engine.name(), times[times.len() / 2]);
         assert!(p95 < 1000.0, "p95 {p95} ms");
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_network_lays_out_200_names_without_blocking_the_page() {
+    let Some(dist) = large_dist() else { return };
+    App::run_with(&dist, None, async |app| {
+        open_large(app, "view=network").await?;
+        app.wait_for(".network .node").await?;
+        // Record the longest gap between animation frames while 200 names are laid out.
+        script(
+            app,
+            "window.__gaps = []; let last = performance.now();
+             const tick = t => { window.__gaps.push(t - last); last = t; if (window.__gaps.length < 600) requestAnimationFrame(tick); };
+             requestAnimationFrame(tick); return true;",
+        )
+        .await?;
+        let two_hundred = app.wait_for(".network-controls a:last-of-type").await?;
+        assert_eq!(two_hundred.text().await?, "200");
+        two_hundred.click().await?;
+        app.wait_for_query("view=network&nodes=200").await?;
+        wait_until(app, "document.querySelectorAll('.network .node').length === 200", "200 nodes").await?;
+        // The gaps so far include counting and drawing the 200 names (one task); the
+        // layout that follows runs in slices.
+        let drawn = script(app, "const g = window.__gaps.slice(1); window.__gaps = [0]; return Math.max(...g)").await?;
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let longest = script(app, "return Math.max(...window.__gaps.slice(1))").await?;
+        let (drawn, longest) = (drawn.as_f64().unwrap_or(f64::MAX), longest.as_f64().unwrap_or(f64::MAX));
+        eprintln!(
+            "network of 200 in {}: counting and drawing {drawn:.0} ms, longest frame gap while laying out {longest:.0} ms",
+            app.engine.name()
+        );
+        assert!(longest <= 100.0, "the layout blocked the page for {longest} ms");
         app.assert_no_crash().await
     })
     .await;
