@@ -1,11 +1,25 @@
 //! An entity's page: what the corpus says about one person, organisation or place — its
-//! names, role, how often and when it is mentioned, who appears with it, and the quotes by
-//! and about it.
+//! names, roles (deduplicated, with counts), how often and when it is mentioned, who appears
+//! with it, and every quote by and about it.
 
+use super::histogram::{Histogram, articles_over_time};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::Index;
-use std::collections::{BTreeMap, HashMap};
+use crate::index::fold::fold;
+use std::collections::HashMap;
+
+/// A role given to the entity, its spellings grouped ("U.S. Treasury Secretary" under
+/// "Treasury Secretary").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The role as most often written.
+    pub name: String,
+    /// Articles giving it, all spellings together.
+    pub count: usize,
+    /// Other spellings grouped under it, with their counts, most frequent first.
+    pub variants: Vec<(String, usize)>,
+}
 
 /// Everything the entity page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +32,8 @@ pub struct EntityProfile {
     pub name: String,
     /// Other names used for it, most frequent first.
     pub aliases: Vec<String>,
-    /// Roles given to it, most frequent first.
-    pub roles: Vec<String>,
+    /// Roles given to it, deduplicated, most frequent first.
+    pub roles: Vec<Role>,
     /// Mentions in all articles.
     pub mentions: usize,
     /// Articles naming it (doc ids), newest first.
@@ -30,8 +44,8 @@ pub struct EntityProfile {
     pub quotes_by: Vec<(u32, usize)>,
     /// Quotes that name it, said by someone else: (doc, quote number).
     pub quotes_about: Vec<(u32, usize)>,
-    /// Articles naming it per publication month (`YYYY-MM`, or `undated`), in time order.
-    pub over_time: Vec<(String, usize)>,
+    /// Articles naming it per publication period, on a continuous axis (empty periods 0).
+    pub over_time: Histogram,
 }
 
 /// The profile of entity `id`, or `None` when no article names it.
@@ -47,13 +61,11 @@ pub fn entity_profile(
     let mut aliases: HashMap<String, usize> = HashMap::new();
     let mut roles: HashMap<String, usize> = HashMap::new();
     let mut co: HashMap<EntityId, (String, usize)> = HashMap::new();
-    let mut over_time: BTreeMap<String, usize> = BTreeMap::new();
     let mut mentions = 0;
     let mut quotes_by = Vec::new();
     let mut quotes_about = Vec::new();
     for &doc in &docs {
-        let (Some(article), Some(found)) =
-            (articles.get(doc as usize), annotations.get(doc as usize))
+        let (Some(_), Some(found)) = (articles.get(doc as usize), annotations.get(doc as usize))
         else {
             continue;
         };
@@ -88,16 +100,6 @@ pub fn entity_profile(
                 quotes_about.push((doc, n));
             }
         }
-        let month = article.date.map_or_else(
-            || "undated".to_string(),
-            |d| {
-                d.month.map_or_else(
-                    || format!("{:04}", d.year),
-                    |m| format!("{:04}-{m:02}", d.year),
-                )
-            },
-        );
-        *over_time.entry(month).or_default() += 1;
     }
     let mut articles_newest: Vec<u32> = docs.clone();
     articles_newest.sort_by_key(|&d| std::cmp::Reverse(index.doc(d).and_then(|i| i.date)));
@@ -111,14 +113,93 @@ pub fn entity_profile(
         kind: info.kind,
         name: info.name.clone(),
         aliases: by_count(aliases),
-        roles: by_count(roles),
+        roles: grouped_roles(roles),
         mentions,
+        over_time: articles_over_time(index, &articles_newest),
         articles: articles_newest,
         co_occurring,
         quotes_by,
         quotes_about,
-        over_time: over_time.into_iter().collect(),
     })
+}
+
+/// The part of an extracted role that belongs to the entity: role phrases run up to the
+/// name, so in "President Reagan and Treasury Secretary" (James Baker) only the last
+/// conjunct is his. Whitespace collapsed, edge punctuation trimmed; `None` if nothing is left.
+pub fn clean_role(raw: &str) -> Option<String> {
+    let last = [" and ", " & ", ", ", "; "]
+        .iter()
+        .filter_map(|sep| raw.rfind(sep).map(|at| at + sep.len()))
+        .max()
+        .map_or(raw, |at| &raw[at..]);
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let words = match words.first() {
+        Some(w) if w.eq_ignore_ascii_case("the") => &words[1..],
+        _ => &words[..],
+    };
+    let role = words.join(" ");
+    let role = role.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+    (!role.is_empty()).then(|| role.to_string())
+}
+
+/// A role's words, folded: roles that fold alike are one role.
+type FoldedWords = Vec<String>;
+/// The ways one role is written, with the number of articles for each.
+type Spellings = Vec<(String, usize)>;
+
+/// Roles counted per article, cleaned ([`clean_role`]), spellings that fold alike merged,
+/// and a role that ends with another of two or more words grouped under that one ("U.S.
+/// Treasury Secretary" under "Treasury Secretary"; "Treasury Secretary" is not put under
+/// "Secretary", which says too little).
+fn grouped_roles(raw: HashMap<String, usize>) -> Vec<Role> {
+    // Folded words → (spellings with counts).
+    let mut by_key: HashMap<FoldedWords, Spellings> = HashMap::new();
+    for (role, count) in raw {
+        let Some(role) = clean_role(&role) else {
+            continue;
+        };
+        let key: Vec<String> = role.split_whitespace().map(fold).collect();
+        let spellings = by_key.entry(key).or_default();
+        match spellings.iter_mut().find(|(s, _)| *s == role) {
+            Some(s) => s.1 += count,
+            None => spellings.push((role, count)),
+        }
+    }
+    let mut keys: Vec<FoldedWords> = by_key.keys().cloned().collect();
+    // Shortest first, so a longer role finds its base among those already placed.
+    keys.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    let mut groups: Vec<(FoldedWords, Spellings)> = Vec::new();
+    for key in keys {
+        let spellings = by_key.remove(&key).unwrap_or_default();
+        let base = groups
+            .iter_mut()
+            .filter(|(base, _)| base.len() >= 2 && base.len() < key.len() && key.ends_with(base))
+            .max_by_key(|(base, _)| base.len());
+        match base {
+            Some((_, members)) => members.extend(spellings),
+            None => groups.push((key, spellings)),
+        }
+    }
+    let mut roles: Vec<Role> = groups
+        .into_iter()
+        .map(|(key, mut spellings)| {
+            spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let count = spellings.iter().map(|s| s.1).sum();
+            // The name is the most frequent spelling of the base itself.
+            let at = spellings
+                .iter()
+                .position(|(s, _)| s.split_whitespace().map(fold).eq(key.iter().cloned()))
+                .unwrap_or(0);
+            let (name, _) = spellings.remove(at);
+            Role {
+                name,
+                count,
+                variants: spellings,
+            }
+        })
+        .collect();
+    roles.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    roles
 }
 
 fn by_count(counts: HashMap<String, usize>) -> Vec<String> {
@@ -187,12 +268,20 @@ mod tests {
         let profile = entity_profile(&index, &articles, &annotations, &zas).unwrap();
         assert_eq!(profile.name, "Stanislav Zas");
         assert_eq!(profile.aliases, ["Zas"]);
-        assert_eq!(profile.roles, ["CSTO Secretary General"]);
+        assert_eq!(profile.roles.len(), 1);
+        assert_eq!(profile.roles[0].name, "CSTO Secretary General");
+        assert_eq!(profile.roles[0].count, 1);
         assert_eq!(profile.mentions, 2);
         assert_eq!(profile.co_occurring.len(), 1);
         assert_eq!(profile.co_occurring[0].1, "Pashinyan");
         assert_eq!(profile.quotes_by, [(0, 0)]);
-        assert_eq!(profile.over_time, [("2022-11".to_string(), 1)]);
+        let over_time: Vec<(&str, u32)> = profile
+            .over_time
+            .buckets
+            .iter()
+            .map(|b| (b.label.as_str(), b.count))
+            .collect();
+        assert_eq!(over_time, [("2022-11-24", 1)]);
         assert!(
             entity_profile(
                 &index,
@@ -201,6 +290,51 @@ mod tests {
                 &EntityId("person:nobody".into())
             )
             .is_none()
+        );
+    }
+
+    #[test]
+    fn roles_are_cleaned_of_other_peoples_words() {
+        assert_eq!(
+            clean_role("President Reagan and Treasury Secretary").as_deref(),
+            Some("Treasury Secretary")
+        );
+        assert_eq!(
+            clean_role(" the  CSTO Secretary General,").as_deref(),
+            Some("CSTO Secretary General")
+        );
+        assert_eq!(clean_role("Reagan, ").as_deref(), None);
+    }
+
+    #[test]
+    fn roles_are_deduplicated_with_counts_and_variants_grouped() {
+        let raw: HashMap<String, usize> = [
+            ("Treasury Secretary", 40),
+            ("treasury secretary", 2),
+            ("President Reagan and Treasury Secretary", 5),
+            ("U.S. Treasury Secretary", 10),
+            ("Secretary", 3),
+            ("White House chief of staff", 4),
+        ]
+        .into_iter()
+        .map(|(r, n)| (r.to_string(), n))
+        .collect();
+        let roles = grouped_roles(raw);
+        let shown: Vec<(&str, usize)> = roles.iter().map(|r| (r.name.as_str(), r.count)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Treasury Secretary", 57),
+                ("White House chief of staff", 4),
+                ("Secretary", 3)
+            ]
+        );
+        assert_eq!(
+            roles[0].variants,
+            [
+                ("U.S. Treasury Secretary".to_string(), 10),
+                ("treasury secretary".to_string(), 2)
+            ]
         );
     }
 }

@@ -17,7 +17,12 @@
 //!              | "source"   ; publisher name, exact
 //!              | "m." field ; a metadata value: `m.topics=crude`; repeatable, every one must hold
 //!              | "sort"     ; "relevance" (default) | "newest" | "oldest"
-//!              | "view"     ; one of View's names: "articles" (default) | "quotes" | "entities"
+//!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
+//!                           ;   | "network"
+//!              | "by"       ; the entity table's sort: [ "-" ] column, column = name | kind
+//!                           ;   | articles | mentions | quotes | first | last; "-" is
+//!                           ;   descending; default "-articles" (most articles first)
+//!              | "nodes"    ; entities in the network, 1..=200; default 50
 //!              | "a"        ; the open article's id
 //!              | "quote"    ; the open quote's number in that article (0-based)
 //!              | "entity"   ; the open entity's id
@@ -65,6 +70,8 @@
 //! `relevance` ranks by BM25 when there is text and lists newest first without; `newest`
 //! and `oldest` order by publication date whatever the text (undated articles last).
 
+use super::entity_table::TableSort;
+use super::network::{DEFAULT_NODES, MAX_NODES};
 use super::url::{DecodeProblem, decode_pairs, encode_into};
 use crate::corpus::{Date, parse_date};
 use crate::extract::{EntityId, EntityKind};
@@ -80,17 +87,23 @@ pub enum View {
     Articles,
     /// Quotes and their speakers.
     Quotes,
-    /// Entities named in the matching articles.
+    /// The table of every entity and speaker in the matching articles.
     Entities,
+    /// The matching articles on a wide timeline, above their list.
+    Timeline,
+    /// The co-occurrence network of the entities in the matching articles.
+    Network,
 }
 
 impl View {
     /// Every view with its URL spelling: the one list that parsing, printing and the notice
     /// about a bad `view=` read.
-    pub const ALL: [(View, &'static str); 3] = [
+    pub const ALL: [(View, &'static str); 5] = [
         (View::Articles, "articles"),
         (View::Quotes, "quotes"),
         (View::Entities, "entities"),
+        (View::Timeline, "timeline"),
+        (View::Network, "network"),
     ];
 
     /// The URL spelling.
@@ -190,6 +203,10 @@ pub struct Filter {
     pub sort: Sort,
     /// What to show.
     pub view: View,
+    /// How the entity table is sorted (`None`: the default, most articles first).
+    pub by: Option<TableSort>,
+    /// How many entities the network shows (`None`: [`DEFAULT_NODES`]).
+    pub nodes: Option<usize>,
     /// The open article.
     pub article: Option<String>,
     /// The open quote (its number in the open article).
@@ -236,7 +253,7 @@ pub fn code_spans(text: &str) -> Vec<(&str, bool)> {
     parts
 }
 
-const KEYS: &str = "`q`, `e`, `s`, `from`, `to`, `dates`, `source`, `m.<field>`, `sort`, `view`, `a`, `quote`, `entity`, `v`";
+const KEYS: &str = "`q`, `e`, `s`, `from`, `to`, `dates`, `source`, `m.<field>`, `sort`, `view`, `by`, `nodes`, `a`, `quote`, `entity`, `v`";
 
 impl Filter {
     /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
@@ -271,6 +288,8 @@ impl Filter {
                 "source" => Some("source"),
                 "sort" => Some("sort"),
                 "view" => Some("view"),
+                "by" => Some("by"),
+                "nodes" => Some("nodes"),
                 "a" => Some("a"),
                 "quote" => Some("quote"),
                 "entity" => Some("entity"),
@@ -349,16 +368,26 @@ impl Filter {
                 self.sort = Sort::parse(value)
                     .ok_or("`sort` is `relevance`, `newest` or `oldest`; sorting by relevance")?
             }
-            "view" if value == "timeline" => {
-                return Err(
-                    "the timeline is not a view: it is in the sidebar of every view; showing articles"
-                        .into(),
-                );
-            }
             "view" => {
                 self.view = View::parse(value).ok_or_else(|| {
                     format!("`view` is one of {}; showing articles", View::names())
                 })?
+            }
+            "by" => {
+                let sort = TableSort::parse(value).ok_or(
+                    "`by` is a column of the entity table (name, kind, articles, mentions, quotes, first, last), `-` before it for descending",
+                )?;
+                self.by = (sort != TableSort::default()).then_some(sort);
+            }
+            "nodes" => {
+                let n: usize = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_NODES).contains(n))
+                    .ok_or(format!(
+                        "`nodes` is a number of entities from 1 to {MAX_NODES}"
+                    ))?;
+                self.nodes = (n != DEFAULT_NODES).then_some(n);
             }
             "a" if value.is_empty() => return Err("`a` needs an article id".into()),
             "a" => self.article = Some(value.to_string()),
@@ -439,6 +468,12 @@ impl Filter {
         }
         if self.view != View::Articles {
             pair("view", self.view.as_str());
+        }
+        if let Some(by) = self.by {
+            pair("by", &by.as_str());
+        }
+        if let Some(nodes) = self.nodes {
+            pair("nodes", &nodes.to_string());
         }
         if let Some(article) = &self.article {
             pair("a", article);

@@ -1,5 +1,13 @@
 //! What the reader marks in an article's text: the body cut into pieces at every boundary
-//! of an entity mention, a date or a quote, each piece knowing what covers it.
+//! of an entity mention, a date, a quote or a quote's speaker phrase, each piece knowing
+//! what covers it.
+//!
+//! The speaker of a quote is marked where the text names it ("Zas said", "a senior
+//! official stated", "he said"), never written into the text: inserting the speaker's name
+//! after the quote repeated it whenever the attribution follows the quote, as it usually
+//! does ("…do," — a senior administration official a senior administration official
+//! stated). Only a quote whose speaker is not named next to it (speech that goes on from
+//! the quote before) gets a separate tag, and [`Piece::speaker_tag`] says where.
 
 use crate::extract::Annotations;
 use crate::span::ByteSpan;
@@ -15,8 +23,12 @@ pub struct Piece {
     pub date: Option<usize>,
     /// The quote covering it (index into `Annotations::quotes`).
     pub quote: Option<usize>,
-    /// Whether this piece ends its quote (where the speaker is shown).
-    pub quote_ends: bool,
+    /// The quote whose speaker phrase covers it (index into `Annotations::quotes`): the
+    /// words in the text that say who speaks.
+    pub speaker: Option<usize>,
+    /// Whether this piece ends a quote that has a speaker but no speaker phrase in the text,
+    /// so the reader shows the speaker in a tag after it.
+    pub speaker_tag: bool,
 }
 
 /// The pieces of `paragraph`, in order, covering it exactly. Each layer's spans are in text
@@ -26,9 +38,10 @@ pub fn pieces(paragraph: ByteSpan, marks: &Marks) -> Vec<Piece> {
     let mentions = Layer::new(&marks.mentions, paragraph);
     let dates = Layer::new(&marks.dates, paragraph);
     let quotes = Layer::new(&marks.quotes, paragraph);
+    let speakers = Layer::new(&marks.speaker_spans, paragraph);
     let clip = |s: ByteSpan| ByteSpan::new(s.start.max(paragraph.start), s.end.min(paragraph.end));
     let mut cuts = vec![paragraph.start, paragraph.end];
-    for layer in [&mentions, &dates, &quotes] {
+    for layer in [&mentions, &dates, &quotes, &speakers] {
         for &span in layer.touching() {
             let span = clip(span);
             cuts.extend([span.start, span.end]);
@@ -47,13 +60,15 @@ pub fn pieces(paragraph: ByteSpan, marks: &Marks) -> Vec<Piece> {
                 dates.covering(span)
             };
             let quote = quotes.covering(span);
-            let quote_ends = quote.is_some_and(|q| marks.quotes[q].end == span.end);
+            let speaker_tag =
+                quote.is_some_and(|q| marks.quotes[q].end == span.end && marks.untagged[q]);
             Piece {
                 span,
                 mention,
                 date,
                 quote,
-                quote_ends,
+                speaker: speakers.covering(span).map(|s| marks.speaker_quotes[s]),
+                speaker_tag,
             }
         })
         .collect()
@@ -65,15 +80,49 @@ pub struct Marks {
     mentions: Vec<ByteSpan>,
     dates: Vec<ByteSpan>,
     quotes: Vec<ByteSpan>,
+    /// Speaker phrases in text order, without overlaps (one phrase may attribute two quotes:
+    /// the first of them is kept).
+    speaker_spans: Vec<ByteSpan>,
+    /// The quote each of `speaker_spans` attributes.
+    speaker_quotes: Vec<usize>,
+    /// Per quote: it has a speaker but no speaker phrase in the text.
+    untagged: Vec<bool>,
 }
 
 impl Marks {
     /// Gathers the spans of `found`.
     pub fn new(found: &Annotations) -> Self {
+        let mut phrases: Vec<(ByteSpan, usize)> = found
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker.is_some())
+            .filter_map(|(n, q)| q.speaker_span.filter(|s| !s.is_empty()).map(|s| (s, n)))
+            .collect();
+        phrases.sort_by_key(|&(span, n)| (span.start, span.end, n));
+        let mut speaker_spans: Vec<ByteSpan> = Vec::with_capacity(phrases.len());
+        let mut speaker_quotes = Vec::with_capacity(phrases.len());
+        for (span, n) in phrases {
+            if speaker_spans
+                .last()
+                .is_some_and(|last| last.end > span.start)
+            {
+                continue;
+            }
+            speaker_spans.push(span);
+            speaker_quotes.push(n);
+        }
         Self {
             mentions: found.mentions.iter().map(|m| m.span).collect(),
             dates: found.dates.iter().map(|d| d.span).collect(),
             quotes: found.quotes.iter().map(|q| q.span).collect(),
+            speaker_spans,
+            speaker_quotes,
+            untagged: found
+                .quotes
+                .iter()
+                .map(|q| q.speaker.is_some() && q.speaker_span.is_none_or(|s| s.is_empty()))
+                .collect(),
         }
     }
 }
@@ -171,7 +220,60 @@ mod tests {
                 (" he said.", false, false, false),
             ]
         );
-        assert!(pieces[4].quote_ends && !pieces[3].quote_ends);
+        // No speaker phrase in the text: the speaker is tagged after the quote's last piece.
+        assert!(pieces[4].speaker_tag && !pieces[3].speaker_tag);
+    }
+
+    /// Issue 13: the reader wrote the speaker after the quote although the text names them
+    /// right there ("…do," — a senior administration official a senior administration
+    /// official stated). The phrase is marked instead, and nothing is added to the text.
+    #[test]
+    fn a_speaker_named_in_the_text_is_marked_there_and_not_repeated() {
+        let text = "\"We will do,\" a senior administration official stated.";
+        let phrase = "a senior administration official";
+        let start = text.find(phrase).unwrap();
+        let found = Annotations {
+            quotes: vec![Quote {
+                span: ByteSpan::new(0, 14),
+                speaker: Some(phrase.into()),
+                speaker_entity: None,
+                speaker_span: Some(ByteSpan::new(start, start + phrase.len())),
+            }],
+            ..Annotations::default()
+        };
+        let pieces = pieces(ByteSpan::new(0, text.len()), &Marks::new(&found));
+        assert!(pieces.iter().all(|p| !p.speaker_tag), "{pieces:?}");
+        let marked: Vec<&str> = pieces
+            .iter()
+            .filter(|p| p.speaker == Some(0))
+            .map(|p| p.span.slice(text))
+            .collect();
+        assert_eq!(marked, [phrase]);
+        let whole: String = pieces.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(whole, text, "the pieces are the text, nothing added");
+    }
+
+    #[test]
+    fn one_phrase_attributing_two_quotes_is_marked_once() {
+        let text = "\"Yes,\" he said, \"and no.\"";
+        let he = ByteSpan::new(7, 9);
+        let quote = |span: ByteSpan| Quote {
+            span,
+            speaker: Some("Zas".into()),
+            speaker_entity: None,
+            speaker_span: Some(he),
+        };
+        let found = Annotations {
+            quotes: vec![quote(ByteSpan::new(0, 6)), quote(ByteSpan::new(16, 25))],
+            ..Annotations::default()
+        };
+        let pieces = pieces(ByteSpan::new(0, text.len()), &Marks::new(&found));
+        let marked: Vec<(&str, Option<usize>)> = pieces
+            .iter()
+            .filter(|p| p.speaker.is_some())
+            .map(|p| (p.span.slice(text), p.speaker))
+            .collect();
+        assert_eq!(marked, [("he", Some(0))]);
     }
 
     #[test]

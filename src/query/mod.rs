@@ -17,11 +17,13 @@
 
 pub(crate) mod collect;
 pub mod entity_profile;
+pub mod entity_table;
 pub(crate) mod eval;
 pub mod export;
 pub mod filter;
 pub(crate) mod histogram;
 pub mod marks;
+pub mod network;
 pub mod quote_list;
 pub mod relax;
 mod snippet;
@@ -34,6 +36,9 @@ pub use collect::{
 };
 pub use eval::{Evaluation, evaluate, evaluate_with};
 pub use filter::{DateField, FieldValue, Filter, Notice, Sort, View};
-pub use histogram::{Bucket, Granularity, Histogram};
+pub use histogram::{
+    Bucket, Granularity, Histogram, PLAUSIBLE_MARGIN_YEARS, Shift, overview, plausible_years,
+    shift_range,
+};
 pub use snippet::{Snippet, snippet};
 pub use text::{LastWord, TextQuery};

@@ -1,15 +1,21 @@
 //! The app shell: header with search and view tabs, notices about the link, the sidebar
-//! (timeline and facets) and the main view chosen by the URL.
+//! (timeline and facets, or the open article's names) and the main view chosen by the URL.
+//!
+//! On a phone the sidebar is a drawer: a "Filters" button in the sticky header opens it over
+//! the page, with its own close button and the number of matching articles, so filters are
+//! one tap from the top and their effect is visible while choosing them.
 
 use super::chips::ActiveFilters;
 use super::entity_page::EntityPage;
+use super::entity_table::EntityTable;
 use super::export::ExportMenu;
 use super::facets::FacetPanels;
 use super::keyboard;
 use super::link::ViewLink;
 use super::loader;
+use super::network::NetworkView;
 use super::quotes::QuoteList;
-use super::reader::Reader;
+use super::reader::{ArticleSidebar, Reader};
 use super::results::ArticleResults;
 use super::state::{AppState, Progress};
 use super::timeline::Timeline;
@@ -25,10 +31,34 @@ pub fn App() -> impl IntoView {
     keyboard::install(state);
     view_ready::install(state);
     let notices = move || state.filter.get().1;
+    // Whether the phone's filter drawer is open: transient, like a facet's "show more".
+    let drawer_open = RwSignal::new(false);
+    // Only the open article decides what the sidebar shows; a Memo, so the facets are not
+    // rebuilt on every other change of the URL.
+    // (With `view=timeline` the timeline is the main view, so the sidebar leaves it out.)
+    let open_article = Memo::new(move |_| {
+        let f = state.filter.get().0;
+        (f.article.clone(), f.view == View::Timeline)
+    });
+    let sidebar = move || match open_article.get() {
+        (Some(id), _) => view! { <ArticleSidebar id=id/> }.into_any(),
+        (None, true) => view! { <FacetPanels/> }.into_any(),
+        (None, false) => view! { <Timeline/><FacetPanels/> }.into_any(),
+    };
+    let close_drawer = move || {
+        drawer_open.set(false);
+        if let Some(button) = document().get_element_by_id("filters-button") {
+            use wasm_bindgen::JsCast;
+            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to results"</a>
         <header class="top">
             <ViewLink filter=Filter::default() class="brand" label="Dossier: all articles">"Dossier"</ViewLink>
+            <FiltersButton open=drawer_open/>
             <SearchBox/>
             <ViewTabs/>
         </header>
@@ -53,15 +83,22 @@ pub fn App() -> impl IntoView {
         </Show>
         <LoadStatus/>
         <div class="layout">
-            <aside class="sidebar" aria-label="Filters">
-                <Timeline/>
-                <FacetPanels/>
+            <aside class="sidebar" class:open=move || drawer_open.get() id="filters" aria-label="Filters"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && drawer_open.get_untracked() {
+                        ev.stop_propagation();
+                        close_drawer();
+                    }
+                }>
+                <DrawerHead on_close=Callback::new(move |()| close_drawer())/>
+                {sidebar}
             </aside>
             <main id="main" tabindex="-1">
                 <div class="toolbar">
                     <ActiveFilters/>
                     <ExportMenu/>
                 </div>
+                <ChangeNote/>
                 <MainView/>
             </main>
         </div>
@@ -107,7 +144,109 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// Articles / Quotes tabs.
+/// The phone's "Filters" button (hidden on wider screens, where the sidebar is always
+/// shown): opens the drawer and says how many filters are set.
+#[component]
+fn FiltersButton(
+    /// Whether the drawer is open.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    let active = move || {
+        let f = state.filter.get().0;
+        f.entities.len()
+            + f.speakers.len()
+            + usize::from(f.from.is_some() || f.to.is_some())
+            + usize::from(f.source.is_some())
+    };
+    view! {
+        <button id="filters-button" class="filters-button" type="button" aria-controls="filters"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| {
+                open.set(true);
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("drawer-close") {
+                        use wasm_bindgen::JsCast;
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }>
+            "Filters"
+            {move || match active() {
+                0 => String::new(),
+                n => format!(" ({n})"),
+            }}
+        </button>
+    }
+}
+
+/// The top of the phone's filter drawer: its title, the number of matching articles (the
+/// button that closes the drawer onto them) and a close button.
+#[component]
+fn DrawerHead(
+    /// Closes the drawer.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    let total = move || state.results.get().map(|r| r.0.total);
+    let show = move || match total() {
+        None => "Show the articles".to_string(),
+        Some(1) => "Show 1 article".to_string(),
+        Some(n) => format!("Show {n} articles"),
+    };
+    view! {
+        <div class="drawer-head">
+            <h2 class="drawer-title">"Filters"</h2>
+            <button class="drawer-show" type="button" aria-live="polite" on:click=move |_| on_close.run(())>{show}</button>
+            <button id="drawer-close" class="drawer-close" type="button" aria-label="Close filters"
+                on:click=move |_| on_close.run(())>"✕"</button>
+        </div>
+    }
+}
+
+/// What the last change of filters did to the number of matching articles ("312 articles,
+/// was 19,043"), so a change made out of sight (in the phone's drawer, or far down the
+/// sidebar) is visible where the results are.
+#[component]
+fn ChangeNote() -> impl IntoView {
+    let state = AppState::use_context();
+    // The previous filter (nothing opened) and its total: transient memory of the last view,
+    // not view state, so it lives here and not in the URL.
+    let previous = StoredValue::new(None::<(String, usize)>);
+    let note = Memo::new(move |before: Option<&Option<(usize, usize)>>| {
+        let results = state.results.get()?;
+        let mut filter = state.filter.get().0.results_view();
+        filter.view = View::Articles;
+        let key = filter.to_query_string();
+        let total = results.0.total;
+        let last = previous.get_value();
+        previous.set_value(Some((key.clone(), total)));
+        match last {
+            Some((last_key, last_total)) if last_key != key => Some((last_total, total)),
+            _ => before.cloned().flatten(),
+        }
+    });
+    // Only over lists: the reader and entity pages say nothing about the matches.
+    let over_list = Memo::new(move |_| {
+        let f = state.filter.get().0;
+        f.article.is_none() && f.entity.is_none()
+    });
+    move || {
+        note.get().filter(|_| over_list.get()).map(|(was, now)| {
+            let plural = |n: usize| if n == 1 { "article" } else { "articles" };
+            view! {
+                <p class="change-note" role="status">
+                    <strong>{format!("{now} {}", plural(now))}</strong>
+                    {format!(" now match, {} before this change", if was == now { "as many as".to_string() } else { format!("{was}") })}
+                </p>
+            }
+        })
+    }
+}
+
+/// Articles / Quotes / Entities / Timeline / Network tabs.
 #[component]
 fn ViewTabs() -> impl IntoView {
     let state = AppState::use_context();
@@ -132,7 +271,7 @@ fn ViewTabs() -> impl IntoView {
     };
     view! {
         <nav class="tabs" aria-label="Views">
-            <ul>{tab(View::Articles, "Articles")}{tab(View::Quotes, "Quotes")}</ul>
+            <ul>{tab(View::Articles, "Articles")}{tab(View::Quotes, "Quotes")}{tab(View::Entities, "Entities")}{tab(View::Timeline, "Timeline")}{tab(View::Network, "Network")}</ul>
         </nav>
     }
 }
@@ -152,20 +291,35 @@ fn LoadStatus() -> impl IntoView {
     }
 }
 
-/// The reader, an entity, the quotes or the article list, as the URL says.
+/// The reader, an entity, the quotes, the entity table, the timeline, the network or the
+/// article list, as the URL says.
 #[component]
 fn MainView() -> impl IntoView {
     let state = AppState::use_context();
-    move || {
+    // Which view, and nothing else: the views read the rest of the filter themselves, so a
+    // new filter updates them in place (keeping their transient state, such as a search
+    // box) instead of rebuilding them.
+    let which = Memo::new(move |_| {
         let (filter, _) = state.filter.get();
-        if let Some(id) = filter.article.clone() {
-            view! { <Reader id=id quote=filter.quote/> }.into_any()
-        } else if let Some(entity) = filter.entity.clone() {
+        (filter.article, filter.quote, filter.entity, filter.view)
+    });
+    move || {
+        let (article, quote, entity, view) = which.get();
+        if let Some(id) = article {
+            view! { <Reader id=id quote=quote/> }.into_any()
+        } else if let Some(entity) = entity {
             view! { <EntityPage id=entity/> }.into_any()
-        } else if filter.view == View::Quotes {
-            view! { <QuoteList/> }.into_any()
         } else {
-            view! { <ArticleResults/> }.into_any()
+            match view {
+                View::Quotes => view! { <QuoteList/> }.into_any(),
+                View::Entities => view! { <EntityTable/> }.into_any(),
+                View::Network => view! { <NetworkView/> }.into_any(),
+                View::Timeline => {
+                    view! { <div class="timeline-main"><Timeline/></div><ArticleResults/> }
+                        .into_any()
+                }
+                View::Articles => view! { <ArticleResults/> }.into_any(),
+            }
         }
     }
 }

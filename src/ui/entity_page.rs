@@ -1,17 +1,21 @@
-//! The entity page (`?entity=person:stanislav-zas`): canonical name, kind, aliases, role,
-//! mention count, the names the resolve stage merged into it and why, the entities named with it, quotes by and about it, and its mentions over
-//! time.
+//! The entity page (`?entity=person:stanislav-zas`): canonical name, kind, aliases, roles
+//! (deduplicated, with counts), mention count, the names the resolve stage merged into it
+//! and why, its articles over time, the entities named with it, and every quote by and
+//! about it and every article naming it, each list paged with "show more" so all of it is
+//! reachable.
+//!
+//! The page is a column of sections ([`section`]); a new list is one more section.
 
 use super::link::ViewLink;
 use super::state::{AppState, Library};
 use crate::extract::{EntityId, EntityKind};
-use crate::query::Filter;
-use crate::query::entity_profile::entity_profile;
+use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
+use crate::query::{Filter, Histogram};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Co-occurring entities and articles listed.
-const LISTED: usize = 15;
+/// Items of a list shown at first, and added by each "show more".
+const PAGE: usize = 20;
 
 /// The page of entity `id`.
 #[component]
@@ -20,6 +24,11 @@ pub fn EntityPage(
     id: EntityId,
 ) -> impl IntoView {
     let state = AppState::use_context();
+    // How far each list is shown: transient, like scrolling (not part of the link).
+    let shown_by = RwSignal::new(PAGE);
+    let shown_about = RwSignal::new(PAGE);
+    let shown_articles = RwSignal::new(PAGE);
+    let shown_co = RwSignal::new(PAGE);
     move || {
         let library = state.library.get()?;
         let filter = state.filter.get().0;
@@ -36,6 +45,7 @@ pub fn EntityPage(
                 .into_any(),
             );
         };
+        let p = Arc::new(p);
         let mut filter_by = base.clone();
         if !filter_by.entities.contains(&p.id) {
             filter_by.entities.push(p.id.clone());
@@ -46,130 +56,256 @@ pub fn EntityPage(
             EntityKind::Place => "Place",
             EntityKind::Misc => "Name",
         };
-        let max = p
-            .over_time
-            .iter()
-            .map(|(_, n)| *n)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
-        let n = p.over_time.len().max(1) as f64;
-        let bars = p.over_time.iter().enumerate().map(|(i, (label, count))| {
-            let h = (*count as f64 / max * 36.0).max(2.0);
-            view! {
-                <rect x=format!("{:.2}", i as f64 * 200.0 / n) y=format!("{:.2}", 40.0 - h) width=format!("{:.2}", (200.0 / n - 1.0).max(0.5)) height=format!("{h:.2}")>
-                    <title>{format!("{label}: {count} article{}", if *count == 1 { "" } else { "s" })}</title>
-                </rect>
-            }
-        }).collect_view();
         let show_label = match p.articles.len() {
             1 => format!("Show the article naming {}", p.name),
             n => format!("Show the {n} articles naming {}", p.name),
         };
-        let by_label = format!("Quotes by {} ({})", p.name, p.quotes_by.len());
-        let about_label = format!("Quotes naming {} ({})", p.name, p.quotes_about.len());
-        let over_time_label = p
-            .over_time
-            .iter()
-            .map(|(l, c)| format!("{l}: {c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let co = p.co_occurring.iter().take(LISTED).map(|(other, name, shared)| {
-            let page = Filter { entity: Some(other.clone()), ..base.clone() };
-            let (name, shared) = (name.clone(), *shared);
-            view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
-        }).collect_view();
-        let merged = library
-            .decisions
-            .merged_into(&p.id)
-            .map(|m| {
-                let text = format!(
-                    "{} ({}): {}; {}, {} article{}",
-                    m.name,
-                    m.from,
-                    m.rule.describe(),
-                    m.evidence,
-                    m.articles,
-                    if m.articles == 1 { "" } else { "s" }
-                );
-                view! { <li>{text}</li> }
+        let co = {
+            let (p, base) = (p.clone(), base.clone());
+            paged(shown_co, p.co_occurring.len(), "co-list", move |range| {
+                p.co_occurring[range].iter().map(|(other, name, shared)| {
+                    let page = Filter { entity: Some(other.clone()), ..base.clone() };
+                    let (name, shared) = (name.clone(), *shared);
+                    view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
+                }).collect_view()
             })
-            .collect::<Vec<_>>();
-        let merged = (!merged.is_empty()).then(|| {
-            view! { <section aria-labelledby="merged-heading"><h2 id="merged-heading">"Merged names"</h2><ul class="merged-names">{merged}</ul></section> }
-        });
-        let quotes_by = quote_items(&library, &p.quotes_by, &base);
-        let quotes_about = quote_items(&library, &p.quotes_about, &base);
-        let articles = p
-            .articles
-            .iter()
-            .take(LISTED)
-            .filter_map(|&d| {
-                let article = library.articles.get(d as usize)?;
-                let open = Filter {
-                    article: Some(article.id.0.clone()),
-                    ..base.clone()
-                };
-                let title = article.title.clone();
-                Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink></li> })
-            })
-            .collect_view();
+        };
+        let quotes_by = quote_list(&library, &p.quotes_by, &base, shown_by);
+        let quotes_about = quote_list(&library, &p.quotes_about, &base, shown_about);
+        let articles = {
+            let (library, p, base) = (library.clone(), p.clone(), base.clone());
+            paged(
+                shown_articles,
+                p.articles.len(),
+                "entity-articles",
+                move |range| {
+                    p.articles[range]
+                    .iter()
+                    .filter_map(|&d| {
+                        let article = library.articles.get(d as usize)?;
+                        let open = Filter {
+                            article: Some(article.id.0.clone()),
+                            ..base.clone()
+                        };
+                        let title = article.title.clone();
+                        let date = article.date.map(|d| format!(" {d}"));
+                        Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
+                    })
+                    .collect_view()
+                },
+            )
+        };
+        let merged = merged_names(&library, &p.id);
+        let per = p.over_time.granularity.unit();
         Some(view! {
             {back}
             <article class="entity-page" aria-labelledby="entity-name">
                 <h1 id="entity-name">{p.name.clone()}</h1>
-                <p class="entity-kind">{kind}{p.roles.first().map(|r| format!(" · {r}"))}</p>
+                <p class="entity-kind">{kind}{p.roles.first().map(|r| format!(" · {}", r.name))}</p>
                 <dl class="entity-facts">
                     <dt>"Also called"</dt><dd>{if p.aliases.is_empty() { "—".to_string() } else { p.aliases.join(", ") }}</dd>
-                    <dt>"Roles"</dt><dd>{if p.roles.is_empty() { "—".to_string() } else { p.roles.join("; ") }}</dd>
+                    <dt>"Roles"</dt><dd>{roles_view(&p.roles)}</dd>
                     <dt>"Mentions"</dt><dd>{format!("{} in {} article{}", p.mentions, p.articles.len(), if p.articles.len() == 1 { "" } else { "s" })}</dd>
                 </dl>
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
                 {merged}
-                <section aria-labelledby="over-time"><h2 id="over-time">"Mentions over time"</h2>
-                    <svg class="histogram small" viewBox="0 0 200 40" preserveAspectRatio="none" role="img"
-                        aria-label=over_time_label>{bars}</svg>
-                </section>
-                <section aria-labelledby="co-heading"><h2 id="co-heading">"Named with"</h2><ul class="co-list">{co}</ul></section>
-                <section aria-labelledby="by-heading"><h2 id="by-heading">{by_label}</h2><ol class="quote-hits">{quotes_by}</ol></section>
-                <section aria-labelledby="about-heading"><h2 id="about-heading">{about_label}</h2><ol class="quote-hits">{quotes_about}</ol></section>
-                <section aria-labelledby="articles-heading"><h2 id="articles-heading">"Articles"</h2><ul>{articles}</ul></section>
+                {section("over-time", format!("Articles naming {} per {per}", p.name), over_time_chart(&p))}
+                {section("co-heading", format!("Named with ({})", p.co_occurring.len()), co)}
+                {section("by-heading", format!("Quotes by {} ({})", p.name, p.quotes_by.len()), quotes_by)}
+                {section("about-heading", format!("Quotes naming {} ({})", p.name, p.quotes_about.len()), quotes_about)}
+                {section("articles-heading", format!("Articles ({})", p.articles.len()), articles)}
             </article>
         }.into_any())
     }
 }
 
-fn quote_items(
+/// The names the resolve stage merged into `id`, each with its rule and evidence; nothing
+/// when it merged none.
+fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>> {
+    let items: Vec<_> = library
+        .decisions
+        .merged_into(id)
+        .map(|m| {
+            let text = format!(
+                "{} ({}): {}; {}, {} article{}",
+                m.name,
+                m.from,
+                m.rule.describe(),
+                m.evidence,
+                m.articles,
+                if m.articles == 1 { "" } else { "s" }
+            );
+            view! { <li>{text}</li> }
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        section(
+            "merged-heading",
+            format!("Merged names ({})", items.len()),
+            view! { <ul class="merged-names">{items}</ul> },
+        )
+    })
+}
+
+/// One section of the page: a heading (its id given) over `body`.
+fn section(id: &'static str, heading: String, body: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <section aria-labelledby=id data-section=id>
+            <h2 id=id>{heading}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Roles as "Treasury Secretary (57; also U.S. Treasury Secretary 10)", most frequent first.
+fn roles_view(roles: &[Role]) -> impl IntoView + use<> {
+    if roles.is_empty() {
+        return "—".into_any();
+    }
+    let items = roles
+        .iter()
+        .map(|r| {
+            let also = (!r.variants.is_empty()).then(|| {
+                let variants = r
+                    .variants
+                    .iter()
+                    .map(|(v, n)| format!("{v} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                view! { <span class="role-variants">{format!(" (also written: {variants})")}</span> }
+            });
+            view! { <li><span class="role-name">{r.name.clone()}</span>" "<span class="facet-count">{r.count}</span>{also}</li> }
+        })
+        .collect_view();
+    view! { <ul class="roles">{items}</ul> }.into_any()
+}
+
+/// Articles per period as bars on a continuous axis, with both axes labelled and a text
+/// equivalent for screen readers.
+fn over_time_chart(p: &EntityProfile) -> impl IntoView + use<> {
+    let h: &Histogram = &p.over_time;
+    let (width, height) = (300.0, 60.0);
+    let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let n = h.buckets.len().max(1) as f64;
+    let bars = h
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let bar = if b.count == 0 {
+                1.0
+            } else {
+                (f64::from(b.count) / f64::from(max) * (height - 4.0)).max(2.0)
+            };
+            let plural = if b.count == 1 { "" } else { "s" };
+            view! {
+                <rect class:empty=b.count == 0 data-bucket=b.label.clone() data-count=b.count
+                    x=format!("{:.2}", i as f64 * width / n) y=format!("{:.2}", height - bar)
+                    width=format!("{:.2}", (width / n - 0.6).max(0.4)) height=format!("{bar:.2}")>
+                    <title>{format!("{}: {} article{plural}", b.label, b.count)}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let described = h
+        .buckets
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.count))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let first = h
+        .buckets
+        .first()
+        .map(|b| b.label.clone())
+        .unwrap_or_default();
+    let last = h
+        .buckets
+        .last()
+        .map(|b| b.label.clone())
+        .unwrap_or_default();
+    let unit = h.granularity.unit();
+    let extra = [
+        (!h.coarse.is_empty()).then(|| {
+            let n: u32 = h.coarse.iter().map(|b| b.count).sum();
+            format!("{n} with a less precise date")
+        }),
+        (h.undated > 0).then(|| format!("{} undated", h.undated)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <figure class="chart over-time">
+            <figcaption class="axis-y"><span>{format!("articles per {unit}")}</span><span class="axis-max">{format!("max {max}")}</span></figcaption>
+            <svg class="histogram small" viewBox=format!("0 0 {width} {height}") preserveAspectRatio="none" role="img"
+                aria-label=format!("Articles per {unit}: {described}")>
+                <line class="baseline" x1="0" x2=width y1=height y2=height></line>
+                {bars}
+            </svg>
+            <p class="axis"><span>{first}</span><span>{format!("time ({unit}s)")}</span><span>{last}</span></p>
+            {(!extra.is_empty()).then(|| view! { <p class="undated">{extra}</p> })}
+        </figure>
+    }
+}
+
+/// A list shown `shown` items at a time, with a "show more" button while some are hidden.
+fn paged<V: IntoView + 'static>(
+    shown: RwSignal<usize>,
+    total: usize,
+    class: &'static str,
+    render: impl Fn(std::ops::Range<usize>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let items = move || render(0..shown.get().min(total));
+    let rest = move || total.saturating_sub(shown.get());
+    view! {
+        <ul class=format!("paged {class}")>{items}</ul>
+        <Show when=move || { rest() > 0 }>
+            <button class="more-items" type="button" on:click=move |_| shown.update(|s| *s += PAGE)>
+                {move || format!("Show {} more ({} of {total} shown)", rest().min(PAGE), shown.get().min(total))}
+            </button>
+        </Show>
+        <Show when=move || { total == 0 }>
+            <p class="facet-empty">"None."</p>
+        </Show>
+    }
+}
+
+fn quote_list(
     library: &Arc<Library>,
     quotes: &[(u32, usize)],
     base: &Filter,
+    shown: RwSignal<usize>,
 ) -> impl IntoView + use<> {
-    quotes
-        .iter()
-        .take(LISTED)
-        .filter_map(|&(doc, n)| {
-            let article = library.articles.get(doc as usize)?;
-            let quote = library.annotations.get(doc as usize)?.quotes.get(n)?;
-            let permalink = Filter {
-                article: Some(article.id.0.clone()),
-                quote: Some(n as u32),
-                entity: None,
-                ..base.clone()
-            };
-            let (text, speaker, title) = (
-                quote.span.slice(&article.text).to_string(),
-                quote.speaker.clone(),
-                article.title.clone(),
-            );
-            Some(view! {
-                <li class="quote-hit">
-                    <blockquote>{text}</blockquote>
-                    <p class="quote-source">
-                        {speaker.map(|s| format!("— {s}, "))}
-                        <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
-                    </p>
-                </li>
+    let (library, quotes, base) = (library.clone(), quotes.to_vec(), base.clone());
+    let total = quotes.len();
+    paged(shown, total, "quote-hits", move |range| {
+        quotes[range]
+            .iter()
+            .filter_map(|&(doc, n)| {
+                let article = library.articles.get(doc as usize)?;
+                let quote = library.annotations.get(doc as usize)?.quotes.get(n)?;
+                let permalink = Filter {
+                    article: Some(article.id.0.clone()),
+                    quote: Some(n as u32),
+                    entity: None,
+                    ..base.clone()
+                };
+                let (text, speaker, title) = (
+                    quote.span.slice(&article.text).to_string(),
+                    quote.speaker.clone(),
+                    article.title.clone(),
+                );
+                Some(view! {
+                    <li class="quote-hit">
+                        <blockquote>{text}</blockquote>
+                        <p class="quote-source">
+                            {speaker.map(|s| format!("— {s}, "))}
+                            <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
+                        </p>
+                    </li>
+                })
             })
-        })
-        .collect_view()
+            .collect_view()
+    })
 }

@@ -66,6 +66,7 @@ async fn load(state: AppState) -> Result<(), String> {
         annotations,
         decisions: resolved.decisions,
         index,
+        entity_stats: std::sync::OnceLock::new(),
     })));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {

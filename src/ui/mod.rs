@@ -9,11 +9,13 @@
 mod app;
 mod chips;
 mod entity_page;
+mod entity_table;
 mod export;
 mod facets;
 mod keyboard;
 mod link;
 mod loader;
+mod network;
 mod panic;
 mod quotes;
 mod reader;

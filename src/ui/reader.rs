@@ -80,8 +80,8 @@ fn article_view(
         <article class="reader" aria-labelledby="reader-title">
             <h1 id="reader-title">{article.title.clone()}</h1>
             <p class="article-meta">{meta} " " {link}</p>
+            {legend(found)}
             <div class="reader-body">{paragraphs}</div>
-            <InThisArticle found=found.clone()/>
         </article>
     }
 }
@@ -114,8 +114,9 @@ fn piece_view(
             kind_word(entity.kind),
             entity.canonical
         );
-        inner = view! { <ViewLink filter=target class=class label=label>{text.clone()}</ViewLink> }
-            .into_any();
+        let shown = text.clone();
+        inner =
+            view! { <ViewLink filter=target class=class label=label>{shown}</ViewLink> }.into_any();
     } else if let Some(date) = piece.date.and_then(|d| found.dates.get(d)) {
         let value = date.value.clone().unwrap_or_default();
         inner = match parse_date(&value) {
@@ -127,19 +128,32 @@ fn piece_view(
                     ..base.clone()
                 };
                 let label = format!("{text}: {value}; find articles mentioning it");
-                view! { <ViewLink filter=target class="mark mark-date" label=label>{text.clone()}</ViewLink> }.into_any()
+                let shown = text.clone();
+                view! { <ViewLink filter=target class="mark mark-date" label=label>{shown}</ViewLink> }.into_any()
             }
             Err(_) => {
                 view! { <span class="mark mark-date" title=value>{text.clone()}</span> }.into_any()
             }
         };
     }
+    if let Some(q) = piece.speaker {
+        inner = speaker_mark(
+            library,
+            doc_id,
+            found,
+            q,
+            &base,
+            &text,
+            inner,
+            piece.mention.is_some(),
+        );
+    }
     let Some(q) = piece.quote else { return inner };
     let quote = &found.quotes[q];
     let active = active_quote == Some(q as u32);
     let starts = quote.span.start == piece.span.start;
     let speaker_tag = piece
-        .quote_ends
+        .speaker_tag
         .then(|| speaker_tag(library, doc_id, found, q, &base));
     view! {
         <span class="quote" class:quote-active=active id=starts.then(|| format!("quote-{q}")) data-quote=q>{inner}</span>
@@ -148,6 +162,63 @@ fn piece_view(
     .into_any()
 }
 
+/// The speaker's name and the view of their quotes, when the quote has a speaker.
+fn speaker_of(
+    library: &Arc<Library>,
+    doc: u32,
+    found: &Annotations,
+    q: usize,
+    base: &Filter,
+) -> Option<(String, Option<Filter>)> {
+    let name = found.quotes.get(q)?.speaker.clone()?;
+    let index = &library.index;
+    let info = index
+        .doc_quotes(doc)
+        .iter()
+        .filter_map(|&i| index.quotes().get(i as usize))
+        .find(|entry| entry.number as usize == q)
+        .and_then(|entry| index.speakers().get(entry.speaker as usize));
+    let target = info.map(|info| {
+        let mut target = base.clone();
+        if !target.speakers.contains(&info.key) {
+            target.speakers.push(info.key.clone());
+        }
+        target.view = crate::query::View::Quotes;
+        target
+    });
+    Some((name, target))
+}
+
+/// The words of the text that say who speaks ("Zas said", "he said"): marked, naming the
+/// speaker; a link to their quotes unless the words are already an entity's link.
+#[allow(clippy::too_many_arguments)]
+fn speaker_mark(
+    library: &Arc<Library>,
+    doc: u32,
+    found: &Annotations,
+    q: usize,
+    base: &Filter,
+    text: &str,
+    inner: AnyView,
+    inside_link: bool,
+) -> AnyView {
+    let Some((name, target)) = speaker_of(library, doc, found, q, base) else {
+        return inner;
+    };
+    let title = format!("Speaker of the quote: {name}");
+    match target {
+        Some(target) if !inside_link => {
+            let label = format!("{text}: speaker {name}; show their quotes");
+            let shown = text.to_string();
+            view! { <span class="speaker-of" data-speaker-of=q><ViewLink filter=target class="mark mark-speaker" label=label>{shown}</ViewLink></span> }
+                .into_any()
+        }
+        _ => view! { <span class="mark-speaker speaker-of" title=title data-speaker-of=q>{inner}</span> }.into_any(),
+    }
+}
+
+/// After a quote whose speaker is not named next to it (the speech goes on from the quote
+/// before): the speaker in a tag, set apart from the text.
 fn speaker_tag(
     library: &Arc<Library>,
     doc: u32,
@@ -155,25 +226,17 @@ fn speaker_tag(
     q: usize,
     base: &Filter,
 ) -> AnyView {
-    let index = &library.index;
-    let speaker = index
-        .doc_quotes(doc)
-        .iter()
-        .filter_map(|&i| index.quotes().get(i as usize))
-        .find(|entry| entry.number as usize == q)
-        .and_then(|entry| index.speakers().get(entry.speaker as usize));
-    match (found.quotes[q].speaker.clone(), speaker) {
-        (Some(name), Some(info)) => {
-            let mut target = base.clone();
-            if !target.speakers.contains(&info.key) {
-                target.speakers.push(info.key.clone());
-            }
-            view! { <span class="speaker-tag">" — "<ViewLink filter=target class="speaker-link">{name}</ViewLink></span> }.into_any()
+    match speaker_of(library, doc, found, q, base) {
+        Some((name, Some(target))) => view! {
+            <span class="speaker-tag"><span class="visually-hidden">"said by "</span>
+                <ViewLink filter=target class="speaker-link">{name}</ViewLink></span>
         }
-        (Some(name), None) => {
-            view! { <span class="speaker-tag">{format!(" — {name}")}</span> }.into_any()
+        .into_any(),
+        Some((name, None)) => view! {
+            <span class="speaker-tag"><span class="visually-hidden">"said by "</span>{name}</span>
         }
-        (None, _) => ().into_any(),
+        .into_any(),
+        None => ().into_any(),
     }
 }
 
@@ -186,45 +249,129 @@ fn kind_word(kind: EntityKind) -> &'static str {
     }
 }
 
-/// The entities of the article, each linking to its entity page.
-#[component]
-fn InThisArticle(
-    /// The article's annotations.
-    found: Annotations,
-) -> impl IntoView {
-    let state = AppState::use_context();
-    let groups = [
-        (EntityKind::Person, "People"),
-        (EntityKind::Organization, "Organisations"),
-        (EntityKind::Place, "Places"),
+/// What the colours of the marks mean: one sample per kind of mark the article has.
+fn legend(found: &Annotations) -> impl IntoView + use<> {
+    let has_kind = |kind: EntityKind| found.entities.iter().any(|e| e.kind == kind);
+    // Samples carry `legend-*` classes coloured like the marks, not the marks' own classes,
+    // so that nothing looking for a mark in the reader finds a sample.
+    let entries = [
+        (has_kind(EntityKind::Person), "person", "Person"),
+        (
+            has_kind(EntityKind::Organization),
+            "organization",
+            "Organisation",
+        ),
+        (has_kind(EntityKind::Place), "place", "Place"),
+        (has_kind(EntityKind::Misc), "misc", "Other name"),
+        (!found.dates.is_empty(), "date", "Date"),
+        (!found.quotes.is_empty(), "quote", "Quote"),
+        (
+            found.quotes.iter().any(|q| q.speaker_span.is_some()),
+            "speaker",
+            "Speaker",
+        ),
     ];
-    let filter = state.filter.get_untracked().0;
-    let lists = groups
+    let items = entries
         .into_iter()
-        .filter_map(|(kind, title)| {
-            let mut entities: Vec<_> = found.entities.iter().filter(|e| e.kind == kind).collect();
-            if entities.is_empty() {
-                return None;
-            }
-            entities.sort_by(|a, b| a.canonical.cmp(&b.canonical));
-            let items = entities
-                .into_iter()
-                .map(|e| {
-                    let page = Filter {
-                        entity: Some(e.id.clone()),
-                        ..filter.results_view()
-                    };
-                    let name = e.canonical.clone();
-                    view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink></li> }
-                })
-                .collect_view();
-            Some(view! { <h3>{title}</h3><ul>{items}</ul> })
+        .filter(|(present, _, _)| *present)
+        .map(|(_, class, label)| {
+            view! { <li><span class=format!("legend-sample legend-{class}") data-mark=class>{label}</span></li> }
         })
         .collect_view();
     view! {
-        <aside class="in-article" aria-label="Named in this article">
-            <h2>"Named in this article"</h2>
-            {lists}
-        </aside>
+        <div class="mark-legend">
+            <h2 id="legend-heading" class="visually-hidden">"What the marks mean"</h2>
+            <ul aria-labelledby="legend-heading">{items}</ul>
+        </div>
+    }
+}
+
+/// The sidebar while an article is open: that article's names (with their mentions in it)
+/// and speakers, each opening its page, instead of the whole collection's facets, which
+/// would say nothing about the article being read.
+#[component]
+pub fn ArticleSidebar(
+    /// The open article's id.
+    id: String,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    move || {
+        let library = state.library.get()?;
+        let (_, _, found) = library.article(&id)?;
+        let filter = state.filter.get().0;
+        let base = filter.results_view();
+        let groups = [
+            (EntityKind::Person, "People"),
+            (EntityKind::Organization, "Organisations"),
+            (EntityKind::Place, "Places"),
+            (EntityKind::Misc, "Other names"),
+        ];
+        let mut mentions = vec![0usize; found.entities.len()];
+        for m in &found.mentions {
+            if let Some(n) = mentions.get_mut(m.entity) {
+                *n += 1;
+            }
+        }
+        let lists = groups
+            .into_iter()
+            .filter_map(|(kind, title)| {
+                let mut entities: Vec<(usize, &crate::extract::Entity)> = found
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == kind)
+                    .collect();
+                if entities.is_empty() {
+                    return None;
+                }
+                entities.sort_by(|a, b| {
+                    mentions[b.0]
+                        .cmp(&mentions[a.0])
+                        .then_with(|| a.1.canonical.cmp(&b.1.canonical))
+                });
+                let items = entities
+                    .into_iter()
+                    .map(|(n, e)| {
+                        let page = Filter {
+                            entity: Some(e.id.clone()),
+                            ..base.clone()
+                        };
+                        let (name, count) = (e.canonical.clone(), mentions[n]);
+                        let plural = if count == 1 { " mention" } else { " mentions" };
+                        view! {
+                            <li><ViewLink filter=page class="facet-value entity-link">
+                                <span class="facet-label">{name}</span>
+                                <span class="facet-count">{count}<span class="visually-hidden">{plural}</span></span>
+                            </ViewLink></li>
+                        }
+                    })
+                    .collect_view();
+                Some(view! { <h3>{title}</h3><ul class="facet-values">{items}</ul> })
+            })
+            .collect_view();
+        let mut speakers: Vec<String> = found
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.clone())
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+        let speakers = (!speakers.is_empty()).then(|| {
+            view! {
+                <h3>"Speakers"</h3>
+                <ul class="facet-values">{speakers.into_iter().map(|s| view! { <li class="facet-value">{s}</li> }).collect_view()}</ul>
+            }
+        });
+        let back = base.clone();
+        Some(view! {
+            <section class="in-article" aria-labelledby="in-article-heading">
+                <h2 id="in-article-heading">"In this article"</h2>
+                <p class="in-article-note">"Names in the article you are reading, with how often it mentions them. "
+                    <ViewLink filter=back class="in-article-close">"Close it"</ViewLink>
+                    " for the filters of the whole collection."</p>
+                {lists}
+                {speakers}
+            </section>
+        })
     }
 }

@@ -5,9 +5,10 @@ use super::url::UrlQuery;
 use crate::corpus::Article;
 use crate::extract::Annotations;
 use crate::index::Index;
+use crate::query::entity_table::EntityStats;
 use crate::query::{Filter, LastWord, Notice, Options, Results, search_with};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The corpus once everything is ready: articles, their annotations and the index, all in the
 /// same document order (`u32` doc ids index all three).
@@ -20,9 +21,17 @@ pub struct Library {
     pub decisions: crate::resolve::Decisions,
     /// The index over both.
     pub index: Index,
+    /// Per-article entity counts for the entity table, gathered the first time it is shown.
+    pub entity_stats: OnceLock<EntityStats>,
 }
 
 impl Library {
+    /// The entity table's per-article counts (gathered on first use).
+    pub fn entity_stats(&self) -> &EntityStats {
+        self.entity_stats
+            .get_or_init(|| EntityStats::build(&self.index, &self.annotations))
+    }
+
     /// The article, annotations and doc id of article `id`.
     pub fn article(&self, id: &str) -> Option<(u32, &Article, &Annotations)> {
         let doc = self.index.doc_of(id)?;

@@ -239,7 +239,8 @@ async fn no_page_has_serious_or_critical_accessibility_violations() {
         let axe = axe_source();
         for query in ["", "view=quotes", &format!("a={SEED_ID}&quote=0"), "entity=person:stanislav-zas", "dates=mentioned"] {
             app.open_link(query).await?;
-            app.wait_for("section[data-facet=people]").await?;
+            // The sidebar shows facets, or the open article's names.
+            app.wait_for("section[data-facet=people], .in-article").await?;
             app.client.execute(&format!("{axe}; return true;"), vec![]).await?;
             let violations = app
                 .client

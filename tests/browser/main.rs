@@ -21,3 +21,4 @@ mod hosting;
 mod large_corpus;
 mod offline;
 mod search;
+mod views;

@@ -324,13 +324,16 @@ fn the_histogram_picks_its_buckets_from_the_range() {
     let c = corpus();
     let h = c.search("").histogram;
     assert_eq!(h.granularity, Granularity::Month);
-    let labels: Vec<(&str, u32)> = h
+    // A continuous axis: every month from the first to the last, empty ones as 0.
+    assert_eq!(h.buckets.len(), 19, "2021-05 ..= 2022-11");
+    let nonzero: Vec<(&str, u32)> = h
         .buckets
         .iter()
+        .filter(|b| b.count > 0)
         .map(|b| (b.label.as_str(), b.count))
         .collect();
     assert_eq!(
-        labels,
+        nonzero,
         [
             ("2021-05", 1),
             ("2022-09", 1),
@@ -338,6 +341,8 @@ fn the_histogram_picks_its_buckets_from_the_range() {
             ("2022-11", 1)
         ]
     );
+    assert_eq!(h.buckets[1].label, "2021-06");
+    assert_eq!(h.buckets[1].count, 0);
     let h = c.search("from=2022-11-01&to=2022-11-30").histogram;
     assert_eq!(h.granularity, Granularity::Day);
     assert_eq!(h.buckets[0].label, "2022-11-23");
@@ -351,7 +356,35 @@ fn year_unknown_mentioned_dates_get_their_own_buckets() {
     let h = corpus().search("dates=mentioned").histogram;
     assert_eq!(h.year_unknown[0].label, "XXXX-11-23");
     let labels: Vec<&str> = h.buckets.iter().map(|b| b.label.as_str()).collect();
-    assert_eq!(labels, ["2022-09", "2023"]);
+    assert_eq!(labels, ["2022-09"]);
+    // A year among months has no month on the axis: it is counted apart, not dropped.
+    let coarse: Vec<&str> = h.coarse.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(coarse, ["2023"]);
+}
+
+#[test]
+fn implausible_mentioned_dates_are_counted_and_left_off_the_axis() {
+    // Publication years 2021-2022, so mentioned dates are drawn for 1991-2052; "1000" and
+    // "2080" (misread numbers) would stretch the axis over a millennium.
+    let c = corpus()
+        .article(
+            "a5",
+            "Exports rose by 1000 tonnes in 2022 and 2080 shares changed hands.",
+        )
+        .date("2022-01-03")
+        .mentions_date("1000", "1000")
+        .mentions_date("2022", "2022")
+        .mentions_date("2080", "2080");
+    assert_eq!(
+        dossier::query::plausible_years(&c.index()),
+        Some((1991, 2052))
+    );
+    let h = c.search("dates=mentioned").histogram;
+    assert_eq!(h.plausible, Some((1991, 2052)));
+    assert_eq!(h.left_out, 2);
+    assert_eq!(h.granularity, Granularity::Month);
+    let coarse: Vec<&str> = h.coarse.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(coarse, ["2022", "2023"]);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use dossier::corpus::Date;
 use dossier::extract::EntityId;
+use dossier::query::entity_table::{Column, TableSort};
 use dossier::query::{DateField, FieldValue, Filter, Sort, View};
 use proptest::prelude::*;
 
@@ -125,6 +126,41 @@ fn source_is_kept_as_written() {
 }
 
 #[test]
+fn by_sorts_the_entity_table_and_the_default_is_left_out() {
+    let by = |url: &str| parsed(url).by.map(|s| s.as_str());
+    assert_eq!(by("view=entities&by=name").as_deref(), Some("name"));
+    assert_eq!(by("view=entities&by=-first").as_deref(), Some("-first"));
+    assert_eq!(by("view=entities&by=-articles"), None);
+    assert_eq!(
+        parsed("view=entities&by=-articles").to_query_string(),
+        "view=entities"
+    );
+    assert_eq!(
+        parsed("by=quotes&view=entities").to_query_string(),
+        "view=entities&by=quotes"
+    );
+    assert!(notices_of("by=size")[0].1.contains("mentions"));
+}
+
+#[test]
+fn nodes_sets_the_network_size_within_bounds() {
+    assert_eq!(parsed("view=network&nodes=120").nodes, Some(120));
+    assert_eq!(parsed("view=network&nodes=50").nodes, None, "the default");
+    assert_eq!(
+        parsed("view=network&nodes=50").to_query_string(),
+        "view=network"
+    );
+    for bad in ["0", "201", "many", "-3"] {
+        assert!(
+            notices_of(&format!("nodes={bad}"))[0]
+                .1
+                .contains("1 to 200"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
 fn view_is_one_of_the_views_and_a_bad_one_lists_exactly_those() {
     for (view, value) in View::ALL {
         assert_eq!(parsed(&format!("view={value}")).view, view);
@@ -133,15 +169,6 @@ fn view_is_one_of_the_views_and_a_bad_one_lists_exactly_those() {
     for (_, value) in View::ALL {
         assert!(notice.contains(&format!("`{value}`")), "{notice}");
     }
-    assert!(!notice.contains("timeline"), "{notice}");
-}
-
-/// Issue 13: `view=timeline` silently showed the articles.
-#[test]
-fn view_timeline_says_the_timeline_is_in_the_sidebar() {
-    let (filter, notices) = Filter::from_query_string("view=timeline");
-    assert_eq!(filter.view, View::Articles);
-    assert!(notices[0].message.contains("sidebar"), "{notices:?}");
 }
 
 #[test]
@@ -259,6 +286,16 @@ fn entity() -> impl Strategy<Value = EntityId> {
         .prop_map(|(kind, name)| EntityId(format!("{kind}:{name}")))
 }
 
+/// Every entity-table sort but the default (which the URL leaves out).
+fn table_sort() -> impl Strategy<Value = TableSort> {
+    let sorts: Vec<TableSort> = Column::ALL
+        .iter()
+        .flat_map(|&(column, _)| [false, true].map(|descending| TableSort { column, descending }))
+        .filter(|&s| s != TableSort::default())
+        .collect();
+    prop::sample::select(sorts)
+}
+
 fn filter() -> impl Strategy<Value = Filter> {
     (
         (
@@ -275,6 +312,8 @@ fn filter() -> impl Strategy<Value = Filter> {
             prop::option::of("[a-z0-9_]{1,20}"),
             prop::option::of(any::<u32>()),
             prop::option::of(entity()),
+            prop::option::of(table_sort()),
+            prop::option::of((1usize..=200).prop_filter("not the default", |n| *n != 50)),
         ),
         (
             prop::collection::vec(("[a-z_ ]{0,6}[a-z]", "\\PC{0,6}[a-z]"), 0..3),
@@ -284,7 +323,7 @@ fn filter() -> impl Strategy<Value = Filter> {
         .prop_map(
             |(
                 (text, entities, speakers, from, to, mentioned),
-                (source, view, article, quote, open),
+                (source, view, article, quote, open, by, nodes),
                 (fields, sort),
             )| {
                 Filter {
@@ -305,6 +344,8 @@ fn filter() -> impl Strategy<Value = Filter> {
                         .collect(),
                     sort,
                     view,
+                    by,
+                    nodes,
                     article,
                     quote,
                     entity: open,

@@ -333,7 +333,8 @@ fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
         "facets": {"people": facet(&f.people), "organizations": facet(&f.organizations),
                    "places": facet(&f.places), "speakers": facet(&f.speakers), "sources": facet(&f.sources)},
         "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
-                      "buckets": buckets(&h.buckets), "year_unknown": buckets(&h.year_unknown), "undated": h.undated},
+                      "buckets": buckets(&h.buckets), "coarse": buckets(&h.coarse),
+                      "year_unknown": buckets(&h.year_unknown), "undated": h.undated, "left_out": h.left_out},
     })
     .to_string()
 }
