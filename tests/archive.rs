@@ -128,6 +128,7 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
             hits: 2,
             quotes: 1,
             facet_values: 3,
+            ..Options::default()
         },
     ] {
         for link in &links {

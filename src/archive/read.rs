@@ -396,7 +396,7 @@ impl<'a> Lookup<'a> {
                 hits: Vec::new(),
                 quotes: Vec::new(),
                 facets: Facets::default(),
-                histogram: from_keys(filter, Vec::new(), Vec::new(), 0),
+                histogram: from_keys(filter, Vec::new(), Vec::new(), 0, None, 0),
                 highlight: Vec::new(),
             };
         }
@@ -701,6 +701,8 @@ impl<'a> Lookup<'a> {
                     (name.clone(), name)
                 },
             ),
+            // Version 1 of the format carries no metadata fields (`m.` facets).
+            fields: Vec::new(),
         }
     }
 
@@ -723,7 +725,7 @@ impl<'a> Lookup<'a> {
                 known.extend(std::iter::repeat_n(run.lo, count));
             }
         }
-        from_keys(filter, known, Vec::new(), undated)
+        from_keys(filter, known, Vec::new(), undated, None, 0)
     }
 }
 

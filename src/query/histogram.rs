@@ -124,16 +124,19 @@ pub fn histogram(index: &Index, filter: &Filter, matches: &DocSet) -> Histogram 
             }
         }
     }
-    from_keys(filter, known, year_unknown, undated)
+    from_keys(filter, known, year_unknown, undated, plausible, left_out)
 }
 
 /// The histogram of known date keys (sorted or not), year-unknown keys and undated
-/// articles, bucketed for the filter's range (shared with the archive reader).
+/// articles, bucketed for the filter's range (shared with the archive reader); `plausible`
+/// and `left_out` say which mentioned years were kept and how many dates were not.
 pub(crate) fn from_keys(
     filter: &Filter,
     mut known: Vec<u32>,
     mut year_unknown: Vec<u32>,
     undated: u32,
+    plausible: Option<(u16, u16)>,
+    left_out: u32,
 ) -> Histogram {
     let range = date_range(filter);
     let (lo, hi) = match range {

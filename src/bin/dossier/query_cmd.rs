@@ -283,10 +283,10 @@ fn write_archive_text(
     }
     let facets = &results.facets;
     for (name, values) in [
-        ("people", &facets.people),
-        ("organizations", &facets.organizations),
-        ("places", &facets.places),
-        ("speakers", &facets.speakers),
+        ("people", &facets.people.values),
+        ("organizations", &facets.organizations.values),
+        ("places", &facets.places.values),
+        ("speakers", &facets.speakers.values),
     ] {
         if !values.is_empty() {
             let shown: Vec<String> = values
@@ -330,8 +330,8 @@ fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
         .collect();
     serde_json::json!({
         "total": results.total, "hits": hits, "quotes": quotes,
-        "facets": {"people": facet(&f.people), "organizations": facet(&f.organizations),
-                   "places": facet(&f.places), "speakers": facet(&f.speakers), "sources": facet(&f.sources)},
+        "facets": {"people": facet(&f.people.values), "organizations": facet(&f.organizations.values),
+                   "places": facet(&f.places.values), "speakers": facet(&f.speakers.values), "sources": facet(&f.sources.values)},
         "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
                       "buckets": buckets(&h.buckets), "coarse": buckets(&h.coarse),
                       "year_unknown": buckets(&h.year_unknown), "undated": h.undated, "left_out": h.left_out},
