@@ -13,6 +13,10 @@ use std::collections::HashMap;
 /// A share of a name's mentions at or above which its position decides it is noise.
 const NOISE_SHARE: f64 = 0.5;
 
+/// Articles in which a name must stand in a noise position before its position counts: a
+/// sign-off or a table header recurs; one results list or one byline does not make noise.
+const NOISE_ARTICLES: u32 = 3;
+
 /// One article's entity, as the collection sees it.
 pub struct Local {
     /// Article position.
@@ -93,7 +97,10 @@ pub fn locals(
         for (entity, e) in found.entities.iter().enumerate() {
             let name = names::clean(&e.canonical);
             let key = names::key(&name);
-            let count = counts.get(entity).copied().unwrap_or_default();
+            let mut count = counts.get(entity).copied().unwrap_or_default();
+            count.articles = 1;
+            count.sign_off_articles = u32::from(count.sign_off > 0);
+            count.table_articles = u32::from(count.table > 0);
             positions.entry(key.clone()).or_default().add(count);
             local_positions.push(count);
             locals.push(Local {
@@ -129,7 +136,7 @@ fn noise_verdict(
     positions: &HashMap<String, Positions>,
 ) -> Option<(Rule, String)> {
     if key.is_empty() || names::is_not_a_name(name) {
-        return Some((Rule::NotAName, "fewer than two letters".into()));
+        return Some((Rule::NotAName, "fewer than two letters or digits".into()));
     }
     if names::words(key).all(names::is_legal_form) {
         return Some((
@@ -142,12 +149,12 @@ fn noise_verdict(
     }
     let p = positions.get(key).copied().unwrap_or_default();
     let share = |n: u32| f64::from(n) / f64::from(p.mentions.max(1));
-    if share(p.sign_off) >= NOISE_SHARE {
+    if share(p.sign_off) >= NOISE_SHARE && p.sign_off_articles >= NOISE_ARTICLES {
         return Some((
             Rule::SignOff,
             format!(
-                "{} of {} mentions on an article's last short line",
-                p.sign_off, p.mentions
+                "{} of {} mentions on an article's last short line, in {} articles",
+                p.sign_off, p.mentions, p.sign_off_articles
             ),
         ));
     }
@@ -161,12 +168,15 @@ fn noise_verdict(
         ));
     }
     // A place in a table row is still a place (trade tables list countries).
-    if share(p.table) >= NOISE_SHARE && !names::is_known_place(name) {
+    if share(p.table) >= NOISE_SHARE
+        && p.table_articles >= NOISE_ARTICLES
+        && !names::is_known_place(name)
+    {
         return Some((
             Rule::TableToken,
             format!(
-                "{} of {} mentions in table lines (numbers, no sentence)",
-                p.table, p.mentions
+                "{} of {} mentions in table lines (numbers, abbreviations, no sentence), in {} articles",
+                p.table, p.mentions, p.table_articles
             ),
         ));
     }

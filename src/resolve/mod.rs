@@ -4,7 +4,9 @@
 //! Extraction sees one article at a time; this stage sees the collection. It runs between
 //! `extract` and `index` (`corpus → extract → resolve → index → query → ui`), natively and
 //! in the browser, deterministically, in O(n log n) of the mentions (hash maps and sorts).
-//! Each local entity (an article's entity) meets these rules, in this order:
+//! First, names the tagger split at "and" are joined when the collection shows one half
+//! standing mostly as such a half (`Standard and Poor's`, see `joins`). Then each local
+//! entity (an article's entity) meets these rules, in this order:
 //!
 //! 1. **Noise is dropped**, by shape or by where the collection's mentions of the name stand
 //!    ([`noise`]): a lone initial (`P`, from `L.P.`) or only a legal form (`Co`, `Inc`); a
@@ -47,6 +49,7 @@
 mod collection;
 mod decisions;
 pub mod evidence;
+mod joins;
 mod names;
 mod noise;
 mod rewrite;
@@ -77,7 +80,9 @@ pub struct Resolved {
 /// let resolved = dossier::resolve::resolve(std::slice::from_ref(a), vec![found]);
 /// assert_eq!(resolved.annotations.len(), 1);
 /// ```
-pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved {
+pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resolved {
+    let mut log = DecisionLog::default();
+    joins::join_halves(articles, &mut annotations, &mut log);
     let (mut locals, ranges) = collection::locals(articles, &annotations);
     collection::vote_kinds(&mut locals);
     let people = collection::full_person_names(&locals);
@@ -86,7 +91,6 @@ pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved 
     collection::link_within_articles(&mut locals, &ranges);
     evidence::link_short_names(&mut locals, &ranges);
     let canonicals = rewrite::canonicals(&locals);
-    let mut log = DecisionLog::default();
     let annotations = annotations
         .into_iter()
         .zip(&ranges)
@@ -204,25 +208,33 @@ mod tests {
     }
 
     #[test]
-    fn a_name_said_in_a_sentence_on_the_last_line_is_kept() {
+    fn a_name_said_in_a_sentence_on_the_last_line_or_closing_few_articles_is_kept() {
         let r = resolved(&[doc("Prices fell.\nSmith said so.\n", &[("Smith", Person)])]);
         assert_eq!(ids(&r, 0), ["person:smith"]);
+        // A byline closing two articles is no agency sign-off.
+        let byline = || doc("Prices fell.\nJane Smith\n", &[("Jane Smith", Person)]);
+        let r = resolved(&[byline(), byline()]);
+        assert_eq!(ids(&r, 1), ["person:jane-smith"]);
     }
 
     #[test]
     fn table_tokens_tickers_initials_and_legal_forms_are_dropped_but_places_in_tables_stay() {
-        let r = resolved(&[doc(
-            "Acme Inc said results were as follows.\nShr 25 cts vs 20 cts\nNine mths\nJapan 12.5 11.0\nAcme TPN.PA rose in Japan, L.P. Co said.\n",
-            &[
-                ("Shr", Person),
-                ("Nine", Person),
-                ("Japan", Place),
-                ("TPN.PA", Place),
-                ("P", Person),
-                ("Co", Org),
-                ("Acme Inc", Org),
-            ],
-        )]);
+        // Three earnings reports: a table header recurs; one table would not be evidence.
+        let report = || {
+            doc(
+                "Acme Inc said results were as follows.\nShr 25 cts vs 20 cts\nNine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nJapan 12.5 vs 11.0\nAcme TPN.PA rose in Japan, L.P. Co said.\n",
+                &[
+                    ("Shr", Person),
+                    ("Nine", Person),
+                    ("Japan", Place),
+                    ("TPN.PA", Place),
+                    ("P", Person),
+                    ("Co", Org),
+                    ("Acme Inc", Org),
+                ],
+            )
+        };
+        let r = resolved(&[report(), report(), report()]);
         assert_eq!(ids(&r, 0), ["place:japan", "organization:acme-inc"]);
         let rules: Vec<(&str, Rule)> = r
             .decisions
@@ -559,10 +571,13 @@ mod tests {
 
     #[test]
     fn quote_speakers_follow_their_entity_and_lose_a_dropped_one() {
-        let (articles, mut annotations) = corpus(&[doc(
-            "Smith said.\nREUTER\n",
-            &[("REUTER", Person), ("Smith", Person)],
-        )]);
+        let signed = || {
+            doc(
+                "Smith said.\nREUTER\n",
+                &[("REUTER", Person), ("Smith", Person)],
+            )
+        };
+        let (articles, mut annotations) = corpus(&[signed(), signed(), signed()]);
         annotations[0].quotes.push(crate::extract::Quote {
             span: ByteSpan::new(0, 5),
             speaker: Some("Smith".into()),
@@ -578,6 +593,58 @@ mod tests {
         let r = resolve(&articles, annotations);
         assert_eq!(r.annotations[0].quotes[0].speaker_entity, Some(0));
         assert_eq!(r.annotations[0].quotes[1].speaker_entity, None);
+    }
+
+    #[test]
+    fn a_firm_name_split_at_and_is_joined_but_two_countries_are_not() {
+        let rated = || {
+            doc(
+                "The issue is rated AA by Standard and Poor's. Britain and France agreed.",
+                &[
+                    ("Standard", Org),
+                    ("Poor", Person),
+                    ("Britain", Place),
+                    ("France", Place),
+                ],
+            )
+        };
+        let r = resolved(&[rated(), rated(), rated()]);
+        let mut found = ids(&r, 0);
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            [
+                "organization:standard-and-poor-s",
+                "place:france",
+                "place:united-kingdom"
+            ]
+        );
+        let m = &r.annotations[0].mentions;
+        let text = &corpus(&[rated()]).0[0].text;
+        assert!(
+            m.iter()
+                .any(|m| m.span.slice(text) == "Standard and Poor's")
+        );
+        assert!(
+            r.decisions
+                .merges
+                .iter()
+                .any(|m| m.name == "Poor" && m.rule == Rule::NameHalves)
+        );
+    }
+
+    #[test]
+    fn a_name_seen_mostly_alone_is_no_half() {
+        let r = resolved(&[
+            doc(
+                "Reagan and Baker met.",
+                &[("Reagan", Person), ("Baker", Person)],
+            ),
+            doc("Baker spoke.", &[("Baker", Person)]),
+            doc("Baker spoke.", &[("Baker", Person)]),
+            doc("Baker spoke.", &[("Baker", Person)]),
+        ]);
+        assert_eq!(ids(&r, 0), ["person:reagan", "person:baker"]);
     }
 
     #[test]

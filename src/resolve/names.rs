@@ -188,9 +188,20 @@ fn clean_punctuation(written: &str) -> String {
 }
 
 /// The key of a name: lowercase words of letters and digits (dots dropped inside a word,
-/// `U.S.` → `us`; other punctuation separates words), then a country form's canonical key.
+/// `U.S.` → `us`; other punctuation separates words), trailing legal forms dropped
+/// (`Chrysler Corp` → `chrysler`), then a country form's canonical key.
 pub fn key(name: &str) -> String {
-    let plain = plain_key(name);
+    let mut plain = plain_key(name);
+    // A legal form ends a company's name but does not tell two companies apart.
+    let mut stripped = false;
+    while let Some((head, last)) = plain.rsplit_once(' ') {
+        // `and` goes only with a legal form after it (`Harris Upham and Co Inc`).
+        if !is_legal_form(last) || (last == "and" && !stripped) {
+            break;
+        }
+        stripped = true;
+        plain.truncate(head.len());
+    }
     match country_forms().get(&plain) {
         Some(canonical) => plain_key(canonical),
         None => plain,
@@ -240,7 +251,7 @@ pub fn words(key: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// Company legal forms: a name made only of them is a fragment of a company's name.
 const LEGAL_FORMS: &[&str] = &[
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh", "ag", "nv", "sa", "cie", "lp", "limited",
-    "bhd", "spa", "and",
+    "bhd", "spa", "ab", "pty", "bv", "and",
 ];
 
 /// Whether a key's word is a company legal form (`Co`, `Inc`, `Ltd`).
@@ -290,9 +301,13 @@ pub fn is_ticker(name: &str) -> bool {
     caps(stock, 2..=6) && caps(exchange, 1..=2) && exchange.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether a name has fewer than two letters (`P`, `J.`, `3`): it names nobody.
+/// Whether a name has fewer than two letters or digits (`P`, `J.`, `3`): it names nobody
+/// (`F-16` and `U.S.` do).
 pub fn is_not_a_name(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(1)
+        .is_none()
 }
 
 /// Whether a one-word name looks like an acronym (`CSTO`, `U.N.`): 2-6 capitals.
@@ -316,6 +331,11 @@ mod tests {
         assert_eq!(key("Stanislav  Zas"), "stanislav zas");
         assert_eq!(key("Standard & Poor's"), "standard poors");
         assert_ne!(key("Howard Baker"), key("James Baker"));
+        assert_eq!(key("Chrysler Corp"), key("Chrysler"));
+        assert_eq!(key("Standard and Poor's Corp"), key("Standard and Poor's"));
+        assert_eq!(key("Co Inc"), "co");
+        assert_eq!(key("Harris Upham and Co Inc"), "harris upham");
+        assert_eq!(key("Cable and Wireless"), "cable and wireless");
     }
 
     #[test]
@@ -353,6 +373,7 @@ mod tests {
         assert!(is_not_a_name("J."));
         assert!(!is_not_a_name("Li"));
         assert!(!is_not_a_name("U.S."));
+        assert!(!is_not_a_name("F-16"));
         assert!(ends_like_organisation(
             "dairy farm international holdings ltd"
         ));
