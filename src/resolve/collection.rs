@@ -188,10 +188,10 @@ fn noise_verdict(
 /// none, each article keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
     for local in locals.iter_mut() {
-        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.key) {
+        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.name) {
             let evidence = format!(
                 "tagged person, but `{}` ends organisation names",
-                names::words(&local.key).next_back().unwrap_or("")
+                local.name.split_whitespace().next_back().unwrap_or("")
             );
             local.link(
                 EntityKind::Organization,

@@ -159,6 +159,9 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "today",
 ];
 
+/// Speech verbs the tagger sometimes takes into the end of a name.
+const TRAILING_VERBS: &[&str] = &["said", "says", "told", "added", "stated"];
+
 /// The written name cleaned: whitespace collapsed, unbalanced brackets and edge punctuation
 /// (other than an abbreviation's final dot) removed (`World) Bank` → `World Bank`), and a
 /// leading function word dropped (`Despite Reagan` → `Reagan`).
@@ -166,6 +169,13 @@ pub fn clean(written: &str) -> String {
     let mut name = clean_punctuation(written);
     while let Some((first, rest)) = name.split_once(' ') {
         if !LEADING_FUNCTION_WORDS.contains(&first.to_lowercase().as_str()) {
+            break;
+        }
+        name = rest.to_string();
+    }
+    // A speech verb the tagger took into the name (`Paul Volcker said`).
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if !TRAILING_VERBS.contains(&last) {
             break;
         }
         name = rest.to_string();
@@ -259,9 +269,11 @@ pub fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word)
 }
 
-/// Whether a name of several words ends in a word only organisations end in.
-pub fn ends_like_organisation(key: &str) -> bool {
-    let mut it = words(key);
+/// Whether a name of several words ends in a word only organisations end in (a legal form
+/// included: `Dauphin Deposit Corp`).
+pub fn ends_like_organisation(name: &str) -> bool {
+    let plain = plain_key(name);
+    let mut it = words(&plain);
     let last = it.next_back();
     it.next().is_some() && last.is_some_and(|w| ORGANISATION_ENDINGS.contains(&w))
 }
@@ -361,6 +373,7 @@ mod tests {
         assert_eq!(clean("- Reuters"), "Reuters");
         assert_eq!(clean("Despite Reagan"), "Reagan");
         assert_eq!(clean("Behind Baker"), "Baker");
+        assert_eq!(clean("Paul Volcker said"), "Paul Volcker");
     }
 
     #[test]
@@ -377,8 +390,9 @@ mod tests {
         assert!(ends_like_organisation(
             "dairy farm international holdings ltd"
         ));
-        assert!(ends_like_organisation("electric power co"));
-        assert!(!ends_like_organisation("ltd"));
-        assert!(!ends_like_organisation("james baker"));
+        assert!(ends_like_organisation("Electric Power Co"));
+        assert!(ends_like_organisation("Dauphin Deposit Corp"));
+        assert!(!ends_like_organisation("Ltd"));
+        assert!(!ends_like_organisation("James Baker"));
     }
 }
