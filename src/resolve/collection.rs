@@ -121,9 +121,16 @@ pub fn locals(
         }
         ranges.push(start..locals.len());
     }
-    for local in &mut locals {
+    for (local, own) in locals.iter_mut().zip(&local_positions) {
         if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
             local.fate = Fate::Dropped(rule, evidence);
+        } else if own.mentions > 0 && own.bracketed_code == own.mentions {
+            // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
+            // if elsewhere the same letters name something (`Md.`, Maryland).
+            local.fate = Fate::Dropped(
+                Rule::Ticker,
+                "only as a code in angle brackets in this article".into(),
+            );
         }
     }
     (locals, ranges)

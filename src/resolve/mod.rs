@@ -254,6 +254,26 @@ mod tests {
     }
 
     #[test]
+    fn a_code_in_angle_brackets_is_dropped_where_it_is_only_a_code() {
+        let r = resolved(&[
+            doc(
+                "McDonnell Douglas Corp <MD> said so.",
+                &[("McDonnell Douglas Corp", Org), ("MD", Org)],
+            ),
+            doc("ROCKVILLE, Md., March 2 - Penril said.", &[("Md", Place)]),
+            doc("In Md, Penril said.", &[("Md", Place)]),
+        ]);
+        assert_eq!(ids(&r, 0), ["organization:mcdonnell-douglas-corp"]);
+        assert_eq!(ids(&r, 1), ["place:md"]);
+        assert!(
+            r.decisions
+                .drops
+                .iter()
+                .any(|d| d.name == "MD" && d.rule == Rule::Ticker)
+        );
+    }
+
+    #[test]
     fn datelines_spellings_and_country_forms_merge() {
         let r = resolved(&[
             doc(

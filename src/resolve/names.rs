@@ -205,6 +205,10 @@ pub fn key(name: &str) -> String {
     // A legal form ends a company's name but does not tell two companies apart.
     let mut stripped = false;
     while let Some((head, last)) = plain.rsplit_once(' ') {
+        // `Colorado Inc` (of `Public Service Co of Colorado Inc`) is no form of the state.
+        if is_known_place(head) {
+            break;
+        }
         // `and` goes only with a legal form after it (`Harris Upham and Co Inc`).
         if !is_legal_form(last) || (last == "and" && !stripped) {
             break;
@@ -261,7 +265,7 @@ pub fn words(key: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// Company legal forms: a name made only of them is a fragment of a company's name.
 const LEGAL_FORMS: &[&str] = &[
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh", "ag", "nv", "sa", "cie", "lp", "limited",
-    "bhd", "spa", "ab", "pty", "bv", "and",
+    "bhd", "spa", "ab", "pty", "pte", "bv", "and",
 ];
 
 /// Whether a key's word is a company legal form (`Co`, `Inc`, `Ltd`).
@@ -348,6 +352,7 @@ mod tests {
         assert_eq!(key("Co Inc"), "co");
         assert_eq!(key("Harris Upham and Co Inc"), "harris upham");
         assert_eq!(key("Cable and Wireless"), "cable and wireless");
+        assert_eq!(key("Colorado Inc"), "colorado inc");
     }
 
     #[test]
