@@ -17,27 +17,58 @@ use std::collections::HashMap;
 /// Articles in which a name must stand as the second half before halves are joined.
 const JOIN_ARTICLES: u32 = 3;
 
-/// A pair of adjacent mentions that may be one name: (first, second, joined span, whether
-/// a firm's mark follows: a possessive, or a legal form ending the second half).
+/// A pair that may be one name: (first mention, or none when the first half is a single
+/// capitalised word the tagger left out; second mention; joined span; whether a firm's mark
+/// follows: a possessive, or a legal form ending the second half).
 fn pairs<'a>(
     article: &'a Article,
     found: &'a Annotations,
-) -> impl Iterator<Item = (usize, usize, ByteSpan, bool)> + 'a {
+) -> impl Iterator<Item = (Option<usize>, usize, ByteSpan, bool)> + 'a {
     let text = article.text.as_str();
     found
         .mentions
-        .windows(2)
+        .iter()
         .enumerate()
-        .filter_map(move |(i, w)| {
-            let (first, second) = (&w[0], &w[1]);
-            let between = text.get(first.span.end..second.span.start)?;
-            if between != " and " && between != " & " {
-                return None;
-            }
+        .filter_map(move |(i, second)| {
+            let before = text.get(..second.span.start)?;
+            let joiner = [" and ", " & "].into_iter().find(|j| before.ends_with(j))?;
+            let first_end = second.span.start - joiner.len();
+            let previous = i
+                .checked_sub(1)
+                .and_then(|p| found.mentions.get(p).map(|m| (p, m)));
+            let (first, start) = match previous {
+                Some((p, m)) if m.span.end == first_end => (Some(p), m.span.start),
+                _ => {
+                    // A single capitalised word outside every mention (`Standard` after a
+                    // dateline the tagger took it into).
+                    let head = text.get(..first_end)?;
+                    let word_start = head
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+                        .last()
+                        .map(|(at, _)| at)?;
+                    let word = head.get(word_start..)?;
+                    let inside_previous = previous.is_some_and(|(_, m)| m.span.end > word_start);
+                    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                    if inside_previous
+                        || !capitalised
+                        || word == "The"
+                        || names::is_known_place(word)
+                    {
+                        return None;
+                    }
+                    (None, word_start)
+                }
+            };
             // Known places are never halves of a firm's name (the tagger's kind is not trusted:
             // it tags `Standard` of `Standard and Poor's` a place in some articles).
-            for half in [first, second] {
-                let name = &found.entities.get(half.entity)?.canonical;
+            for half in first.into_iter().chain([i]) {
+                let name = &found
+                    .entities
+                    .get(found.mentions.get(half)?.entity)?
+                    .canonical;
                 if names::is_known_place(name) {
                     return None;
                 }
@@ -55,7 +86,7 @@ fn pairs<'a>(
                 .next_back()
                 .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
             let marked = written_possessive || possessive_after || legal_form;
-            Some((i, i + 1, ByteSpan::new(first.span.start, end), marked))
+            Some((first, i, ByteSpan::new(start, end), marked))
         })
 }
 
@@ -101,7 +132,7 @@ pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &
         return;
     }
     for (article, found) in articles.iter().zip(annotations.iter_mut()) {
-        let joins: Vec<(usize, usize, ByteSpan)> = pairs(article, found)
+        let joins: Vec<(Option<usize>, usize, ByteSpan)> = pairs(article, found)
             .map(|(first, second, span, _)| (first, second, span))
             .filter(|(_, second, _)| {
                 let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
@@ -114,7 +145,7 @@ pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &
         let mut removed = vec![false; found.mentions.len()];
         let mut added = Vec::new();
         for (first, second, span) in joins {
-            if removed[first] || removed[second] {
+            if first.is_some_and(|f| removed[f]) || removed[second] {
                 continue;
             }
             let name = span
@@ -136,7 +167,7 @@ pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &
                     found.entities.len() - 1
                 }
             };
-            for half in [first, second] {
+            for half in first.into_iter().chain([second]) {
                 let e = &found.entities[found.mentions[half].entity];
                 let key = names::key(&e.canonical);
                 let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {

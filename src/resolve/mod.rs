@@ -654,6 +654,21 @@ mod tests {
     }
 
     #[test]
+    fn a_first_half_the_tagger_left_out_is_joined_too() {
+        let cut = || {
+            doc(
+                "NEW YORK, March 2 - Standard and Poor's Corp said it cut the rating.",
+                &[("NEW YORK", Place), ("Poor's Corp", Org)],
+            )
+        };
+        let r = resolved(&[cut(), cut(), cut()]);
+        assert_eq!(
+            ids(&r, 2),
+            ["place:new-york", "organization:standard-and-poor-s-corp"]
+        );
+    }
+
+    #[test]
     fn a_name_seen_mostly_alone_is_no_half() {
         let r = resolved(&[
             doc(
