@@ -433,10 +433,18 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                 candidates.dedup();
                 match candidates.as_slice() {
                     [one] => {
-                        let evidence = format!(
-                            "the article's only organisation named with `{}`",
-                            local.name
-                        );
+                        let evidence = if names::words(one).any(|w| w == word) {
+                            format!(
+                                "the article's only organisation named with `{}`",
+                                local.name
+                            )
+                        } else {
+                            format!(
+                                "the article's only organisation named with `{}` or by an acronym ending in {}",
+                                local.name,
+                                initial.to_uppercase()
+                            )
+                        };
                         local.link(
                             EntityKind::Organization,
                             one.to_string(),
