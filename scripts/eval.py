@@ -2,9 +2,11 @@
 """Reproduces README's extraction-quality table: runs `dossier extract` on every development
 set in ../shared/data/gold and scores it with ../shared/eval/score.py.
 
-usage: scripts/eval.py [SET...] [--errors] [--keep DIR]
+usage: scripts/eval.py [SET...] [--errors] [--keep DIR] [--resolve]
   SET: conll2003-valid, conll2003-train, tbaq, polnear-dev, polnear-train (default: the
   three sets the README reports: conll2003-valid, tbaq, polnear-dev)
+  --resolve: score `dossier extract --resolve` (entities resolved across each set) instead
+  of each article's own extraction.
 """
 import argparse, json, os, subprocess, sys, tempfile
 
@@ -28,6 +30,7 @@ def main():
     ap.add_argument("sets", nargs="*", default=DEFAULT)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--keep", help="write predictions and merged gold here instead of a temp dir")
+    ap.add_argument("--resolve", action="store_true", help="score the resolved annotations")
     args = ap.parse_args()
     if not os.path.isdir(GOLD):
         sys.exit(f"eval: the development data is absent ({GOLD}); nothing to score")
@@ -61,7 +64,7 @@ def main():
         with open(preds, "w") as out:
             # Exit code 2 means some file was refused (reported on stderr); the scorer then
             # counts that document as missed, so the table stays honest.
-            done = subprocess.run([exe, "extract", "--dates", dates_file, *files], stdout=out)
+            done = subprocess.run([exe, "extract", *(["--resolve"] if args.resolve else []), "--dates", dates_file, *files], stdout=out)
             if done.returncode not in (0, 2):
                 sys.exit(f"eval: dossier extract failed with exit code {done.returncode}")
         cmd = [sys.executable, os.path.join(SHARED, "eval", "score.py"), gold_dir, f"{name}={preds}", *flags]

@@ -1,7 +1,7 @@
 //! The collection's view of every article's entities: each one's cleaned name and key, the
 //! kind the collection votes for, and where each should go: dropped, into its own name's
-//! entity, or into another's (a role-prefixed name, a generic word, an acronym, a short
-//! name the same article gives in full).
+//! entity, or into another's (a role-prefixed name, an acronym; within an article, see
+//! `within_article`).
 
 use super::decisions::Rule;
 use super::names;
@@ -12,6 +12,10 @@ use std::collections::HashMap;
 
 /// A share of a name's mentions at or above which its position decides it is noise.
 const NOISE_SHARE: f64 = 0.5;
+
+/// Articles in which a name must stand in a noise position before its position counts: a
+/// sign-off or a table header recurs; one results list or one byline does not make noise.
+const NOISE_ARTICLES: u32 = 3;
 
 /// One article's entity, as the collection sees it.
 pub struct Local {
@@ -61,11 +65,11 @@ impl Local {
         }
     }
 
-    fn is_unlinked(&self) -> bool {
+    pub(super) fn is_unlinked(&self) -> bool {
         matches!(&self.fate, Fate::Kept { because: None, .. })
     }
 
-    fn link(&mut self, kind: EntityKind, key: String, rule: Rule, evidence: String) {
+    pub(super) fn link(&mut self, kind: EntityKind, key: String, rule: Rule, evidence: String) {
         self.fate = Fate::Kept {
             kind,
             key,
@@ -93,7 +97,10 @@ pub fn locals(
         for (entity, e) in found.entities.iter().enumerate() {
             let name = names::clean(&e.canonical);
             let key = names::key(&name);
-            let count = counts.get(entity).copied().unwrap_or_default();
+            let mut count = counts.get(entity).copied().unwrap_or_default();
+            count.articles = 1;
+            count.sign_off_articles = u32::from(count.sign_off > 0);
+            count.table_articles = u32::from(count.table > 0);
             positions.entry(key.clone()).or_default().add(count);
             local_positions.push(count);
             locals.push(Local {
@@ -114,9 +121,16 @@ pub fn locals(
         }
         ranges.push(start..locals.len());
     }
-    for local in &mut locals {
+    for (local, own) in locals.iter_mut().zip(&local_positions) {
         if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
             local.fate = Fate::Dropped(rule, evidence);
+        } else if own.mentions > 0 && own.bracketed_code == own.mentions {
+            // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
+            // if elsewhere the same letters name something (`Md.`, Maryland).
+            local.fate = Fate::Dropped(
+                Rule::Ticker,
+                "only as a code in angle brackets in this article".into(),
+            );
         }
     }
     (locals, ranges)
@@ -129,7 +143,7 @@ fn noise_verdict(
     positions: &HashMap<String, Positions>,
 ) -> Option<(Rule, String)> {
     if key.is_empty() || names::is_not_a_name(name) {
-        return Some((Rule::NotAName, "fewer than two letters".into()));
+        return Some((Rule::NotAName, "fewer than two letters or digits".into()));
     }
     if names::words(key).all(names::is_legal_form) {
         return Some((
@@ -142,12 +156,12 @@ fn noise_verdict(
     }
     let p = positions.get(key).copied().unwrap_or_default();
     let share = |n: u32| f64::from(n) / f64::from(p.mentions.max(1));
-    if share(p.sign_off) >= NOISE_SHARE {
+    if share(p.sign_off) >= NOISE_SHARE && p.sign_off_articles >= NOISE_ARTICLES {
         return Some((
             Rule::SignOff,
             format!(
-                "{} of {} mentions on an article's last short line",
-                p.sign_off, p.mentions
+                "{} of {} mentions on an article's last short line, in {} articles",
+                p.sign_off, p.mentions, p.sign_off_articles
             ),
         ));
     }
@@ -161,12 +175,15 @@ fn noise_verdict(
         ));
     }
     // A place in a table row is still a place (trade tables list countries).
-    if share(p.table) >= NOISE_SHARE && !names::is_known_place(name) {
+    if share(p.table) >= NOISE_SHARE
+        && p.table_articles >= NOISE_ARTICLES
+        && !names::is_known_place(name)
+    {
         return Some((
             Rule::TableToken,
             format!(
-                "{} of {} mentions in table lines (numbers, no sentence)",
-                p.table, p.mentions
+                "{} of {} mentions in table lines (numbers, abbreviations, no sentence), in {} articles",
+                p.table, p.mentions, p.table_articles
             ),
         ));
     }
@@ -178,10 +195,10 @@ fn noise_verdict(
 /// none, each article keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
     for local in locals.iter_mut() {
-        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.key) {
+        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.name) {
             let evidence = format!(
                 "tagged person, but `{}` ends organisation names",
-                names::words(&local.key).next_back().unwrap_or("")
+                local.name.split_whitespace().next_back().unwrap_or("")
             );
             local.link(
                 EntityKind::Organization,
@@ -355,131 +372,6 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
             Rule::Acronym,
             evidence,
         );
-    }
-}
-
-/// Within each article: a generic word ("the Organization") goes to the article's one
-/// organisation with that word in its name, or whose acronym ends in its initial (CSTO,
-/// for Collective Security Treaty Organization), and is dropped when there is none or more
-/// than one; a one-word name goes to the one person of the article whose full name ends in
-/// it, and stays apart when there are several.
-pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
-    for range in ranges {
-        let article = &mut locals[range.clone()];
-        let snapshot: Vec<(Option<(EntityKind, String)>, String)> = article
-            .iter()
-            .map(|l| {
-                (
-                    l.target().map(|(k, key)| (k, key.to_string())),
-                    l.name.clone(),
-                )
-            })
-            .collect();
-        for (i, local) in article.iter_mut().enumerate() {
-            if !local.is_unlinked() || names::words(&local.key).nth(1).is_some() {
-                continue;
-            }
-            let Some((kind, _)) = local.target() else {
-                continue;
-            };
-            let word = local.key.clone();
-            let others = snapshot
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .filter_map(|(_, (t, name))| {
-                    t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
-                });
-            if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
-            {
-                let word = word.trim_end_matches('s').to_string();
-                let word = if names::is_generic_organisation_word(&word) {
-                    word
-                } else {
-                    local.key.clone()
-                };
-                let initial = word.chars().next().unwrap_or(' ');
-                let mut candidates: Vec<&str> = others
-                    .filter(|(k, key, name)| {
-                        *k == EntityKind::Organization
-                            && *key != word
-                            && (names::words(key).any(|w| w == word)
-                                || (names::is_acronym(name)
-                                    && name
-                                        .to_lowercase()
-                                        .trim_end_matches('.')
-                                        .ends_with(initial)))
-                    })
-                    .map(|(_, key, _)| key)
-                    .collect();
-                candidates.sort_unstable();
-                candidates.dedup();
-                match candidates.as_slice() {
-                    [one] => {
-                        let evidence = format!(
-                            "the article's only organisation named with `{}`",
-                            local.name
-                        );
-                        local.link(
-                            EntityKind::Organization,
-                            one.to_string(),
-                            Rule::GenericWordInArticle,
-                            evidence,
-                        );
-                    }
-                    [] => {
-                        local.fate = Fate::Dropped(
-                            Rule::GenericWord,
-                            "a generic word; the article names no organisation with it".into(),
-                        )
-                    }
-                    several => {
-                        local.fate = Fate::Dropped(
-                            Rule::GenericWord,
-                            format!(
-                                "a generic word; the article names {} organisations with it",
-                                several.len()
-                            ),
-                        )
-                    }
-                }
-                continue;
-            }
-            let mut people: Vec<&str> = others
-                .filter(|(k, key, _)| {
-                    *k == EntityKind::Person
-                        && names::words(key).nth(1).is_some()
-                        && names::words(key).next_back() == Some(word.as_str())
-                })
-                .map(|(_, key, _)| key)
-                .collect();
-            people.sort_unstable();
-            people.dedup();
-            match people.as_slice() {
-                [one] => {
-                    let evidence = format!("same article names {}", title_case(one));
-                    local.link(
-                        EntityKind::Person,
-                        one.to_string(),
-                        Rule::SameArticleFullName,
-                        evidence,
-                    );
-                }
-                [] => {}
-                several if kind == EntityKind::Person => {
-                    let evidence = format!(
-                        "same article names {}",
-                        several
-                            .iter()
-                            .map(|k| title_case(k))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    );
-                    local.link(EntityKind::Person, word.clone(), Rule::KeptApart, evidence);
-                }
-                _ => {}
-            }
-        }
     }
 }
 

@@ -19,8 +19,8 @@ pub enum Rule {
     /// Dropped: a generic word ("the Organization", "Bank") with no single organisation in
     /// the article to stand for.
     GenericWord,
-    /// Merged: the same name written in another case (`WASHINGTON` = `Washington`) or with
-    /// other punctuation (`U.S` = `U.S.`).
+    /// Merged: the same name written in another case (`WASHINGTON` = `Washington`), with
+    /// other punctuation (`U.S` = `U.S.`) or with a legal form (`Chrysler Corp` = `Chrysler`).
     SpellingVariant,
     /// Merged: an established alternative form of a country's name (`U.S.` = `United States`).
     CountryForm,
@@ -41,6 +41,9 @@ pub enum Rule {
     /// Merged: a generic word ("the Organization") standing for the one organisation of the
     /// article with that word in its name.
     GenericWordInArticle,
+    /// Merged: two names the tagger split at "and" are one firm's name (`Standard and
+    /// Poor's`).
+    NameHalves,
     /// Kept apart: a short name with several candidate full names and no decisive evidence.
     KeptApart,
 }
@@ -63,6 +66,7 @@ impl Rule {
             Self::SameArticleFullName => "same article names the full name",
             Self::CollectionEvidence => "collection evidence",
             Self::GenericWordInArticle => "generic word for the article's organisation",
+            Self::NameHalves => "halves of one name",
             Self::KeptApart => "kept apart",
         }
     }

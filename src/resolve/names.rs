@@ -159,6 +159,9 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "today",
 ];
 
+/// Speech verbs the tagger sometimes takes into the end of a name.
+const TRAILING_VERBS: &[&str] = &["said", "says", "told", "added", "stated"];
+
 /// The written name cleaned: whitespace collapsed, unbalanced brackets and edge punctuation
 /// (other than an abbreviation's final dot) removed (`World) Bank` → `World Bank`), and a
 /// leading function word dropped (`Despite Reagan` → `Reagan`).
@@ -166,6 +169,13 @@ pub fn clean(written: &str) -> String {
     let mut name = clean_punctuation(written);
     while let Some((first, rest)) = name.split_once(' ') {
         if !LEADING_FUNCTION_WORDS.contains(&first.to_lowercase().as_str()) {
+            break;
+        }
+        name = rest.to_string();
+    }
+    // A speech verb the tagger took into the name (`Paul Volcker said`).
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if !TRAILING_VERBS.contains(&last) {
             break;
         }
         name = rest.to_string();
@@ -188,9 +198,24 @@ fn clean_punctuation(written: &str) -> String {
 }
 
 /// The key of a name: lowercase words of letters and digits (dots dropped inside a word,
-/// `U.S.` → `us`; other punctuation separates words), then a country form's canonical key.
+/// `U.S.` → `us`; other punctuation separates words), trailing legal forms dropped
+/// (`Chrysler Corp` → `chrysler`), then a country form's canonical key.
 pub fn key(name: &str) -> String {
-    let plain = plain_key(name);
+    let mut plain = plain_key(name);
+    // A legal form ends a company's name but does not tell two companies apart.
+    let mut stripped = false;
+    while let Some((head, last)) = plain.rsplit_once(' ') {
+        // `Colorado Inc` (of `Public Service Co of Colorado Inc`) is no form of the state.
+        if is_known_place(head) {
+            break;
+        }
+        // `and` goes only with a legal form after it (`Harris Upham and Co Inc`).
+        if !is_legal_form(last) || (last == "and" && !stripped) {
+            break;
+        }
+        stripped = true;
+        plain.truncate(head.len());
+    }
     match country_forms().get(&plain) {
         Some(canonical) => plain_key(canonical),
         None => plain,
@@ -240,7 +265,7 @@ pub fn words(key: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// Company legal forms: a name made only of them is a fragment of a company's name.
 const LEGAL_FORMS: &[&str] = &[
     "co", "inc", "ltd", "corp", "plc", "llc", "gmbh", "ag", "nv", "sa", "cie", "lp", "limited",
-    "bhd", "spa", "and",
+    "bhd", "spa", "ab", "pty", "pte", "bv", "and",
 ];
 
 /// Whether a key's word is a company legal form (`Co`, `Inc`, `Ltd`).
@@ -248,9 +273,11 @@ pub fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word)
 }
 
-/// Whether a name of several words ends in a word only organisations end in.
-pub fn ends_like_organisation(key: &str) -> bool {
-    let mut it = words(key);
+/// Whether a name of several words ends in a word only organisations end in (a legal form
+/// included: `Dauphin Deposit Corp`).
+pub fn ends_like_organisation(name: &str) -> bool {
+    let plain = plain_key(name);
+    let mut it = words(&plain);
     let last = it.next_back();
     it.next().is_some() && last.is_some_and(|w| ORGANISATION_ENDINGS.contains(&w))
 }
@@ -290,9 +317,13 @@ pub fn is_ticker(name: &str) -> bool {
     caps(stock, 2..=6) && caps(exchange, 1..=2) && exchange.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether a name has fewer than two letters (`P`, `J.`, `3`): it names nobody.
+/// Whether a name has fewer than two letters or digits (`P`, `J.`, `3`): it names nobody
+/// (`F-16` and `U.S.` do).
 pub fn is_not_a_name(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(1)
+        .is_none()
 }
 
 /// Whether a one-word name looks like an acronym (`CSTO`, `U.N.`): 2-6 capitals.
@@ -316,6 +347,12 @@ mod tests {
         assert_eq!(key("Stanislav  Zas"), "stanislav zas");
         assert_eq!(key("Standard & Poor's"), "standard poors");
         assert_ne!(key("Howard Baker"), key("James Baker"));
+        assert_eq!(key("Chrysler Corp"), key("Chrysler"));
+        assert_eq!(key("Standard and Poor's Corp"), key("Standard and Poor's"));
+        assert_eq!(key("Co Inc"), "co");
+        assert_eq!(key("Harris Upham and Co Inc"), "harris upham");
+        assert_eq!(key("Cable and Wireless"), "cable and wireless");
+        assert_eq!(key("Colorado Inc"), "colorado inc");
     }
 
     #[test]
@@ -341,6 +378,7 @@ mod tests {
         assert_eq!(clean("- Reuters"), "Reuters");
         assert_eq!(clean("Despite Reagan"), "Reagan");
         assert_eq!(clean("Behind Baker"), "Baker");
+        assert_eq!(clean("Paul Volcker said"), "Paul Volcker");
     }
 
     #[test]
@@ -353,11 +391,13 @@ mod tests {
         assert!(is_not_a_name("J."));
         assert!(!is_not_a_name("Li"));
         assert!(!is_not_a_name("U.S."));
+        assert!(!is_not_a_name("F-16"));
         assert!(ends_like_organisation(
             "dairy farm international holdings ltd"
         ));
-        assert!(ends_like_organisation("electric power co"));
-        assert!(!ends_like_organisation("ltd"));
-        assert!(!ends_like_organisation("james baker"));
+        assert!(ends_like_organisation("Electric Power Co"));
+        assert!(ends_like_organisation("Dauphin Deposit Corp"));
+        assert!(!ends_like_organisation("Ltd"));
+        assert!(!ends_like_organisation("James Baker"));
     }
 }

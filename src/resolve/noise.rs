@@ -30,6 +30,12 @@ pub struct Positions {
     pub table: u32,
     /// Between angle brackets, in capitals (`<SRD>`).
     pub bracketed_code: u32,
+    /// Articles counted (filled in by the caller when adding up the collection).
+    pub articles: u32,
+    /// Of them, articles with a mention on the last short line.
+    pub sign_off_articles: u32,
+    /// Of them, articles with a mention in a table line.
+    pub table_articles: u32,
 }
 
 impl Positions {
@@ -39,6 +45,9 @@ impl Positions {
         self.sign_off += other.sign_off;
         self.table += other.table;
         self.bracketed_code += other.bracketed_code;
+        self.articles += other.articles;
+        self.sign_off_articles += other.sign_off_articles;
+        self.table_articles += other.table_articles;
     }
 }
 
@@ -92,6 +101,20 @@ fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
             lines.push((span, shape(line.trim())));
         }
     }
+    // A short heading right above a table line heads the table (`Nine Mths`, then `Shr …`).
+    for at in (0..lines.len().saturating_sub(1)).rev() {
+        let next_is_table = lines[at + 1].1 == LineShape::Table;
+        let heading = text
+            .get(lines[at].0.start..lines[at].0.end)
+            .is_some_and(|l| {
+                let l = l.trim();
+                l.split_whitespace().count() <= 4
+                    && !l.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+            });
+        if next_is_table && heading {
+            lines[at].1 = LineShape::Table;
+        }
+    }
     let only_line = lines.len() == 1;
     if let Some((span, shape)) = lines.last_mut() {
         let line = text.get(span.start..span.end).unwrap_or("").trim();
@@ -104,7 +127,12 @@ fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
     lines
 }
 
-/// The shape of one trimmed line (not yet knowing whether it is the last).
+/// The shape of one trimmed line (not yet knowing whether it is the last): a table line is
+/// short, has no sentence punctuation, holds numbers or is four words or fewer, and holds
+/// the lowercase abbreviations of a financial table (`cts`, `vs`, `mln`, `mths`: every
+/// lowercase word five letters or fewer, at least one). A sports standings row
+/// (`Northampton 5 3 1 1 10 6 10`) has no lowercase word and is not a table line here: its
+/// names are real.
 fn shape(line: &str) -> LineShape {
     let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']);
     if ends_sentence {
@@ -115,7 +143,13 @@ fn shape(line: &str) -> LineShape {
         .split_whitespace()
         .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .count();
-    if words <= 12 && (numbers > 0 || words <= 4) {
+    let mut lowercase = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .peekable();
+    let has_lowercase = lowercase.peek().is_some();
+    let abbreviations_only = lowercase.all(|w| w.chars().count() <= 5);
+    if words <= 12 && (numbers > 0 || words <= 4) && has_lowercase && abbreviations_only {
         LineShape::Table
     } else {
         LineShape::Prose
@@ -129,7 +163,7 @@ mod tests {
     #[test]
     fn lines_are_prose_tables_or_a_sign_off() {
         let text = "NEW YORK, March 3 - Acme Inc said profits rose.\n\nShr 25 cts vs 20 cts\n\
-                    Nine mths\nA long line with many words but no final stop that goes on and on and on\n\nReuter\n";
+                    Nine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nNorthampton 5 3 1 1 10 6 10\nA long line with many words but no final stop that goes on and on and on\n\nReuter\n";
         let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
             .into_iter()
             .map(|(_, s)| s)
@@ -140,6 +174,8 @@ mod tests {
                 LineShape::Prose,
                 LineShape::Table,
                 LineShape::Table,
+                LineShape::Table,
+                LineShape::Prose,
                 LineShape::Prose,
                 LineShape::SignOff
             ]

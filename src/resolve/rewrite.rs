@@ -103,13 +103,10 @@ pub fn rewrite_article(
         } else if id != local.from {
             let (rule, evidence) = match because {
                 Some((rule, evidence)) => (*rule, evidence.clone()),
-                None if names::country_form(&local.name).is_some_and(|c| c != local.name) =>
-                {
-                    (
-                        Rule::CountryForm,
-                        format!("{} is a form of {canonical}", local.name),
-                    )
-                }
+                None if names::country_form(&local.name).is_some_and(|c| c != local.name) => (
+                    Rule::CountryForm,
+                    format!("{} is a form of {canonical}", local.name),
+                ),
                 None => (
                     Rule::SpellingVariant,
                     format!(

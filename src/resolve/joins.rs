@@ -1,0 +1,222 @@
+//! Names the tagger split at "and": `Standard and Poor's` tagged as `Standard` and `Poor`.
+//! A name that in half of its mentions or more (in three articles or more) directly follows
+//! another name and " and " or " & " with a firm's mark (a possessive after it, or a legal
+//! form ending it: `Poor's`, `Co Inc`) is the second half of a firm's name: wherever it
+//! follows another name and "and", the two mentions become one organisation named by the
+//! whole text (a possessive after it included: `Standard and Poor's`). Without the mark,
+//! two names often listed together ("Treasury and Bundesbank") would be joined. "Britain and France" is never joined: known places
+//! (the tagger's lists, country forms) are not halves of a firm's name; and a name mostly seen on its own ("Reagan and Baker") is no half.
+
+use super::decisions::{DecisionLog, Rule};
+use super::names;
+use crate::corpus::Article;
+use crate::extract::{Annotations, Entity, EntityId, EntityKind, EntityMention};
+use crate::span::ByteSpan;
+use std::collections::HashMap;
+
+/// Articles in which a name must stand as the second half before halves are joined.
+const JOIN_ARTICLES: u32 = 3;
+
+/// A pair that may be one name: (first mention, or none when the first half is a single
+/// capitalised word the tagger left out; second mention; joined span; whether a firm's mark
+/// follows: a possessive, or a legal form ending the second half).
+fn pairs<'a>(
+    article: &'a Article,
+    found: &'a Annotations,
+) -> impl Iterator<Item = (Option<usize>, usize, ByteSpan, bool)> + 'a {
+    let text = article.text.as_str();
+    found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, second)| {
+            let before = text.get(..second.span.start)?;
+            let joiner = [" and ", " & "].into_iter().find(|j| before.ends_with(j))?;
+            let first_end = second.span.start - joiner.len();
+            let previous = i
+                .checked_sub(1)
+                .and_then(|p| found.mentions.get(p).map(|m| (p, m)));
+            let (first, start) = match previous {
+                Some((p, m)) if m.span.end == first_end => (Some(p), m.span.start),
+                _ => {
+                    // A single capitalised word outside every mention (`Standard` after a
+                    // dateline the tagger took it into).
+                    let head = text.get(..first_end)?;
+                    let word_start = head
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+                        .last()
+                        .map(|(at, _)| at)?;
+                    let word = head.get(word_start..)?;
+                    let inside_previous = previous.is_some_and(|(_, m)| m.span.end > word_start);
+                    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                    if inside_previous
+                        || !capitalised
+                        || word == "The"
+                        || names::is_known_place(word)
+                    {
+                        return None;
+                    }
+                    (None, word_start)
+                }
+            };
+            // Known places are never halves of a firm's name (the tagger's kind is not trusted:
+            // it tags `Standard` of `Standard and Poor's` a place in some articles).
+            for half in first.into_iter().chain([i]) {
+                let name = &found
+                    .entities
+                    .get(found.mentions.get(half)?.entity)?
+                    .canonical;
+                if names::is_known_place(name) {
+                    return None;
+                }
+            }
+            let written = text.get(second.span.start..second.span.end)?;
+            let after = text.get(second.span.end..)?;
+            let possessive = ["'s", "’s"];
+            let written_possessive = possessive.iter().any(|p| written.contains(p));
+            let (end, possessive_after) = match possessive.iter().find(|p| after.starts_with(*p)) {
+                Some(p) if !written_possessive => (second.span.end + p.len(), true),
+                _ => (second.span.end, false),
+            };
+            let legal_form = written
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
+            let marked = written_possessive || possessive_after || legal_form;
+            Some((first, i, ByteSpan::new(start, end), marked))
+        })
+}
+
+/// Joins the halves the collection's evidence marks, in place.
+pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &mut DecisionLog) {
+    // How often each second half stands as one, and how often it is mentioned at all.
+    let mut as_half: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut mentioned: HashMap<String, u32> = HashMap::new();
+    for (article, found) in articles.iter().zip(annotations.iter()) {
+        for m in &found.mentions {
+            if let Some(e) = found.entities.get(m.entity) {
+                *mentioned.entry(names::key(&e.canonical)).or_default() += 1;
+            }
+        }
+        let mut seen_here: Vec<String> = Vec::new();
+        for (_, second, _, _) in pairs(article, found).filter(|p| p.3) {
+            let key = names::key(&found.entities[found.mentions[second].entity].canonical);
+            let entry = as_half.entry(key.clone()).or_default();
+            entry.0 += 1;
+            if !seen_here.contains(&key) {
+                entry.1 += 1;
+                seen_here.push(key);
+            }
+        }
+    }
+    let halves: HashMap<&str, String> = as_half
+        .iter()
+        .filter(|(key, (n, articles))| {
+            *articles >= JOIN_ARTICLES
+                && f64::from(*n) * 2.0 >= f64::from(mentioned.get(*key).copied().unwrap_or(0))
+        })
+        .map(|(key, (n, articles))| {
+            (
+                key.as_str(),
+                format!(
+                    "{n} of {} mentions follow another name and \"and\", in {articles} articles",
+                    mentioned[key]
+                ),
+            )
+        })
+        .collect();
+    if halves.is_empty() {
+        return;
+    }
+    for (article, found) in articles.iter().zip(annotations.iter_mut()) {
+        let joins: Vec<(Option<usize>, usize, ByteSpan)> = pairs(article, found)
+            .map(|(first, second, span, _)| (first, second, span))
+            .filter(|(_, second, _)| {
+                let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
+                halves.contains_key(key.as_str())
+            })
+            .collect();
+        if joins.is_empty() {
+            continue;
+        }
+        let mut removed = vec![false; found.mentions.len()];
+        let mut added = Vec::new();
+        for (first, second, span) in joins {
+            if first.is_some_and(|f| removed[f]) || removed[second] {
+                continue;
+            }
+            let name = span
+                .slice(&article.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let id = EntityId::new(EntityKind::Organization, &name);
+            let at = match found.entities.iter().position(|e| e.id == id) {
+                Some(at) => at,
+                None => {
+                    found.entities.push(Entity {
+                        id: id.clone(),
+                        kind: EntityKind::Organization,
+                        canonical: name.clone(),
+                        aliases: Vec::new(),
+                        role: None,
+                    });
+                    found.entities.len() - 1
+                }
+            };
+            for half in first.into_iter().chain([second]) {
+                let e = &found.entities[found.mentions[half].entity];
+                let key = names::key(&e.canonical);
+                let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
+                    format!(
+                        "stands before \"and {}\"",
+                        found.entities[found.mentions[second].entity].canonical
+                    )
+                });
+                log.merge(&e.id, &e.canonical, &id, Rule::NameHalves, || evidence);
+                removed[half] = true;
+            }
+            added.push(EntityMention { span, entity: at });
+        }
+        let mut mentions: Vec<EntityMention> = found
+            .mentions
+            .iter()
+            .zip(&removed)
+            .filter(|(_, r)| !**r)
+            .map(|(m, _)| m.clone())
+            .collect();
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        found.mentions = mentions;
+        // Halves with no mention left are gone from the article (the new name replaces them).
+        let used: Vec<bool> = (0..found.entities.len())
+            .map(|e| {
+                found.mentions.iter().any(|m| m.entity == e)
+                    || found.quotes.iter().any(|q| q.speaker_entity == Some(e))
+            })
+            .collect();
+        if used.iter().all(|u| *u) {
+            continue;
+        }
+        let mut new_index = vec![None; found.entities.len()];
+        let mut kept = Vec::new();
+        for (i, e) in found.entities.drain(..).enumerate() {
+            if used[i] {
+                new_index[i] = Some(kept.len());
+                kept.push(e);
+            }
+        }
+        found.entities = kept;
+        for m in &mut found.mentions {
+            m.entity = new_index[m.entity].unwrap_or(m.entity);
+        }
+        for q in &mut found.quotes {
+            q.speaker_entity = q
+                .speaker_entity
+                .and_then(|e| new_index.get(e).copied().flatten());
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! The resolve rules on small hand-made corpora, including the names that must stay apart,
+//! and on the seed.
+
+use super::*;
+use crate::corpus::parse_file;
+use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
+use crate::span::ByteSpan;
+
+/// A hand-made article: its text, and the names extraction gave it, each tagged.
+struct Doc {
+    text: String,
+    names: Vec<(&'static str, EntityKind)>,
+}
+
+fn doc(text: &str, names: &[(&'static str, EntityKind)]) -> Doc {
+    Doc {
+        text: text.to_string(),
+        names: names.to_vec(),
+    }
+}
+
+/// Articles and annotations: one entity per distinct (name, kind), a mention at every
+/// occurrence of the name in the text.
+fn corpus(docs: &[Doc]) -> (Vec<Article>, Vec<Annotations>) {
+    let mut articles = Vec::new();
+    let mut annotations = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let article = parse_file(&format!("a{i}.txt"), d.text.as_bytes())
+            .expect("article")
+            .remove(0);
+        let mut found = Annotations::default();
+        for (name, kind) in &d.names {
+            let entity = found.entities.len();
+            found.entities.push(Entity {
+                id: EntityId::new(*kind, name),
+                kind: *kind,
+                canonical: name.to_string(),
+                aliases: Vec::new(),
+                role: None,
+            });
+            let body = article.body_text();
+            let mut from = 0;
+            while let Some(at) = body[from..].find(name) {
+                let start = article.body.start + from + at;
+                found.mentions.push(EntityMention {
+                    span: ByteSpan::new(start, start + name.len()),
+                    entity,
+                });
+                from += at + name.len();
+            }
+        }
+        found.mentions.sort_by_key(|m| m.span.start);
+        articles.push(article);
+        annotations.push(found);
+    }
+    (articles, annotations)
+}
+
+fn resolved(docs: &[Doc]) -> Resolved {
+    let (articles, annotations) = corpus(docs);
+    resolve(&articles, annotations)
+}
+
+/// The resolved ids of article `i`.
+fn ids(r: &Resolved, i: usize) -> Vec<&str> {
+    r.annotations[i]
+        .entities
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect()
+}
+
+use EntityKind::{Organization as Org, Person, Place};
+
+#[test]
+fn a_sign_off_on_the_last_line_is_dropped_and_explained() {
+    let docs: Vec<Doc> = (0..3)
+        .map(|_| {
+            doc(
+                "Acme Corp said profits rose in Chicago.\n\nREUTER\n",
+                &[("Acme Corp", Org), ("REUTER", Person)],
+            )
+        })
+        .collect();
+    let r = resolved(&docs);
+    for i in 0..3 {
+        assert_eq!(ids(&r, i), ["organization:acme-corp"]);
+        assert!(r.annotations[i].mentions.iter().all(|m| m.entity == 0));
+    }
+    let drop = &r.decisions.drops[0];
+    assert_eq!(
+        (drop.name.as_str(), drop.rule, drop.articles),
+        ("REUTER", Rule::SignOff, 3)
+    );
+    assert!(drop.evidence.contains("3 of 3"), "{}", drop.evidence);
+}
+
+#[test]
+fn a_name_said_in_a_sentence_on_the_last_line_or_closing_few_articles_is_kept() {
+    let r = resolved(&[doc("Prices fell.\nSmith said so.\n", &[("Smith", Person)])]);
+    assert_eq!(ids(&r, 0), ["person:smith"]);
+    // A byline closing two articles is no agency sign-off.
+    let byline = || doc("Prices fell.\nJane Smith\n", &[("Jane Smith", Person)]);
+    let r = resolved(&[byline(), byline()]);
+    assert_eq!(ids(&r, 1), ["person:jane-smith"]);
+}
+
+#[test]
+fn table_tokens_tickers_initials_and_legal_forms_are_dropped_but_places_in_tables_stay() {
+    // Three earnings reports: a table header recurs; one table would not be evidence.
+    let report = || {
+        doc(
+            "Acme Inc said results were as follows.\nShr 25 cts vs 20 cts\nNine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nJapan 12.5 vs 11.0\nAcme TPN.PA rose in Japan, L.P. Co said.\n",
+            &[
+                ("Shr", Person),
+                ("Nine", Person),
+                ("Japan", Place),
+                ("TPN.PA", Place),
+                ("P", Person),
+                ("Co", Org),
+                ("Acme Inc", Org),
+            ],
+        )
+    };
+    let r = resolved(&[report(), report(), report()]);
+    assert_eq!(ids(&r, 0), ["place:japan", "organization:acme-inc"]);
+    let rules: Vec<(&str, Rule)> = r
+        .decisions
+        .drops
+        .iter()
+        .map(|d| (d.name.as_str(), d.rule))
+        .collect();
+    for expected in [
+        ("Shr", Rule::TableToken),
+        ("Nine", Rule::TableToken),
+        ("TPN.PA", Rule::Ticker),
+        ("P", Rule::NotAName),
+        ("Co", Rule::NotAName),
+    ] {
+        assert!(rules.contains(&expected), "{expected:?} not in {rules:?}");
+    }
+}
+
+#[test]
+fn a_code_in_angle_brackets_is_dropped_where_it_is_only_a_code() {
+    let r = resolved(&[
+        doc(
+            "McDonnell Douglas Corp <MD> said so.",
+            &[("McDonnell Douglas Corp", Org), ("MD", Org)],
+        ),
+        doc("ROCKVILLE, Md., March 2 - Penril said.", &[("Md", Place)]),
+        doc("In Md, Penril said.", &[("Md", Place)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:mcdonnell-douglas-corp"]);
+    assert_eq!(ids(&r, 1), ["place:md"]);
+    assert!(
+        r.decisions
+            .drops
+            .iter()
+            .any(|d| d.name == "MD" && d.rule == Rule::Ticker)
+    );
+}
+
+#[test]
+fn datelines_spellings_and_country_forms_merge() {
+    let r = resolved(&[
+        doc(
+            "WASHINGTON, March 3 - The U.S. and Britain agreed.",
+            &[("WASHINGTON", Place), ("U.S.", Place), ("Britain", Place)],
+        ),
+        doc(
+            "In Washington, the United States and the U.K. met again.",
+            &[
+                ("Washington", Place),
+                ("United States", Place),
+                ("U.K.", Place),
+            ],
+        ),
+        doc(
+            "USA officials flew to Washington and to the United Kingdom.",
+            &[
+                ("USA", Place),
+                ("Washington", Place),
+                ("United Kingdom", Place),
+            ],
+        ),
+    ]);
+    for i in 0..3 {
+        let mut found = ids(&r, i);
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            [
+                "place:united-kingdom",
+                "place:united-states",
+                "place:washington"
+            ],
+            "article {i}"
+        );
+    }
+    assert_eq!(r.annotations[0].entities[0].canonical, "Washington");
+    let rule_of = |name: &str| {
+        r.decisions
+            .merges
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.rule)
+    };
+    assert_eq!(rule_of("U.S."), Some(Rule::CountryForm));
+    assert_eq!(rule_of("Britain"), Some(Rule::CountryForm));
+    // Same id already: only the canonical name changes, no decision to explain.
+    assert_eq!(rule_of("WASHINGTON"), None);
+}
+
+#[test]
+fn america_and_russia_stay_apart_from_the_countries_they_are_not() {
+    let r = resolved(&[doc(
+        "America and Russia, the United States and the Soviet Union.",
+        &[
+            ("America", Place),
+            ("Russia", Place),
+            ("United States", Place),
+            ("Soviet Union", Place),
+        ],
+    )]);
+    assert_eq!(r.annotations[0].entities.len(), 4);
+}
+
+#[test]
+fn kinds_follow_the_collections_votes_and_organisation_words() {
+    let mut docs: Vec<Doc> = (0..3)
+        .map(|_| doc("Chrysler said sales rose.", &[("Chrysler", Org)]))
+        .collect();
+    docs.push(doc("Chrysler said nothing.", &[("Chrysler", Person)]));
+    docs.push(doc(
+        "Dairy Farm International Holdings Ltd said.",
+        &[("Dairy Farm International Holdings Ltd", Person)],
+    ));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, 3), ["organization:chrysler"]);
+    assert_eq!(
+        ids(&r, 4),
+        ["organization:dairy-farm-international-holdings-ltd"]
+    );
+    let vote = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.from.as_str() == "person:chrysler")
+        .expect("vote");
+    assert_eq!(vote.rule, Rule::KindVotes);
+    assert_eq!(vote.evidence, "kind votes: 1 person / 3 organization");
+}
+
+#[test]
+fn a_kind_without_a_majority_stays_per_article() {
+    let r = resolved(&[
+        doc("Jordan said.", &[("Jordan", Person)]),
+        doc("Jordan said.", &[("Jordan", Place)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["person:jordan"]);
+    assert_eq!(ids(&r, 1), ["place:jordan"]);
+}
+
+#[test]
+fn a_role_before_a_known_persons_name_resolves_to_the_person() {
+    let r = resolved(&[
+        doc("Paul Volcker spoke.", &[("Paul Volcker", Person)]),
+        doc(
+            "Federal Reserve Chairman Paul Volcker spoke.",
+            &[("Federal Reserve Chairman Paul Volcker", Org)],
+        ),
+        doc(
+            "White House Chief of Staff Howard Baker and Howard Baker.",
+            &[
+                ("White House Chief of Staff Howard Baker", Place),
+                ("Howard Baker", Person),
+            ],
+        ),
+    ]);
+    assert_eq!(ids(&r, 1), ["person:paul-volcker"]);
+    assert_eq!(
+        r.annotations[1].entities[0].role.as_deref(),
+        Some("Federal Reserve Chairman")
+    );
+    assert_eq!(ids(&r, 2), ["person:howard-baker"]);
+    let m = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == Rule::RolePrefix)
+        .expect("role merge");
+    assert!(m.evidence.contains("is a role"), "{}", m.evidence);
+}
+
+#[test]
+fn a_short_name_joins_the_full_name_its_article_gives_and_stays_apart_when_two_do() {
+    let r = resolved(&[
+        doc(
+            "James Baker met bankers. Baker said rates would fall.",
+            &[("James Baker", Person), ("Baker", Org)],
+        ),
+        doc(
+            "Howard Baker and James Baker met. Baker said little.",
+            &[
+                ("Howard Baker", Person),
+                ("James Baker", Person),
+                ("Baker", Person),
+            ],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["person:james-baker"]);
+    assert_eq!(
+        ids(&r, 1),
+        ["person:howard-baker", "person:james-baker", "person:baker"]
+    );
+    let apart = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == Rule::KeptApart)
+        .expect("kept apart");
+    assert_eq!(
+        apart.evidence,
+        "same article names Howard Baker and James Baker"
+    );
+    let joined = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == Rule::SameArticleFullName)
+        .expect("joined");
+    assert_eq!(joined.evidence, "same article names James Baker");
+}
+
+/// James Baker is named with the Treasury and the Bundesbank, Howard Baker with the
+/// White House and Congress.
+fn two_bakers() -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for _ in 0..8 {
+        docs.push(doc(
+            "James Baker, Treasury and Bundesbank.",
+            &[
+                ("James Baker", Person),
+                ("Treasury", Org),
+                ("Bundesbank", Org),
+            ],
+        ));
+        docs.push(doc(
+            "Howard Baker, White House and Congress.",
+            &[
+                ("Howard Baker", Person),
+                ("White House", Place),
+                ("Congress", Org),
+            ],
+        ));
+    }
+    for _ in 0..16 {
+        docs.push(doc("Filler on Tokyo.", &[("Tokyo", Place)]));
+    }
+    docs
+}
+
+#[test]
+fn a_lone_short_name_goes_where_the_names_around_it_point() {
+    let mut docs = two_bakers();
+    docs.push(doc(
+        "Baker spoke to the Bundesbank and the Treasury.",
+        &[("Baker", Person), ("Bundesbank", Org), ("Treasury", Org)],
+    ));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1)[0], "person:james-baker");
+    let m = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == Rule::CollectionEvidence)
+        .expect("linked");
+    assert!(
+        m.evidence
+            .starts_with("names it appears with score James Baker"),
+        "{}",
+        m.evidence
+    );
+}
+
+#[test]
+fn a_lone_short_name_without_decisive_evidence_stays_apart() {
+    let mut docs = two_bakers();
+    docs.push(doc(
+        "Baker spoke in Tokyo.",
+        &[("Baker", Person), ("Tokyo", Place)],
+    ));
+    docs.push(doc(
+        "Baker spoke to Congress and the Treasury.",
+        &[("Baker", Person), ("Congress", Org), ("Treasury", Org)],
+    ));
+    let r = resolved(&docs);
+    let n = docs.len();
+    assert_eq!(ids(&r, n - 2)[0], "person:baker");
+    assert_eq!(ids(&r, n - 1)[0], "person:baker");
+    let apart = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == Rule::KeptApart)
+        .expect("kept apart");
+    assert_eq!(apart.articles, 2);
+    assert!(
+        apart.evidence.starts_with("no decisive evidence"),
+        "{}",
+        apart.evidence
+    );
+}
+
+#[test]
+fn a_generic_word_stands_for_the_articles_only_organisation_with_it() {
+    let r = resolved(&[
+        doc(
+            "The CSTO met. The Organization will stay.",
+            &[("CSTO", Org), ("Organization", Org)],
+        ),
+        doc(
+            "The World Bank and the Bank of England. The Bank said.",
+            &[("World Bank", Org), ("Bank of England", Org), ("Bank", Org)],
+        ),
+        doc(
+            "The World Bank lent. The Bank said.",
+            &[("World Bank", Org), ("Bank", Org)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:csto"]);
+    assert_eq!(
+        ids(&r, 1),
+        ["organization:world-bank", "organization:bank-of-england"]
+    );
+    assert_eq!(ids(&r, 2), ["organization:world-bank"]);
+    assert!(
+        r.decisions
+            .drops
+            .iter()
+            .any(|d| d.name == "Bank" && d.rule == Rule::GenericWord)
+    );
+}
+
+#[test]
+fn an_acronym_spelt_out_elsewhere_joins_its_full_name() {
+    let (articles, mut annotations) = corpus(&[
+        doc(
+            "The European Community and the EC.",
+            &[("European Community", Org)],
+        ),
+        doc(
+            "The European Community and the EC.",
+            &[("European Community", Org)],
+        ),
+        doc("The EC said.", &[("EC", Org)]),
+    ]);
+    for found in &mut annotations[..2] {
+        found.entities[0].aliases.push("EC".into());
+    }
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 2), ["organization:european-community"]);
+}
+
+#[test]
+fn an_article_that_calls_its_person_by_surname_gets_every_mention() {
+    let text = "Stanislav Zas said. \"Quote,\" Zas concluded. Zas reminded them.";
+    let (articles, mut annotations) = corpus(&[doc(text, &[("Stanislav Zas", Person)])]);
+    annotations[0].entities[0].aliases.push("Zas".into());
+    let r = resolve(&articles, annotations);
+    let written: Vec<&str> = r.annotations[0]
+        .mentions
+        .iter()
+        .map(|m| m.span.slice(&articles[0].text))
+        .collect();
+    assert_eq!(written, ["Stanislav Zas", "Zas", "Zas"]);
+}
+
+#[test]
+fn quote_speakers_follow_their_entity_and_lose_a_dropped_one() {
+    let signed = || {
+        doc(
+            "Smith said.\nREUTER\n",
+            &[("REUTER", Person), ("Smith", Person)],
+        )
+    };
+    let (articles, mut annotations) = corpus(&[signed(), signed(), signed()]);
+    annotations[0].quotes.push(crate::extract::Quote {
+        span: ByteSpan::new(0, 5),
+        speaker: Some("Smith".into()),
+        speaker_entity: Some(1),
+        speaker_span: None,
+    });
+    annotations[0].quotes.push(crate::extract::Quote {
+        span: ByteSpan::new(0, 5),
+        speaker: Some("REUTER".into()),
+        speaker_entity: Some(0),
+        speaker_span: None,
+    });
+    let r = resolve(&articles, annotations);
+    assert_eq!(r.annotations[0].quotes[0].speaker_entity, Some(0));
+    assert_eq!(r.annotations[0].quotes[1].speaker_entity, None);
+}
+
+#[test]
+fn a_firm_name_split_at_and_is_joined_but_two_countries_are_not() {
+    let rated = || {
+        doc(
+            "The issue is rated AA by Standard and Poor's. Britain and France agreed.",
+            &[
+                ("Standard", Org),
+                ("Poor", Person),
+                ("Britain", Place),
+                ("France", Place),
+            ],
+        )
+    };
+    let r = resolved(&[rated(), rated(), rated()]);
+    let mut found = ids(&r, 0);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "organization:standard-and-poor-s",
+            "place:france",
+            "place:united-kingdom"
+        ]
+    );
+    let m = &r.annotations[0].mentions;
+    let text = &corpus(&[rated()]).0[0].text;
+    assert!(
+        m.iter()
+            .any(|m| m.span.slice(text) == "Standard and Poor's")
+    );
+    assert!(
+        r.decisions
+            .merges
+            .iter()
+            .any(|m| m.name == "Poor" && m.rule == Rule::NameHalves)
+    );
+}
+
+#[test]
+fn a_first_half_the_tagger_left_out_is_joined_too() {
+    let cut = || {
+        doc(
+            "NEW YORK, March 2 - Standard and Poor's Corp said it cut the rating.",
+            &[("NEW YORK", Place), ("Poor's Corp", Org)],
+        )
+    };
+    let r = resolved(&[cut(), cut(), cut()]);
+    assert_eq!(
+        ids(&r, 2),
+        ["place:new-york", "organization:standard-and-poor-s-corp"]
+    );
+}
+
+#[test]
+fn a_name_seen_mostly_alone_is_no_half() {
+    let r = resolved(&[
+        doc(
+            "Reagan and Baker met.",
+            &[("Reagan", Person), ("Baker", Person)],
+        ),
+        doc("Baker spoke.", &[("Baker", Person)]),
+        doc("Baker spoke.", &[("Baker", Person)]),
+        doc("Baker spoke.", &[("Baker", Person)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["person:reagan", "person:baker"]);
+}
+
+#[test]
+fn resolving_is_deterministic() {
+    let docs = two_bakers();
+    assert_eq!(resolved(&docs), resolved(&docs));
+}
+
+#[test]
+fn the_seeds_organization_is_the_csto_and_every_zas_is_marked() {
+    let seed = include_str!("../../seeds/000_c9891722df91f9a5.txt");
+    let article = parse_file("000_c9891722df91f9a5.txt", seed.as_bytes())
+        .expect("seed")
+        .remove(0);
+    let found = crate::extract::annotate(&article);
+    let r = resolve(std::slice::from_ref(&article), vec![found]);
+    let named = |word: &str| {
+        r.annotations[0]
+            .mentions
+            .iter()
+            .filter(|m| m.span.slice(&article.text) == word)
+            .map(|m| r.annotations[0].entities[m.entity].id.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(named("Organization"), ["organization:csto"]);
+    let zas = named("Zas");
+    assert!(
+        zas.len() >= 3 && zas.iter().all(|id| *id == "person:stanislav-zas"),
+        "{zas:?}"
+    );
+    for cue in ["Zas reminded", "Zas concluded"] {
+        let at = article.text.find(cue).expect("cue");
+        assert!(
+            r.annotations[0].mentions.iter().any(|m| m.span.start == at),
+            "{cue}"
+        );
+    }
+}

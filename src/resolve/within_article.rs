@@ -1,0 +1,140 @@
+//! Links inside one article: a generic word ("the Organization") to the one organisation it
+//! can stand for, and a one-word name to the one person whose full name ends with it.
+
+use super::collection::{Fate, Local, title_case};
+use super::decisions::Rule;
+use super::names;
+use crate::extract::EntityKind;
+
+/// Within each article: a generic word ("the Organization") goes to the article's one
+/// organisation with that word in its name, or whose acronym ends in its initial (CSTO,
+/// for Collective Security Treaty Organization), and is dropped when there is none or more
+/// than one; a one-word name goes to the one person of the article whose full name ends in
+/// it, and stays apart when there are several.
+pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+    for range in ranges {
+        let article = &mut locals[range.clone()];
+        let snapshot: Vec<(Option<(EntityKind, String)>, String)> = article
+            .iter()
+            .map(|l| {
+                (
+                    l.target().map(|(k, key)| (k, key.to_string())),
+                    l.name.clone(),
+                )
+            })
+            .collect();
+        for (i, local) in article.iter_mut().enumerate() {
+            if !local.is_unlinked() || names::words(&local.key).nth(1).is_some() {
+                continue;
+            }
+            let Some((kind, _)) = local.target() else {
+                continue;
+            };
+            let word = local.key.clone();
+            let others = snapshot
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .filter_map(|(_, (t, name))| {
+                    t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
+                });
+            if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
+            {
+                let word = word.trim_end_matches('s').to_string();
+                let word = if names::is_generic_organisation_word(&word) {
+                    word
+                } else {
+                    local.key.clone()
+                };
+                let initial = word.chars().next().unwrap_or(' ');
+                let mut candidates: Vec<&str> = others
+                    .filter(|(k, key, name)| {
+                        *k == EntityKind::Organization
+                            && *key != word
+                            && (names::words(key).any(|w| w == word)
+                                || (names::is_acronym(name)
+                                    && name
+                                        .to_lowercase()
+                                        .trim_end_matches('.')
+                                        .ends_with(initial)))
+                    })
+                    .map(|(_, key, _)| key)
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                match candidates.as_slice() {
+                    [one] => {
+                        let evidence = if names::words(one).any(|w| w == word) {
+                            format!(
+                                "the article's only organisation named with `{}`",
+                                local.name
+                            )
+                        } else {
+                            format!(
+                                "the article's only organisation named with `{}` or by an acronym ending in {}",
+                                local.name,
+                                initial.to_uppercase()
+                            )
+                        };
+                        local.link(
+                            EntityKind::Organization,
+                            one.to_string(),
+                            Rule::GenericWordInArticle,
+                            evidence,
+                        );
+                    }
+                    [] => {
+                        local.fate = Fate::Dropped(
+                            Rule::GenericWord,
+                            "a generic word; the article names no organisation with it".into(),
+                        )
+                    }
+                    several => {
+                        local.fate = Fate::Dropped(
+                            Rule::GenericWord,
+                            format!(
+                                "a generic word; the article names {} organisations with it",
+                                several.len()
+                            ),
+                        )
+                    }
+                }
+                continue;
+            }
+            let mut people: Vec<&str> = others
+                .filter(|(k, key, _)| {
+                    *k == EntityKind::Person
+                        && names::words(key).nth(1).is_some()
+                        && names::words(key).next_back() == Some(word.as_str())
+                })
+                .map(|(_, key, _)| key)
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            match people.as_slice() {
+                [one] => {
+                    let evidence = format!("same article names {}", title_case(one));
+                    local.link(
+                        EntityKind::Person,
+                        one.to_string(),
+                        Rule::SameArticleFullName,
+                        evidence,
+                    );
+                }
+                [] => {}
+                several if kind == EntityKind::Person => {
+                    let evidence = format!(
+                        "same article names {}",
+                        several
+                            .iter()
+                            .map(|k| title_case(k))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    );
+                    local.link(EntityKind::Person, word.clone(), Rule::KeptApart, evidence);
+                }
+                _ => {}
+            }
+        }
+    }
+}
