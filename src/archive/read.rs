@@ -249,6 +249,16 @@ impl Archive {
                 "dates=mentioned (archives index publication dates only)",
             ));
         }
+        if !filter.fields.is_empty() {
+            return Err(ArchiveError::Unsupported(
+                "metadata fields (m.…): archive format 1 does not store them",
+            ));
+        }
+        if filter.sort != crate::query::Sort::Relevance {
+            return Err(ArchiveError::Unsupported(
+                "sort=newest or sort=oldest: archive format 1 ranks by relevance only",
+            ));
+        }
         let lookup = Lookup {
             archive: self,
             missing: RefCell::new(BTreeSet::new()),
