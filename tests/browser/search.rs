@@ -527,3 +527,38 @@ async fn sort_links_ways_out_and_metadata_facets_fit_desktop_and_phone_screens()
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sort_links_ways_out_and_metadata_facets_have_no_serious_accessibility_violations() {
+    let axe_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tools/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (./dev test installs axe-core)", axe_path.display()));
+    run_wire("", async |app| {
+        for query in [
+            "q=oil&m.topics=crude&sort=oldest",
+            "q=coffee&m.topics=crude",
+        ] {
+            app.open_link(query).await?;
+            app.wait_for("section[data-facet=m-topics]").await?;
+            app.client
+                .execute(&format!("{axe}; return true;"), vec![])
+                .await?;
+            let violations = app
+                .client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     axe.run(document, { resultTypes: ['violations'] })
+                        .then(r => done(r.violations
+                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .map(v => v.id + ': ' + v.nodes[0].target.join(' '))))
+                        .catch(e => done(['axe failed: ' + e]));",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(violations, Value::Array(vec![]), "axe-core on ?{query}");
+        }
+        app.assert_no_crash().await
+    })
+    .await;
+}
