@@ -562,3 +562,36 @@ async fn the_sort_links_ways_out_and_metadata_facets_have_no_serious_accessibili
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_reuters_topics_and_places_are_facets_and_provenance_is_not() {
+    run_reuters(async |app| {
+        app.wait_for_text("section[data-facet=m-topics] .facet-values", "earn")
+            .await?;
+        app.wait_for_text("section[data-facet=m-places] .facet-values", "usa")
+            .await?;
+        assert_eq!(
+            app.client
+                .find_all(Locator::Css("section[data-facet=m-provenance]"))
+                .await?
+                .len(),
+            0,
+            "a value per article is not a facet"
+        );
+        app.open_link("m.topics=crude&sort=newest").await?;
+        app.wait_for_text(".chips", "Topics: crude").await?;
+        app.wait_for("section[data-facet=m-topics] li.selected").await?;
+        app.client.set_window_size(1366, 900).await?;
+        let reveal = "document.querySelector('section[data-facet=m-topics]').scrollIntoView({block: 'center'})";
+        app.client.execute(reveal, vec![]).await?;
+        app.screenshot("reuters-metadata-desktop").await?;
+        if app.client.issue_cmd(PhoneScreen).await.is_err() {
+            app.client.set_window_size(390, 844).await?;
+        }
+        app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
+        assert_fits(app, "phone").await?;
+        app.screenshot("reuters-metadata-phone").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
