@@ -318,28 +318,14 @@ async fn the_link_notice_shows_code_not_backticks_and_offers_only_real_views() {
     App::run("view=nope", async |app| {
         let notice = app.wait_for_text("#link-notice", "view=nope").await?;
         assert!(!notice.contains('`'), "no raw backticks: {notice}");
-        for view in ["articles", "quotes", "entities"] {
+        for (_, view) in dossier::query::View::ALL {
             assert!(notice.contains(view), "offers {view}: {notice}");
         }
-        assert!(
-            !notice.contains("timeline"),
-            "offers no timeline view: {notice}"
-        );
         let code = app
             .client
             .find_all(Locator::Css("#link-notice li code"))
             .await?;
         assert!(code.len() > 2, "parameters and values are code");
-        app.assert_no_crash().await
-    })
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_timeline_link_says_the_timeline_is_in_the_sidebar() {
-    App::run("view=timeline", async |app| {
-        let notice = app.wait_for_text("#link-notice", "view=timeline").await?;
-        assert!(notice.contains("sidebar"), "{notice}");
         app.assert_no_crash().await
     })
     .await;
