@@ -23,19 +23,22 @@ pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
         Some(lower.len())
     };
     for i in (from..at).rev() {
-        let word = doc.token_str(i);
         let mut buf = [0u8; 16];
         let Some(len) = lower_at(i, &mut buf) else {
             continue;
         };
         let lower = &buf[..len];
-        let mut before = [0u8; 16];
-        let previous = match i.checked_sub(1).filter(|&p| p >= first) {
-            Some(p) => lower_at(p, &mut before).map_or(&[][..], |n| &before[..n]),
-            None => &[][..],
+        // The word before is read only for the few words whose meaning it changes: this
+        // look-back runs for every date expression.
+        let previous_in = |words: &[&[u8]]| {
+            let mut before = [0u8; 16];
+            i.checked_sub(1)
+                .filter(|&p| p >= first)
+                .and_then(|p| lower_at(p, &mut before))
+                .is_some_and(|n| words.contains(&&before[..n]))
         };
         // `as early as Tuesday`, `as soon as Friday`: the earliest of what is still ahead.
-        if lower == b"as" && matches!(previous, b"early" | b"soon") {
+        if lower == b"as" && previous_in(&[b"early", b"soon"]) {
             return Tense::Future;
         }
         // `set to resume Monday`.
@@ -43,31 +46,26 @@ pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
             return Tense::Future;
         }
         // `payable Jan. 2 to stock of record Dec. 15`: a dividend's dates lie ahead.
-        if lower == b"record" && previous == b"of" {
+        if lower == b"record" && previous_in(&[b"of"]) {
             return Tense::Future;
-        }
-        let passive_or_infinitive = matches!(previous, b"be" | b"been" | b"being" | b"to");
-        let written_lowercase = word.bytes().all(|b| !b.is_ascii_uppercase());
-        // `a still unspecified date`: after a determiner an -ed word describes a noun.
-        let adjective = matches!(
-            previous,
-            b"a" | b"an" | b"the" | b"still" | b"its" | b"their"
-        );
-        match cue(lower) {
-            Some(Tense::Past) if passive_or_infinitive => {}
-            Some(tense) => return tense,
-            None if is_past_form(lower)
-                && written_lowercase
-                && !passive_or_infinitive
-                && !adjective =>
-            {
-                return Tense::Past;
-            }
-            None => {}
         }
         // `guidelines to be published in November`: what is still to be done lies ahead.
-        if lower == b"be" && previous == b"to" {
+        if lower == b"be" && previous_in(&[b"to"]) {
             return Tense::Future;
+        }
+        const PASSIVE_OR_INFINITIVE: &[&[u8]] = &[b"be", b"been", b"being", b"to"];
+        match cue(lower) {
+            Some(Tense::Past) if previous_in(PASSIVE_OR_INFINITIVE) => {}
+            Some(tense) => return tense,
+            None if is_past_form(lower) => {
+                let written_lowercase = doc.token_str(i).bytes().all(|b| !b.is_ascii_uppercase());
+                // `a still unspecified date`: after a determiner an -ed word describes a noun.
+                let adjective = previous_in(&[b"a", b"an", b"the", b"still", b"its", b"their"]);
+                if written_lowercase && !adjective && !previous_in(PASSIVE_OR_INFINITIVE) {
+                    return Tense::Past;
+                }
+            }
+            None => {}
         }
     }
     Tense::Unknown

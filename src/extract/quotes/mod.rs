@@ -7,10 +7,13 @@
 //! reader in [`phrase`] and the clause subjects of [`subject`]; [`people`] resolves the phrase to a speaker among the article's
 //! people, which come from the entity extractor's mentions or, when it gave none, from
 //! [`names`] found in the text: the entity's canonical name for a mention, the fuller name
-//! for a surname ("Zas" → "Stanislav Zas"), the named holder of a title for a description
-//! ("the Secretary General"), the first person of the nearest sentence naming one for "he"
-//! or "she". An honorific form ("Mr. Obama") is kept as written, since the article may name
-//! several people of that surname. A quote with no cue of its own continues the speech of
+//! for a surname ("Zas" → "Stanislav Zas"), the named holder of a title for a definite
+//! description ("the Secretary General"; "one Clinton aide" stays anonymous), and for "he"
+//! or "she" the speaker of the nearest sentence naming a person ("…, Hans Mast said."), else
+//! its first person. A speaker is never a place ("salesman in New York"), a weekday
+//! fragment ("Since Monday") or a possessor ("Ryan's spokeswoman, AshLee Strong, said" is
+//! AshLee Strong). An honorific form ("Mr. Obama") is kept as written, since the article may
+//! name several people of that surname. A quote with no cue of its own continues the speech of
 //! the quote before it, unless someone else was named in between.
 
 mod cues;

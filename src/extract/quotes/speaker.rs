@@ -13,8 +13,10 @@ use super::phrase::{Phrase, PhraseKind, read_left, read_right};
 use super::subject::{continues_subject, sentence_subject};
 use std::ops::Range;
 
-/// Tokens looked at after a closing mark for the cue.
-const AFTER_WINDOW: usize = 16;
+/// Tokens looked at after a closing mark for the cue: room for a name and a long appositive
+/// before the verb ("Malkia Cyril, the executive director at the Center of Media Justice and
+/// whose also featured in the film, told").
+const AFTER_WINDOW: usize = 24;
 /// Longest appositive skipped between a speaker and the verb ("Malkia Cyril, the executive
 /// director at the Center of Media Justice and whose also featured in the film, told").
 const APPOSITIVE_WINDOW: usize = 20;
@@ -420,6 +422,17 @@ mod tests {
         assert_eq!(
             speakers("\"No,\" Jeff Weaver, Sanders's campaign manager, said."),
             [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn a_long_appositive_after_the_quote_is_skipped() {
+        assert_eq!(
+            speakers(
+                "\"Yes,\" Malkia Cyril, the executive director at the Center of Media Justice \
+                 and whose also featured in the film, told The Huffington Post."
+            ),
+            [Some("Malkia Cyril".into())]
         );
     }
 
