@@ -578,3 +578,34 @@ async fn the_network_lays_out_200_names_without_blocking_the_page() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_entity_table_fits_a_phone_without_sideways_scrolling() {
+    let Some(dist) = large_dist() else { return };
+    App::run_with(&dist, None, async |app| {
+        app.client.set_window_size(1366, 900).await?;
+        open_large(app, "view=entities").await?;
+        app.wait_for("tbody tr").await?;
+        app.screenshot("views-entity-table-light-desktop").await?;
+        let dark = serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+        let can_dark = app.client.issue_cmd(Cdp("Emulation.setEmulatedMedia", dark)).await.is_ok();
+        if can_dark {
+            app.screenshot("views-entity-table-dark-desktop").await?;
+        }
+        if !phone(app).await? {
+            crate::harness::shout(&format!("SKIPPED phone width in {}: the window does not get narrow enough", app.engine.name()));
+            return Ok(());
+        }
+        app.wait_for("tbody tr").await?;
+        let widths = script(app, "return [document.documentElement.scrollWidth, window.innerWidth]").await?;
+        let (scroll, inner) = (widths[0].as_u64().unwrap_or(u64::MAX), widths[1].as_u64().unwrap_or(0));
+        assert!(scroll <= inner, "the page is {scroll} px wide in a {inner} px window");
+        app.screenshot("views-entity-table-phone").await?;
+        app.open_link("view=network").await?;
+        app.wait_for(".network .node").await?;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        app.screenshot("views-network-phone").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
