@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 /// The longest the layout may run in one frame.
 const SLICE_MS: f64 = 8.0;
-/// Links drawn per node (the strongest); the table has them all.
-const DRAWN_EDGES_PER_NODE: usize = 4;
+/// Links drawn per node (the strongest, the ones the layout pulls on); the table has them all.
+const DRAWN_EDGES_PER_NODE: usize = LAYOUT_EDGES_PER_NODE;
 /// Widths links are drawn in (by their share of the strongest link).
 const EDGE_WIDTHS: usize = 5;
 /// Rows of the link table shown at first, and added by "show more".
