@@ -9,7 +9,9 @@ use super::link::ViewLink;
 use super::state::AppState;
 use crate::extract::EntityId;
 use crate::query::Filter;
-use crate::query::network::{DEFAULT_NODES, LAYOUT_SIZE, Layout, MAX_NODES, Network, network};
+use crate::query::network::{
+    DEFAULT_NODES, LAYOUT_EDGES_PER_NODE, LAYOUT_SIZE, Layout, MAX_NODES, Network, network,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
