@@ -307,7 +307,8 @@ async fn the_network_draws_the_names_and_enter_on_one_adds_it_to_the_filter() {
             .await?;
         assert!(count(app, ".network .node").await? >= 5);
         let drawn = script(app, "return [...document.querySelectorAll('.network .edge')].map(p => p.getAttribute('d')).join('').split('M').length - 1").await?;
-        assert!(drawn.as_u64().unwrap_or(0) >= 5, "links drawn: {drawn}");
+        let edges = script(app, "return document.querySelector('.network .edges').outerHTML.slice(0, 600)").await?;
+        assert!(drawn.as_u64().unwrap_or(0) >= 5, "links drawn: {drawn}: {edges}");
         // Every link is also in the table.
         app.wait_for(".edge-table summary").await?.click().await?;
         assert!(count(app, ".edge-table tbody tr").await? >= 5);
