@@ -121,6 +121,8 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
 
 /// Side of the square the layout places nodes in.
 pub const LAYOUT_SIZE: f64 = 1000.0;
+/// Links per node that pull in the layout (the strongest ones).
+pub const LAYOUT_EDGES_PER_NODE: usize = 4;
 /// Steps a layout takes before it stops.
 pub const LAYOUT_STEPS: usize = 300;
 
@@ -149,10 +151,14 @@ impl Layout {
             })
             .collect();
         let strongest = network.edges.first().map_or(1, |e| e.shared).max(1) as f64;
+        // Only the strongest links pull: among the most named entities of a news archive
+        // nearly every pair shares some article, and pulling on all of them collapses the
+        // picture into one knot.
         let edges = network
             .edges
             .iter()
-            .map(|e| (e.a, e.b, 0.3 + 0.7 * f64::from(e.shared) / strongest))
+            .take(n * LAYOUT_EDGES_PER_NODE)
+            .map(|e| (e.a, e.b, 0.1 + 0.9 * f64::from(e.shared) / strongest))
             .collect();
         Self {
             positions,
@@ -199,8 +205,8 @@ impl Layout {
         let centre = LAYOUT_SIZE / 2.0;
         let temperature = LAYOUT_SIZE / 10.0 * (1.0 - self.step as f64 / LAYOUT_STEPS as f64);
         for (p, m) in self.positions.iter_mut().zip(&moves) {
-            let mx = m.0 + (centre - p.0) * 0.05;
-            let my = m.1 + (centre - p.1) * 0.05;
+            let mx = m.0 + (centre - p.0) * 0.01;
+            let my = m.1 + (centre - p.1) * 0.01;
             let length = (mx * mx + my * my).sqrt();
             if length > 0.0 {
                 let scale = length.min(temperature) / length;

@@ -201,8 +201,8 @@ fn row_view(base: &Filter, row: &EntityRow) -> impl IntoView + use<> {
             <td class="numeric">{row.articles}</td>
             <td class="numeric">{mentions}</td>
             <td class="numeric">{row.quotes}</td>
-            <td>{date_label(row.first)}</td>
-            <td>{date_label(row.last)}</td>
+            <td class="date">{date_label(row.first)}</td>
+            <td class="date">{date_label(row.last)}</td>
             <td><ViewLink filter=filtered class="row-filter" label=label>{if added { "✓ Filtered" } else { "+ Filter" }}</ViewLink></td>
         </tr>
     }

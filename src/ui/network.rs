@@ -9,14 +9,18 @@ use super::link::ViewLink;
 use super::state::AppState;
 use crate::extract::EntityId;
 use crate::query::Filter;
-use crate::query::network::{DEFAULT_NODES, LAYOUT_SIZE, Layout, MAX_NODES, Network, network};
+use crate::query::network::{
+    DEFAULT_NODES, LAYOUT_EDGES_PER_NODE, LAYOUT_SIZE, Layout, MAX_NODES, Network, network,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The longest the layout may run in one frame.
 const SLICE_MS: f64 = 8.0;
-/// Links drawn per node (the strongest); the table has them all.
-const DRAWN_EDGES_PER_NODE: usize = 4;
+/// Links drawn per node (the strongest, the ones the layout pulls on); the table has them all.
+const DRAWN_EDGES_PER_NODE: usize = LAYOUT_EDGES_PER_NODE;
+/// Widths links are drawn in (by their share of the strongest link).
+const EDGE_WIDTHS: usize = 5;
 /// Rows of the link table shown at first, and added by "show more".
 const TABLE_ROWS: usize = 100;
 
@@ -117,19 +121,35 @@ pub fn NetworkView() -> impl IntoView {
         // Drawn once per network; each frame of the layout only moves them (the positions
         // are read by per-element attribute closures, not by rebuilding the lists).
         let at = move |n: usize| positions.with(|p| p.get(n).copied().unwrap_or((0.0, 0.0)));
-        let edges = net
-            .edges
-            .iter()
-            .take(drawn_edges)
-            .map(|e| {
-                let (a, b) = (e.a, e.b);
-                let width = 1.0 + 5.0 * f64::from(e.shared) / f64::from(strongest);
-                view! {
-                    <line class="edge"
-                        x1=move || format!("{:.1}", at(a).0) y1=move || format!("{:.1}", at(a).1)
-                        x2=move || format!("{:.1}", at(b).0) y2=move || format!("{:.1}", at(b).1)
-                        stroke-width=format!("{width:.1}")></line>
-                }
+        // Links in five widths, one `<path>` per width: a frame of the layout then moves
+        // five elements, not hundreds of lines.
+        let classes: Vec<Vec<(usize, usize)>> = {
+            let mut classes = vec![Vec::new(); EDGE_WIDTHS];
+            for e in net.edges.iter().take(drawn_edges) {
+                let share = f64::from(e.shared) / f64::from(strongest);
+                let class =
+                    ((share * EDGE_WIDTHS as f64).ceil() as usize).clamp(1, EDGE_WIDTHS) - 1;
+                classes[class].push((e.a, e.b));
+            }
+            classes
+        };
+        let edges = classes
+            .into_iter()
+            .enumerate()
+            .map(|(class, pairs)| {
+                let width = 1.0 + 1.2 * class as f64;
+                let d = move || {
+                    positions.with(|p| {
+                        let mut d = String::with_capacity(pairs.len() * 28);
+                        for &(a, b) in &pairs {
+                            if let (Some(a), Some(b)) = (p.get(a), p.get(b)) {
+                                d.push_str(&format!("M{:.0} {:.0}L{:.0} {:.0}", a.0, a.1, b.0, b.1));
+                            }
+                        }
+                        d
+                    })
+                };
+                view! { <path class="edge" d=d stroke-width=format!("{width:.1}") fill="none"></path> }
             })
             .collect_view();
         let nodes = net

@@ -306,7 +306,9 @@ async fn the_network_draws_the_names_and_enter_on_one_adds_it_to_the_filter() {
         app.wait_for_text("#network-summary", "names most often")
             .await?;
         assert!(count(app, ".network .node").await? >= 5);
-        assert!(count(app, ".network .edge").await? >= 5);
+        let drawn = script(app, "return [...document.querySelectorAll('.network .edge')].map(p => p.getAttribute('d')).join('').split('M').length - 1").await?;
+        let edges = script(app, "return document.querySelector('.network .edges').outerHTML.slice(0, 600)").await?;
+        assert!(drawn.as_u64().unwrap_or(0) >= 5, "links drawn: {drawn}: {edges}");
         // Every link is also in the table.
         app.wait_for(".edge-table summary").await?.click().await?;
         assert!(count(app, ".edge-table tbody tr").await? >= 5);
@@ -499,35 +501,45 @@ async fn every_quote_by_an_entity_is_reachable_on_its_page() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_facet_click_updates_the_entity_table_quickly() {
+async fn a_facet_click_updates_the_entity_table_and_the_network_quickly() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        open_large(app, "view=entities").await?;
-        app.wait_for("#table-summary").await?;
-        let mut times = Vec::new();
-        for i in 0..20 {
-            // Click a People value (adding it, then removing it), and time until the table
-            // says something else, two frames later so the paint is included.
-            let elapsed = app.client.execute_async(
-                "const [nth, done] = arguments;
-                 const summary = () => document.getElementById('table-summary').textContent;
-                 const before = summary();
-                 const links = document.querySelectorAll('section[data-facet=people] .facet-value');
-                 const link = links[Math.min(nth, links.length - 1)];
-                 const start = performance.now();
-                 link.click();
-                 const wait = () => summary() !== before
-                     ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)))
-                     : requestAnimationFrame(wait);
-                 wait();",
-                vec![Value::from(i / 2 % 3)],
-            ).await?;
-            times.push(elapsed.as_f64().unwrap_or(f64::NAN));
+        for (view, summary, limit) in [("entities", "table-summary", 150.0), ("network", "network-summary", 250.0)] {
+            open_large(app, &format!("view={view}")).await?;
+            app.wait_for(&format!("#{summary}")).await?;
+            let mut times = Vec::new();
+            for i in 0..20 {
+                // Click a People value (adding it, then removing it), and time until the
+                // view's summary says something else, two frames later so the paint counts.
+                let elapsed = app
+                    .client
+                    .execute_async(
+                        "const [nth, id, done] = arguments;
+                         const summary = () => document.getElementById(id).textContent;
+                         const before = summary();
+                         const links = document.querySelectorAll('section[data-facet=people] .facet-value');
+                         const link = links[Math.min(nth, links.length - 1)];
+                         const start = performance.now();
+                         link.click();
+                         const wait = () => summary() !== before
+                             ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)))
+                             : requestAnimationFrame(wait);
+                         wait();",
+                        vec![Value::from(i / 2 % 3), Value::from(summary)],
+                    )
+                    .await?;
+                times.push(elapsed.as_f64().unwrap_or(f64::NAN));
+            }
+            times.sort_by(f64::total_cmp);
+            let p95 = times[(times.len() * 95).div_ceil(100) - 1];
+            eprintln!(
+                "view={view} after a facet click in {}: p50 {:.0} ms, p95 {p95:.0} ms (target {limit} ms; {times:?})",
+                app.engine.name(),
+                times[times.len() / 2]
+            );
+            // The targets are for a quiet machine; a loaded one gets four times the room.
+            assert!(p95 < 4.0 * limit, "view={view}: p95 {p95} ms");
         }
-        times.sort_by(f64::total_cmp);
-        let p95 = times[(times.len() * 95).div_ceil(100) - 1];
-        eprintln!("entity table after a facet click in {}: p50 {:.0} ms, p95 {p95:.0} ms ({times:?})", app.engine.name(), times[times.len() / 2]);
-        assert!(p95 < 1000.0, "p95 {p95} ms");
         app.assert_no_crash().await
     })
     .await;
@@ -563,6 +575,37 @@ async fn the_network_lays_out_200_names_without_blocking_the_page() {
             app.engine.name()
         );
         assert!(longest <= 100.0, "the layout blocked the page for {longest} ms");
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_entity_table_fits_a_phone_without_sideways_scrolling() {
+    let Some(dist) = large_dist() else { return };
+    App::run_with(&dist, None, async |app| {
+        app.client.set_window_size(1366, 900).await?;
+        open_large(app, "view=entities").await?;
+        app.wait_for("tbody tr").await?;
+        app.screenshot("views-entity-table-light-desktop").await?;
+        let dark = serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+        let can_dark = app.client.issue_cmd(Cdp("Emulation.setEmulatedMedia", dark)).await.is_ok();
+        if can_dark {
+            app.screenshot("views-entity-table-dark-desktop").await?;
+        }
+        if !phone(app).await? {
+            crate::harness::shout(&format!("SKIPPED phone width in {}: the window does not get narrow enough", app.engine.name()));
+            return Ok(());
+        }
+        app.wait_for("tbody tr").await?;
+        let widths = script(app, "return [document.documentElement.scrollWidth, window.innerWidth]").await?;
+        let (scroll, inner) = (widths[0].as_u64().unwrap_or(u64::MAX), widths[1].as_u64().unwrap_or(0));
+        assert!(scroll <= inner, "the page is {scroll} px wide in a {inner} px window");
+        app.screenshot("views-entity-table-phone").await?;
+        app.open_link("view=network").await?;
+        app.wait_for(".network .node").await?;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        app.screenshot("views-network-phone").await?;
         app.assert_no_crash().await
     })
     .await;
