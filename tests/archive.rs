@@ -204,7 +204,12 @@ fn changing_one_article_rewrites_few_parts_and_says_so() {
     text.push_str("Growers were pleased.\n");
     std::fs::write(&changed, text).unwrap();
     let (_, _, after) = build(seeds.path(), site.path());
-    assert!(after.written > 0 && after.written <= 12, "{after:?}");
+    // Its text and docs parts and their tables, the buckets and lexicons of its words, the
+    // catalogue: a quarter of this tiny archive, a small fraction of a large one.
+    assert!(
+        after.written > 0 && after.written * 4 <= after.parts,
+        "{after:?}"
+    );
     assert!(after.kept >= after.parts - after.written);
     assert_eq!(after.removed, after.written - (after.parts - first.parts));
     assert_eq!(files_of(&site.path().join("parts")).len(), after.parts);
