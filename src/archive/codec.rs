@@ -37,12 +37,14 @@ pub enum Kind {
     Texts,
     /// The names of a run of `docs` parts (so the catalogue stays small at any size).
     DocTable,
+    /// The names of a run of `terms` and `positions` buckets (likewise).
+    TermTable,
     /// Postings of a group of top facet values.
     Facets,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 11] = [
+    const ALL: [(Kind, &'static str); 12] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -54,6 +56,7 @@ impl Kind {
         (Kind::Texts, "texts"),
         (Kind::Facets, "facets"),
         (Kind::DocTable, "doctable"),
+        (Kind::TermTable, "termtable"),
     ];
 
     /// The file-name suffix.

@@ -20,6 +20,7 @@
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
+//!          | "termtable"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -31,7 +32,7 @@
 //! catalogue = docs:varint avg_words:f32-bits
 //!             len { first_doc-gap lo hi-lo }                  ; publication-date runs
 //!             len { name:str docs }                           ; sources
-//!             names(terms) names(positions)                   ; bucket b = fnv1a64(term) mod B
+//!             B:varint names(termtable)                       ; bucket b = fnv1a64(term) mod B
 //!             len { char hash } len { char hash }             ; lexicon, lexicon2
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
 //!             names(doctable)                                 ; 128 docs parts each
@@ -41,6 +42,7 @@
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
 //! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
 //! entities  = len { id:str name:str kind:str docs }           ; speakers: kind is empty
+//! termtable = names(terms) names(positions)                   ; 128 buckets each
 //! doctable  = names(docs)                                     ; docs parts, 64 documents each
 //! docs      = first_doc len { id title date source words lede
 //!                             len { number speaker:str start len } }  names(texts)

@@ -8,6 +8,8 @@ use crate::span::ByteSpan;
 pub const DOCS_PER_CHUNK: u32 = 64;
 /// `docs` part names per `doctable` part.
 pub const DOCS_PER_TABLE: u32 = 128;
+/// `terms` (and `positions`) bucket names per `termtable` part.
+pub const BUCKETS_PER_TABLE: u32 = 128;
 /// Documents per `texts` part.
 pub const TEXTS_PER_CHUNK: u32 = 32;
 /// Facet values per `facets` part.
@@ -68,10 +70,11 @@ pub struct Catalogue {
     pub date_runs: Vec<DateRun>,
     /// Sources, in the index's order.
     pub sources: Vec<SourceEntry>,
-    /// Word buckets (`terms`; the same bucket's `positions` part has the same index).
-    pub terms: Vec<PartName>,
-    /// Position buckets.
-    pub positions: Vec<PartName>,
+    /// Word buckets: term `t` is in `terms` bucket (and `positions` bucket)
+    /// `fnv1a64(t) mod term_buckets`.
+    pub term_buckets: u32,
+    /// `termtable` parts, naming [`BUCKETS_PER_TABLE`] buckets each.
+    pub term_tables: Vec<PartName>,
     /// Lexicon parts by first character.
     pub lexicon: Vec<(char, PartName)>,
     /// Lexicon parts by second character.
@@ -135,8 +138,8 @@ impl Catalogue {
             enc.str(&source.name);
             enc.docs(&source.docs);
         }
-        names(&mut enc, &self.terms);
-        names(&mut enc, &self.positions);
+        enc.u32(self.term_buckets);
+        names(&mut enc, &self.term_tables);
         keyed(&mut enc, &self.lexicon);
         keyed(&mut enc, &self.lexicon2);
         names(&mut enc, &self.entities);
@@ -180,8 +183,8 @@ impl Catalogue {
                 docs: dec.docs()?,
             });
         }
-        let terms = read_names(&mut dec, Kind::Terms)?;
-        let positions = read_names(&mut dec, Kind::Positions)?;
+        let term_buckets = dec.u32()?;
+        let term_tables = read_names(&mut dec, Kind::TermTable)?;
         let lexicon = read_keyed(&mut dec, Kind::Lexicon)?;
         let lexicon2 = read_keyed(&mut dec, Kind::Lexicon2)?;
         let entities = read_names(&mut dec, Kind::Entities)?;
@@ -199,7 +202,8 @@ impl Catalogue {
             }
             table.chunks = read_names(&mut dec, Kind::Facets)?;
         }
-        if terms.len() != positions.len() || !dec.is_done() {
+        if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
+        {
             return Err(Problem::Invalid("catalogue layout"));
         }
         Ok(Self {
@@ -207,8 +211,8 @@ impl Catalogue {
             average_words,
             date_runs,
             sources,
-            terms,
-            positions,
+            term_buckets,
+            term_tables,
             lexicon,
             lexicon2,
             entities,
@@ -647,6 +651,37 @@ impl DocTablePart {
         let mut dec = Dec::new(body);
         let docs = read_names(&mut dec, Kind::Docs)?;
         done(&dec, Self { docs })
+    }
+}
+
+/// A `termtable` part: the names of consecutive `terms` buckets and of the same
+/// `positions` buckets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermTablePart {
+    /// `terms` parts in bucket order.
+    pub terms: Vec<PartName>,
+    /// `positions` parts in bucket order.
+    pub positions: Vec<PartName>,
+}
+
+impl TermTablePart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        names(&mut enc, &self.terms);
+        names(&mut enc, &self.positions);
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`TermTablePart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let terms = read_names(&mut dec, Kind::Terms)?;
+        let positions = read_names(&mut dec, Kind::Positions)?;
+        if terms.len() != positions.len() {
+            return Err(Problem::Invalid("term table"));
+        }
+        done(&dec, Self { terms, positions })
     }
 }
 

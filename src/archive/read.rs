@@ -8,9 +8,9 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
-    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
+    BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
     FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PositionsPart,
-    TermEntry, TermsPart, TextsPart,
+    TermEntry, TermTablePart, TermsPart, TextsPart,
 };
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
@@ -164,6 +164,7 @@ enum Decoded {
     Texts(TextsPart),
     Facets(FacetsPart),
     DocTable(DocTablePart),
+    TermTable(TermTablePart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -227,6 +228,7 @@ impl Archive {
             Kind::Texts => Decoded::Texts(TextsPart::decode(&body).map_err(fail)?),
             Kind::Facets => Decoded::Facets(FacetsPart::decode(&body).map_err(fail)?),
             Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
+            Kind::TermTable => Decoded::TermTable(TermTablePart::decode(&body).map_err(fail)?),
             Kind::Catalogue => return Err(fail(Problem::WrongKind)),
         };
         self.parts.insert(name, decoded);
@@ -339,19 +341,30 @@ impl<'a> Lookup<'a> {
         &self.archive.catalogue
     }
 
+    /// The `termtable` of `term`'s bucket, and the bucket's place in it.
+    fn term_table(&self, term: &str) -> Option<(&'a TermTablePart, usize)> {
+        let catalogue = self.catalogue();
+        let bucket = bucket_of(term, catalogue.term_buckets);
+        let table = *catalogue
+            .term_tables
+            .get((bucket / BUCKETS_PER_TABLE) as usize)?;
+        match self.part(table)? {
+            Decoded::TermTable(table) => Some((table, (bucket % BUCKETS_PER_TABLE) as usize)),
+            _ => None,
+        }
+    }
+
     fn term(&self, term: &str) -> Option<&'a TermEntry> {
-        let names = &self.catalogue().terms;
-        let name = *names.get(bucket_of(term, names.len() as u32) as usize)?;
-        match self.part(name)? {
+        let (table, at) = self.term_table(term)?;
+        match self.part(*table.terms.get(at)?)? {
             Decoded::Terms(part) => part.find(term),
             _ => None,
         }
     }
 
     fn positions(&self, term: &str) -> Option<&'a [Vec<u32>]> {
-        let names = &self.catalogue().positions;
-        let name = *names.get(bucket_of(term, names.len() as u32) as usize)?;
-        match self.part(name)? {
+        let (table, at) = self.term_table(term)?;
+        match self.part(*table.positions.get(at)?)? {
             Decoded::Positions(part) => part.find(term),
             _ => None,
         }

@@ -3,10 +3,10 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
-    Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart, DocsPart,
-    FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs, KeyedPart,
-    LexiconPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting,
-    TermsPart, TextsPart,
+    BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
+    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs,
+    KeyedPart, LexiconPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry,
+    TermPosting, TermTablePart, TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
@@ -222,11 +222,17 @@ pub fn write_archive(
             ))
         })
         .collect::<io::Result<_>>()?;
-    let mut term_names = Vec::with_capacity(word_parts.len());
-    let mut position_names = Vec::with_capacity(word_parts.len());
+    let mut term_tables = Vec::new();
+    for table in word_parts.chunks(BUCKETS_PER_TABLE as usize) {
+        let part = TermTablePart {
+            terms: table.iter().map(|(t, _)| t.name).collect(),
+            positions: table.iter().map(|(_, p)| p.name).collect(),
+        };
+        let table = store(Kind::TermTable, part.encode())?;
+        term_tables.push(table.name);
+        stored.push(table);
+    }
     for (t, p) in word_parts {
-        term_names.push(t.name);
-        position_names.push(p.name);
         stored.extend([t, p]);
     }
 
@@ -344,8 +350,8 @@ pub fn write_archive(
                 docs: index.source_docs(s as u32).to_vec(),
             })
             .collect(),
-        terms: term_names,
-        positions: position_names,
+        term_buckets: buckets,
+        term_tables,
         lexicon,
         lexicon2,
         entities,
