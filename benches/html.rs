@@ -100,14 +100,16 @@ fn main() {
                 .all(|p| r.text.contains(&collapse(p)))
         })
         .count();
-    let leaked = read
-        .iter()
-        .filter(|r| BOILERPLATE.iter().any(|b| r.text.contains(b)))
-        .count();
     println!(
-        "{kept} of {} pages kept every paragraph of their article; {leaked} kept some boilerplate",
+        "{kept} of {} pages kept every paragraph of their article",
         read.len()
     );
+    for boilerplate in BOILERPLATE {
+        let leaked = read.iter().filter(|r| r.text.contains(boilerplate)).count();
+        if leaked > 0 {
+            println!("{leaked} pages kept the boilerplate {boilerplate:?}");
+        }
+    }
 }
 
 fn collapse(s: &str) -> String {

@@ -111,7 +111,7 @@ pub(super) fn read_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Article,
             Ok(date) => Some(date),
             Err(_) => {
                 // The page's metadata is not the user's writing: an odd date is kept, not fatal.
-                meta.push(("published".to_string(), written.to_string()));
+                meta.push(("published".to_string(), title::cap(&collapse(written))));
                 None
             }
         });
