@@ -43,6 +43,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Declares `cfg(dossier_html_seeds)` and turns it on when a seed is a saved web page.
+fn declare_html_seeds_cfg(files: &[corpus::FileOnDisk]) {
+    println!("cargo::rustc-check-cfg=cfg(dossier_html_seeds)");
+    let pages = files
+        .iter()
+        .any(|f| matches!(corpus::classify(&f.name), Ok(corpus::FileKind::Html)));
+    if pages {
+        println!("cargo:rustc-cfg=dossier_html_seeds");
+    }
+}
+
 /// Declares `cfg(dossier_test_panic)` and turns it on only when `DOSSIER_TEST_PANIC=1`.
 fn declare_test_panic_cfg() {
     println!("cargo::rustc-check-cfg=cfg(dossier_test_panic)");
@@ -61,6 +72,8 @@ fn embed(seeds: &Path) -> Result<(), String> {
     }
     let files =
         corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
+    // The browser build links the saved-page reader only when there are pages to read.
+    declare_html_seeds_cfg(&files);
     let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
     let (articles, skipped) = corpus::parse_files(named).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();

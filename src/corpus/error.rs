@@ -116,6 +116,13 @@ pub enum ErrorKind {
         "no article text found in the page (only navigation, links, scripts or media); save the article's own page, or copy its text into a .txt file"
     )]
     NoArticleText,
+    /// A saved web page reached a browser build made without the page reader: the reader
+    /// costs about 470 KB of gzipped wasm, so an embedded build links it only when its
+    /// seed folder holds pages (`cfg(dossier_html_seeds)`, set by `build.rs`).
+    #[error(
+        "this Dossier build does not read saved web pages (its seed folder had none); rebuild with the page among the seeds, or copy its text into a .txt file"
+    )]
+    PagesNotInThisBuild,
     /// Two articles would get the same id, so links to one would open the other.
     #[error(
         "article id `{id}` is also the id of an article in {other}; rename one of the files (or set a distinct `id`)"

@@ -5,7 +5,7 @@ use super::article::{Article, ArticleId, TitleOrigin};
 use super::blank::is_blank;
 use super::error::{Error, ErrorKind, line_of};
 use super::json_records::{self, Record};
-use super::{front_matter, html, parse_date, title};
+use super::{front_matter, parse_date, title};
 use crate::span::ByteSpan;
 use std::collections::HashMap;
 
@@ -73,7 +73,7 @@ fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, Er
     let stem = id_stem(file);
     match kind {
         // A page names its own encoding: it is decoded there, not required to be UTF-8.
-        FileKind::Html => Ok(vec![html::read_page(file, stem, bytes)?]),
+        FileKind::Html => read_page(file, stem, bytes),
         FileKind::Text => Ok(vec![text_article(file, stem, utf8_text(bytes)?)?]),
         FileKind::Json => {
             let text = strip_bom(utf8_text(bytes)?).1;
@@ -84,6 +84,19 @@ fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, Er
             records_to_articles(file, stem, json_records::parse_jsonl(text)?)
         }
     }
+}
+
+/// A saved web page's article. Natively, and in a browser build whose seeds hold pages.
+#[cfg(any(not(target_arch = "wasm32"), dossier_html_seeds))]
+fn read_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
+    Ok(vec![super::html::read_page(file, stem, bytes)?])
+}
+
+/// A browser build whose seeds hold no page leaves the page reader (and its ~470 KB of
+/// gzipped wasm: HTML parser, Readability, encoding tables) out.
+#[cfg(all(target_arch = "wasm32", not(dossier_html_seeds)))]
+fn read_page(_file: &str, _stem: &str, _bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
+    Err(ErrorKind::PagesNotInThisBuild)
 }
 
 /// The bytes of a text format as text: UTF-8, and not blank.
