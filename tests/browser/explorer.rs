@@ -3,31 +3,14 @@
 //! bad links give a notice and the rest of the view; keyboard-only use; export; no serious
 //! or critical axe-core violations; light/dark and desktop/phone screenshots.
 
-use crate::harness::{App, TestResult};
+use crate::harness::App;
+use crate::harness::page::{
+    Cdp, ENTER, ESCAPE, assert_accessible, assert_fits, axe_source, count, phone_screen, press,
+};
 use fantoccini::Locator;
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::Value;
 
 const SEED_ID: &str = "000_c9891722df91f9a5";
-
-/// Presses `keys` one after another on the focused element (WebDriver key codes allowed).
-async fn press(app: &App, keys: &str) -> TestResult {
-    let mut actions = KeyActions::new("keyboard".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    app.client.perform_actions(actions).await?;
-    Ok(())
-}
-
-const ENTER: &str = "\u{E007}";
-const ESCAPE: &str = "\u{E00C}";
-
-async fn count(app: &App, css: &str) -> Result<usize, fantoccini::error::CmdError> {
-    Ok(app.client.find_all(Locator::Css(css)).await?.len())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_facet_click_writes_the_url_reload_keeps_it_and_back_undoes_it() {
@@ -225,62 +208,26 @@ async fn exporting_quotes_makes_a_csv_download() {
     .await;
 }
 
-/// axe-core, from npm (tools/node_modules), injected into the page.
-fn axe_source() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (./dev test installs axe-core)", path.display()))
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn no_page_has_serious_or_critical_accessibility_violations() {
     App::run("", async |app| {
         let axe = axe_source();
-        for query in ["", "view=quotes", &format!("a={SEED_ID}&quote=0"), "entity=person:stanislav-zas", "dates=mentioned"] {
+        for query in [
+            "",
+            "view=quotes",
+            &format!("a={SEED_ID}&quote=0"),
+            "entity=person:stanislav-zas",
+            "dates=mentioned",
+        ] {
             app.open_link(query).await?;
             // The sidebar shows facets, or the open article's names.
-            app.wait_for("section[data-facet=people], .in-article").await?;
-            app.client.execute(&format!("{axe}; return true;"), vec![]).await?;
-            let violations = app
-                .client
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     axe.run(document, { resultTypes: ['violations'] })
-                        .then(r => done(r.violations
-                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))))
-                        .catch(e => done(['axe failed: ' + e]));",
-                    vec![],
-                )
+            app.wait_for("section[data-facet=people], .in-article")
                 .await?;
-            assert_eq!(violations, Value::Array(vec![]), "axe-core on ?{query}");
+            assert_accessible(app, &axe, &format!("?{query}")).await?;
         }
         app.assert_no_crash().await
     })
     .await;
-}
-
-/// A Chrome DevTools command through ChromeDriver's CDP endpoint (Chromium only).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 fn color_scheme(value: &str) -> Cdp {
@@ -289,13 +236,6 @@ fn color_scheme(value: &str) -> Cdp {
         "Emulation.setEmulatedMedia",
         serde_json::json!({ "features": [feature] }),
     )
-}
-
-/// A 360 px wide phone screen; desktop browsers' windows do not get that narrow.
-fn phone_screen() -> Cdp {
-    let metrics =
-        serde_json::json!({ "width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": true });
-    Cdp("Emulation.setDeviceMetricsOverride", metrics)
 }
 
 async fn background(app: &App) -> Result<Value, fantoccini::error::CmdError> {
@@ -310,16 +250,9 @@ async fn light_and_dark_at_desktop_and_phone_width() {
         app.screenshot("explorer-light-desktop").await?;
         let light = background(app).await?;
         // Chromium emulates a 360 px phone; other engines narrow the window as far as they go.
-        let emulated = app.client.issue_cmd(phone_screen()).await.is_ok();
-        if !emulated {
-            app.client.set_window_size(360, 780).await?;
-        }
+        let emulated = phone_screen(app, 360, 780).await?;
         app.wait_for(".reader").await?;
-        let script = "return [document.documentElement.scrollWidth, window.innerWidth]";
-        let widths = app.client.execute(script, vec![]).await?;
-        let scroll = widths[0].as_u64().unwrap_or(u64::MAX);
-        let inner = widths[1].as_u64().unwrap_or(0);
-        assert!(scroll <= inner, "no sideways scrolling: the page is {scroll} px wide in a {inner} px window");
+        let inner = assert_fits(app, "no sideways scrolling").await?;
         if emulated {
             assert_eq!(inner, 360, "the phone screen is 360 px wide");
         }

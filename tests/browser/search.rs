@@ -6,14 +6,14 @@
 //! `DOSSIER_SEEDS=tests/fixtures/wire trunk build --release --dist target/dist-wire` and
 //! sets `DOSSIER_DIST_WIRE`. The link-notice tests run on `dist/`.
 
+use crate::harness::page::{
+    ENTER, ESCAPE, assert_accessible, assert_fits, axe_source, count, median_and_p95, phone_screen,
+    press, wait_for_complete_index,
+};
 use crate::harness::{App, TestResult, fixture_dist};
 use fantoccini::Locator;
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::Value;
 use std::path::PathBuf;
-
-const ENTER: &str = "\u{E007}";
-const ESCAPE: &str = "\u{E00C}";
 
 fn wire_dist() -> Option<PathBuf> {
     fixture_dist(
@@ -34,16 +34,10 @@ async fn run_wire(query: &'static str, test: impl AsyncFn(&App) -> TestResult) {
     .await;
 }
 
-/// Presses `keys` one after another on the focused element (WebDriver key codes allowed).
-async fn press(app: &App, keys: &str) -> TestResult {
-    let mut actions = KeyActions::new("keyboard".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    app.client.perform_actions(actions).await?;
-    Ok(())
+/// Types `text` into the search box and waits until the URL is `?query`.
+async fn type_search(app: &App, text: &str, query: &str) -> TestResult {
+    app.wait_for("#search-input").await?.send_keys(text).await?;
+    app.wait_for_query(query).await
 }
 
 /// The `data-article` of the focused element's result item, if it is in one.
@@ -80,11 +74,7 @@ async fn a_shared_link_to_oil_does_not_match_oilcake() {
 #[tokio::test(flavor = "multi_thread")]
 async fn while_typing_the_last_word_is_a_prefix_and_enter_finishes_it() {
     run_wire("", async |app| {
-        app.wait_for("#search-input")
-            .await?
-            .send_keys("oil")
-            .await?;
-        app.wait_for_query("q=oil").await?;
+        type_search(app, "oil", "q=oil").await?;
         app.wait_for_text("#summary", "6 of 20 articles match")
             .await?;
         press(app, ENTER).await?;
@@ -98,11 +88,7 @@ async fn while_typing_the_last_word_is_a_prefix_and_enter_finishes_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unclosed_phrase_being_typed_matches_what_is_typed() {
     run_wire("", async |app| {
-        app.wait_for("#search-input")
-            .await?
-            .send_keys("\"oil pri")
-            .await?;
-        app.wait_for_query("q=%22oil+pri").await?;
+        type_search(app, "\"oil pri", "q=%22oil+pri").await?;
         app.wait_for_text("#summary", "2 of 20 articles match")
             .await?;
         let mut ids = hit_ids(app).await?;
@@ -116,11 +102,7 @@ async fn an_unclosed_phrase_being_typed_matches_what_is_typed() {
 #[tokio::test(flavor = "multi_thread")]
 async fn enter_in_the_search_box_moves_focus_to_the_first_result() {
     run_wire("", async |app| {
-        app.wait_for("#search-input")
-            .await?
-            .send_keys("crude")
-            .await?;
-        app.wait_for_query("q=crude").await?;
+        type_search(app, "crude", "q=crude").await?;
         press(app, ENTER).await?;
         let first = hit_ids(app).await?.first().cloned();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -224,10 +206,7 @@ async fn repeating_front_matter_fields_are_facets_and_a_per_article_one_is_not()
         app.wait_for_text("section[data-facet=m-author]", "Ed McCarty")
             .await?;
         assert_eq!(
-            app.client
-                .find_all(Locator::Css("section[data-facet=m-provenance]"))
-                .await?
-                .len(),
+            count(app, "section[data-facet=m-provenance]").await?,
             0,
             "a value per story is not a facet"
         );
@@ -282,11 +261,11 @@ async fn finding_in_a_facet_lists_only_matching_values() {
         find.send_keys("SALV").await?;
         app.wait_for_text("section[data-facet=m-places] .facet-values", "el-salvador")
             .await?;
-        let values = app
-            .client
-            .find_all(Locator::Css("section[data-facet=m-places] .facet-value"))
-            .await?;
-        assert_eq!(values.len(), 1, "only el-salvador matches");
+        assert_eq!(
+            count(app, "section[data-facet=m-places] .facet-value").await?,
+            1,
+            "only el-salvador matches"
+        );
         app.assert_no_crash().await
     })
     .await;
@@ -321,11 +300,10 @@ async fn the_link_notice_shows_code_not_backticks_and_offers_only_real_views() {
         for (_, view) in dossier::query::View::ALL {
             assert!(notice.contains(view), "offers {view}: {notice}");
         }
-        let code = app
-            .client
-            .find_all(Locator::Css("#link-notice li code"))
-            .await?;
-        assert!(code.len() > 2, "parameters and values are code");
+        assert!(
+            count(app, "#link-notice li code").await? > 2,
+            "parameters and values are code"
+        );
         app.assert_no_crash().await
     })
     .await;
@@ -344,27 +322,10 @@ async fn run_reuters(test: impl AsyncFn(&App) -> TestResult) {
         return;
     };
     App::run_with(&dist, None, async |app| {
-        reuters_ready(app).await?;
+        wait_for_complete_index(app).await?;
         test(app).await
     })
     .await;
-}
-
-/// Waits (up to 4 minutes: 19,043 articles on a loaded machine) for the complete index.
-async fn reuters_ready(app: &App) -> TestResult {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
-    while app
-        .client
-        .find(Locator::Css("body[data-ready-ms]"))
-        .await
-        .is_err()
-    {
-        if std::time::Instant::now() > deadline {
-            return Err("the Reuters index was not ready in time".into());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-    }
-    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -442,9 +403,7 @@ async fn on_reuters_a_facet_click_updates_the_articles_view_quickly() {
                 times.push(ms);
             }
         }
-        times.sort_by(f64::total_cmp);
-        let p95 = times[(times.len() * 95).div_ceil(100) - 1];
-        let median = times[times.len() / 2];
+        let (median, p95) = median_and_p95(&mut times).ok_or("no clicks timed")?;
         eprintln!(
             "facet click to updated articles view on Reuters in {}: median {median:.0} ms, p95 {p95:.0} ms over {} clicks",
             app.engine.name(),
@@ -454,45 +413,6 @@ async fn on_reuters_a_facet_click_updates_the_articles_view_quickly() {
         app.assert_no_crash().await
     })
     .await;
-}
-
-/// A Chrome DevTools command through ChromeDriver (Chromium only): emulate a 390 × 844 phone.
-#[derive(Debug)]
-struct PhoneScreen;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for PhoneScreen {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let metrics = serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true });
-        let body =
-            serde_json::json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": metrics });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// No sideways scrolling: the page is no wider than the window.
-async fn assert_fits(app: &App, what: &str) -> TestResult {
-    let script = "return [document.documentElement.scrollWidth, window.innerWidth]";
-    let widths = app.client.execute(script, vec![]).await?;
-    let (scroll, inner) = (
-        widths[0].as_u64().unwrap_or(u64::MAX),
-        widths[1].as_u64().unwrap_or(0),
-    );
-    assert!(
-        scroll <= inner,
-        "{what}: the page is {scroll} px wide in a {inner} px window"
-    );
-    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -506,9 +426,7 @@ async fn sort_links_ways_out_and_metadata_facets_fit_desktop_and_phone_screens()
             .await?;
         app.wait_for(".relax-link").await?;
         app.screenshot("search-empty-desktop").await?;
-        if app.client.issue_cmd(PhoneScreen).await.is_err() {
-            app.client.set_window_size(390, 844).await?;
-        }
+        phone_screen(app, 390, 844).await?;
         app.wait_for(".relax-link").await?;
         assert_fits(app, "phone, empty result").await?;
         app.screenshot("search-empty-phone").await?;
@@ -523,10 +441,7 @@ async fn sort_links_ways_out_and_metadata_facets_fit_desktop_and_phone_screens()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sort_links_ways_out_and_metadata_facets_have_no_serious_accessibility_violations() {
-    let axe_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tools/node_modules/axe-core/axe.min.js");
-    let axe = std::fs::read_to_string(&axe_path)
-        .unwrap_or_else(|e| panic!("{}: {e} (./dev test installs axe-core)", axe_path.display()));
+    let axe = axe_source();
     run_wire("", async |app| {
         for query in [
             "q=oil&m.topics=crude&sort=oldest",
@@ -534,22 +449,7 @@ async fn the_sort_links_ways_out_and_metadata_facets_have_no_serious_accessibili
         ] {
             app.open_link(query).await?;
             app.wait_for("section[data-facet=m-topics]").await?;
-            app.client
-                .execute(&format!("{axe}; return true;"), vec![])
-                .await?;
-            let violations = app
-                .client
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     axe.run(document, { resultTypes: ['violations'] })
-                        .then(r => done(r.violations
-                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                            .map(v => v.id + ': ' + v.nodes[0].target.join(' '))))
-                        .catch(e => done(['axe failed: ' + e]));",
-                    vec![],
-                )
-                .await?;
-            assert_eq!(violations, Value::Array(vec![]), "axe-core on ?{query}");
+            assert_accessible(app, &axe, &format!("?{query}")).await?;
         }
         app.assert_no_crash().await
     })
@@ -564,24 +464,19 @@ async fn on_reuters_topics_and_places_are_facets_and_provenance_is_not() {
         app.wait_for_text("section[data-facet=m-places] .facet-values", "usa")
             .await?;
         assert_eq!(
-            app.client
-                .find_all(Locator::Css("section[data-facet=m-provenance]"))
-                .await?
-                .len(),
+            count(app, "section[data-facet=m-provenance]").await?,
             0,
             "a value per article is not a facet"
         );
         app.open_link("m.topics=crude&sort=newest").await?;
-        reuters_ready(app).await?;
+        wait_for_complete_index(app).await?;
         app.wait_for_text(".chips", "Topics: crude").await?;
         app.wait_for("section[data-facet=m-topics] li.selected").await?;
         app.client.set_window_size(1366, 900).await?;
         let reveal = "document.querySelector('section[data-facet=m-topics]').scrollIntoView({block: 'center'})";
         app.client.execute(reveal, vec![]).await?;
         app.screenshot("reuters-metadata-desktop").await?;
-        if app.client.issue_cmd(PhoneScreen).await.is_err() {
-            app.client.set_window_size(390, 844).await?;
-        }
+        phone_screen(app, 390, 844).await?;
         app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
         assert_fits(app, "phone").await?;
         app.screenshot("reuters-metadata-phone").await?;

@@ -3,18 +3,16 @@
 //! drawer and the entity table on the seed; the timeline, paging on the entity page and the
 //! entity table's speed on the Reuters build (`DOSSIER_DIST_LARGE`, skipped without it).
 
+use crate::harness::page::{
+    Cdp, assert_fits, count, median_and_p95, phone_screen, press, wait_for_complete_index,
+};
 use crate::harness::{App, TestResult};
 use fantoccini::Locator;
-use fantoccini::actions::InputSource;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
 
 const SEED_ID: &str = "000_c9891722df91f9a5";
-
-async fn count(app: &App, css: &str) -> Result<usize, fantoccini::error::CmdError> {
-    Ok(app.client.find_all(Locator::Css(css)).await?.len())
-}
 
 async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
     app.client.execute(js, vec![]).await
@@ -161,16 +159,7 @@ async fn the_entity_page_groups_roles_with_counts_and_labels_its_chart() {
 
 /// A 390 × 844 phone (Chromium emulates it; other engines narrow the window as far as they go).
 async fn phone(app: &App) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    let metrics =
-        serde_json::json!({ "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true });
-    if app
-        .client
-        .issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics))
-        .await
-        .is_err()
-    {
-        app.client.set_window_size(390, 844).await?;
-    }
+    phone_screen(app, 390, 844).await?;
     let width = script(app, "return window.innerWidth")
         .await?
         .as_u64()
@@ -325,28 +314,6 @@ async fn the_network_draws_the_names_and_enter_on_one_adds_it_to_the_filter() {
     .await;
 }
 
-/// A Chrome DevTools command through ChromeDriver's CDP endpoint (Chromium only).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 // ---- On the Reuters build ----
 
 fn large_dist() -> Option<PathBuf> {
@@ -362,15 +329,7 @@ fn large_dist() -> Option<PathBuf> {
 /// Opens the Reuters app at `query` and waits for the complete index.
 async fn open_large(app: &App, query: &str) -> TestResult {
     app.open_link(query).await?;
-    for _ in 0..2400 {
-        if script(app, "return document.body.hasAttribute('data-ready-ms')").await?
-            == Value::Bool(true)
-        {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Err("the Reuters index was not ready in 240 s".into())
+    wait_for_complete_index(app).await
 }
 
 /// The `data-count` of every bar of a chart (`overview` or `detail`).
@@ -427,13 +386,7 @@ async fn selecting_dates_keeps_the_whole_collection_in_view_and_the_keyboard_mov
                 vec![],
             )
             .await?;
-        let mut keys = fantoccini::actions::KeyActions::new("keyboard".into());
-        for key in ['\u{E011}', '\u{E014}', '\u{E007}'] {
-            keys = keys
-                .then(fantoccini::actions::KeyAction::Down { value: key })
-                .then(fantoccini::actions::KeyAction::Up { value: key });
-        }
-        app.client.perform_actions(keys).await?;
+        press(app, "\u{E011}\u{E014}\u{E007}").await?;
         wait_until(
             app,
             "location.search.includes('from=1987-03')",
@@ -530,12 +483,10 @@ async fn a_facet_click_updates_the_entity_table_and_the_network_quickly() {
                     .await?;
                 times.push(elapsed.as_f64().unwrap_or(f64::NAN));
             }
-            times.sort_by(f64::total_cmp);
-            let p95 = times[(times.len() * 95).div_ceil(100) - 1];
+            let (median, p95) = median_and_p95(&mut times).ok_or("no clicks timed")?;
             eprintln!(
-                "view={view} after a facet click in {}: p50 {:.0} ms, p95 {p95:.0} ms (target {limit} ms; {times:?})",
+                "view={view} after a facet click in {}: p50 {median:.0} ms, p95 {p95:.0} ms (target {limit} ms; {times:?})",
                 app.engine.name(),
-                times[times.len() / 2]
             );
             // The targets are for a quiet machine; a loaded one gets four times the room.
             assert!(p95 < 4.0 * limit, "view={view}: p95 {p95} ms");
@@ -598,9 +549,7 @@ async fn the_entity_table_fits_a_phone_without_sideways_scrolling() {
             return Ok(());
         }
         app.wait_for("tbody tr").await?;
-        let widths = script(app, "return [document.documentElement.scrollWidth, window.innerWidth]").await?;
-        let (scroll, inner) = (widths[0].as_u64().unwrap_or(u64::MAX), widths[1].as_u64().unwrap_or(0));
-        assert!(scroll <= inner, "the page is {scroll} px wide in a {inner} px window");
+        assert_fits(app, "entity table on a phone").await?;
         app.screenshot("views-entity-table-phone").await?;
         app.open_link("view=network").await?;
         app.wait_for(".network .node").await?;

@@ -3,6 +3,7 @@
 
 mod driver;
 mod engines;
+pub mod page;
 mod server;
 
 pub use driver::App;

@@ -1,0 +1,144 @@
+//! Small acts and looks that several browser test files need: keys, counts, the phone
+//! screen, the page width, axe-core, and timing statistics.
+
+use super::{App, TestResult};
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use serde_json::Value;
+
+/// WebDriver's key code for Enter.
+pub const ENTER: &str = "\u{E007}";
+/// WebDriver's key code for Escape.
+pub const ESCAPE: &str = "\u{E00C}";
+
+/// Presses `keys` one after another on the focused element (WebDriver key codes allowed).
+pub async fn press(app: &App, keys: &str) -> TestResult {
+    let mut actions = KeyActions::new("keyboard".into());
+    for key in keys.chars() {
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+    }
+    app.client.perform_actions(actions).await?;
+    Ok(())
+}
+
+/// How many elements match the CSS selector.
+pub async fn count(app: &App, css: &str) -> Result<usize, fantoccini::error::CmdError> {
+    Ok(app.client.find_all(Locator::Css(css)).await?.len())
+}
+
+/// A Chrome DevTools command through ChromeDriver's CDP endpoint (Chromium only).
+#[derive(Debug)]
+pub struct Cdp(pub &'static str, pub Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// A `width` × `height` phone screen: Chromium emulates it; other engines narrow the window
+/// as far as they go, since desktop browsers' windows do not get that narrow. True when it
+/// was emulated.
+pub async fn phone_screen(
+    app: &App,
+    width: u32,
+    height: u32,
+) -> Result<bool, fantoccini::error::CmdError> {
+    let metrics = serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 2, "mobile": true });
+    let emulated = app
+        .client
+        .issue_cmd(Cdp("Emulation.setDeviceMetricsOverride", metrics))
+        .await
+        .is_ok();
+    if !emulated {
+        app.client.set_window_size(width, height).await?;
+    }
+    Ok(emulated)
+}
+
+/// No sideways scrolling: the page is no wider than the window. Returns the window's width.
+pub async fn assert_fits(
+    app: &App,
+    what: &str,
+) -> Result<u64, Box<dyn std::error::Error + Send + Sync>> {
+    let script = "return [document.documentElement.scrollWidth, window.innerWidth]";
+    let widths = app.client.execute(script, vec![]).await?;
+    let (scroll, inner) = (
+        widths[0].as_u64().unwrap_or(u64::MAX),
+        widths[1].as_u64().unwrap_or(0),
+    );
+    assert!(
+        scroll <= inner,
+        "{what}: the page is {scroll} px wide in a {inner} px window"
+    );
+    Ok(inner)
+}
+
+/// axe-core, from npm (tools/node_modules), to inject into the page.
+pub fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (./dev test installs axe-core)", path.display()))
+}
+
+/// Runs axe-core (`axe`, from [`axe_source`]) on the page as it is and asserts it finds no
+/// serious or critical violation; `page` names the page in the failure.
+pub async fn assert_accessible(app: &App, axe: &str, page: &str) -> TestResult {
+    app.client
+        .execute(&format!("{axe}; return true;"), vec![])
+        .await?;
+    let violations = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(violations, Value::Array(vec![]), "axe-core on {page}");
+    Ok(())
+}
+
+/// The median and the 95th percentile of `times` (sorted in place); `None` when empty.
+pub fn median_and_p95(times: &mut [f64]) -> Option<(f64, f64)> {
+    times.sort_by(f64::total_cmp);
+    let p95 = *times.get((times.len() * 95).div_ceil(100).checked_sub(1)?)?;
+    Some((times[times.len() / 2], p95))
+}
+
+/// Waits (up to 4 minutes: 19,043 articles on a loaded machine) for the complete index of
+/// the Reuters build.
+pub async fn wait_for_complete_index(app: &App) -> TestResult {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
+    while app
+        .client
+        .find(Locator::Css("body[data-ready-ms]"))
+        .await
+        .is_err()
+    {
+        if std::time::Instant::now() > deadline {
+            return Err("the Reuters index was not ready in 240 s".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    Ok(())
+}
