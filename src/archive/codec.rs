@@ -217,6 +217,14 @@ impl Enc {
         }
     }
 
+    /// A count, then each item as `each` writes it.
+    pub fn list<'t, T>(&mut self, items: &'t [T], mut each: impl FnMut(&mut Enc, &'t T)) {
+        self.count(items.len());
+        for item in items {
+            each(self, item);
+        }
+    }
+
     /// A part name's hash (the kind is known from where it is stored).
     pub fn name(&mut self, name: &PartName) {
         self.raw(&name.hash);
@@ -298,6 +306,19 @@ impl<'a> Dec<'a> {
             out.push(doc);
         }
         Ok(out)
+    }
+
+    /// A list written by [`Enc::list`], each item read by `each`.
+    pub fn list<T>(
+        &mut self,
+        mut each: impl FnMut(&mut Self) -> Result<T, Problem>,
+    ) -> Result<Vec<T>, Problem> {
+        let n = self.count()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(each(self)?);
+        }
+        Ok(items)
     }
 
     /// A part name of a known kind.

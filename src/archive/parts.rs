@@ -90,33 +90,33 @@ pub struct Catalogue {
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
-    enc.count(names.len());
-    for name in names {
-        enc.name(name);
-    }
+    enc.list(names, Enc::name);
 }
 
 fn read_names(dec: &mut Dec, kind: Kind) -> Result<Vec<PartName>, Problem> {
-    let n = dec.count()?;
-    (0..n).map(|_| dec.name(kind)).collect()
+    dec.list(|dec| dec.name(kind))
 }
 
 fn keyed(enc: &mut Enc, parts: &[(char, PartName)]) {
-    enc.count(parts.len());
-    for (key, name) in parts {
+    enc.list(parts, |enc, (key, name)| {
         enc.u32(*key as u32);
         enc.name(name);
-    }
+    });
 }
 
 fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Problem> {
-    let n = dec.count()?;
-    (0..n)
-        .map(|_| {
-            let key = char::from_u32(dec.u32()?).ok_or(Problem::Invalid("character"))?;
-            Ok((key, dec.name(kind)?))
-        })
-        .collect()
+    dec.list(|dec| {
+        let key = char::from_u32(dec.u32()?).ok_or(Problem::Invalid("character"))?;
+        Ok((key, dec.name(kind)?))
+    })
+}
+
+/// The entry of a list sorted by `key_of` whose key is `key`.
+fn find_sorted<'e, T>(entries: &'e [T], key: &str, key_of: impl Fn(&T) -> &str) -> Option<&'e T> {
+    entries
+        .binary_search_by(|e| key_of(e).cmp(key))
+        .ok()
+        .map(|i| &entries[i])
 }
 
 impl Catalogue {
@@ -125,19 +125,17 @@ impl Catalogue {
         let mut enc = Enc::default();
         enc.u32(self.docs);
         enc.u32(self.average_words.to_bits());
-        enc.count(self.date_runs.len());
         let mut last = 0;
-        for run in &self.date_runs {
+        enc.list(&self.date_runs, |enc, run| {
             enc.u32(run.first_doc - last);
             last = run.first_doc;
             enc.u32(run.lo);
             enc.u32(run.hi - run.lo);
-        }
-        enc.count(self.sources.len());
-        for source in &self.sources {
+        });
+        enc.list(&self.sources, |enc, source| {
             enc.str(&source.name);
             enc.docs(&source.docs);
-        }
+        });
         enc.u32(self.term_buckets);
         names(&mut enc, &self.term_tables);
         keyed(&mut enc, &self.lexicon);
@@ -146,12 +144,11 @@ impl Catalogue {
         names(&mut enc, &self.speakers);
         names(&mut enc, &self.doc_tables);
         for table in &self.facets {
-            enc.count(table.values.len());
-            for value in &table.values {
+            enc.list(&table.values, |enc, value| {
                 enc.str(&value.key);
                 enc.str(&value.label);
                 enc.u32(value.count);
-            }
+            });
             names(&mut enc, &table.chunks);
         }
         enc.into_bytes()
@@ -162,10 +159,8 @@ impl Catalogue {
         let mut dec = Dec::new(body);
         let docs = dec.u32()?;
         let average_words = f32::from_bits(dec.u32()?);
-        let runs = dec.count()?;
-        let mut date_runs = Vec::with_capacity(runs);
         let mut first_doc = 0u32;
-        for _ in 0..runs {
+        let date_runs = dec.list(|dec| {
             first_doc = first_doc
                 .checked_add(dec.u32()?)
                 .ok_or(Problem::Invalid("date run"))?;
@@ -173,16 +168,14 @@ impl Catalogue {
             let hi = lo
                 .checked_add(dec.u32()?)
                 .ok_or(Problem::Invalid("date run"))?;
-            date_runs.push(DateRun { first_doc, lo, hi });
-        }
-        let n = dec.count()?;
-        let mut sources = Vec::with_capacity(n);
-        for _ in 0..n {
-            sources.push(SourceEntry {
+            Ok(DateRun { first_doc, lo, hi })
+        })?;
+        let sources = dec.list(|dec| {
+            Ok(SourceEntry {
                 name: dec.str()?,
                 docs: dec.docs()?,
-            });
-        }
+            })
+        })?;
         let term_buckets = dec.u32()?;
         let term_tables = read_names(&mut dec, Kind::TermTable)?;
         let lexicon = read_keyed(&mut dec, Kind::Lexicon)?;
@@ -192,14 +185,13 @@ impl Catalogue {
         let doc_tables = read_names(&mut dec, Kind::DocTable)?;
         let mut facets: [FacetTable; 4] = Default::default();
         for table in &mut facets {
-            let n = dec.count()?;
-            for _ in 0..n {
-                table.values.push(FacetEntry {
+            table.values = dec.list(|dec| {
+                Ok(FacetEntry {
                     key: dec.str()?,
                     label: dec.str()?,
                     count: dec.u32()?,
-                });
-            }
+                })
+            })?;
             table.chunks = read_names(&mut dec, Kind::Facets)?;
         }
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
@@ -254,52 +246,43 @@ impl TermsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.count(self.entries.len());
-        for entry in &self.entries {
+        enc.list(&self.entries, |enc, entry| {
             enc.str(&entry.term);
-            enc.count(entry.postings.len());
             let mut last = 0;
-            for p in &entry.postings {
+            enc.list(&entry.postings, |enc, p| {
                 enc.u32(p.doc - last);
                 last = p.doc;
                 enc.u32(p.frequency);
                 enc.u32(p.length);
-            }
-        }
+            });
+        });
         enc.into_bytes()
     }
 
     /// Reads a body written by [`TermsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.count()?;
-        let mut entries = Vec::with_capacity(n);
-        for _ in 0..n {
+        let entries = dec.list(|dec| {
             let term = dec.str()?;
-            let count = dec.count()?;
-            let mut postings = Vec::with_capacity(count);
             let mut doc = 0u32;
-            for _ in 0..count {
+            let postings = dec.list(|dec| {
                 doc = doc
                     .checked_add(dec.u32()?)
                     .ok_or(Problem::Invalid("document number"))?;
-                postings.push(TermPosting {
+                Ok(TermPosting {
                     doc,
                     frequency: dec.u32()?,
                     length: dec.u32()?,
-                });
-            }
-            entries.push(TermEntry { term, postings });
-        }
+                })
+            })?;
+            Ok(TermEntry { term, postings })
+        })?;
         done(&dec, Self { entries })
     }
 
     /// The entry of `term`.
     pub fn find(&self, term: &str) -> Option<&TermEntry> {
-        self.entries
-            .binary_search_by(|e| e.term.as_str().cmp(term))
-            .ok()
-            .map(|i| &self.entries[i])
+        find_sorted(&self.entries, term, |e| &e.term)
     }
 }
 
@@ -315,37 +298,23 @@ impl PositionsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.count(self.entries.len());
-        for (term, lists) in &self.entries {
+        enc.list(&self.entries, |enc, (term, lists)| {
             enc.str(term);
-            enc.count(lists.len());
-            for list in lists {
-                enc.docs(list);
-            }
-        }
+            enc.list(lists, |enc, list| enc.docs(list));
+        });
         enc.into_bytes()
     }
 
     /// Reads a body written by [`PositionsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.count()?;
-        let mut entries = Vec::with_capacity(n);
-        for _ in 0..n {
-            let term = dec.str()?;
-            let count = dec.count()?;
-            let lists = (0..count).map(|_| dec.docs()).collect::<Result<_, _>>()?;
-            entries.push((term, lists));
-        }
+        let entries = dec.list(|dec| Ok((dec.str()?, dec.list(Dec::docs)?)))?;
         done(&dec, Self { entries })
     }
 
     /// The positions of `term`, per posting.
     pub fn find(&self, term: &str) -> Option<&[Vec<u32>]> {
-        self.entries
-            .binary_search_by(|(t, _)| t.as_str().cmp(term))
-            .ok()
-            .map(|i| self.entries[i].1.as_slice())
+        find_sorted(&self.entries, term, |(t, _)| t).map(|(_, lists)| lists.as_slice())
     }
 }
 
@@ -361,15 +330,14 @@ impl LexiconPart {
     /// The body bytes (terms front-coded against the previous one).
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.count(self.entries.len());
         let mut last = "";
-        for (term, df) in &self.entries {
+        enc.list(&self.entries, |enc, (term, df)| {
             let shared = common_prefix(last, term);
             enc.count(shared);
             enc.str(&term[shared..]);
             enc.u32(*df);
             last = term;
-        }
+        });
         enc.into_bytes()
     }
 
@@ -423,38 +391,32 @@ impl KeyedPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.count(self.entries.len());
-        for e in &self.entries {
+        enc.list(&self.entries, |enc, e| {
             enc.str(&e.key);
             enc.str(&e.name);
             enc.str(&e.kind);
             enc.docs(&e.docs);
-        }
+        });
         enc.into_bytes()
     }
 
     /// Reads a body written by [`KeyedPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.count()?;
-        let mut entries = Vec::with_capacity(n);
-        for _ in 0..n {
-            entries.push(KeyedDocs {
+        let entries = dec.list(|dec| {
+            Ok(KeyedDocs {
                 key: dec.str()?,
                 name: dec.str()?,
                 kind: dec.str()?,
                 docs: dec.docs()?,
-            });
-        }
+            })
+        })?;
         done(&dec, Self { entries })
     }
 
     /// The entry of `key`.
     pub fn find(&self, key: &str) -> Option<&KeyedDocs> {
-        self.entries
-            .binary_search_by(|e| e.key.as_str().cmp(key))
-            .ok()
-            .map(|i| &self.entries[i])
+        find_sorted(&self.entries, key, |e| &e.key)
     }
 }
 
@@ -504,22 +466,20 @@ impl DocsPart {
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
         enc.u32(self.first_doc);
-        enc.count(self.docs.len());
-        for d in &self.docs {
+        enc.list(&self.docs, |enc, d| {
             enc.str(&d.id);
             enc.str(&d.title);
             enc.str(&d.date);
             enc.str(&d.source);
             enc.u32(d.words);
             enc.str(&d.lede);
-            enc.count(d.quotes.len());
-            for q in &d.quotes {
+            enc.list(&d.quotes, |enc, q| {
                 enc.u32(q.number);
                 enc.str(&q.speaker);
                 enc.count(q.span.start);
                 enc.count(q.span.end - q.span.start);
-            }
-        }
+            });
+        });
         names(&mut enc, &self.texts);
         enc.into_bytes()
     }
@@ -528,26 +488,22 @@ impl DocsPart {
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
         let first_doc = dec.u32()?;
-        let n = dec.count()?;
-        let mut docs = Vec::with_capacity(n);
-        for _ in 0..n {
+        let docs = dec.list(|dec| {
             let (id, title, date, source) = (dec.str()?, dec.str()?, dec.str()?, dec.str()?);
             let words = dec.u32()?;
             let lede = dec.str()?;
-            let q = dec.count()?;
-            let mut quotes = Vec::with_capacity(q);
-            for _ in 0..q {
+            let quotes = dec.list(|dec| {
                 let number = dec.u32()?;
                 let speaker = dec.str()?;
                 let start = dec.u64()? as usize;
                 let end = start.saturating_add(dec.u64()? as usize);
-                quotes.push(QuoteEntry {
+                Ok(QuoteEntry {
                     number,
                     speaker,
                     span: ByteSpan::new(start, end),
-                });
-            }
-            docs.push(DocEntry {
+                })
+            })?;
+            Ok(DocEntry {
                 id,
                 title,
                 date,
@@ -555,8 +511,8 @@ impl DocsPart {
                 words,
                 lede,
                 quotes,
-            });
-        }
+            })
+        })?;
         let texts = read_names(&mut dec, Kind::Texts)?;
         done(
             &dec,
@@ -584,11 +540,10 @@ impl TextsPart {
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
         enc.u32(self.first_doc);
-        enc.count(self.docs.len());
-        for (article, annotations) in &self.docs {
+        enc.list(&self.docs, |enc, (article, annotations)| {
             enc.str(article);
             enc.str(annotations);
-        }
+        });
         enc.into_bytes()
     }
 
@@ -596,10 +551,7 @@ impl TextsPart {
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
         let first_doc = dec.u32()?;
-        let n = dec.count()?;
-        let docs = (0..n)
-            .map(|_| Ok((dec.str()?, dec.str()?)))
-            .collect::<Result<_, Problem>>()?;
+        let docs = dec.list(|dec| Ok((dec.str()?, dec.str()?)))?;
         done(&dec, Self { first_doc, docs })
     }
 }
@@ -615,18 +567,14 @@ impl FacetsPart {
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
-        enc.count(self.values.len());
-        for docs in &self.values {
-            enc.docs(docs);
-        }
+        enc.list(&self.values, |enc, docs| enc.docs(docs));
         enc.into_bytes()
     }
 
     /// Reads a body written by [`FacetsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let n = dec.count()?;
-        let values = (0..n).map(|_| dec.docs()).collect::<Result<_, _>>()?;
+        let values = dec.list(Dec::docs)?;
         done(&dec, Self { values })
     }
 }
