@@ -168,19 +168,6 @@ fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
             })
         })
         .collect();
-    let facet = |values: &[dossier::query::FacetValue]| -> Vec<serde_json::Value> {
-        values
-            .iter()
-            .map(|v| serde_json::json!({"key": v.key, "label": v.label, "count": v.count}))
-            .collect()
-    };
-    let f = &results.facets;
-    let buckets = |b: &[dossier::query::Bucket]| -> Vec<serde_json::Value> {
-        b.iter()
-            .map(|b| serde_json::json!([b.label, b.count]))
-            .collect()
-    };
-    let h = &results.histogram;
     let quotes: Vec<serde_json::Value> = results
         .quotes
         .iter()
@@ -189,16 +176,61 @@ fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
                 "speaker": q.speaker.and_then(|s| index.speakers().get(s as usize)).map(|s| s.key.clone())})
         })
         .collect();
+    let mut facets = facets_json(&results.facets);
+    let fields = results.facets.fields.iter().map(|field| {
+        let values = serde_json::Value::from(facet_json(&field.list.values));
+        (format!("m.{}", field.field), values)
+    });
+    facets.insert(
+        "fields".into(),
+        fields.collect::<serde_json::Map<_, _>>().into(),
+    );
     serde_json::json!({
         "total": results.total, "hits": hits, "quotes": quotes,
-        "facets": {"people": facet(&f.people.values), "organizations": facet(&f.organizations.values),
-                   "places": facet(&f.places.values), "speakers": facet(&f.speakers.values), "sources": facet(&f.sources.values),
-                   "fields": f.fields.iter().map(|field| (format!("m.{}", field.field), serde_json::Value::from(facet(&field.list.values))))
-                       .collect::<serde_json::Map<_, _>>()},
-        "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
-                      "buckets": buckets(&h.buckets), "year_unknown": buckets(&h.year_unknown), "undated": h.undated},
+        "facets": facets, "histogram": histogram_json(&results.histogram),
     })
     .to_string()
+}
+
+/// The facets both ways of answering have, by name.
+fn facets_json(f: &dossier::query::Facets) -> serde_json::Map<String, serde_json::Value> {
+    [
+        ("people", &f.people),
+        ("organizations", &f.organizations),
+        ("places", &f.places),
+        ("speakers", &f.speakers),
+        ("sources", &f.sources),
+    ]
+    .into_iter()
+    .map(|(name, list)| (name.to_string(), facet_json(&list.values).into()))
+    .collect()
+}
+
+fn facet_json(values: &[dossier::query::FacetValue]) -> Vec<serde_json::Value> {
+    values
+        .iter()
+        .map(|v| serde_json::json!({"key": v.key, "label": v.label, "count": v.count}))
+        .collect()
+}
+
+/// The histogram fields both ways of answering have.
+fn histogram_json(h: &dossier::query::Histogram) -> serde_json::Map<String, serde_json::Value> {
+    let mut json = serde_json::Map::new();
+    json.insert(
+        "granularity".into(),
+        format!("{:?}", h.granularity).to_lowercase().into(),
+    );
+    json.insert("buckets".into(), buckets_json(&h.buckets).into());
+    json.insert("year_unknown".into(), buckets_json(&h.year_unknown).into());
+    json.insert("undated".into(), h.undated.into());
+    json
+}
+
+fn buckets_json(buckets: &[dossier::query::Bucket]) -> Vec<serde_json::Value> {
+    buckets
+        .iter()
+        .map(|b| serde_json::json!([b.label, b.count]))
+        .collect()
 }
 
 /// Answers from `SITE/archive` alone, and says on stderr which parts it read.
@@ -310,31 +342,18 @@ fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
                 "score": hit.score, "lede": e.lede})
         })
         .collect();
-    let facet = |values: &[dossier::query::FacetValue]| -> Vec<serde_json::Value> {
-        values
-            .iter()
-            .map(|v| serde_json::json!({"key": v.key, "label": v.label, "count": v.count}))
-            .collect()
-    };
-    let f = &results.facets;
-    let buckets = |b: &[dossier::query::Bucket]| -> Vec<serde_json::Value> {
-        b.iter()
-            .map(|b| serde_json::json!([b.label, b.count]))
-            .collect()
-    };
-    let h = &results.histogram;
     let quotes: Vec<serde_json::Value> = results
         .quotes
         .iter()
         .map(|q| serde_json::json!({"article": q.article, "span": [q.span.start, q.span.end], "speaker": q.speaker}))
         .collect();
+    let h = &results.histogram;
+    let mut histogram = histogram_json(h);
+    histogram.insert("coarse".into(), buckets_json(&h.coarse).into());
+    histogram.insert("left_out".into(), h.left_out.into());
     serde_json::json!({
         "total": results.total, "hits": hits, "quotes": quotes,
-        "facets": {"people": facet(&f.people.values), "organizations": facet(&f.organizations.values),
-                   "places": facet(&f.places.values), "speakers": facet(&f.speakers.values), "sources": facet(&f.sources.values)},
-        "histogram": {"granularity": format!("{:?}", h.granularity).to_lowercase(),
-                      "buckets": buckets(&h.buckets), "coarse": buckets(&h.coarse),
-                      "year_unknown": buckets(&h.year_unknown), "undated": h.undated, "left_out": h.left_out},
+        "facets": facets_json(&results.facets), "histogram": histogram,
     })
     .to_string()
 }
