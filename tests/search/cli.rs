@@ -18,11 +18,11 @@ fn corpus() -> tempfile::TempDir {
     dir
 }
 
-fn query(args: &[&str]) -> (i32, String) {
-    let dir = corpus();
+/// `dossier query SEEDS ARGS...`: the exit code and stdout.
+fn query_in(seeds: &std::path::Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .arg("query")
-        .arg(dir.path())
+        .arg(seeds)
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("run dossier: {e}"));
@@ -30,6 +30,11 @@ fn query(args: &[&str]) -> (i32, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
+}
+
+fn query(args: &[&str]) -> (i32, String) {
+    let dir = corpus();
+    query_in(dir.path(), args)
 }
 
 #[test]
@@ -62,16 +67,8 @@ fn query_json_has_hits_facets_and_histogram() {
 
 /// The wire-story fixture of the browser tests (`topics`, `places`, `author`).
 fn wire(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("query")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wire"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("run dossier: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wire");
+    query_in(std::path::Path::new(seeds), args)
 }
 
 #[test]

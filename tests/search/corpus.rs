@@ -6,7 +6,7 @@ use dossier::extract::{
     Annotations, DateKind, DateMention, Entity, EntityId, EntityKind, EntityMention, Quote,
 };
 use dossier::index::Index;
-use dossier::query::{Filter, LastWord, Options, Results, search, search_with};
+use dossier::query::{Filter, LastWord, Options, Results, search_with};
 use dossier::span::ByteSpan;
 
 pub const PERSON: EntityKind = EntityKind::Person;
@@ -144,21 +144,18 @@ impl Corpus {
 
     /// Results of the URL query string `url` (notices must be empty).
     pub fn search(&self, url: &str) -> Results {
-        let (filter, notices) = Filter::from_query_string(url);
-        assert!(notices.is_empty(), "{url}: {notices:?}");
-        search(&self.index(), &filter)
+        self.search_with(url, Options::default())
     }
 
-    /// Ids of every matching article for `url` as typed in the search box (its last word
-    /// still being typed), sorted.
-    pub fn matching_while_typing(&self, url: &str) -> Vec<String> {
+    /// As [`Self::search`], with `options`.
+    fn search_with(&self, url: &str, options: Options) -> Results {
         let (filter, notices) = Filter::from_query_string(url);
         assert!(notices.is_empty(), "{url}: {notices:?}");
-        let options = Options {
-            last_word: LastWord::BeingTyped,
-            ..Options::default()
-        };
-        let results = search_with(&self.index(), &filter, options);
+        search_with(&self.index(), &filter, options)
+    }
+
+    /// Ids of the matching articles of `results`, sorted.
+    fn sorted_matches(&self, results: &Results) -> Vec<String> {
         let mut ids: Vec<String> = results
             .matches
             .iter()
@@ -166,6 +163,16 @@ impl Corpus {
             .collect();
         ids.sort();
         ids
+    }
+
+    /// Ids of every matching article for `url` as typed in the search box (its last word
+    /// still being typed), sorted.
+    pub fn matching_while_typing(&self, url: &str) -> Vec<String> {
+        let options = Options {
+            last_word: LastWord::BeingTyped,
+            ..Options::default()
+        };
+        self.sorted_matches(&self.search_with(url, options))
     }
 
     /// Ids of the ranked hits for `url`, best first.
@@ -180,13 +187,6 @@ impl Corpus {
 
     /// Ids of every matching article for `url`, sorted.
     pub fn matching(&self, url: &str) -> Vec<String> {
-        let results = self.search(url);
-        let mut ids: Vec<String> = results
-            .matches
-            .iter()
-            .map(|d| self.articles[d as usize].id.0.clone())
-            .collect();
-        ids.sort();
-        ids
+        self.sorted_matches(&self.search(url))
     }
 }
