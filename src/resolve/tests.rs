@@ -70,6 +70,31 @@ fn ids(r: &Resolved, i: usize) -> Vec<&str> {
         .collect()
 }
 
+/// The first merge decided by `rule`; panics (failing the test) when there is none.
+fn merge_by(r: &Resolved, rule: Rule) -> &Merge {
+    r.decisions
+        .merges
+        .iter()
+        .find(|m| m.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule:?} merge in {:?}", r.decisions.merges))
+}
+
+/// Whether `name` was dropped by `rule`.
+fn dropped(r: &Resolved, name: &str, rule: Rule) -> bool {
+    r.decisions
+        .drops
+        .iter()
+        .any(|d| d.name == name && d.rule == rule)
+}
+
+/// Whether `name` was merged by `rule`.
+fn merged(r: &Resolved, name: &str, rule: Rule) -> bool {
+    r.decisions
+        .merges
+        .iter()
+        .any(|m| m.name == name && m.rule == rule)
+}
+
 use EntityKind::{Organization as Org, Person, Place};
 
 #[test]
@@ -153,12 +178,7 @@ fn a_code_in_angle_brackets_is_dropped_where_it_is_only_a_code() {
     ]);
     assert_eq!(ids(&r, 0), ["organization:mcdonnell-douglas-corp"]);
     assert_eq!(ids(&r, 1), ["place:md"]);
-    assert!(
-        r.decisions
-            .drops
-            .iter()
-            .any(|d| d.name == "MD" && d.rule == Rule::Ticker)
-    );
+    assert!(dropped(&r, "MD", Rule::Ticker));
 }
 
 #[test]
@@ -284,12 +304,7 @@ fn a_role_before_a_known_persons_name_resolves_to_the_person() {
         Some("Federal Reserve Chairman")
     );
     assert_eq!(ids(&r, 2), ["person:howard-baker"]);
-    let m = r
-        .decisions
-        .merges
-        .iter()
-        .find(|m| m.rule == Rule::RolePrefix)
-        .expect("role merge");
+    let m = merge_by(&r, Rule::RolePrefix);
     assert!(m.evidence.contains("is a role"), "{}", m.evidence);
 }
 
@@ -314,22 +329,12 @@ fn a_short_name_joins_the_full_name_its_article_gives_and_stays_apart_when_two_d
         ids(&r, 1),
         ["person:howard-baker", "person:james-baker", "person:baker"]
     );
-    let apart = r
-        .decisions
-        .merges
-        .iter()
-        .find(|m| m.rule == Rule::KeptApart)
-        .expect("kept apart");
+    let apart = merge_by(&r, Rule::KeptApart);
     assert_eq!(
         apart.evidence,
         "same article names Howard Baker and James Baker"
     );
-    let joined = r
-        .decisions
-        .merges
-        .iter()
-        .find(|m| m.rule == Rule::SameArticleFullName)
-        .expect("joined");
+    let joined = merge_by(&r, Rule::SameArticleFullName);
     assert_eq!(joined.evidence, "same article names James Baker");
 }
 
@@ -370,12 +375,7 @@ fn a_lone_short_name_goes_where_the_names_around_it_point() {
     ));
     let r = resolved(&docs);
     assert_eq!(ids(&r, docs.len() - 1)[0], "person:james-baker");
-    let m = r
-        .decisions
-        .merges
-        .iter()
-        .find(|m| m.rule == Rule::CollectionEvidence)
-        .expect("linked");
+    let m = merge_by(&r, Rule::CollectionEvidence);
     assert!(
         m.evidence
             .starts_with("names it appears with score James Baker"),
@@ -399,12 +399,7 @@ fn a_lone_short_name_without_decisive_evidence_stays_apart() {
     let n = docs.len();
     assert_eq!(ids(&r, n - 2)[0], "person:baker");
     assert_eq!(ids(&r, n - 1)[0], "person:baker");
-    let apart = r
-        .decisions
-        .merges
-        .iter()
-        .find(|m| m.rule == Rule::KeptApart)
-        .expect("kept apart");
+    let apart = merge_by(&r, Rule::KeptApart);
     assert_eq!(apart.articles, 2);
     assert!(
         apart.evidence.starts_with("no decisive evidence"),
@@ -435,12 +430,7 @@ fn a_generic_word_stands_for_the_articles_only_organisation_with_it() {
         ["organization:world-bank", "organization:bank-of-england"]
     );
     assert_eq!(ids(&r, 2), ["organization:world-bank"]);
-    assert!(
-        r.decisions
-            .drops
-            .iter()
-            .any(|d| d.name == "Bank" && d.rule == Rule::GenericWord)
-    );
+    assert!(dropped(&r, "Bank", Rule::GenericWord));
 }
 
 #[test]
@@ -533,12 +523,7 @@ fn a_firm_name_split_at_and_is_joined_but_two_countries_are_not() {
         m.iter()
             .any(|m| m.span.slice(text) == "Standard and Poor's")
     );
-    assert!(
-        r.decisions
-            .merges
-            .iter()
-            .any(|m| m.name == "Poor" && m.rule == Rule::NameHalves)
-    );
+    assert!(merged(&r, "Poor", Rule::NameHalves));
 }
 
 #[test]
