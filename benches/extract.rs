@@ -3,32 +3,19 @@
 //! Prints MB/s per stage and for the whole `annotate` (wall clock and this thread's CPU
 //! time), and the annotations' size per MB.
 
-use dossier::corpus::{self, Article};
+#[path = "common/reuters.rs"]
+mod reuters;
+
+use dossier::corpus::Article;
 use dossier::extract::{self, Document};
-use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
-    let dir = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus/reuters21578")
-        });
-    let Ok(files) = corpus::read_folder(&dir) else {
-        eprintln!(
-            "extract bench: SKIPPED, no corpus at {} (pass a folder)",
-            dir.display()
-        );
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(files) = reuters::corpus_files(&args, "extract") else {
         return;
     };
-    let articles: Vec<Article> = files
-        .iter()
-        .filter(|f| corpus::classify(&f.name).is_ok())
-        .filter_map(|f| corpus::parse_file(&f.name, &f.bytes).ok())
-        .flatten()
-        .collect();
+    let articles: Vec<Article> = reuters::articles(&files).collect();
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
     let mb = bytes as f64 / 1_048_576.0;
     println!("{} articles, {mb:.1} MB of body text", articles.len());

@@ -8,9 +8,11 @@
 //! written), then times `corpus::parse_file` on every page: MB/s of HTML and pages/s, best of
 //! three runs, and `extract::annotate` on the result for comparison.
 
+#[path = "common/reuters.rs"]
+mod reuters;
+
 use dossier::corpus::{self, Article};
 use dossier::extract;
-use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
@@ -21,29 +23,10 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000);
-    let dir = args
-        .iter()
-        .find(|a| !a.starts_with('-') && a.parse::<usize>().is_err())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let shared = std::env::var_os("DOSSIER_SHARED").map_or_else(
-                || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-                PathBuf::from,
-            );
-            shared.join("data/corpus/reuters21578")
-        });
-    let Ok(files) = corpus::read_folder(&dir) else {
-        eprintln!(
-            "html bench: SKIPPED, no corpus at {} (pass a folder)",
-            dir.display()
-        );
+    let Some(files) = reuters::corpus_files(&args, "html") else {
         return;
     };
-    let articles: Vec<Article> = files
-        .iter()
-        .filter(|f| corpus::classify(&f.name).is_ok())
-        .filter_map(|f| corpus::parse_file(&f.name, &f.bytes).ok())
-        .flatten()
+    let articles: Vec<Article> = reuters::articles(&files)
         .filter(|a| a.body_text().len() > 400)
         .take(pages_wanted)
         .collect();
