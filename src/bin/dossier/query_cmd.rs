@@ -127,14 +127,7 @@ fn write_text(
         lists.push((format!("m.{}", field.field), &field.list.values));
     }
     for (name, values) in lists {
-        if !values.is_empty() {
-            let shown: Vec<String> = values
-                .iter()
-                .take(8)
-                .map(|v| format!("{} ({})", v.key, v.count))
-                .collect();
-            writeln!(out, "{name}: {}", shown.join(", "))?;
-        }
+        write_facet(out, &name, values)?;
     }
     Ok(())
 }
@@ -320,16 +313,26 @@ fn write_archive_text(
         ("places", &facets.places.values),
         ("speakers", &facets.speakers.values),
     ] {
-        if !values.is_empty() {
-            let shown: Vec<String> = values
-                .iter()
-                .take(8)
-                .map(|v| format!("{} ({})", v.key, v.count))
-                .collect();
-            writeln!(out, "{name}: {}", shown.join(", "))?;
-        }
+        write_facet(out, name, values)?;
     }
     Ok(())
+}
+
+/// `name: key (count), ...` for the first eight values; nothing for an empty facet.
+fn write_facet(
+    out: &mut impl Write,
+    name: &str,
+    values: &[dossier::query::FacetValue],
+) -> std::io::Result<()> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = values
+        .iter()
+        .take(8)
+        .map(|v| format!("{} ({})", v.key, v.count))
+        .collect();
+    writeln!(out, "{name}: {}", shown.join(", "))
 }
 
 fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
