@@ -177,16 +177,21 @@ fn weekday(w: &str) -> bool {
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ]
     .contains(&w.as_str())
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&w.as_str())
+        || is_weekday_name(&w)
+}
+
+/// Whether `word` is the full name of a day of the week, in any ASCII case.
+pub fn is_weekday_name(word: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 fn is_zone(w: &str) -> bool {

@@ -30,7 +30,7 @@ mod seed_table;
 mod title;
 
 pub use article::{Article, ArticleId, TitleOrigin};
-pub use date::{Date, days_in_month, parse_date};
+pub use date::{Date, days_in_month, is_weekday_name, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file, parse_files};
 pub use folder::{FileOnDisk, read_folder};

@@ -378,23 +378,11 @@ fn is_date_fragment(name: &str) -> bool {
         "since", "on", "in", "at", "after", "before", "during", "until", "by", "from", "said",
         "says", "but", "and", "when", "while", "if", "as",
     ];
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let mut words = name.split_whitespace();
     let opens = words
         .next()
         .is_some_and(|w| OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)));
-    opens
-        || name
-            .split_whitespace()
-            .any(|w| WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+    opens || name.split_whitespace().any(crate::corpus::is_weekday_name)
 }
 
 /// Whether the name at `span` is the subject or object of a speech verb: "Mast said",

@@ -334,13 +334,6 @@ fn named_appositive(doc: &Document<'_>, open: usize, close: usize, floor: usize)
 
 fn is_time_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "tonight",
@@ -351,7 +344,7 @@ fn is_time_word(word: &str) -> bool {
         "also",
         "again",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    crate::corpus::is_weekday_name(word) || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
