@@ -90,6 +90,14 @@ impl ArchiveSource {
         self.known_docs.with_value(|known| known.get(id).copied())
     }
 
+    /// The facets of the answered view (tracked), if it is answered.
+    pub fn facets(&self) -> Option<crate::query::Facets> {
+        match self.view.get() {
+            ArchiveView::Ready(results) => Some(results.0.facets.clone()),
+            _ => None,
+        }
+    }
+
     /// Articles in the archive.
     pub fn articles(&self) -> usize {
         self.archive
