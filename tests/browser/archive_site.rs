@@ -80,7 +80,17 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         .as_str()
         .expect("the archive names people")
         .to_string();
-    let entity_total = total_of(&query(&site, &["--entity", &person]));
+    let entity_answer = query(&site, &["--entity", &person]);
+    let entity_total = total_of(&entity_answer);
+    // The facets of the entity's view: the top organisation and its exact count.
+    let top_org = &entity_answer["facets"]["organizations"][0];
+    let (org_label, org_count) = (
+        top_org["label"]
+            .as_str()
+            .expect("an organisation")
+            .to_string(),
+        top_org["count"].as_u64().expect("a count"),
+    );
     let text_total = total_of(&query(&site, &["--q", "oil prices"]));
     assert!(entity_total > 0 && text_total > 0 && text_total < all);
     let whole = archive_size(&site);
@@ -110,6 +120,26 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             fetched < bound,
             "the entity link fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
         );
+        // Facets and the timeline of the same view, exact for the whole archive.
+        let label = app
+            .wait_for("[data-facet='organizations'] .facet-label")
+            .await?
+            .text()
+            .await?;
+        let count = app
+            .wait_for("[data-facet='organizations'] .facet-count")
+            .await?
+            .text()
+            .await?;
+        assert_eq!(
+            label, org_label,
+            "the top organisation of the entity's articles"
+        );
+        assert!(
+            count.trim().starts_with(&org_count.to_string()),
+            "{org_label} counts {count:?}, dossier query says {org_count}"
+        );
+        app.wait_for(".timeline .histogram rect").await?;
         // The reader opens the first hit from its texts part.
         let first = app.wait_for(".hit-link").await?;
         let title = first.text().await?;
