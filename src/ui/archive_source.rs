@@ -11,7 +11,7 @@
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
 use crate::archive::{Archive, ArchiveError, ArchiveResults, Manifest, Needs, PartName};
-use crate::query::{Filter, Options};
+use crate::query::{Filter, Histogram, LastWord, Options};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -53,11 +53,20 @@ pub enum ArchiveView {
 
 /// Results compared by identity, so a Memo of them is cheap.
 #[derive(Debug, Clone)]
-pub struct SharedArchiveResults(pub Arc<ArchiveResults>);
+pub struct SharedArchiveResults(
+    pub Arc<ArchiveResults>,
+    /// With a date range: the histogram of the filter without it (the timeline's overview).
+    pub Option<Arc<Histogram>>,
+);
 
 impl PartialEq for SharedArchiveResults {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+            && match (&self.1, &other.1) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
     }
 }
 
@@ -178,37 +187,94 @@ impl ArchiveSource {
 
     /// Answers `filter` into [`ArchiveSource::view`], unless a newer view started meanwhile.
     async fn answer(self, filter: Filter, options: Options, generation: u64) {
-        let current = move || self.generation.get_value() == generation;
+        let outcome = match self.search_fetching(&filter, options).await {
+            Err(unanswered) => unanswered,
+            Ok(results) => match overview_of(&filter) {
+                None => self.ready(results, None),
+                Some(whole) => match self.search_fetching(&whole, OVERVIEW).await {
+                    Ok(overview) => self.ready(results, Some(overview.histogram)),
+                    Err(unanswered) => unanswered,
+                },
+            },
+        };
+        if self.generation.get_value() == generation {
+            self.show(outcome);
+        }
+    }
+
+    /// The view of `filter` if every part it needs is here.
+    fn answer_now(&self, filter: &Filter, options: Options) -> Option<ArchiveView> {
+        let now = |filter: &Filter, options: Options| {
+            self.archive.with_value(|a| {
+                a.as_ref()
+                    .map(|a| a.search(filter, options))
+                    .and_then(|r| r.ok())
+                    .and_then(|r| r.ok())
+            })
+        };
+        let results = now(filter, options)?;
+        let overview = match overview_of(filter) {
+            None => None,
+            Some(whole) => Some(now(&whole, OVERVIEW)?.histogram),
+        };
+        Some(self.ready(results, overview))
+    }
+
+    /// A ready view; remembers its hits' document numbers for the reader.
+    fn ready(&self, results: ArchiveResults, overview: Option<Histogram>) -> ArchiveView {
+        self.known_docs.update_value(|known| {
+            for hit in &results.hits {
+                known.insert(hit.entry.id.clone(), hit.doc);
+            }
+        });
+        ArchiveView::Ready(SharedArchiveResults(
+            Arc::new(results),
+            overview.map(Arc::new),
+        ))
+    }
+
+    /// Searches, fetching what each round needs, until answered or unanswerable.
+    async fn search_fetching(
+        &self,
+        filter: &Filter,
+        options: Options,
+    ) -> Result<ArchiveResults, ArchiveView> {
         loop {
             let asked = self
                 .archive
-                .with_value(|a| a.as_ref().map(|a| a.search(&filter, options)));
-            let outcome = match asked {
-                None => ArchiveView::Failed("the archive is not open".into()),
+                .with_value(|a| a.as_ref().map(|a| a.search(filter, options)));
+            match asked {
+                None => return Err(ArchiveView::Failed("the archive is not open".into())),
                 Some(Err(ArchiveError::Unsupported(what))) => {
-                    ArchiveView::Unsupported(what.to_string())
+                    return Err(ArchiveView::Unsupported(what.to_string()));
                 }
-                Some(Err(ArchiveError::Part(e))) => ArchiveView::Failed(e.to_string()),
-                Some(Ok(Ok(results))) => {
-                    self.known_docs.update_value(|known| {
-                        for hit in &results.hits {
-                            known.insert(hit.entry.id.clone(), hit.doc);
-                        }
-                    });
-                    ArchiveView::Ready(SharedArchiveResults(Arc::new(results)))
+                Some(Err(ArchiveError::Part(e))) => return Err(ArchiveView::Failed(e.to_string())),
+                Some(Ok(Ok(results))) => return Ok(results),
+                Some(Ok(Err(Needs(names)))) => {
+                    self.fetch_all(names).await.map_err(ArchiveView::Failed)?
                 }
-                Some(Ok(Err(Needs(names)))) => match self.fetch_all(names).await {
-                    Ok(()) => continue,
-                    Err(e) => ArchiveView::Failed(e),
-                },
-            };
-            if current() {
-                self.show(outcome);
             }
-            return;
         }
     }
 }
+
+/// With a date range, the timeline also shows the whole collection under the other
+/// filters: that filter, without the range.
+fn overview_of(filter: &Filter) -> Option<Filter> {
+    (filter.from.is_some() || filter.to.is_some()).then(|| Filter {
+        from: None,
+        to: None,
+        ..filter.clone()
+    })
+}
+
+/// The overview needs only the histogram: no hits (no `docs` parts), no quotes.
+const OVERVIEW: Options = Options {
+    hits: 0,
+    quotes: 0,
+    facet_values: 0,
+    last_word: LastWord::Complete,
+};
 
 /// Decides the mode and starts loading: the embedded articles when the app has any, else
 /// an archive next to the page when there is one, else the (empty) embedded build.
@@ -298,21 +364,8 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
         // A view whose parts are all here answers now, without a loading flash.
-        let at_once = source.archive.with_value(|a| {
-            a.as_ref()
-                .map(|a| a.search(&filter, options))
-                .and_then(|r| r.ok())
-                .and_then(|r| r.ok())
-        });
-        match at_once {
-            Some(results) => {
-                source.known_docs.update_value(|known| {
-                    for hit in &results.hits {
-                        known.insert(hit.entry.id.clone(), hit.doc);
-                    }
-                });
-                source.show(ArchiveView::Ready(SharedArchiveResults(Arc::new(results))));
-            }
+        match source.answer_now(&filter, options) {
+            Some(view) => source.show(view),
             None => {
                 source.view.set(ArchiveView::Loading);
                 leptos::task::spawn_local(source.answer(filter, options, generation));

@@ -120,25 +120,44 @@ fn ArchiveTimeline() -> impl IntoView {
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
     move || {
-        let results = answered(source)?.0;
+        let answered = answered(source)?;
+        let results = answered.0;
         let filter = state.filter.get().0;
         let cleared = Filter {
             from: None,
             to: None,
             ..filter.results_view()
         };
-        let has_range = filter.from.is_some() || filter.to.is_some();
+        let range_text = match (filter.from, filter.to) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("until {b}"),
+            (None, None) => String::new(),
+        };
+        // The whole collection first (under the other filters), then the range's detail.
+        let whole = answered
+            .1
+            .as_ref()
+            .map_or_else(|| results.histogram.clone(), |h| (**h).clone());
+        let detail = answered
+            .1
+            .is_some()
+            .then(|| chart(state, &results.histogram, &filter, "articles", "detail"));
         Some(view! {
             <section class="timeline" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="timeline-fields">"Published dates (an archive does not index the dates articles mention)"</p>
-                {chart(state, &results.histogram, &filter, "articles", "overview")}
-                {has_range.then(|| view! {
+                {chart(state, &whole, &filter, "articles", "overview")}
+                {detail.map(|detail| view! {
                     <div class="range-controls" role="group" aria-label="Selected dates">
+                        <span class="range-text">{range_text.clone()}</span>
                         <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
                     </div>
+                    <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
+                    {detail}
                 })}
-                {(results.histogram.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", results.histogram.undated)}</p> })}
+                {(whole.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", whole.undated)}</p> })}
             </section>
         })
     }

@@ -92,6 +92,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         top_org["count"].as_u64().expect("a count"),
     );
     let text_total = total_of(&query(&site, &["--q", "oil prices"]));
+    let ranged_total = total_of(&query(&site, &["--q", "oil prices", "--from", "1987-03"]));
     assert!(entity_total > 0 && text_total > 0 && text_total < all);
     let whole = archive_size(&site);
     let bound = ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES);
@@ -163,6 +164,16 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             fetched < bound,
             "the text link fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
         );
+        // A date range: the exact total, and the timeline's overview with the range's detail.
+        app.open_link("q=oil%20prices&from=1987-03").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text(
+            "#summary",
+            &format!("{ranged_total} of {all} articles match"),
+        )
+        .await?;
+        app.wait_for_text(".timeline .detail-heading", "1987-03")
+            .await?;
         // A view the archive cannot answer says so, and shows no number.
         app.open_link("q=oil%20prices&dates=mentioned").await?;
         app.wait_for_text("#archive-unsupported", "not available from an archive")
