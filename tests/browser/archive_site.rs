@@ -147,6 +147,20 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         first.click().await?;
         app.wait_for_text("#reader-title", &title).await?;
         app.wait_for(".reader-body p").await?;
+        // Back to the list: every part it needs is kept, so nothing is fetched again.
+        let before = archive_bytes_requested(app, &site);
+        app.wait_for(".back").await?.click().await?;
+        app.wait_for("body[data-view-ready] .hit-link").await?;
+        app.wait_for_text(
+            "#summary",
+            &format!("{entity_total} of {all} articles match"),
+        )
+        .await?;
+        assert_eq!(
+            archive_bytes_requested(app, &site),
+            before,
+            "a view seen before fetches no part again"
+        );
         app.assert_no_crash().await
     })
     .await;
