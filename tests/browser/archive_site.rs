@@ -198,6 +198,33 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_view_seen_once_opens_again_with_the_server_gone() {
+    let Some(site) = site() else { return };
+    let all = total_of(&query(&site, &[]));
+    let person = query(&site, &[])["facets"]["people"][0]["key"]
+        .as_str()
+        .expect("the archive names people")
+        .to_string();
+    let entity_total = total_of(&query(&site, &["--entity", &person]));
+    App::run_with(&site, None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        // Seen once under the service worker: its parts are kept.
+        app.open_link(&format!("e={person}")).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        crate::offline::go_offline(app).await?;
+        app.open_link(&format!("e={person}")).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text(
+            "#summary",
+            &format!("{entity_total} of {all} articles match"),
+        )
+        .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_site_with_a_missing_and_corrupted_parts_says_what_could_not_be_loaded() {
     let Some(site) = site() else { return };
     let damaged = tempfile::tempdir().expect("a temporary folder");
