@@ -9,6 +9,10 @@
 # Sites, each measured when present (build them first):
 #   embedded-19k  the embedded build with the Reuters corpus: target/dist-reuters
 #                 (DOSSIER_SEEDS=<shared>/data/corpus/reuters21578 trunk build --release --dist target/dist-reuters)
+#   archive-19k   the archive of the Reuters corpus next to an app built with no seeds:
+#                 target/bench-links/archive-19k (DOSSIER_SEEDS=<empty dir> trunk build --release
+#                 --dist target/dist-app; target/release/dossier build <reuters> --out
+#                 target/bench-links/archive-19k --app target/dist-app)
 #   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
 # The development data is ../shared beside the project (DOSSIER_SHARED overrides).
 set -euo pipefail
@@ -55,6 +59,7 @@ def add(name, folder, page, links):
     else:
         print("bench-links: no %s at %s, skipped" % (name, folder), file=sys.stderr)
 add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links)
+add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links)
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
 json.dump({"repeats": repeats, "rates": [1, 4], "sites": sites}, sys.stdout, indent=1)
 PY

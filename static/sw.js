@@ -14,6 +14,15 @@ const PREFIX = "dossier-";
 // Trunk's content-hashed names (main-<hash>.css, dossier-web-<hash>_bg.wasm): a copy in the
 // HTTP cache is right by construction, so the first visit does not download them twice.
 const CONTENT_HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
+// An archive's parts (written by `dossier build` next to the app) are named by the hash of
+// their bytes, so a kept copy is right forever and parts of two archive builds never clash:
+// one cache for all of them, kept across app updates, filled as views fetch them (a view
+// seen once works offline). Its manifest, the one mutable archive file, goes to the network
+// first and falls back to the last copy only when offline: a new archive is never mixed
+// with an old one's manifest.
+const ARCHIVE_CACHE = "dossier-archive-parts";
+const ARCHIVE_PART = /\/archive\/parts\/[0-9a-f]{32}\.[a-z0-9]+$/;
+const ARCHIVE_MANIFEST = /\/archive\/manifest\.json$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -28,8 +37,61 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;
   }
-  event.respondWith(answer(request));
+  const path = new URL(request.url).pathname;
+  if (ARCHIVE_PART.test(path)) {
+    event.respondWith(archivePart(request));
+  } else if (ARCHIVE_MANIFEST.test(path)) {
+    event.respondWith(archiveManifest(request));
+  } else {
+    event.respondWith(answer(request));
+  }
 });
+
+/**
+ * A kept part, else the network's, kept only when its bytes hash to its name (a damaged
+ * copy is passed on, for the app to reject and ask again, but never kept).
+ */
+async function archivePart(request) {
+  const cache = await caches.open(ARCHIVE_CACHE);
+  const cached = await cache.match(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok && (await hashesToName(request.url, response.clone()))) {
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+/** Whether the first 16 bytes of the SHA-256 of the body, in hex, begin the part's name. */
+async function hashesToName(url, response) {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+    const hex = Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+    return new URL(url).pathname.split("/").pop().startsWith(`${hex}.`);
+  } catch (unavailable) {
+    return false;
+  }
+}
+
+/** The network's manifest (never the HTTP cache's), else the last one seen when offline. */
+async function archiveManifest(request) {
+  const cache = await caches.open(ARCHIVE_CACHE);
+  try {
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) {
+      await cache.put(request.url, response.clone());
+    }
+    return response;
+  } catch (offline) {
+    const cached = await cache.match(request.url);
+    if (cached) {
+      return cached;
+    }
+    throw offline;
+  }
+}
 
 /** Fetches every file of this build (the unhashed ones bypassing the HTTP cache); any failure fails the install. */
 async function precache() {
@@ -42,7 +104,7 @@ async function precache() {
 
 async function deleteOtherBuilds() {
   const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+  await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== ARCHIVE_CACHE).map((name) => caches.delete(name)));
 }
 
 /**

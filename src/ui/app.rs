@@ -5,6 +5,8 @@
 //! the page, with its own close button and the number of matching articles, so filters are
 //! one tap from the top and their effect is visible while choosing them.
 
+use super::archive_source::{self, ArchiveView, Mode};
+use super::archive_view::{ArchiveMain, ArchiveSidebar};
 use super::chips::ActiveFilters;
 use super::entity_page::EntityPage;
 use super::entity_table::EntityTable;
@@ -12,7 +14,6 @@ use super::export::ExportMenu;
 use super::facets::FacetPanels;
 use super::keyboard;
 use super::link::ViewLink;
-use super::loader;
 use super::network::NetworkView;
 use super::quotes::QuoteList;
 use super::reader::{ArticleSidebar, Reader};
@@ -27,9 +28,13 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
-    loader::start(state);
+    let source = archive_source::start(state);
     keyboard::install(state);
-    view_ready::install(state);
+    view_ready::install(state, move || match source.mode.get() {
+        Mode::Deciding => false,
+        Mode::Embedded => state.results.with(Option::is_some),
+        Mode::Archive => matches!(source.view.get(), ArchiveView::Ready(_)),
+    });
     let notices = move || state.filter.get().1;
     // Whether the phone's filter drawer is open: transient, like a facet's "show more".
     let drawer_open = RwSignal::new(false);
@@ -40,10 +45,17 @@ pub fn App() -> impl IntoView {
         let f = state.filter.get().0;
         (f.article.clone(), f.view == View::Timeline)
     });
-    let sidebar = move || match open_article.get() {
+    let embedded_sidebar = move |open: (Option<String>, bool)| match open {
         (Some(id), _) => view! { <ArticleSidebar id=id/> }.into_any(),
         (None, true) => view! { <FacetPanels/> }.into_any(),
         (None, false) => view! { <Timeline/><FacetPanels/> }.into_any(),
+    };
+    let sidebar = move || match (source.mode.get(), open_article.get()) {
+        (Mode::Archive, (Some(_), _)) => ().into_any(),
+        (Mode::Archive, (None, timeline_is_main)) => {
+            view! { <ArchiveSidebar timeline_is_main=timeline_is_main/> }.into_any()
+        }
+        (_, open) => embedded_sidebar(open),
     };
     let close_drawer = move || {
         drawer_open.set(false);
@@ -99,7 +111,11 @@ pub fn App() -> impl IntoView {
                     <ExportMenu/>
                 </div>
                 <ChangeNote/>
-                <MainView/>
+                {move || if source.mode.get() == Mode::Archive {
+                    view! { <ArchiveMain/> }.into_any()
+                } else {
+                    view! { <MainView/> }.into_any()
+                }}
             </main>
         </div>
     }

@@ -4,22 +4,41 @@
 use super::link::ViewLink;
 use super::state::{AppState, Library};
 use crate::query::relax::{FilterPart, removable_parts};
-use crate::query::{DateField, Filter};
+use crate::query::{DateField, Facets, Filter};
 use leptos::prelude::*;
 
 /// Chips for the current filter.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let state = AppState::use_context();
+    let source = super::archive_source::ArchiveSource::use_context();
     move || {
         let filter = state.filter.get().0;
         if filter.selects_everything() {
             return None;
         }
         let library = state.library.get();
+        // In archive mode there is no library: the answered view's facets name the values.
+        let archived = library.is_none().then(|| source.facets()).flatten();
         let chips: Vec<(String, Filter)> = removable_parts(&filter)
             .into_iter()
-            .map(|(part, without)| (part_label(&part, library.as_deref()), without))
+            .map(|(part, without)| {
+                let label = match (&part, &archived) {
+                    (FilterPart::Entity(id), Some(facets)) => archived_label(facets, id.as_str())
+                        .unwrap_or_else(|| part_label(&part, None)),
+                    (FilterPart::Speaker(key), Some(facets)) => facets
+                        .speakers
+                        .values
+                        .iter()
+                        .find(|v| v.key == *key)
+                        .map_or_else(
+                            || part_label(&part, None),
+                            |v| format!("Said by {}", v.label),
+                        ),
+                    _ => part_label(&part, library.as_deref()),
+                };
+                (label, without)
+            })
             .collect();
         let clear = Filter {
             view: filter.view,
@@ -39,6 +58,15 @@ pub fn ActiveFilters() -> impl IntoView {
             </ul>
         })
     }
+}
+
+/// An entity's display name among an archive view's facet values.
+fn archived_label(facets: &Facets, id: &str) -> Option<String> {
+    [&facets.people, &facets.organizations, &facets.places]
+        .into_iter()
+        .flat_map(|list| &list.values)
+        .find(|v| v.key == id)
+        .map(|v| v.label.clone())
 }
 
 /// How a chip (and the empty view's list of filters to remove) names a part of the filter:

@@ -11,7 +11,7 @@ use super::chips::field_title;
 use super::link::ViewLink;
 use super::state::{AppState, FACET_VALUES};
 use crate::extract::{EntityId, EntityKind};
-use crate::query::{Facet, FacetList, FacetValue, Filter, facet_values};
+use crate::query::{Facet, FacetList, FacetValue, Facets, Filter, facet_values};
 use leptos::prelude::*;
 
 /// Values listed before "show more".
@@ -21,8 +21,17 @@ const SHOWN: usize = 8;
 #[component]
 pub fn FacetPanels() -> impl IntoView {
     let state = AppState::use_context();
-    let facets = move || state.results.get().map(|r| r.0.facets.clone());
-    move || match facets() {
+    let facets = Signal::derive(move || state.results.get().map(|r| r.0.facets.clone()));
+    view! { <FacetPanelsOf facets=facets/> }
+}
+
+/// The facet panels of `facets` (the embedded build's results, or an archive's).
+#[component]
+pub fn FacetPanelsOf(
+    /// The facets, once the view is answered.
+    facets: Signal<Option<Facets>>,
+) -> impl IntoView {
+    move || match facets.get() {
         None => {
             view! { <p class="facet-wait">"Facets appear when indexing finishes."</p> }.into_any()
         }
@@ -75,6 +84,7 @@ fn FacetPanel(
     let find_label = format!("Find in {title}");
     let listed = list.values;
     let search_facet = facet.clone();
+    let search_listed = listed.clone();
     // Finding searches every value of the facet over the current matches, not only the
     // listed ones: a name in 2 articles of 19,000 is found too.
     let found = Memo::new(move |_| {
@@ -82,7 +92,10 @@ fn FacetPanel(
         if needle.trim().is_empty() {
             return None;
         }
-        let library = state.library.get()?;
+        let Some(library) = state.library.get() else {
+            // An archive's facets: only the listed values are known (see crate::archive).
+            return Some(listed_matching(&search_listed, &needle));
+        };
         let results = state.results.get()?;
         Some(facet_values(
             &library.index,
@@ -146,6 +159,20 @@ fn FacetPanel(
                 <p class="facet-empty">"None in these articles."</p>
             </Show>
         </section>
+    }
+}
+
+/// The listed values whose label contains `needle` (case-insensitive).
+fn listed_matching(values: &[FacetValue], needle: &str) -> FacetList {
+    let needle = needle.trim().to_lowercase();
+    let values: Vec<FacetValue> = values
+        .iter()
+        .filter(|v| v.label.to_lowercase().contains(&needle))
+        .cloned()
+        .collect();
+    FacetList {
+        total: values.len(),
+        values,
     }
 }
 

@@ -7,6 +7,8 @@
 //! stays responsive and shows progress.
 
 mod app;
+mod archive_source;
+mod archive_view;
 mod chips;
 mod entity_page;
 mod entity_table;

@@ -54,7 +54,7 @@ pub fn Reader(
     }
 }
 
-fn article_view(
+pub(super) fn article_view(
     library: &Arc<Library>,
     doc_id: u32,
     article: &Article,

@@ -142,7 +142,7 @@ fn lane(
 }
 
 /// One histogram as bars: each selects its period (or a run, by drag or shift).
-fn chart(
+pub(super) fn chart(
     state: AppState,
     histogram: &Histogram,
     filter: &Filter,

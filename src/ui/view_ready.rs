@@ -8,14 +8,15 @@ use leptos::prelude::*;
 
 const ATTRIBUTE: &str = "data-view-ready";
 
-/// Keeps the attribute in step with the URL and the results.
-pub fn install(state: AppState) {
+/// Keeps the attribute in step with the URL and `ready` (whether the current view's results
+/// are there: the embedded build's results, or an archive's answer).
+pub fn install(state: AppState, ready: impl Fn() -> bool + 'static) {
     // Each view change bumps the generation, so a frame scheduled for an older view never
     // marks a newer one as ready.
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let _view = state.url.get();
-        let ready = state.results.with(Option::is_some);
+        let ready = ready();
         let current = generation.get_value().wrapping_add(1);
         generation.set_value(current);
         mark(false);

@@ -5,6 +5,8 @@
 //!
 //! - `harness/`: serving `dist/`, starting each browser, the `App` session helpers.
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
+//! - `archive_site`: archive mode on `target/site-archive` (`dossier build` of a generated
+//!   collection next to an app built with no seeds): cold links, bytes, reader, damaged parts.
 //! - `hosting`: any sub-path, no other origin, the strict CSP, an error panel if the wasm fails.
 //! - `offline`: the service worker, updates to a new build, the single-file build on file://.
 //! - `hostile`: hostile articles show as text and never run; a panic shows the error panel
@@ -13,6 +15,7 @@
 //!   metadata facets and facet finding (issue 13; on `target/dist-wire`, built from
 //!   `tests/fixtures/wire`), and the link notice (on `dist/`).
 
+mod archive_site;
 mod explorer;
 mod foundation;
 mod harness;

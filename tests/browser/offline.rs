@@ -12,7 +12,7 @@ const SEED_ID: &str = "000_c9891722df91f9a5";
 const SEED_TITLE: &str = "The CSTO is not going to leave Armenia.";
 
 /// Waits until a service worker controls the page and its cache holds the build.
-async fn wait_until_offline_ready(
+pub(crate) async fn wait_until_offline_ready(
     app: &App,
 ) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
     let script = "const done = arguments[0];
@@ -35,7 +35,7 @@ async fn wait_until_offline_ready(
 }
 
 /// Stops the server and waits until it refuses connections: the site is really gone.
-async fn go_offline(app: &App) -> TestResult {
+pub(crate) async fn go_offline(app: &App) -> TestResult {
     app.server.stop();
     for _ in 0..50 {
         if app.server.refuses_connections() {

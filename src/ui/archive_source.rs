@@ -1,0 +1,418 @@
+//! Archive mode: when the app carries no articles of its own and the site next to it has an
+//! `archive/manifest.json` (written by `dossier build`), every view is answered from the
+//! archive's parts, fetched as the view needs them ([`crate::archive::Archive::search`]
+//! names them; they are fetched in parallel, checked against their names and kept, so a
+//! later view that needs no new part answers at once).
+//!
+//! A part that does not arrive, or arrives with the wrong bytes, is asked for again twice;
+//! after that the view says plainly what could not be loaded: no count is ever shown from
+//! an incomplete set of parts.
+
+use super::loader;
+use super::state::{AppState, FACET_VALUES, Progress};
+use crate::archive::{Archive, ArchiveError, ArchiveResults, Manifest, Needs, PartName};
+use crate::query::{Filter, Histogram, LastWord, Options};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the manifest lies, relative to the page (so the site works from any sub-path).
+const MANIFEST_URL: &str = "archive/manifest.json";
+/// Where parts lie, relative to the page.
+const PARTS_URL: &str = "archive/parts/";
+/// Attempts per part: the first and two retries.
+const ATTEMPTS: usize = 3;
+/// Quotes collected per view, as in the embedded build.
+const QUOTES: usize = 500;
+
+/// Which build answers the views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Looking for an archive next to the page.
+    Deciding,
+    /// The articles embedded in the app.
+    Embedded,
+    /// An archive written by `dossier build`.
+    Archive,
+}
+
+/// The state of the current view in archive mode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArchiveView {
+    /// Fetching the parts of the view of this query string.
+    Loading,
+    /// Answered: every number in it is exact.
+    Ready(SharedArchiveResults),
+    /// Not answered: the message says what could not be loaded.
+    Failed(String),
+    /// The filter asks for what an archive does not store.
+    Unsupported(String),
+}
+
+/// Results compared by identity, so a Memo of them is cheap.
+#[derive(Debug, Clone)]
+pub struct SharedArchiveResults(
+    pub Arc<ArchiveResults>,
+    /// With a date range: the histogram of the filter without it (the timeline's overview).
+    pub Option<Arc<Histogram>>,
+);
+
+impl PartialEq for SharedArchiveResults {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            && match (&self.1, &other.1) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+/// What archive-mode components share. `Copy`: every field is a handle.
+#[derive(Clone, Copy)]
+pub struct ArchiveSource {
+    /// Which build answers.
+    pub mode: RwSignal<Mode>,
+    /// The current view.
+    pub view: RwSignal<ArchiveView>,
+    /// The opened archive and every part fetched so far.
+    archive: StoredValue<Option<Archive>, LocalStorage>,
+    /// Bumped by every new view, so an older view's answer never replaces a newer one.
+    generation: StoredValue<u64>,
+    /// Article id → document number of every hit shown so far (archives of format 1 have
+    /// no table from ids to numbers: the reader finds an article through the list it was
+    /// opened from).
+    known_docs: StoredValue<HashMap<String, u32>>,
+}
+
+impl ArchiveSource {
+    /// The source provided by [`start`].
+    pub fn use_context() -> Self {
+        use_context::<Self>()
+            .expect("ArchiveSource is provided by App, the root of every component")
+    }
+
+    /// The document number of article `id`, if a view listed it.
+    pub fn doc_of(&self, id: &str) -> Option<u32> {
+        self.known_docs.with_value(|known| known.get(id).copied())
+    }
+
+    /// The facets of the answered view (tracked), if it is answered.
+    pub fn facets(&self) -> Option<crate::query::Facets> {
+        match self.view.get() {
+            ArchiveView::Ready(results) => Some(results.0.facets.clone()),
+            _ => None,
+        }
+    }
+
+    /// Articles in the archive.
+    pub fn articles(&self) -> usize {
+        self.archive
+            .with_value(|a| a.as_ref().map_or(0, |a| a.catalogue().docs as usize))
+    }
+
+    /// Bytes fetched so far (stored, compressed) and the number of parts.
+    fn fetched(&self) -> (usize, usize) {
+        self.archive.with_value(|a| {
+            a.as_ref().map_or((0, 0), |a| {
+                let f = a.fetched();
+                (f.iter().map(|p| p.bytes).sum(), f.len())
+            })
+        })
+    }
+
+    /// The text and annotations (the JSON the build stored) of document `doc`, fetching
+    /// their part if needed.
+    pub async fn text(&self, doc: u32) -> Result<Option<(String, String)>, String> {
+        loop {
+            let asked = self.archive.with_value(|a| a.as_ref().map(|a| a.text(doc)));
+            match asked {
+                None => return Err("the archive is not open".into()),
+                Some(Ok(found)) => return Ok(found),
+                Some(Err(Needs(names))) => self.fetch_all(names).await?,
+            }
+        }
+    }
+
+    /// Fetches `names` in parallel, checks and keeps them; retries failures.
+    async fn fetch_all(&self, names: Vec<PartName>) -> Result<(), String> {
+        let mut pending = names;
+        let mut last_errors: Vec<String> = Vec::new();
+        for _ in 0..ATTEMPTS {
+            // Every request starts before the first is awaited: they travel in parallel.
+            let requests: Vec<_> = pending
+                .iter()
+                .map(|name| (*name, start_fetch(&format!("{PARTS_URL}{name}"), false)))
+                .collect();
+            let mut failed = Vec::new();
+            last_errors.clear();
+            for (name, request) in requests {
+                let outcome = match request {
+                    Ok(future) => bytes_of(future).await,
+                    Err(e) => Err(e),
+                };
+                let added = outcome.and_then(|bytes| {
+                    self.archive
+                        .try_update_value(|a| match a {
+                            Some(a) => a.add(name, &bytes).map_err(|e| e.to_string()),
+                            None => Err("the archive is not open".into()),
+                        })
+                        .unwrap_or_else(|| Err("the page was closed".into()))
+                });
+                if let Err(e) = added {
+                    failed.push(name);
+                    last_errors.push(format!("{name}: {e}"));
+                }
+            }
+            if failed.is_empty() {
+                return Ok(());
+            }
+            pending = failed;
+        }
+        Err(last_errors.join("; "))
+    }
+
+    /// Shows `view`, and leaves on `<body>` what the archive fetched so far
+    /// (`data-archive-bytes`, `data-archive-parts`: for tests, benchmarks and the curious).
+    fn show(&self, view: ArchiveView) {
+        let (bytes, parts) = self.fetched();
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-archive-bytes", &bytes.to_string());
+            let _ = body.set_attribute("data-archive-parts", &parts.to_string());
+        }
+        self.view.set(view);
+    }
+
+    /// Answers `filter` into [`ArchiveSource::view`], unless a newer view started meanwhile.
+    async fn answer(self, filter: Filter, options: Options, generation: u64) {
+        let outcome = match self.search_fetching(&filter, options).await {
+            Err(unanswered) => unanswered,
+            Ok(results) => match overview_of(&filter) {
+                None => self.ready(results, None),
+                Some(whole) => match self.search_fetching(&whole, OVERVIEW).await {
+                    Ok(overview) => self.ready(results, Some(overview.histogram)),
+                    Err(unanswered) => unanswered,
+                },
+            },
+        };
+        if self.generation.get_value() == generation {
+            self.show(outcome);
+        }
+    }
+
+    /// The view of `filter` if every part it needs is here.
+    fn answer_now(&self, filter: &Filter, options: Options) -> Option<ArchiveView> {
+        let now = |filter: &Filter, options: Options| {
+            self.archive.with_value(|a| {
+                a.as_ref()
+                    .map(|a| a.search(filter, options))
+                    .and_then(|r| r.ok())
+                    .and_then(|r| r.ok())
+            })
+        };
+        let results = now(filter, options)?;
+        let overview = match overview_of(filter) {
+            None => None,
+            Some(whole) => Some(now(&whole, OVERVIEW)?.histogram),
+        };
+        Some(self.ready(results, overview))
+    }
+
+    /// A ready view; remembers its hits' document numbers for the reader.
+    fn ready(&self, results: ArchiveResults, overview: Option<Histogram>) -> ArchiveView {
+        self.known_docs.update_value(|known| {
+            for hit in &results.hits {
+                known.insert(hit.entry.id.clone(), hit.doc);
+            }
+        });
+        ArchiveView::Ready(SharedArchiveResults(
+            Arc::new(results),
+            overview.map(Arc::new),
+        ))
+    }
+
+    /// Searches, fetching what each round needs, until answered or unanswerable.
+    async fn search_fetching(
+        &self,
+        filter: &Filter,
+        options: Options,
+    ) -> Result<ArchiveResults, ArchiveView> {
+        loop {
+            let asked = self
+                .archive
+                .with_value(|a| a.as_ref().map(|a| a.search(filter, options)));
+            match asked {
+                None => return Err(ArchiveView::Failed("the archive is not open".into())),
+                Some(Err(ArchiveError::Unsupported(what))) => {
+                    return Err(ArchiveView::Unsupported(what.to_string()));
+                }
+                Some(Err(ArchiveError::Part(e))) => return Err(ArchiveView::Failed(e.to_string())),
+                Some(Ok(Ok(results))) => return Ok(results),
+                Some(Ok(Err(Needs(names)))) => {
+                    self.fetch_all(names).await.map_err(ArchiveView::Failed)?
+                }
+            }
+        }
+    }
+}
+
+/// With a date range, the timeline also shows the whole collection under the other
+/// filters: that filter, without the range.
+fn overview_of(filter: &Filter) -> Option<Filter> {
+    (filter.from.is_some() || filter.to.is_some()).then(|| Filter {
+        from: None,
+        to: None,
+        ..filter.clone()
+    })
+}
+
+/// The overview needs only the histogram: no hits (no `docs` parts), no quotes.
+const OVERVIEW: Options = Options {
+    hits: 0,
+    quotes: 0,
+    facet_values: 0,
+    last_word: LastWord::Complete,
+};
+
+/// Decides the mode and starts loading: the embedded articles when the app has any, else
+/// an archive next to the page when there is one, else the (empty) embedded build.
+pub fn start(state: AppState) -> ArchiveSource {
+    let source = ArchiveSource {
+        mode: RwSignal::new(Mode::Deciding),
+        view: RwSignal::new(ArchiveView::Loading),
+        archive: StoredValue::new_local(None),
+        generation: StoredValue::new(0),
+        known_docs: StoredValue::new(HashMap::new()),
+    };
+    provide_context(source);
+    let embeds_articles = crate::embedded::files().is_ok_and(|files| !files.is_empty());
+    if embeds_articles {
+        source.mode.set(Mode::Embedded);
+        loader::start(state);
+        return source;
+    }
+    leptos::task::spawn_local(async move {
+        match open(source).await {
+            Ok(false) => {
+                source.mode.set(Mode::Embedded);
+                loader::start(state);
+            }
+            Ok(true) => {
+                source.mode.set(Mode::Archive);
+                let now = loader::now_ms();
+                state.progress.set(Progress::Ready {
+                    first_articles_ms: now,
+                    ready_ms: now,
+                });
+                follow_views(state, source);
+            }
+            Err(message) => {
+                source.mode.set(Mode::Archive);
+                source.view.set(ArchiveView::Failed(message.clone()));
+                state.progress.set(Progress::Failed(message));
+            }
+        }
+    });
+    source
+}
+
+/// Opens the archive: `Ok(false)` when there is none next to the page.
+async fn open(source: ArchiveSource) -> Result<bool, String> {
+    let Ok(request) = start_fetch(MANIFEST_URL, true) else {
+        return Ok(false);
+    };
+    // No manifest (404, offline without one cached, `file://`): the embedded build.
+    let Ok(json) = text_of(request).await else {
+        return Ok(false);
+    };
+    let manifest =
+        Manifest::parse(&json).map_err(|e| format!("the archive's manifest is damaged: {e}"))?;
+    let name = manifest.catalogue;
+    let mut last = String::new();
+    for _ in 0..ATTEMPTS {
+        let bytes = match start_fetch(&format!("{PARTS_URL}{name}"), false) {
+            Ok(future) => bytes_of(future).await,
+            Err(e) => Err(e),
+        };
+        match bytes.and_then(|b| Archive::open(&manifest, &b).map_err(|e| e.to_string())) {
+            Ok(archive) => {
+                source.archive.set_value(Some(archive));
+                return Ok(true);
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(format!(
+        "the archive's catalogue could not be loaded ({last})"
+    ))
+}
+
+/// Answers every new view (URL, "show more", the search box's last word) from the archive.
+fn follow_views(state: AppState, source: ArchiveSource) {
+    Effect::new(move |_| {
+        let (filter, _) = state.filter.get();
+        let options = Options {
+            hits: state.hit_limit.get(),
+            quotes: QUOTES,
+            facet_values: FACET_VALUES,
+            last_word: state.last_word.get(),
+        };
+        let generation = source.generation.get_value().wrapping_add(1);
+        source.generation.set_value(generation);
+        // The reader and entity page answer the list they were opened from.
+        let filter = filter.results_view();
+        // A view whose parts are all here answers now, without a loading flash.
+        match source.answer_now(&filter, options) {
+            Some(view) => source.show(view),
+            None => {
+                source.view.set(ArchiveView::Loading);
+                leptos::task::spawn_local(source.answer(filter, options, generation));
+            }
+        }
+    });
+}
+
+/// Starts a GET of `url` (relative to the page); `fresh` asks the caches to revalidate.
+fn start_fetch(url: &str, fresh: bool) -> Result<JsFuture, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    Ok(JsFuture::from(window.fetch_with_str_and_init(url, &init)))
+}
+
+async fn response_of(request: JsFuture) -> Result<web_sys::Response, String> {
+    let response: web_sys::Response = request
+        .await
+        .map_err(|_| "network error".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    Ok(response)
+}
+
+async fn bytes_of(request: JsFuture) -> Result<Vec<u8>, String> {
+    let response = response_of(request).await?;
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "unreadable body".to_string())?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| "the download broke off".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn text_of(request: JsFuture) -> Result<String, String> {
+    let response = response_of(request).await?;
+    let text = response.text().map_err(|_| "unreadable body".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the download broke off".to_string())
+}

@@ -1,0 +1,394 @@
+//! The views of archive mode, drawn from [`ArchiveView`] alone (never from the embedded
+//! `Library`): the article list, facets and timeline of the current filter, the quotes of
+//! its best articles, and the reader (one `texts` part). While a view's parts are fetched
+//! the page says so; when they cannot be, it says which; views an archive of format 1
+//! cannot answer say that instead of showing numbers that would be wrong.
+
+use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
+use super::facets::FacetPanelsOf;
+use super::link::ViewLink;
+use super::reader::article_view;
+use super::state::{AppState, HIT_PAGE, Library};
+use super::timeline::chart;
+use crate::archive::{ArchiveHit, ArchiveResults};
+use crate::corpus::Article;
+use crate::extract::Annotations;
+use crate::index::Index;
+use crate::query::{Filter, Sort, View};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The current results, once answered.
+fn answered(source: ArchiveSource) -> Option<SharedArchiveResults> {
+    match source.view.get() {
+        ArchiveView::Ready(results) => Some(results),
+        _ => None,
+    }
+}
+
+/// "Loading this view…", the failure, or the notice, when the view is not answered.
+fn unanswered(source: ArchiveSource) -> Option<AnyView> {
+    match source.view.get() {
+        ArchiveView::Ready(_) => None,
+        ArchiveView::Loading => Some(
+            view! { <p class="summary archive-loading" role="status" id="summary">"Loading this view from the archive…"</p> }
+                .into_any(),
+        ),
+        ArchiveView::Failed(message) => Some(
+            view! {
+                <div class="notice archive-failed" role="alert" id="archive-failed">
+                    <p>"This view could not be loaded: some of the archive's files did not arrive intact, so no numbers are shown for it."</p>
+                    <p class="archive-failed-detail">{message}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        ArchiveView::Unsupported(what) => Some(
+            view! {
+                <div class="notice archive-unsupported" role="status" id="archive-unsupported">
+                    <p>{format!("This view is not available from an archive: {what}.")}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
+}
+
+/// The main view in archive mode, as the URL says.
+#[component]
+pub fn ArchiveMain() -> impl IntoView {
+    let state = AppState::use_context();
+    let which = Memo::new(move |_| {
+        let (filter, _) = state.filter.get();
+        (filter.article, filter.entity, filter.view)
+    });
+    move || {
+        let (article, entity, view) = which.get();
+        if let Some(id) = article {
+            view! { <ArchiveReader id=id/> }.into_any()
+        } else if entity.is_some() {
+            not_in_archive(
+                "the entity page (an archive of format 1 has no per-entity profiles yet; the entity's articles are one click away)",
+            )
+        } else {
+            match view {
+                View::Quotes => view! { <ArchiveQuotes/> }.into_any(),
+                View::Entities => not_in_archive("the entity table"),
+                View::Network => not_in_archive("the network"),
+                View::Timeline => {
+                    view! { <div class="timeline-main"><ArchiveTimeline/></div><ArchiveList/> }
+                        .into_any()
+                }
+                View::Articles => view! { <ArchiveList/> }.into_any(),
+            }
+        }
+    }
+}
+
+fn not_in_archive(what: &'static str) -> AnyView {
+    let state = AppState::use_context();
+    let list = move || Filter {
+        view: View::Articles,
+        ..state.filter.get().0.results_view()
+    };
+    view! {
+        <div class="notice archive-unsupported" role="status" id="archive-unsupported">
+            <p>{format!("Not available from an archive: {what}.")}</p>
+            <p>{move || view! { <ViewLink filter=list() class="archive-to-list">"Show the matching articles"</ViewLink> }}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The sidebar in archive mode: timeline (unless it is the main view) and facets.
+#[component]
+pub fn ArchiveSidebar(
+    /// Whether the timeline is the main view.
+    timeline_is_main: bool,
+) -> impl IntoView {
+    let source = ArchiveSource::use_context();
+    let facets = Signal::derive(move || answered(source).map(|r| r.0.facets.clone()));
+    view! {
+        {(!timeline_is_main).then(|| view! { <ArchiveTimeline/> })}
+        <FacetPanelsOf facets=facets/>
+    }
+}
+
+/// The timeline of publication dates of the current matches.
+#[component]
+fn ArchiveTimeline() -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    move || {
+        let answered = answered(source)?;
+        let results = answered.0;
+        let filter = state.filter.get().0;
+        let cleared = Filter {
+            from: None,
+            to: None,
+            ..filter.results_view()
+        };
+        let range_text = match (filter.from, filter.to) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, Some(b)) => format!("until {b}"),
+            (None, None) => String::new(),
+        };
+        // The whole collection first (under the other filters), then the range's detail.
+        let whole = answered
+            .1
+            .as_ref()
+            .map_or_else(|| results.histogram.clone(), |h| (**h).clone());
+        let detail = answered
+            .1
+            .is_some()
+            .then(|| chart(state, &results.histogram, &filter, "articles", "detail"));
+        Some(view! {
+            <section class="timeline" aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">"Timeline"</h2>
+                <p class="timeline-fields">"Published dates (an archive does not index the dates articles mention)"</p>
+                {chart(state, &whole, &filter, "articles", "overview")}
+                {detail.map(|detail| view! {
+                    <div class="range-controls" role="group" aria-label="Selected dates">
+                        <span class="range-text">{range_text.clone()}</span>
+                        <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
+                    </div>
+                    <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
+                    {detail}
+                })}
+                {(whole.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", whole.undated)}</p> })}
+            </section>
+        })
+    }
+}
+
+/// The ranked articles of the current filter.
+#[component]
+fn ArchiveList() -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    move || {
+        if let Some(waiting) = unanswered(source) {
+            return waiting;
+        }
+        let Some(results) = answered(source) else {
+            return ().into_any();
+        };
+        let results = results.0;
+        let filter = state.filter.get().0;
+        let all = source.articles();
+        let total = results.total;
+        let summary = summary(total, all, &filter);
+        let shown = results.hits.len();
+        // Format 1's read side ranks by relevance whatever `sort=` says: say so rather than
+        // present that order as the one asked for.
+        let by_date = filter.sort != Sort::Relevance;
+        let items = results
+            .hits
+            .iter()
+            .map(|hit| hit_item(hit, &filter))
+            .collect_view();
+        view! {
+            <h1 class="view-title visually-hidden">"Articles"</h1>
+            <div class="results-head">
+                <p class="summary" role="status" id="summary">{summary}</p>
+            </div>
+            {by_date.then(|| view! {
+                <p class="notice archive-unsupported" role="status">
+                    "Listed by relevance (newest first without words): an archive does not sort by date yet."
+                </p>
+            })}
+            <ol class="hits" id="hits">{items}</ol>
+            <Show when=move || { total > shown }>
+                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                    {format!("Show more ({} more)", total - shown)}
+                </button>
+            </Show>
+        }
+        .into_any()
+    }
+}
+
+fn summary(total: usize, all: usize, filter: &Filter) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if all == 0 {
+        "There are no articles in this Dossier.".to_string()
+    } else if filter.selects_everything() {
+        format!("{all} article{}", plural(all))
+    } else {
+        format!(
+            "{total} of {all} article{} {}",
+            plural(all),
+            if total == 1 { "matches" } else { "match" }
+        )
+    }
+}
+
+fn hit_item(hit: &ArchiveHit, filter: &Filter) -> impl IntoView + use<> {
+    let entry = &hit.entry;
+    let open = Filter {
+        article: Some(entry.id.clone()),
+        quote: None,
+        entity: None,
+        ..filter.clone()
+    };
+    let byline = [entry.source.as_str(), entry.date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let (id, title, lede) = (entry.id.clone(), entry.title.clone(), entry.lede.clone());
+    view! {
+        <li class="hit" data-article=id>
+            <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
+            <span class="hit-meta">{byline}</span>
+            <p class="snippet">{lede}</p>
+        </li>
+    }
+}
+
+/// The quotes of the best articles (of the filter's speakers, when it names some).
+#[component]
+fn ArchiveQuotes() -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    move || {
+        if let Some(waiting) = unanswered(source) {
+            return waiting;
+        }
+        let Some(results) = answered(source) else {
+            return ().into_any();
+        };
+        let results: Arc<ArchiveResults> = results.0;
+        let filter = state.filter.get().0;
+        let titles: std::collections::HashMap<u32, &ArchiveHit> =
+            results.hits.iter().map(|h| (h.doc, h)).collect();
+        let items = results
+            .quotes
+            .iter()
+            .map(|q| {
+                let open = Filter {
+                    article: Some(q.article.clone()),
+                    quote: Some(q.number),
+                    entity: None,
+                    ..filter.results_view()
+                };
+                let title = titles
+                    .get(&q.doc)
+                    .map_or_else(|| q.article.clone(), |h| h.entry.title.clone());
+                let speaker = q
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| "Unknown speaker".into());
+                view! {
+                    <li class="quote-item" data-article=q.article.clone()>
+                        <span class="quote-speaker">{speaker}</span>
+                        " in "
+                        <ViewLink filter=open class="quote-link">{title}</ViewLink>
+                    </li>
+                }
+            })
+            .collect_view();
+        let count = results.quotes.len();
+        view! {
+            <h1 class="view-title visually-hidden">"Quotes"</h1>
+            <p class="summary" role="status" id="summary">{format!("{count} quotes in the {} best matching articles", results.hits.len())}</p>
+            <ol class="quotes" id="quotes">{items}</ol>
+        }
+        .into_any()
+    }
+}
+
+/// One article, read from its `texts` part, marked as in the embedded reader.
+#[component]
+fn ArchiveReader(
+    /// The article's id.
+    id: String,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    let opened: RwSignal<Option<Result<ReaderArticle, String>>> = RwSignal::new(None);
+    // Waits for the list the article was opened from, which tells its document number.
+    let wanted = id.clone();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match source.view.get() {
+            ArchiveView::Ready(_) => {}
+            ArchiveView::Loading => return false,
+            ArchiveView::Failed(e) | ArchiveView::Unsupported(e) => {
+                opened.set(Some(Err(e)));
+                return true;
+            }
+        }
+        let Some(doc) = source.doc_of(&wanted) else {
+            opened.set(Some(Err(format!(
+                "the article “{wanted}” is not among this link's results, and an archive finds articles through their results"
+            ))));
+            return true;
+        };
+        leptos::task::spawn_local(async move {
+            let outcome = match source.text(doc).await {
+                Ok(Some((article, annotations))) => {
+                    ReaderArticle::parse(doc, &article, &annotations)
+                }
+                Ok(None) => Err("the archive has no text for this article".into()),
+                Err(e) => Err(format!("its text could not be loaded ({e})")),
+            };
+            opened.set(Some(outcome));
+        });
+        true
+    });
+    let back = move || Filter {
+        article: None,
+        quote: None,
+        ..state.filter.get().0
+    };
+    let body = move || {
+        match opened.get() {
+        None => view! { <p class="summary archive-loading" role="status">"Loading the article from the archive…"</p> }.into_any(),
+        Some(Err(e)) => view! { <div class="notice archive-failed" role="alert" id="archive-failed"><p>{format!("This article could not be opened: {e}.")}</p></div> }.into_any(),
+        Some(Ok(found)) => {
+            let filter = state.filter.get_untracked().0;
+            let quote = filter.quote;
+            let article = found.library.articles[0].clone();
+            let annotations = found.library.annotations[0].clone();
+            article_view(&found.library, 0, &article, &annotations, quote, &filter).into_any()
+        }
+    }
+    };
+    view! {
+        {move || view! { <ViewLink filter=back() class="back">"← Back to results"</ViewLink> }}
+        {body}
+    }
+}
+
+/// An article opened in archive mode: a library of that one article, so the embedded
+/// reader's marks, links and speaker names work unchanged.
+#[derive(Clone)]
+struct ReaderArticle {
+    library: Arc<Library>,
+}
+
+impl ReaderArticle {
+    fn parse(doc: u32, article: &str, annotations: &str) -> Result<Self, String> {
+        let article: Article = serde_json::from_str(article)
+            .map_err(|e| format!("document {doc}'s article is damaged: {e}"))?;
+        let annotations: Annotations = serde_json::from_str(annotations)
+            .map_err(|e| format!("document {doc}'s annotations are damaged: {e}"))?;
+        let articles = vec![article];
+        let annotations = vec![annotations];
+        let index = Index::build(&articles, &annotations);
+        Ok(Self {
+            library: Arc::new(Library {
+                articles: Arc::new(articles),
+                annotations,
+                decisions: Default::default(),
+                index,
+                entity_stats: std::sync::OnceLock::new(),
+            }),
+        })
+    }
+}
