@@ -8,6 +8,7 @@ use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
 use super::reader::article_view;
+use super::results::summary;
 use super::state::{AppState, HIT_PAGE, Library};
 use super::timeline::chart;
 use crate::archive::{ArchiveHit, ArchiveResults};
@@ -207,21 +208,6 @@ fn ArchiveList() -> impl IntoView {
             </Show>
         }
         .into_any()
-    }
-}
-
-fn summary(total: usize, all: usize, filter: &Filter) -> String {
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    if all == 0 {
-        "There are no articles in this Dossier.".to_string()
-    } else if filter.selects_everything() {
-        format!("{all} article{}", plural(all))
-    } else {
-        format!(
-            "{total} of {all} article{} {}",
-            plural(all),
-            if total == 1 { "matches" } else { "match" }
-        )
     }
 }
 

@@ -140,7 +140,8 @@ fn ways_out(
     }
 }
 
-fn summary(total: usize, all: usize, filter: &Filter) -> String {
+/// "N of M articles match": the list's summary line, in both builds.
+pub(super) fn summary(total: usize, all: usize, filter: &Filter) -> String {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     if all == 0 {
         "There are no articles in this Dossier.".to_string()
