@@ -1,15 +1,18 @@
 //! Guards: on the 19,043 Reuters articles, index build <= 1.5 s, index memory <= 50 MB,
 //! search p95 <= 1 ms, filter + facets + histogram p95 <= 2 ms (issue "Index and query").
 //!
-//! Run: `cargo bench --bench search` (corpus from `DOSSIER_CORPUS`, default
-//! `/work/shared/data/corpus/reuters21578`). The JS peers: `scripts/bench-search.sh`.
+//! Run: `cargo bench --bench search` (corpus from `DOSSIER_CORPUS`, default the Reuters
+//! corpus under `../shared` beside the project, or under `DOSSIER_SHARED`). The JS peers: `scripts/bench-search.sh`.
 
 #[path = "workload.rs"]
 mod workload;
 
 fn main() {
-    let dir = std::env::var("DOSSIER_CORPUS")
-        .unwrap_or_else(|_| "/work/shared/data/corpus/reuters21578".to_string());
+    let dir = std::env::var("DOSSIER_CORPUS").unwrap_or_else(|_| {
+        let shared = std::env::var("DOSSIER_SHARED")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
+        format!("{shared}/data/corpus/reuters21578")
+    });
     let files = match dossier::corpus::read_folder(std::path::Path::new(&dir)) {
         Ok(files) => files,
         Err(e) => {

@@ -6,11 +6,11 @@
 #   wasm -O3 the core alone as wasm (benches/wasm, opt-level 3)
 #   wasm -Os the same at the browser bundle's opt-level ("s", as `trunk build --release`)
 #
-# Usage: scripts/bench-extract.sh [CORPUS_DIR]   (default: /work/shared/data/corpus/reuters21578)
+# Usage: scripts/bench-extract.sh [CORPUS_DIR]   (default: ../shared/data/corpus/reuters21578 beside the project, or under DOSSIER_SHARED)
 # CPU times are the steadier numbers on a shared machine; wall times include other work.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="${1:-${DOSSIER_CORPUS:-/work/shared/data/corpus/reuters21578}}"
+corpus="${1:-${DOSSIER_CORPUS:-${DOSSIER_SHARED:-$root/../shared}/data/corpus/reuters21578}}"
 if [ ! -d "$corpus" ]; then
   echo "bench-extract: SKIPPED, no corpus at $corpus (pass a folder or set DOSSIER_CORPUS)" >&2
   exit 2

@@ -2,13 +2,13 @@
 # Side-by-side search benchmark: Dossier (native, release, and its core as wasm in Node)
 # against MiniSearch and FlexSearch (Node) on the same corpus and the same queries (benches/queries.json).
 #
-# Usage: scripts/bench-search.sh [CORPUS_DIR]   (default: /work/shared/data/corpus/reuters21578)
+# Usage: scripts/bench-search.sh [CORPUS_DIR]   (default: ../shared/data/corpus/reuters21578 beside the project, or under DOSSIER_SHARED)
 # Needs cargo, node and npm; installs benches/js/node_modules from the lock file when missing.
 # On a shared machine wall-clock percentiles include time given to other processes; the
 # "cpu" rows (CPU time of the search, per query) are the steadier comparison.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="${1:-${DOSSIER_CORPUS:-/work/shared/data/corpus/reuters21578}}"
+corpus="${1:-${DOSSIER_CORPUS:-${DOSSIER_SHARED:-$root/../shared}/data/corpus/reuters21578}}"
 if [ ! -d "$corpus" ]; then
   echo "bench-search: SKIPPED, no corpus at $corpus (pass a folder or set DOSSIER_CORPUS)" >&2
   exit 2

@@ -2,7 +2,7 @@
 // `dossier bench` (benches/queries.json). Prints one JSON report per engine, one per line.
 // Index builds once per engine (they take seconds); queries run in 3 rounds of 30 runs each
 // and the best round's percentiles are reported, as in Dossier's workload.
-// Run: `node --expose-gc bench.mjs [CORPUS_DIR]` (default /work/shared/data/corpus/reuters21578).
+// Run: `node --expose-gc bench.mjs [CORPUS_DIR]` (default ../shared/data/corpus/reuters21578 beside the project, or under DOSSIER_SHARED).
 //
 // What each engine is asked, per query kind:
 // - text: all words must match (AND); the last word as a prefix when the query does not end
@@ -18,7 +18,8 @@ import MiniSearch from "minisearch";
 import { Document } from "flexsearch";
 import { timed, queryKinds, timeQueries } from "../timing.mjs";
 
-const dir = process.argv[2] || process.env.DOSSIER_CORPUS || "/work/shared/data/corpus/reuters21578";
+const shared = process.env.DOSSIER_SHARED || path.join(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..", "shared");
+const dir = process.argv[2] || process.env.DOSSIER_CORPUS || path.join(shared, "data", "corpus", "reuters21578");
 const here = path.dirname(new URL(import.meta.url).pathname);
 const queries = JSON.parse(fs.readFileSync(path.join(here, "..", "queries.json"), "utf8")).queries;
 

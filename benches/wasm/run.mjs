@@ -8,7 +8,8 @@ import path from "node:path";
 import { bestOf, queryKinds, timeQueries } from "../timing.mjs";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const dir = process.argv[2] || process.env.DOSSIER_CORPUS || "/work/shared/data/corpus/reuters21578";
+const shared = process.env.DOSSIER_SHARED || path.join(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..", "shared");
+const dir = process.argv[2] || process.env.DOSSIER_CORPUS || path.join(shared, "data", "corpus", "reuters21578");
 const wasmPath = process.env.DOSSIER_BENCH_WASM || path.join(here, "..", "..", "target", "wasm-bench", "wasm32-unknown-unknown", "release", "dossier.wasm");
 const queries = JSON.parse(fs.readFileSync(path.join(here, "..", "queries.json"), "utf8")).queries;
 
