@@ -21,6 +21,7 @@ async function dossierBoot(loadGlue, loadWasm, wasmName, registerWorker) {
     dossierShowBootError(error);
     return;
   }
+  dossierWatchForTraps();
   try {
     await glue.default({ module_or_path: wasm });
   } catch (error) {
@@ -30,6 +31,39 @@ async function dossierBoot(loadGlue, loadWasm, wasmName, registerWorker) {
   if (registerWorker) {
     dossierRegisterWorker();
   }
+}
+
+/**
+ * A trap of the running app (`RuntimeError`: an out-of-memory abort, or a browser's wasm
+ * compiler fault, as WebKitGTK 2.50's optimising tier produces on large builds) happens
+ * inside an event or timer callback, outside any Rust panic hook: without this the page
+ * would sit on its last progress message forever. It gets the app's error panel instead.
+ */
+function dossierWatchForTraps() {
+  const stopped = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById("fatal-error")) {
+      return;
+    }
+    console.error("Dossier stopped:", error);
+    const panel = document.createElement("div");
+    panel.id = "fatal-error";
+    panel.className = "fatal-error";
+    panel.setAttribute("role", "alert");
+    const heading = document.createElement("h1");
+    heading.textContent = "Dossier stopped: the browser could not run it";
+    const message = document.createElement("pre");
+    message.textContent = `${error.name}: ${error.message}`;
+    const hint = document.createElement("p");
+    hint.textContent = "This is the browser's WebAssembly engine giving up (out of memory, or a fault of the engine). Reloading usually helps; another browser may do better with a collection this large.";
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", () => location.reload());
+    panel.append(heading, message, hint, reload);
+    document.body.replaceChildren(panel);
+  };
+  window.addEventListener("error", (event) => stopped(event.error));
+  window.addEventListener("unhandledrejection", (event) => stopped(event.reason));
 }
 
 /** Fetches the wasm and says which file and status when the host does not have it. */

@@ -38,12 +38,6 @@ async fn body_number(app: &App, attribute: &str) -> Option<f64> {
 async fn the_reuters_corpus_lists_articles_early_indexes_completely_and_filters_by_date() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            // This round's runs saw WebKitGTK under Xvfb intermittently run past the harness's
-            // 180 s on the 19k build (cause not found; an open item in the README).
-            crate::harness::shout("SKIPPED the Reuters corpus test in webkit: WebKitGTK intermittently outlasts the harness on the 19k build (open item); runs in Chromium and Firefox");
-            return Ok(());
-        }
         // The list appears while the corpus is still being extracted and indexed.
         app.wait_for(".hit").await?;
         let started = Instant::now();

@@ -322,13 +322,6 @@ async fn run_reuters(test: impl AsyncFn(&App) -> TestResult) {
         return;
     };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            // Seen in this round's full runs: WebKitGTK under Xvfb intermittently outlasts the
-            // harness's 180 s on the 19k build in these tests (an open item), while
-            // large_corpus.rs loads the same build in WebKit every time.
-            crate::harness::shout("SKIPPED Reuters search test in webkit: WebKitGTK intermittently outlasts the harness on the 19k build; runs in Chromium and Firefox");
-            return Ok(());
-        }
         wait_for_complete_index(app).await?;
         test(app).await
     })

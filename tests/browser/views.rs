@@ -355,10 +355,6 @@ async fn bars(
 async fn the_mentioned_timeline_is_continuous_plausible_and_says_what_it_left_out() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            crate::harness::shout("SKIPPED in webkit: on the 19k Reuters build WebKitGTK under Xvfb intermittently outlasts the harness's 180 s in this view (an open item); this check runs in Chromium and Firefox, and the seed-build tests of the same view run in WebKit");
-            return Ok(());
-        }
         open_large(app, "dates=mentioned").await?;
         let counts = bars(app, "overview").await?;
         let labels = script(app, "return [...document.querySelectorAll('[data-chart=overview] rect')].map(r => r.dataset.bucket)").await?;
@@ -380,10 +376,6 @@ async fn the_mentioned_timeline_is_continuous_plausible_and_says_what_it_left_ou
 async fn selecting_dates_keeps_the_whole_collection_in_view_and_the_keyboard_moves_them() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            crate::harness::shout("SKIPPED in webkit: on the 19k Reuters build WebKitGTK under Xvfb intermittently outlasts the harness's 180 s in this view (an open item); this check runs in Chromium and Firefox, and the seed-build tests of the same view run in WebKit");
-            return Ok(());
-        }
         open_large(app, "").await?;
         let before = bars(app, "overview").await?;
         assert!(before.len() >= 8, "Feb–Oct 1987 by month: {before:?}");
@@ -433,10 +425,6 @@ async fn selecting_dates_keeps_the_whole_collection_in_view_and_the_keyboard_mov
 async fn every_quote_by_an_entity_is_reachable_on_its_page() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            crate::harness::shout("SKIPPED every_quote_by_an_entity_is_reachable_on_its_page in webkit: James Baker's page on the 19k build outlasts the harness's 180 s in WebKitGTK (an open performance item); the paging is checked in Chromium and Firefox");
-            return Ok(());
-        }
         open_large(app, "entity=person:james-baker").await?;
         let heading = app.wait_for_text("#by-heading", "Quotes by").await?;
         let total: usize = heading
