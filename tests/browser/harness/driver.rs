@@ -17,6 +17,9 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// How long one engine may take for one test before it counts as hung (and is closed).
 const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
+/// How a session that ran out of time begins its failure message.
+const HUNG: &str = "the test did not finish in";
+
 /// The app in a browser: a WebDriver client, the server it talks to, and the driver process.
 pub struct App {
     /// The WebDriver session.
@@ -80,7 +83,19 @@ impl App {
                 continue;
             }
             let started = std::time::Instant::now();
-            if let Err(failure) = Self::run_once(engine, root, base, &start, &test).await {
+            let mut outcome = Self::run_once(engine, root, base, &start, &test).await;
+            if matches!(&outcome, Err(failure) if failure.starts_with(HUNG)) {
+                // WebKitGTK under Xvfb, two sessions at a time on a loaded machine, now and
+                // then stops answering WebDriver in a test that passes alone in seconds. A
+                // fresh browser gets one more try, said out loud; a page that really hangs
+                // hangs twice and fails.
+                super::shout(&format!(
+                    "RETRYING in {} once: the browser stopped answering within {SESSION_LIMIT:?}",
+                    engine.name()
+                ));
+                outcome = Self::run_once(engine, root, base, &start, &test).await;
+            }
+            if let Err(failure) = outcome {
                 failures.push(format!("{}: {failure}", engine.name()));
             }
             eprintln!(
@@ -117,10 +132,9 @@ impl App {
                 tokio::time::timeout(SESSION_LIMIT, body)
                     .await
                     .unwrap_or_else(|_| {
-                        Ok(Err(format!(
-                            "the test did not finish in {SESSION_LIMIT:?} (a hung browser?)"
-                        )
-                        .into()))
+                        Ok(Err(
+                            format!("{HUNG} {SESSION_LIMIT:?} (a hung browser?)").into()
+                        ))
                     })
             }
             Err(e) => Ok(Err(format!("the page {url} does not open: {e}").into())),
