@@ -228,7 +228,10 @@ fn a_manifest_without_a_part_list_still_opens() {
     let older = Manifest::parse(&value.to_string()).unwrap();
     assert_eq!(older.list, None);
     value["list"] = serde_json::json!("00000000000000000000000000000000.docs");
-    assert!(Manifest::parse(&value.to_string()).is_err(), "a list must be a partlist");
+    assert!(
+        Manifest::parse(&value.to_string()).is_err(),
+        "a list must be a partlist"
+    );
 }
 
 #[test]

@@ -10,8 +10,7 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
     FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
-    PositionsPart,
-    TermEntry, TermTablePart, TermsPart, TextsPart,
+    PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart,
 };
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};

@@ -5,8 +5,8 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs,
-    KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry,
-    TermPosting, TermTablePart, TermsPart, TextsPart,
+    KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK,
+    TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
