@@ -208,10 +208,11 @@ async fn wait_for_offline_state(
 
 /// Opens the first view, waits for the control to offer the size not kept yet (checked
 /// against the cache and the files), saves, and waits until it says every view works
-/// offline; returns the seconds saving took.
+/// offline; returns the seconds saving took. Screenshots are named after `shots`.
 async fn save_for_offline(
     app: &App,
     site: &Path,
+    shots: &str,
 ) -> Result<f64, Box<dyn std::error::Error + Send + Sync>> {
     crate::offline::wait_until_offline_ready(app).await?;
     app.open_link("").await?;
@@ -219,10 +220,12 @@ async fn save_for_offline(
     let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
     let expected = format!("Save for offline ({})", size_not_kept(app, site).await?);
     assert_eq!(offer, expected, "the control offers what is not kept yet");
+    app.screenshot(&format!("{shots}-offer")).await?;
     let started = Instant::now();
     app.wait_for("#offline-save").await?.click().await?;
     let done = wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
     let seconds = started.elapsed().as_secs_f64();
+    app.screenshot(&format!("{shots}-saved")).await?;
     assert_eq!(
         done,
         format!(
@@ -407,7 +410,7 @@ async fn after_save_for_offline_every_view_works_with_the_server_gone() {
         .to_string();
     assert!(entity_total > 0 && ranged_total > 0 && ranged_total < text_total);
     App::run_with(&fixture.site, None, async |app| {
-        let seconds = save_for_offline(app, &fixture.site).await?;
+        let seconds = save_for_offline(app, &fixture.site, "archive-offline").await?;
         eprintln!(
             "saved the {}-byte archive for offline in {} in {seconds:.1} s",
             archive_size(&fixture.site),
@@ -475,6 +478,7 @@ async fn a_part_that_cannot_be_saved_is_named_and_saving_resumes() {
         wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
         app.wait_for("#offline-save").await?.click().await?;
         let failed = wait_for_offline_state(app, "failed", SAVE_PATIENCE).await?;
+        app.screenshot("archive-offline-failed").await?;
         for (name, why) in [(texts, "HTTP 404"), (positions, "do not match its name")] {
             assert!(
                 failed.contains(&format!("{name} (")) && failed.contains(why),
@@ -531,13 +535,13 @@ async fn a_rebuilt_archive_is_offered_and_saved_without_the_old_builds_parts() {
     let new_parts: Vec<String> = parts_of(rebuilt.path()).into_keys().collect();
     assert!(new_all != fixture.all && new_parts.iter().all(|p| !old_parts.contains(p)));
     App::run_with(&fixture.site, None, async |app| {
-        save_for_offline(app, &fixture.site).await?;
+        save_for_offline(app, &fixture.site, "archive-offline-old-build").await?;
         // The new deployment: the control offers the new build's parts (the old build's
         // kept ones count for nothing), saves them, and the cache then holds exactly the
         // new build's parts (save_for_offline checks both).
         app.server.serve_from(rebuilt.path());
         let deployed = app.server.requests().len();
-        save_for_offline(app, rebuilt.path()).await?;
+        save_for_offline(app, rebuilt.path(), "archive-offline-rebuilt").await?;
         app.wait_for_text("#summary", &format!("{new_all} articles"))
             .await?;
         let asked_old: Vec<String> = app.server.requests()[deployed..]
