@@ -509,6 +509,45 @@ async fn a_part_that_cannot_be_saved_is_named_and_saving_resumes() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // The same archive, its manifest claiming more parts than the app lists eagerly
+    // (src/ui/offline_save.rs: EAGER_LIST_PARTS), as a million-article archive's does.
+    let large = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&fixture.site, large.path()).expect("the site copies");
+    let manifest_path = large.path().join("archive/manifest.json");
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("a manifest"))
+            .expect("the manifest is JSON");
+    manifest["parts"] = serde_json::json!(60_000);
+    std::fs::write(&manifest_path, manifest.to_string()).expect("the manifest is written");
+    let whole = manifest["bytes"].as_u64().expect("the manifest's bytes");
+    App::run_with(large.path(), None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        assert_eq!(offer, format!("Save for offline (up to {})", size(whole)));
+        let listed = |app: &App| {
+            app.server
+                .requests()
+                .iter()
+                .any(|r| r.ends_with(".partlist"))
+        };
+        assert!(!listed(app), "the part list waits for the click");
+        app.wait_for("#offline-save").await?.click().await?;
+        wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        assert!(listed(app));
+        let on_disk: Vec<String> = parts_of(large.path()).into_keys().collect();
+        assert_eq!(kept_parts(app).await?, on_disk);
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_rebuilt_archive_is_offered_and_saved_without_the_old_builds_parts() {
     let Some(fixture) = Fixture::load() else {
         return;
