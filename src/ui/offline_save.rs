@@ -88,6 +88,14 @@ pub fn OfflineSave() -> impl IntoView {
         if matches!(status.get_untracked(), Offline::Saving { .. }) {
             return;
         }
+        // Saving from the click on: the list may take a moment, and a second click must not
+        // start a second run.
+        status.set(Offline::Saving {
+            done_parts: 0,
+            parts: 0,
+            done_bytes: 0,
+            bytes: 0,
+        });
         let this = Rc::new(Run::default());
         run.set_value(Some(this.clone()));
         leptos::task::spawn_local(save(source, status, this));
@@ -129,7 +137,11 @@ pub fn OfflineSave() -> impl IntoView {
         } => view! {
             <progress max=bytes.max(1).to_string() value=done_bytes.to_string() aria-label="Saving for offline"></progress>
             <span id="offline-status" role="status">
-                {format!("Saving for offline: {done_parts} of {parts} files, {} of {}", size(done_bytes), size(bytes))}
+                {if parts == 0 {
+                    "Saving for offline: reading the archive's list of files…".to_string()
+                } else {
+                    format!("Saving for offline: {done_parts} of {parts} files, {} of {}", size(done_bytes), size(bytes))
+                }}
             </span>
             <button id="offline-cancel" class="offline-button" type="button" on:click=cancel>"Cancel"</button>
         }
@@ -413,13 +425,15 @@ async fn missing_parts(
     list_name: PartName,
 ) -> Result<Vec<(PartName, u64)>, String> {
     let kept = kept_urls(cache).await?;
-    let mut missing = Vec::new();
-    for &(name, bytes) in &list.parts {
-        if !kept.contains(&part_url(&name)?) {
-            missing.push((name, bytes));
-        }
-    }
-    if !kept.contains(&part_url(&list_name)?) {
+    // One resolution for all: a million-article archive lists some 60,000 parts.
+    let base = absolute(PARTS_URL)?;
+    let mut missing: Vec<(PartName, u64)> = list
+        .parts
+        .iter()
+        .filter(|(name, _)| !kept.contains(&format!("{base}{name}")))
+        .copied()
+        .collect();
+    if !kept.contains(&format!("{base}{list_name}")) {
         // Only when the list could not be kept: its size is not listed, so count none.
         missing.push((list_name, 0));
     }
@@ -433,12 +447,13 @@ async fn prune(
     list: &PartListPart,
     list_name: PartName,
 ) -> Result<(), String> {
-    let mut live: HashSet<String> = HashSet::with_capacity(list.parts.len() + 1);
-    for (name, _) in &list.parts {
-        live.insert(part_url(name)?);
-    }
-    live.insert(part_url(&list_name)?);
     let base = absolute(PARTS_URL)?;
+    let mut live: HashSet<String> = list
+        .parts
+        .iter()
+        .map(|(name, _)| format!("{base}{name}"))
+        .collect();
+    live.insert(format!("{base}{list_name}"));
     for url in kept_urls(cache).await? {
         if url.starts_with(&base) && !live.contains(&url) {
             JsFuture::from(cache.delete_with_str(&url))
