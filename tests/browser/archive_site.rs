@@ -530,6 +530,9 @@ async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all
         app.wait_for("body[data-view-ready]").await?;
         let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
         assert_eq!(offer, format!("Save for offline (up to {})", size(whole)));
+        let axe = crate::harness::page::axe_source();
+        crate::harness::page::assert_accessible(app, &axe, "the archive with Save for offline")
+            .await?;
         let listed = |app: &App| {
             app.server
                 .requests()
@@ -539,6 +542,7 @@ async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all
         assert!(!listed(app), "the part list waits for the click");
         app.wait_for("#offline-save").await?.click().await?;
         wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        crate::harness::page::assert_accessible(app, &axe, "the archive saved for offline").await?;
         assert!(listed(app));
         let on_disk: Vec<String> = parts_of(large.path()).into_keys().collect();
         assert_eq!(kept_parts(app).await?, on_disk);
