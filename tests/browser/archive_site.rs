@@ -509,6 +509,62 @@ async fn a_part_that_cannot_be_saved_is_named_and_saving_resumes() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn saving_shows_its_progress_can_be_cancelled_and_resumes() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let site = &fixture.site;
+    App::run_with(site, None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        let kept = kept_parts(app).await?;
+        let missing: Vec<u64> = parts_of(site)
+            .into_iter()
+            .filter(|(name, _)| !kept.contains(name))
+            .map(|(_, bytes)| bytes)
+            .collect();
+        let (parts, bytes) = (missing.len(), missing.iter().sum::<u64>());
+        // A slow network: every part takes a while, so the progress can be watched.
+        app.server
+            .slow_down(Some(("/archive/parts/", Duration::from_millis(150))));
+        app.wait_for("#offline-save").await?.click().await?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let progress = loop {
+            let text = wait_for_offline_state(app, "saving", Duration::from_secs(5)).await?;
+            if !text.contains("reading the archive's list") && !text.contains(": 0 of") {
+                break text;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("saving made no progress: {text:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        assert!(
+            progress.contains(&format!(" of {parts} files, "))
+                && progress.contains(&format!(" of {}", size(bytes))),
+            "the progress counts the {parts} missing files and their {}: {progress:?}",
+            size(bytes)
+        );
+        app.wait_for("progress").await?;
+        app.wait_for("#offline-cancel").await?.click().await?;
+        let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        // What was saved before the cancel stays; the offer is for the rest.
+        let rest = size_not_kept(app, site).await?;
+        assert_eq!(offer, format!("Save for offline ({rest})"));
+        assert!(kept_parts(app).await?.len() > kept.len());
+        app.server.slow_down(None);
+        app.wait_for("#offline-save").await?.click().await?;
+        wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        let on_disk: Vec<String> = parts_of(site).into_keys().collect();
+        assert_eq!(kept_parts(app).await?, on_disk);
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all() {
     let Some(fixture) = Fixture::load() else {
         return;
