@@ -17,7 +17,8 @@ const CONTENT_HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
 // An archive's parts (written by `dossier build` next to the app) are named by the hash of
 // their bytes, so a kept copy is right forever and parts of two archive builds never clash:
 // one cache for all of them, kept across app updates, filled as views fetch them (a view
-// seen once works offline). Its manifest, the one mutable archive file, goes to the network
+// seen once works offline) and by the app's "Save for offline" (every part of the archive;
+// it also drops parts of earlier archives at the same address once the new one is saved). Its manifest, the one mutable archive file, goes to the network
 // first and falls back to the last copy only when offline: a new archive is never mixed
 // with an old one's manifest.
 const ARCHIVE_CACHE = "dossier-archive-parts";
@@ -59,7 +60,12 @@ async function archivePart(request) {
   }
   const response = await fetch(request);
   if (response.ok && (await hashesToName(request.url, response.clone()))) {
-    await cache.put(request, response.clone());
+    try {
+      await cache.put(request, response.clone());
+    } catch (full) {
+      // Storage refused (quota): the part still reaches the page, which reports what is
+      // not kept ("Save for offline" names it) instead of seeing a network error.
+    }
   }
   return response;
 }

@@ -1,11 +1,12 @@
 //! The archive answers like the embedded build: a small hand-made corpus
 //! (tests/fixtures/archive) indexed in memory and written as an archive must give the same
 //! totals, hits, quotes, facet counts and histograms; the build is byte-identical for the
-//! same input, rewrites few parts after a small change, and reports damaged parts.
+//! same input, rewrites few parts after a small change, and reports damaged parts; its
+//! part list names every file a "Save for offline" must fetch, with its size.
 
 use dossier::archive::{
-    Archive, ArchiveError, ArchiveResults, DirSource, Manifest, PartName, Problem, search_from,
-    write::sort_for_archive, write_archive,
+    Archive, ArchiveError, ArchiveResults, DirSource, Kind, Manifest, PartName, Problem,
+    open_part_list, search_from, write::sort_for_archive, write_archive,
 };
 use dossier::corpus::{self, Article};
 use dossier::extract::{Annotations, annotate};
@@ -177,6 +178,60 @@ fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect();
     out.sort();
     out
+}
+
+#[test]
+fn the_part_list_names_every_other_file_with_its_size_and_the_manifest_counts_them_all() {
+    let site = tempfile::tempdir().unwrap();
+    let (_, _, summary) = build(Path::new(FIXTURE), site.path());
+    let manifest = Manifest::parse(&DirSource::new(site.path()).manifest().unwrap()).unwrap();
+    let list_name = manifest.list.expect("the manifest names the part list");
+    assert_eq!(Some(list_name), summary.list);
+    let files = files_of(&site.path().join("parts"));
+    let stored = &files
+        .iter()
+        .find(|(name, _)| *name == list_name.to_string())
+        .expect("the part list is a file of the archive")
+        .1;
+    let list = open_part_list(&list_name, stored).unwrap();
+    let mut expected: Vec<(PartName, u64)> = files
+        .iter()
+        .filter(|(name, _)| *name != list_name.to_string())
+        .map(|(name, bytes)| (PartName::parse(name).unwrap(), bytes.len() as u64))
+        .collect();
+    expected.sort();
+    assert_eq!(list.parts, expected);
+    assert!(list.parts.iter().any(|(n, _)| n.kind == Kind::Catalogue));
+    // What "Save for offline" downloads: every file, the list included.
+    let on_disk: u64 = files.iter().map(|(_, bytes)| bytes.len() as u64).sum();
+    assert_eq!(
+        (manifest.parts, manifest.bytes),
+        (files.len() as u64, on_disk)
+    );
+    assert_eq!(list.bytes() + stored.len() as u64, on_disk);
+    // A damaged list is refused like any part.
+    let mut damaged = stored.clone();
+    damaged[10] ^= 1;
+    assert_eq!(
+        open_part_list(&list_name, &damaged).unwrap_err().problem,
+        Problem::WrongHash
+    );
+}
+
+#[test]
+fn a_manifest_without_a_part_list_still_opens() {
+    let site = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), site.path());
+    let json = DirSource::new(site.path()).manifest().unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value.as_object_mut().unwrap().remove("list");
+    let older = Manifest::parse(&value.to_string()).unwrap();
+    assert_eq!(older.list, None);
+    value["list"] = serde_json::json!("00000000000000000000000000000000.docs");
+    assert!(
+        Manifest::parse(&value.to_string()).is_err(),
+        "a list must be a partlist"
+    );
 }
 
 #[test]

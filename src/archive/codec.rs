@@ -41,10 +41,12 @@ pub enum Kind {
     TermTable,
     /// Postings of a group of top facet values.
     Facets,
+    /// Every other part of the archive and its size ("Save for offline").
+    PartList,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 12] = [
+    const ALL: [(Kind, &'static str); 13] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -57,6 +59,7 @@ impl Kind {
         (Kind::Facets, "facets"),
         (Kind::DocTable, "doctable"),
         (Kind::TermTable, "termtable"),
+        (Kind::PartList, "partlist"),
     ];
 
     /// The file-name suffix.
@@ -67,8 +70,14 @@ impl Kind {
             .map_or("", |p| p.1)
     }
 
-    fn code(self) -> u8 {
+    /// The kind's number in payload headers and part lists.
+    pub fn code(self) -> u8 {
         Self::ALL.iter().position(|(k, _)| *k == self).unwrap_or(0) as u8
+    }
+
+    /// The kind numbered `code` by [`Kind::code`].
+    pub fn of_code(code: u8) -> Option<Kind> {
+        Self::ALL.get(usize::from(code)).map(|p| p.0)
     }
 
     fn of_suffix(suffix: &str) -> Option<Kind> {

@@ -13,14 +13,18 @@
 //! # Format (version 1)
 //!
 //! ```text
-//! SITE/archive/manifest.json   {"format":1,"catalogue":"<part name>","parts":N,"bytes":B}
-//!                              the only mutable file: serve it with Cache-Control: no-cache
+//! SITE/archive/manifest.json   {"format":1,"catalogue":"<part name>","list":"<part name>",
+//!                               "parts":N,"bytes":B}
+//!                              the only mutable file: serve it with Cache-Control: no-cache;
+//!                              N and B count every part, the list included (B is what
+//!                              "Save for offline" downloads); "list" is absent in archives
+//!                              built before it existed (they open, but cannot be saved)
 //! SITE/archive/parts/<name>    immutable: Cache-Control: public, max-age=31536000, immutable
 //!
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
-//!          | "termtable"
+//!          | "termtable" | "partlist"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -48,7 +52,13 @@
 //!                             len { number speaker:str start len } }  names(texts)
 //! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
 //! facets    = len { docs }                                    ; 25 facet values each
+//! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
+//!                                                             ; kind = its position in the list above
 //! ```
+//!
+//! The `partlist` kind and the manifest's `list` were added within version 1: they change
+//! no existing part, so an archive built before them still opens (without "Save for
+//! offline"), and a reader that does not know them ignores them.
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
@@ -70,7 +80,7 @@ pub mod write;
 pub use codec::{Kind, PartError, PartName, Problem};
 pub use read::{
     Archive, ArchiveError, ArchiveHit, ArchiveQuote, ArchiveResults, Fetched, Manifest, Needs,
-    PartSource, search_from,
+    PartSource, open_part_list, search_from,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use write::{DirSource, WriteSummary, write_archive};

@@ -633,6 +633,46 @@ impl TermTablePart {
     }
 }
 
+/// A `partlist` part: every other part of the archive with its stored size, so a
+/// "Save for offline" knows what to fetch and how much before fetching anything else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartListPart {
+    /// `(name, stored bytes)`, sorted by name.
+    pub parts: Vec<(PartName, u64)>,
+}
+
+impl PartListPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.list(&self.parts, |enc, (name, bytes)| {
+            enc.u32(u32::from(name.kind.code()));
+            enc.name(name);
+            enc.u64(*bytes);
+        });
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`PartListPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let parts = dec.list(|dec| {
+            let kind = u8::try_from(dec.u32()?)
+                .ok()
+                .and_then(Kind::of_code)
+                .filter(|k| *k != Kind::PartList)
+                .ok_or(Problem::Invalid("part kind"))?;
+            Ok((dec.name(kind)?, dec.u64()?))
+        })?;
+        done(&dec, Self { parts })
+    }
+
+    /// Stored bytes of all the parts listed.
+    pub fn bytes(&self) -> u64 {
+        self.parts.iter().map(|(_, bytes)| bytes).sum()
+    }
+}
+
 /// `value` if every byte of the body was read, else the body is damaged.
 fn done<T>(dec: &Dec, value: T) -> Result<T, Problem> {
     if dec.is_done() {
@@ -652,6 +692,29 @@ mod tests {
             entries: vec![("oil".into(), 3), ("oilé".into(), 1), ("oilée".into(), 2)],
         };
         assert_eq!(LexiconPart::decode(&part.encode()), Ok(part));
+    }
+
+    #[test]
+    fn a_part_list_round_trips_and_cannot_list_itself() {
+        let name = |byte: u8, kind| PartName {
+            hash: [byte; 16],
+            kind,
+        };
+        let list = PartListPart {
+            parts: vec![
+                (name(1, Kind::Catalogue), 13_600),
+                (name(2, Kind::Texts), 40_000_000_000),
+            ],
+        };
+        assert_eq!(PartListPart::decode(&list.encode()), Ok(list.clone()));
+        assert_eq!(list.bytes(), 40_000_013_600);
+        let itself = PartListPart {
+            parts: vec![(name(3, Kind::PartList), 1)],
+        };
+        assert_eq!(
+            PartListPart::decode(&itself.encode()),
+            Err(Problem::Invalid("part kind"))
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
-    FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PositionsPart,
-    TermEntry, TermTablePart, TermsPart, TextsPart,
+    FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
+    PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart,
 };
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
@@ -32,11 +32,14 @@ pub trait PartSource {
     fn fetch(&mut self, name: &PartName) -> Result<Vec<u8>, PartError>;
 }
 
-/// `archive/manifest.json`: the format version and the catalogue's name.
+/// `archive/manifest.json`: the format version, the catalogue's name and the part list's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manifest {
     /// The catalogue part.
     pub catalogue: PartName,
+    /// The part listing every other part, with sizes ("Save for offline"); `None` in
+    /// archives written before it existed, which can be browsed but not saved.
+    pub list: Option<PartName>,
     /// Parts in the archive.
     pub parts: u64,
     /// Bytes of all parts (a "save for offline" download).
@@ -63,12 +66,32 @@ impl Manifest {
             .and_then(PartName::parse)
             .filter(|n| n.kind == Kind::Catalogue)
             .ok_or(fail(Problem::Invalid("catalogue name")))?;
+        let list = match &value["list"] {
+            serde_json::Value::Null => None,
+            named => Some(
+                named
+                    .as_str()
+                    .and_then(PartName::parse)
+                    .filter(|n| n.kind == Kind::PartList)
+                    .ok_or(fail(Problem::Invalid("part list name")))?,
+            ),
+        };
         Ok(Manifest {
             catalogue,
+            list,
             parts: value["parts"].as_u64().unwrap_or(0),
             bytes: value["bytes"].as_u64().unwrap_or(0),
         })
     }
+}
+
+/// Checks and reads the part list named by the manifest ("Save for offline").
+pub fn open_part_list(name: &PartName, stored: &[u8]) -> Result<PartListPart, PartError> {
+    let body = open(name, stored)?;
+    PartListPart::decode(&body).map_err(|problem| PartError {
+        part: name.to_string(),
+        problem,
+    })
 }
 
 /// A part fetched so far: which, and how many stored bytes.
@@ -229,7 +252,8 @@ impl Archive {
             Kind::Facets => Decoded::Facets(FacetsPart::decode(&body).map_err(fail)?),
             Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
             Kind::TermTable => Decoded::TermTable(TermTablePart::decode(&body).map_err(fail)?),
-            Kind::Catalogue => return Err(fail(Problem::WrongKind)),
+            // Opened by Archive::open and by "Save for offline", never by a view.
+            Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
         self.parts.insert(name, decoded);
         self.fetched.push(Fetched {

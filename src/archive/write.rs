@@ -5,8 +5,8 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs,
-    KeyedPart, LexiconPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK, TermEntry,
-    TermPosting, TermTablePart, TermsPart, TextsPart,
+    KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK,
+    TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
@@ -30,6 +30,8 @@ pub struct WriteSummary {
     pub articles: usize,
     /// The catalogue part.
     pub catalogue: Option<PartName>,
+    /// The part listing every other part ("Save for offline").
+    pub list: Option<PartName>,
     /// Stored bytes of the catalogue.
     pub catalogue_bytes: u64,
     /// Parts the archive consists of, and their bytes.
@@ -367,6 +369,15 @@ pub fn write_archive(
         ..Default::default()
     };
     stored.push(catalogue);
+    // The list of every part, for "Save for offline": it names every other part, so it is
+    // stored last (it cannot name itself; the manifest names it).
+    // Two parts with the same content are one file: count and list it once.
+    stored.sort_by_key(|s| s.name);
+    stored.dedup_by_key(|s| s.name);
+    let listed: Vec<(PartName, u64)> = stored.iter().map(|s| (s.name, s.bytes)).collect();
+    let list = store(Kind::PartList, PartListPart { parts: listed }.encode())?;
+    summary.list = Some(list.name);
+    stored.push(list);
     for s in &stored {
         summary.parts += 1;
         summary.bytes += s.bytes;
@@ -385,6 +396,7 @@ pub fn write_archive(
     let manifest = serde_json::json!({
         "format": super::codec::FORMAT_VERSION,
         "catalogue": summary.catalogue.map(|c| c.to_string()),
+        "list": summary.list.map(|l| l.to_string()),
         "parts": summary.parts,
         "bytes": summary.bytes,
     });

@@ -15,6 +15,7 @@ use super::facets::FacetPanels;
 use super::keyboard;
 use super::link::ViewLink;
 use super::network::NetworkView;
+use super::offline_save::OfflineSave;
 use super::quotes::QuoteList;
 use super::reader::{ArticleSidebar, Reader};
 use super::results::ArticleResults;
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                 <div class="toolbar">
                     <ActiveFilters/>
                     <ExportMenu/>
+                    <OfflineSave/>
                 </div>
                 <ChangeNote/>
                 {move || if source.mode.get() == Mode::Archive {

@@ -19,11 +19,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Where the manifest lies, relative to the page (so the site works from any sub-path).
-const MANIFEST_URL: &str = "archive/manifest.json";
+pub(super) const MANIFEST_URL: &str = "archive/manifest.json";
 /// Where parts lie, relative to the page.
-const PARTS_URL: &str = "archive/parts/";
+pub(super) const PARTS_URL: &str = "archive/parts/";
 /// Attempts per part: the first and two retries.
-const ATTEMPTS: usize = 3;
+pub(super) const ATTEMPTS: usize = 3;
 /// Quotes collected per view, as in the embedded build.
 const QUOTES: usize = 500;
 
@@ -79,6 +79,8 @@ pub struct ArchiveSource {
     pub view: RwSignal<ArchiveView>,
     /// The opened archive and every part fetched so far.
     archive: StoredValue<Option<Archive>, LocalStorage>,
+    /// The manifest the archive was opened from ("Save for offline" reads its part list).
+    manifest: StoredValue<Option<Manifest>>,
     /// Bumped by every new view, so an older view's answer never replaces a newer one.
     generation: StoredValue<u64>,
     /// Article id → document number of every hit shown so far (archives of format 1 have
@@ -105,6 +107,11 @@ impl ArchiveSource {
             ArchiveView::Ready(results) => Some(results.0.facets.clone()),
             _ => None,
         }
+    }
+
+    /// The manifest of the opened archive.
+    pub fn manifest(&self) -> Option<Manifest> {
+        self.manifest.get_value()
     }
 
     /// Articles in the archive.
@@ -283,6 +290,7 @@ pub fn start(state: AppState) -> ArchiveSource {
         mode: RwSignal::new(Mode::Deciding),
         view: RwSignal::new(ArchiveView::Loading),
         archive: StoredValue::new_local(None),
+        manifest: StoredValue::new(None),
         generation: StoredValue::new(0),
         known_docs: StoredValue::new(HashMap::new()),
     };
@@ -339,6 +347,7 @@ async fn open(source: ArchiveSource) -> Result<bool, String> {
         match bytes.and_then(|b| Archive::open(&manifest, &b).map_err(|e| e.to_string())) {
             Ok(archive) => {
                 source.archive.set_value(Some(archive));
+                source.manifest.set_value(Some(manifest));
                 return Ok(true);
             }
             Err(e) => last = e,
@@ -375,7 +384,7 @@ fn follow_views(state: AppState, source: ArchiveSource) {
 }
 
 /// Starts a GET of `url` (relative to the page); `fresh` asks the caches to revalidate.
-fn start_fetch(url: &str, fresh: bool) -> Result<JsFuture, String> {
+pub(super) fn start_fetch(url: &str, fresh: bool) -> Result<JsFuture, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     if fresh {
@@ -396,8 +405,12 @@ async fn response_of(request: JsFuture) -> Result<web_sys::Response, String> {
     Ok(response)
 }
 
-async fn bytes_of(request: JsFuture) -> Result<Vec<u8>, String> {
-    let response = response_of(request).await?;
+pub(super) async fn bytes_of(request: JsFuture) -> Result<Vec<u8>, String> {
+    body_bytes(response_of(request).await?).await
+}
+
+/// The body of a response (fetched, or kept in a cache).
+pub(super) async fn body_bytes(response: web_sys::Response) -> Result<Vec<u8>, String> {
     let buffer = response
         .array_buffer()
         .map_err(|_| "unreadable body".to_string())?;
@@ -407,7 +420,7 @@ async fn bytes_of(request: JsFuture) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-async fn text_of(request: JsFuture) -> Result<String, String> {
+pub(super) async fn text_of(request: JsFuture) -> Result<String, String> {
     let response = response_of(request).await?;
     let text = response.text().map_err(|_| "unreadable body".to_string())?;
     JsFuture::from(text)

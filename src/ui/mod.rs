@@ -18,6 +18,7 @@ mod keyboard;
 mod link;
 mod loader;
 mod network;
+mod offline_save;
 mod panic;
 mod quotes;
 mod reader;

@@ -2,28 +2,78 @@
 //! `dossier build`, answers cold shared links with exactly the totals `dossier query
 //! --archive` gives, fetching a small share of the archive; the reader opens an article from
 //! its `texts` part; a site with a part deleted and parts corrupted says so plainly instead
-//! of showing numbers.
+//! of showing numbers; "Save for offline" keeps every part, after which cold views work with
+//! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
+//! (and saved) on its own, without the old build's parts.
 //!
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
 
 use crate::harness::{App, fixture_dist};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 /// A cold link may fetch at most this share of the archive's bytes (the whole archive is
 /// the failure this guards against).
 const SHARE_OF_ARCHIVE: f64 = 0.25;
 /// …and never more than this, whatever the archive's size.
 const MAX_LINK_BYTES: u64 = 1_200_000;
+/// The service worker's cache of archive parts (static/sw.js, src/ui/offline_save.rs).
+const PARTS_CACHE: &str = "dossier-archive-parts";
+/// How long saving the 3,000-article archive from a local server may take.
+const SAVE_PATIENCE: Duration = Duration::from_secs(90);
 
-fn site() -> Option<PathBuf> {
-    fixture_dist(
-        "DOSSIER_SITE_ARCHIVE",
-        "site-archive",
-        "`dossier build` of a generated collection with `--app` an app built with no seeds",
-    )
+/// The generated archive and what `dossier query --archive` says about it.
+struct Fixture {
+    site: PathBuf,
+    /// The answer for no filter: totals and facets.
+    everything: Value,
+    /// Articles in the archive.
+    all: u64,
+}
+
+impl Fixture {
+    /// The site `./dev test` built, or `None` (the test is skipped, loudly).
+    fn load() -> Option<Self> {
+        let site = fixture_dist(
+            "DOSSIER_SITE_ARCHIVE",
+            "site-archive",
+            "`dossier build` of a generated collection with `--app` an app built with no seeds",
+        )?;
+        let everything = query(&site, &[]);
+        let all = total_of(&everything);
+        Some(Self {
+            site,
+            everything,
+            all,
+        })
+    }
+
+    /// The key of the `rank`-th person of the whole archive (0: the most mentioned).
+    fn person(&self, rank: usize) -> String {
+        self.everything["facets"]["people"][rank]["key"]
+            .as_str()
+            .expect("the archive names people")
+            .to_string()
+    }
+
+    /// `dossier query --archive SITE ARGS`.
+    fn query(&self, args: &[&str]) -> Value {
+        query(&self.site, args)
+    }
+
+    /// The total `dossier query --archive SITE ARGS` gives.
+    fn total(&self, args: &[&str]) -> u64 {
+        total_of(&self.query(args))
+    }
+
+    /// What the summary says for `total` matches.
+    fn summary(&self, total: u64) -> String {
+        format!("{total} of {} articles match", self.all)
+    }
 }
 
 /// `dossier query --archive SITE ARGS --json`.
@@ -56,31 +106,150 @@ fn archive_bytes_requested(app: &App, site: &Path) -> u64 {
         .sum()
 }
 
-fn archive_size(site: &Path) -> u64 {
+/// Every part file of the site, with its size.
+fn parts_of(site: &Path) -> BTreeMap<String, u64> {
     std::fs::read_dir(site.join("archive/parts"))
         .map(|dir| {
             dir.flatten()
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
-                .sum()
+                .filter_map(|e| Some((e.file_name().into_string().ok()?, e.metadata().ok()?.len())))
+                .collect()
         })
-        .unwrap_or(0)
+        .unwrap_or_default()
+}
+
+fn archive_size(site: &Path) -> u64 {
+    parts_of(site).values().sum()
 }
 
 fn total_of(answer: &Value) -> u64 {
     answer["total"].as_u64().expect("a total")
 }
 
+/// The names of the archive parts the browser's parts cache holds.
+async fn kept_parts(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+    let script = format!(
+        "const done = arguments[0];
+        caches.open({PARTS_CACHE:?})
+          .then((cache) => cache.keys())
+          .then((keys) => done(keys.map((r) => r.url)))
+          .catch((e) => done({{ error: String(e) }}));"
+    );
+    let urls = app.client.execute_async(&script, vec![]).await?;
+    let urls: Vec<String> = serde_json::from_value(urls.clone())
+        .map_err(|_| format!("the parts cache could not be read: {urls}"))?;
+    let mut names: Vec<String> = urls
+        .iter()
+        .filter_map(|url| url.split("/archive/parts/").nth(1))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The stored bytes of the site's parts that the browser does not keep yet, as the control
+/// writes sizes ("12.4 MB").
+async fn size_not_kept(
+    app: &App,
+    site: &Path,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let kept = kept_parts(app).await?;
+    let missing: u64 = parts_of(site)
+        .iter()
+        .filter(|(name, _)| !kept.contains(name))
+        .map(|(_, bytes)| bytes)
+        .sum();
+    Ok(size(missing))
+}
+
+/// Decimal units, as src/ui/offline_save.rs writes them.
+fn size(bytes: u64) -> String {
+    let b = bytes as f64;
+    if b >= 1e9 {
+        format!("{:.1} GB", b / 1e9)
+    } else if b >= 1e6 {
+        format!("{:.1} MB", b / 1e6)
+    } else if b >= 1e3 {
+        format!("{:.0} KB", b / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Waits until the control is in `state` (`data-offline`), and returns its text.
+async fn wait_for_offline_state(
+    app: &App,
+    state: &str,
+    patience: Duration,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let deadline = Instant::now() + patience;
+    let css = format!(".offline-save[data-offline='{state}']");
+    loop {
+        if let Ok(el) = app.client.find(fantoccini::Locator::Css(&css)).await {
+            return Ok(el.text().await?);
+        }
+        if Instant::now() > deadline {
+            let now = match app
+                .client
+                .find(fantoccini::Locator::Css(".offline-save"))
+                .await
+            {
+                Ok(el) => format!(
+                    "{:?}: {:?}",
+                    el.attr("data-offline").await?,
+                    el.text().await?
+                ),
+                Err(_) => "absent".into(),
+            };
+            return Err(format!("the offline control never reached {state:?}; it is {now}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Opens the first view, waits for the control to offer the size not kept yet (checked
+/// against the cache and the files), saves, and waits until it says every view works
+/// offline; returns the seconds saving took. Screenshots are named after `shots`.
+async fn save_for_offline(
+    app: &App,
+    site: &Path,
+    shots: &str,
+) -> Result<f64, Box<dyn std::error::Error + Send + Sync>> {
+    crate::offline::wait_until_offline_ready(app).await?;
+    app.open_link("").await?;
+    app.wait_for("body[data-view-ready]").await?;
+    let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+    let expected = format!("Save for offline ({})", size_not_kept(app, site).await?);
+    assert_eq!(offer, expected, "the control offers what is not kept yet");
+    app.screenshot(&format!("{shots}-offer")).await?;
+    let started = Instant::now();
+    app.wait_for("#offline-save").await?.click().await?;
+    let done = wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+    let seconds = started.elapsed().as_secs_f64();
+    app.screenshot(&format!("{shots}-saved")).await?;
+    assert_eq!(
+        done,
+        format!(
+            "Saved for offline: every view works without the network ({})",
+            size(archive_size(site))
+        )
+    );
+    let on_disk: Vec<String> = parts_of(site).into_keys().collect();
+    assert_eq!(
+        kept_parts(app).await?,
+        on_disk,
+        "the cache holds exactly the archive's parts"
+    );
+    Ok(seconds)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader_opens() {
-    let Some(site) = site() else { return };
-    let everything = query(&site, &[]);
-    let all = total_of(&everything);
-    let person = everything["facets"]["people"][0]["key"]
-        .as_str()
-        .expect("the archive names people")
-        .to_string();
-    let entity_answer = query(&site, &["--entity", &person]);
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let (site, all) = (&fixture.site, fixture.all);
+    let person = fixture.person(0);
+    let entity_answer = fixture.query(&["--entity", &person]);
     let entity_total = total_of(&entity_answer);
     // The facets of the entity's view: the top organisation and its exact count.
     let top_org = &entity_answer["facets"]["organizations"][0];
@@ -91,12 +260,12 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             .to_string(),
         top_org["count"].as_u64().expect("a count"),
     );
-    let text_total = total_of(&query(&site, &["--q", "oil prices"]));
-    let ranged_total = total_of(&query(&site, &["--q", "oil prices", "--from", "1987-03"]));
+    let text_total = fixture.total(&["--q", "oil prices"]);
+    let ranged_total = fixture.total(&["--q", "oil prices", "--from", "1987-03"]);
     assert!(entity_total > 0 && text_total > 0 && text_total < all);
-    let whole = archive_size(&site);
+    let whole = archive_size(site);
     let bound = ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES);
-    App::run_with(&site, None, async |app| {
+    App::run_with(site, None, async |app| {
         // A cold entity link: the page says it is loading that view, then the exact total.
         app.open_link(&format!("e={person}")).await?;
         app.wait_for("body[data-view-ready]").await?;
@@ -112,7 +281,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
                 .is_ok(),
             "the link's chip is shown"
         );
-        let fetched = archive_bytes_requested(app, &site);
+        let fetched = archive_bytes_requested(app, site);
         eprintln!(
             "archive link e={person} in {}: {fetched} bytes of {whole}",
             app.engine.name()
@@ -148,7 +317,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         app.wait_for_text("#reader-title", &title).await?;
         app.wait_for(".reader-body p").await?;
         // Back to the list: every part it needs is kept, so nothing is fetched again.
-        let before = archive_bytes_requested(app, &site);
+        let before = archive_bytes_requested(app, site);
         app.wait_for(".back").await?.click().await?;
         app.wait_for("body[data-view-ready] .hit-link").await?;
         app.wait_for_text(
@@ -157,19 +326,19 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         )
         .await?;
         assert_eq!(
-            archive_bytes_requested(app, &site),
+            archive_bytes_requested(app, site),
             before,
             "a view seen before fetches no part again"
         );
         app.assert_no_crash().await
     })
     .await;
-    App::run_with(&site, None, async |app| {
+    App::run_with(site, None, async |app| {
         app.open_link("q=oil%20prices").await?;
         app.wait_for("body[data-view-ready]").await?;
         app.wait_for_text("#summary", &format!("{text_total} of {all} articles match"))
             .await?;
-        let fetched = archive_bytes_requested(app, &site);
+        let fetched = archive_bytes_requested(app, site);
         eprintln!(
             "archive link q=oil prices in {}: {fetched} bytes of {whole}",
             app.engine.name()
@@ -199,14 +368,12 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_view_seen_once_opens_again_with_the_server_gone() {
-    let Some(site) = site() else { return };
-    let all = total_of(&query(&site, &[]));
-    let person = query(&site, &[])["facets"]["people"][0]["key"]
-        .as_str()
-        .expect("the archive names people")
-        .to_string();
-    let entity_total = total_of(&query(&site, &["--entity", &person]));
-    App::run_with(&site, None, async |app| {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let person = fixture.person(0);
+    let entity_total = fixture.total(&["--entity", &person]);
+    App::run_with(&fixture.site, None, async |app| {
         crate::offline::wait_until_offline_ready(app).await?;
         // Seen once under the service worker: its parts are kept.
         app.open_link(&format!("e={person}")).await?;
@@ -214,11 +381,278 @@ async fn a_view_seen_once_opens_again_with_the_server_gone() {
         crate::offline::go_offline(app).await?;
         app.open_link(&format!("e={person}")).await?;
         app.wait_for("body[data-view-ready]").await?;
-        app.wait_for_text(
-            "#summary",
-            &format!("{entity_total} of {all} articles match"),
-        )
-        .await?;
+        app.wait_for_text("#summary", &fixture.summary(entity_total))
+            .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_save_for_offline_every_view_works_with_the_server_gone() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // Views never opened before going offline, answered by `dossier query --archive`.
+    let person = fixture.person(4);
+    let entity_total = fixture.total(&["--entity", &person]);
+    let text_total = fixture.total(&["--q", "wheat"]);
+    let ranged_total = fixture.total(&["--q", "wheat", "--from", "1987-03", "--to", "1987-04"]);
+    let coffee = fixture.query(&["--q", "coffee"]);
+    let unread = &coffee["hits"][3];
+    let (unread_id, unread_title) = (
+        unread["id"].as_str().expect("a fourth coffee article"),
+        unread["title"].as_str().expect("a title"),
+    );
+    let quoted = fixture.query(&["--q", "wheat"])["quotes"][0]["article"]
+        .as_str()
+        .expect("a quote about wheat")
+        .to_string();
+    assert!(entity_total > 0 && ranged_total > 0 && ranged_total < text_total);
+    App::run_with(&fixture.site, None, async |app| {
+        let seconds = save_for_offline(app, &fixture.site, "archive-offline").await?;
+        eprintln!(
+            "saved the {}-byte archive for offline in {} in {seconds:.1} s",
+            archive_size(&fixture.site),
+            app.engine.name()
+        );
+        crate::offline::go_offline(app).await?;
+        // A cold entity link.
+        app.open_link(&format!("e={person}")).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(entity_total))
+            .await?;
+        // A cold text link, then a date range of it.
+        app.open_link("q=wheat").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(text_total))
+            .await?;
+        app.open_link("q=wheat&from=1987-03&to=1987-04").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(ranged_total))
+            .await?;
+        app.wait_for(".timeline .histogram rect").await?;
+        // The quotes view.
+        app.open_link("q=wheat&view=quotes").await?;
+        app.wait_for(&format!(".quote-item[data-article='{quoted}']"))
+            .await?;
+        // The reader of an article never opened, from a list never opened.
+        app.open_link(&format!("q=coffee&a={unread_id}")).await?;
+        app.wait_for_text("#reader-title", unread_title).await?;
+        app.wait_for(".reader-body p").await?;
+        // Reloaded offline, the control reads the cache and still says so.
+        app.open_link("").await?;
+        wait_for_offline_state(app, "saved", Duration::from_secs(20)).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_part_that_cannot_be_saved_is_named_and_saving_resumes() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let damaged = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&fixture.site, damaged.path()).expect("the site copies");
+    let parts = damaged.path().join("archive/parts");
+    let names: Vec<String> = parts_of(damaged.path()).into_keys().collect();
+    // Parts no first view needs: an article text (deleted) and positions (corrupted).
+    let texts = names
+        .iter()
+        .find(|n| n.ends_with(".texts"))
+        .expect("a texts part");
+    let positions = names
+        .iter()
+        .find(|n| n.ends_with(".positions"))
+        .expect("a positions part");
+    std::fs::remove_file(parts.join(texts)).expect("the part is deleted");
+    let mut bytes = std::fs::read(parts.join(positions)).expect("a positions part");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(parts.join(positions), bytes).expect("the part is corrupted");
+    App::run_with(damaged.path(), None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        app.wait_for("#offline-save").await?.click().await?;
+        let failed = wait_for_offline_state(app, "failed", SAVE_PATIENCE).await?;
+        app.screenshot("archive-offline-failed").await?;
+        for (name, why) in [(texts, "HTTP 404"), (positions, "do not match its name")] {
+            assert!(
+                failed.contains(&format!("{name} (")) && failed.contains(why),
+                "the message names {name} and says {why:?}: {failed}"
+            );
+        }
+        assert!(
+            failed.contains("Could not save 2 of the archive's files"),
+            "{failed}"
+        );
+        // Only the two are missing now: the server is repaired, saving resumes with them.
+        let two: u64 = [texts, positions]
+            .iter()
+            .map(|n| parts_of(&fixture.site)[n.as_str()])
+            .sum();
+        assert!(
+            failed.contains(&format!("Resume saving ({})", size(two))),
+            "{failed}"
+        );
+        app.server.serve_from(&fixture.site);
+        app.wait_for("#offline-save").await?.click().await?;
+        wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        let on_disk: Vec<String> = parts_of(&fixture.site).into_keys().collect();
+        assert_eq!(kept_parts(app).await?, on_disk);
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saving_shows_its_progress_can_be_cancelled_and_resumes() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let site = &fixture.site;
+    App::run_with(site, None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        let kept = kept_parts(app).await?;
+        let missing: Vec<u64> = parts_of(site)
+            .into_iter()
+            .filter(|(name, _)| !kept.contains(name))
+            .map(|(_, bytes)| bytes)
+            .collect();
+        let (parts, bytes) = (missing.len(), missing.iter().sum::<u64>());
+        // A slow network: every part takes a while, so the progress can be watched.
+        app.server
+            .slow_down(Some(("/archive/parts/", Duration::from_millis(150))));
+        app.wait_for("#offline-save").await?.click().await?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let progress = loop {
+            let text = wait_for_offline_state(app, "saving", Duration::from_secs(5)).await?;
+            if !text.contains("reading the archive's list") && !text.contains(": 0 of") {
+                break text;
+            }
+            if Instant::now() > deadline {
+                return Err(format!("saving made no progress: {text:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        assert!(
+            progress.contains(&format!(" of {parts} files, "))
+                && progress.contains(&format!(" of {}", size(bytes))),
+            "the progress counts the {parts} missing files and their {}: {progress:?}",
+            size(bytes)
+        );
+        app.wait_for("progress").await?;
+        app.wait_for("#offline-cancel").await?.click().await?;
+        let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        // What was saved before the cancel stays; the offer is for the rest.
+        let rest = size_not_kept(app, site).await?;
+        assert_eq!(offer, format!("Save for offline ({rest})"));
+        assert!(kept_parts(app).await?.len() > kept.len());
+        app.server.slow_down(None);
+        app.wait_for("#offline-save").await?.click().await?;
+        wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        let on_disk: Vec<String> = parts_of(site).into_keys().collect();
+        assert_eq!(kept_parts(app).await?, on_disk);
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // The same archive, its manifest claiming more parts than the app lists eagerly
+    // (src/ui/offline_save.rs: EAGER_LIST_PARTS), as a million-article archive's does.
+    let large = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&fixture.site, large.path()).expect("the site copies");
+    let manifest_path = large.path().join("archive/manifest.json");
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("a manifest"))
+            .expect("the manifest is JSON");
+    manifest["parts"] = serde_json::json!(60_000);
+    std::fs::write(&manifest_path, manifest.to_string()).expect("the manifest is written");
+    let whole = manifest["bytes"].as_u64().expect("the manifest's bytes");
+    App::run_with(large.path(), None, async |app| {
+        crate::offline::wait_until_offline_ready(app).await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
+        assert_eq!(offer, format!("Save for offline (up to {})", size(whole)));
+        let axe = crate::harness::page::axe_source();
+        crate::harness::page::assert_accessible(app, &axe, "the archive with Save for offline")
+            .await?;
+        let listed = |app: &App| {
+            app.server
+                .requests()
+                .iter()
+                .any(|r| r.ends_with(".partlist"))
+        };
+        assert!(!listed(app), "the part list waits for the click");
+        app.wait_for("#offline-save").await?.click().await?;
+        wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
+        crate::harness::page::assert_accessible(app, &axe, "the archive saved for offline").await?;
+        assert!(listed(app));
+        let on_disk: Vec<String> = parts_of(large.path()).into_keys().collect();
+        assert_eq!(kept_parts(app).await?, on_disk);
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rebuilt_archive_is_offered_and_saved_without_the_old_builds_parts() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // The same site rebuilt from other articles: the app unchanged, a new manifest, and the
+    // old build's parts removed from the server (as `dossier build` does).
+    let rebuilt = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&fixture.site, rebuilt.path()).expect("the site copies");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("build")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(rebuilt.path())
+        .output()
+        .expect("the dossier binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new_all = total_of(&query(rebuilt.path(), &[]));
+    let old_parts: Vec<String> = parts_of(&fixture.site).into_keys().collect();
+    let new_parts: Vec<String> = parts_of(rebuilt.path()).into_keys().collect();
+    assert!(new_all != fixture.all && new_parts.iter().all(|p| !old_parts.contains(p)));
+    App::run_with(&fixture.site, None, async |app| {
+        save_for_offline(app, &fixture.site, "archive-offline-old-build").await?;
+        // The new deployment: the control offers the new build's parts (the old build's
+        // kept ones count for nothing), saves them, and the cache then holds exactly the
+        // new build's parts (save_for_offline checks both).
+        app.server.serve_from(rebuilt.path());
+        let deployed = app.server.requests().len();
+        save_for_offline(app, rebuilt.path(), "archive-offline-rebuilt").await?;
+        app.wait_for_text("#summary", &format!("{new_all} articles"))
+            .await?;
+        let asked_old: Vec<String> = app.server.requests()[deployed..]
+            .iter()
+            .filter_map(|r| r.split("/archive/parts/").nth(1))
+            .filter(|name| old_parts.iter().any(|old| name.starts_with(old.as_str())))
+            .map(str::to_string)
+            .collect();
+        assert!(
+            asked_old.is_empty(),
+            "the new deployment asked for parts of the old one: {asked_old:?}"
+        );
         app.assert_no_crash().await
     })
     .await;
@@ -226,9 +660,11 @@ async fn a_view_seen_once_opens_again_with_the_server_gone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_site_with_a_missing_and_corrupted_parts_says_what_could_not_be_loaded() {
-    let Some(site) = site() else { return };
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
     let damaged = tempfile::tempdir().expect("a temporary folder");
-    copy_tree(&site, damaged.path()).expect("the site copies");
+    copy_tree(&fixture.site, damaged.path()).expect("the site copies");
     let parts = damaged.path().join("archive/parts");
     let mut names: Vec<String> = std::fs::read_dir(&parts)
         .expect("the parts folder")
@@ -249,11 +685,7 @@ async fn a_site_with_a_missing_and_corrupted_parts_says_what_could_not_be_loaded
         bytes[middle] ^= 0xff;
         std::fs::write(&path, bytes).expect("the part is corrupted");
     }
-    let everything = query(&site, &[]);
-    let person = everything["facets"]["people"][0]["key"]
-        .as_str()
-        .expect("the archive names people")
-        .to_string();
+    let person = fixture.person(0);
     App::run_with(damaged.path(), None, async |app| {
         app.open_link("q=oil").await?;
         let message = app

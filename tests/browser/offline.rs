@@ -78,6 +78,14 @@ async fn after_one_visit_the_app_loads_and_works_with_the_server_gone() {
         app.open_link(&format!("q=csto&a={SEED_ID}")).await?;
         app.wait_for_text("#reader-title", SEED_TITLE).await?;
         app.screenshot("offline-reader").await?;
+        // Everything is already offline: no "Save for offline" (archive mode only).
+        assert!(
+            app.client
+                .find(Locator::Css(".offline-save"))
+                .await
+                .is_err(),
+            "the embedded build offers no Save for offline"
+        );
         app.assert_no_crash().await
     })
     .await;

@@ -21,6 +21,8 @@ pub struct StaticServer {
 struct Shared {
     root: Mutex<PathBuf>,
     requests: Mutex<Vec<String>>,
+    /// Requests whose path contains the text wait this long before the answer.
+    slow: Mutex<Option<(String, std::time::Duration)>>,
 }
 
 impl StaticServer {
@@ -31,6 +33,7 @@ impl StaticServer {
         let shared = Arc::new(Shared {
             root: Mutex::new(root.to_path_buf()),
             requests: Mutex::new(Vec::new()),
+            slow: Mutex::new(None),
         });
         let prefix = base.to_string();
         let serving = Arc::clone(&shared);
@@ -62,6 +65,17 @@ impl StaticServer {
             .root
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = root.to_path_buf();
+    }
+
+    /// From now on, answers requests whose path contains `containing` only after `delay`
+    /// (a slow network, so a test can watch a download's progress); `None` ends it.
+    pub fn slow_down(&self, slow: Option<(&str, std::time::Duration)>) {
+        *self
+            .shared
+            .slow
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) =
+            slow.map(|(containing, delay)| (containing.to_string(), delay));
     }
 
     /// Whether a new connection is refused (true soon after [`StaticServer::stop`]).
@@ -128,6 +142,16 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
         .unwrap_or_else(PoisonError::into_inner)
         .push(format!("{method} {target}"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let delay = shared
+        .slow
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .filter(|(containing, _)| path.contains(containing.as_str()))
+        .map(|(_, delay)| *delay);
+    if let Some(delay) = delay {
+        tokio::time::sleep(delay).await;
+    }
     let root = shared
         .root
         .lock()
