@@ -543,10 +543,6 @@ async fn the_network_lays_out_200_names_without_blocking_the_page() {
 async fn the_entity_table_fits_a_phone_without_sideways_scrolling() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            crate::harness::shout(&format!("SKIPPED {} in webkit: MiniBrowser's window cannot be made phone-narrow and has no device emulation; the phone layout is checked in Chromium (emulated 390 px) and Firefox", "the_entity_table_fits_a_phone_without_sideways_scrolling"));
-            return Ok(());
-        }
         app.client.set_window_size(1366, 900).await?;
         open_large(app, "view=entities").await?;
         app.wait_for("tbody tr").await?;
