@@ -173,8 +173,17 @@ fn progress(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// One line per stage, with the memory in use and the peak so far: where a large build's
+/// memory goes is the first thing to know when it runs short.
 fn note(line: &str) {
-    eprintln!("dossier: {line}");
+    match (memory_status("VmRSS:"), memory_status("VmHWM:")) {
+        (Some(now), Some(peak)) => eprintln!(
+            "dossier: {line} [memory {}, peak {}]",
+            human(now),
+            human(peak)
+        ),
+        _ => eprintln!("dossier: {line}"),
+    }
 }
 
 /// Copies the built app's files into the site, leaving `archive/` alone.
@@ -223,8 +232,13 @@ fn report(s: &WriteSummary, seconds: f64) -> String {
 
 /// Peak resident memory (VmHWM), on Linux.
 fn peak_memory() -> Option<u64> {
+    memory_status("VmHWM:")
+}
+
+/// A memory figure of this process in bytes (`VmRSS:` now, `VmHWM:` the peak), on Linux.
+fn memory_status(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
