@@ -504,18 +504,16 @@ async fn a_facet_click_updates_the_entity_table_and_the_network_quickly() {
 async fn the_network_lays_out_200_names_without_blocking_the_page() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        if app.engine.name() == "webkit" {
-            crate::harness::shout(&format!("SKIPPED {} in webkit: the frame-gap bound is measured in Chromium and Firefox; WebKitGTK under Xvfb on the 2-core test machine drops frames whatever the page does (244 ms gaps measured while idle builds ran)", "the_network_lays_out_200_names_without_blocking_the_page"));
-            return Ok(());
-        }
         open_large(app, "view=network").await?;
         app.wait_for(".network .node").await?;
-        // Record the longest gap between animation frames while 200 names are laid out.
+        // Record how late a 10 ms heartbeat timer fires while 200 names are laid out: how
+        // long the page's main thread was busy at a time. (Not gaps between animation
+        // frames: WebKitGTK under Xvfb drops frames whatever the page does.)
         script(
             app,
             "window.__gaps = []; let last = performance.now();
-             const tick = t => { window.__gaps.push(t - last); last = t; if (window.__gaps.length < 600) requestAnimationFrame(tick); };
-             requestAnimationFrame(tick); return true;",
+             const beat = () => { const now = performance.now(); window.__gaps.push(Math.max(0, now - last - 10)); last = now; if (window.__gaps.length < 2000) setTimeout(beat, 10); };
+             setTimeout(beat, 10); return true;",
         )
         .await?;
         let two_hundred = app.wait_for(".network-controls a:last-of-type").await?;
@@ -530,10 +528,17 @@ async fn the_network_lays_out_200_names_without_blocking_the_page() {
         let longest = script(app, "return Math.max(...window.__gaps.slice(1))").await?;
         let (drawn, longest) = (drawn.as_f64().unwrap_or(f64::MAX), longest.as_f64().unwrap_or(f64::MAX));
         eprintln!(
-            "network of 200 in {}: counting and drawing {drawn:.0} ms, longest frame gap while laying out {longest:.0} ms",
+            "network of 200 in {}: counting and drawing {drawn:.0} ms, longest the page was busy while laying out {longest:.0} ms",
             app.engine.name()
         );
-        assert!(longest <= 100.0, "the layout blocked the page for {longest} ms");
+        if app.engine.name() == "webkit" {
+            // Measured 227 ms here (Chromium 6, Firefox 83, same run): WebKitGTK repaints the
+            // 200 moving SVG groups in software under Xvfb, and its wasm runs on the baseline
+            // tier (harness/engines.rs). An open item, reported rather than asserted.
+            crate::harness::shout(&format!("NOT ASSERTED in webkit: the layout kept the page busy for up to {longest:.0} ms at a time (bound 100 ms, checked in Chromium and Firefox)"));
+        } else {
+            assert!(longest <= 100.0, "the layout blocked the page for {longest} ms");
+        }
         app.assert_no_crash().await
     })
     .await;
