@@ -2,7 +2,8 @@
 # Cold shared links in Chromium, side by side in one run: Dossier's sites against Pagefind 1.6
 # (the peer) on the same articles as HTML pages. For each link and CPU rate (1×, and 4× as a
 # mid-range phone), a fresh browser context opens the link and waits for the filtered view
-# (`<body data-view-ready>`); printed: seconds to the view, bytes fetched (compressed, as the
+# (`<body data-view-ready>`), then opens a new query and the link again in the same tab
+# (Dossier's sites; ms to each next view); printed: seconds to the view, bytes fetched (compressed, as the
 # harness's gzip server sends them), requests and the renderer's memory (benches/links/).
 #
 # Usage: scripts/bench-links.sh [--repeats N]
@@ -52,14 +53,18 @@ dossier_links = [
 ]
 pagefind_links = [("words", "q=oil+prices"), ("phrase", "q=%22oil+prices%22")]
 sites = []
-def add(name, folder, page, links):
+def add(name, folder, page, links, next_query=None):
     if os.path.isfile(os.path.join(folder, page or "index.html")):
-        sites.append({"name": name, "dir": folder, "page": page,
-                      "links": [{"label": l, "query": q} for l, q in links]})
+        site = {"name": name, "dir": folder, "page": page,
+                "links": [{"label": l, "query": q} for l, q in links]}
+        if next_query:
+            site["next"] = next_query
+        sites.append(site)
     else:
         print("bench-links: no %s at %s, skipped" % (name, folder), file=sys.stderr)
-add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links)
-add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links)
+# After each cold view, the same tab opens a new query, then the link again (`next`).
+add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links, "q=coffee+exports")
+add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links, "q=coffee+exports")
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
 json.dump({"repeats": repeats, "rates": [1, 4], "sites": sites}, sys.stdout, indent=1)
 PY

@@ -66,15 +66,39 @@ async function once(site, link, rate) {
   // Let late requests (lazy parts, icons) finish so the byte count is the whole cold view.
   await page.waitForTimeout(300);
   const { bytes, requests } = server.sent;
+  // The next views of the same tab (Dossier's sites): a new query whose parts must be
+  // fetched, then the first link again, whose parts are all kept. Each is a pushState +
+  // popstate, as the app's own links and Back do; timed to the next `data-view-ready`.
+  const next = [];
+  for (const query of site.next ? [site.next, link.query] : []) {
+    next.push(await page.evaluate(NEXT_VIEW, query));
+  }
   const browserCdp = await browser.newBrowserCDPSession();
   const rss = largestRendererRssMb(await browserCdp.send("SystemInfo.getProcessInfo"));
   await browser.close();
-  return { readyMs, bytes, requests, rss, shown };
+  return { readyMs, bytes, requests, rss, shown, next };
 }
 
+// Milliseconds from a change of the URL to the page marking the new view ready.
+const NEXT_VIEW = (query) => new Promise((resolve) => {
+  const started = performance.now();
+  const watch = new MutationObserver(() => {
+    if (document.body.hasAttribute("data-view-ready") && cleared) {
+      watch.disconnect();
+      resolve(performance.now() - started);
+    } else if (!document.body.hasAttribute("data-view-ready")) {
+      cleared = true;
+    }
+  });
+  let cleared = false;
+  watch.observe(document.body, { attributes: true, attributeFilter: ["data-view-ready"] });
+  history.pushState(null, "", `?${query}`);
+  dispatchEvent(new PopStateEvent("popstate"));
+});
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log("site | link | CPU | seconds to view | bytes fetched | requests | renderer RSS | shown");
-console.log("--- | --- | --- | --- | --- | --- | --- | ---");
+console.log("site | link | CPU | seconds to view | bytes fetched | requests | renderer RSS | shown | next: new query / this link again (ms)");
+console.log("--- | --- | --- | --- | --- | --- | --- | --- | ---");
 for (const site of config.sites) {
   for (const link of site.links) {
     for (const rate of rates) {
@@ -88,6 +112,9 @@ for (const site of config.sites) {
         median(runs.map((r) => r.requests)),
         `${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
         runs[0].shown,
+        runs[0].next.length
+          ? [0, 1].map((i) => median(runs.map((r) => r.next[i])).toFixed(0)).join(" / ")
+          : "—",
       ].join(" | "));
     }
   }
