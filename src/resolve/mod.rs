@@ -45,8 +45,16 @@
 //! each article's entities, removes dropped ones, remaps quote speakers, and adds mentions
 //! where an article writes one of its people's names outside any mention (`Zas reminded`).
 //! Every change of id, every drop and every short name kept apart is in [`Decisions`].
+//!
+//! Last, before the rewrite, the hand edits of an `aliases.toml` (file format: [`aliases`])
+//! apply in order ([`resolve_curated`]): rename, merge, split a merged name off, change the
+//! kind, hide as noise. Each moved name is a decision of the rule [`Rule::Curated`] that
+//! keeps the automatic reason it replaces, and each edit's outcome, including an edit whose
+//! entity these articles do not have, is in [`Decisions::curated`].
 
+pub mod aliases;
 mod collection;
+mod curation;
 mod decisions;
 pub mod evidence;
 mod joins;
@@ -55,7 +63,8 @@ mod noise;
 mod rewrite;
 mod within_article;
 
-pub use decisions::{Decisions, Drop, Merge, Rule};
+pub use aliases::{AliasesError, Curation};
+pub use decisions::{Curated, Decisions, Drop, Merge, Rule};
 
 use crate::corpus::Article;
 use crate::extract::Annotations;
@@ -81,7 +90,17 @@ pub struct Resolved {
 /// let resolved = dossier::resolve::resolve(std::slice::from_ref(a), vec![found]);
 /// assert_eq!(resolved.annotations.len(), 1);
 /// ```
-pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resolved {
+pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved {
+    resolve_curated(articles, annotations, &Curation::default())
+}
+
+/// [`resolve`], then the hand edits of `curation` (an `aliases.toml`, a reader's edits in
+/// the browser) applied last, each one's outcome in [`Decisions::curated`].
+pub fn resolve_curated(
+    articles: &[Article],
+    mut annotations: Vec<Annotations>,
+    curation: &Curation,
+) -> Resolved {
     let mut log = DecisionLog::default();
     joins::join_halves(articles, &mut annotations, &mut log);
     let (mut locals, ranges) = collection::locals(articles, &annotations);
@@ -91,7 +110,8 @@ pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resol
     collection::expand_acronyms(&mut locals, &annotations);
     within_article::link_within_articles(&mut locals, &ranges);
     evidence::link_short_names(&mut locals, &ranges);
-    let canonicals = rewrite::canonicals(&locals);
+    let mut canonicals = rewrite::canonicals(&locals);
+    let curated = curation::apply(curation, &mut locals, &mut canonicals);
     let annotations = annotations
         .into_iter()
         .zip(&ranges)
@@ -106,9 +126,11 @@ pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resol
             )
         })
         .collect();
+    let mut decisions = log.finish();
+    decisions.curated = curated;
     Resolved {
         annotations,
-        decisions: log.finish(),
+        decisions,
     }
 }
 

@@ -1,10 +1,10 @@
 //! `dossier facets`: the entities named in most articles, per kind, as the app's facets
 //! count them (resolved, unless `--unresolved`), and the resolve stage's own time.
 
-use crate::inputs::read_articles;
+use crate::inputs::{read_articles, read_curation, report_stale_edits};
 use dossier::corpus::{Article, ArticleId};
 use dossier::extract::{Annotations, EntityKind, annotate};
-use dossier::resolve::resolve;
+use dossier::resolve::resolve_curated;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -36,8 +36,16 @@ pub fn run(args: &FacetsArgs) -> ExitCode {
     let annotations = if args.unresolved {
         annotations
     } else {
+        let curation = match read_curation(&args.paths) {
+            Ok(curation) => curation,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let started = Instant::now();
-        let resolved = resolve(&articles, annotations);
+        let resolved = resolve_curated(&articles, annotations, &curation);
+        report_stale_edits(&resolved.decisions.curated);
         eprintln!(
             "resolve: {:.0} ms for {} articles ({} merges, {} drops)",
             started.elapsed().as_secs_f64() * 1e3,
