@@ -133,18 +133,18 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
         app.wait_for(".curate-kind button").await?.click().await?;
         arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
         app.wait_for_text(".entity-kind", "Place").await?;
-        // Hide, then undo it: Japanese leaves the facets, then comes back.
-        edit_entity(app, "entity=misc:japanese").await?;
+        // Hide, then undo it: London leaves the facets, then comes back.
+        edit_entity(app, "entity=place:london").await?;
         app.wait_for(".curate-hide").await?.click().await?;
         app.wait_for_query("").await?;
         wait_until(
             app,
-            "!document.querySelector('#filters').innerText.includes('Japanese')",
-            "Japanese hidden from the facets",
+            "!document.querySelector('#filters').innerText.includes('London')",
+            "London hidden from the facets",
         )
         .await?;
-        open(app, "entity=misc:japanese").await?;
-        app.wait_for_text("#edited-away", "hide misc:japanese as noise")
+        open(app, "entity=place:london").await?;
+        app.wait_for_text("#edited-away", "hide place:london as noise")
             .await?;
         // Merge, found by name: Kansas into Texas.
         edit_entity(app, "entity=place:kansas").await?;
@@ -191,7 +191,7 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
             "Hamburg has no merged name left",
         )
         .await?;
-        // Undo the hide (the third edit): Japanese is back.
+        // Undo the hide (the third edit): London is back.
         let undo = app
             .client
             .find(Locator::Css(".curation-edit[data-edit='2'] .curation-undo"))
@@ -204,7 +204,7 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
         )
         .await?;
         open(app, "").await?;
-        app.wait_for_text("#filters", "Japanese").await?;
+        app.wait_for_text("#filters", "London").await?;
         // The edits outlive a reload (kept in this browser).
         open(app, "entity=place:persian-gulf").await?;
         app.wait_for_text("#entity-name", "Persian Gulf").await?;
