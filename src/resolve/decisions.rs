@@ -147,7 +147,7 @@ impl Decisions {
 }
 
 /// Decisions being collected: the same (from, into, rule) in many articles is one line.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct DecisionLog {
     merges: std::collections::HashMap<(EntityId, EntityId, Rule), Merge>,
     drops: std::collections::HashMap<(EntityId, Rule), Drop>,

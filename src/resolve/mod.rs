@@ -98,9 +98,25 @@ pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved 
 /// the browser) applied last, each one's outcome in [`Decisions::curated`].
 pub fn resolve_curated(
     articles: &[Article],
-    mut annotations: Vec<Annotations>,
+    annotations: Vec<Annotations>,
     curation: &Curation,
 ) -> Resolved {
+    prepare(articles, annotations).finish(articles, curation)
+}
+
+/// The automatic rules' verdicts, before hand edits and the rewrite: what a reader's edit in
+/// the browser starts from, so an edit costs the rewrite, not the whole stage again.
+#[derive(Clone)]
+pub struct Prepared {
+    annotations: Vec<Annotations>,
+    locals: Vec<collection::Local>,
+    ranges: Vec<std::ops::Range<usize>>,
+    canonicals: rewrite::Canonicals,
+    log: DecisionLog,
+}
+
+/// Runs every automatic rule over the collection (all of [`resolve`] but the rewrite).
+pub fn prepare(articles: &[Article], mut annotations: Vec<Annotations>) -> Prepared {
     let mut log = DecisionLog::default();
     joins::join_halves(articles, &mut annotations, &mut log);
     let (mut locals, ranges) = collection::locals(articles, &annotations);
@@ -110,27 +126,48 @@ pub fn resolve_curated(
     collection::expand_acronyms(&mut locals, &annotations);
     within_article::link_within_articles(&mut locals, &ranges);
     evidence::link_short_names(&mut locals, &ranges);
-    let mut canonicals = rewrite::canonicals(&locals);
-    let curated = curation::apply(curation, &mut locals, &mut canonicals);
-    let annotations = annotations
-        .into_iter()
-        .zip(&ranges)
-        .enumerate()
-        .map(|(i, (found, range))| {
-            rewrite::rewrite_article(
-                articles.get(i),
-                found,
-                &locals[range.clone()],
-                &canonicals,
-                &mut log,
-            )
-        })
-        .collect();
-    let mut decisions = log.finish();
-    decisions.curated = curated;
-    Resolved {
+    let canonicals = rewrite::canonicals(&locals);
+    Prepared {
         annotations,
-        decisions,
+        locals,
+        ranges,
+        canonicals,
+        log,
+    }
+}
+
+impl Prepared {
+    /// Applies the hand edits, then rewrites every article's entities: the resolved
+    /// collection. `articles` are the ones [`prepare`] saw.
+    pub fn finish(self, articles: &[Article], curation: &Curation) -> Resolved {
+        let Self {
+            annotations,
+            mut locals,
+            ranges,
+            mut canonicals,
+            mut log,
+        } = self;
+        let curated = curation::apply(curation, &mut locals, &mut canonicals);
+        let annotations = annotations
+            .into_iter()
+            .zip(&ranges)
+            .enumerate()
+            .map(|(i, (found, range))| {
+                rewrite::rewrite_article(
+                    articles.get(i),
+                    found,
+                    &locals[range.clone()],
+                    &canonicals,
+                    &mut log,
+                )
+            })
+            .collect();
+        let mut decisions = log.finish();
+        decisions.curated = curated;
+        Resolved {
+            annotations,
+            decisions,
+        }
     }
 }
 

@@ -789,3 +789,19 @@ fn a_bad_file_is_refused_with_every_problem_and_its_line() {
         ]
     );
 }
+
+#[test]
+fn edits_applied_to_kept_verdicts_equal_resolving_again_with_them() {
+    let (articles, annotations) = corpus(&curation_corpus());
+    let curation = Curation::parse(
+        "[[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\n\
+         [[split]]\nentity = \"person:james-baker\"\nname = \"Baker\"\n",
+    )
+    .expect("valid");
+    let kept = prepare(&articles, annotations.clone());
+    let plain = kept.clone().finish(&articles, &Curation::default());
+    assert_eq!(plain, resolve(&articles, annotations.clone()));
+    let edited = kept.finish(&articles, &curation);
+    assert_eq!(edited, resolve_curated(&articles, annotations, &curation));
+    assert_ne!(edited.annotations, plain.annotations);
+}

@@ -370,7 +370,7 @@ impl ReaderArticle {
         Ok(Self {
             library: Arc::new(Library {
                 articles: Arc::new(articles),
-                extracted: Arc::default(),
+                prepared: None,
                 annotations,
                 decisions: Default::default(),
                 index,

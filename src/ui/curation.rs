@@ -4,10 +4,10 @@
 //! `aliases.toml` that makes the next build apply them for everyone
 //! (`crate::resolve::aliases`).
 //!
-//! The embedded build applies edits by resolving the collection again from the kept
-//! per-article extraction, the site's own `aliases.toml` first, this browser's edits after,
-//! then re-indexing: the same code path as the build, so the view after an edit is the
-//! view a rebuilt site shows. An archive holds only resolved entities, so in archive mode
+//! The embedded build applies edits from the resolve stage's kept automatic verdicts
+//! ([`crate::resolve::Prepared`]): the site's own `aliases.toml` first, this browser's edits
+//! after, then the rewrite and the index again: the same code path as the build, so the
+//! view after an edit is the view a rebuilt site shows. An archive holds only resolved entities, so in archive mode
 //! edits cannot apply until the archive is rebuilt; the panel says so and still exports.
 
 use super::state::{AppState, Library};
@@ -30,9 +30,25 @@ pub struct Edits {
 }
 
 impl Edits {
-    /// The site's edits, then this browser's: what applies.
+    /// The site's edits, then this browser's that the site does not already make: what
+    /// applies (after a rebuild with the exported file, the browser's copies stay listed,
+    /// marked, until undone).
     pub fn all(&self) -> Curation {
-        self.site.then(&self.mine)
+        let mine = Curation {
+            edits: self
+                .mine
+                .edits
+                .iter()
+                .filter(|e| !self.in_site(e))
+                .cloned()
+                .collect(),
+        };
+        self.site.then(&mine)
+    }
+
+    /// Whether the site's `aliases.toml` already makes this edit.
+    fn in_site(&self, edit: &Edit) -> bool {
+        self.site.edits.iter().any(|s| s.action == edit.action)
     }
 }
 
@@ -56,16 +72,29 @@ pub fn load() -> Result<Edits, String> {
     let (mine, problem) = match stored.as_deref().map(Curation::parse) {
         None => (Curation::default(), None),
         Some(Ok(mine)) => (mine, None),
-        Some(Err(errors)) => (
-            Curation::default(),
-            Some(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-        ),
+        Some(Err(errors)) => {
+            // Nothing lost: the unreadable text is kept aside before new edits replace it.
+            let kept = stored.as_deref().zip(storage()).is_some_and(|(text, s)| {
+                s.set_item(&format!("{}:unreadable", storage_key()), text)
+                    .is_ok()
+            });
+            let problems = errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            let where_kept = if kept {
+                " (kept in this browser's storage as dossier-curation:…:unreadable)"
+            } else {
+                ""
+            };
+            (
+                Curation::default(),
+                Some(format!(
+                    "the stored edits cannot be read{where_kept}: {problems}"
+                )),
+            )
+        }
     };
     Ok(Edits {
         site,
@@ -119,20 +148,20 @@ fn change(state: AppState, edits: Edits, then: impl FnOnce(&Library) + 'static) 
     let Some(library) = state.library.get_untracked() else {
         return;
     };
+    let Some(prepared) = library.prepared.clone() else {
+        return;
+    };
     state.applying.set(true);
     leptos::task::spawn_local(async move {
         // Let the "Applying…" status paint before the work.
         super::loader::yield_to_browser().await;
+        let started = super::loader::now_ms();
         let all = state.edits.get_untracked().all();
-        let resolved = crate::resolve::resolve_curated(
-            &library.articles,
-            library.extracted.as_ref().clone(),
-            &all,
-        );
+        let resolved = prepared.as_ref().clone().finish(&library.articles, &all);
         let index = Index::build(&library.articles, &resolved.annotations);
         let updated = Arc::new(Library {
             articles: library.articles.clone(),
-            extracted: library.extracted.clone(),
+            prepared: Some(prepared),
             annotations: resolved.annotations,
             decisions: resolved.decisions,
             index,
@@ -140,8 +169,18 @@ fn change(state: AppState, edits: Edits, then: impl FnOnce(&Library) + 'static) 
         });
         state.library.set(Some(updated.clone()));
         state.applying.set(false);
+        record_edit_time(super::loader::now_ms() - started);
         then(&updated);
     });
+}
+
+/// Leaves the time the last edit took to apply (hand edits, rewrite, index) on `<body>` as
+/// `data-edit-ms`, and in the console, for tests and curious readers.
+fn record_edit_time(ms: f64) {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-edit-ms", &format!("{ms:.0}"));
+    }
+    web_sys::console::info_1(&format!("Dossier: edit applied in {ms:.0} ms").into());
 }
 
 /// The `aliases.toml` of every edit that applies, as a `data:` link to download.
@@ -171,16 +210,28 @@ pub fn CurationPanel(
             .get()
             .map(|l| l.decisions.curated.clone())
             .unwrap_or_default();
+        // While an edit applies, the outcomes are the previous run's: none is shown.
+        let applying = state.applying.get();
         let site_count = edits.site.edits.len();
-        let item = move |i: usize, edit: &Edit, mine: bool| {
-            let outcome = outcomes.get(i).map(|c| (c.applied, c.outcome.clone()));
+        // `i` numbers the listed edits (the site's, then this browser's); `applied_as` is
+        // the edit's place among those that apply (`Edits::all`), none for a browser's copy
+        // of a site edit.
+        let item = move |i: usize, applied_as: Option<usize>, edit: &Edit, mine: bool| {
+            let outcome = applied_as
+                .and_then(|k| outcomes.get(k))
+                .map(|c| (c.applied, c.outcome.clone()));
             let (applied, said) = match (&outcome, archive) {
                 (_, true) if mine => (
                     true,
                     "applies when the archive is rebuilt with aliases.toml".to_string(),
                 ),
-                (Some((applied, text)), _) => (*applied, text.clone()),
-                (None, _) => (true, "applying…".to_string()),
+                _ if applied_as.is_none() => (
+                    true,
+                    "already in this site's aliases.toml; Undo removes this browser's copy"
+                        .to_string(),
+                ),
+                (Some((applied, text)), _) if !applying => (*applied, text.clone()),
+                _ => (true, "applying…".to_string()),
             };
             let undo_button = mine.then(|| {
                 let n = i - site_count;
@@ -199,14 +250,21 @@ pub fn CurationPanel(
             .edits
             .iter()
             .enumerate()
-            .map(|(i, e)| item(i, e, false))
+            .map(|(i, e)| item(i, Some(i), e, false))
             .collect_view();
+        let mut next = site_count;
         let my_items = edits
             .mine
             .edits
             .iter()
             .enumerate()
-            .map(|(i, e)| item(site_count + i, e, true))
+            .map(|(i, e)| {
+                let applied_as = (!edits.in_site(e)).then(|| {
+                    next += 1;
+                    next - 1
+                });
+                item(site_count + i, applied_as, e, true)
+            })
             .collect_view();
         let href = export_href(&edits);
         Some(view! {

@@ -159,7 +159,15 @@ fn edited_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>
         "An entity edit changed it: {} ({}). The edits are listed under “Entity edits”.",
         edit.edit, edit.outcome
     );
-    Some(view! { <p class="curation-note" id="edited-away">{text}</p> })
+    // A link shared before the edit still leads to the entity the edit left.
+    let now = edit.entity.clone().map(|entity| {
+        let filter = Filter {
+            entity: Some(entity.clone()),
+            ..Filter::default()
+        };
+        view! { " "<ViewLink filter=filter class="entity-link">{format!("Open {entity}")}</ViewLink> }
+    });
+    Some(view! { <p class="curation-note" id="edited-away">{text}{now}</p> })
 }
 
 /// One section of the page: a heading (its id given) over `body`.

@@ -59,18 +59,17 @@ async fn load(state: AppState) -> Result<(), String> {
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
     // The site's aliases.toml, then this browser's edits (`super::curation`); the
-    // per-article extraction is kept so an edit can resolve the collection again.
+    // automatic verdicts are kept so an edit only applies the edits and rewrites again.
     let edits = super::curation::load()?;
     let curation = edits.all();
     state.edits.set(edits);
-    let extracted = Arc::new(annotations);
-    let resolved =
-        crate::resolve::resolve_curated(&articles, extracted.as_ref().clone(), &curation);
+    let prepared = crate::resolve::prepare(&articles, annotations);
+    let resolved = prepared.clone().finish(&articles, &curation);
     let annotations = resolved.annotations;
     let index = Index::build(&articles, &annotations);
     state.library.set(Some(Arc::new(Library {
         articles,
-        extracted,
+        prepared: Some(Arc::new(prepared)),
         annotations,
         decisions: resolved.decisions,
         index,

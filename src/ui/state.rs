@@ -15,9 +15,9 @@ use std::sync::{Arc, OnceLock};
 pub struct Library {
     /// Articles in seed order (shared with the list shown while indexing).
     pub articles: Arc<Vec<Article>>,
-    /// Each article's own extraction, before the resolve stage: what a hand edit resolves
-    /// again (`super::curation`). Empty in archive mode.
-    pub extracted: Arc<Vec<Annotations>>,
+    /// The resolve stage's automatic verdicts, before hand edits: what an edit in this
+    /// browser starts from (`super::curation`). None in archive mode.
+    pub prepared: Option<Arc<crate::resolve::Prepared>>,
     /// Their annotations, resolved across the collection.
     pub annotations: Vec<Annotations>,
     /// Why entities were merged or dropped (for the entity page).

@@ -257,6 +257,25 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
         app.wait_for_text("#curation", "From this site's aliases.toml")
             .await?;
         assert_eq!(crate::harness::page::count(app, ".curation-undo").await?, 0);
+        // The editor's own browser after the rebuild still holds its copies: they are
+        // listed as already made by the site and do not apply twice.
+        let stored = serde_json::to_string(&expected_file())?;
+        script(app, &format!("localStorage.setItem('dossier-curation:' + location.pathname, {stored});")).await?;
+        open(app, LINKS[1]).await?;
+        let before_gulf = view_text(app).await?;
+        wait_until(
+            app,
+            "[...document.querySelectorAll('.curation-list.mine .curation-outcome')].filter(o => o.innerText.startsWith('already in this site')).length === 5",
+            "the browser's five copies marked as the site's",
+        )
+        .await?;
+        let before = SEEN
+            .lock()
+            .map_err(|e| e.to_string())?
+            .as_ref()
+            .and_then(|s| s.get(app.engine.name()).map(|v| v[1].clone()))
+            .ok_or("the first app recorded no view in this engine")?;
+        assert_eq!(before_gulf, before, "the copies change nothing");
         app.assert_no_crash().await
     })
     .await;
