@@ -8,6 +8,7 @@
 //! `./dev test` builds both (`DOSSIER_SEEDS=tests/fixtures/wire-curated trunk build
 //! --release --dist target/dist-wire-curated`) and sets `DOSSIER_DIST_WIRE_CURATED`.
 
+use crate::harness::page::{assert_accessible, axe_source};
 use crate::harness::{App, TestResult, fixture_dist};
 use fantoccini::Locator;
 use serde_json::Value;
@@ -228,6 +229,15 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
             expected_file(),
             "the export"
         );
+        // The controls and the list of edits, open, pass axe-core.
+        edit_entity(app, "entity=place:texas").await?;
+        app.wait_for("#curation-export").await?;
+        assert_accessible(
+            app,
+            &axe_source(),
+            "an entity page with its edit controls open",
+        )
+        .await?;
         let mut seen = Vec::new();
         for link in LINKS {
             open(app, link).await?;
