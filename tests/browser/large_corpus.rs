@@ -103,7 +103,7 @@ async fn an_entity_edit_applies_to_the_reuters_corpus_at_once() {
             .click()
             .await?;
         app.wait_for_query("entity=person:paul-volcker").await?;
-        app.wait_for_text(".merged-names", "Volcker (person:volcker): edited by hand")
+        app.wait_for_text(".merged-names", "merged by hand into person:paul-volcker")
             .await?;
         let ms = body_number(app, "data-edit-ms")
             .await
