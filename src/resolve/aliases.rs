@@ -1,7 +1,7 @@
 //! `aliases.toml`: a reader's hand edits to the resolved entities, as a file that travels
 //! with the site. The app exports it ("Export aliases.toml"); put beside the seed articles,
 //! the next build (`trunk build`'s embedded articles, `dossier build`'s archive, `dossier
-//! extract --resolve`) applies it for everyone. [`super::curation`] applies it.
+//! extract --resolve`) applies it for everyone (`resolve/curation.rs` applies it).
 //!
 //! # File grammar (v1)
 //!
