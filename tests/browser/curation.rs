@@ -238,6 +238,7 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
             "an entity page with its edit controls open",
         )
         .await?;
+        app.screenshot("curation-entity-page").await?;
         let mut seen = Vec::new();
         for link in LINKS {
             open(app, link).await?;
