@@ -128,7 +128,9 @@ impl fmt::Display for Action {
             Self::Rename { entity, name } => write!(f, "rename {entity} to “{name}”"),
             Self::Merge { entity, into } => write!(f, "merge {entity} into {into}"),
             Self::Split { entity, name } => write!(f, "split “{name}” off {entity}"),
-            Self::SetKind { entity, kind } => write!(f, "make {entity} a {}", kind.as_str()),
+            Self::SetKind { entity, kind } => {
+                write!(f, "set the kind of {entity} to {}", kind.as_str())
+            }
             Self::Hide { entity } => write!(f, "hide {entity} as noise"),
         }
     }

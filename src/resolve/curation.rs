@@ -125,13 +125,13 @@ impl Entities<'_> {
             Action::SetKind { kind, .. } => {
                 if *kind == target.0 {
                     return Err(format!(
-                        "not applied: {entity} is already a {}",
+                        "not applied: {entity} is already of kind {}",
                         kind.as_str()
                     ));
                 }
                 let to = (*kind, target.1.clone());
                 let name = self.canonicals.get(&target).cloned().unwrap_or_default();
-                let why = format!("made a {} by hand{note}", kind.as_str());
+                let why = format!("kind set to {} by hand{note}", kind.as_str());
                 let moved = self.move_members(&target, &to, |_| true, &why);
                 self.forget(&target);
                 let id = self.name_entity(&to, &name);
