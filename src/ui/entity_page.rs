@@ -2,7 +2,9 @@
 //! (deduplicated, with counts), mention count, the names the resolve stage merged into it
 //! and why, its articles over time, the entities named with it, and every quote by and
 //! about it and every article naming it, each list paged with "show more" so all of it is
-//! reachable.
+//! reachable. "Edit this entity" and each merged name's "Split off" make hand edits
+//! ([`super::curation`]); a link to an entity an edit renamed, merged or hid says which edit
+//! and leads to where the entity went.
 //!
 //! The page is a column of sections ([`section`]); a new list is one more section.
 
