@@ -2,7 +2,10 @@
 //! code the app runs, fails the build naming each bad file and its problem, and writes the
 //! seed table (`src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
 //!
-//! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root).
+//! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root). Its
+//! `aliases.toml`, if any (hand edits to the entities, `src/resolve/aliases.rs`), is
+//! validated by the same code the app runs and written to `$OUT_DIR/aliases.toml`; a bad
+//! one fails the build naming each line and its problem.
 //!
 //! `DOSSIER_TEST_PANIC=1` compiles in a test-only crash trigger (`cfg(dossier_test_panic)`,
 //! see `src/main.rs`) so a browser test can check the error panel; never set it for a real build.
@@ -14,6 +17,19 @@ mod span;
 #[allow(dead_code, unused_imports)]
 #[path = "src/corpus/mod.rs"]
 mod corpus;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/extract/model.rs"]
+mod model;
+
+/// What `src/resolve/aliases.rs` needs of the extract stage: entity ids and kinds.
+mod extract {
+    pub use super::model::{EntityId, EntityKind};
+}
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/resolve/aliases.rs"]
+mod aliases;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,12 +90,13 @@ fn embed(seeds: &Path) -> Result<(), String> {
         corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
     // The browser build links the saved-page reader only when there are pages to read.
     declare_html_seeds_cfg(&files);
+    embed_curation(seeds, &files)?;
     let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
     let (articles, skipped) = corpus::parse_files(named).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         format!("{} problem(s):\n{}", errors.len(), lines.join("\n"))
     })?;
-    for skip in &skipped {
+    for skip in skipped.iter().filter(|s| s.file != corpus::CURATION_FILE) {
         println!(
             "cargo:warning=seed file {} is not embedded: {}",
             skip.file, skip.reason
@@ -101,4 +118,37 @@ fn embed(seeds: &Path) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Validates the seed folder's `aliases.toml` (if any) and writes it to
+/// `$OUT_DIR/aliases.toml` (empty without one), for `src/embedded.rs`.
+fn embed_curation(seeds: &Path, files: &[corpus::FileOnDisk]) -> Result<(), String> {
+    let text = match files.iter().find(|f| f.name == corpus::CURATION_FILE) {
+        None => String::new(),
+        Some(file) => {
+            let path = seeds.join(&file.name);
+            let text = String::from_utf8(file.bytes.clone())
+                .map_err(|e| format!("  {}: not UTF-8 text: {e}", path.display()))?;
+            let curation = aliases::Curation::parse(&text).map_err(|errors| {
+                let lines: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("  {}", e.at(&path.display().to_string())))
+                    .collect();
+                format!(
+                    "{} problem(s) in the curation file:\n{}",
+                    errors.len(),
+                    lines.join("\n")
+                )
+            })?;
+            println!(
+                "cargo:warning={} hand edit(s) from {} apply to this build's entities",
+                curation.edits.len(),
+                path.display()
+            );
+            text
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("aliases.toml");
+    std::fs::write(&out, text).map_err(|e| format!("  writing {}: {e}", out.display()))
 }

@@ -5,6 +5,20 @@ use crate::corpus::{self, Article};
 /// The seed table, as written by the build script.
 pub static SEED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.bin"));
 
+/// The seed folder's `aliases.toml`, validated by the build script (empty without one).
+pub static ALIASES: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.toml"));
+
+/// The hand edits built into this app, from the seed folder's `aliases.toml`.
+pub fn curation() -> Result<crate::resolve::Curation, String> {
+    crate::resolve::Curation::parse(ALIASES).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.at(crate::resolve::aliases::FILE_NAME))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 /// Every embedded article, in seed-file order. The build already refused bad files, so an
 /// error here means a damaged bundle; it is reported, not hidden.
 pub fn articles() -> Result<Vec<Article>, String> {

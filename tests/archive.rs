@@ -401,3 +401,58 @@ fn the_command_line_builds_rebuilds_and_answers_from_the_archive() {
         |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap()["total"].clone();
     assert_eq!(total(&from_archive), total(&from_seeds));
 }
+
+#[test]
+fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one() {
+    // tests/fixtures/wire-curated: the wire stories (links) and an aliases.toml that
+    // renames place:gulf to "Persian Gulf", among other edits.
+    let seeds = Path::new("tests/fixtures/wire-curated");
+    let site = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = dossier(&[
+        "build".as_ref(),
+        seeds.as_os_str(),
+        "--out".as_ref(),
+        site.path().as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("5 hand edit(s)"), "{stderr}");
+    assert!(!stderr.contains("skipping aliases.toml"), "{stderr}");
+    let entity = |id: &str| {
+        let (code, stdout, stderr) = dossier(&[
+            "query".as_ref(),
+            "--archive".as_ref(),
+            site.path().as_os_str(),
+            "--entity".as_ref(),
+            id.as_ref(),
+        ]);
+        // 1: nothing matched.
+        assert!(code == 0 || code == 1, "{stderr}");
+        stdout.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(entity("place:persian-gulf"), "3 matching articles");
+    assert_eq!(entity("place:gulf"), "0 matching articles");
+    assert_eq!(entity("place:texas"), "2 matching articles");
+
+    let bad = tempfile::tempdir().unwrap();
+    for (name, bytes) in files_of(Path::new(FIXTURE)) {
+        std::fs::write(bad.path().join(name), bytes).unwrap();
+    }
+    std::fs::write(
+        bad.path().join("aliases.toml"),
+        "[[hide]]\nentity = \"person:reuter\"\n[[merge]]\nentity = \"place:x\"\n",
+    )
+    .unwrap();
+    let out = site.path().join("bad");
+    let (code, _, stderr) = dossier(&[
+        "build".as_ref(),
+        bad.path().as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("aliases.toml:3: merge: missing `into`"),
+        "{stderr}"
+    );
+    assert!(!out.join("archive/manifest.json").exists());
+}

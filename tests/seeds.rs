@@ -262,6 +262,35 @@ fn the_build_fails_naming_every_bad_seed_and_its_problem() {
 }
 
 #[test]
+fn a_bad_aliases_toml_fails_the_build_naming_its_lines_and_a_good_one_is_no_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "A fine article.").unwrap();
+    let aliases = dir.path().join("aliases.toml");
+    std::fs::write(
+        &aliases,
+        "[[merge]]\nentity = \"person:baker\"\n\n[[kind]]\nentity = \"person:x\"\nkind = \"persn\"\n",
+    )
+    .unwrap();
+    let (ok, stderr) = build_with_seeds(dir.path());
+    assert!(!ok, "the build must fail");
+    let shown = aliases.display().to_string();
+    for needle in [
+        "2 problem(s) in the curation file".to_string(),
+        format!("{shown}:1: merge: missing `into`"),
+        format!("{shown}:6: kind: unknown kind `persn`"),
+    ] {
+        assert!(stderr.contains(&needle), "missing {needle:?} in:\n{stderr}");
+    }
+    std::fs::write(&aliases, "[[hide]]\nentity = \"person:x\"\n").unwrap();
+    let (ok, stderr) = build_with_seeds(dir.path());
+    assert!(ok, "a valid aliases.toml builds:\n{stderr}");
+    assert!(
+        !stderr.contains("not embedded"),
+        "the curation file is not reported as a skipped article:\n{stderr}"
+    );
+}
+
+#[test]
 fn an_empty_seed_folder_builds() {
     let dir = tempfile::tempdir().unwrap();
     let (ok, stderr) = build_with_seeds(dir.path());

@@ -32,6 +32,10 @@ pub struct Skipped {
     pub reason: &'static str,
 }
 
+/// The curation file beside the seed articles: hand edits to the entities, applied by the
+/// resolve stage (`crate::resolve::aliases`), never read as an article.
+pub const CURATION_FILE: &str = "aliases.toml";
+
 /// A seed file: its name relative to the seed folder and its bytes.
 pub type SeedFile<'a> = (&'a str, &'a [u8]);
 
@@ -46,6 +50,9 @@ pub fn classify(file: &str) -> Result<FileKind, Skipped> {
     };
     if file.split('/').any(|part| part.starts_with('.')) {
         return skip("hidden file");
+    }
+    if file == CURATION_FILE {
+        return skip("the curation file: its edits apply to the entities, it is not an article");
     }
     match name
         .rsplit_once('.')

@@ -18,6 +18,7 @@ const NOISE_SHARE: f64 = 0.5;
 const NOISE_ARTICLES: u32 = 3;
 
 /// One article's entity, as the collection sees it.
+#[derive(Clone)]
 pub struct Local {
     /// Article position.
     pub article: usize,

@@ -46,6 +46,9 @@ pub enum Rule {
     NameHalves,
     /// Kept apart: a short name with several candidate full names and no decisive evidence.
     KeptApart,
+    /// Changed by hand: an edit of the site's `aliases.toml` or of a reader's browser
+    /// (rename, merge, split, kind, hide; see [`super::aliases`]).
+    Curated,
 }
 
 impl Rule {
@@ -68,6 +71,7 @@ impl Rule {
             Self::GenericWordInArticle => "generic word for the article's organisation",
             Self::NameHalves => "halves of one name",
             Self::KeptApart => "kept apart",
+            Self::Curated => "edited by hand",
         }
     }
 }
@@ -111,6 +115,25 @@ pub struct Decisions {
     pub merges: Vec<Merge>,
     /// Names left out.
     pub drops: Vec<Drop>,
+    /// The hand edits, in the order applied, each with what it did or why it did nothing.
+    #[serde(default)]
+    pub curated: Vec<Curated>,
+}
+
+/// What one hand edit did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Curated {
+    /// The edit, for people (`merge person:baker into person:james-baker`).
+    pub edit: String,
+    /// Its line in the file it came from, if it came from one.
+    pub line: Option<usize>,
+    /// Whether it changed anything. An edit whose entity this collection does not have (a
+    /// stale edit after the articles changed) did not, and says why.
+    pub applied: bool,
+    /// What it did ("3 articles' names now in person:james-baker"), or why it did nothing.
+    pub outcome: String,
+    /// The entity it leaves (its page shows the edit); none for a hidden one.
+    pub entity: Option<EntityId>,
 }
 
 impl Decisions {
@@ -124,7 +147,7 @@ impl Decisions {
 }
 
 /// Decisions being collected: the same (from, into, rule) in many articles is one line.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct DecisionLog {
     merges: std::collections::HashMap<(EntityId, EntityId, Rule), Merge>,
     drops: std::collections::HashMap<(EntityId, Rule), Drop>,
@@ -176,6 +199,10 @@ impl DecisionLog {
         merges.sort_by(|a, b| (&a.into, &a.from, a.rule).cmp(&(&b.into, &b.from, b.rule)));
         let mut drops: Vec<Drop> = self.drops.into_values().collect();
         drops.sort_by(|a, b| (&a.from, a.rule).cmp(&(&b.from, b.rule)));
-        Decisions { merges, drops }
+        Decisions {
+            merges,
+            drops,
+            curated: Vec::new(),
+        }
     }
 }

@@ -45,8 +45,16 @@
 //! each article's entities, removes dropped ones, remaps quote speakers, and adds mentions
 //! where an article writes one of its people's names outside any mention (`Zas reminded`).
 //! Every change of id, every drop and every short name kept apart is in [`Decisions`].
+//!
+//! Last, before the rewrite, the hand edits of an `aliases.toml` (file format: [`aliases`])
+//! apply in order ([`resolve_curated`]): rename, merge, split a merged name off, change the
+//! kind, hide as noise. Each moved name is a decision of the rule [`Rule::Curated`] that
+//! keeps the automatic reason it replaces, and each edit's outcome, including an edit whose
+//! entity these articles do not have, is in [`Decisions::curated`].
 
+pub mod aliases;
 mod collection;
+mod curation;
 mod decisions;
 pub mod evidence;
 mod joins;
@@ -55,7 +63,8 @@ mod noise;
 mod rewrite;
 mod within_article;
 
-pub use decisions::{Decisions, Drop, Merge, Rule};
+pub use aliases::{AliasesError, Curation};
+pub use decisions::{Curated, Decisions, Drop, Merge, Rule};
 
 use crate::corpus::Article;
 use crate::extract::Annotations;
@@ -81,7 +90,33 @@ pub struct Resolved {
 /// let resolved = dossier::resolve::resolve(std::slice::from_ref(a), vec![found]);
 /// assert_eq!(resolved.annotations.len(), 1);
 /// ```
-pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resolved {
+pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved {
+    resolve_curated(articles, annotations, &Curation::default())
+}
+
+/// [`resolve`], then the hand edits of `curation` (an `aliases.toml`, a reader's edits in
+/// the browser) applied last, each one's outcome in [`Decisions::curated`].
+pub fn resolve_curated(
+    articles: &[Article],
+    annotations: Vec<Annotations>,
+    curation: &Curation,
+) -> Resolved {
+    prepare(articles, annotations).finish(articles, curation)
+}
+
+/// The automatic rules' verdicts, before hand edits and the rewrite: what a reader's edit in
+/// the browser starts from, so an edit costs the rewrite, not the whole stage again.
+#[derive(Clone)]
+pub struct Prepared {
+    annotations: Vec<Annotations>,
+    locals: Vec<collection::Local>,
+    ranges: Vec<std::ops::Range<usize>>,
+    canonicals: rewrite::Canonicals,
+    log: DecisionLog,
+}
+
+/// Runs every automatic rule over the collection (all of [`resolve`] but the rewrite).
+pub fn prepare(articles: &[Article], mut annotations: Vec<Annotations>) -> Prepared {
     let mut log = DecisionLog::default();
     joins::join_halves(articles, &mut annotations, &mut log);
     let (mut locals, ranges) = collection::locals(articles, &annotations);
@@ -92,23 +127,47 @@ pub fn resolve(articles: &[Article], mut annotations: Vec<Annotations>) -> Resol
     within_article::link_within_articles(&mut locals, &ranges);
     evidence::link_short_names(&mut locals, &ranges);
     let canonicals = rewrite::canonicals(&locals);
-    let annotations = annotations
-        .into_iter()
-        .zip(&ranges)
-        .enumerate()
-        .map(|(i, (found, range))| {
-            rewrite::rewrite_article(
-                articles.get(i),
-                found,
-                &locals[range.clone()],
-                &canonicals,
-                &mut log,
-            )
-        })
-        .collect();
-    Resolved {
+    Prepared {
         annotations,
-        decisions: log.finish(),
+        locals,
+        ranges,
+        canonicals,
+        log,
+    }
+}
+
+impl Prepared {
+    /// Applies the hand edits, then rewrites every article's entities: the resolved
+    /// collection. `articles` are the ones [`prepare`] saw.
+    pub fn finish(self, articles: &[Article], curation: &Curation) -> Resolved {
+        let Self {
+            annotations,
+            mut locals,
+            ranges,
+            mut canonicals,
+            mut log,
+        } = self;
+        let curated = curation::apply(curation, &mut locals, &mut canonicals);
+        let annotations = annotations
+            .into_iter()
+            .zip(&ranges)
+            .enumerate()
+            .map(|(i, (found, range))| {
+                rewrite::rewrite_article(
+                    articles.get(i),
+                    found,
+                    &locals[range.clone()],
+                    &canonicals,
+                    &mut log,
+                )
+            })
+            .collect();
+        let mut decisions = log.finish();
+        decisions.curated = curated;
+        Resolved {
+            annotations,
+            decisions,
+        }
     }
 }
 

@@ -100,7 +100,7 @@ pub fn rewrite_article(
             log.merge(&local.from, &old.canonical, &id, Rule::KeptApart, || {
                 evidence.clone()
             });
-        } else if id != local.from {
+        } else if id != local.from || matches!(because, Some((Rule::Curated, _))) {
             let (rule, evidence) = match because {
                 Some((rule, evidence)) => (*rule, evidence.clone()),
                 None if names::country_form(&local.name).is_some_and(|c| c != local.name) => (

@@ -591,3 +591,217 @@ fn the_seeds_organization_is_the_csto_and_every_zas_is_marked() {
         );
     }
 }
+
+/// Resolves `docs` with the edits of `toml` (an `aliases.toml`).
+fn curated(docs: &[Doc], toml: &str) -> Resolved {
+    let curation = Curation::parse(toml).expect("a valid aliases.toml");
+    let (articles, annotations) = corpus(docs);
+    resolve_curated(&articles, annotations, &curation)
+}
+
+/// The Bakers of one article, the sign-off of another, a misread kind.
+fn curation_corpus() -> Vec<Doc> {
+    vec![
+        doc(
+            "James Baker met bankers. Baker said rates would fall.",
+            &[("James Baker", Person), ("Baker", Person)],
+        ),
+        doc(
+            "Reagan Administration officials met Volcker.",
+            &[("Reagan Administration", Person), ("Volcker", Person)],
+        ),
+        doc(
+            "Paul Volcker spoke in Washington.",
+            &[("Paul Volcker", Person), ("Washington", Place)],
+        ),
+    ]
+}
+
+#[test]
+fn a_rename_gives_the_entity_its_new_name_and_id_and_says_so() {
+    let r = curated(
+        &curation_corpus(),
+        "[[rename]]\nentity = \"person:james-baker\"\nname = \"James A. Baker\"\nnote = \"full name\"\n",
+    );
+    assert_eq!(ids(&r, 0), ["person:james-a-baker"]);
+    assert_eq!(r.annotations[0].entities[0].canonical, "James A. Baker");
+    let renamed = EntityId("person:james-a-baker".into());
+    let m = r
+        .decisions
+        .merged_into(&renamed)
+        .find(|m| m.name == "James Baker")
+        .expect("the old name is a decision");
+    assert_eq!(m.rule, Rule::Curated);
+    assert!(
+        m.evidence
+            .contains("renamed by hand from person:james-baker (full name)")
+    );
+    // Baker keeps the automatic reason it joined James Baker for.
+    assert!(merged(&r, "Baker", Rule::SameArticleFullName));
+    assert!(r.decisions.curated[0].applied);
+}
+
+#[test]
+fn a_merge_moves_every_name_and_keeps_the_reason_it_replaces() {
+    let r = curated(
+        &curation_corpus(),
+        "[[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\n",
+    );
+    assert_eq!(ids(&r, 1)[1], "person:paul-volcker");
+    assert_eq!(ids(&r, 2)[0], "person:paul-volcker");
+    assert!(merged(&r, "Volcker", Rule::Curated));
+    let outcome = &r.decisions.curated[0];
+    assert!(outcome.applied, "{outcome:?}");
+    assert_eq!(
+        outcome.entity.as_ref().map(EntityId::as_str),
+        Some("person:paul-volcker")
+    );
+}
+
+#[test]
+fn a_split_undoes_an_automatic_merge_and_shows_both_reasons() {
+    let r = curated(
+        &curation_corpus(),
+        "[[split]]\nentity = \"person:james-baker\"\nname = \"Baker\"\n",
+    );
+    assert_eq!(ids(&r, 0), ["person:james-baker", "person:baker"]);
+    // Every mention of Baker goes with it (the test corpus marks "Baker" inside "James
+    // Baker" too).
+    let baker_mentions = r.annotations[0]
+        .mentions
+        .iter()
+        .filter(|m| m.entity == 1)
+        .count();
+    assert_eq!(baker_mentions, 2);
+    let m = merge_by(&r, Rule::Curated);
+    assert_eq!(m.into.as_str(), "person:baker");
+    assert_eq!(
+        m.evidence,
+        "split off person:james-baker by hand; before: same article names the full name, same article names James Baker"
+    );
+}
+
+#[test]
+fn a_kind_change_and_a_hide_apply_and_a_hidden_entity_is_a_drop() {
+    let r = curated(
+        &curation_corpus(),
+        "[[kind]]\nentity = \"organization:reagan-administration\"\nkind = \"misc\"\n\n[[hide]]\nentity = \"place:washington\"\nnote = \"dateline\"\n",
+    );
+    // The automatic organisation-word rule made it an organisation; the edit a misc name.
+    assert_eq!(ids(&r, 1)[0], "misc:reagan-administration");
+    assert_eq!(ids(&r, 2), ["person:paul-volcker"]);
+    assert!(dropped(&r, "Washington", Rule::Curated));
+    assert!(r.annotations[2].mentions.iter().all(|m| m.entity == 0));
+    assert!(r.decisions.curated.iter().all(|c| c.applied));
+}
+
+#[test]
+fn edits_apply_in_order_to_what_the_previous_ones_left() {
+    let r = curated(
+        &curation_corpus(),
+        "[[rename]]\nentity = \"person:paul-volcker\"\nname = \"Paul A. Volcker\"\n\
+         [[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-a-volcker\"\n",
+    );
+    assert_eq!(ids(&r, 1)[1], "person:paul-a-volcker");
+    assert!(r.decisions.curated.iter().all(|c| c.applied));
+}
+
+#[test]
+fn an_edit_naming_an_entity_these_articles_lack_is_reported_not_lost() {
+    let r = curated(
+        &curation_corpus(),
+        "[[hide]]\nentity = \"person:reuter\"\n\n[[split]]\nentity = \"person:james-baker\"\nname = \"Jim\"\n\n\
+         [[rename]]\nentity = \"person:volcker\"\nname = \"Paul Volcker\"\n",
+    );
+    let c = &r.decisions.curated;
+    assert_eq!(c.len(), 3);
+    assert!(c.iter().all(|c| !c.applied), "{c:?}");
+    assert_eq!(c[0].line, Some(1));
+    assert!(c[0].outcome.contains("no entity person:reuter"));
+    assert!(
+        c[1].outcome
+            .contains("no name “Jim” is merged into person:james-baker")
+    );
+    assert!(
+        c[2].outcome
+            .contains("person:paul-volcker already exists; merge")
+    );
+    // Nothing changed.
+    assert_eq!(r.annotations, resolved(&curation_corpus()).annotations);
+}
+
+#[test]
+fn the_file_round_trips_through_its_writer() {
+    let text = "# a comment\n[[rename]]\nentity = \"person:james-baker\"  # trailing\nname = \"James \\\"Jim\\\" Baker\\u00e9\"\n\
+                [[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\nnote = \"same man\\nsure\"\n\
+                [[split]]\nentity = \"person:james-baker\"\nname = \"Baker\"\n\
+                [[ kind ]]\nentity = \"organization:bank\"\nkind = \"place\"\n[[hide]]\nentity = \"person:reuter\"\n";
+    let parsed = Curation::parse(text).expect("valid");
+    assert_eq!(parsed.edits.len(), 5);
+    assert_eq!(
+        parsed.edits[0].action,
+        aliases::Action::Rename {
+            entity: EntityId("person:james-baker".into()),
+            name: "James \"Jim\" Bakeré".into()
+        }
+    );
+    let written = parsed.to_toml();
+    let again = Curation::parse(&written).expect("the writer writes valid files");
+    let without_lines = |c: &Curation| {
+        c.edits
+            .iter()
+            .map(|e| (e.action.clone(), e.note.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without_lines(&again), without_lines(&parsed));
+    assert_eq!(again.to_toml(), written);
+}
+
+#[test]
+fn a_bad_file_is_refused_with_every_problem_and_its_line() {
+    let text = "entity = \"person:x\"\n\
+                [[merge]]\nentity = \"persn:baker\"\ninto = \"person:James Baker\"\n\
+                [[rename]]\nentity = \"person:a\"\n\
+                [[alias]]\nname = \"x\"\n\
+                [[kind]]\nentity = \"person:a\"\nkind = \"persn\"\nkind = \"place\"\ncolour = \"red\"\n\
+                [[hide]]\nentity = 'person:a'\n\
+                [[hide]]\nentity = \"person:a\nwhat\n\
+                [[merge]]\nentity = \"person:a\"\ninto = \"person:a\"\n";
+    let errors = Curation::parse(text).expect_err("invalid");
+    let lines: Vec<String> = errors.iter().map(|e| e.at("aliases.toml")).collect();
+    assert_eq!(
+        lines,
+        [
+            "aliases.toml:1: `entity` is outside an edit; start one with a header such as [[merge]]",
+            "aliases.toml:3: merge: unknown kind `persn`; kinds are person, organization, place, misc",
+            "aliases.toml:4: merge: `person:James Baker` is not an entity id; write it as in links, kind:slug (person:james-baker)",
+            "aliases.toml:5: rename: missing `name`; [[rename]] takes entity, name and optionally note",
+            "aliases.toml:7: unknown edit `[[alias]]`; edits are [[rename]], [[merge]], [[split]], [[kind]], [[hide]]",
+            "aliases.toml:11: kind: unknown kind `persn`; kinds are person, organization, place, misc",
+            "aliases.toml:12: kind: `kind` is given twice",
+            "aliases.toml:13: kind: unknown field `colour`; [[kind]] takes entity, kind and optionally note",
+            "aliases.toml:14: hide: missing `entity`; [[hide]] takes entity and optionally note",
+            "aliases.toml:15: the value must be a string in double quotes (\"…\"): single-quoted strings are not read; use double quotes",
+            "aliases.toml:16: hide: missing `entity`; [[hide]] takes entity and optionally note",
+            "aliases.toml:17: the value must be a string in double quotes (\"…\"): the closing quote is missing",
+            "aliases.toml:18: expected `[[edit]]`, `key = \"value\"`, a `#` comment or a blank line",
+            "aliases.toml:19: merge: `person:a` into itself",
+        ]
+    );
+}
+
+#[test]
+fn edits_applied_to_kept_verdicts_equal_resolving_again_with_them() {
+    let (articles, annotations) = corpus(&curation_corpus());
+    let curation = Curation::parse(
+        "[[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\n\
+         [[split]]\nentity = \"person:james-baker\"\nname = \"Baker\"\n",
+    )
+    .expect("valid");
+    let kept = prepare(&articles, annotations.clone());
+    let plain = kept.clone().finish(&articles, &Curation::default());
+    assert_eq!(plain, resolve(&articles, annotations.clone()));
+    let edited = kept.finish(&articles, &curation);
+    assert_eq!(edited, resolve_curated(&articles, annotations, &curation));
+    assert_ne!(edited.annotations, plain.annotations);
+}

@@ -8,6 +8,7 @@
 use super::archive_source::{self, ArchiveView, Mode};
 use super::archive_view::{ArchiveMain, ArchiveSidebar};
 use super::chips::ActiveFilters;
+use super::curation::{ApplyingStatus, CurationPanel};
 use super::entity_page::EntityPage;
 use super::entity_table::EntityTable;
 use super::export::ExportMenu;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
             </div>
         </Show>
         <LoadStatus/>
+        <ApplyingStatus/>
         <div class="layout">
             <aside class="sidebar" class:open=move || drawer_open.get() id="filters" aria-label="Filters"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -105,6 +107,7 @@ pub fn App() -> impl IntoView {
                 }>
                 <DrawerHead on_close=Callback::new(move |()| close_drawer())/>
                 {sidebar}
+                {move || view! { <CurationPanel archive=source.mode.get() == Mode::Archive/> }}
             </aside>
             <main id="main" tabindex="-1">
                 <div class="toolbar">

@@ -309,6 +309,11 @@ pub fn start(state: AppState) -> ArchiveSource {
             }
             Ok(true) => {
                 source.mode.set(Mode::Archive);
+                // This browser's edits, to list and export; the archive was resolved when
+                // it was built, with the aliases.toml beside its seeds.
+                if let Ok(edits) = super::curation::load() {
+                    state.edits.set(edits);
+                }
                 let now = loader::now_ms();
                 state.progress.set(Progress::Ready {
                     first_articles_ms: now,

@@ -370,6 +370,7 @@ impl ReaderArticle {
         Ok(Self {
             library: Arc::new(Library {
                 articles: Arc::new(articles),
+                prepared: None,
                 annotations,
                 decisions: Default::default(),
                 index,

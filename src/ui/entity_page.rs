@@ -2,13 +2,16 @@
 //! (deduplicated, with counts), mention count, the names the resolve stage merged into it
 //! and why, its articles over time, the entities named with it, and every quote by and
 //! about it and every article naming it, each list paged with "show more" so all of it is
-//! reachable.
+//! reachable. "Edit this entity" and each merged name's "Split off" make hand edits
+//! ([`super::curation`]); a link to an entity an edit renamed, merged or hid says which edit
+//! and leads to where the entity went.
 //!
 //! The page is a column of sections ([`section`]); a new list is one more section.
 
+use super::curation::{EntityControls, kind_word, split_button};
 use super::link::ViewLink;
 use super::state::{AppState, Library};
-use crate::extract::{EntityId, EntityKind};
+use crate::extract::EntityId;
 use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
 use crate::query::{Filter, Histogram};
 use leptos::prelude::*;
@@ -41,6 +44,7 @@ pub fn EntityPage(
                 view! {
                     {back}
                     <p class="notice" role="alert">{format!("No article names “{}”.", id)}</p>
+                    {edited_away(&library, &id)}
                 }
                 .into_any(),
             );
@@ -50,12 +54,7 @@ pub fn EntityPage(
         if !filter_by.entities.contains(&p.id) {
             filter_by.entities.push(p.id.clone());
         }
-        let kind = match p.kind {
-            EntityKind::Person => "Person",
-            EntityKind::Organization => "Organisation",
-            EntityKind::Place => "Place",
-            EntityKind::Misc => "Name",
-        };
+        let kind = kind_word(p.kind);
         let show_label = match p.articles.len() {
             1 => format!("Show the article naming {}", p.name),
             n => format!("Show the {n} articles naming {}", p.name),
@@ -108,6 +107,7 @@ pub fn EntityPage(
                     <dt>"Mentions"</dt><dd>{format!("{} in {} article{}", p.mentions, p.articles.len(), if p.articles.len() == 1 { "" } else { "s" })}</dd>
                 </dl>
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                <EntityControls id=p.id.clone() name=p.name.clone() kind=p.kind/>
                 {merged}
                 {section("over-time", format!("Articles naming {} per {per}", p.name), over_time_chart(&p))}
                 {section("co-heading", format!("Named with ({})", p.co_occurring.len()), co)}
@@ -135,7 +135,8 @@ fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<
                 m.articles,
                 if m.articles == 1 { "" } else { "s" }
             );
-            view! { <li>{text}</li> }
+            let split = split_button(id, &m.name, m.rule, &m.evidence);
+            view! { <li data-name=m.name.clone()><span class="merged-why">{text}</span>" "{split}</li> }
         })
         .collect();
     (!items.is_empty()).then(|| {
@@ -145,6 +146,30 @@ fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<
             view! { <ul class="merged-names">{items}</ul> },
         )
     })
+}
+
+/// Why an entity has no page when an edit took it away (hidden, merged, renamed).
+fn edited_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>> {
+    let needle = format!("{id} ");
+    let edit = library
+        .decisions
+        .curated
+        .iter()
+        .rev()
+        .find(|c| c.applied && (c.edit.contains(&needle) || c.edit.ends_with(id.as_str())))?;
+    let text = format!(
+        "An entity edit changed it: {} ({}). The edits are listed under “Entity edits”.",
+        edit.edit, edit.outcome
+    );
+    // A link shared before the edit still leads to the entity the edit left.
+    let now = edit.entity.clone().map(|entity| {
+        let filter = Filter {
+            entity: Some(entity.clone()),
+            ..Filter::default()
+        };
+        view! { " "<ViewLink filter=filter class="entity-link">{format!("Open {entity}")}</ViewLink> }
+    });
+    Some(view! { <p class="curation-note" id="edited-away">{text}{now}</p> })
 }
 
 /// One section of the page: a heading (its id given) over `body`.

@@ -58,11 +58,18 @@ async fn load(state: AppState) -> Result<(), String> {
     }
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
-    let resolved = crate::resolve::resolve(&articles, annotations);
+    // The site's aliases.toml, then this browser's edits (`super::curation`); the
+    // automatic verdicts are kept so an edit only applies the edits and rewrites again.
+    let edits = super::curation::load()?;
+    let curation = edits.all();
+    state.edits.set(edits);
+    let prepared = crate::resolve::prepare(&articles, annotations);
+    let resolved = prepared.clone().finish(&articles, &curation);
     let annotations = resolved.annotations;
     let index = Index::build(&articles, &annotations);
     state.library.set(Some(Arc::new(Library {
         articles,
+        prepared: Some(Arc::new(prepared)),
         annotations,
         decisions: resolved.decisions,
         index,
@@ -101,6 +108,11 @@ impl Slice {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         Self::start()
     }
+}
+
+/// Lets the browser paint and handle input once.
+pub async fn yield_to_browser() {
+    let _ = Slice::start().yield_now().await;
 }
 
 /// Milliseconds since the page started loading.

@@ -10,6 +10,7 @@ mod app;
 mod archive_source;
 mod archive_view;
 mod chips;
+mod curation;
 mod entity_page;
 mod entity_table;
 mod export;

@@ -15,6 +15,9 @@ use std::sync::{Arc, OnceLock};
 pub struct Library {
     /// Articles in seed order (shared with the list shown while indexing).
     pub articles: Arc<Vec<Article>>,
+    /// The resolve stage's automatic verdicts, before hand edits: what an edit in this
+    /// browser starts from (`super::curation`). None in archive mode.
+    pub prepared: Option<Arc<crate::resolve::Prepared>>,
     /// Their annotations, resolved across the collection.
     pub annotations: Vec<Annotations>,
     /// Why entities were merged or dropped (for the entity page).
@@ -124,6 +127,10 @@ pub struct AppState {
     pub last_word: RwSignal<LastWord>,
     /// Results of the current filter, once indexed.
     pub results: Memo<Option<SharedResults>>,
+    /// The hand edits to the entities: the site's and this browser's (`super::curation`).
+    pub edits: RwSignal<super::curation::Edits>,
+    /// Whether an edit is being applied.
+    pub applying: RwSignal<bool>,
 }
 
 /// Article hits shown at first, and added by each "show more".
@@ -168,6 +175,8 @@ impl AppState {
             hit_limit,
             last_word,
             results,
+            edits: RwSignal::new(super::curation::Edits::default()),
+            applying: RwSignal::new(false),
         };
         provide_context(state);
         state

@@ -4,6 +4,9 @@
 //! `DOSSIER_DIST`; without it, and without a `dist/`, these tests skip loudly.
 //!
 //! - `harness/`: serving `dist/`, starting each browser, the `App` session helpers.
+//! - `curation`: entity edits in the browser (rename, kind, hide, merge, split, undo), the
+//!   exported `aliases.toml`, and a second build with it showing a fresh browser the same
+//!   views (on `target/dist-wire` and `target/dist-wire-curated`).
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
 //! - `archive_site`: archive mode on `target/site-archive` (`dossier build` of a generated
 //!   collection next to an app built with no seeds): cold links, bytes, reader, damaged parts.
@@ -16,6 +19,7 @@
 //!   `tests/fixtures/wire`), and the link notice (on `dist/`).
 
 mod archive_site;
+mod curation;
 mod explorer;
 mod foundation;
 mod harness;

@@ -32,6 +32,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 fn build(args: &BuildArgs) -> Result<(), String> {
     let started = Instant::now();
     let articles = read_seeds(&args.seeds)?;
+    let curation = crate::inputs::read_curation(std::slice::from_ref(&args.seeds))?;
     let stage = Instant::now();
     let bar = progress(articles.len() as u64, "extracting");
     let annotations: Vec<Annotations> = articles
@@ -51,9 +52,11 @@ fn build(args: &BuildArgs) -> Result<(), String> {
         rayon::current_num_threads()
     ));
     let stage = Instant::now();
-    // The archive keeps the resolved entities; the decisions behind them are not in
-    // format v1 (`dossier extract --explain` prints them).
-    let mut annotations = dossier::resolve::resolve(&articles, annotations).annotations;
+    // The archive keeps the resolved entities, hand edits (`aliases.toml`) applied; the
+    // decisions behind them are not in format v1 (`dossier extract --explain` prints them).
+    let resolved = dossier::resolve::resolve_curated(&articles, annotations, &curation);
+    crate::inputs::report_stale_edits(&resolved.decisions.curated);
+    let mut annotations = resolved.annotations;
     note(&format!(
         "resolved entities across the collection in {:.1} s",
         stage.elapsed().as_secs_f64()
@@ -121,6 +124,8 @@ fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
     for (name, result) in parsed {
         match result {
             Seed::Articles(mut found) => articles.append(&mut found),
+            // The curation file is read by `read_curation`.
+            Seed::Skipped(_) if name == corpus::CURATION_FILE => {}
             Seed::Skipped(reason) => eprintln!("dossier: skipping {name}: {reason}"),
             Seed::Bad => bad += 1,
         }

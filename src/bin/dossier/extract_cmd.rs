@@ -4,17 +4,20 @@
 //! per-article models, independent of what else is in the folder). `--resolve` prints the
 //! annotations after the collection-wide resolve stage, as the app and `dossier query` use
 //! them; `--explain` adds the resolve decisions after the articles, one JSON object each,
-//! merges first (sorted by resolved id), then drops (sorted by original id):
+//! merges first (sorted by resolved id), then drops (sorted by original id), then the hand
+//! edits of the folders' `aliases.toml` in the order applied (rule `curated` in merges and
+//! drops; an edit that did nothing says why, and is also warned about on stderr):
 //!
 //! ```text
 //! {"decision":"merge","rule":"same-article-full-name","name":"Baker","from":"person:baker","into":"person:james-baker","evidence":"same article names James Baker","articles":41}
 //! {"decision":"drop","rule":"sign-off","name":"REUTER","from":"person:reuter","evidence":"4629 of 4629 mentions on an article's last short line","articles":4629}
+//! {"decision":"curated","edit":"merge person:volcker into person:paul-volcker","line":4,"applied":true,"outcome":"24 article names moved into person:paul-volcker","entity":"person:paul-volcker"}
 //! ```
 
-use crate::inputs::read_articles;
+use crate::inputs::{read_articles, read_curation, report_stale_edits};
 use dossier::corpus::parse_date;
 use dossier::extract::{Annotations, annotate, schema};
-use dossier::resolve::{Decisions, resolve};
+use dossier::resolve::{Decisions, resolve_curated};
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -51,7 +54,15 @@ pub fn run(paths: &[PathBuf], dates: Option<&Path>, output: Output) -> ExitCode 
     let (annotations, decisions) = match output {
         Output::PerArticle => (annotations, None),
         Output::Resolved | Output::Explained => {
-            let resolved = resolve(&articles, annotations);
+            let curation = match read_curation(paths) {
+                Ok(curation) => curation,
+                Err(e) => {
+                    eprintln!("dossier: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let resolved = resolve_curated(&articles, annotations, &curation);
+            report_stale_edits(&resolved.decisions.curated);
             let decisions = (output == Output::Explained).then_some(resolved.decisions);
             (resolved.annotations, decisions)
         }
@@ -109,6 +120,13 @@ fn write_decisions(out: &mut impl Write, decisions: &Decisions) -> std::io::Resu
         let line = serde_json::json!({
             "decision": "drop", "rule": d.rule, "name": d.name, "from": d.from,
             "evidence": d.evidence, "articles": d.articles,
+        });
+        writeln!(out, "{line}")?;
+    }
+    for c in &decisions.curated {
+        let line = serde_json::json!({
+            "decision": "curated", "edit": c.edit, "line": c.line, "applied": c.applied,
+            "outcome": c.outcome, "entity": c.entity,
         });
         writeln!(out, "{line}")?;
     }

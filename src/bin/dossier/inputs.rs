@@ -1,6 +1,7 @@
 //! Articles from command-line paths: files and folders, every seed format.
 
 use dossier::corpus::{self, Article};
+use dossier::resolve::{Curated, Curation};
 use std::path::Path;
 
 /// Reads every article under `paths`. Problems are printed to stderr as they are met and
@@ -38,7 +39,10 @@ pub fn read_articles(paths: &[impl AsRef<Path>]) -> (Vec<Article>, usize) {
         };
         for file in files {
             if let Err(skip) = corpus::classify(&file.name) {
-                eprintln!("dossier: skipping {}: {}", file.name, skip.reason);
+                // The curation file is read by `read_curation`.
+                if file.name != corpus::CURATION_FILE {
+                    eprintln!("dossier: skipping {}: {}", file.name, skip.reason);
+                }
                 continue;
             }
             match corpus::parse_file(&file.name, &file.bytes) {
@@ -57,4 +61,40 @@ pub fn read_articles(paths: &[impl AsRef<Path>]) -> (Vec<Article>, usize) {
         problems += clashes.len();
     }
     (articles, problems)
+}
+
+/// The hand edits of every folder's `aliases.toml` among `paths`, in order; a file with
+/// problems is an error naming each line (`seeds/aliases.toml:12: …`).
+pub fn read_curation(paths: &[impl AsRef<Path>]) -> Result<Curation, String> {
+    let mut curation = Curation::default();
+    for dir in paths.iter().map(AsRef::as_ref).filter(|p| p.is_dir()) {
+        let path = dir.join(corpus::CURATION_FILE);
+        if !path.is_file() {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
+        let more = Curation::parse(&text).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.at(&shown))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        curation = curation.then(&more);
+        eprintln!("dossier: {} hand edit(s) from {shown}", more.edits.len());
+    }
+    Ok(curation)
+}
+
+/// Reports the hand edits that did nothing (their entity is not in these articles), so
+/// none is lost silently.
+pub fn report_stale_edits(curated: &[Curated]) {
+    for c in curated.iter().filter(|c| !c.applied) {
+        let line = c.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        eprintln!(
+            "dossier: warning: aliases.toml{line}: {}: {}",
+            c.edit, c.outcome
+        );
+    }
 }

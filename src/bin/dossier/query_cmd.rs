@@ -35,7 +35,16 @@ pub fn run(args: &QueryArgs) -> ExitCode {
     }
     let (articles, problems) = read_articles(&args.paths);
     let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
-    let annotations = dossier::resolve::resolve(&articles, annotations).annotations;
+    let curation = match crate::inputs::read_curation(&args.paths) {
+        Ok(curation) => curation,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let resolved = dossier::resolve::resolve_curated(&articles, annotations, &curation);
+    crate::inputs::report_stale_edits(&resolved.decisions.curated);
+    let annotations = resolved.annotations;
     let index = Index::build(&articles, &annotations);
     let options = dossier::query::Options {
         hits: args.limit,

@@ -1,0 +1,293 @@
+//! Issue 12, curation round trip: edits on entity pages apply at once and are listed with
+//! an undo; the exported `aliases.toml` put beside the same seeds makes a second build show
+//! a fresh browser the same curated view for the same links.
+//!
+//! The first app is `target/dist-wire` (`tests/fixtures/wire`, as `search.rs` uses it). The
+//! second is `target/dist-wire-curated`, built from `tests/fixtures/wire-curated`: links to
+//! the same twenty stories and the `aliases.toml` this test must export byte for byte.
+//! `./dev test` builds both (`DOSSIER_SEEDS=tests/fixtures/wire-curated trunk build
+//! --release --dist target/dist-wire-curated`) and sets `DOSSIER_DIST_WIRE_CURATED`.
+
+use crate::harness::page::{assert_accessible, axe_source};
+use crate::harness::{App, TestResult, fixture_dist};
+use fantoccini::Locator;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// The links whose views must be the same in both apps.
+const LINKS: [&str; 6] = [
+    "",
+    "entity=place:persian-gulf",
+    "entity=place:texas",
+    "entity=place:great-lakes",
+    "entity=place:oslo",
+    "entity=place:hamburg",
+];
+
+fn curated_dist() -> Option<PathBuf> {
+    fixture_dist(
+        "DOSSIER_DIST_WIRE_CURATED",
+        "dist-wire-curated",
+        "build it with `DOSSIER_SEEDS=tests/fixtures/wire-curated trunk build --release --dist target/dist-wire-curated`",
+    )
+}
+
+fn wire_dist() -> Option<PathBuf> {
+    fixture_dist(
+        "DOSSIER_DIST_WIRE",
+        "dist-wire",
+        "build it with `DOSSIER_SEEDS=tests/fixtures/wire trunk build --release --dist target/dist-wire`",
+    )
+}
+
+async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
+    app.client.execute(js, vec![]).await
+}
+
+/// Waits until `js` (an expression) is true in the page.
+async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
+    for _ in 0..200 {
+        if script(app, &format!("return !!({js});")).await? == Value::Bool(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("never true: {what} ({js})").into())
+}
+
+/// Opens `link` and waits for its view.
+async fn open(app: &App, link: &str) -> TestResult {
+    app.open_link(link).await?;
+    app.wait_ready().await?;
+    app.wait_for("body[data-view-ready]").await?;
+    Ok(())
+}
+
+/// The view's text a reader compares: the main column and the facets (without the list of
+/// edits, which says where each edit came from and so differs by design).
+async fn view_text(app: &App) -> Result<String, fantoccini::error::CmdError> {
+    let text = script(
+        app,
+        "const side = document.querySelector('#filters').cloneNode(true);
+         side.querySelectorAll('.curation').forEach(c => c.remove());
+         return document.querySelector('#main').innerText + '\\n--\\n' + side.innerText;",
+    )
+    .await?;
+    Ok(text.as_str().unwrap_or_default().to_string())
+}
+
+/// Opens the edit controls of the entity page at `link`.
+async fn edit_entity(app: &App, link: &str) -> TestResult {
+    open(app, link).await?;
+    app.wait_for("#curate summary").await?.click().await?;
+    Ok(())
+}
+
+/// Waits until the URL is `query` and its view is on screen, with `name` as the page's title.
+async fn arrive(app: &App, query: &str, name: &str) -> TestResult {
+    app.wait_for_query(query).await?;
+    app.wait_for_text("#entity-name", name).await?;
+    Ok(())
+}
+
+/// What each engine saw in the first app, for the second.
+static SEEN: Mutex<Option<HashMap<&'static str, Vec<String>>>> = Mutex::new(None);
+
+fn expected_file() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire-curated/aliases.toml");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Types `text` into the field `css` (emptied first) and submits its form.
+async fn type_and_submit(app: &App, css: &str, text: &str, button: &str) -> TestResult {
+    let field = app.wait_for(css).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    app.wait_for(button).await?.click().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_same_view() {
+    let (Some(first), Some(second)) = (wire_dist(), curated_dist()) else {
+        return;
+    };
+    App::run_with(&first, None, async |app| {
+        app.wait_ready().await?;
+        // Rename: the page moves to the new id at once, and the facet says the new name.
+        edit_entity(app, "entity=place:gulf").await?;
+        type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
+        arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
+        app.wait_for_text(
+            ".merged-names",
+            "Gulf (place:gulf): edited by hand; renamed by hand from place:gulf, 3 articles",
+        )
+        .await?;
+        // Kind: an organisation becomes a place.
+        edit_entity(app, "entity=organization:great-lakes").await?;
+        let select = app.wait_for("#curate-kind").await?;
+        select.select_by_value("place").await?;
+        app.wait_for(".curate-kind button").await?.click().await?;
+        arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
+        app.wait_for_text(".entity-kind", "Place").await?;
+        // Hide, then undo it: London leaves the facets, then comes back.
+        edit_entity(app, "entity=place:london").await?;
+        app.wait_for(".curate-hide").await?.click().await?;
+        app.wait_for_query("").await?;
+        wait_until(
+            app,
+            "!document.querySelector('#filters').innerText.includes('London')",
+            "London hidden from the facets",
+        )
+        .await?;
+        open(app, "entity=place:london").await?;
+        app.wait_for_text("#edited-away", "hide place:london as noise")
+            .await?;
+        // Merge, found by name: Kansas into Texas.
+        edit_entity(app, "entity=place:kansas").await?;
+        app.wait_for("#curate-merge-search")
+            .await?
+            .send_keys("tex")
+            .await?;
+        app.wait_for(".curation-merge-into[data-into='place:texas']")
+            .await?
+            .click()
+            .await?;
+        arrive(app, "entity=place:texas", "Texas").await?;
+        app.wait_for_text(
+            ".merged-names",
+            "Kansas (place:kansas): edited by hand; merged by hand into place:texas",
+        )
+        .await?;
+        app.wait_for_text("[data-section='articles-heading']", "Articles (2)")
+            .await?;
+        // Merge Oslo into Hamburg, then split it off again from the merged names.
+        edit_entity(app, "entity=place:oslo").await?;
+        app.wait_for("#curate-merge-search")
+            .await?
+            .send_keys("hamb")
+            .await?;
+        app.wait_for(".curation-merge-into[data-into='place:hamburg']")
+            .await?
+            .click()
+            .await?;
+        arrive(app, "entity=place:hamburg", "Hamburg").await?;
+        app.wait_for(".merged-names .curation-split[data-name='Oslo']")
+            .await?
+            .click()
+            .await?;
+        wait_until(
+            app,
+            "document.querySelectorAll('.curation-edit').length === 6",
+            "six edits listed",
+        )
+        .await?;
+        wait_until(
+            app,
+            "!document.querySelector('.merged-names')",
+            "Hamburg has no merged name left",
+        )
+        .await?;
+        // Undo the hide (the third edit): London is back.
+        let undo = app
+            .client
+            .find(Locator::Css(".curation-edit[data-edit='2'] .curation-undo"))
+            .await?;
+        undo.click().await?;
+        wait_until(
+            app,
+            "document.querySelectorAll('.curation-edit').length === 5",
+            "five edits after the undo",
+        )
+        .await?;
+        open(app, "").await?;
+        app.wait_for_text("#filters", "London").await?;
+        // The edits outlive a reload (kept in this browser).
+        open(app, "entity=place:persian-gulf").await?;
+        app.wait_for_text("#entity-name", "Persian Gulf").await?;
+        // The export is the committed aliases.toml, byte for byte.
+        let href = app
+            .wait_for("#curation-export")
+            .await?
+            .attr("href")
+            .await?
+            .unwrap_or_default();
+        let exported = script(
+            app,
+            &format!(
+                "return decodeURIComponent({:?}.split(',').slice(1).join(','));",
+                href
+            ),
+        )
+        .await?;
+        assert_eq!(
+            exported.as_str().unwrap_or_default(),
+            expected_file(),
+            "the export"
+        );
+        // The controls and the list of edits, open, pass axe-core.
+        edit_entity(app, "entity=place:texas").await?;
+        app.wait_for("#curation-export").await?;
+        assert_accessible(
+            app,
+            &axe_source(),
+            "an entity page with its edit controls open",
+        )
+        .await?;
+        app.screenshot("curation-entity-page").await?;
+        let mut seen = Vec::new();
+        for link in LINKS {
+            open(app, link).await?;
+            seen.push(view_text(app).await?);
+        }
+        SEEN.lock()
+            .map_err(|e| e.to_string())?
+            .get_or_insert_default()
+            .insert(app.engine.name(), seen);
+        app.assert_no_crash().await
+    })
+    .await;
+    // A fresh browser on the app built with that file beside the same seeds.
+    App::run_with(&second, None, async |app| {
+        app.wait_ready().await?;
+        let before = SEEN
+            .lock()
+            .map_err(|e| e.to_string())?
+            .as_ref()
+            .and_then(|s| s.get(app.engine.name()).cloned())
+            .ok_or("the first app recorded no view in this engine")?;
+        for (link, before) in LINKS.into_iter().zip(before) {
+            open(app, link).await?;
+            assert_eq!(view_text(app).await?, before, "the view of ?{link}");
+        }
+        // The edits are listed as the site's, with nothing to undo in this browser.
+        app.wait_for_text("#curation", "From this site's aliases.toml")
+            .await?;
+        assert_eq!(crate::harness::page::count(app, ".curation-undo").await?, 0);
+        // The editor's own browser after the rebuild still holds its copies: they are
+        // listed as already made by the site and do not apply twice.
+        let stored = serde_json::to_string(&expected_file())?;
+        script(app, &format!("localStorage.setItem('dossier-curation:' + location.pathname, {stored});")).await?;
+        open(app, LINKS[1]).await?;
+        let before_gulf = view_text(app).await?;
+        wait_until(
+            app,
+            "[...document.querySelectorAll('.curation-list.mine .curation-outcome')].filter(o => o.innerText.startsWith('already in this site')).length === 5",
+            "the browser's five copies marked as the site's",
+        )
+        .await?;
+        let before = SEEN
+            .lock()
+            .map_err(|e| e.to_string())?
+            .as_ref()
+            .and_then(|s| s.get(app.engine.name()).map(|v| v[1].clone()))
+            .ok_or("the first app recorded no view in this engine")?;
+        assert_eq!(before_gulf, before, "the copies change nothing");
+        app.assert_no_crash().await
+    })
+    .await;
+}
