@@ -48,18 +48,12 @@ function dossierWatchForTraps() {
     const panel = document.createElement("div");
     panel.id = "fatal-error";
     panel.className = "fatal-error";
-    panel.setAttribute("role", "alert");
-    const heading = document.createElement("h1");
-    heading.textContent = "Dossier stopped: the browser could not run it";
-    const message = document.createElement("pre");
-    message.textContent = `${error.name}: ${error.message}`;
-    const hint = document.createElement("p");
-    hint.textContent = "This is the browser's WebAssembly engine giving up (out of memory, or a fault of the engine). Reloading usually helps; another browser may do better with a collection this large.";
-    const reload = document.createElement("button");
-    reload.type = "button";
-    reload.textContent = "Reload";
-    reload.addEventListener("click", () => location.reload());
-    panel.append(heading, message, hint, reload);
+    dossierFillErrorPanel(
+      panel,
+      "Dossier stopped: the browser could not run it",
+      `${error.name}: ${error.message}`,
+      "This is the browser's WebAssembly engine giving up (out of memory, or a fault of the engine). Reloading usually helps; another browser may do better with a collection this large.",
+    );
     document.body.replaceChildren(panel);
   };
   window.addEventListener("error", (event) => stopped(event.error));
@@ -89,13 +83,23 @@ function dossierShowBootError(error) {
     document.body.append(panel);
   }
   panel.className = "fatal-error boot-error";
+  dossierFillErrorPanel(
+    panel,
+    "Dossier could not start",
+    String(error && error.message ? error.message : error),
+    "The app's files may be incomplete or damaged. Reloading fetches them again.",
+  );
+}
+
+/** An alert: a heading, the message as written, a hint and a Reload button. */
+function dossierFillErrorPanel(panel, title, text, advice) {
   panel.setAttribute("role", "alert");
   const heading = document.createElement("h1");
-  heading.textContent = "Dossier could not start";
+  heading.textContent = title;
   const message = document.createElement("pre");
-  message.textContent = String(error && error.message ? error.message : error);
+  message.textContent = text;
   const hint = document.createElement("p");
-  hint.textContent = "The app's files may be incomplete or damaged. Reloading fetches them again.";
+  hint.textContent = advice;
   const reload = document.createElement("button");
   reload.type = "button";
   reload.textContent = "Reload";

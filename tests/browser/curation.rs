@@ -8,14 +8,12 @@
 //! `./dev test` builds both (`DOSSIER_SEEDS=tests/fixtures/wire-curated trunk build
 //! --release --dist target/dist-wire-curated`) and sets `DOSSIER_DIST_WIRE_CURATED`.
 
-use crate::harness::page::{assert_accessible, axe_source};
+use crate::harness::page::{assert_accessible, axe_source, script, wait_until};
 use crate::harness::{App, TestResult, fixture_dist};
 use fantoccini::Locator;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
 
 /// The links whose views must be the same in both apps.
 const LINKS: [&str; 6] = [
@@ -41,21 +39,6 @@ fn wire_dist() -> Option<PathBuf> {
         "dist-wire",
         "build it with `DOSSIER_SEEDS=tests/fixtures/wire trunk build --release --dist target/dist-wire`",
     )
-}
-
-async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
-    app.client.execute(js, vec![]).await
-}
-
-/// Waits until `js` (an expression) is true in the page.
-async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
-    for _ in 0..200 {
-        if script(app, &format!("return !!({js});")).await? == Value::Bool(true) {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Err(format!("never true: {what} ({js})").into())
 }
 
 /// Opens `link` and waits for its view.

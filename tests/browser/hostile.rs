@@ -254,6 +254,23 @@ async fn nul_bidi_overrides_and_script_tags_in_json_are_shown_as_written() {
     .await;
 }
 
+/// A trap outside any Rust panic (an out-of-memory abort, a browser's wasm fault: WebKitGTK
+/// 2.50's optimising tier produced "Out of bounds memory access" on the 19k build) shows the
+/// error panel instead of leaving the page on its last progress message.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wasm_trap_shows_the_error_panel_not_a_stuck_page() {
+    run_hostile("trap", async |app| {
+        let panel = app.wait_for_text("#fatal-error", "RuntimeError").await?;
+        assert!(
+            panel.contains("Dossier stopped: the browser could not run it"),
+            "{panel}"
+        );
+        app.wait_for("#fatal-error button").await?;
+        Ok(())
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_panic_shows_the_error_panel_with_its_message_and_reload_reloads() {
     run_hostile("panic", async |app| {

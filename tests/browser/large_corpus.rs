@@ -98,7 +98,10 @@ async fn an_entity_edit_applies_to_the_reuters_corpus_at_once() {
         let ms = body_number(app, "data-edit-ms")
             .await
             .ok_or("no data-edit-ms after the edit")?;
-        eprintln!("{}: an entity edit applied to 19,043 articles in {ms:.0} ms", app.engine.name());
+        eprintln!(
+            "{}: an entity edit applied to 19,043 articles in {ms:.0} ms",
+            app.engine.name()
+        );
         assert!(ms < 20_000.0, "the edit took {ms} ms");
         app.assert_no_crash().await
     })

@@ -4,7 +4,8 @@
 //! entity table's speed on the Reuters build (`DOSSIER_DIST_LARGE`, skipped without it).
 
 use crate::harness::page::{
-    Cdp, assert_fits, count, median_and_p95, phone_screen, press, wait_for_complete_index,
+    Cdp, assert_fits, count, median_and_p95, phone_screen, press, script, wait_for_complete_index,
+    wait_until,
 };
 use crate::harness::{App, TestResult};
 use fantoccini::Locator;
@@ -13,21 +14,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 const SEED_ID: &str = "000_c9891722df91f9a5";
-
-async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
-    app.client.execute(js, vec![]).await
-}
-
-/// Waits until `js` (an expression) is true in the page.
-async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
-    for _ in 0..200 {
-        if script(app, &format!("return !!({js});")).await? == Value::Bool(true) {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Err(format!("never true: {what} ({js})").into())
-}
 
 fn seed_text() -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -142,3 +142,19 @@ pub async fn wait_for_complete_index(app: &App) -> TestResult {
     }
     Ok(())
 }
+
+/// Runs `js` (a function body) in the page and returns its value.
+pub async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
+    app.client.execute(js, vec![]).await
+}
+
+/// Waits until `js` (an expression) is true in the page; `what` names it in the failure.
+pub async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
+    for _ in 0..200 {
+        if script(app, &format!("return !!({js});")).await? == Value::Bool(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!("never true: {what} ({js})").into())
+}
