@@ -181,7 +181,11 @@ impl Index {
         let mut newest_first: Vec<u32> = (0..n as u32).collect();
         // Newest first; undated last; ties in corpus order.
         newest_first.sort_by_key(|&d| std::cmp::Reverse(published_keys[d as usize]));
+        let own_docs = (0..n as u32)
+            .filter(|&d| crate::own::is_own(docs[d as usize].id.as_str()))
+            .collect();
         Index {
+            own_docs,
             average_words: if n == 0 {
                 0.0
             } else {
