@@ -107,6 +107,10 @@ pub fn part_label(part: &FilterPart, library: Option<&Library>) -> String {
             format!("{what} {range}")
         }
         FilterPart::Source(source) => format!("Source: {source}"),
+        FilterPart::Collection(crate::query::Collection::Yours) => {
+            crate::own::COLLECTION_NAME.to_string()
+        }
+        FilterPart::Collection(crate::query::Collection::Site) => "This site's articles".into(),
         FilterPart::Field(condition) => {
             format!("{}: {}", field_title(&condition.field), condition.value)
         }

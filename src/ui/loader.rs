@@ -2,9 +2,9 @@
 //! extract, resolve and index in time slices, yielding to the browser between slices, and publish
 //! the articles as soon as they are read so the list shows before indexing finishes.
 
-use super::state::{AppState, Library, Progress};
+use super::state::{AppState, Library, Progress, SiteCollection};
 use crate::corpus::{self, Article};
-use crate::extract::annotate;
+use crate::extract::{Annotations, annotate};
 use crate::index::Index;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -58,16 +58,15 @@ async fn load(state: AppState) -> Result<(), String> {
     }
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
-    let resolved = crate::resolve::resolve(&articles, annotations);
-    let annotations = resolved.annotations;
-    let index = Index::build(&articles, &annotations);
-    state.library.set(Some(Arc::new(Library {
-        articles,
-        annotations,
-        decisions: resolved.decisions,
-        index,
-        entity_stats: std::sync::OnceLock::new(),
+    // The site's annotations before resolving are kept: the reader's own articles are
+    // resolved together with them (`rebuild`).
+    state.site.set_value(Some(Arc::new(SiteCollection {
+        articles: articles.clone(),
+        annotations: Arc::new(annotations.clone()),
     })));
+    state
+        .library
+        .set(Some(Arc::new(build_library(articles, annotations))));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {
         first_articles_ms,
@@ -75,6 +74,45 @@ async fn load(state: AppState) -> Result<(), String> {
     });
     record_timings(first_articles_ms, ready_ms);
     Ok(())
+}
+
+/// Resolves entities across `articles` and indexes them.
+fn build_library(articles: Arc<Vec<Article>>, annotations: Vec<Annotations>) -> Library {
+    let resolved = crate::resolve::resolve(&articles, annotations);
+    let annotations = resolved.annotations;
+    let index = Index::build(&articles, &annotations);
+    Library {
+        articles,
+        annotations,
+        decisions: resolved.decisions,
+        index,
+        entity_stats: std::sync::OnceLock::new(),
+    }
+}
+
+/// Rebuilds the library from the site's articles and the reader's own `files` (resolved and
+/// indexed together, so an entity in both is one entity). Returns the own files left out
+/// because an article id was taken: stored name, and `file: problem`.
+pub fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, String)> {
+    let site = state.site.get_value();
+    let (site_articles, site_annotations): (&[Article], &[Annotations]) = match &site {
+        Some(site) => (&site.articles, &site.annotations),
+        None => (&[], &[]),
+    };
+    let started = now_ms();
+    let combined = crate::own::combine(site_articles, site_annotations, own);
+    let articles = Arc::new(combined.articles);
+    let library = build_library(articles.clone(), combined.annotations);
+    // How long the main thread spent resolving and indexing, for tests and the curious.
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-own-rebuild-ms", &format!("{:.0}", now_ms() - started));
+    }
+    state.articles.set(Some(articles));
+    state.library.set(Some(Arc::new(library)));
+    combined.clashes
 }
 
 /// A time slice of work.

@@ -43,6 +43,15 @@ impl Library {
     }
 }
 
+/// The site's own articles and their annotations before the collection-wide resolve, kept so
+/// the reader's articles can be resolved and indexed together with them.
+pub struct SiteCollection {
+    /// The site's articles.
+    pub articles: Arc<Vec<Article>>,
+    /// Their annotations, unresolved.
+    pub annotations: Arc<Vec<Annotations>>,
+}
+
 /// How far loading has come.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
@@ -113,8 +122,10 @@ pub struct AppState {
     pub progress: RwSignal<Progress>,
     /// The articles, as soon as they are read (before extraction finishes).
     pub articles: RwSignal<Option<Arc<Vec<Article>>>>,
-    /// The corpus, once indexed.
+    /// The corpus, once indexed: the site's articles and the reader's own.
     pub library: RwSignal<Option<Arc<Library>>>,
+    /// The site's articles alone, unresolved (see [`SiteCollection`]).
+    pub site: StoredValue<Option<Arc<SiteCollection>>>,
     /// The filter and the notices about the link it came from.
     pub filter: Memo<(Filter, Vec<Notice>)>,
     /// How many article hits to collect ("show more" raises it; not part of the view).
@@ -164,6 +175,7 @@ impl AppState {
             progress,
             articles,
             library,
+            site: StoredValue::new(None),
             filter,
             hit_limit,
             last_word,

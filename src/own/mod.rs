@@ -1,5 +1,5 @@
 //! Your own articles: files a reader adds to a Dossier page, read and extracted in the
-//! browser (in a Web Worker, `src/worker.rs`) and never sent anywhere.
+//! browser (in a Web Worker: [`worker`], built as `src/worker.rs`) and never sent anywhere.
 //!
 //! This module is the part that needs no browser, so it is tested natively:
 //!
@@ -14,6 +14,9 @@
 //!   Results cross from the worker as JSON ([`encode_results`], [`decode_results`]).
 //! - **One collection** ([`combine`]): the site's articles followed by the reader's, which
 //!   the caller then resolves and indexes together, so entities merge across both.
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 use crate::corpus::{self, Article};
 use crate::extract::{Annotations, annotate};
@@ -166,7 +169,13 @@ pub struct FileResult {
 pub fn read_file(name: &str, bytes: &[u8]) -> FileResult {
     let size = bytes.len() as u64;
     match corpus::parse_file_with_pages(name, bytes) {
-        Ok(articles) => {
+        Ok(mut articles) => {
+            // File-derived ids already carry the prefix; a JSON record's own `id` does not.
+            for article in &mut articles {
+                if !is_own(article.id.as_str()) {
+                    article.id.0.insert_str(0, ID_PREFIX);
+                }
+            }
             let annotations = articles.iter().map(annotate).collect();
             FileResult {
                 name: name.to_string(),
@@ -222,8 +231,8 @@ pub struct Combined {
     pub articles: Vec<Article>,
     /// Their annotations, before the collection-wide resolve.
     pub annotations: Vec<Annotations>,
-    /// Own files left out, as `file: problem`.
-    pub clashes: Vec<String>,
+    /// Own files left out: the stored name, and `file: problem`.
+    pub clashes: Vec<(String, String)>,
 }
 
 /// Puts the site's articles and the reader's files together (see [`Combined`]).
@@ -234,10 +243,13 @@ pub fn combine(site: &[Article], site_annotations: &[Annotations], own: &[FileRe
     let mut clashes = Vec::new();
     for file in own {
         if let Some(id) = file.articles.iter().find(|a| taken.contains(&a.id.0)) {
-            clashes.push(format!(
-                "{}: article id `{}` is already taken; rename the file",
-                shown_error(&file.name),
-                id.id
+            clashes.push((
+                file.name.clone(),
+                format!(
+                    "{}: article id `{}` is already taken; rename the file",
+                    shown_error(&file.name),
+                    id.id
+                ),
             ));
             continue;
         }
@@ -273,6 +285,16 @@ mod tests {
         assert!(is_own(result.articles[0].id.as_str()));
         assert!(!is_own("notes/leak"));
         assert_eq!(result.annotations.len(), 1);
+    }
+
+    #[test]
+    fn json_records_with_their_own_ids_are_own_too() {
+        let result = read_file(
+            &stored_name("records.jsonl"),
+            b"{\"id\": \"r1\", \"body\": \"One.\"}\n{\"body\": \"Two.\"}\n",
+        );
+        let ids: Vec<&str> = result.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["own/r1", "own/records-2"]);
     }
 
     #[test]
@@ -355,7 +377,12 @@ mod tests {
         );
         assert_eq!(combined.annotations.len(), 2);
         assert_eq!(combined.clashes.len(), 1);
-        assert!(combined.clashes[0].starts_with("x.txt: article id `own/x`"));
+        assert_eq!(combined.clashes[0].0, "own/x.txt");
+        assert!(
+            combined.clashes[0]
+                .1
+                .starts_with("x.txt: article id `own/x`")
+        );
     }
 
     #[test]
