@@ -1,10 +1,11 @@
 //! Where the reader's own files stay between visits: IndexedDB, in this browser only, one
 //! database per Dossier site (by the page's path, so two sites on one host keep apart).
 //!
-//! A record is the file as chosen (a `Blob`, which the browser keeps on disk, not in
-//! memory), its stored name ([`crate::own::stored_name`], also the record's key) and its
-//! size. Reading them back gives the blobs, which go through the worker again: the stored
-//! form is the reader's file, never a format of ours that a new version could not read.
+//! A record is the file's bytes as chosen (an `ArrayBuffer`: WebKit keeps a stored `Blob` but
+//! gives nothing back after a reload), its stored name ([`crate::own::stored_name`], also the
+//! record's key) and its size. Reading them back gives blobs, which go through the worker
+//! again: the stored form is the reader's file, never a format of ours that a new version
+//! could not read.
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::JsCast;
@@ -106,9 +107,13 @@ pub async fn load_all() -> Result<Vec<StoredFile>, String> {
         let name = Reflect::get(&record, &"name".into())
             .ok()
             .and_then(|n| n.as_string());
-        let blob = Reflect::get(&record, &"blob".into())
+        let blob = Reflect::get(&record, &"data".into())
             .ok()
-            .and_then(|b| b.dyn_into::<Blob>().ok());
+            .filter(|d| d.is_instance_of::<js_sys::ArrayBuffer>())
+            .and_then(|data| {
+                let parts = Array::of1(&data);
+                Blob::new_with_buffer_source_sequence(&parts).ok()
+            });
         if let (Some(name), Some(blob)) = (name, blob) {
             files.push(StoredFile { name, blob });
         }
@@ -121,13 +126,22 @@ pub async fn put_all(files: &[StoredFile]) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
+    // The bytes are read first: a transaction ends when it has nothing to do, so it cannot
+    // wait for them.
+    let mut records = Vec::with_capacity(files.len());
+    for file in files {
+        let data = JsFuture::from(file.blob.array_buffer())
+            .await
+            .map_err(|e| format!("{}: {}", file.name, describe(&e)))?;
+        records.push((file, data));
+    }
     let db = open().await?;
     let store = store(&db, IdbTransactionMode::Readwrite)?;
     let mut last = None;
-    for file in files {
+    for (file, data) in records {
         let record = Object::new();
         let _ = Reflect::set(&record, &"name".into(), &file.name.clone().into());
-        let _ = Reflect::set(&record, &"blob".into(), &file.blob);
+        let _ = Reflect::set(&record, &"data".into(), &data);
         let _ = Reflect::set(&record, &"bytes".into(), &file.blob.size().into());
         last = Some(
             store
