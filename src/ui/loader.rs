@@ -102,13 +102,25 @@ pub fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, 
     let started = now_ms();
     let combined = crate::own::combine(site_articles, site_annotations, own);
     let articles = Arc::new(combined.articles);
-    let library = build_library(articles.clone(), combined.annotations);
+    let resolved = crate::resolve::resolve(&articles, combined.annotations);
+    let resolved_ms = now_ms();
+    let index = Index::build(&articles, &resolved.annotations);
+    let library = Library {
+        articles: articles.clone(),
+        annotations: resolved.annotations,
+        decisions: resolved.decisions,
+        index,
+        entity_stats: std::sync::OnceLock::new(),
+    };
     // How long the main thread spent resolving and indexing, for tests and the curious.
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
-        let _ = body.set_attribute("data-own-rebuild-ms", &format!("{:.0}", now_ms() - started));
+        let _ = body.set_attribute(
+            "data-own-rebuild-ms",
+            &format!("{:.0} {:.0}", resolved_ms - started, now_ms() - resolved_ms),
+        );
     }
     state.articles.set(Some(articles));
     state.library.set(Some(Arc::new(library)));

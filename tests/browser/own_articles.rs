@@ -349,3 +349,35 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_archive_site_explores_own_articles_alone() {
+    let Some(site) = crate::harness::fixture_dist(
+        "DOSSIER_SITE_ARCHIVE",
+        "site-archive",
+        "`dossier build SEEDS --out target/site-archive --app target/dist-app` makes it",
+    ) else {
+        return;
+    };
+    App::run_with(&site, None, async |app| {
+        let folder = tempfile::tempdir()?;
+        let paths = write_files(folder.path())?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_own_articles(app, 0).await?;
+        add_files(app, &paths).await?;
+        wait_own_articles(app, 5).await?;
+        app.open_link("in=yours").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for_text("#summary", "5").await?;
+        assert_eq!(page::count(app, "#hits .hit").await?, 5);
+        app.open_link("a=own/memo&in=yours").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for_text("#reader-title", "Harbour memo").await?;
+        app.wait_for("#own-articles-button").await?.click().await?;
+        app.wait_for("#own-remove-all").await?.click().await?;
+        wait_own_articles(app, 0).await?;
+        assert_marker_never_sent(app).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
