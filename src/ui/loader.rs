@@ -5,7 +5,7 @@
 use super::state::{AppState, Library, Progress, SiteCollection};
 use crate::corpus::{self, Article};
 use crate::extract::{Annotations, annotate};
-use crate::index::Index;
+use crate::index::{Index, IndexBuilder};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -91,9 +91,9 @@ fn build_library(articles: Arc<Vec<Article>>, annotations: Vec<Annotations>) -> 
 }
 
 /// Rebuilds the library from the site's articles and the reader's own `files` (resolved and
-/// indexed together, so an entity in both is one entity). Returns the own files left out
-/// because an article id was taken: stored name, and `file: problem`.
-pub fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, String)> {
+/// indexed together, so an entity in both is one entity), indexing in time slices. Returns
+/// the own files left out because an article id was taken: stored name, and `file: problem`.
+pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, String)> {
     let site = state.site.get_value();
     let (site_articles, site_annotations): (&[Article], &[Annotations]) = match &site {
         Some(site) => (&site.articles, &site.annotations),
@@ -102,9 +102,21 @@ pub fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, 
     let started = now_ms();
     let combined = crate::own::combine(site_articles, site_annotations, own);
     let articles = Arc::new(combined.articles);
+    // Resolving is collection-wide, in one go; indexing goes an article at a time.
     let resolved = crate::resolve::resolve(&articles, combined.annotations);
-    let resolved_ms = now_ms();
-    let index = Index::build(&articles, &resolved.annotations);
+    let resolve_ms = now_ms() - started;
+    let mut slice = Slice::start().yield_now().await;
+    let mut index_ms = 0.0;
+    let mut builder = IndexBuilder::new();
+    for (article, found) in articles.iter().zip(&resolved.annotations) {
+        builder.add(article, found);
+        if slice.spent() {
+            index_ms += now_ms() - slice.started;
+            slice = slice.yield_now().await;
+        }
+    }
+    let index = builder.finish();
+    index_ms += now_ms() - slice.started;
     let library = Library {
         articles: articles.clone(),
         annotations: resolved.annotations,
@@ -112,14 +124,14 @@ pub fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, 
         index,
         entity_stats: std::sync::OnceLock::new(),
     };
-    // How long the main thread spent resolving and indexing, for tests and the curious.
+    // Main-thread time spent resolving and indexing (ms), for tests and the curious.
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
     {
         let _ = body.set_attribute(
             "data-own-rebuild-ms",
-            &format!("{:.0} {:.0}", resolved_ms - started, now_ms() - resolved_ms),
+            &format!("{resolve_ms:.0} {index_ms:.0}"),
         );
     }
     state.articles.set(Some(articles));

@@ -143,6 +143,7 @@ async fn own_articles_are_read_shown_kept_removed_and_never_sent() {
             .wait_for_text("#own-space", "5 articles from 4 files")
             .await?;
         assert!(space.contains("in this browser"), "{space}");
+        page::assert_accessible(app, &page::axe_source(), "the Your articles panel").await?;
 
         // Found by search, next to the site's article, and counted in the facets.
         app.open_link(&format!("q={MARKER}")).await?;
@@ -273,7 +274,8 @@ async fn timed_addition(
         .execute(
             "window.__longTasks = [];
              if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
-               new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+               window.__longTaskLog = [];
+               new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__longTasks.push(e.duration); window.__longTaskLog.push(Math.round(e.startTime) + '+' + Math.round(e.duration)); } })
                  .observe({ type: 'longtask' });
              } else { window.__longTasks = null; }",
             vec![],
@@ -304,12 +306,19 @@ async fn timed_addition(
     let rebuild = app
         .client
         .execute(
-            "return document.body.getAttribute('data-own-rebuild-ms')",
+            "return 'hand-off ' + document.body.getAttribute('data-own-handoff-ms') + ', resolve and index ' + document.body.getAttribute('data-own-rebuild-ms')",
+            vec![],
+        )
+        .await?;
+    let log = app
+        .client
+        .execute(
+            "return (window.__longTaskLog || []).join(' ') + ' now ' + Math.round(performance.now())",
             vec![],
         )
         .await?;
     crate::harness::shout(&format!(
-        "rebuild (resolve + index, then views) took {rebuild} ms"
+        "main thread (ms): {rebuild}; long tasks (start+duration) {log}"
     ));
     let longest = app
         .client
