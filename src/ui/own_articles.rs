@@ -217,13 +217,44 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
     // "Ready after they are chosen": the clock starts here.
     let chosen_ms = now_ms();
     own.open.set(true);
-    let candidates: Vec<Candidate> = chosen
-        .iter()
-        .map(|(path, blob)| Candidate {
-            path: path.clone(),
-            bytes: blob.size() as u64,
-        })
-        .collect();
+    // Busy from now on: a second choice waits for this one.
+    own.running.set(Some(Running {
+        purpose: Purpose::Adding,
+        files_total: chosen.len(),
+        files_done: 0,
+        articles: 0,
+        started_ms: chosen_ms,
+        indexing: false,
+    }));
+    leptos::task::spawn_local(async move {
+        // A file's size can cost Chromium a look at the disk: a thousand of them are asked
+        // for over several tasks, so the page keeps answering.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
+        let mut slice = now_ms();
+        for (path, blob) in &chosen {
+            candidates.push(Candidate {
+                path: path.clone(),
+                bytes: blob.size() as u64,
+            });
+            if now_ms() - slice > SLICE_MS {
+                next_task().await;
+                slice = now_ms();
+            }
+        }
+        admit_and_read(state, own, chosen, candidates, chosen_ms);
+    });
+}
+
+/// Work at most this long in one task while handing files over.
+const SLICE_MS: f64 = 20.0;
+
+fn admit_and_read(
+    state: AppState,
+    own: OwnArticles,
+    chosen: Vec<(String, Blob)>,
+    candidates: Vec<Candidate>,
+    chosen_ms: f64,
+) {
     let replaced: std::collections::HashSet<String> = candidates
         .iter()
         .map(|c| own::stored_name(&c.path))
@@ -265,6 +296,7 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
         .map(|(path, blob)| (own::stored_name(path), blob.clone()))
         .collect();
     if files.is_empty() {
+        own.running.set(None);
         own.note.set(Some("No article files were chosen.".into()));
         return;
     }
@@ -326,11 +358,17 @@ fn read(
             });
         }
     };
+    let before_workers = now_ms();
     let started = own_workers::start(files, report);
-    // Main-thread time from the choice to the workers' start (ms), for tests and the curious.
+    // Main-thread time from the choice to the workers' start (ms), for tests and the curious:
+    // all of it, and the workers' start alone.
     set_body_attribute(
         "data-own-handoff-ms",
-        &format!("{:.0}", now_ms() - started_ms),
+        &format!(
+            "{:.0} (workers {:.0})",
+            now_ms() - started_ms,
+            now_ms() - before_workers
+        ),
     );
     match started {
         Ok(job) => own.job.set_value(Some(job)),

@@ -1,6 +1,7 @@
 //! Reading the reader's files off the main thread: a few Web Workers (`static/own_worker.js`
 //! running `src/worker.rs`, protocol in [`crate::own::worker`]), each given a share of the
-//! files; their results come back as they are read. Cancelling terminates them at once.
+//! files in small messages; their results come back as they are read. Cancelling
+//! terminates them at once.
 
 use crate::own::{FileResult, decode_results};
 use js_sys::{Array, Object, Reflect};
@@ -14,6 +15,10 @@ use web_sys::{Blob, MessageEvent, Worker};
 const WORKER_SCRIPT: &str = "own_worker.js";
 /// At most this many workers, whatever the machine has.
 const MAX_WORKERS: usize = 4;
+/// Files per message to a worker.
+const CHUNK: usize = 25;
+/// Messages posted in one task of the page.
+const CHUNKS_PER_TASK: usize = 2;
 /// A worker is worth starting for at least this many files.
 const FILES_PER_WORKER: usize = 16;
 
@@ -79,13 +84,20 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
     let job = Job {
         workers: Rc::new(RefCell::new(Vec::new())),
     };
+    // Each worker gets its share in messages of [`CHUNK`] files, posted a few at a time
+    // between the page's other tasks: handing over a File costs the page a little (in
+    // Chromium, ~0.1 ms), which a thousand at once turn into a long task.
     let pending = Rc::new(RefCell::new(
-        shares.iter().filter(|s| !s.is_empty()).count(),
+        shares
+            .iter()
+            .map(|s| s.len().div_ceil(CHUNK))
+            .sum::<usize>(),
     ));
     if *pending.borrow() == 0 {
         report(Report::Done);
         return Ok(job);
     }
+    let mut messages: Vec<(Worker, Vec<(String, Blob)>)> = Vec::new();
     for share in shares.into_iter().filter(|s| !s.is_empty()) {
         let worker = Worker::new(&url).map_err(|e| {
             format!(
@@ -160,21 +172,57 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
         // The handlers live as long as their worker, which the job terminates.
         on_message.forget();
         on_error.forget();
-        let blobs = Array::new();
-        let names = Array::new();
-        for (name, blob) in share {
-            names.push(&name.into());
-            blobs.push(&blob);
-        }
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"files".into(), &blobs);
-        let _ = Reflect::set(&message, &"names".into(), &names);
-        worker
-            .post_message(&message)
-            .map_err(|e| format!("the files could not be passed on: {}", describe(&e)))?;
-        job.workers.borrow_mut().push(worker);
+        job.workers.borrow_mut().push(worker.clone());
+        messages.extend(
+            share
+                .chunks(CHUNK)
+                .map(|chunk| (worker.clone(), chunk.to_vec())),
+        );
     }
+    let posting = job.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        for (sent, (worker, chunk)) in messages.into_iter().enumerate() {
+            if posting.workers.borrow().is_empty() {
+                return; // cancelled
+            }
+            if sent > 0 && sent % CHUNKS_PER_TASK == 0 {
+                next_task().await;
+            }
+            if let Err(e) = worker.post_message(&job_message(chunk)) {
+                posting.cancel();
+                report(Report::Failed(format!(
+                    "the files could not be passed on: {}",
+                    describe(&e)
+                )));
+                return;
+            }
+        }
+    });
     Ok(job)
+}
+
+/// One job for a worker: `{ files, names }` (see [`crate::own::worker`]).
+fn job_message(chunk: Vec<(String, Blob)>) -> Object {
+    let blobs = Array::new();
+    let names = Array::new();
+    for (name, blob) in chunk {
+        names.push(&name.into());
+        blobs.push(&blob);
+    }
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"files".into(), &blobs);
+    let _ = Reflect::set(&message, &"names".into(), &names);
+    message
+}
+
+/// Waits for the browser to run other tasks once.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn describe(error: &JsValue) -> String {
