@@ -300,6 +300,7 @@ pub fn start(state: AppState) -> ArchiveSource {
                 loader::start(state);
             }
             Ok(true) => {
+                state.archive.set(true);
                 source.mode.set(Mode::Archive);
                 let now = loader::now_ms();
                 state.progress.set(Progress::Ready {
@@ -309,6 +310,7 @@ pub fn start(state: AppState) -> ArchiveSource {
                 follow_views(state, source);
             }
             Err(message) => {
+                state.archive.set(true);
                 source.mode.set(Mode::Archive);
                 source.view.set(ArchiveView::Failed(message.clone()));
                 state.progress.set(Progress::Failed(message));

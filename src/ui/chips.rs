@@ -17,7 +17,8 @@ pub fn ActiveFilters() -> impl IntoView {
         if filter.selects_everything() {
             return None;
         }
-        let library = state.library.get();
+        // The library names values only where it answers (not an archive's views).
+        let library = state.results.get().and_then(|_| state.library.get());
         // In archive mode there is no library: the answered view's facets name the values.
         let archived = library.is_none().then(|| source.facets()).flatten();
         let chips: Vec<(String, Filter)> = removable_parts(&filter)

@@ -183,7 +183,13 @@ pub fn install(state: AppState) -> OwnArticles {
 fn restore(state: AppState, own: OwnArticles) {
     leptos::task::spawn_local(async move {
         match own_store::load_all().await {
-            Ok(stored) if stored.is_empty() => finish_restore(own, 0),
+            Ok(stored) if stored.is_empty() => {
+                // An archive site has no library of its own: an empty one answers `in=yours`.
+                if state.library.get_untracked().is_none() {
+                    let _ = loader::rebuild(state, &[]).await;
+                }
+                finish_restore(own, 0);
+            }
             Ok(stored) => {
                 let files = stored.into_iter().map(|f| (f.name, f.blob)).collect();
                 read(state, own, files, Purpose::Restoring, now_ms());
@@ -192,6 +198,9 @@ fn restore(state: AppState, own: OwnArticles) {
                 own.note.set(Some(format!(
                     "Your kept articles could not be read back: {e}"
                 )));
+                if state.library.get_untracked().is_none() {
+                    let _ = loader::rebuild(state, &[]).await;
+                }
                 finish_restore(own, 0);
             }
         }

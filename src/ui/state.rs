@@ -126,6 +126,9 @@ pub struct AppState {
     pub library: RwSignal<Option<Arc<Library>>>,
     /// The site's articles alone, unresolved (see [`SiteCollection`]).
     pub site: StoredValue<Option<Arc<SiteCollection>>>,
+    /// Whether an archive answers the site's views (archive mode): the library then holds
+    /// only the reader's own articles and answers only `in=yours`.
+    pub archive: RwSignal<bool>,
     /// The filter and the notices about the link it came from.
     pub filter: Memo<(Filter, Vec<Notice>)>,
     /// How many article hits to collect ("show more" raises it; not part of the view).
@@ -155,9 +158,13 @@ impl AppState {
         let filter = Memo::new(move |_| Filter::from_query_string(&url.get()));
         let hit_limit = RwSignal::new(HIT_PAGE);
         let last_word = RwSignal::new(LastWord::Complete);
+        let archive = RwSignal::new(false);
         let results = Memo::new(move |_| {
             let library = library.get()?;
             let (filter, _) = filter.get();
+            if archive.get() && filter.collection != Some(crate::query::Collection::Yours) {
+                return None;
+            }
             let options = Options {
                 hits: hit_limit.get(),
                 quotes: 500,
@@ -176,6 +183,7 @@ impl AppState {
             articles,
             library,
             site: StoredValue::new(None),
+            archive,
             filter,
             hit_limit,
             last_word,

@@ -373,6 +373,14 @@ async fn an_archive_site_explores_own_articles_alone() {
         let paths = write_files(folder.path())?;
         app.wait_for("body[data-view-ready]").await?;
         wait_own_articles(app, 0).await?;
+        // Someone else's link to their own articles: said so, on the archive site too.
+        app.open_link("in=yours").await?;
+        wait_own_articles(app, 0).await?;
+        app.wait_for("#foreign-own-notice").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_own_articles(app, 0).await?;
         add_files(app, &paths).await?;
         wait_own_articles(app, 5).await?;
         app.open_link("in=yours").await?;
@@ -382,6 +390,17 @@ async fn an_archive_site_explores_own_articles_alone() {
         app.open_link("a=own/memo&in=yours").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for_text("#reader-title", "Harbour memo").await?;
+        // The archive's own view is still the archive's: its count, not the reader's.
+        app.open_link("").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        assert!(
+            app.client
+                .find(Locator::Css("#hits .hit[data-article^='own/']"))
+                .await
+                .is_err(),
+            "the archive's list shows the reader's articles"
+        );
         app.wait_for("#own-articles-button").await?.click().await?;
         app.wait_for("#own-remove-all").await?.click().await?;
         wait_own_articles(app, 0).await?;
