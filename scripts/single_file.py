@@ -73,7 +73,7 @@ def single_file(dist: Path) -> str:
     html = (dist / "index.html").read_text()
     css = find_one(dist, "*.css").read_text()
     glue = module_to_script(find_one(dist, "dossier-web-*.js").read_text())
-    wasm = base64.b64encode(find_one(dist, "*.wasm").read_bytes()).decode()
+    wasm = base64.b64encode(find_one(dist, "dossier-web-*_bg.wasm").read_bytes()).decode()
     script = "\n" + glue + "\n" + BOOT.read_text() + STARTER
     style = "\n" + css + "\n"
     icon = "data:image/svg+xml;base64," + base64.b64encode(ICON.read_bytes()).decode()

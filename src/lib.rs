@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod embedded;
 pub mod extract;
 pub mod index;
+pub mod own;
 pub mod query;
 pub mod resolve;
 pub mod span;

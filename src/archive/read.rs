@@ -504,6 +504,10 @@ impl<'a> Lookup<'a> {
             let docs = catalogue.sources.iter().find(|s| &s.name == source);
             matches.intersect_sorted(docs.map_or(empty, |s| &s.docs));
         }
+        // An archive holds only the site's articles: the reader's own are merged by the app.
+        if filter.collection == Some(crate::query::Collection::Yours) {
+            matches = DocSet::empty(universe);
+        }
         if let Some(range) = date_range(filter) {
             let mut in_range = DocSet::empty(universe);
             for (at, run) in catalogue.date_runs.iter().enumerate() {
@@ -735,6 +739,7 @@ impl<'a> Lookup<'a> {
             .map(|s| matches.count_in(&s.docs) as u32)
             .collect();
         Facets {
+            own: 0,
             people: table(0),
             organizations: table(1),
             places: table(2),

@@ -70,10 +70,26 @@ pub fn classify(file: &str) -> Result<FileKind, Skipped> {
 /// Reads one seed file into its articles. `file` is its path relative to the seed folder.
 pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
     let kind = classify(file).unwrap_or(FileKind::Text);
-    parse_as(file, bytes, kind).map_err(|kind| Error::new(file, kind))
+    parse_as(file, bytes, kind, read_page).map_err(|kind| Error::new(file, kind))
 }
 
-fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, ErrorKind> {
+/// [`parse_file`], reading saved web pages in every build: for a reader's own files, which
+/// may be pages whatever the site's seeds are. Only the own-articles worker calls it, so the
+/// app's wasm links the page reader only when its seeds need it.
+pub fn parse_file_with_pages(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
+    let kind = classify(file).unwrap_or(FileKind::Text);
+    parse_as(file, bytes, kind, read_any_page).map_err(|kind| Error::new(file, kind))
+}
+
+/// How a saved web page is read: [`read_page`] or [`read_any_page`].
+type PageReader = fn(&str, &str, &[u8]) -> Result<Vec<Article>, ErrorKind>;
+
+fn parse_as(
+    file: &str,
+    bytes: &[u8],
+    kind: FileKind,
+    read_page: PageReader,
+) -> Result<Vec<Article>, ErrorKind> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty);
     }
@@ -96,6 +112,11 @@ fn parse_as(file: &str, bytes: &[u8], kind: FileKind) -> Result<Vec<Article>, Er
 /// A saved web page's article. Natively, and in a browser build whose seeds hold pages.
 #[cfg(any(not(target_arch = "wasm32"), dossier_html_seeds))]
 fn read_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
+    Ok(vec![super::html::read_page(file, stem, bytes)?])
+}
+
+/// A saved web page's article, in every build.
+fn read_any_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
     Ok(vec![super::html::read_page(file, stem, bytes)?])
 }
 
@@ -269,7 +290,7 @@ pub fn parse_files<'a>(
     for (name, bytes) in files {
         match classify(name) {
             Err(skip) => skipped.push(skip),
-            Ok(kind) => match parse_as(name, bytes, kind) {
+            Ok(kind) => match parse_as(name, bytes, kind, read_page) {
                 Ok(mut parsed) => articles.append(&mut parsed),
                 Err(kind) => errors.push(Error::new(name, kind)),
             },

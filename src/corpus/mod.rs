@@ -23,7 +23,6 @@ mod folder;
 mod front_matter;
 // Left unreferenced (and so out of the wasm) by a browser build without pages among its
 // seeds: see `files::read_page`.
-#[cfg_attr(all(target_arch = "wasm32", not(dossier_html_seeds)), allow(dead_code))]
 mod html;
 mod json_records;
 mod seed_table;
@@ -33,7 +32,8 @@ pub use article::{Article, ArticleId, TitleOrigin};
 pub use date::{Date, days_in_month, is_weekday_name, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{
-    CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file, parse_files,
+    CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file,
+    parse_file_with_pages, parse_files,
 };
 pub use folder::{FileOnDisk, read_folder};
 pub use html::{MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING};

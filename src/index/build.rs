@@ -45,126 +45,202 @@ impl Index {
     /// annotations count as empty).
     pub fn build(articles: &[Article], annotations: &[Annotations]) -> Self {
         let empty = Annotations::default();
-        let mut words = Interner::default();
-        let mut occurrences = Vec::new();
-        let mut docs = Vec::with_capacity(articles.len());
-        let mut doc_lookup = HashMap::with_capacity(articles.len());
-        let mut entity_ids = Interner::default();
-        let mut entities = Vec::new();
-        let mut entity_pairs = Vec::new();
-        let mut speaker_ids = Interner::default();
-        let mut speakers = Vec::new();
-        let mut speaker_pairs = Vec::new();
-        let mut quotes = Vec::new();
-        let mut source_ids = Interner::default();
-        let mut source_pairs = Vec::new();
-        let mut published = Vec::new();
-        let mut mentioned = Vec::new();
-        let mut mentioned_pairs = Vec::new();
-        let mut year_unknown_pairs = Vec::new();
-        let mut text_bytes = 0;
-        let mut total_words = 0u64;
-        let mut meta = FieldCollector::default();
-
+        let mut builder = IndexBuilder::new();
         for (doc, article) in articles.iter().enumerate() {
-            let doc = doc as u32;
-            let found = annotations.get(doc as usize).unwrap_or(&empty);
-            let mut position = 0u32;
-            let mut index_words = |text: &str, span: ByteSpan, position: &mut u32| {
-                for_each_word(text, span, |_, folded| {
-                    let (term, _) = words.id(folded);
-                    occurrences.push(Occurrence {
-                        term,
-                        doc,
-                        position: *position,
-                    });
-                    *position += 1;
-                });
-            };
-            if article.title_origin == TitleOrigin::Given {
-                let title = article.title.as_str();
-                index_words(title, ByteSpan::new(0, title.len()), &mut position);
-                position += TITLE_GAP;
-                text_bytes += title.len();
-            }
-            index_words(&article.text, article.body, &mut position);
-            text_bytes += article.body.len();
-            total_words += u64::from(position);
+            builder.add(article, annotations.get(doc).unwrap_or(&empty));
+        }
+        builder.finish()
+    }
+}
 
-            // Entities: the article's local numbers map to corpus-wide ones.
-            let mut local_to_global = Vec::with_capacity(found.entities.len());
-            for entity in &found.entities {
-                let (id, new) = entity_ids.id(entity.id.as_str());
-                if new {
-                    entities.push(EntityInfo {
-                        id: entity.id.clone(),
-                        kind: entity.kind,
-                        name: entity.canonical.clone(),
-                    });
-                }
-                local_to_global.push(id);
-            }
-            let mut named: Vec<u32> = local_to_global.clone();
-            named.sort_unstable();
-            named.dedup();
-            entity_pairs.extend(named.iter().map(|&e| (e, doc)));
+/// Builds an [`Index`] one article at a time, so a caller can spread the work over several
+/// tasks (the browser's main thread between frames); [`Index::build`] is this over a slice.
+#[derive(Default)]
+pub struct IndexBuilder {
+    words: Interner,
+    occurrences: Vec<Occurrence>,
+    docs: Vec<DocInfo>,
+    doc_lookup: HashMap<String, u32>,
+    entity_ids: Interner,
+    entities: Vec<EntityInfo>,
+    entity_pairs: Vec<(u32, u32)>,
+    speaker_ids: Interner,
+    speakers: Vec<SpeakerInfo>,
+    speaker_pairs: Vec<(u32, u32)>,
+    quotes: Vec<QuoteEntry>,
+    source_ids: Interner,
+    source_pairs: Vec<(u32, u32)>,
+    published: Vec<(DayRange, u32)>,
+    mentioned: Vec<(DayRange, u32)>,
+    mentioned_pairs: Vec<(u32, u32)>,
+    year_unknown_pairs: Vec<(u32, u32)>,
+    text_bytes: usize,
+    total_words: u64,
+    meta: FieldCollector,
+}
 
-            let mut quoted = Vec::new();
-            for (number, quote) in found.quotes.iter().enumerate() {
-                let speaker = match speaker_key(quote, found) {
-                    Some((key, name)) => {
-                        let (id, new) = speaker_ids.id(&key);
-                        if new {
-                            speakers.push(SpeakerInfo { key, name });
-                        }
-                        quoted.push(id);
-                        id
-                    }
-                    None => NONE,
-                };
-                quotes.push(QuoteEntry {
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Articles added so far.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Adds the next article (its document number is [`IndexBuilder::len`] before the call)
+    /// with its annotations.
+    pub fn add(&mut self, article: &Article, found: &Annotations) {
+        let doc = self.docs.len() as u32;
+        let Self {
+            words,
+            occurrences,
+            docs,
+            doc_lookup,
+            entity_ids,
+            entities,
+            entity_pairs,
+            speaker_ids,
+            speakers,
+            speaker_pairs,
+            quotes,
+            source_ids,
+            source_pairs,
+            published,
+            mentioned,
+            mentioned_pairs,
+            year_unknown_pairs,
+            text_bytes,
+            total_words,
+            meta,
+        } = self;
+        let mut position = 0u32;
+        let mut index_words = |text: &str, span: ByteSpan, position: &mut u32| {
+            for_each_word(text, span, |_, folded| {
+                let (term, _) = words.id(folded);
+                occurrences.push(Occurrence {
+                    term,
                     doc,
-                    number: number as u32,
-                    speaker,
-                    span: quote.span,
+                    position: *position,
+                });
+                *position += 1;
+            });
+        };
+        if article.title_origin == TitleOrigin::Given {
+            let title = article.title.as_str();
+            index_words(title, ByteSpan::new(0, title.len()), &mut position);
+            position += TITLE_GAP;
+            *text_bytes += title.len();
+        }
+        index_words(&article.text, article.body, &mut position);
+        *text_bytes += article.body.len();
+        *total_words += u64::from(position);
+
+        // Entities: the article's local numbers map to corpus-wide ones.
+        let mut local_to_global = Vec::with_capacity(found.entities.len());
+        for entity in &found.entities {
+            let (id, new) = entity_ids.id(entity.id.as_str());
+            if new {
+                entities.push(EntityInfo {
+                    id: entity.id.clone(),
+                    kind: entity.kind,
+                    name: entity.canonical.clone(),
                 });
             }
-            quoted.sort_unstable();
-            quoted.dedup();
-            speaker_pairs.extend(quoted.iter().map(|&s| (s, doc)));
+            local_to_global.push(id);
+        }
+        let mut named: Vec<u32> = local_to_global.clone();
+        named.sort_unstable();
+        named.dedup();
+        entity_pairs.extend(named.iter().map(|&e| (e, doc)));
 
-            let source = match &article.source {
-                Some(name) if !name.trim().is_empty() => {
-                    let (id, _) = source_ids.id(name.trim());
-                    source_pairs.push((id, doc));
+        let mut quoted = Vec::new();
+        for (number, quote) in found.quotes.iter().enumerate() {
+            let speaker = match speaker_key(quote, found) {
+                Some((key, name)) => {
+                    let (id, new) = speaker_ids.id(&key);
+                    if new {
+                        speakers.push(SpeakerInfo { key, name });
+                    }
+                    quoted.push(id);
                     id
                 }
-                _ => NONE,
+                None => NONE,
             };
-            if let Some(date) = article.date {
-                published.push((DayRange::of_date(date), doc));
-            }
-            for mention in &found.dates {
-                match mention.value.as_deref().and_then(parse_timex) {
-                    Some(MentionedDate::Known(range)) => {
-                        mentioned.push((range, doc));
-                        mentioned_pairs.push((doc, range.lo));
-                    }
-                    Some(MentionedDate::YearUnknown(key)) => year_unknown_pairs.push((doc, key)),
-                    None => {}
-                }
-            }
-            meta.add(doc, article);
-            doc_lookup.insert(article.id.0.clone(), doc);
-            docs.push(DocInfo {
-                id: article.id.clone(),
-                title: article.title.clone(),
-                date: article.date,
-                source,
-                words: position,
+            quotes.push(QuoteEntry {
+                doc,
+                number: number as u32,
+                speaker,
+                span: quote.span,
             });
         }
+        quoted.sort_unstable();
+        quoted.dedup();
+        speaker_pairs.extend(quoted.iter().map(|&s| (s, doc)));
 
+        let source = match &article.source {
+            Some(name) if !name.trim().is_empty() => {
+                let (id, _) = source_ids.id(name.trim());
+                source_pairs.push((id, doc));
+                id
+            }
+            _ => NONE,
+        };
+        if let Some(date) = article.date {
+            published.push((DayRange::of_date(date), doc));
+        }
+        for mention in &found.dates {
+            match mention.value.as_deref().and_then(parse_timex) {
+                Some(MentionedDate::Known(range)) => {
+                    mentioned.push((range, doc));
+                    mentioned_pairs.push((doc, range.lo));
+                }
+                Some(MentionedDate::YearUnknown(key)) => year_unknown_pairs.push((doc, key)),
+                None => {}
+            }
+        }
+        meta.add(doc, article);
+        doc_lookup.insert(article.id.0.clone(), doc);
+        docs.push(DocInfo {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            date: article.date,
+            source,
+            words: position,
+        });
+    }
+
+    /// The index of every article added.
+    pub fn finish(self) -> Index {
+        let Self {
+            words,
+            occurrences,
+            docs,
+            doc_lookup,
+            entity_ids,
+            entities,
+            entity_pairs,
+            speaker_ids,
+            speakers,
+            speaker_pairs,
+            quotes,
+            source_ids,
+            source_pairs,
+            published,
+            mentioned,
+            mentioned_pairs,
+            year_unknown_pairs,
+            text_bytes,
+            total_words,
+            meta,
+        } = self;
         let n = docs.len();
         let (first_seen, _) = words.into_vec();
         let terms = Terms::build(first_seen, &occurrences);
@@ -181,7 +257,11 @@ impl Index {
         let mut newest_first: Vec<u32> = (0..n as u32).collect();
         // Newest first; undated last; ties in corpus order.
         newest_first.sort_by_key(|&d| std::cmp::Reverse(published_keys[d as usize]));
+        let own_docs = (0..n as u32)
+            .filter(|&d| crate::own::is_own(docs[d as usize].id.as_str()))
+            .collect();
         Index {
+            own_docs,
             average_words: if n == 0 {
                 0.0
             } else {

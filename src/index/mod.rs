@@ -31,6 +31,7 @@ pub mod fold;
 mod postings;
 mod terms;
 
+pub use build::IndexBuilder;
 pub use dates::{DateTable, DayRange, MentionedDate, parse_timex};
 pub use fields::{FieldInfo, MetaFields};
 pub use postings::{DocSet, Lists};
@@ -120,6 +121,8 @@ pub struct Index {
     pub(crate) doc_year_unknown: Lists,
     pub(crate) newest_first: Vec<u32>,
     pub(crate) meta: MetaFields,
+    /// The reader's own articles ([`crate::own`]), sorted.
+    pub(crate) own_docs: Vec<u32>,
 }
 
 impl Index {
@@ -211,6 +214,11 @@ impl Index {
     /// The metadata fields kept as facets, with their values.
     pub fn meta_fields(&self) -> &MetaFields {
         &self.meta
+    }
+
+    /// The reader's own articles (ids `own/…`, see [`crate::own`]), sorted.
+    pub fn own_docs(&self) -> &[u32] {
+        &self.own_docs
     }
 
     /// Documents newest first (undated last; ties in corpus order).

@@ -112,6 +112,8 @@ pub struct Facets {
     pub sources: FacetList,
     /// Metadata fields, in the index's order (by name).
     pub fields: Vec<FieldFacet>,
+    /// How many matches are the reader's own articles ([`crate::own`]); the rest are the site's.
+    pub own: usize,
 }
 
 /// Which facet (for [`facet_values`]).
@@ -352,6 +354,7 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
                 }
             })
             .collect(),
+        own: matches.count_in(index.own_docs()),
     }
 }
 

@@ -5,7 +5,7 @@
 //! article (an empty set, not an error and not "everything"); an empty filter matches every
 //! article.
 
-use super::filter::{DateField, Filter};
+use super::filter::{Collection, DateField, Filter};
 use super::text::{LastWord, TextQuery, Unit};
 use crate::index::dates::{DayRange, upper};
 use crate::index::{DocSet, Index, TermId};
@@ -76,6 +76,9 @@ pub fn evaluate_with(index: &Index, filter: &Filter, last_word: LastWord) -> Eva
                 .map_or(&[], |s| index.source_docs(s)),
         );
     }
+    if filter.collection == Some(Collection::Yours) {
+        lists.push(index.own_docs());
+    }
     let meta = index.meta_fields();
     for condition in &filter.fields {
         lists.push(
@@ -86,6 +89,9 @@ pub fn evaluate_with(index: &Index, filter: &Filter, last_word: LastWord) -> Eva
     lists.sort_by_key(|l| l.len());
     for list in lists {
         matches.intersect_sorted(list);
+    }
+    if filter.collection == Some(Collection::Site) {
+        matches.subtract(&DocSet::from_sorted(universe, index.own_docs()));
     }
     if let Some(range) = date_range(filter) {
         let mut in_range = DocSet::empty(universe);

@@ -15,6 +15,8 @@
 //!              | "to"       ; date, same forms (inclusive: to=2022-11 ends on 30 November)
 //!              | "dates"    ; "published" (default) | "mentioned": what from/to range over
 //!              | "source"   ; publisher name, exact
+//!              | "in"       ; "yours": only the reader's own articles (added in this browser,
+//!                           ;   ids `own/…`) | "site": only the site's; default both
 //!              | "m." field ; a metadata value: `m.topics=crude`; repeatable, every one must hold
 //!              | "sort"     ; "relevance" (default) | "newest" | "oldest"
 //!              | "view"     ; "articles" (default) | "quotes" | "entities" | "timeline"
@@ -170,6 +172,25 @@ pub struct FieldValue {
 /// The URL key prefix of metadata fields.
 pub const FIELD_PREFIX: &str = "m.";
 
+/// Which collection: the site's articles, the reader's own ([`crate::own`]), or both (`None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Collection {
+    /// Only the site's articles.
+    Site,
+    /// Only the reader's own articles.
+    Yours,
+}
+
+impl Collection {
+    /// The URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Site => "site",
+            Self::Yours => "yours",
+        }
+    }
+}
+
 /// Which dates a date range is about.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum DateField {
@@ -197,6 +218,8 @@ pub struct Filter {
     pub dates: DateField,
     /// Only articles from this source.
     pub source: Option<String>,
+    /// Only the site's or only the reader's own articles (`None`: both).
+    pub collection: Option<Collection>,
     /// Metadata values the article must all list.
     pub fields: Vec<FieldValue>,
     /// The order of the article list.
@@ -253,7 +276,7 @@ pub fn code_spans(text: &str) -> Vec<(&str, bool)> {
     parts
 }
 
-const KEYS: &str = "`q`, `e`, `s`, `from`, `to`, `dates`, `source`, `m.<field>`, `sort`, `view`, `by`, `nodes`, `a`, `quote`, `entity`, `v`";
+const KEYS: &str = "`q`, `e`, `s`, `from`, `to`, `dates`, `source`, `in`, `m.<field>`, `sort`, `view`, `by`, `nodes`, `a`, `quote`, `entity`, `v`";
 
 impl Filter {
     /// Reads a URL query string (with or without the leading `?`). Never fails: whatever
@@ -286,6 +309,7 @@ impl Filter {
                 "to" => Some("to"),
                 "dates" => Some("dates"),
                 "source" => Some("source"),
+                "in" => Some("in"),
                 "sort" => Some("sort"),
                 "view" => Some("view"),
                 "by" => Some("by"),
@@ -364,6 +388,13 @@ impl Filter {
             }
             "source" if value.is_empty() => return Err("`source` needs a source name".into()),
             "source" => self.source = Some(value.to_string()),
+            "in" => {
+                self.collection = Some(match value {
+                    "yours" => Collection::Yours,
+                    "site" => Collection::Site,
+                    _ => return Err("`in` is `yours` or `site`; showing both".into()),
+                })
+            }
             "sort" => {
                 self.sort = Sort::parse(value)
                     .ok_or("`sort` is `relevance`, `newest` or `oldest`; sorting by relevance")?
@@ -457,6 +488,9 @@ impl Filter {
         if let Some(source) = &self.source {
             pair("source", source);
         }
+        if let Some(collection) = self.collection {
+            pair("in", collection.as_str());
+        }
         for condition in &self.fields {
             pair(
                 &format!("{FIELD_PREFIX}{}", condition.field),
@@ -509,6 +543,7 @@ impl Filter {
             && self.from.is_none()
             && self.to.is_none()
             && self.source.is_none()
+            && self.collection.is_none()
             && self.fields.is_empty()
     }
 

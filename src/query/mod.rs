@@ -35,7 +35,7 @@ pub use collect::{
     facet_values, search, search_with,
 };
 pub use eval::{Evaluation, evaluate, evaluate_with};
-pub use filter::{DateField, FieldValue, Filter, Notice, Sort, View};
+pub use filter::{Collection, DateField, FieldValue, Filter, Notice, Sort, View};
 pub use histogram::{
     Bucket, Granularity, Histogram, PLAUSIBLE_MARGIN_YEARS, Shift, overview, plausible_years,
     shift_range,

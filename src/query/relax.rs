@@ -4,7 +4,7 @@
 //! give, so the empty view can say which filter to drop.
 
 use super::eval::evaluate_with;
-use super::filter::{DateField, FieldValue, Filter};
+use super::filter::{Collection, DateField, FieldValue, Filter};
 use super::text::LastWord;
 use crate::corpus::Date;
 use crate::extract::EntityId;
@@ -30,6 +30,8 @@ pub enum FilterPart {
     },
     /// The source.
     Source(String),
+    /// Only the site's or only the reader's own articles.
+    Collection(Collection),
     /// A metadata value.
     Field(FieldValue),
 }
@@ -76,6 +78,13 @@ pub fn removable_parts(filter: &Filter) -> Vec<(FilterPart, Filter)> {
             ..base.clone()
         };
         parts.push((FilterPart::Source(source.clone()), without));
+    }
+    if let Some(collection) = base.collection {
+        let without = Filter {
+            collection: None,
+            ..base.clone()
+        };
+        parts.push((FilterPart::Collection(collection), without));
     }
     for (i, condition) in base.fields.iter().enumerate() {
         let mut without = base.clone();

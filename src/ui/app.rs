@@ -17,26 +17,39 @@ use super::keyboard;
 use super::link::ViewLink;
 use super::network::NetworkView;
 use super::offline_save::OfflineSave;
+use super::own_articles::{
+    self, CollectionPanel, ForeignLinkNotice, OwnArticlesButton, OwnArticlesPanel,
+};
 use super::quotes::QuoteList;
 use super::reader::{ArticleSidebar, Reader};
 use super::results::ArticleResults;
 use super::state::{AppState, Progress};
 use super::timeline::Timeline;
 use super::view_ready;
-use crate::query::{Filter, LastWord, View};
+use crate::query::{Collection, Filter, LastWord, View};
 use leptos::prelude::*;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    let own = own_articles::install(state);
     let source = archive_source::start(state);
+    // In archive mode the reader's own articles are explored alone (`in=yours`), through the
+    // embedded views: the archive holds only the site's.
+    let archive_answers = move || {
+        source.mode.get() == Mode::Archive
+            && state
+                .filter
+                .with(|(f, _)| f.collection != Some(Collection::Yours))
+    };
     keyboard::install(state);
     view_ready::install(state, move || match source.mode.get() {
         Mode::Deciding => false,
-        Mode::Embedded => state.results.with(Option::is_some),
-        Mode::Archive => matches!(source.view.get(), ArchiveView::Ready(_)),
+        Mode::Archive if archive_answers() => matches!(source.view.get(), ArchiveView::Ready(_)),
+        Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),
     });
+    let _ = own;
     let notices = move || state.filter.get().1;
     // Whether the phone's filter drawer is open: transient, like a facet's "show more".
     let drawer_open = RwSignal::new(false);
@@ -49,15 +62,15 @@ pub fn App() -> impl IntoView {
     });
     let embedded_sidebar = move |open: (Option<String>, bool)| match open {
         (Some(id), _) => view! { <ArticleSidebar id=id/> }.into_any(),
-        (None, true) => view! { <FacetPanels/> }.into_any(),
-        (None, false) => view! { <Timeline/><FacetPanels/> }.into_any(),
+        (None, true) => view! { <CollectionPanel/><FacetPanels/> }.into_any(),
+        (None, false) => view! { <Timeline/><CollectionPanel/><FacetPanels/> }.into_any(),
     };
-    let sidebar = move || match (source.mode.get(), open_article.get()) {
-        (Mode::Archive, (Some(_), _)) => ().into_any(),
-        (Mode::Archive, (None, timeline_is_main)) => {
+    let sidebar = move || match (archive_answers(), open_article.get()) {
+        (true, (Some(_), _)) => ().into_any(),
+        (true, (None, timeline_is_main)) => {
             view! { <ArchiveSidebar timeline_is_main=timeline_is_main/> }.into_any()
         }
-        (_, open) => embedded_sidebar(open),
+        (false, open) => embedded_sidebar(open),
     };
     let close_drawer = move || {
         drawer_open.set(false);
@@ -75,7 +88,10 @@ pub fn App() -> impl IntoView {
             <FiltersButton open=drawer_open/>
             <SearchBox/>
             <ViewTabs/>
+            <OwnArticlesButton/>
         </header>
+        <OwnArticlesPanel/>
+        <ForeignLinkNotice/>
         <Show when=move || !notices().is_empty()>
             <div class="notice" role="status" id="link-notice">
                 <p>"Some parts of this link were not understood and are ignored:"</p>
@@ -116,7 +132,7 @@ pub fn App() -> impl IntoView {
                     <OfflineSave/>
                 </div>
                 <ChangeNote/>
-                {move || if source.mode.get() == Mode::Archive {
+                {move || if archive_answers() {
                     view! { <ArchiveMain/> }.into_any()
                 } else {
                     view! { <MainView/> }.into_any()

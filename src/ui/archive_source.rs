@@ -308,6 +308,7 @@ pub fn start(state: AppState) -> ArchiveSource {
                 loader::start(state);
             }
             Ok(true) => {
+                state.archive.set(true);
                 source.mode.set(Mode::Archive);
                 // This browser's edits, to list and export; the archive was resolved when
                 // it was built, with the aliases.toml beside its seeds.
@@ -322,6 +323,7 @@ pub fn start(state: AppState) -> ArchiveSource {
                 follow_views(state, source);
             }
             Err(message) => {
+                state.archive.set(true);
                 source.mode.set(Mode::Archive);
                 source.view.set(ArchiveView::Failed(message.clone()));
                 state.progress.set(Progress::Failed(message));

@@ -17,7 +17,8 @@ pub fn ActiveFilters() -> impl IntoView {
         if filter.selects_everything() {
             return None;
         }
-        let library = state.library.get();
+        // The library names values only where it answers (not an archive's views).
+        let library = state.results.get().and_then(|_| state.library.get());
         // In archive mode there is no library: the answered view's facets name the values.
         let archived = library.is_none().then(|| source.facets()).flatten();
         let chips: Vec<(String, Filter)> = removable_parts(&filter)
@@ -107,6 +108,10 @@ pub fn part_label(part: &FilterPart, library: Option<&Library>) -> String {
             format!("{what} {range}")
         }
         FilterPart::Source(source) => format!("Source: {source}"),
+        FilterPart::Collection(crate::query::Collection::Yours) => {
+            crate::own::COLLECTION_NAME.to_string()
+        }
+        FilterPart::Collection(crate::query::Collection::Site) => "This site's articles".into(),
         FilterPart::Field(condition) => {
             format!("{}: {}", field_title(&condition.field), condition.value)
         }

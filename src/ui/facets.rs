@@ -92,7 +92,7 @@ fn FacetPanel(
         if needle.trim().is_empty() {
             return None;
         }
-        let Some(library) = state.library.get() else {
+        let Some(library) = state.results.get().and_then(|_| state.library.get()) else {
             // An archive's facets: only the listed values are known (see crate::archive).
             return Some(listed_matching(&search_listed, &needle));
         };

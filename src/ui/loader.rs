@@ -2,10 +2,10 @@
 //! extract, resolve and index in time slices, yielding to the browser between slices, and publish
 //! the articles as soon as they are read so the list shows before indexing finishes.
 
-use super::state::{AppState, Library, Progress};
+use super::state::{AppState, Library, Progress, SiteCollection};
 use crate::corpus::{self, Article};
-use crate::extract::annotate;
-use crate::index::Index;
+use crate::extract::{Annotations, annotate};
+use crate::index::{Index, IndexBuilder};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -58,23 +58,21 @@ async fn load(state: AppState) -> Result<(), String> {
     }
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
-    // The site's aliases.toml, then this browser's edits (`super::curation`); the
-    // automatic verdicts are kept so an edit only applies the edits and rewrites again.
+    // The site's aliases.toml, then this browser's edits (`super::curation`).
     let edits = super::curation::load()?;
     let curation = edits.all();
     state.edits.set(edits);
-    let prepared = crate::resolve::prepare(&articles, annotations);
-    let resolved = prepared.clone().finish(&articles, &curation);
-    let annotations = resolved.annotations;
-    let index = Index::build(&articles, &annotations);
-    state.library.set(Some(Arc::new(Library {
-        articles,
-        prepared: Some(Arc::new(prepared)),
-        annotations,
-        decisions: resolved.decisions,
-        index,
-        entity_stats: std::sync::OnceLock::new(),
+    // The site's annotations before resolving are kept: the reader's own articles are
+    // resolved together with them (`rebuild`).
+    state.site.set_value(Some(Arc::new(SiteCollection {
+        articles: articles.clone(),
+        annotations: Arc::new(annotations.clone()),
     })));
+    state.library.set(Some(Arc::new(build_library(
+        articles,
+        annotations,
+        &curation,
+    ))));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {
         first_articles_ms,
@@ -82,6 +80,80 @@ async fn load(state: AppState) -> Result<(), String> {
     });
     record_timings(first_articles_ms, ready_ms);
     Ok(())
+}
+
+/// Resolves entities across `articles`, applies the hand edits and indexes them. The
+/// automatic verdicts are kept, so a later edit only applies the edits and rewrites again.
+fn build_library(
+    articles: Arc<Vec<Article>>,
+    annotations: Vec<Annotations>,
+    curation: &crate::resolve::Curation,
+) -> Library {
+    let prepared = crate::resolve::prepare(&articles, annotations);
+    let resolved = prepared.clone().finish(&articles, curation);
+    let annotations = resolved.annotations;
+    let index = Index::build(&articles, &annotations);
+    Library {
+        articles,
+        prepared: Some(Arc::new(prepared)),
+        annotations,
+        decisions: resolved.decisions,
+        index,
+        entity_stats: std::sync::OnceLock::new(),
+    }
+}
+
+/// Rebuilds the library from the site's articles and the reader's own `files` (resolved and
+/// indexed together, so an entity in both is one entity), indexing in time slices. Returns
+/// the own files left out because an article id was taken: stored name, and `file: problem`.
+pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, String)> {
+    let site = state.site.get_value();
+    let (site_articles, site_annotations): (&[Article], &[Annotations]) = match &site {
+        Some(site) => (&site.articles, &site.annotations),
+        None => (&[], &[]),
+    };
+    let started = now_ms();
+    let combined = crate::own::combine(site_articles, site_annotations, own);
+    let articles = Arc::new(combined.articles);
+    // Resolving is collection-wide, in one go; indexing goes an article at a time. The hand
+    // edits apply to own articles as to the site's.
+    let curation = state.edits.get_untracked().all();
+    let prepared = crate::resolve::prepare(&articles, combined.annotations);
+    let resolved = prepared.clone().finish(&articles, &curation);
+    let resolve_ms = now_ms() - started;
+    let mut slice = Slice::start().yield_now().await;
+    let mut index_ms = 0.0;
+    let mut builder = IndexBuilder::new();
+    for (article, found) in articles.iter().zip(&resolved.annotations) {
+        builder.add(article, found);
+        if slice.spent() {
+            index_ms += now_ms() - slice.started;
+            slice = slice.yield_now().await;
+        }
+    }
+    let index = builder.finish();
+    index_ms += now_ms() - slice.started;
+    let library = Library {
+        articles: articles.clone(),
+        prepared: Some(Arc::new(prepared)),
+        annotations: resolved.annotations,
+        decisions: resolved.decisions,
+        index,
+        entity_stats: std::sync::OnceLock::new(),
+    };
+    // Main-thread time spent resolving and indexing (ms), for tests and the curious.
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute(
+            "data-own-rebuild-ms",
+            &format!("{resolve_ms:.0} {index_ms:.0}"),
+        );
+    }
+    state.articles.set(Some(articles));
+    state.library.set(Some(Arc::new(library)));
+    combined.clashes
 }
 
 /// A time slice of work.

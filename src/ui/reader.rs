@@ -31,6 +31,10 @@ pub fn Reader(
         };
         match library.article(&id) {
             Some((doc, article, found)) => article_view(&library, doc, article, found, quote, &state.filter.get_untracked().0).into_any(),
+            None if crate::own::is_own(&id) => view! {
+                <p class="notice" role="alert">{format!("“{id}” is one of the articles the person who shared this link added in their own browser; it is not in this one.")}</p>
+            }
+            .into_any(),
             None => view! {
                 <p class="notice" role="alert">{format!("There is no article “{id}” in this Dossier.")}</p>
             }
@@ -78,6 +82,9 @@ pub(super) fn article_view(
     });
     view! {
         <article class="reader" aria-labelledby="reader-title">
+            {crate::own::is_own(article.id.as_str()).then(|| view! {
+                <p class="own-badge">"Your article: kept only in this browser"</p>
+            })}
             <h1 id="reader-title">{article.title.clone()}</h1>
             <p class="article-meta">{meta} " " {link}</p>
             {legend(found)}

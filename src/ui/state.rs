@@ -46,6 +46,15 @@ impl Library {
     }
 }
 
+/// The site's own articles and their annotations before the collection-wide resolve, kept so
+/// the reader's articles can be resolved and indexed together with them.
+pub struct SiteCollection {
+    /// The site's articles.
+    pub articles: Arc<Vec<Article>>,
+    /// Their annotations, unresolved.
+    pub annotations: Arc<Vec<Annotations>>,
+}
+
 /// How far loading has come.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
@@ -116,8 +125,13 @@ pub struct AppState {
     pub progress: RwSignal<Progress>,
     /// The articles, as soon as they are read (before extraction finishes).
     pub articles: RwSignal<Option<Arc<Vec<Article>>>>,
-    /// The corpus, once indexed.
+    /// The corpus, once indexed: the site's articles and the reader's own.
     pub library: RwSignal<Option<Arc<Library>>>,
+    /// The site's articles alone, unresolved (see [`SiteCollection`]).
+    pub site: StoredValue<Option<Arc<SiteCollection>>>,
+    /// Whether an archive answers the site's views (archive mode): the library then holds
+    /// only the reader's own articles and answers only `in=yours`.
+    pub archive: RwSignal<bool>,
     /// The filter and the notices about the link it came from.
     pub filter: Memo<(Filter, Vec<Notice>)>,
     /// How many article hits to collect ("show more" raises it; not part of the view).
@@ -151,9 +165,13 @@ impl AppState {
         let filter = Memo::new(move |_| Filter::from_query_string(&url.get()));
         let hit_limit = RwSignal::new(HIT_PAGE);
         let last_word = RwSignal::new(LastWord::Complete);
+        let archive = RwSignal::new(false);
         let results = Memo::new(move |_| {
             let library = library.get()?;
             let (filter, _) = filter.get();
+            if archive.get() && filter.collection != Some(crate::query::Collection::Yours) {
+                return None;
+            }
             let options = Options {
                 hits: hit_limit.get(),
                 quotes: 500,
@@ -171,6 +189,8 @@ impl AppState {
             progress,
             articles,
             library,
+            site: StoredValue::new(None),
+            archive,
             filter,
             hit_limit,
             last_word,

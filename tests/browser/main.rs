@@ -17,6 +17,8 @@
 //! - `search`: search edges, sort, the empty result's ways out, focus after Enter and Esc,
 //!   metadata facets and facet finding (issue 13; on `target/dist-wire`, built from
 //!   `tests/fixtures/wire`), and the link notice (on `dist/`).
+//! - `own_articles`: the reader's own files (issue 14): added, shown, kept after a reload,
+//!   removed, never sent; a link to someone else's; 1,000 articles and 1,000 pages timed.
 
 mod archive_site;
 mod curation;
@@ -27,5 +29,6 @@ mod hostile;
 mod hosting;
 mod large_corpus;
 mod offline;
+mod own_articles;
 mod search;
 mod views;

@@ -3,7 +3,7 @@
 use dossier::corpus::Date;
 use dossier::extract::EntityId;
 use dossier::query::entity_table::{Column, TableSort};
-use dossier::query::{DateField, FieldValue, Filter, Sort, View};
+use dossier::query::{Collection, DateField, FieldValue, Filter, Sort, View};
 use proptest::prelude::*;
 
 fn parsed(url: &str) -> Filter {
@@ -318,13 +318,17 @@ fn filter() -> impl Strategy<Value = Filter> {
         (
             prop::collection::vec(("[a-z_ ]{0,6}[a-z]", "\\PC{0,6}[a-z]"), 0..3),
             prop::sample::select(Sort::ALL.iter().map(|p| p.0).collect::<Vec<_>>()),
+            prop::option::of(prop::sample::select(vec![
+                Collection::Site,
+                Collection::Yours,
+            ])),
         ),
     )
         .prop_map(
             |(
                 (text, entities, speakers, from, to, mentioned),
                 (source, view, article, quote, open, by, nodes),
-                (fields, sort),
+                (fields, sort, collection),
             )| {
                 Filter {
                     text,
@@ -338,6 +342,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                         DateField::Published
                     },
                     source,
+                    collection,
                     fields: fields
                         .into_iter()
                         .map(|(field, value)| FieldValue { field, value })

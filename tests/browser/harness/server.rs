@@ -23,7 +23,12 @@ struct Shared {
     requests: Mutex<Vec<String>>,
     /// Requests whose path contains the text wait this long before the answer.
     slow: Mutex<Option<(String, std::time::Duration)>>,
+    /// Every request whole: its head and its body (up to [`BODY_KEPT`] bytes).
+    raw: Mutex<Vec<Vec<u8>>>,
 }
+
+/// Bytes of a request body kept for [`StaticServer::raw_requests`].
+const BODY_KEPT: usize = 16 * 1024 * 1024;
 
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:PORT{base}` (`base` starts and ends with `/`).
@@ -34,6 +39,7 @@ impl StaticServer {
             root: Mutex::new(root.to_path_buf()),
             requests: Mutex::new(Vec::new()),
             slow: Mutex::new(None),
+            raw: Mutex::new(Vec::new()),
         });
         let prefix = base.to_string();
         let serving = Arc::clone(&shared);
@@ -103,6 +109,15 @@ impl StaticServer {
         format!("http://{}{}{q}", self.addr, self.base)
     }
 
+    /// Every request so far whole (head and body), in order: what a page could have sent.
+    pub fn raw_requests(&self) -> Vec<Vec<u8>> {
+        self.shared
+            .raw
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     /// Stops accepting connections: the site is now offline.
     pub fn stop(&self) {
         if let Some(task) = self
@@ -132,7 +147,34 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
         }
         head.extend_from_slice(&buf[..n]);
     }
-    let request = String::from_utf8_lossy(&head);
+    let request = String::from_utf8_lossy(&head).into_owned();
+    // The body, if the request has one (a static host ignores it; the log keeps it).
+    let head_end = head
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(head.len(), |at| at + 4);
+    let length: usize = request
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .unwrap_or(0);
+    let mut whole = head.clone();
+    while whole.len() < head_end + length.min(BODY_KEPT) {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        whole.extend_from_slice(&buf[..n]);
+    }
+    shared
+        .raw
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(whole);
     let mut words = request.split_whitespace();
     let method = words.next().unwrap_or("?");
     let target = words.next().unwrap_or("/");

@@ -1,0 +1,922 @@
+//! "Your articles": the reader adds files of their own (choose files, choose a folder, or drop
+//! them anywhere on the page); they are read in Web Workers ([`super::own_workers`]), kept in
+//! this browser ([`super::own_store`]) and explored with the site's articles as one
+//! collection ([`super::loader::rebuild`]), or alone (`in=yours`). Nothing is uploaded: the
+//! files go from the picker to the workers and IndexedDB, never to the network.
+//!
+//! The panel shows the progress of an addition (files and articles done, articles a second,
+//! time left, a Cancel button), what went wrong with which file, and every kept file with
+//! its size and a Remove button, and how much space they take together.
+
+use super::link::ViewLink;
+use super::loader::{self, now_ms};
+use super::own_store::{self, StoredFile};
+use super::own_workers::{self, Job, Report};
+use super::state::{AppState, Progress};
+use crate::own::{self, Candidate, FileResult, megabytes};
+use crate::query::{Collection, Filter};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, File};
+
+/// Problems listed before "and N more".
+const PROBLEMS_SHOWN: usize = 20;
+/// Kept files listed before "show all".
+const FILES_SHOWN: usize = 50;
+/// The file types the picker offers (every seed format).
+const ACCEPT: &str = ".txt,.md,.markdown,.json,.jsonl,.ndjson,.html,.htm";
+
+/// A kept file, as the panel lists it.
+#[derive(Debug, Clone, PartialEq)]
+struct Listed {
+    /// Its stored name (`own/…`).
+    stored: String,
+    /// Its articles.
+    articles: usize,
+    /// Its size.
+    bytes: u64,
+}
+
+/// Whether a reading adds new files or reads the kept ones back after a reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Adding,
+    Restoring,
+}
+
+/// A reading in progress.
+#[derive(Debug, Clone, PartialEq)]
+struct Running {
+    purpose: Purpose,
+    files_total: usize,
+    files_done: usize,
+    articles: usize,
+    started_ms: f64,
+    /// Every file is read; the collection is being resolved and indexed.
+    indexing: bool,
+}
+
+impl Running {
+    /// "Reading 312 of 1,000 files · 1,024 articles · 850 articles a second · about 1 s left".
+    fn describe(&self) -> String {
+        if self.indexing {
+            return format!(
+                "Indexing {} with the site's articles…",
+                count(self.articles, "article")
+            );
+        }
+        let elapsed_s = ((now_ms() - self.started_ms) / 1000.0).max(0.001);
+        let verb = match self.purpose {
+            Purpose::Adding => "Reading",
+            Purpose::Restoring => "Reading back",
+        };
+        let mut line = format!(
+            "{verb} {} of {} files · {}",
+            self.files_done,
+            self.files_total,
+            count(self.articles, "article")
+        );
+        if self.files_done > 0 {
+            let rate = self.articles as f64 / elapsed_s;
+            let left_s =
+                (self.files_total - self.files_done) as f64 * elapsed_s / self.files_done as f64;
+            line.push_str(&format!(
+                " · {rate:.0} articles a second · about {} left",
+                seconds(left_s)
+            ));
+        }
+        line
+    }
+}
+
+fn seconds(s: f64) -> String {
+    if s < 60.0 {
+        format!("{:.0} s", s.ceil())
+    } else {
+        format!("{:.0} min", (s / 60.0).ceil())
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// What the panel and the rest of the app share about the reader's articles. `Copy`.
+#[derive(Clone, Copy)]
+pub struct OwnArticles {
+    /// Kept files with their articles, in name order (large: not tracked).
+    files: StoredValue<Vec<FileResult>>,
+    /// What the panel lists, in name order.
+    listed: RwSignal<Vec<Listed>>,
+    /// The reading in progress.
+    running: RwSignal<Option<Running>>,
+    /// Its workers, to cancel.
+    job: StoredValue<Option<Job>, LocalStorage>,
+    /// What went wrong in the last reading, one line per file.
+    problems: RwSignal<Vec<String>>,
+    /// What the last reading did, or why it stopped.
+    note: RwSignal<Option<String>>,
+    /// Whether the panel is open (transient, like a facet's "show more").
+    open: RwSignal<bool>,
+    /// Whether the kept files were read back after the page loaded.
+    restored: RwSignal<bool>,
+}
+
+impl OwnArticles {
+    fn provide() -> Self {
+        let own = Self {
+            files: StoredValue::new(Vec::new()),
+            listed: RwSignal::new(Vec::new()),
+            running: RwSignal::new(None),
+            job: StoredValue::new_local(None),
+            problems: RwSignal::new(Vec::new()),
+            note: RwSignal::new(None),
+            open: RwSignal::new(false),
+            restored: RwSignal::new(false),
+        };
+        provide_context(own);
+        own
+    }
+
+    /// The context provided by [`OwnArticlesPanel`]'s parent ([`install`]).
+    pub fn use_context() -> Self {
+        use_context::<Self>().expect("OwnArticles is provided by App, the root of every component")
+    }
+
+    /// How many articles the reader has added (tracked).
+    pub fn article_count(&self) -> usize {
+        self.listed.with(|l| l.iter().map(|f| f.articles).sum())
+    }
+
+    /// Whether the kept files have been read back (tracked): before that, a link to an own
+    /// article may still find it.
+    pub fn restored(&self) -> bool {
+        self.restored.get()
+    }
+}
+
+/// Provides the context, listens for files dropped anywhere on the page, and reads back the
+/// kept files once the site's articles are loaded (or the archive opened).
+pub fn install(state: AppState) -> OwnArticles {
+    let own = OwnArticles::provide();
+    install_drop(state, own);
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        if matches!(state.progress.get(), Progress::Ready { .. }) && !started.get_value() {
+            started.set_value(true);
+            restore(state, own);
+        }
+    });
+    own
+}
+
+/// Reads back the files kept in this browser.
+fn restore(state: AppState, own: OwnArticles) {
+    leptos::task::spawn_local(async move {
+        match own_store::load_all().await {
+            Ok(stored) if stored.is_empty() => {
+                // An archive site has no library of its own: an empty one answers `in=yours`.
+                if state.library.get_untracked().is_none() {
+                    let _ = loader::rebuild(state, &[]).await;
+                }
+                finish_restore(own, 0);
+            }
+            Ok(stored) => {
+                let files = stored.into_iter().map(|f| (f.name, f.blob)).collect();
+                read(state, own, files, Purpose::Restoring, now_ms());
+            }
+            Err(e) => {
+                own.note.set(Some(format!(
+                    "Your kept articles could not be read back: {e}"
+                )));
+                if state.library.get_untracked().is_none() {
+                    let _ = loader::rebuild(state, &[]).await;
+                }
+                finish_restore(own, 0);
+            }
+        }
+    });
+}
+
+fn finish_restore(own: OwnArticles, articles: usize) {
+    own.restored.set(true);
+    set_body_attribute("data-own-articles", &articles.to_string());
+}
+
+fn set_body_attribute(name: &str, value: &str) {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute(name, value);
+    }
+}
+
+/// Adds chosen or dropped files: `(path in the chosen folder or name, file)`.
+fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
+    if own.running.get_untracked().is_some() || chosen.is_empty() {
+        return;
+    }
+    // "Ready after they are chosen": the clock starts here.
+    let chosen_ms = now_ms();
+    own.open.set(true);
+    // Busy from now on: a second choice waits for this one.
+    own.running.set(Some(Running {
+        purpose: Purpose::Adding,
+        files_total: chosen.len(),
+        files_done: 0,
+        articles: 0,
+        started_ms: chosen_ms,
+        indexing: false,
+    }));
+    leptos::task::spawn_local(async move {
+        // A file's size can cost Chromium a look at the disk: a thousand of them are asked
+        // for over several tasks, so the page keeps answering.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
+        let mut slice = now_ms();
+        for (path, blob) in &chosen {
+            candidates.push(Candidate {
+                path: path.clone(),
+                bytes: blob.size() as u64,
+            });
+            if now_ms() - slice > SLICE_MS {
+                next_task().await;
+                slice = now_ms();
+            }
+        }
+        admit_and_read(state, own, chosen, candidates, chosen_ms);
+    });
+}
+
+/// Work at most this long in one task while handing files over.
+const SLICE_MS: f64 = 20.0;
+
+fn admit_and_read(
+    state: AppState,
+    own: OwnArticles,
+    chosen: Vec<(String, Blob)>,
+    candidates: Vec<Candidate>,
+    chosen_ms: f64,
+) {
+    let replaced: std::collections::HashSet<String> = candidates
+        .iter()
+        .map(|c| own::stored_name(&c.path))
+        .collect();
+    let stored_bytes: u64 = own.listed.with_untracked(|listed| {
+        listed
+            .iter()
+            .filter(|f| !replaced.contains(&f.stored))
+            .map(|f| f.bytes)
+            .sum()
+    });
+    let admission = own::admit(&candidates, stored_bytes);
+    let mut problems: Vec<String> = admission.refused.iter().map(ToString::to_string).collect();
+    if !admission.not_articles.is_empty() {
+        let names: Vec<&str> = admission
+            .not_articles
+            .iter()
+            .take(5)
+            .map(String::as_str)
+            .collect();
+        let more = admission.not_articles.len().saturating_sub(names.len());
+        problems.push(format!(
+            "{} skipped, not articles (.txt, .md, .json, .jsonl, .html): {}{}",
+            count(admission.not_articles.len(), "file"),
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    own.problems.set(problems);
+    own.note.set(None);
+    let files: Vec<(String, Blob)> = admission
+        .accepted
+        .iter()
+        .filter_map(|&i| chosen.get(i))
+        .map(|(path, blob)| (own::stored_name(path), blob.clone()))
+        .collect();
+    if files.is_empty() {
+        own.running.set(None);
+        own.note.set(Some("No article files were chosen.".into()));
+        return;
+    }
+    read(state, own, files, Purpose::Adding, chosen_ms);
+}
+
+/// Reads `files` (stored name, blob) in the workers, then rebuilds the collection and, when
+/// adding, keeps the files that gave articles.
+fn read(
+    state: AppState,
+    own: OwnArticles,
+    files: Vec<(String, Blob)>,
+    purpose: Purpose,
+    started_ms: f64,
+) {
+    own.running.set(Some(Running {
+        purpose,
+        files_total: files.len(),
+        files_done: 0,
+        articles: 0,
+        started_ms,
+        indexing: false,
+    }));
+    let blobs: HashMap<String, Blob> = files.iter().cloned().collect();
+    let fresh: Rc<RefCell<Vec<FileResult>>> = Rc::new(RefCell::new(Vec::new()));
+    let report = move |report: Report| match report {
+        Report::Results(results) => {
+            let articles: usize = results.iter().map(|r| r.articles.len()).sum();
+            let done = results.len();
+            fresh.borrow_mut().extend(results);
+            own.running.update(|running| {
+                if let Some(r) = running {
+                    r.files_done += done;
+                    r.articles += articles;
+                }
+            });
+        }
+        Report::Failed(message) => {
+            own.job.set_value(None);
+            own.running.set(None);
+            own.problems.update(|p| p.push(message));
+            if purpose == Purpose::Restoring {
+                finish_restore(own, 0);
+            }
+        }
+        Report::Done => {
+            own.job.set_value(None);
+            own.running.update(|running| {
+                if let Some(r) = running {
+                    r.indexing = true;
+                }
+            });
+            let fresh = std::mem::take(&mut *fresh.borrow_mut());
+            let blobs = blobs.clone();
+            // Let the browser paint "Indexing…" first.
+            leptos::task::spawn_local(async move {
+                next_task().await;
+                finish(state, own, fresh, blobs, purpose, started_ms).await;
+            });
+        }
+    };
+    let before_workers = now_ms();
+    let started = own_workers::start(files, report);
+    // Main-thread time from the choice to the workers' start (ms), for tests and the curious:
+    // all of it, and the workers' start alone.
+    set_body_attribute(
+        "data-own-handoff-ms",
+        &format!(
+            "{:.0} (workers {:.0})",
+            now_ms() - started_ms,
+            now_ms() - before_workers
+        ),
+    );
+    match started {
+        Ok(job) => own.job.set_value(Some(job)),
+        Err(message) => {
+            own.running.set(None);
+            own.problems.update(|p| p.push(message));
+            if purpose == Purpose::Restoring {
+                finish_restore(own, 0);
+            }
+        }
+    }
+}
+
+/// Puts the read files into the collection, keeps them, and says what happened.
+async fn finish(
+    state: AppState,
+    own: OwnArticles,
+    fresh: Vec<FileResult>,
+    blobs: HashMap<String, Blob>,
+    purpose: Purpose,
+    started_ms: f64,
+) {
+    let mut problems: Vec<String> = fresh.iter().filter_map(|f| f.error.clone()).collect();
+    let good: Vec<FileResult> = fresh.into_iter().filter(|f| f.error.is_none()).collect();
+    let added_names: std::collections::HashSet<String> =
+        good.iter().map(|f| f.name.clone()).collect();
+    let mut files = own.files.get_value();
+    files.retain(|f| !added_names.contains(&f.name));
+    files.extend(good);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let clashes = loader::rebuild(state, &files).await;
+    let clashing: std::collections::HashSet<&str> =
+        clashes.iter().map(|(name, _)| name.as_str()).collect();
+    problems.extend(clashes.iter().map(|(_, message)| message.clone()));
+    files.retain(|f| !clashing.contains(f.name.as_str()));
+    let ready_ms = now_ms() - started_ms;
+    let kept: Vec<StoredFile> = files
+        .iter()
+        .filter(|f| added_names.contains(&f.name))
+        .filter_map(|f| {
+            blobs.get(&f.name).map(|blob| StoredFile {
+                name: f.name.clone(),
+                blob: blob.clone(),
+            })
+        })
+        .collect();
+    let added_articles: usize = files
+        .iter()
+        .filter(|f| added_names.contains(&f.name))
+        .map(|f| f.articles.len())
+        .sum();
+    let total_articles: usize = files.iter().map(|f| f.articles.len()).sum();
+    own.listed.set(listing(&files));
+    own.files.set_value(files);
+    own.problems.update(|p| p.extend(problems));
+    own.running.set(None);
+    set_body_attribute("data-own-ready-ms", &format!("{ready_ms:.0}"));
+    match purpose {
+        Purpose::Restoring => finish_restore(own, total_articles),
+        Purpose::Adding => {
+            set_body_attribute("data-own-articles", &total_articles.to_string());
+            let stored = own_store::put_all(&kept).await;
+            own.note.set(Some(match stored {
+                Ok(()) => format!(
+                    "Added {} from {} in {:.1} s. They are kept in this browser only.",
+                    count(added_articles, "article"),
+                    count(kept.len(), "file"),
+                    ready_ms / 1000.0
+                ),
+                Err(e) => format!(
+                    "Added {} for this visit, but this browser would not keep them ({e}): they will be gone after a reload.",
+                    count(added_articles, "article")
+                ),
+            }));
+        }
+    }
+    web_sys::console::info_1(
+        &format!("Dossier: your articles ready {ready_ms:.0} ms after they were chosen").into(),
+    );
+}
+
+fn listing(files: &[FileResult]) -> Vec<Listed> {
+    files
+        .iter()
+        .map(|f| Listed {
+            stored: f.name.clone(),
+            articles: f.articles.len(),
+            bytes: f.bytes,
+        })
+        .collect()
+}
+
+/// Removes one kept file (`Some(stored name)`) or all of them.
+fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
+    if own.running.get_untracked().is_some() {
+        return;
+    }
+    let mut files = own.files.get_value();
+    match &name {
+        Some(name) => files.retain(|f| &f.name != name),
+        None => files.clear(),
+    }
+    let total: usize = files.iter().map(|f| f.articles.len()).sum();
+    own.running.set(Some(Running {
+        purpose: Purpose::Adding,
+        files_total: files.len(),
+        files_done: files.len(),
+        articles: total,
+        started_ms: now_ms(),
+        indexing: true,
+    }));
+    leptos::task::spawn_local(async move {
+        let _ = loader::rebuild(state, &files).await;
+        own.listed.set(listing(&files));
+        own.files.set_value(files);
+        own.problems.set(Vec::new());
+        own.running.set(None);
+        let outcome = own_store::remove(name.as_deref()).await;
+        // Only now: a reload from here on finds the file gone.
+        set_body_attribute("data-own-articles", &total.to_string());
+        own.note.set(Some(match (outcome, &name) {
+            (Ok(()), Some(name)) => format!("Removed {} from this browser.", shown(name)),
+            (Ok(()), None) => "Removed all your articles from this browser.".into(),
+            (Err(e), _) => format!("This browser could not forget the file: {e}"),
+        }));
+    });
+}
+
+/// A stored name as the reader named the file.
+fn shown(stored: &str) -> &str {
+    stored.strip_prefix(own::ID_PREFIX).unwrap_or(stored)
+}
+
+/// Cancels the reading in progress: nothing of it is added or kept.
+fn cancel(own: OwnArticles) {
+    if let Some(job) = own.job.get_value() {
+        job.cancel();
+    }
+    own.job.set_value(None);
+    let restoring = own
+        .running
+        .get_untracked()
+        .is_some_and(|r| r.purpose == Purpose::Restoring);
+    own.running.set(None);
+    own.note.set(Some("Cancelled: nothing was added.".into()));
+    if restoring {
+        finish_restore(own, 0);
+    }
+}
+
+/// Waits for the browser to run other tasks (paint, input) once.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The files of a file input, each with its path inside a chosen folder or its name.
+fn input_files(input: &web_sys::HtmlInputElement) -> Vec<(String, Blob)> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|file| (path_of(&file), file.into()))
+        .collect()
+}
+
+fn path_of(file: &File) -> String {
+    let relative = js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .unwrap_or_default();
+    if relative.is_empty() {
+        file.name()
+    } else {
+        relative
+    }
+}
+
+/// Dropping files or folders anywhere on the page adds them.
+fn install_drop(state: AppState, own: OwnArticles) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let carries_files = |event: &web_sys::DragEvent| {
+        event.data_transfer().is_some_and(|t| {
+            t.types()
+                .iter()
+                .any(|k| k.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let on_over =
+        Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |event: web_sys::DragEvent| {
+            if carries_files(&event) {
+                // Without this the browser would open the file instead of giving it to the page.
+                event.prevent_default();
+                set_body_attribute("data-dropping", "");
+            }
+        });
+    let on_leave = Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.remove_attribute("data-dropping");
+        }
+    });
+    let on_drop =
+        Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |event: web_sys::DragEvent| {
+            if let Some(body) = document().body() {
+                let _ = body.remove_attribute("data-dropping");
+            }
+            if !carries_files(&event) {
+                return;
+            }
+            event.prevent_default();
+            let Some(transfer) = event.data_transfer() else {
+                return;
+            };
+            // Entries must be taken now: the drop's data is gone once this handler returns.
+            let items = transfer.items();
+            let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
+                .filter_map(|i| items.get(i))
+                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+                .collect();
+            let plain: Vec<(String, Blob)> = transfer
+                .files()
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.get(i))
+                        .map(|f| (f.name(), f.into()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            leptos::task::spawn_local(async move {
+                let files = if entries.is_empty() {
+                    plain
+                } else {
+                    own.note
+                        .set(Some("Looking through the dropped files…".into()));
+                    own.open.set(true);
+                    walk_entries(entries).await
+                };
+                own.note.set(None);
+                add(state, own, files);
+            });
+        });
+    let _ = window.add_event_listener_with_callback("dragover", on_over.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("dragleave", on_leave.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("drop", on_drop.as_ref().unchecked_ref());
+    // Page-long listeners.
+    on_over.forget();
+    on_leave.forget();
+    on_drop.forget();
+}
+
+/// Every file under the dropped entries (folders walked), with its path; stops a little
+/// past [`own::MAX_FILES`], which [`own::admit`] then reports.
+async fn walk_entries(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, Blob)> {
+    let mut stack = entries;
+    let mut files = Vec::new();
+    while let Some(entry) = stack.pop() {
+        if files.len() > own::MAX_FILES {
+            break;
+        }
+        let path = entry.full_path();
+        let path = path.trim_start_matches('/').to_string();
+        if entry.is_directory() {
+            let directory: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
+            let reader = directory.create_reader();
+            // readEntries gives a batch at a time, and nothing once all were given.
+            loop {
+                let batch = callback_promise(|ok, err| {
+                    if let Err(e) = reader.read_entries_with_callback_and_callback(ok, err) {
+                        let _ = err.call1(&JsValue::NULL, &e);
+                    }
+                })
+                .await;
+                let Ok(batch) = batch else { break };
+                let batch: js_sys::Array = batch.unchecked_into();
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(batch.iter().map(JsCast::unchecked_into));
+            }
+        } else if entry.is_file() {
+            let file_entry: web_sys::FileSystemFileEntry = entry.unchecked_into();
+            let file = callback_promise(|ok, err| {
+                file_entry.file_with_callback_and_callback(ok, err);
+            })
+            .await;
+            if let Ok(file) = file {
+                files.push((path, file.unchecked_into()));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// Calls a callback-style API and waits for its success or error callback.
+async fn callback_promise(
+    call: impl FnOnce(&js_sys::Function, &js_sys::Function),
+) -> Result<JsValue, JsValue> {
+    let mut call = Some(call);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Some(call) = call.take() {
+            call(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise).await
+}
+
+/// The header's button that opens the panel, with the number of the reader's articles.
+#[component]
+pub fn OwnArticlesButton() -> impl IntoView {
+    let own = OwnArticles::use_context();
+    view! {
+        <button id="own-articles-button" class="own-button" type="button" aria-controls="own-articles"
+            aria-expanded=move || own.open.get().to_string()
+            on:click=move |_| own.open.update(|o| *o = !*o)>
+            "Your articles"
+            {move || match own.article_count() {
+                0 => String::new(),
+                n => format!(" ({n})"),
+            }}
+        </button>
+    }
+}
+
+/// The panel: add, progress, problems, kept files.
+#[component]
+pub fn OwnArticlesPanel() -> impl IntoView {
+    let state = AppState::use_context();
+    let own = OwnArticles::use_context();
+    let show_all = RwSignal::new(false);
+    let on_chosen = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = input_files(&input);
+        // Choosing the same files again must fire `change` again.
+        input.set_value("");
+        add(state, own, files);
+    };
+    let progress = move || {
+        own.running.get().map(|running| {
+            let fraction = if running.indexing || running.files_total == 0 {
+                100.0
+            } else {
+                (running.files_done as f64 * 100.0 / running.files_total as f64).round()
+            };
+            view! {
+                <div class="own-progress" role="status" aria-live="polite">
+                    <progress max="100" value=fraction></progress>
+                    <span id="own-progress-text">{running.describe()}</span>
+                    <button id="own-cancel" type="button" on:click=move |_| cancel(own)>"Cancel"</button>
+                </div>
+            }
+        })
+    };
+    let problems = move || {
+        let problems = own.problems.get();
+        (!problems.is_empty()).then(|| {
+            let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+            let items = problems
+                .into_iter()
+                .take(PROBLEMS_SHOWN)
+                .map(|p| view! { <li>{p}</li> })
+                .collect_view();
+            view! {
+                <div class="own-problems" role="alert">
+                    <p>"Some files were not added:"</p>
+                    <ul id="own-problems">{items}</ul>
+                    {(more > 0).then(|| view! { <p>{format!("and {more} more.")}</p> })}
+                </div>
+            }
+        })
+    };
+    let kept = move || {
+        let listed = own.listed.get();
+        if listed.is_empty() {
+            return view! { <p class="own-none">"You have not added any articles to this site."</p> }
+                .into_any();
+        }
+        let bytes: u64 = listed.iter().map(|f| f.bytes).sum();
+        let articles: usize = listed.iter().map(|f| f.articles).sum();
+        let files = listed.len();
+        let limit = if show_all.get() { files } else { FILES_SHOWN };
+        let items = listed
+            .into_iter()
+            .take(limit)
+            .map(|file| {
+                let name = shown(&file.stored).to_string();
+                let data_file = name.clone();
+                let label = format!("Remove {name}");
+                let stored = file.stored.clone();
+                view! {
+                    <li class="own-file" data-file=data_file>
+                        <span class="own-file-name">{name}</span>
+                        <span class="own-file-meta">{format!(" · {} · {}", count(file.articles, "article"), megabytes(file.bytes))}</span>
+                        <button type="button" class="own-remove" aria-label=label
+                            on:click=move |_| remove(state, own, Some(stored.clone()))>"Remove"</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let only_yours = Filter {
+            collection: Some(Collection::Yours),
+            ..Filter::default()
+        };
+        view! {
+            <p id="own-space">{format!(
+                "{} from {} take {} in this browser.",
+                count(articles, "article"),
+                count(files, "file"),
+                megabytes(bytes)
+            )}</p>
+            <p class="own-links">
+                <ViewLink filter=only_yours class="own-only">"Explore only your articles"</ViewLink>
+                " · "
+                <button id="own-remove-all" type="button" on:click=move |_| remove(state, own, None)>"Remove all"</button>
+            </p>
+            <ul class="own-files" id="own-files">{items}</ul>
+            {(files > limit).then(|| view! {
+                <button type="button" class="facet-more" on:click=move |_| show_all.set(true)>
+                    {format!("Show all {files} files")}
+                </button>
+            })}
+        }
+        .into_any()
+    };
+    view! {
+        <Show when=move || own.open.get()>
+            <section id="own-articles" class="own-panel" aria-labelledby="own-articles-title">
+                <h2 id="own-articles-title">"Your articles"</h2>
+                <p class="own-privacy">
+                    "Add articles of your own to explore them here, alone or with this site's. "
+                    "They are read by this page, in your browser, and stay on this device: nothing is uploaded. "
+                    "They are kept in this browser until you remove them."
+                </p>
+                <div class="own-actions">
+                    <label class="own-choose">"Choose files"
+                        <input id="own-files-input" class="visually-hidden" type="file" multiple accept=ACCEPT on:change=on_chosen/>
+                    </label>
+                    <label class="own-choose">"Choose a folder"
+                        <input id="own-folder-input" class="visually-hidden" type="file" multiple prop:webkitdirectory=true on:change=on_chosen/>
+                    </label>
+                    <span class="own-drop-hint">"or drop files or a folder anywhere on this page. "
+                        ".txt, .md (with front matter), .json, .jsonl and saved web pages (.html)."</span>
+                </div>
+                {progress}
+                {move || own.note.get().map(|n| view! { <p id="own-note" class="own-note" role="status">{n}</p> })}
+                {problems}
+                {kept}
+            </section>
+        </Show>
+    }
+}
+
+/// The "Collection" facet: the site's articles and the reader's, with their counts among the
+/// matches; shown once the reader has added some.
+#[component]
+pub fn CollectionPanel() -> impl IntoView {
+    let state = AppState::use_context();
+    let own = OwnArticles::use_context();
+    move || {
+        if own.article_count() == 0 {
+            return None;
+        }
+        let results = state.results.get()?;
+        let yours = results.0.facets.own;
+        let site = results.0.total - yours;
+        let filter = state.filter.get().0;
+        let item = |collection: Collection, label: &'static str, n: usize| {
+            let selected = filter.collection == Some(collection);
+            let mut target = filter.results_view();
+            target.collection = if selected { None } else { Some(collection) };
+            view! {
+                <li class:selected=selected>
+                    <ViewLink filter=target class="facet-value">
+                        <span class="facet-check" aria-hidden="true">{if selected { "✓" } else { "" }}</span>
+                        <span class="facet-label">{label}</span>
+                        <span class="facet-count">{n}<span class="visually-hidden">" articles"</span></span>
+                    </ViewLink>
+                </li>
+            }
+        };
+        Some(view! {
+            <section class="facet" aria-labelledby="facet-collection-heading" data-facet="collection">
+                <h2 id="facet-collection-heading">"Collection"</h2>
+                <ul class="facet-values">
+                    {item(Collection::Site, "This site's articles", site)}
+                    {item(Collection::Yours, own::COLLECTION_NAME, yours)}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// Says when a link names the sender's own articles, which are not in this browser: an
+/// `own/…` article that is not here, or `in=yours` with no articles of one's own.
+#[component]
+pub fn ForeignLinkNotice() -> impl IntoView {
+    let state = AppState::use_context();
+    let own = OwnArticles::use_context();
+    let foreign = Memo::new(move |_| {
+        let filter = state.filter.get().0;
+        if !own.restored() || own.running.with(Option::is_some) {
+            return None;
+        }
+        let library = state.library.get()?;
+        let missing_article = filter
+            .article
+            .as_deref()
+            .is_some_and(|id| own::is_own(id) && library.index.doc_of(id).is_none());
+        let missing_collection =
+            filter.collection == Some(Collection::Yours) && library.index.own_docs().is_empty();
+        (missing_article || missing_collection).then(|| {
+            let mut site_view = filter.results_view();
+            site_view.collection = None;
+            site_view
+        })
+    });
+    move || {
+        foreign.get().map(|site_view| {
+            view! {
+                <div class="notice" role="status" id="foreign-own-notice">
+                    <p>
+                        "This link refers to articles that the person who shared it added in their own browser. "
+                        "They never left that person's device, so they are not here. The rest of the view is shown."
+                    </p>
+                    <p><ViewLink filter=site_view>"See this view with this site's articles"</ViewLink></p>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,172 @@
+//! Where the reader's own files stay between visits: IndexedDB, in this browser only, one
+//! database per Dossier site (by the page's path, so two sites on one host keep apart).
+//!
+//! A record is the file's bytes as chosen (an `ArrayBuffer`: WebKit keeps a stored `Blob` but
+//! gives nothing back after a reload), its stored name ([`crate::own::stored_name`], also the
+//! record's key) and its size. Reading them back gives blobs, which go through the worker
+//! again: the stored form is the reader's file, never a format of ours that a new version
+//! could not read.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+const DB_VERSION: u32 = 1;
+const STORE: &str = "files";
+
+/// A stored file.
+pub struct StoredFile {
+    /// Its stored name (`own/…`).
+    pub name: String,
+    /// The file itself.
+    pub blob: Blob,
+}
+
+/// The database's name for this site.
+fn db_name() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    // `/site/index.html` and `/site/` are one site.
+    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    format!("dossier-own-articles:{folder}/")
+}
+
+/// Says what went wrong in a DOM exception or other JS error.
+fn describe(error: &JsValue) -> String {
+    Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Waits for an IndexedDB request: its result, or its error as a message.
+async fn wait(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move || {
+            let message = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or_else(|| "unknown error".to_string(), |e| e.message());
+            let _ = reject.call1(&JsValue::NULL, &message.into());
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|e| describe(&e))
+}
+
+/// Opens (creating on first use) this site's database.
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("this browser keeps no data for this page (a private window?)")?;
+    let request = factory
+        .open_with_u32(&db_name(), DB_VERSION)
+        .map_err(|e| describe(&e))?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrading.result()
+            && let Ok(db) = db.dyn_into::<IdbDatabase>()
+            && !db.object_store_names().contains(STORE)
+        {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let db = wait(&request).await?;
+    db.dyn_into::<IdbDatabase>()
+        .map_err(|_| "the browser's database did not open".to_string())
+}
+
+fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbObjectStore, String> {
+    db.transaction_with_str_and_mode(STORE, mode)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(|e| describe(&e))
+}
+
+/// Every stored file, in name order.
+pub async fn load_all() -> Result<Vec<StoredFile>, String> {
+    let db = open().await?;
+    let request = store(&db, IdbTransactionMode::Readonly)?
+        .get_all()
+        .map_err(|e| describe(&e))?;
+    let records: Array = wait(&request).await?.unchecked_into();
+    db.close();
+    let mut files = Vec::with_capacity(records.length() as usize);
+    for record in records.iter() {
+        let name = Reflect::get(&record, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        let blob = Reflect::get(&record, &"data".into())
+            .ok()
+            .filter(|d| d.is_instance_of::<js_sys::ArrayBuffer>())
+            .and_then(|data| {
+                let parts = Array::of1(&data);
+                Blob::new_with_buffer_source_sequence(&parts).ok()
+            });
+        if let (Some(name), Some(blob)) = (name, blob) {
+            files.push(StoredFile { name, blob });
+        }
+    }
+    Ok(files)
+}
+
+/// Stores (or replaces) files.
+pub async fn put_all(files: &[StoredFile]) -> Result<(), String> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    // The bytes are read first: a transaction ends when it has nothing to do, so it cannot
+    // wait for them.
+    let mut records = Vec::with_capacity(files.len());
+    for file in files {
+        let data = JsFuture::from(file.blob.array_buffer())
+            .await
+            .map_err(|e| format!("{}: {}", file.name, describe(&e)))?;
+        records.push((file, data));
+    }
+    let db = open().await?;
+    let store = store(&db, IdbTransactionMode::Readwrite)?;
+    let mut last = None;
+    for (file, data) in records {
+        let record = Object::new();
+        let _ = Reflect::set(&record, &"name".into(), &file.name.clone().into());
+        let _ = Reflect::set(&record, &"data".into(), &data);
+        let _ = Reflect::set(&record, &"bytes".into(), &file.blob.size().into());
+        last = Some(
+            store
+                .put_with_key(&record, &file.name.clone().into())
+                .map_err(|e| describe(&e))?,
+        );
+    }
+    // Requests of one transaction complete in order: the last one done means all are.
+    if let Some(last) = last {
+        wait(&last).await?;
+    }
+    db.close();
+    Ok(())
+}
+
+/// Removes one file (`Some(name)`) or all of them (`None`).
+pub async fn remove(name: Option<&str>) -> Result<(), String> {
+    let db = open().await?;
+    let store = store(&db, IdbTransactionMode::Readwrite)?;
+    let request = match name {
+        Some(name) => store.delete(&name.into()),
+        None => store.clear(),
+    }
+    .map_err(|e| describe(&e))?;
+    wait(&request).await?;
+    db.close();
+    Ok(())
+}
