@@ -70,6 +70,16 @@ fn declare_html_seeds_cfg(files: &[corpus::FileOnDisk]) {
     }
 }
 
+/// Declares `cfg(dossier_no_seeds)` and turns it on when no seed is an article: the app for
+/// archives (`dossier build --app`) then links no extraction (its entity model is 869 KB of
+/// wasm) — its articles come as parts, and the reader's own files are read by the worker.
+fn declare_no_seeds_cfg(files: &[corpus::FileOnDisk]) {
+    println!("cargo::rustc-check-cfg=cfg(dossier_no_seeds)");
+    if !files.iter().any(|f| corpus::classify(&f.name).is_ok()) {
+        println!("cargo:rustc-cfg=dossier_no_seeds");
+    }
+}
+
 /// Declares `cfg(dossier_test_panic)` and turns it on only when `DOSSIER_TEST_PANIC=1`.
 fn declare_test_panic_cfg() {
     println!("cargo::rustc-check-cfg=cfg(dossier_test_panic)");
@@ -90,6 +100,7 @@ fn embed(seeds: &Path) -> Result<(), String> {
         corpus::read_folder(seeds).map_err(|e| format!("  reading {}: {e}", seeds.display()))?;
     // The browser build links the saved-page reader only when there are pages to read.
     declare_html_seeds_cfg(&files);
+    declare_no_seeds_cfg(&files);
     embed_curation(seeds, &files)?;
     let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
     let (articles, skipped) = corpus::parse_files(named).map_err(|errors| {

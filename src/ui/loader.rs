@@ -4,7 +4,7 @@
 
 use super::state::{AppState, Library, Progress, SiteCollection};
 use crate::corpus::{self, Article};
-use crate::extract::{Annotations, annotate};
+use crate::extract::Annotations;
 use crate::index::{Index, IndexBuilder};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -47,15 +47,7 @@ async fn load(state: AppState) -> Result<(), String> {
     state.articles.set(Some(articles.clone()));
     let first_articles_ms = now_ms();
 
-    let total = articles.len();
-    let mut annotations = Vec::with_capacity(total);
-    for (done, article) in articles.iter().enumerate() {
-        annotations.push(annotate(article));
-        if slice.spent() {
-            state.progress.set(Progress::Extracting { done, total });
-            slice = slice.yield_now().await;
-        }
-    }
+    let annotations = extract_all(state, &articles, slice).await;
     state.progress.set(Progress::Indexing);
     let _ = Slice::start().yield_now().await;
     // The site's aliases.toml, then this browser's edits (`super::curation`).
@@ -80,6 +72,28 @@ async fn load(state: AppState) -> Result<(), String> {
     });
     record_timings(first_articles_ms, ready_ms);
     Ok(())
+}
+
+/// Finds the names, dates and quotes of every embedded article, in time slices.
+#[cfg(not(dossier_no_seeds))]
+async fn extract_all(state: AppState, articles: &[Article], mut slice: Slice) -> Vec<Annotations> {
+    let total = articles.len();
+    let mut annotations = Vec::with_capacity(total);
+    for (done, article) in articles.iter().enumerate() {
+        annotations.push(crate::extract::annotate(article));
+        if slice.spent() {
+            state.progress.set(Progress::Extracting { done, total });
+            slice = slice.yield_now().await;
+        }
+    }
+    annotations
+}
+
+/// A build without seed articles (the app for archives) has nothing to extract, and so
+/// links no extractor: see `cfg(dossier_no_seeds)` in build.rs.
+#[cfg(dossier_no_seeds)]
+async fn extract_all(_: AppState, _: &[Article], _: Slice) -> Vec<Annotations> {
+    Vec::new()
 }
 
 /// Resolves entities across `articles`, applies the hand edits and indexes them. The
