@@ -79,11 +79,18 @@ async fn add_files(app: &App, paths: &[String]) -> TestResult {
 }
 
 /// Waits until `<body data-own-articles>` says `n` (set once the reader's articles are in).
+/// A minute, not the harness's 20 s: after each navigation the files come back from
+/// IndexedDB through freshly started workers, which in WebKitGTK (baseline wasm tier, see
+/// harness/engines.rs) with another browser test beside it took longer than 20 s once.
 async fn wait_own_articles(app: &App, n: usize) -> TestResult {
-    if let Err(e) = app
-        .wait_for(&format!("body[data-own-articles=\"{n}\"]"))
-        .await
-    {
+    let selector = format!("body[data-own-articles=\"{n}\"]");
+    let found = app
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(60))
+        .for_element(Locator::Css(&selector))
+        .await;
+    if let Err(e) = found {
         let panel = match app.client.find(Locator::Css("#own-articles")).await {
             Ok(panel) => panel.text().await.unwrap_or_default(),
             Err(_) => "(closed)".into(),
