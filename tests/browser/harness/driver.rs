@@ -17,6 +17,12 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// How long one engine may take for one test before it counts as hung (and is closed).
 const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
+/// Taken by each WebKitGTK session for its whole run (see `run_each_engine`).
+fn webkit_turn() -> &'static tokio::sync::Mutex<()> {
+    static TURN: std::sync::OnceLock<tokio::sync::Mutex<()>> = std::sync::OnceLock::new();
+    TURN.get_or_init(|| tokio::sync::Mutex::new(()))
+}
+
 /// How a session that ran out of time begins its failure message.
 const HUNG: &str = "the test did not finish in";
 
@@ -82,6 +88,13 @@ impl App {
                 }
                 continue;
             }
+            // One WebKitGTK session at a time: two of them side by side on this machine now
+            // and then stopped answering WebDriver in tests that pass alone (own articles,
+            // the Reuters build); Chromium and Firefox sessions still run two at a time.
+            let _alone = match engine {
+                Engine::WebKit => Some(webkit_turn().lock().await),
+                _ => None,
+            };
             let started = std::time::Instant::now();
             let mut outcome = Self::run_once(engine, root, base, &start, &test).await;
             if matches!(&outcome, Err(failure) if failure.starts_with(HUNG)) {
