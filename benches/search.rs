@@ -9,9 +9,8 @@ mod workload;
 
 fn main() {
     let dir = std::env::var("DOSSIER_CORPUS").unwrap_or_else(|_| {
-        let shared = std::env::var("DOSSIER_SHARED")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
-        format!("{shared}/data/corpus/reuters21578")
+        let corpus = dossier::development_data().join("data/corpus/reuters21578");
+        corpus.display().to_string()
     });
     let files = match dossier::corpus::read_folder(std::path::Path::new(&dir)) {
         Ok(files) => files,

@@ -21,3 +21,13 @@ pub mod span;
 pub mod ui;
 
 pub use span::{ByteSpan, CharIndex, CharSpan};
+
+/// The development data (gold sets, the Reuters corpus): `$DOSSIER_SHARED`, else `../shared`
+/// beside the project. For training, benchmarks and tests; the app never reads it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn development_data() -> std::path::PathBuf {
+    std::env::var_os("DOSSIER_SHARED").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        std::path::PathBuf::from,
+    )
+}

@@ -10,13 +10,7 @@ pub fn corpus_dir(args: &[String]) -> PathBuf {
     args.iter()
         .find(|a| !a.starts_with('-') && a.parse::<usize>().is_err())
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let shared = std::env::var_os("DOSSIER_SHARED").map_or_else(
-                || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-                PathBuf::from,
-            );
-            shared.join("data/corpus/reuters21578")
-        })
+        .unwrap_or_else(|| dossier::development_data().join("data/corpus/reuters21578"))
 }
 
 /// The files of the corpus folder, or `None` after saying that the `bench` bench is skipped.

@@ -2,8 +2,8 @@
 //! `src/extract/entities/tagger.bin`, which every build embeds.
 //!
 //! Run from the repository root: `cargo run --release --bin train-ner`
-//! (options: `--data DIR` the gold folder, default `/work/shared/data/gold`, or the
-//! `DOSSIER_GOLD` environment variable; `--out FILE`; `--epochs N` (12); `--bits N` (18),
+//! (options: `--data DIR` the gold folder, default `data/gold` of the development data:
+//! `$DOSSIER_SHARED`, else `../shared` beside the project; `--out FILE`; `--epochs N` (12); `--bits N` (18),
 //! log2 of the number of feature buckets; `--prune X` (1.0), drop feature rows whose
 //! weights all stay below X). Deterministic: the same data gives the same file. Trains on
 //! `conll2003-train` only; `conll2003-valid` is scored at the end for information.
@@ -26,9 +26,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let mut data = PathBuf::from(
-        std::env::var("DOSSIER_GOLD").unwrap_or_else(|_| "/work/shared/data/gold".to_string()),
-    );
+    let mut data = dossier::development_data().join("data/gold");
     let mut out = PathBuf::from("src/extract/entities/tagger.bin");
     let mut options = Options::default();
     let mut args = std::env::args().skip(1);

@@ -7,11 +7,11 @@ use dossier::query::{Filter, search};
 
 #[test]
 fn reuters_articles_are_searchable() {
-    let dir = std::env::var("DOSSIER_CORPUS")
-        .unwrap_or_else(|_| "/work/shared/data/corpus/reuters21578".to_string());
-    let Ok(files) = read_folder(std::path::Path::new(&dir)) else {
+    let dir = dossier::development_data().join("data/corpus/reuters21578");
+    let Ok(files) = read_folder(&dir) else {
         eprintln!(
-            "SKIPPED reuters_articles_are_searchable: no corpus at {dir} (set DOSSIER_CORPUS)"
+            "SKIPPED reuters_articles_are_searchable: no corpus at {} (set DOSSIER_SHARED)",
+            dir.display()
         );
         return;
     };

@@ -491,8 +491,7 @@ mod tests {
     #[test]
     #[ignore = "a benchmark: run in release"]
     fn throughput_on_the_reuters_corpus() {
-        let shared = std::env::var("DOSSIER_SHARED").unwrap_or_else(|_| "/work/shared".into());
-        let folder = std::path::Path::new(&shared).join("data/corpus/reuters21578");
+        let folder = crate::development_data().join("data/corpus/reuters21578");
         let Ok(entries) = std::fs::read_dir(&folder) else {
             eprintln!("SKIPPED: {} is absent", folder.display());
             return;

@@ -247,12 +247,11 @@ mod bench {
     use super::*;
 
     #[test]
-    #[ignore = "a benchmark: needs /work/shared/data and --release"]
+    #[ignore = "a benchmark: needs the development data (../shared) and --release"]
     fn throughput_on_reuters() {
-        let dir = std::env::var("DOSSIER_CORPUS")
-            .unwrap_or_else(|_| "/work/shared/data/corpus/reuters21578".to_string());
+        let dir = crate::development_data().join("data/corpus/reuters21578");
         let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("SKIPPED: {dir} is absent");
+            eprintln!("SKIPPED: {} is absent", dir.display());
             return;
         };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();

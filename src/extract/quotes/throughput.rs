@@ -1,7 +1,7 @@
 //! Guards: quote extraction runs at >= 30 MB/s natively (the extract stage must reach
 //! 10 MB/s in wasm). Run: `cargo test --release --lib quotes::throughput -- --ignored --nocapture`.
-//! Reads the PolNeAR development texts (quote-dense news) from `DOSSIER_DATA`, default
-//! `/work/shared/data`, and skips loudly when they are absent.
+//! Reads the PolNeAR development texts (quote-dense news) from the development data
+//! (`$DOSSIER_SHARED`, else `../shared`), and skips loudly when they are absent.
 
 use super::find;
 use crate::extract::structure::Document;
@@ -9,8 +9,7 @@ use crate::span::ByteSpan;
 use std::time::Instant;
 
 fn polnear_text() -> Option<String> {
-    let root = std::env::var("DOSSIER_DATA").unwrap_or_else(|_| "/work/shared/data".into());
-    let dir = std::path::Path::new(&root).join("gold/polnear-train");
+    let dir = crate::development_data().join("data/gold/polnear-train");
     let mut text = String::new();
     for entry in std::fs::read_dir(dir).ok()?.flatten() {
         if entry.path().extension().is_some_and(|e| e == "txt") {
