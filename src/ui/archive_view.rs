@@ -129,13 +129,7 @@ fn ArchiveTimeline() -> impl IntoView {
             to: None,
             ..filter.results_view()
         };
-        let range_text = match (filter.from, filter.to) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a} to {b}"),
-            (Some(a), None) => format!("from {a}"),
-            (None, Some(b)) => format!("until {b}"),
-            (None, None) => String::new(),
-        };
+        let range_text = super::timeline::range_text(&filter);
         // The whole collection first (under the other filters), then the range's detail.
         let whole = answered
             .1

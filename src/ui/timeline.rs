@@ -67,13 +67,7 @@ pub fn Timeline() -> impl IntoView {
             let current = base.dates == field;
             view! { <ViewLink filter=target class=if current { "toggle current" } else { "toggle" }>{label}</ViewLink> }
         };
-        let range_text = match (filter.from, filter.to) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a} to {b}"),
-            (Some(a), None) => format!("from {a}"),
-            (None, Some(b)) => format!("until {b}"),
-            (None, None) => String::new(),
-        };
+        let range_text = range_text(&filter);
         let cleared = Filter {
             from: None,
             to: None,
@@ -318,5 +312,16 @@ fn focus_bar(ev: &leptos::ev::KeyboardEvent, key: &str) {
         let _ = target.set_attribute("tabindex", "-1");
         let _ = el.set_attribute("tabindex", "0");
         let _ = el.focus();
+    }
+}
+
+/// The filter's published-date range in words ("1987-03", "1987-03 to 1987-04", "from …").
+pub(super) fn range_text(filter: &Filter) -> String {
+    match (filter.from, filter.to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => String::new(),
     }
 }
