@@ -233,12 +233,36 @@ impl App {
     }
 
     /// Waits for an element matching `css` and returns it.
-    pub async fn wait_for(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
-        self.client
+    pub async fn wait_for(
+        &self,
+        css: &str,
+    ) -> Result<Element, Box<dyn std::error::Error + Send + Sync>> {
+        self.wait_for_within(css, PATIENCE).await
+    }
+
+    /// [`App::wait_for`] with its own patience, for a step known to be slow in one engine.
+    pub async fn wait_for_within(
+        &self,
+        css: &str,
+        patience: Duration,
+    ) -> Result<Element, Box<dyn std::error::Error + Send + Sync>> {
+        let started = std::time::Instant::now();
+        match self
+            .client
             .wait()
-            .at_most(PATIENCE)
+            .at_most(patience)
             .for_element(Locator::Css(css))
             .await
+        {
+            Ok(element) => Ok(element),
+            // fantoccini's timeout names neither the element nor the wait.
+            Err(fantoccini::error::CmdError::WaitTimeout) => Err(format!(
+                "no `{css}` appeared within {:.1} s",
+                started.elapsed().as_secs_f64()
+            )
+            .into()),
+            Err(other) => Err(format!("waiting for `{css}`: {other}").into()),
+        }
     }
 
     /// Waits until the text of the first `css` element contains `needle`; returns that text.
