@@ -7,7 +7,6 @@
 
 use crate::extract::EntityKind;
 use crate::index::{DocSet, Index, NONE};
-use std::collections::HashMap;
 
 /// Nodes drawn when the link does not say.
 pub const DEFAULT_NODES: usize = 50;
@@ -76,7 +75,10 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
     for (n, &(_, e)) in top.iter().enumerate() {
         node_of[e] = n as u32;
     }
-    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+    // A dense triangle of pair counts: at most 200 nodes make 40,000 cells, and a cell
+    // costs one add where a hash map would hash every pair of every matching article.
+    let width = top.len();
+    let mut pairs = vec![0u32; width * width];
     let mut here: Vec<u32> = Vec::new();
     for doc in matches.iter() {
         here.clear();
@@ -92,15 +94,17 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
         here.dedup();
         for (i, &a) in here.iter().enumerate() {
             for &b in &here[i + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
+                pairs[a as usize * width + b as usize] += 1;
             }
         }
     }
     let mut edges: Vec<Edge> = pairs
-        .into_iter()
-        .map(|((a, b), shared)| Edge {
-            a: a as usize,
-            b: b as usize,
+        .iter()
+        .enumerate()
+        .filter(|&(_, &shared)| shared > 0)
+        .map(|(cell, &shared)| Edge {
+            a: cell / width,
+            b: cell % width,
             shared,
         })
         .collect();

@@ -8,6 +8,14 @@
 //! article gives the short name a role that shares a word with one of `c`'s roles. The
 //! short name is linked when the best score is at least [`MIN_SCORE`] and at least
 //! [`DOMINANCE`] times the runner-up's; otherwise it stays apart, and the decision says so.
+//!
+//! A candidate named in far fewer articles than the most named one leans less:
+//! [`COMMONNESS`]` · ln(its articles / the most named's)` comes off its score before the
+//! runner-up comparison (not before [`MIN_SCORE`]). In 1987 news a bare "Reagan" is Ronald
+//! Reagan unless the names around it say otherwise, and Nancy Reagan, named in three
+//! articles, must not keep him apart on the White House she shares with him. Only rarer
+//! candidates lose: a close call can tip towards the most named one, never towards a
+//! rarer one, and a rarer one the names around it clearly point to still wins.
 
 use super::collection::{Fate, Local, title_case};
 use super::decisions::Rule;
@@ -24,6 +32,8 @@ pub const DOMINANCE: f64 = 2.0;
 pub const SMOOTHING: f64 = 3.0;
 /// Evidence from a shared role word ("Treasury Secretary").
 pub const ROLE_BONUS: f64 = 2.0;
+/// Weight of how often a candidate is named, against the most named candidate.
+pub const COMMONNESS: f64 = 0.5;
 
 /// Links the remaining one-word person names to full names by collection evidence.
 pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
@@ -74,11 +84,13 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         .iter()
         .enumerate()
         .filter(|(_, l)| {
+            // Still under its own name: unlinked, or only given the kind the collection
+            // votes for (a "Reagan" tagged miscellaneous here is the person Reagan).
             matches!(
                 &l.fate,
                 Fate::Kept {
                     kind: EntityKind::Person,
-                    because: None,
+                    because: None | Some((Rule::KindVotes, _)),
                     ..
                 }
             ) && names::words(&l.key).nth(1).is_none()
@@ -122,46 +134,52 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         let own = local_group[i];
         let groups = &article_groups[local.article];
         let roles = role_words(local.role.as_deref());
-        let mut scored: Vec<(f64, &str, Vec<u32>)> = candidates
+        let most_named = candidates
+            .iter()
+            .filter_map(|(c, _)| profiles.get(c).map(|p| p.articles))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let mut scored: Vec<Scored> = candidates
             .iter()
             .map(|(id, key)| {
                 let Some(profile) = profiles.get(id) else {
-                    return (0.0, *key, Vec::new());
+                    return Scored::default_for(key);
                 };
-                let mut score = 0.0;
-                let mut shared = Vec::new();
+                let mut evidence = 0.0;
                 for g in groups {
                     if Some(*g) == own || candidates.iter().any(|(c, _)| c == g) {
                         continue;
                     }
                     if let Some(count) = profile.cooccurring.get(g) {
-                        score +=
+                        evidence +=
                             idf(*g) * f64::from(*count) / (f64::from(profile.articles) + SMOOTHING);
-                        shared.push(*g);
                     }
                 }
                 if roles.iter().any(|w| profile.role_words.contains(w)) {
-                    score += ROLE_BONUS;
+                    evidence += ROLE_BONUS;
                 }
-                (score, *key, shared)
+                let rarity = (f64::from(profile.articles.max(1)) / f64::from(most_named)).ln();
+                Scored {
+                    key,
+                    evidence,
+                    leaning: (evidence + COMMONNESS * rarity).max(0.0),
+                }
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        let best = scored.first().map_or(0.0, |s| s.0);
-        let second = scored.get(1).map_or(0.0, |s| s.0);
+        scored.sort_by(|a, b| b.leaning.total_cmp(&a.leaning).then(a.key.cmp(b.key)));
+        let runner_up = scored.get(1).map_or(0.0, |s| s.leaning);
         let described = scored
             .iter()
-            .map(|(s, key, _)| format!("{} {s:.1}", title_case(key)))
+            .map(Scored::describe)
             .collect::<Vec<_>>()
             .join(", ");
-        let decision = if best >= MIN_SCORE && best >= DOMINANCE * second {
-            let key = scored[0].1.to_string();
-            (
-                Some(key),
+        let decision = match scored.first() {
+            Some(best) if best.evidence >= MIN_SCORE && best.leaning >= DOMINANCE * runner_up => (
+                Some(best.key.to_string()),
                 format!("names it appears with score {described}"),
-            )
-        } else {
-            (None, format!("no decisive evidence: {described}"))
+            ),
+            _ => (None, format!("no decisive evidence: {described}")),
         };
         decisions.push((i, decision));
     }
@@ -178,6 +196,38 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
             }),
             role: None,
         };
+    }
+}
+
+/// One candidate full name's score for one short name.
+struct Scored<'a> {
+    key: &'a str,
+    /// The names around the short name and its role: what must reach [`MIN_SCORE`].
+    evidence: f64,
+    /// The evidence less the rarity penalty: what must lead the runner-up by [`DOMINANCE`].
+    leaning: f64,
+}
+
+impl<'a> Scored<'a> {
+    fn default_for(key: &'a str) -> Self {
+        Self {
+            key,
+            evidence: 0.0,
+            leaning: 0.0,
+        }
+    }
+
+    /// "Ronald Reagan 8.0", or "Nancy Reagan 3.7 (0.5 as the rarer name)".
+    fn describe(&self) -> String {
+        let name = title_case(self.key);
+        if (self.evidence - self.leaning).abs() < 0.05 {
+            format!("{name} {:.1}", self.evidence)
+        } else {
+            format!(
+                "{name} {:.1} ({:.1} as the rarer name)",
+                self.evidence, self.leaning
+            )
+        }
     }
 }
 

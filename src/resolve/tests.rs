@@ -408,6 +408,66 @@ fn a_lone_short_name_without_decisive_evidence_stays_apart() {
     );
 }
 
+/// Ronald Reagan named in twelve articles (with the White House in four, Congress in
+/// eight), Nancy Reagan in two, each with the White House and the First Lady's Office, and
+/// the article with a bare "Reagan" last.
+fn two_reagans(bare: Doc) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for (text, names) in [
+        (
+            "Ronald Reagan, White House and Congress.",
+            &[("White House", Place), ("Congress", Org)][..],
+        ),
+        ("Ronald Reagan and Congress.", &[("Congress", Org)][..]),
+        ("Ronald Reagan in Moscow.", &[("Moscow", Place)][..]),
+    ] {
+        for _ in 0..4 {
+            let mut all = vec![("Ronald Reagan", Person)];
+            all.extend_from_slice(names);
+            docs.push(doc(text, &all));
+        }
+    }
+    for _ in 0..2 {
+        docs.push(doc(
+            "Nancy Reagan, White House and the First Lady's Office.",
+            &[
+                ("Nancy Reagan", Person),
+                ("White House", Place),
+                ("First Lady's Office", Org),
+            ],
+        ));
+    }
+    for _ in 0..200 {
+        docs.push(doc("Filler on Tokyo.", &[("Tokyo", Place)]));
+    }
+    docs.push(bare);
+    docs
+}
+
+#[test]
+fn a_short_name_leans_to_the_full_name_the_collection_names_most() {
+    // The evidence alone: Ronald Reagan 2.6, Nancy Reagan 1.4, less than twice as much.
+    let docs = two_reagans(doc(
+        "Reagan spoke at the White House to Congress.",
+        &[
+            ("Reagan", Person),
+            ("White House", Place),
+            ("Congress", Org),
+        ],
+    ));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1)[0], "person:ronald-reagan");
+    let m = merge_by(&r, Rule::CollectionEvidence);
+    assert!(m.evidence.contains("as the rarer name"), "{}", m.evidence);
+    // A rarer full name still wins where the names around it point to it alone.
+    let docs = two_reagans(doc(
+        "Reagan spoke for the First Lady's Office.",
+        &[("Reagan", Person), ("First Lady's Office", Org)],
+    ));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1)[0], "person:nancy-reagan");
+}
+
 #[test]
 fn a_generic_word_stands_for_the_articles_only_organisation_with_it() {
     let r = resolved(&[
