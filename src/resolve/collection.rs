@@ -196,11 +196,29 @@ fn noise_verdict(
 /// none, each article keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
     for local in locals.iter_mut() {
-        if local.tagged == EntityKind::Person && names::ends_like_organisation(&local.name) {
-            let evidence = format!(
-                "tagged person, but `{}` ends organisation names",
-                local.name.split_whitespace().next_back().unwrap_or("")
+        if let Some((state, names::PlaceForm::StateAbbreviation)) = names::place_form(&local.name)
+            && matches!(local.tagged, EntityKind::Organization | EntityKind::Misc)
+            && local.is_unlinked()
+        {
+            // `Minn.` after a dateline's city is tagged an organisation as often as a place.
+            let evidence = format!("{} abbreviates the US state {state}", local.name);
+            local.link(
+                EntityKind::Place,
+                local.key.clone(),
+                Rule::StateAbbreviation,
+                evidence,
             );
+        } else if local.tagged != EntityKind::Misc && names::is_nationality(&local.name) {
+            local.link(
+                EntityKind::Misc,
+                local.key.clone(),
+                Rule::Nationality,
+                format!("{} is a nationality adjective", local.name),
+            );
+        } else if local.tagged == EntityKind::Person
+            && let Some(evidence) = names::organisation_word(&local.name)
+        {
+            let evidence = format!("tagged person, but {evidence}");
             local.link(
                 EntityKind::Organization,
                 local.key.clone(),

@@ -16,6 +16,9 @@ pub enum Rule {
     Ticker,
     /// Dropped: a lone initial or no letters at all; it names nobody.
     NotAName,
+    /// Dropped: a one-word person or place the collection mostly writes as an ordinary word
+    /// (`Electric`, `Agreement`; see `common_words`).
+    CommonWord,
     /// Dropped: a generic word ("the Organization", "Bank") with no single organisation in
     /// the article to stand for.
     GenericWord,
@@ -24,10 +27,16 @@ pub enum Rule {
     SpellingVariant,
     /// Merged: an established alternative form of a country's name (`U.S.` = `United States`).
     CountryForm,
+    /// Merged: a US state's dateline abbreviation (`Calif.` = `California`), a place even
+    /// where the tagger read an organisation.
+    StateAbbreviation,
     /// Merged: an acronym the collection spells out one way only (`CSTO`).
     Acronym,
     /// Kind changed: the collection tags the name mostly as another kind.
     KindVotes,
+    /// Kind changed: a nationality adjective (`Kuwaiti`) is neither a person, an
+    /// organisation nor a place.
+    Nationality,
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
     /// Merged: a role written before a known person's name (`Federal Reserve Chairman Paul
@@ -59,11 +68,14 @@ impl Rule {
             Self::TableToken => "table token",
             Self::Ticker => "ticker or agency code",
             Self::NotAName => "not a name",
+            Self::CommonWord => "common word",
             Self::GenericWord => "generic word",
             Self::SpellingVariant => "spelling variant",
             Self::CountryForm => "country form",
+            Self::StateAbbreviation => "US state abbreviation",
             Self::Acronym => "acronym",
             Self::KindVotes => "kind votes",
+            Self::Nationality => "nationality adjective",
             Self::OrganisationWord => "organisation word",
             Self::RolePrefix => "role before the name",
             Self::SameArticleFullName => "same article names the full name",

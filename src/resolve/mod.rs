@@ -18,13 +18,17 @@
 //!    the legal forms (a company's name stripped to `Co` is a fragment whatever its
 //!    position) and the generic organisation words of rule 5.
 //! 2. **Kinds by vote**: a person-tagged name ending in an organisation word (`… Holdings
-//!    Ltd`, `Reagan Administration`) is an organisation; then each name takes the kind a
+//!    Ltd`, `Reagan Administration`) is an organisation, a US state's dateline abbreviation
+//!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
+//!    (`Kuwaiti`) miscellaneous (as CoNLL counts it); then each name takes the kind a
 //!    strict majority of its articles give it (tagged person once and organisation 50 times:
 //!    an organisation). Without a majority, each article keeps its own kind.
 //! 3. **Spelling variants and country forms** share a key ([`names::key`]): case, dots and
 //!    punctuation are ignored (`WASHINGTON` = `Washington`, `U.S` = `U.S.`), and the listed,
 //!    established forms of a country are one (`U.S.` = `USA` = `United States`; `U.K.` =
-//!    `Britain` = `United Kingdom`; see `COUNTRY_FORMS` for the list and what is left out).
+//!    `Britain` = `United Kingdom`; see `COUNTRY_FORMS` for the list and what is left out),
+//!    and so are a US state and its dateline abbreviation (`Calif.` = `California`; never
+//!    two capitals alone, `LA`, nor `Wash.`; see `STATE_ABBREVIATIONS`).
 //! 4. **A role before a known person's name** (`Federal Reserve Chairman Paul Volcker`,
 //!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
 //!    the person when the words before the name hold an office word and the collection names
@@ -38,10 +42,16 @@
 //!    with two (`Howard Baker` and `James Baker`), it stays apart.
 //! 7. **Across the collection**, a one-word person name left alone goes to the full name the
 //!    names it appears with point to, when the evidence is strong and one-sided, and stays
-//!    apart otherwise ([`evidence`] defines the score and thresholds).
+//!    apart otherwise ([`evidence`] defines the score and thresholds; a rarer full name must
+//!    lead by more than the one the collection names most: a bare `Reagan` is Ronald).
+//! 8. **Common words** left under their own one-word name are dropped: a "person" the
+//!    collection writes in lower case a tenth as often as capitalised (`Electric`,
+//!    `Agreement`), a "place" on no place list written mostly in lower case (`Trade`); see
+//!    `common_words`.
 //!
 //! Then each resolved entity takes its most used full form as canonical name (mixed case
-//! before the capitals of datelines) and its id from it; [`rewrite`] renames and merges
+//! before the capitals of datelines; a place or person found only in capitals, `TAIPEI`, in
+//! ordinary case) and its id from it; [`rewrite`] renames and merges
 //! each article's entities, removes dropped ones, remaps quote speakers, and adds mentions
 //! where an article writes one of its people's names outside any mention (`Zas reminded`).
 //! Every change of id, every drop and every short name kept apart is in [`Decisions`].
@@ -54,6 +64,7 @@
 
 pub mod aliases;
 mod collection;
+mod common_words;
 mod curation;
 mod decisions;
 pub mod evidence;
@@ -126,6 +137,7 @@ pub fn prepare(articles: &[Article], mut annotations: Vec<Annotations>) -> Prepa
     collection::expand_acronyms(&mut locals, &annotations);
     within_article::link_within_articles(&mut locals, &ranges);
     evidence::link_short_names(&mut locals, &ranges);
+    common_words::drop_common_words(articles, &mut locals);
     let canonicals = rewrite::canonicals(&locals);
     Prepared {
         annotations,

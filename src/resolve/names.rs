@@ -20,6 +20,58 @@ const COUNTRY_FORMS: &[&[&str]] = &[
     &["Soviet Union", "USSR", "U.S.S.R."],
     &["United Arab Emirates", "UAE", "U.A.E."],
     &["West Germany", "Federal Republic of Germany"],
+    // Not countries, but written the same way in datelines and tables.
+    &["Hong Kong", "H.K."],
+    &["New Zealand", "N.Z."],
+];
+
+/// The abbreviations of US states that news datelines use (`SAN JOSE, Calif.`), the full
+/// name first. Left out: `Wash.` (a bare "Washington" in news is the capital far more often
+/// than the state), `Penn.` and `Cal.` (names of their own), and the two-letter postal codes
+/// (`IN`, `OR`, `ME` are words).
+const STATE_ABBREVIATIONS: &[&[&str]] = &[
+    &["Alabama", "Ala."],
+    &["Arizona", "Ariz."],
+    &["Arkansas", "Ark."],
+    &["California", "Calif."],
+    &["Colorado", "Colo."],
+    &["Connecticut", "Conn."],
+    &["Delaware", "Del."],
+    &["Florida", "Fla."],
+    &["Georgia", "Ga."],
+    &["Illinois", "Ill."],
+    &["Indiana", "Ind."],
+    &["Kansas", "Kan.", "Kans."],
+    &["Kentucky", "Ky."],
+    &["Louisiana", "La."],
+    &["Maryland", "Md."],
+    &["Massachusetts", "Mass."],
+    &["Michigan", "Mich."],
+    &["Minnesota", "Minn."],
+    &["Mississippi", "Miss."],
+    &["Missouri", "Mo."],
+    &["Montana", "Mont."],
+    &["Nebraska", "Neb.", "Nebr."],
+    &["Nevada", "Nev."],
+    &["New Hampshire", "N.H."],
+    &["New Jersey", "N.J."],
+    &["New Mexico", "N.M."],
+    &["New York", "N.Y."],
+    &["North Carolina", "N.C."],
+    &["North Dakota", "N.D."],
+    &["Oklahoma", "Okla."],
+    &["Oregon", "Ore.", "Oreg."],
+    &["Pennsylvania", "Pa."],
+    &["Rhode Island", "R.I."],
+    &["South Carolina", "S.C."],
+    &["South Dakota", "S.D."],
+    &["Tennessee", "Tenn."],
+    &["Texas", "Tex."],
+    &["Vermont", "Vt."],
+    &["Virginia", "Va."],
+    &["West Virginia", "W.Va.", "W. Va."],
+    &["Wisconsin", "Wis.", "Wisc."],
+    &["Wyoming", "Wyo."],
 ];
 
 /// Words that end an organisation's name and never a person's.
@@ -216,25 +268,43 @@ pub fn key(name: &str) -> String {
         stripped = true;
         plain.truncate(head.len());
     }
-    match country_forms().get(&plain) {
-        Some(canonical) => plain_key(canonical),
+    match place_form(name).filter(|_| !stripped) {
+        Some((canonical, _)) => plain_key(canonical),
         None => plain,
     }
 }
 
-/// The canonical country form for `name`, if it is one of the listed forms.
-pub fn country_form(name: &str) -> Option<&'static str> {
-    country_forms().get(&plain_key(name)).copied()
+/// Which list a place's alternative form comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceForm {
+    /// A country's established form (`U.S.`, `Britain`).
+    Country,
+    /// A US state's dateline abbreviation (`Calif.`).
+    StateAbbreviation,
 }
 
-/// Every listed country form's plain key → the canonical form (built once).
-fn country_forms() -> &'static std::collections::HashMap<String, &'static str> {
-    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
-        std::sync::OnceLock::new();
+/// The canonical place `name` is a listed form of (`Calif.` → California), and which list.
+pub fn place_form(name: &str) -> Option<(&'static str, PlaceForm)> {
+    let found = place_forms().get(&plain_key(name)).copied()?;
+    // Two capitals without dots are a postal code at best, and more often something else
+    // (`LA` is Los Angeles, `PA` the Press Association, `MD` McDonnell Douglas's ticker).
+    let postal_code = name.len() == 2 && name.bytes().all(|b| b.is_ascii_uppercase());
+    (found.1 == PlaceForm::Country || !postal_code).then_some(found)
+}
+
+/// Every listed country form's and state abbreviation's plain key → the canonical form
+/// (built once).
+fn place_forms() -> &'static std::collections::HashMap<String, (&'static str, PlaceForm)> {
+    type Forms = std::collections::HashMap<String, (&'static str, PlaceForm)>;
+    static FORMS: std::sync::OnceLock<Forms> = std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
-        COUNTRY_FORMS
-            .iter()
-            .flat_map(|forms| forms.iter().map(|f| (plain_key(f), forms[0])))
+        let listed = |lists: &'static [&'static [&'static str]], of: PlaceForm| {
+            lists
+                .iter()
+                .flat_map(move |forms| forms.iter().map(move |f| (plain_key(f), (forms[0], of))))
+        };
+        listed(COUNTRY_FORMS, PlaceForm::Country)
+            .chain(listed(STATE_ABBREVIATIONS, PlaceForm::StateAbbreviation))
             .collect()
     })
 }
@@ -282,6 +352,50 @@ pub fn ends_like_organisation(name: &str) -> bool {
     it.next().is_some() && last.is_some_and(|w| ORGANISATION_ENDINGS.contains(&w))
 }
 
+/// Words that begin firms' and banks' names in other languages and never a person's
+/// (`Banque Paribas`, `Credit Lyonnais`, `Usines Renault`).
+const ORGANISATION_HEADS: &[&str] = &[
+    "banque",
+    "banco",
+    "banca",
+    "bank",
+    "credit",
+    "credito",
+    "societe",
+    "sociedad",
+    "societa",
+    "compagnie",
+    "cie",
+    "caisse",
+    "usines",
+    "grupo",
+    "gruppo",
+    "groupe",
+    "compania",
+];
+
+/// Why a name of several words is an organisation's, if it is: it ends in a word only
+/// organisations end in ([`ends_like_organisation`]), or in one of the tagger's organisation
+/// words (`Yamaichi International`, `Accounting Office`), or it begins with a firm's head
+/// word in another language (`Banque Paribas`).
+pub fn organisation_word(name: &str) -> Option<String> {
+    let plain = plain_key(name);
+    let first = words(&plain).next()?;
+    let last = words(&plain).next_back()?;
+    words(&plain).nth(1)?;
+    if ends_like_organisation(name)
+        // "Post" ends a few people's names too (Emily Post), "City" places' (Park City).
+        || (!["post", "city"].contains(&last) && gazetteer::contains_word(List::OrgWord, last))
+    {
+        let written = name.split_whitespace().next_back().unwrap_or(last);
+        return Some(format!("`{written}` ends organisation names"));
+    }
+    ORGANISATION_HEADS.contains(&first).then(|| {
+        let written = name.split_whitespace().next().unwrap_or(first);
+        format!("`{written}` begins organisation names")
+    })
+}
+
 /// Whether a one-word name is a kind of organisation rather than one (`Bank`, `Bank's`).
 pub fn is_generic_organisation_word(name: &str) -> bool {
     let stem = name
@@ -301,7 +415,25 @@ pub fn is_known_place(name: &str) -> bool {
     [List::Country, List::City, List::Region]
         .into_iter()
         .any(|list| gazetteer::contains(list, name))
-        || country_form(name).is_some()
+        || place_form(name).is_some()
+}
+
+/// Whether a one-word name is a nationality adjective (`Kuwaiti`, `Philippine`): on the
+/// tagger's list, or a country's name with `i` or `n` added (`Kuwait` + `i`, `Venezuela` +
+/// `n`) or its plural `s` taken off (`Philippines`).
+pub fn is_nationality(name: &str) -> bool {
+    // Four letters at least: `U` and `US` are no adjectives.
+    if name.contains(' ')
+        || name.chars().count() < 4
+        || !name.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let country = |stem: &str| !stem.is_empty() && gazetteer::contains(List::Country, stem);
+    gazetteer::contains_word(List::Nationality, name)
+        || name.strip_suffix('i').is_some_and(country)
+        || name.strip_suffix('n').is_some_and(country)
+        || country(&format!("{name}s"))
 }
 
 /// Whether the name is a ticker (`TPN.PA`: 2-6 capitals or digits, a dot, 1-2 capitals).
@@ -365,8 +497,38 @@ mod tests {
         }
         assert_eq!(key("America"), "america");
         assert_eq!(key("Russia"), "russia");
-        assert_eq!(country_form("U.S.A."), Some("United States"));
-        assert_eq!(country_form("Washington"), None);
+        assert_eq!(
+            place_form("U.S.A."),
+            Some(("United States", PlaceForm::Country))
+        );
+        assert_eq!(place_form("Washington"), None);
+    }
+
+    #[test]
+    fn state_abbreviations_share_the_states_key_but_not_washington() {
+        assert_eq!(key("Calif."), "california");
+        assert_eq!(key("Calif"), key("California"));
+        assert_eq!(key("N.Y."), key("New York"));
+        assert_eq!(key("W. Va."), "west virginia");
+        assert_eq!(
+            place_form("Minn"),
+            Some(("Minnesota", PlaceForm::StateAbbreviation))
+        );
+        assert_eq!(place_form("Wash."), None);
+        assert_eq!(key("Wash."), "wash");
+        assert_eq!(key("LA"), "la");
+        assert_eq!(key("La."), "louisiana");
+        assert_eq!(key("US"), "united states");
+    }
+
+    #[test]
+    fn nationality_adjectives_are_told_from_names() {
+        for adjective in ["Kuwaiti", "Philippine", "Venezuelan", "Iraqi", "Japanese"] {
+            assert!(is_nationality(adjective), "{adjective}");
+        }
+        for name in ["Kuwait", "Jordan", "Baker", "Mali", "South Korean Airlines"] {
+            assert!(!is_nationality(name), "{name}");
+        }
     }
 
     #[test]
@@ -399,5 +561,15 @@ mod tests {
         assert!(ends_like_organisation("Dauphin Deposit Corp"));
         assert!(!ends_like_organisation("Ltd"));
         assert!(!ends_like_organisation("James Baker"));
+        for firm in [
+            "Yamaichi International",
+            "Banque Paribas",
+            "Accounting Office",
+        ] {
+            assert!(organisation_word(firm).is_some(), "{firm}");
+        }
+        for person in ["James Baker", "Emily Post", "Banque", "Karl Otto Poehl"] {
+            assert_eq!(organisation_word(person), None, "{person}");
+        }
     }
 }

@@ -29,10 +29,10 @@ pub fn canonicals(locals: &[Local]) -> Canonicals {
     forms
         .into_iter()
         .map(|((kind, key), forms)| {
-            let canonical = names::country_form(&key)
+            let canonical = names::place_form(&key)
                 .filter(|_| kind == EntityKind::Place)
-                .map(str::to_string)
-                .or_else(|| preferred_form(&forms))
+                .map(|(canonical, _)| canonical.to_string())
+                .or_else(|| preferred_form(&forms).map(|form| out_of_capitals(kind, form)))
                 .unwrap_or_else(|| super::collection::title_case(&key));
             ((kind, key), canonical)
         })
@@ -62,6 +62,21 @@ fn preferred_form(forms: &HashMap<&str, u32>) -> Option<String> {
         (None, None) => None,
     }
     .map(str::to_string)
+}
+
+/// A place or person written only in capitals (`TAIPEI`, `BOCA RATON`: the collection
+/// names it in datelines and bylines alone) in ordinary case; short ones stay (`ST`,
+/// `UAE`), and so do organisations, whose capitals are usually an acronym (`OPEC`).
+fn out_of_capitals(kind: EntityKind, form: String) -> String {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    if matches!(kind, EntityKind::Place | EntityKind::Person)
+        && letters >= 4
+        && names::is_all_caps(&form)
+    {
+        super::collection::title_case(&form.to_lowercase())
+    } else {
+        form
+    }
 }
 
 /// Rewrites one article's annotations.
@@ -103,17 +118,23 @@ pub fn rewrite_article(
         } else if id != local.from || matches!(because, Some((Rule::Curated, _))) {
             let (rule, evidence) = match because {
                 Some((rule, evidence)) => (*rule, evidence.clone()),
-                None if names::country_form(&local.name).is_some_and(|c| c != local.name) => (
-                    Rule::CountryForm,
-                    format!("{} is a form of {canonical}", local.name),
-                ),
-                None => (
-                    Rule::SpellingVariant,
-                    format!(
-                        "{} and {canonical} differ only in case or punctuation",
-                        old.canonical
+                None => match names::place_form(&local.name) {
+                    Some((form_of, names::PlaceForm::Country)) if form_of != local.name => (
+                        Rule::CountryForm,
+                        format!("{} is a form of {canonical}", local.name),
                     ),
-                ),
+                    Some((_, names::PlaceForm::StateAbbreviation)) => (
+                        Rule::StateAbbreviation,
+                        format!("{} abbreviates the US state {canonical}", local.name),
+                    ),
+                    _ => (
+                        Rule::SpellingVariant,
+                        format!(
+                            "{} and {canonical} differ only in case or punctuation",
+                            old.canonical
+                        ),
+                    ),
+                },
             };
             log.merge(&local.from, &old.canonical, &id, rule, || evidence);
         }

@@ -177,7 +177,7 @@ fn a_code_in_angle_brackets_is_dropped_where_it_is_only_a_code() {
         doc("In Md, Penril said.", &[("Md", Place)]),
     ]);
     assert_eq!(ids(&r, 0), ["organization:mcdonnell-douglas-corp"]);
-    assert_eq!(ids(&r, 1), ["place:md"]);
+    assert_eq!(ids(&r, 1), ["place:maryland"]);
     assert!(dropped(&r, "MD", Rule::Ticker));
 }
 
@@ -230,6 +230,55 @@ fn datelines_spellings_and_country_forms_merge() {
     assert_eq!(rule_of("Britain"), Some(Rule::CountryForm));
     // Same id already: only the canonical name changes, no decision to explain.
     assert_eq!(rule_of("WASHINGTON"), None);
+}
+
+#[test]
+fn state_abbreviations_join_their_states_and_capital_datelines_read_normally() {
+    let r = resolved(&[
+        doc(
+            "SAN JOSE, Calif., March 3 - Apple said.",
+            &[("Calif", Org), ("Apple", Org)],
+        ),
+        doc("Growers in California said.", &[("California", Place)]),
+        doc(
+            "TAIPEI, March 3 - Taiwan said.",
+            &[("TAIPEI", Place), ("Taiwan", Place)],
+        ),
+        doc("LA Gear said.", &[("LA", Org)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["place:california", "organization:apple"]);
+    assert_eq!(ids(&r, 1), ["place:california"]);
+    assert_eq!(r.annotations[2].entities[0].canonical, "Taipei");
+    assert_eq!(ids(&r, 3), ["organization:la"]);
+    assert!(merged(&r, "Calif", Rule::StateAbbreviation));
+}
+
+#[test]
+fn ordinary_words_tagged_as_people_or_places_are_dropped_but_names_stay() {
+    let mut docs = vec![
+        doc("Electric said sales rose.", &[("Electric", Person)]),
+        doc("Baker said rates would fall.", &[("Baker", Person)]),
+        doc(
+            "Ernest Drew spoke. Drew said the plant reopens.",
+            &[("Ernest Drew", Person), ("Drew", Person)],
+        ),
+        doc("Trade fell in March.", &[("Trade", Place)]),
+        doc("Gulf shipping resumed.", &[("Gulf", Place)]),
+    ];
+    for _ in 0..6 {
+        docs.push(doc(
+            "The electric utility drew trade and gulf war headlines.",
+            &[],
+        ));
+    }
+    let r = resolved(&docs);
+    assert!(ids(&r, 0).is_empty(), "{:?}", ids(&r, 0));
+    assert!(dropped(&r, "Electric", Rule::CommonWord));
+    assert_eq!(ids(&r, 1), ["person:baker"]);
+    assert_eq!(ids(&r, 2), ["person:ernest-drew"]);
+    assert!(dropped(&r, "Trade", Rule::CommonWord));
+    // Written in lower case more often than capitalised, but on the tagger's place lists.
+    assert_eq!(ids(&r, 4), ["place:gulf"]);
 }
 
 #[test]

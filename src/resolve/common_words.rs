@@ -1,0 +1,136 @@
+//! One-word "names" that are ordinary words: `Electric`, `Chapter`, `Agreement` tagged as
+//! people, `Trade` and `Gold` as places. The collection's own text tells them apart from
+//! names: a person's name is almost never written in lower case in edited news, while
+//! "electric", "chapter" and "agreement" are written that way all the time. So a one-word
+//! person still under its own name is left out when the collection writes the word in lower
+//! case at least a tenth as often as capitalised (and five times or more); a one-word place,
+//! which may be a word by nature (`Gulf`, `West`), only when lower case is the commoner way
+//! (`Trade`, `Gold`) and it is on none of the tagger's place lists. A name the same article
+//! or the collection's evidence gave a full name to was linked before this rule runs and
+//! stays linked (`Drew` of `Ernest Drew`).
+
+use super::collection::{Fate, Local};
+use super::decisions::Rule;
+use super::names;
+use crate::corpus::Article;
+use crate::extract::EntityKind;
+use std::collections::HashMap;
+
+/// The fewest lower-case uses that can make a name a common word.
+const MIN_LOWER_CASE: u32 = 5;
+/// A person's one-word name is a common word when lower-case uses are at least this share
+/// of capitalised ones.
+const PERSON_LOWER_SHARE: f64 = 0.1;
+/// A place's one-word name is a common word when lower-case uses are at least this share.
+const PLACE_LOWER_SHARE: f64 = 1.0;
+
+/// Drops the one-word people and places the collection writes as ordinary words.
+pub fn drop_common_words(articles: &[Article], locals: &mut [Local]) {
+    let candidate = |local: &Local| -> Option<f64> {
+        let Fate::Kept {
+            kind,
+            key,
+            because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
+            ..
+        } = &local.fate
+        else {
+            return None;
+        };
+        let one_word = key == &local.key
+            && names::words(key).nth(1).is_none()
+            && local.name.chars().all(char::is_alphabetic)
+            && !names::is_all_caps(&local.name);
+        match kind {
+            EntityKind::Person if one_word => Some(PERSON_LOWER_SHARE),
+            EntityKind::Place if one_word && !names::is_known_place(&local.name) => {
+                Some(PLACE_LOWER_SHARE)
+            }
+            _ => None,
+        }
+    };
+    let mut uses: HashMap<String, Uses> = locals
+        .iter()
+        .filter(|l| candidate(l).is_some())
+        .map(|l| (l.key.clone(), Uses::default()))
+        .collect();
+    if uses.is_empty() {
+        return;
+    }
+    count_uses(articles, &mut uses);
+    for local in locals.iter_mut() {
+        let Some(share) = candidate(local) else {
+            continue;
+        };
+        let Some(u) = uses.get(&local.key) else {
+            continue;
+        };
+        if u.lower >= MIN_LOWER_CASE && f64::from(u.lower) >= share * f64::from(u.capitalised) {
+            local.fate = Fate::Dropped(
+                Rule::CommonWord,
+                format!(
+                    "the collection writes \"{}\" in lower case {} times and capitalised {} times",
+                    local.key, u.lower, u.capitalised
+                ),
+            );
+        }
+    }
+}
+
+/// How a word is written across the collection.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Uses {
+    lower: u32,
+    capitalised: u32,
+}
+
+/// Counts, over every article's body, the lower-case and capitalised uses of the words in
+/// `uses` (its keys are lower case). Words in capitals (headlines, datelines) say nothing.
+fn count_uses(articles: &[Article], uses: &mut HashMap<String, Uses>) {
+    let mut lowered = String::new();
+    for article in articles {
+        for word in article
+            .body_text()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 2)
+        {
+            let mut chars = word.chars();
+            let first_upper = chars.next().is_some_and(char::is_uppercase);
+            if !chars.all(char::is_lowercase) {
+                continue;
+            }
+            if first_upper {
+                lowered.clear();
+                lowered.extend(word.chars().flat_map(char::to_lowercase));
+                if let Some(u) = uses.get_mut(lowered.as_str()) {
+                    u.capitalised += 1;
+                }
+            } else if let Some(u) = uses.get_mut(word) {
+                u.lower += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_file;
+
+    #[test]
+    fn uses_count_lower_case_and_capitalised_words_but_not_capitals() {
+        let articles = parse_file(
+            "a.txt",
+            b"Title\n\nGeneral Electric makes electric motors. ELECTRIC news. Electric said.\n",
+        )
+        .expect("article");
+        let mut uses: HashMap<String, Uses> = [("electric".to_string(), Uses::default())].into();
+        count_uses(&articles, &mut uses);
+        assert_eq!(
+            uses["electric"],
+            Uses {
+                lower: 1,
+                capitalised: 2
+            }
+        );
+    }
+}
