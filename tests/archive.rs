@@ -110,6 +110,11 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
         "source=Nobody",
         "q=oil&source=AP",
         "e=person:nobody-at-all",
+        "sort=newest",
+        "sort=oldest",
+        "q=oil&sort=newest",
+        "q=oil&sort=oldest",
+        "source=Reuters&from=1987-03&sort=oldest",
     ]
     .iter()
     .map(|s| s.to_string())

@@ -19,7 +19,7 @@ use crate::query::eval::{
 };
 use crate::query::histogram::from_keys;
 use crate::query::text::{TextQuery, Unit};
-use crate::query::{DateField, Facets, Filter, Histogram, Options};
+use crate::query::{DateField, Facets, Filter, Histogram, Options, Sort};
 use crate::span::ByteSpan;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -280,11 +280,6 @@ impl Archive {
                 "metadata fields (m.…): archive format 1 does not store them",
             ));
         }
-        if filter.sort != crate::query::Sort::Relevance {
-            return Err(ArchiveError::Unsupported(
-                "sort=newest or sort=oldest: archive format 1 ranks by relevance only",
-            ));
-        }
         let lookup = Lookup {
             archive: self,
             missing: RefCell::new(BTreeSet::new()),
@@ -435,7 +430,11 @@ impl<'a> Lookup<'a> {
 
     fn search(&self, filter: &Filter, options: Options) -> ArchiveResults {
         let (matches, scored) = self.evaluate(filter);
-        let ranked = self.rank(&matches, &scored, options.hits);
+        let ranked = match filter.sort {
+            Sort::Relevance => self.rank(&matches, &scored, options.hits),
+            Sort::Newest => self.by_date(&matches, options.hits, false),
+            Sort::Oldest => self.by_date(&matches, options.hits, true),
+        };
         if !self.missing.borrow().is_empty() {
             // Ranked on partial postings: the documents and facets to fetch are not known yet.
             return ArchiveResults {
@@ -652,34 +651,44 @@ impl<'a> Lookup<'a> {
     }
 
     /// The best `limit` matches (as `query::collect::rank`).
-    fn rank(&self, matches: &DocSet, scored: &[(String, f32)], limit: usize) -> Vec<(u32, f32)> {
+    /// The first `limit` matches by publication date, undated last, as the embedded build
+    /// orders them: documents are numbered by date, so this walks the catalogue's date runs
+    /// and reads no part.
+    fn by_date(&self, matches: &DocSet, limit: usize, oldest_first: bool) -> Vec<(u32, f32)> {
         let catalogue = self.catalogue();
-        if scored.is_empty() {
-            // Newest first: runs from the newest date back, undated last, each run in order.
-            let mut out = Vec::new();
-            let runs = &catalogue.date_runs;
-            let mut dated: Vec<(u32, u32)> = Vec::new();
-            let mut undated: Vec<(u32, u32)> = Vec::new();
-            for (at, run) in runs.iter().enumerate() {
-                let end = runs.get(at + 1).map_or(catalogue.docs, |r| r.first_doc);
-                if run.lo == 0 {
-                    undated.push((run.first_doc, end));
-                } else {
-                    dated.push((run.first_doc, end));
-                }
+        let runs = &catalogue.date_runs;
+        let mut dated: Vec<(u32, u32)> = Vec::new();
+        let mut undated: Vec<(u32, u32)> = Vec::new();
+        for (at, run) in runs.iter().enumerate() {
+            let end = runs.get(at + 1).map_or(catalogue.docs, |r| r.first_doc);
+            if run.lo == 0 {
+                undated.push((run.first_doc, end));
+            } else {
+                dated.push((run.first_doc, end));
             }
-            for (start, end) in dated.into_iter().rev().chain(undated) {
-                for doc in start..end {
-                    if out.len() == limit {
-                        return out;
-                    }
-                    if matches.contains(doc) {
-                        out.push((doc, 0.0));
-                    }
-                }
-            }
-            return out;
         }
+        if !oldest_first {
+            dated.reverse();
+        }
+        let mut out = Vec::new();
+        for (start, end) in dated.into_iter().chain(undated) {
+            for doc in start..end {
+                if out.len() == limit {
+                    return out;
+                }
+                if matches.contains(doc) {
+                    out.push((doc, 0.0));
+                }
+            }
+        }
+        out
+    }
+
+    fn rank(&self, matches: &DocSet, scored: &[(String, f32)], limit: usize) -> Vec<(u32, f32)> {
+        if scored.is_empty() {
+            return self.by_date(matches, limit, false);
+        }
+        let catalogue = self.catalogue();
         let n = catalogue.docs as usize;
         let mut scores = vec![0f32; n];
         for (term, weight) in scored {

@@ -8,14 +8,14 @@ use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
 use super::reader::article_view;
-use super::results::summary;
+use super::results::{SortControl, summary};
 use super::state::{AppState, HIT_PAGE, Library};
 use super::timeline::chart;
 use crate::archive::{ArchiveHit, ArchiveResults};
 use crate::corpus::Article;
 use crate::extract::Annotations;
 use crate::index::Index;
-use crate::query::{Filter, Sort, View};
+use crate::query::{Filter, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -176,9 +176,6 @@ fn ArchiveList() -> impl IntoView {
         let total = results.total;
         let summary = summary(total, all, &filter);
         let shown = results.hits.len();
-        // Format 1's read side ranks by relevance whatever `sort=` says: say so rather than
-        // present that order as the one asked for.
-        let by_date = filter.sort != Sort::Relevance;
         let items = results
             .hits
             .iter()
@@ -188,12 +185,8 @@ fn ArchiveList() -> impl IntoView {
             <h1 class="view-title visually-hidden">"Articles"</h1>
             <div class="results-head">
                 <p class="summary" role="status" id="summary">{summary}</p>
+                <SortControl filter=filter.clone()/>
             </div>
-            {by_date.then(|| view! {
-                <p class="notice archive-unsupported" role="status">
-                    "Listed by relevance (newest first without words): an archive does not sort by date yet."
-                </p>
-            })}
             <ol class="hits" id="hits">{items}</ol>
             <Show when=move || { total > shown }>
                 <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>

@@ -76,7 +76,7 @@ pub fn ArticleResults() -> impl IntoView {
 
 /// Relevance / Newest / Oldest, each a link to this view in that order.
 #[component]
-fn SortControl(
+pub fn SortControl(
     /// The current view.
     filter: Filter,
 ) -> impl IntoView {

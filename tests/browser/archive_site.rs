@@ -94,6 +94,26 @@ fn query(site: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("dossier query --json prints JSON")
 }
 
+/// The publication dates of the listed hits (their meta line ends with the date), in order.
+async fn hit_dates(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+    let metas = crate::harness::page::script(
+        app,
+        "return [...document.querySelectorAll('#hits .hit .hit-meta')].map(m => m.textContent)",
+    )
+    .await?;
+    let dates: Vec<String> = metas
+        .as_array()
+        .ok_or("no hit list")?
+        .iter()
+        .filter_map(|m| m.as_str()?.rsplit(" · ").next().map(str::to_string))
+        .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    if dates.len() < 2 {
+        return Err(format!("too few dated hits to check an order: {metas}").into());
+    }
+    Ok(dates)
+}
+
 /// Stored bytes of every archive file the browser asked the server for.
 fn archive_bytes_requested(app: &App, site: &Path) -> u64 {
     app.server
@@ -357,6 +377,22 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         .await?;
         app.wait_for_text(".timeline .detail-heading", "1987-03")
             .await?;
+        // Sorted by date: the same total, the dates of the first page in order both ways.
+        app.open_link("q=oil%20prices&sort=oldest").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &format!("{text_total} of {all} articles match"))
+            .await?;
+        let oldest = hit_dates(app).await?;
+        assert!(oldest.is_sorted(), "oldest first: {oldest:?}");
+        app.wait_for(".sort-newest").await?.click().await?;
+        app.wait_for_query("q=oil+prices&sort=newest").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        let newest = hit_dates(app).await?;
+        assert!(newest.iter().rev().is_sorted(), "newest first: {newest:?}");
+        assert!(
+            newest.first() >= oldest.last() && newest != oldest,
+            "newest {newest:?}, oldest {oldest:?}"
+        );
         // A view the archive cannot answer says so, and shows no number.
         app.open_link("q=oil%20prices&dates=mentioned").await?;
         app.wait_for_text("#archive-unsupported", "not available from an archive")
