@@ -148,6 +148,38 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
 }
 
 #[test]
+fn an_article_id_finds_its_document_from_one_small_part() {
+    let site = tempfile::tempdir().unwrap();
+    let (_, articles, _) = build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    for (doc, article) in articles.iter().enumerate() {
+        let id = article.id.as_str();
+        let found = match archive.doc_of(id) {
+            Ok(found) => found,
+            Err(needs) => {
+                assert_eq!(needs.0.len(), 1, "one ids part per id");
+                assert_eq!(needs.0[0].kind, dossier::archive::Kind::Ids);
+                for name in needs.0 {
+                    let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
+                    archive.add(name, &stored).unwrap();
+                }
+                archive.doc_of(id).expect("its part is added")
+            }
+        };
+        assert_eq!(found, Some(doc as u32), "{id}");
+    }
+    let unknown = archive.doc_of("no-such-article");
+    assert!(matches!(unknown, Ok(None) | Err(_)), "{unknown:?}");
+    if let Err(needs) = unknown {
+        for name in needs.0 {
+            let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
+            archive.add(name, &stored).unwrap();
+        }
+        assert_eq!(archive.doc_of("no-such-article"), Ok(None));
+    }
+}
+
+#[test]
 fn a_view_fetches_only_the_parts_it_needs() {
     let site = tempfile::tempdir().unwrap();
     let (_, _, summary) = build(Path::new(FIXTURE), site.path());

@@ -43,10 +43,12 @@ pub enum Kind {
     Facets,
     /// Every other part of the archive and its size ("Save for offline").
     PartList,
+    /// Article ids of one hash bucket and their document numbers (a cold `?a=` link).
+    Ids,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 13] = [
+    const ALL: [(Kind, &'static str); 14] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -60,6 +62,7 @@ impl Kind {
         (Kind::DocTable, "doctable"),
         (Kind::TermTable, "termtable"),
         (Kind::PartList, "partlist"),
+        (Kind::Ids, "ids"),
     ];
 
     /// The file-name suffix.

@@ -24,7 +24,7 @@
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
-//!          | "termtable" | "partlist"
+//!          | "termtable" | "partlist" | "ids"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -41,6 +41,7 @@
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
 //!             names(doctable)                                 ; 128 docs parts each
 //!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
+//!             [ names(ids) ]                                   ; bucket = fnv1a64(article id) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -54,11 +55,14 @@
 //! facets    = len { docs }                                    ; 25 facet values each
 //! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
 //!                                                             ; kind = its position in the list above
+//! ids       = len { id:str doc }                              ; sorted by id, ~2,048 per bucket
 //! ```
 //!
 //! The `partlist` kind and the manifest's `list` were added within version 1: they change
 //! no existing part, so an archive built before them still opens (without "Save for
-//! offline"), and a reader that does not know them ignores them.
+//! offline"), and a reader that does not know them ignores them. So were the `ids` parts,
+//! named at the very end of the catalogue: a catalogue without them still reads, and its
+//! articles are found through the hits of a link's own filter only.
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a

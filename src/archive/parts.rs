@@ -87,6 +87,9 @@ pub struct Catalogue {
     pub doc_tables: Vec<PartName>,
     /// People, organisations, places, speakers.
     pub facets: [FacetTable; 4],
+    /// `ids` buckets: article `id` is in bucket `fnv1a64(id) mod ids.len()`. Empty in
+    /// archives built before them.
+    pub ids: Vec<PartName>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -151,6 +154,10 @@ impl Catalogue {
             });
             names(&mut enc, &table.chunks);
         }
+        // Last and optional, so a catalogue written before `ids` parts still reads.
+        if !self.ids.is_empty() {
+            names(&mut enc, &self.ids);
+        }
         enc.into_bytes()
     }
 
@@ -194,6 +201,11 @@ impl Catalogue {
             })?;
             table.chunks = read_names(&mut dec, Kind::Facets)?;
         }
+        let ids = if dec.is_done() {
+            Vec::new()
+        } else {
+            read_names(&mut dec, Kind::Ids)?
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -211,6 +223,7 @@ impl Catalogue {
             speakers,
             doc_tables,
             facets,
+            ids,
         })
     }
 }
@@ -602,6 +615,43 @@ impl DocTablePart {
     }
 }
 
+/// Article ids per `ids` part, on average (the bucket count follows from it).
+pub const IDS_PER_PART: u32 = 2048;
+
+/// An `ids` part: the article ids of one hash bucket, sorted, with their document numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdsPart {
+    /// `(article id, document number)`, sorted by id.
+    pub ids: Vec<(String, u32)>,
+}
+
+impl IdsPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.list(&self.ids, |enc, (id, doc)| {
+            enc.str(id);
+            enc.u32(*doc);
+        });
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`IdsPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let ids = dec.list(|dec| Ok((dec.str()?, dec.u32()?)))?;
+        if !ids.is_sorted_by(|a: &(String, u32), b| a.0 < b.0) {
+            return Err(Problem::Invalid("ids out of order"));
+        }
+        done(&dec, Self { ids })
+    }
+
+    /// The document number of article `id`.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        find_sorted(&self.ids, id, |(id, _)| id.as_str()).map(|(_, doc)| *doc)
+    }
+}
+
 /// A `termtable` part: the names of consecutive `terms` buckets and of the same
 /// `positions` buckets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -715,6 +765,29 @@ mod tests {
             PartListPart::decode(&itself.encode()),
             Err(Problem::Invalid("part kind"))
         );
+    }
+
+    #[test]
+    fn a_catalogue_without_ids_parts_still_reads_and_ids_round_trip() {
+        let old = Catalogue::default();
+        assert_eq!(Catalogue::decode(&old.encode()), Ok(old));
+        let with_ids = Catalogue {
+            ids: vec![PartName {
+                hash: [7; 16],
+                kind: Kind::Ids,
+            }],
+            ..Catalogue::default()
+        };
+        assert_eq!(Catalogue::decode(&with_ids.encode()), Ok(with_ids));
+        let part = IdsPart {
+            ids: vec![("a-1".into(), 4), ("b-2".into(), 0)],
+        };
+        let read = IdsPart::decode(&part.encode()).unwrap();
+        assert_eq!((read.find("b-2"), read.find("c")), (Some(0), None));
+        let unsorted = IdsPart {
+            ids: vec![("b".into(), 0), ("a".into(), 1)],
+        };
+        assert!(IdsPart::decode(&unsorted.encode()).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
-    FACET_VALUES_PER_CHUNK, FacetsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
+    FACET_VALUES_PER_CHUNK, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
     PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart,
 };
 use crate::index::{DayRange, DocSet, one_edit};
@@ -188,6 +188,7 @@ enum Decoded {
     Facets(FacetsPart),
     DocTable(DocTablePart),
     TermTable(TermTablePart),
+    Ids(IdsPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -252,6 +253,7 @@ impl Archive {
             Kind::Facets => Decoded::Facets(FacetsPart::decode(&body).map_err(fail)?),
             Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
             Kind::TermTable => Decoded::TermTable(TermTablePart::decode(&body).map_err(fail)?),
+            Kind::Ids => Decoded::Ids(IdsPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -291,6 +293,21 @@ impl Archive {
         } else {
             Err(Needs(missing.into_iter().collect()))
         })
+    }
+
+    /// The document number of article `id` (`None`: not in the archive), or the part to
+    /// fetch to know it. An archive built before `ids` parts answers `None` for every id.
+    pub fn doc_of(&self, id: &str) -> Result<Option<u32>, Needs> {
+        let buckets = &self.catalogue.ids;
+        if buckets.is_empty() {
+            return Ok(None);
+        }
+        let name = buckets[bucket_of(id, buckets.len() as u32) as usize];
+        match self.parts.get(&name) {
+            Some(Decoded::Ids(part)) => Ok(part.find(id)),
+            Some(_) => Ok(None),
+            None => Err(Needs(vec![name])),
+        }
     }
 
     /// The article text and annotations of document `doc`, as the JSON the build stored,

@@ -4,9 +4,9 @@
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
-    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, KeyedDocs,
-    KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry, SourceEntry, TEXTS_PER_CHUNK,
-    TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
+    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, IDS_PER_PART,
+    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry,
+    SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
@@ -180,6 +180,23 @@ pub fn write_archive(
         .collect::<io::Result<_>>()?;
     let doc_table_names: Vec<PartName> = doc_tables.iter().map(|s| s.name).collect();
     stored.extend(doc_tables);
+
+    // Article ids by hash bucket: a cold link to one article finds its document number.
+    let id_buckets = n.div_ceil(IDS_PER_PART).max(1);
+    let mut ids_by_bucket: Vec<Vec<(String, u32)>> = vec![Vec::new(); id_buckets as usize];
+    for (doc, article) in articles.iter().enumerate() {
+        ids_by_bucket[bucket_of(article.id.as_str(), id_buckets) as usize]
+            .push((article.id.0.clone(), doc as u32));
+    }
+    let id_parts: Vec<Stored> = ids_by_bucket
+        .into_iter()
+        .map(|mut ids| {
+            ids.sort_unstable();
+            store(Kind::Ids, IdsPart { ids }.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let id_names: Vec<PartName> = id_parts.iter().map(|s| s.name).collect();
+    stored.extend(id_parts);
 
     // Words: hash buckets of terms (postings with BM25's inputs) and of positions.
     let terms = index.terms();
@@ -360,6 +377,7 @@ pub fn write_archive(
         speakers,
         doc_tables: doc_table_names,
         facets,
+        ids: id_names,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

@@ -130,6 +130,25 @@ impl ArchiveSource {
         })
     }
 
+    /// The document number of article `id`: from a view that listed it, else from the
+    /// archive's `ids` part for it (fetched if needed). `None`: not in the archive, or an
+    /// archive built before `ids` parts whose views never listed it.
+    pub async fn find_doc(&self, id: &str) -> Result<Option<u32>, String> {
+        if let Some(doc) = self.doc_of(id) {
+            return Ok(Some(doc));
+        }
+        loop {
+            let asked = self
+                .archive
+                .with_value(|a| a.as_ref().map(|a| a.doc_of(id)));
+            match asked {
+                None => return Err("the archive is not open".into()),
+                Some(Ok(found)) => return Ok(found),
+                Some(Err(Needs(names))) => self.fetch_all(names).await?,
+            }
+        }
+    }
+
     /// The text and annotations (the JSON the build stored) of document `doc`, fetching
     /// their part if needed.
     pub async fn text(&self, doc: u32) -> Result<Option<(String, String)>, String> {

@@ -282,7 +282,8 @@ fn ArchiveReader(
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
     let opened: RwSignal<Option<Result<ReaderArticle, String>>> = RwSignal::new(None);
-    // Waits for the list the article was opened from, which tells its document number.
+    // Waits for the link's own view (its list may already tell the document number; else
+    // the archive's `ids` part for the article does).
     let wanted = id.clone();
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -296,13 +297,21 @@ fn ArchiveReader(
                 return true;
             }
         }
-        let Some(doc) = source.doc_of(&wanted) else {
-            opened.set(Some(Err(format!(
-                "the article “{wanted}” is not among this link's results, and an archive finds articles through their results"
-            ))));
-            return true;
-        };
+        let wanted = wanted.clone();
         leptos::task::spawn_local(async move {
+            let doc = match source.find_doc(&wanted).await {
+                Ok(Some(doc)) => doc,
+                Ok(None) => {
+                    opened.set(Some(Err(format!(
+                        "this archive has no article “{wanted}” (it may have been removed since the link was made)"
+                    ))));
+                    return;
+                }
+                Err(e) => {
+                    opened.set(Some(Err(format!("where it is could not be loaded ({e})"))));
+                    return;
+                }
+            };
             let outcome = match source.text(doc).await {
                 Ok(Some((article, annotations))) => {
                     ReaderArticle::parse(doc, &article, &annotations)

@@ -403,6 +403,46 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_cold_link_to_one_article_opens_it_even_when_its_list_does_not_show_it() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let site = &fixture.site;
+    // One of the oldest articles: the whole collection's first page (newest first) does not
+    // list it, so only the archive's `ids` part can tell where it is.
+    let oldest = fixture.query(&["--to", "1987-02-26", "--limit", "1"]);
+    let hit = &oldest["hits"][0];
+    let (id, title) = (
+        hit["id"].as_str().expect("an article id").to_string(),
+        hit["title"].as_str().expect("a title").to_string(),
+    );
+    let first_page = fixture.query(&[]);
+    assert!(
+        first_page["hits"]
+            .as_array()
+            .is_some_and(|hits| hits.iter().all(|h| h["id"] != id.as_str())),
+        "{id} must not be on the collection's first page for this test to mean anything"
+    );
+    let whole = archive_size(site);
+    let bound = ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES);
+    App::run_with(site, None, async |app| {
+        app.open_link(&format!("a={id}")).await?;
+        app.wait_for_text("#reader-title", &title).await?;
+        app.wait_for(".reader-body p").await?;
+        let fetched = archive_bytes_requested(app, site);
+        assert!(
+            fetched < bound,
+            "the article link fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
+        );
+        app.open_link("a=no-such-article").await?;
+        app.wait_for_text("#archive-failed", "has no article")
+            .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_view_seen_once_opens_again_with_the_server_gone() {
     let Some(fixture) = Fixture::load() else {
         return;
