@@ -2,7 +2,8 @@
 //! the page's workers, show in the list, the facets and the reader, stay after a reload, can be
 //! removed one by one and all at once, and never travel: no request the server saw, and no
 //! resource the page loaded, carries a marker word that only the files contain. A link to
-//! someone else's own article says so and still shows the rest of the view.
+//! someone else's own article says so and still shows the rest of the view, and so does a
+//! link naming a person only the sender's files name, opened in a fresh browser.
 //!
 //! Files reach `<input type=file>` the WebDriver way: their paths (newline-separated for
 //! several) sent as keys; the files are written to a temporary folder on this machine, where
@@ -227,6 +228,87 @@ async fn a_link_to_someone_elses_own_article_says_so_and_shows_the_rest() {
         app.wait_for("#hits .hit").await?;
         app.open_link("in=yours").await?;
         app.wait_for("#foreign-own-notice").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+/// The link each engine's first browser made to a person only its own articles name.
+static PERSON_LINKS: std::sync::Mutex<Vec<(&'static str, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+#[tokio::test]
+async fn a_link_naming_a_person_only_the_senders_articles_have_says_so_and_shows_the_rest() {
+    // The sender: their own memo names Ottoline Brackenbury, whom the site's articles never do.
+    App::run("", async |app| {
+        let folder = tempfile::tempdir()?;
+        let paths = write_files(folder.path())?;
+        app.wait_ready().await?;
+        wait_own_articles(app, 0).await?;
+        add_files(app, &paths).await?;
+        wait_own_articles(app, 5).await?;
+        app.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(
+                "//section[@data-facet='people']//a[contains(., 'Ottoline Brackenbury')]",
+            ))
+            .await?
+            .click()
+            .await?;
+        app.wait_for_query("e=person:ottoline-brackenbury").await?;
+        app.wait_for("#hits .hit[data-article='own/memo']").await?;
+        let link = app.query().await?;
+        // In the sender's own browser the link is simply theirs.
+        app.open_link(&format!("q=harbour&{link}")).await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("#hits .hit[data-article='own/memo']").await?;
+        assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        PERSON_LINKS
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push((app.engine.name(), link));
+        app.assert_no_crash().await
+    })
+    .await;
+    // Someone else, in a fresh browser: the person is named, the rest of the view is shown.
+    App::run("", async |app| {
+        let link = PERSON_LINKS
+            .lock()
+            .map_err(|e| e.to_string())?
+            .iter()
+            .find(|(engine, _)| *engine == app.engine.name())
+            .map(|(_, link)| link.clone())
+            .ok_or("the sender's browser made no link in this engine")?;
+        let shared = format!("q=csto&{link}");
+        app.open_link(&shared).await?;
+        wait_own_articles(app, 0).await?;
+        let notice = app
+            .wait_for_text("#foreign-own-notice", "Ottoline Brackenbury (person)")
+            .await?;
+        assert!(
+            notice.contains("in none of this site's articles")
+                && notice.contains("never left their device")
+                && notice.contains("older version of this site"),
+            "{notice}"
+        );
+        assert_eq!(
+            page::count(app, "#foreign-own-notice[role=status]").await?,
+            1
+        );
+        // Not a blank page: the link's search answers without the unknown person, and the
+        // link is left as written.
+        app.wait_for("#hits .hit").await?;
+        assert_eq!(app.query().await?, shared, "the link was rewritten");
+        app.wait_for("#foreign-own-notice a").await?.click().await?;
+        app.wait_for_query("q=csto").await?;
+        app.wait_for("#hits .hit").await?;
+        assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        // The person alone: every article of the site, not none.
+        app.open_link(&link).await?;
+        wait_own_articles(app, 0).await?;
+        app.wait_for("#foreign-own-notice #unknown-names").await?;
+        app.wait_for("#hits .hit").await?;
         app.assert_no_crash().await
     })
     .await;
