@@ -604,29 +604,30 @@ fn install_drop(state: AppState, own: OwnArticles) {
                 return;
             };
             // Entries must be taken now: the drop's data is gone once this handler returns.
+            // A dropped file is taken as the file itself and only a folder is walked: WebKit
+            // gives an entry for a file that has no path on disk (made by a page, dragged
+            // from another application) but cannot read it through that entry.
             let items = transfer.items();
-            let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
-                .filter_map(|i| items.get(i))
-                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-                .collect();
-            let plain: Vec<(String, Blob)> = transfer
-                .files()
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|i| list.get(i))
-                        .map(|f| (f.name(), f.into()))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut plain: Vec<(String, Blob)> = Vec::new();
+            let mut to_walk: Vec<web_sys::FileSystemEntry> = Vec::new();
+            for item in (0..items.length()).filter_map(|i| items.get(i)) {
+                let entry = item.webkit_get_as_entry().ok().flatten();
+                match (entry, item.get_as_file().ok().flatten()) {
+                    (Some(entry), _) if entry.is_directory() => to_walk.push(entry),
+                    (_, Some(file)) => plain.push((file.name(), file.into())),
+                    (Some(entry), None) => to_walk.push(entry),
+                    (None, None) => {}
+                }
+            }
             leptos::task::spawn_local(async move {
-                let files = if entries.is_empty() {
-                    plain
-                } else {
+                let mut files = plain;
+                if !to_walk.is_empty() {
                     own.note
                         .set(Some("Looking through the dropped files…".into()));
                     own.open.set(true);
-                    walk_entries(entries).await
-                };
+                    files.extend(walk_entries(to_walk).await);
+                    files.sort_by(|a, b| a.0.cmp(&b.0));
+                }
                 own.note.set(None);
                 add(state, own, files);
             });
