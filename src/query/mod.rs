@@ -28,6 +28,7 @@ pub mod quote_list;
 pub mod relax;
 mod snippet;
 pub mod text;
+pub mod unknown;
 pub mod url;
 
 pub use collect::{
@@ -42,3 +43,4 @@ pub use histogram::{
 };
 pub use snippet::{Snippet, snippet};
 pub use text::{LastWord, TextQuery};
+pub use unknown::UnknownNames;

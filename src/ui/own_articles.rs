@@ -169,6 +169,11 @@ impl OwnArticles {
 pub fn install(state: AppState) -> OwnArticles {
     let own = OwnArticles::provide();
     install_drop(state, own);
+    Effect::new(move |_| {
+        state
+            .own_settled
+            .set(own.restored() && own.running.with(Option::is_none));
+    });
     let started = StoredValue::new(false);
     Effect::new(move |_| {
         if matches!(state.progress.get(), Progress::Ready { .. }) && !started.get_value() {
@@ -599,29 +604,30 @@ fn install_drop(state: AppState, own: OwnArticles) {
                 return;
             };
             // Entries must be taken now: the drop's data is gone once this handler returns.
+            // A dropped file is taken as the file itself and only a folder is walked: WebKit
+            // gives an entry for a file that has no path on disk (made by a page, dragged
+            // from another application) but cannot read it through that entry.
             let items = transfer.items();
-            let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
-                .filter_map(|i| items.get(i))
-                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-                .collect();
-            let plain: Vec<(String, Blob)> = transfer
-                .files()
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|i| list.get(i))
-                        .map(|f| (f.name(), f.into()))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut plain: Vec<(String, Blob)> = Vec::new();
+            let mut to_walk: Vec<web_sys::FileSystemEntry> = Vec::new();
+            for item in (0..items.length()).filter_map(|i| items.get(i)) {
+                let entry = item.webkit_get_as_entry().ok().flatten();
+                match (entry, item.get_as_file().ok().flatten()) {
+                    (Some(entry), _) if entry.is_directory() => to_walk.push(entry),
+                    (_, Some(file)) => plain.push((file.name(), file.into())),
+                    (Some(entry), None) => to_walk.push(entry),
+                    (None, None) => {}
+                }
+            }
             leptos::task::spawn_local(async move {
-                let files = if entries.is_empty() {
-                    plain
-                } else {
+                let mut files = plain;
+                if !to_walk.is_empty() {
                     own.note
                         .set(Some("Looking through the dropped files…".into()));
                     own.open.set(true);
-                    walk_entries(entries).await
-                };
+                    files.extend(walk_entries(to_walk).await);
+                    files.sort_by(|a, b| a.0.cmp(&b.0));
+                }
                 own.note.set(None);
                 add(state, own, files);
             });
@@ -882,17 +888,18 @@ pub fn CollectionPanel() -> impl IntoView {
     }
 }
 
-/// Says when a link names the sender's own articles, which are not in this browser: an
-/// `own/…` article that is not here, or `in=yours` with no articles of one's own.
+/// Says when a link names what only its sender may have: an `own/…` article that is not
+/// here, `in=yours` with no articles of one's own, or entities and speakers that none of the
+/// loaded articles has (`AppState::unknown_names`, which the view is answered without).
+/// Offers the same view without them; the link itself is left as written.
 #[component]
 pub fn ForeignLinkNotice() -> impl IntoView {
     let state = AppState::use_context();
-    let own = OwnArticles::use_context();
     let foreign = Memo::new(move |_| {
-        let filter = state.filter.get().0;
-        if !own.restored() || own.running.with(Option::is_some) {
+        if !state.own_settled.get() {
             return None;
         }
+        let filter = state.filter.get().0;
         let library = state.library.get()?;
         let missing_article = filter
             .article
@@ -900,23 +907,53 @@ pub fn ForeignLinkNotice() -> impl IntoView {
             .is_some_and(|id| own::is_own(id) && library.index.doc_of(id).is_none());
         let missing_collection =
             filter.collection == Some(Collection::Yours) && library.index.own_docs().is_empty();
-        (missing_article || missing_collection).then(|| {
-            let mut site_view = filter.results_view();
-            site_view.collection = None;
-            site_view
+        let missing_articles = missing_article || missing_collection;
+        let unknown = state.unknown_names.get();
+        (missing_articles || !unknown.is_empty()).then(|| {
+            // `state.filter` is already without the unknown names.
+            let mut rest = filter.results_view();
+            if missing_articles {
+                rest.collection = None;
+            }
+            Foreign {
+                missing_articles,
+                unknown_sentence: (!unknown.is_empty()).then(|| unknown.sentence()),
+                rest,
+            }
         })
     });
     move || {
-        foreign.get().map(|site_view| {
+        foreign.get().map(|foreign| {
+            let link_text = if foreign.missing_articles {
+                "See this view with this site's articles"
+            } else {
+                "See this view without them"
+            };
             view! {
                 <div class="notice" role="status" id="foreign-own-notice">
-                    <p>
-                        "This link refers to articles that the person who shared it added in their own browser. "
-                        "They never left that person's device, so they are not here. The rest of the view is shown."
-                    </p>
-                    <p><ViewLink filter=site_view>"See this view with this site's articles"</ViewLink></p>
+                    {foreign.missing_articles.then(|| view! {
+                        <p>
+                            "This link refers to articles that the person who shared it added in their own browser. "
+                            "They never left that person's device, so they are not here."
+                        </p>
+                    })}
+                    {foreign.unknown_sentence.map(|sentence| view! {
+                        <p id="unknown-names">{sentence}</p>
+                    })}
+                    <p>"The rest of the view is shown. "<ViewLink filter=foreign.rest>{link_text}</ViewLink></p>
                 </div>
             }
         })
     }
+}
+
+/// What [`ForeignLinkNotice`] says.
+#[derive(Debug, Clone, PartialEq)]
+struct Foreign {
+    /// An `own/…` article or `in=yours` that is not here.
+    missing_articles: bool,
+    /// Which names none of the articles has.
+    unknown_sentence: Option<String>,
+    /// The view without what is missing.
+    rest: Filter,
 }

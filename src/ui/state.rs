@@ -6,7 +6,7 @@ use crate::corpus::Article;
 use crate::extract::Annotations;
 use crate::index::Index;
 use crate::query::entity_table::EntityStats;
-use crate::query::{Filter, LastWord, Notice, Options, Results, search_with};
+use crate::query::{Filter, LastWord, Notice, Options, Results, UnknownNames, search_with};
 use leptos::prelude::*;
 use std::sync::{Arc, OnceLock};
 
@@ -133,8 +133,17 @@ pub struct AppState {
     /// Whether an archive answers the site's views (archive mode): the library then holds
     /// only the reader's own articles and answers only `in=yours`.
     pub archive: RwSignal<bool>,
-    /// The filter and the notices about the link it came from.
+    /// The filter and the notices about the link it came from, without the names the
+    /// collection does not know ([`AppState::unknown_names`]): the view the page answers.
     pub filter: Memo<(Filter, Vec<Notice>)>,
+    /// The entities and speakers the link names that none of the loaded articles has; empty
+    /// until the reader's own articles are in ([`AppState::own_settled`]) and in archive
+    /// mode, whose views answer from the archive's parts.
+    pub unknown_names: Memo<UnknownNames>,
+    /// Whether the reader's own articles kept in this browser are in the library and none
+    /// are being added (set by `super::own_articles`): before, a name the library lacks may
+    /// still come with them.
+    pub own_settled: RwSignal<bool>,
     /// How many article hits to collect ("show more" raises it; not part of the view).
     pub hit_limit: RwSignal<usize>,
     /// Whether the search box's last word is being typed (the box has focus and was typed
@@ -162,11 +171,32 @@ impl AppState {
         let progress = RwSignal::new(Progress::Reading { done: 0, total: 0 });
         let articles = RwSignal::new(None);
         let library: RwSignal<Option<Arc<Library>>> = RwSignal::new(None);
+        let link = Memo::new(move |_| Filter::from_query_string(&url.get()));
+        let archive = RwSignal::new(false);
+        let own_settled = RwSignal::new(false);
+        let unknown_names = Memo::new(move |_| {
+            if !own_settled.get() || archive.get() {
+                return UnknownNames::default();
+            }
+            let Some(library) = library.get() else {
+                return UnknownNames::default();
+            };
+            link.with(|(filter, _)| UnknownNames::of(&library.index, filter))
+        });
         // A Memo: the search box, facets, chips, timeline and lists all read the filter.
-        let filter = Memo::new(move |_| Filter::from_query_string(&url.get()));
+        let filter = Memo::new(move |_| {
+            let (filter, notices) = link.get();
+            let filter = unknown_names.with(|unknown| {
+                if unknown.is_empty() {
+                    filter
+                } else {
+                    unknown.removed_from(&filter)
+                }
+            });
+            (filter, notices)
+        });
         let hit_limit = RwSignal::new(HIT_PAGE);
         let last_word = RwSignal::new(LastWord::Complete);
-        let archive = RwSignal::new(false);
         let results = Memo::new(move |_| {
             let library = library.get()?;
             let (filter, _) = filter.get();
@@ -193,6 +223,8 @@ impl AppState {
             site: StoredValue::new(None),
             archive,
             filter,
+            unknown_names,
+            own_settled,
             hit_limit,
             last_word,
             results,

@@ -18,7 +18,9 @@
 //!   metadata facets and facet finding (issue 13; on `target/dist-wire`, built from
 //!   `tests/fixtures/wire`), and the link notice (on `dist/`).
 //! - `own_articles`: the reader's own files (issue 14): added, shown, kept after a reload,
-//!   removed, never sent; a link to someone else's; 1,000 articles and 1,000 pages timed.
+//!   removed, never sent; dropped on the page; a folder through the folder picker
+//!   (Chromium); a link to someone else's, and one naming a person only the sender's files
+//!   have; 1,000 articles and 1,000 pages timed.
 
 mod archive_site;
 mod curation;

@@ -2,11 +2,15 @@
 //! the page's workers, show in the list, the facets and the reader, stay after a reload, can be
 //! removed one by one and all at once, and never travel: no request the server saw, and no
 //! resource the page loaded, carries a marker word that only the files contain. A link to
-//! someone else's own article says so and still shows the rest of the view.
+//! someone else's own article says so and still shows the rest of the view, and so does a
+//! link naming a person only the sender's files name, opened in a fresh browser.
 //!
 //! Files reach `<input type=file>` the WebDriver way: their paths (newline-separated for
 //! several) sent as keys; the files are written to a temporary folder on this machine, where
-//! the browser runs.
+//! the browser runs. A folder's path reaches the folder picker in ChromeDriver only (the
+//! other engines' tests say SKIPPED). Dropped files are built in the page: a `DataTransfer`
+//! carried by `dragover` and `drop` events; a dropped folder cannot be built so and is not
+//! tested.
 
 use crate::harness::{App, TestResult, page};
 use fantoccini::Locator;
@@ -227,6 +231,255 @@ async fn a_link_to_someone_elses_own_article_says_so_and_shows_the_rest() {
         app.wait_for("#hits .hit").await?;
         app.open_link("in=yours").await?;
         app.wait_for("#foreign-own-notice").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+/// The link each engine's first browser made to a person only its own articles name.
+static PERSON_LINKS: std::sync::Mutex<Vec<(&'static str, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+#[tokio::test]
+async fn a_link_naming_a_person_only_the_senders_articles_have_says_so_and_shows_the_rest() {
+    // The sender: their own memo names Ottoline Brackenbury, whom the site's articles never do.
+    App::run("", async |app| {
+        let folder = tempfile::tempdir()?;
+        let paths = write_files(folder.path())?;
+        app.wait_ready().await?;
+        wait_own_articles(app, 0).await?;
+        add_files(app, &paths).await?;
+        wait_own_articles(app, 5).await?;
+        app.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(
+                "//section[@data-facet='people']//a[contains(., 'Ottoline Brackenbury')]",
+            ))
+            .await?
+            .click()
+            .await?;
+        app.wait_for_query("e=person:ottoline-brackenbury").await?;
+        app.wait_for("#hits .hit[data-article='own/memo']").await?;
+        let link = app.query().await?;
+        // In the sender's own browser the link is simply theirs.
+        app.open_link(&format!("q=harbour&{link}")).await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("#hits .hit[data-article='own/memo']").await?;
+        assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        PERSON_LINKS
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push((app.engine.name(), link));
+        app.assert_no_crash().await
+    })
+    .await;
+    // Someone else, in a fresh browser: the person is named, the rest of the view is shown.
+    App::run("", async |app| {
+        let link = PERSON_LINKS
+            .lock()
+            .map_err(|e| e.to_string())?
+            .iter()
+            .find(|(engine, _)| *engine == app.engine.name())
+            .map(|(_, link)| link.clone())
+            .ok_or("the sender's browser made no link in this engine")?;
+        let shared = format!("q=csto&{link}");
+        app.open_link(&shared).await?;
+        wait_own_articles(app, 0).await?;
+        let notice = app
+            .wait_for_text("#foreign-own-notice", "Ottoline Brackenbury (person)")
+            .await?;
+        assert!(
+            notice.contains("in none of this site's articles")
+                && notice.contains("never left their device")
+                && notice.contains("older version of this site"),
+            "{notice}"
+        );
+        assert_eq!(
+            page::count(app, "#foreign-own-notice[role=status]").await?,
+            1
+        );
+        // Not a blank page: the link's search answers without the unknown person, and the
+        // link is left as written.
+        app.wait_for("#hits .hit").await?;
+        assert_eq!(app.query().await?, shared, "the link was rewritten");
+        app.wait_for("#foreign-own-notice a").await?.click().await?;
+        app.wait_for_query("q=csto").await?;
+        app.wait_for("#hits .hit").await?;
+        assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        // The person alone: every article of the site, not none.
+        app.open_link(&link).await?;
+        wait_own_articles(app, 0).await?;
+        app.wait_for("#foreign-own-notice #unknown-names").await?;
+        app.wait_for("#hits .hit").await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+/// Drops `files` (name, MIME type, text) on the page as a browser would: `dragenter`,
+/// `dragover` and `drop` events carrying a `DataTransfer` built in the page. Returns
+/// whether the app took the drop (prevented the browser's default of opening the file),
+/// or `Err` with why the engine cannot build such a drop.
+async fn drop_files(app: &App, files: &[(&str, &str, &str)]) -> Result<bool, String> {
+    let files = serde_json::to_value(files).map_err(|e| e.to_string())?;
+    let outcome = app
+        .client
+        .execute(
+            "let dt;
+             try {
+               dt = new DataTransfer();
+               for (const [name, type, text] of arguments[0]) dt.items.add(new File([text], name, { type }));
+             } catch (e) { return 'no DataTransfer: ' + e; }
+             const fire = (type) => {
+               const event = new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
+               if (event.dataTransfer !== dt) throw new Error('a DragEvent does not carry a built DataTransfer');
+               document.body.dispatchEvent(event);
+               return event.defaultPrevented;
+             };
+             try {
+               fire('dragenter');
+               const over = fire('dragover');
+               const dropping = document.body.hasAttribute('data-dropping');
+               const dropped = fire('drop');
+               return JSON.stringify({ over, dropping, dropped });
+             } catch (e) { return 'no DragEvent with files: ' + e; }",
+            vec![files],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    let outcome = outcome.as_str().unwrap_or("").to_string();
+    let Ok(taken) = serde_json::from_str::<serde_json::Value>(&outcome) else {
+        return Err(outcome);
+    };
+    let taken = |key: &str| taken[key].as_bool() == Some(true);
+    Ok(taken("over") && taken("dropping") && taken("dropped"))
+}
+
+#[tokio::test]
+async fn files_dropped_on_the_page_are_added() {
+    App::run("", async |app| {
+        app.wait_ready().await?;
+        wait_own_articles(app, 0).await?;
+        let memo = format!(
+            "---\ntitle: Dropped memo\ndate: 2024-04-02\nsource: Own Notes\n---\n\
+             The ferry from Leith carried {MARKER} crates on Monday.\n"
+        );
+        let notes = format!("Dropped notes. The {MARKER} crates reached Oban.\n");
+        let dropped = drop_files(
+            app,
+            &[
+                ("dropped.md", "text/markdown", &memo),
+                ("notes.txt", "text/plain", &notes),
+                ("photo.jpg", "image/jpeg", "not a picture"),
+            ],
+        )
+        .await;
+        let taken = match dropped {
+            Ok(taken) => taken,
+            Err(reason) => {
+                crate::harness::shout(&format!(
+                    "SKIPPED dropping files in {}: {reason}",
+                    app.engine.name()
+                ));
+                return Ok(());
+            }
+        };
+        assert!(
+            taken,
+            "the page did not take the dropped files (dragover and drop not prevented, or no data-dropping)"
+        );
+        wait_own_articles(app, 2).await?;
+        app.wait_for("#own-files [data-file='dropped.md']").await?;
+        app.wait_for("#own-files [data-file='notes.txt']").await?;
+        app.wait_for_text("#own-problems", "photo.jpg").await?;
+        app.open_link(&format!("q={MARKER}")).await?;
+        wait_own_articles(app, 2).await?;
+        app.wait_for("#hits .hit[data-article='own/dropped']").await?;
+        assert_eq!(page::count(app, "#hits .hit").await?, 2);
+        app.wait_for_text("[data-facet=collection]", "Your articles")
+            .await?;
+        // Something dragged that is not files (text from another page) is left to the browser.
+        let text_drag = page::script(
+            app,
+            "const dt = new DataTransfer(); dt.setData('text/plain', 'words');
+             const event = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+             document.body.dispatchEvent(event);
+             return event.defaultPrevented;",
+        )
+        .await?;
+        assert_eq!(text_drag.as_bool(), Some(false), "a text drag was taken");
+        assert_marker_never_sent(app).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_folder_chosen_with_the_folder_picker_is_added_with_its_paths() {
+    App::run("", async |app| {
+        let root = tempfile::tempdir()?;
+        let folder = root.path().join("clippings");
+        std::fs::create_dir_all(folder.join("2024"))?;
+        std::fs::write(
+            folder.join("2024").join("harbour.md"),
+            format!("---\ntitle: Folder memo\ndate: 2024-05-01\n---\nThe {MARKER} harbour reopened.\n"),
+        )?;
+        std::fs::write(
+            folder.join("notes.txt"),
+            format!("Folder notes about {MARKER} in Leith.\n"),
+        )?;
+        std::fs::write(folder.join("photo.jpg"), "not a picture")?;
+        app.wait_ready().await?;
+        wait_own_articles(app, 0).await?;
+        app.wait_for("#own-articles-button").await?.click().await?;
+        let input = app.wait_for("#own-folder-input").await?;
+        let picks_folders = page::script(
+            app,
+            "return document.getElementById('own-folder-input').webkitdirectory === true",
+        )
+        .await?;
+        assert_eq!(
+            picks_folders.as_bool(),
+            Some(true),
+            "the folder input is not a folder picker"
+        );
+        // WebDriver gives a file input paths; whether a folder's path fills a folder picker
+        // is up to each driver.
+        let skip = |why: String| {
+            crate::harness::shout(&format!(
+                "SKIPPED choosing a folder in {}: its WebDriver {why}",
+                app.engine.name()
+            ));
+        };
+        if let Err(e) = input.send_keys(&folder.to_string_lossy()).await {
+            skip(format!("does not give a folder to <input webkitdirectory>: {e}"));
+            return Ok(());
+        }
+        page::wait_until(
+            app,
+            "document.body.dataset.ownArticles === '2' || (document.getElementById('own-problems') || {}).innerText",
+            "the folder's articles, or a problem",
+        )
+        .await?;
+        let problems = match app.client.find(Locator::Css("#own-problems")).await {
+            Ok(list) => list.text().await?,
+            Err(_) => String::new(),
+        };
+        if problems.lines().any(|line| line.ends_with("): clippings")) {
+            skip("gives <input webkitdirectory> the folder as one file named `clippings`, not the files in it".into());
+            return Ok(());
+        }
+        wait_own_articles(app, 2).await?;
+        app.wait_for("#own-files [data-file='clippings/2024/harbour.md']")
+            .await?;
+        app.wait_for("#own-files [data-file='clippings/notes.txt']")
+            .await?;
+        app.wait_for_text("#own-problems", "photo.jpg").await?;
+        app.open_link("a=own/clippings/2024/harbour").await?;
+        wait_own_articles(app, 2).await?;
+        app.wait_for_text("#reader-title", "Folder memo").await?;
+        assert_marker_never_sent(app).await?;
         app.assert_no_crash().await
     })
     .await;
