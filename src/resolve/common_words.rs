@@ -26,68 +26,40 @@ const PLACE_LOWER_SHARE: f64 = 1.0;
 
 /// Drops the one-word people and places the collection writes as ordinary words.
 pub fn drop_common_words(articles: &[Article], locals: &mut [Local]) {
-    let candidate = |local: &Local| -> Option<f64> {
-        let Fate::Kept {
-            kind,
-            key,
-            because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
-            ..
-        } = &local.fate
-        else {
-            return None;
-        };
-        let one_word = key == &local.key
-            && names::words(key).nth(1).is_none()
-            && local.name.chars().all(char::is_alphabetic)
-            && !names::is_all_caps(&local.name);
-        match kind {
-            EntityKind::Person if one_word => Some(PERSON_LOWER_SHARE),
-            EntityKind::Place if one_word && !names::is_known_place(&local.name) => {
-                Some(PLACE_LOWER_SHARE)
-            }
-            _ => None,
-        }
-    };
-    let mut uses: HashMap<String, Uses> = locals
-        .iter()
-        .filter(|l| candidate(l).is_some())
-        .map(|l| (l.key.clone(), Uses::default()))
-        .collect();
-    if uses.is_empty() {
-        return;
-    }
-    count_uses(articles, &mut uses);
-    for local in locals.iter_mut() {
-        let Some(share) = candidate(local) else {
-            continue;
-        };
-        let Some(u) = uses.get(&local.key) else {
-            continue;
-        };
-        if u.lower >= MIN_LOWER_CASE && f64::from(u.lower) >= share * f64::from(u.capitalised) {
-            local.fate = Fate::Dropped(
-                Rule::CommonWord,
-                format!(
-                    "the collection writes \"{}\" in lower case {} times and capitalised {} times",
-                    local.key, u.lower, u.capitalised
-                ),
-            );
-        }
-    }
-}
-
-/// How a word is written across the collection.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Uses {
-    lower: u32,
-    capitalised: u32,
-}
-
-/// Counts, over every article's body, the lower-case and capitalised uses of the words in
-/// `uses` (its keys are lower case). Words in capitals (headlines, datelines) say nothing.
-fn count_uses(articles: &[Article], uses: &mut HashMap<String, Uses>) {
-    let mut lowered = String::new();
+    let mut words = CommonWords::new(locals);
     for article in articles {
+        words.count(article);
+    }
+    words.drop(locals);
+}
+
+/// [`drop_common_words`] in steps: the candidates, then the articles counted one at a time
+/// (the part that grows with the collection), then the drops.
+#[derive(Default)]
+pub struct CommonWords {
+    uses: HashMap<String, Uses>,
+    lowered: String,
+}
+
+impl CommonWords {
+    /// The candidates among `locals`: one-word people and places under their own name.
+    pub fn new(locals: &[Local]) -> Self {
+        Self {
+            uses: locals
+                .iter()
+                .filter(|l| candidate(l).is_some())
+                .map(|l| (l.key.clone(), Uses::default()))
+                .collect(),
+            lowered: String::new(),
+        }
+    }
+
+    /// Counts the candidates' lower-case and capitalised uses in one article's body (its
+    /// words in capitals, headlines and datelines, say nothing).
+    pub fn count(&mut self, article: &Article) {
+        if self.uses.is_empty() {
+            return;
+        }
         for word in article
             .body_text()
             .split(|c: char| !c.is_alphabetic())
@@ -99,16 +71,70 @@ fn count_uses(articles: &[Article], uses: &mut HashMap<String, Uses>) {
                 continue;
             }
             if first_upper {
-                lowered.clear();
-                lowered.extend(word.chars().flat_map(char::to_lowercase));
-                if let Some(u) = uses.get_mut(lowered.as_str()) {
+                self.lowered.clear();
+                self.lowered
+                    .extend(word.chars().flat_map(char::to_lowercase));
+                if let Some(u) = self.uses.get_mut(self.lowered.as_str()) {
                     u.capitalised += 1;
                 }
-            } else if let Some(u) = uses.get_mut(word) {
+            } else if let Some(u) = self.uses.get_mut(word) {
                 u.lower += 1;
             }
         }
     }
+
+    /// Drops the candidates the counts show to be ordinary words.
+    pub fn drop(self, locals: &mut [Local]) {
+        for local in locals.iter_mut() {
+            let Some(share) = candidate(local) else {
+                continue;
+            };
+            let Some(u) = self.uses.get(&local.key) else {
+                continue;
+            };
+            if u.lower >= MIN_LOWER_CASE && f64::from(u.lower) >= share * f64::from(u.capitalised) {
+                local.fate = Fate::Dropped(
+                    Rule::CommonWord,
+                    format!(
+                        "the collection writes \"{}\" in lower case {} times and capitalised {} times",
+                        local.key, u.lower, u.capitalised
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The share of capitalised uses that lower-case ones must reach for `local` to be a common
+/// word, if it is a candidate at all.
+fn candidate(local: &Local) -> Option<f64> {
+    let Fate::Kept {
+        kind,
+        key,
+        because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
+        ..
+    } = &local.fate
+    else {
+        return None;
+    };
+    let one_word = key == &local.key
+        && names::words(key).nth(1).is_none()
+        && local.name.chars().all(char::is_alphabetic)
+        && !names::is_all_caps(&local.name);
+    match kind {
+        EntityKind::Person if one_word => Some(PERSON_LOWER_SHARE),
+        EntityKind::Place if one_word && !names::is_known_place(&local.name) => {
+            Some(PLACE_LOWER_SHARE)
+        }
+        _ => None,
+    }
+}
+
+/// How a word is written across the collection.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Uses {
+    lower: u32,
+    capitalised: u32,
 }
 
 #[cfg(test)]
@@ -123,10 +149,15 @@ mod tests {
             b"Title\n\nGeneral Electric makes electric motors. ELECTRIC news. Electric said.\n",
         )
         .expect("article");
-        let mut uses: HashMap<String, Uses> = [("electric".to_string(), Uses::default())].into();
-        count_uses(&articles, &mut uses);
+        let mut words = CommonWords {
+            uses: [("electric".to_string(), Uses::default())].into(),
+            ..CommonWords::default()
+        };
+        for article in &articles {
+            words.count(article);
+        }
         assert_eq!(
-            uses["electric"],
+            words.uses["electric"],
             Uses {
                 lower: 1,
                 capitalised: 2
