@@ -6,6 +6,7 @@
 //! ```text
 //! page → worker   { files: [Blob…], names: [String…] }        ; one job at a time
 //! worker → page   { kind: "results", json: String, files: N }  ; every ~40 ms of work
+//!                                                               ; or 32 KB of files
 //!                 { kind: "done" }                              ; after the job's last file
 //! ```
 //!
@@ -21,6 +22,10 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 /// Post results at least this often (ms), so the page's progress moves.
 const POST_EVERY_MS: f64 = 40.0;
+/// Post results once the files read since the last post hold this many bytes: the page
+/// decodes a message in one task, which should stay well under 50 ms even when the page
+/// shares the machine's cores with the workers.
+const POST_EVERY_BYTES: u64 = 32 * 1024;
 
 /// Listens for jobs from the page.
 pub fn install() {
@@ -52,7 +57,8 @@ async fn run_job(job: JsValue) {
             Err(_) => unreadable(&name, "not a file"),
         };
         batch.push(result);
-        if js_sys::Date::now() - since > POST_EVERY_MS {
+        let bytes: u64 = batch.iter().map(|r| r.bytes).sum();
+        if bytes >= POST_EVERY_BYTES || js_sys::Date::now() - since > POST_EVERY_MS {
             post_results(&batch);
             batch.clear();
             since = js_sys::Date::now();

@@ -80,17 +80,22 @@ impl Local {
     }
 }
 
-/// Every article's entities as locals, in article then entity order, and each article's range.
-pub fn locals(
-    articles: &[Article],
-    annotations: &[Annotations],
-) -> (Vec<Local>, Vec<std::ops::Range<usize>>) {
-    let mut locals = Vec::new();
-    let mut ranges = Vec::with_capacity(annotations.len());
-    let mut positions: HashMap<String, Positions> = HashMap::new();
-    let mut local_positions = Vec::new();
-    for (article, found) in annotations.iter().enumerate() {
-        let start = locals.len();
+/// Every article's entities as locals, in article then entity order, and each article's
+/// range, built an article at a time: the articles in order, then [`LocalsBuilder::finish`].
+#[derive(Default)]
+pub struct LocalsBuilder {
+    locals: Vec<Local>,
+    ranges: Vec<std::ops::Range<usize>>,
+    positions: HashMap<String, Positions>,
+    local_positions: Vec<Positions>,
+}
+
+impl LocalsBuilder {
+    /// Adds the next article's entities (`articles` is the whole collection; the article is
+    /// the one at the position of the next range).
+    pub fn add(&mut self, articles: &[Article], found: &Annotations) {
+        let article = self.ranges.len();
+        let start = self.locals.len();
         let counts = articles
             .get(article)
             .map(|a| noise::positions(a, found))
@@ -102,9 +107,9 @@ pub fn locals(
             count.articles = 1;
             count.sign_off_articles = u32::from(count.sign_off > 0);
             count.table_articles = u32::from(count.table > 0);
-            positions.entry(key.clone()).or_default().add(count);
-            local_positions.push(count);
-            locals.push(Local {
+            self.positions.entry(key.clone()).or_default().add(count);
+            self.local_positions.push(count);
+            self.locals.push(Local {
                 article,
                 entity,
                 from: e.id.clone(),
@@ -120,21 +125,31 @@ pub fn locals(
                 },
             });
         }
-        ranges.push(start..locals.len());
+        self.ranges.push(start..self.locals.len());
     }
-    for (local, own) in locals.iter_mut().zip(&local_positions) {
-        if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
-            local.fate = Fate::Dropped(rule, evidence);
-        } else if own.mentions > 0 && own.bracketed_code == own.mentions {
-            // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
-            // if elsewhere the same letters name something (`Md.`, Maryland).
-            local.fate = Fate::Dropped(
-                Rule::Ticker,
-                "only as a code in angle brackets in this article".into(),
-            );
+
+    /// Drops the noise, now that every article's positions are counted.
+    pub fn finish(self) -> (Vec<Local>, Vec<std::ops::Range<usize>>) {
+        let Self {
+            mut locals,
+            ranges,
+            positions,
+            local_positions,
+        } = self;
+        for (local, own) in locals.iter_mut().zip(&local_positions) {
+            if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
+                local.fate = Fate::Dropped(rule, evidence);
+            } else if own.mentions > 0 && own.bracketed_code == own.mentions {
+                // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
+                // if elsewhere the same letters name something (`Md.`, Maryland).
+                local.fate = Fate::Dropped(
+                    Rule::Ticker,
+                    "only as a code in angle brackets in this article".into(),
+                );
+            }
         }
+        (locals, ranges)
     }
-    (locals, ranges)
 }
 
 /// Why a name is noise, if it is: its shape, or where the collection's mentions of it stand.

@@ -24,17 +24,9 @@ const PERSON_LOWER_SHARE: f64 = 0.1;
 /// A place's one-word name is a common word when lower-case uses are at least this share.
 const PLACE_LOWER_SHARE: f64 = 1.0;
 
-/// Drops the one-word people and places the collection writes as ordinary words.
-pub fn drop_common_words(articles: &[Article], locals: &mut [Local]) {
-    let mut words = CommonWords::new(locals);
-    for article in articles {
-        words.count(article);
-    }
-    words.drop(locals);
-}
-
-/// [`drop_common_words`] in steps: the candidates, then the articles counted one at a time
-/// (the part that grows with the collection), then the drops.
+/// Drops the one-word people and places the collection writes as ordinary words, in
+/// steps (the resolve stage runs in slices in the browser): the candidates, then the
+/// articles counted one at a time (the part that grows with the collection), then the drops.
 #[derive(Default)]
 pub struct CommonWords {
     uses: HashMap<String, Uses>,

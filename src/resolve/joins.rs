@@ -90,21 +90,29 @@ fn pairs<'a>(
         })
 }
 
-/// Joins the halves the collection's evidence marks, in place.
-pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &mut DecisionLog) {
-    // How often each second half stands as one, and how often it is mentioned at all.
-    let mut as_half: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut mentioned: HashMap<String, u32> = HashMap::new();
-    for (article, found) in articles.iter().zip(annotations.iter()) {
+/// The second halves the collection marks (key → evidence), from [`HalfCounts::halves`].
+pub type Halves = HashMap<String, String>;
+
+/// How often each name stands as a second half, and how often it is mentioned at all,
+/// counted an article at a time.
+#[derive(Default)]
+pub struct HalfCounts {
+    as_half: HashMap<String, (u32, u32)>,
+    mentioned: HashMap<String, u32>,
+}
+
+impl HalfCounts {
+    /// Counts one article.
+    pub fn count(&mut self, article: &Article, found: &Annotations) {
         for m in &found.mentions {
             if let Some(e) = found.entities.get(m.entity) {
-                *mentioned.entry(names::key(&e.canonical)).or_default() += 1;
+                *self.mentioned.entry(names::key(&e.canonical)).or_default() += 1;
             }
         }
         let mut seen_here: Vec<String> = Vec::new();
         for (_, second, _, _) in pairs(article, found).filter(|p| p.3) {
             let key = names::key(&found.entities[found.mentions[second].entity].canonical);
-            let entry = as_half.entry(key.clone()).or_default();
+            let entry = self.as_half.entry(key.clone()).or_default();
             entry.0 += 1;
             if !seen_here.contains(&key) {
                 entry.1 += 1;
@@ -112,111 +120,121 @@ pub fn join_halves(articles: &[Article], annotations: &mut [Annotations], log: &
             }
         }
     }
-    let halves: HashMap<&str, String> = as_half
-        .iter()
-        .filter(|(key, (n, articles))| {
-            *articles >= JOIN_ARTICLES
-                && f64::from(*n) * 2.0 >= f64::from(mentioned.get(*key).copied().unwrap_or(0))
-        })
-        .map(|(key, (n, articles))| {
-            (
-                key.as_str(),
-                format!(
-                    "{n} of {} mentions follow another name and \"and\", in {articles} articles",
-                    mentioned[key]
-                ),
-            )
+
+    /// The names that stand as a second half often enough to be joined, with the evidence.
+    pub fn halves(&self) -> Halves {
+        self.as_half
+            .iter()
+            .filter(|(key, (n, articles))| {
+                *articles >= JOIN_ARTICLES
+                    && f64::from(*n) * 2.0
+                        >= f64::from(self.mentioned.get(*key).copied().unwrap_or(0))
+            })
+            .map(|(key, (n, articles))| {
+                (
+                    key.clone(),
+                    format!(
+                        "{n} of {} mentions follow another name and \"and\", in {articles} articles",
+                        self.mentioned.get(key).copied().unwrap_or(0)
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Joins the halves the collection's evidence marks in one article, in place (once
+/// [`HalfCounts`] has seen every article).
+pub fn join_in_article(
+    article: &Article,
+    found: &mut Annotations,
+    halves: &Halves,
+    log: &mut DecisionLog,
+) {
+    let joins: Vec<(Option<usize>, usize, ByteSpan)> = pairs(article, found)
+        .map(|(first, second, span, _)| (first, second, span))
+        .filter(|(_, second, _)| {
+            let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
+            halves.contains_key(key.as_str())
         })
         .collect();
-    if halves.is_empty() {
+    if joins.is_empty() {
         return;
     }
-    for (article, found) in articles.iter().zip(annotations.iter_mut()) {
-        let joins: Vec<(Option<usize>, usize, ByteSpan)> = pairs(article, found)
-            .map(|(first, second, span, _)| (first, second, span))
-            .filter(|(_, second, _)| {
-                let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
-                halves.contains_key(key.as_str())
-            })
-            .collect();
-        if joins.is_empty() {
+    let mut removed = vec![false; found.mentions.len()];
+    let mut added = Vec::new();
+    for (first, second, span) in joins {
+        if first.is_some_and(|f| removed[f]) || removed[second] {
             continue;
         }
-        let mut removed = vec![false; found.mentions.len()];
-        let mut added = Vec::new();
-        for (first, second, span) in joins {
-            if first.is_some_and(|f| removed[f]) || removed[second] {
-                continue;
-            }
-            let name = span
-                .slice(&article.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let id = EntityId::new(EntityKind::Organization, &name);
-            let at = match found.entities.iter().position(|e| e.id == id) {
-                Some(at) => at,
-                None => {
-                    found.entities.push(Entity {
-                        id: id.clone(),
-                        kind: EntityKind::Organization,
-                        canonical: name.clone(),
-                        aliases: Vec::new(),
-                        role: None,
-                    });
-                    found.entities.len() - 1
-                }
-            };
-            for half in first.into_iter().chain([second]) {
-                let e = &found.entities[found.mentions[half].entity];
-                let key = names::key(&e.canonical);
-                let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
-                    format!(
-                        "stands before \"and {}\"",
-                        found.entities[found.mentions[second].entity].canonical
-                    )
+        let name = span
+            .slice(&article.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id = EntityId::new(EntityKind::Organization, &name);
+        let at = match found.entities.iter().position(|e| e.id == id) {
+            Some(at) => at,
+            None => {
+                found.entities.push(Entity {
+                    id: id.clone(),
+                    kind: EntityKind::Organization,
+                    canonical: name.clone(),
+                    aliases: Vec::new(),
+                    role: None,
                 });
-                log.merge(&e.id, &e.canonical, &id, Rule::NameHalves, || evidence);
-                removed[half] = true;
+                found.entities.len() - 1
             }
-            added.push(EntityMention { span, entity: at });
+        };
+        for half in first.into_iter().chain([second]) {
+            let e = &found.entities[found.mentions[half].entity];
+            let key = names::key(&e.canonical);
+            let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
+                format!(
+                    "stands before \"and {}\"",
+                    found.entities[found.mentions[second].entity].canonical
+                )
+            });
+            log.merge(&e.id, &e.canonical, &id, Rule::NameHalves, || evidence);
+            removed[half] = true;
         }
-        let mut mentions: Vec<EntityMention> = found
-            .mentions
-            .iter()
-            .zip(&removed)
-            .filter(|(_, r)| !**r)
-            .map(|(m, _)| m.clone())
-            .collect();
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        found.mentions = mentions;
-        // Halves with no mention left are gone from the article (the new name replaces them).
-        let used: Vec<bool> = (0..found.entities.len())
-            .map(|e| {
-                found.mentions.iter().any(|m| m.entity == e)
-                    || found.quotes.iter().any(|q| q.speaker_entity == Some(e))
-            })
-            .collect();
-        if used.iter().all(|u| *u) {
-            continue;
+        added.push(EntityMention { span, entity: at });
+    }
+    let mut mentions: Vec<EntityMention> = found
+        .mentions
+        .iter()
+        .zip(&removed)
+        .filter(|(_, r)| !**r)
+        .map(|(m, _)| m.clone())
+        .collect();
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    found.mentions = mentions;
+    // Halves with no mention left are gone from the article (the new name replaces them).
+    let used: Vec<bool> = (0..found.entities.len())
+        .map(|e| {
+            found.mentions.iter().any(|m| m.entity == e)
+                || found.quotes.iter().any(|q| q.speaker_entity == Some(e))
+        })
+        .collect();
+    if used.iter().all(|u| *u) {
+        return;
+    }
+    let mut new_index = vec![None; found.entities.len()];
+    let mut kept = Vec::new();
+    for (i, e) in found.entities.drain(..).enumerate() {
+        if used[i] {
+            new_index[i] = Some(kept.len());
+            kept.push(e);
         }
-        let mut new_index = vec![None; found.entities.len()];
-        let mut kept = Vec::new();
-        for (i, e) in found.entities.drain(..).enumerate() {
-            if used[i] {
-                new_index[i] = Some(kept.len());
-                kept.push(e);
-            }
-        }
-        found.entities = kept;
-        for m in &mut found.mentions {
-            m.entity = new_index[m.entity].unwrap_or(m.entity);
-        }
-        for q in &mut found.quotes {
-            q.speaker_entity = q
-                .speaker_entity
-                .and_then(|e| new_index.get(e).copied().flatten());
-        }
+    }
+    found.entities = kept;
+    for m in &mut found.mentions {
+        m.entity = new_index[m.entity].unwrap_or(m.entity);
+    }
+    for q in &mut found.quotes {
+        q.speaker_entity = q
+            .speaker_entity
+            .and_then(|e| new_index.get(e).copied().flatten());
     }
 }

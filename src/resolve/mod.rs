@@ -127,57 +127,276 @@ pub struct Prepared {
 }
 
 /// Runs every automatic rule over the collection (all of [`resolve`] but the rewrite).
-pub fn prepare(articles: &[Article], mut annotations: Vec<Annotations>) -> Prepared {
-    let mut log = DecisionLog::default();
-    joins::join_halves(articles, &mut annotations, &mut log);
-    let (mut locals, ranges) = collection::locals(articles, &annotations);
-    collection::vote_kinds(&mut locals);
-    let people = collection::full_person_names(&locals);
-    collection::strip_role_prefixes(&mut locals, &people);
-    collection::expand_acronyms(&mut locals, &annotations);
-    within_article::link_within_articles(&mut locals, &ranges);
-    evidence::link_short_names(&mut locals, &ranges);
-    common_words::drop_common_words(articles, &mut locals);
-    let canonicals = rewrite::canonicals(&locals);
-    Prepared {
-        annotations,
-        locals,
-        ranges,
-        canonicals,
-        log,
+pub fn prepare(articles: &[Article], annotations: Vec<Annotations>) -> Prepared {
+    let mut preparing = Preparing::new(articles, annotations);
+    while preparing.step(&mut || true) {}
+    preparing.prepared()
+}
+
+/// [`prepare`] in steps, for a caller that must give the thread back now and then: the
+/// browser's main thread, which should never be busy for more than 50 ms at once (1,000
+/// articles take about 200 ms in Chromium). The rules that go over every article do so a
+/// few articles a step, as long as the caller says there is time; the others are one step
+/// each (a few ms for 1,000 articles). Same rules, same order: the same outcome.
+pub struct Preparing<'a> {
+    articles: &'a [Article],
+    annotations: Vec<Annotations>,
+    log: DecisionLog,
+    phase: Phase,
+    /// The next article of a phase that goes over every article.
+    next: usize,
+    halves: joins::Halves,
+    half_counts: joins::HalfCounts,
+    locals_builder: collection::LocalsBuilder,
+    locals: Vec<collection::Local>,
+    ranges: Vec<std::ops::Range<usize>>,
+    people: std::collections::HashMap<String, u32>,
+    common_words: common_words::CommonWords,
+    canonicals: rewrite::Canonicals,
+}
+
+/// Where [`Preparing`] is, in [`prepare`]'s order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    CountHalves,
+    JoinHalves,
+    Locals,
+    VoteKinds,
+    People,
+    RolePrefixes,
+    Acronyms,
+    WithinArticles,
+    ShortNames,
+    CommonWords,
+    Canonicals,
+    Done,
+}
+
+impl<'a> Preparing<'a> {
+    /// Nothing run yet.
+    pub fn new(articles: &'a [Article], annotations: Vec<Annotations>) -> Self {
+        Self {
+            articles,
+            annotations,
+            log: DecisionLog::default(),
+            phase: Phase::CountHalves,
+            next: 0,
+            halves: joins::Halves::new(),
+            half_counts: joins::HalfCounts::default(),
+            locals_builder: collection::LocalsBuilder::default(),
+            locals: Vec::new(),
+            ranges: Vec::new(),
+            people: std::collections::HashMap::new(),
+            common_words: common_words::CommonWords::default(),
+            canonicals: rewrite::Canonicals::new(),
+        }
     }
+
+    /// Does some work: at least one article or rule, and more articles of the same rule
+    /// while `in_time()`. `false` once every rule has run.
+    pub fn step(&mut self, in_time: &mut dyn FnMut() -> bool) -> bool {
+        let articles = self.articles;
+        match self.phase {
+            Phase::CountHalves => {
+                let (found, counts) = (&self.annotations, &mut self.half_counts);
+                if each_of(&mut self.next, found.len(), in_time, |i| {
+                    if let (Some(a), Some(f)) = (articles.get(i), found.get(i)) {
+                        counts.count(a, f);
+                    }
+                }) {
+                    self.next = 0;
+                    self.halves = std::mem::take(&mut self.half_counts).halves();
+                    // With no halves to join, the joining pass has nothing to do.
+                    self.phase = if self.halves.is_empty() {
+                        Phase::Locals
+                    } else {
+                        Phase::JoinHalves
+                    };
+                }
+            }
+            Phase::JoinHalves => {
+                let (found, halves, log) = (&mut self.annotations, &self.halves, &mut self.log);
+                if each_of(&mut self.next, found.len(), in_time, |i| {
+                    if let (Some(a), Some(f)) = (articles.get(i), found.get_mut(i)) {
+                        joins::join_in_article(a, f, halves, log);
+                    }
+                }) {
+                    self.next = 0;
+                    self.phase = Phase::Locals;
+                }
+            }
+            Phase::Locals => {
+                let (found, builder) = (&self.annotations, &mut self.locals_builder);
+                if each_of(&mut self.next, found.len(), in_time, |i| {
+                    if let Some(f) = found.get(i) {
+                        builder.add(articles, f);
+                    }
+                }) {
+                    self.next = 0;
+                    (self.locals, self.ranges) = std::mem::take(&mut self.locals_builder).finish();
+                    self.phase = Phase::VoteKinds;
+                }
+            }
+            Phase::VoteKinds => {
+                collection::vote_kinds(&mut self.locals);
+                self.phase = Phase::People;
+            }
+            Phase::People => {
+                self.people = collection::full_person_names(&self.locals);
+                self.phase = Phase::RolePrefixes;
+            }
+            Phase::RolePrefixes => {
+                collection::strip_role_prefixes(&mut self.locals, &self.people);
+                self.phase = Phase::Acronyms;
+            }
+            Phase::Acronyms => {
+                collection::expand_acronyms(&mut self.locals, &self.annotations);
+                self.phase = Phase::WithinArticles;
+            }
+            Phase::WithinArticles => {
+                within_article::link_within_articles(&mut self.locals, &self.ranges);
+                self.phase = Phase::ShortNames;
+            }
+            Phase::ShortNames => {
+                evidence::link_short_names(&mut self.locals, &self.ranges);
+                self.common_words = common_words::CommonWords::new(&self.locals);
+                self.phase = Phase::CommonWords;
+            }
+            Phase::CommonWords => {
+                let words = &mut self.common_words;
+                if each_of(&mut self.next, articles.len(), in_time, |i| {
+                    if let Some(a) = articles.get(i) {
+                        words.count(a);
+                    }
+                }) {
+                    self.next = 0;
+                    std::mem::take(&mut self.common_words).drop(&mut self.locals);
+                    self.phase = Phase::Canonicals;
+                }
+            }
+            Phase::Canonicals => {
+                self.canonicals = rewrite::canonicals(&self.locals);
+                self.phase = Phase::Done;
+            }
+            Phase::Done => {}
+        }
+        self.phase != Phase::Done
+    }
+
+    /// The verdicts (the rules not yet run are run first).
+    pub fn prepared(mut self) -> Prepared {
+        while self.step(&mut || true) {}
+        Prepared {
+            annotations: self.annotations,
+            locals: self.locals,
+            ranges: self.ranges,
+            canonicals: self.canonicals,
+            log: self.log,
+        }
+    }
+}
+
+/// Runs `work` on `*next`, `*next + 1`, … below `len`: at least one, more while `in_time()`.
+/// `true` once `*next` reaches `len`.
+fn each_of(
+    next: &mut usize,
+    len: usize,
+    in_time: &mut dyn FnMut() -> bool,
+    mut work: impl FnMut(usize),
+) -> bool {
+    if *next < len {
+        work(*next);
+        *next += 1;
+        while *next < len && in_time() {
+            work(*next);
+            *next += 1;
+        }
+    }
+    *next >= len
 }
 
 impl Prepared {
     /// Applies the hand edits, then rewrites every article's entities: the resolved
     /// collection. `articles` are the ones [`prepare`] saw.
     pub fn finish(self, articles: &[Article], curation: &Curation) -> Resolved {
+        let mut finishing = self.finishing(articles, curation);
+        while finishing.step(&mut || true) {}
+        finishing.resolved()
+    }
+
+    /// [`Prepared::finish`] in steps (see [`Preparing`]): the hand edits now, the rewrite
+    /// an article at a time.
+    pub fn finishing<'a>(self, articles: &'a [Article], curation: &Curation) -> Finishing<'a> {
         let Self {
             annotations,
             mut locals,
             ranges,
             mut canonicals,
-            mut log,
+            log,
         } = self;
         let curated = curation::apply(curation, &mut locals, &mut canonicals);
-        let annotations = annotations
-            .into_iter()
-            .zip(&ranges)
-            .enumerate()
-            .map(|(i, (found, range))| {
-                rewrite::rewrite_article(
-                    articles.get(i),
-                    found,
-                    &locals[range.clone()],
-                    &canonicals,
-                    &mut log,
-                )
-            })
-            .collect();
-        let mut decisions = log.finish();
-        decisions.curated = curated;
-        Resolved {
+        let mut rewritten = Vec::with_capacity(annotations.len());
+        rewritten.resize_with(annotations.len(), Annotations::default);
+        Finishing {
+            articles,
             annotations,
+            rewritten,
+            locals,
+            ranges,
+            canonicals,
+            log,
+            curated,
+            next: 0,
+        }
+    }
+}
+
+/// [`Prepared::finish`] in steps, from [`Prepared::finishing`].
+pub struct Finishing<'a> {
+    articles: &'a [Article],
+    /// Each article's annotations before the rewrite; taken as it is rewritten.
+    annotations: Vec<Annotations>,
+    rewritten: Vec<Annotations>,
+    locals: Vec<collection::Local>,
+    ranges: Vec<std::ops::Range<usize>>,
+    canonicals: rewrite::Canonicals,
+    log: DecisionLog,
+    curated: Vec<Curated>,
+    next: usize,
+}
+
+impl Finishing<'_> {
+    /// Rewrites at least one article, more while `in_time()`; `false` once all are.
+    pub fn step(&mut self, in_time: &mut dyn FnMut() -> bool) -> bool {
+        let Self {
+            articles,
+            annotations,
+            rewritten,
+            locals,
+            ranges,
+            canonicals,
+            log,
+            next,
+            ..
+        } = self;
+        !each_of(next, annotations.len(), in_time, |i| {
+            let found = std::mem::take(&mut annotations[i]);
+            let locals = ranges
+                .get(i)
+                .and_then(|range| locals.get(range.clone()))
+                .unwrap_or_default();
+            rewritten[i] =
+                rewrite::rewrite_article(articles.get(i), found, locals, canonicals, log);
+        })
+    }
+
+    /// The resolved collection (the articles not yet rewritten are rewritten first).
+    pub fn resolved(mut self) -> Resolved {
+        while self.step(&mut || true) {}
+        let mut decisions = self.log.finish();
+        decisions.curated = self.curated;
+        Resolved {
+            annotations: self.rewritten,
             decisions,
         }
     }

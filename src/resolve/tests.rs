@@ -914,3 +914,37 @@ fn edits_applied_to_kept_verdicts_equal_resolving_again_with_them() {
     assert_eq!(edited, resolve_curated(&articles, annotations, &curation));
     assert_ne!(edited.annotations, plain.annotations);
 }
+
+#[test]
+fn resolving_an_article_a_step_gives_what_resolving_at_once_gives() {
+    let rated = || {
+        doc(
+            "The issue is rated AA by Standard and Poor's. Britain and France agreed.",
+            &[
+                ("Standard", Org),
+                ("Poor", Person),
+                ("Britain", Place),
+                ("France", Place),
+            ],
+        )
+    };
+    let mut docs = curation_corpus();
+    docs.extend([rated(), rated(), rated()]);
+    let (articles, annotations) = corpus(&docs);
+    let curation =
+        Curation::parse("[[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\n")
+            .expect("valid");
+    let mut preparing = Preparing::new(&articles, annotations.clone());
+    let mut steps = 0;
+    while preparing.step(&mut || false) {
+        steps += 1;
+    }
+    // Every article of the three article-wise rules was its own step.
+    assert!(steps >= 3 * articles.len(), "{steps} steps");
+    let mut finishing = preparing.prepared().finishing(&articles, &curation);
+    while finishing.step(&mut || false) {}
+    assert_eq!(
+        finishing.resolved(),
+        resolve_curated(&articles, annotations, &curation)
+    );
+}

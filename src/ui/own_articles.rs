@@ -9,7 +9,7 @@
 //! its size and a Remove button, and how much space they take together.
 
 use super::link::ViewLink;
-use super::loader::{self, now_ms};
+use super::loader::{self, next_task, now_ms};
 use super::own_store::{self, StoredFile};
 use super::own_workers::{self, Job, Report};
 use super::state::{AppState, Progress};
@@ -531,16 +531,6 @@ fn cancel(own: OwnArticles) {
     if restoring {
         finish_restore(own, 0);
     }
-}
-
-/// Waits for the browser to run other tasks (paint, input) once.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// The files of a file input, each with its path inside a chosen folder or its name.

@@ -121,22 +121,65 @@ pub async fn load_all() -> Result<Vec<StoredFile>, String> {
     Ok(files)
 }
 
-/// Stores (or replaces) files.
+/// Files stored in one transaction at most: storing copies each file's bytes on the main
+/// thread, so a thousand files at once would hold it for about 60 ms (Chromium).
+const BATCH_FILES: usize = 50;
+/// Bytes stored in one transaction at most (a larger file goes alone).
+const BATCH_BYTES: f64 = 4_000_000.0;
+
+/// Stores (or replaces) files, a batch at a time with the page's other tasks between
+/// batches. On failure, the files this call stored are removed again, so a reload never
+/// finds part of an addition (a file chosen again then loses its earlier copy too).
 pub async fn put_all(files: &[StoredFile]) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
-    // The bytes are read first: a transaction ends when it has nothing to do, so it cannot
-    // wait for them.
+    let db = open().await?;
+    let mut stored: Vec<&str> = Vec::new();
+    let mut rest = files;
+    while !rest.is_empty() {
+        let mut bytes = 0.0;
+        let size = rest
+            .iter()
+            .take(BATCH_FILES)
+            .take_while(|f| {
+                bytes += f.blob.size();
+                bytes <= BATCH_BYTES
+            })
+            .count()
+            .max(1);
+        let (batch, after) = rest.split_at(size.min(rest.len()));
+        rest = after;
+        if let Err(e) = put_batch(&db, batch).await {
+            if !stored.is_empty() {
+                let _ = forget(&db, &stored).await;
+            }
+            db.close();
+            return Err(e);
+        }
+        stored.extend(batch.iter().map(|f| f.name.as_str()));
+        super::loader::next_task().await;
+    }
+    db.close();
+    Ok(())
+}
+
+/// Stores one batch in one transaction.
+async fn put_batch(db: &IdbDatabase, files: &[StoredFile]) -> Result<(), String> {
+    // The bytes are read first, all at once: a transaction ends when it has nothing to do,
+    // so it cannot wait for them.
+    let reads: Vec<JsFuture> = files
+        .iter()
+        .map(|file| JsFuture::from(file.blob.array_buffer()))
+        .collect();
     let mut records = Vec::with_capacity(files.len());
-    for file in files {
-        let data = JsFuture::from(file.blob.array_buffer())
+    for (file, read) in files.iter().zip(reads) {
+        let data = read
             .await
             .map_err(|e| format!("{}: {}", file.name, describe(&e)))?;
         records.push((file, data));
     }
-    let db = open().await?;
-    let store = store(&db, IdbTransactionMode::Readwrite)?;
+    let store = store(db, IdbTransactionMode::Readwrite)?;
     let mut last = None;
     for (file, data) in records {
         let record = Object::new();
@@ -153,7 +196,19 @@ pub async fn put_all(files: &[StoredFile]) -> Result<(), String> {
     if let Some(last) = last {
         wait(&last).await?;
     }
-    db.close();
+    Ok(())
+}
+
+/// Removes `names`, in one transaction.
+async fn forget(db: &IdbDatabase, names: &[&str]) -> Result<(), String> {
+    let store = store(db, IdbTransactionMode::Readwrite)?;
+    let mut last = None;
+    for name in names {
+        last = Some(store.delete(&(*name).into()).map_err(|e| describe(&e))?);
+    }
+    if let Some(last) = last {
+        wait(&last).await?;
+    }
     Ok(())
 }
 

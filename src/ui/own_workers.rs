@@ -3,6 +3,7 @@
 //! files in small messages; their results come back as they are read. Cancelling
 //! terminates them at once.
 
+use super::loader::next_task;
 use crate::own::{FileResult, decode_results};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -213,16 +214,6 @@ fn job_message(chunk: Vec<(String, Blob)>) -> Object {
     let _ = Reflect::set(&message, &"files".into(), &blobs);
     let _ = Reflect::set(&message, &"names".into(), &names);
     message
-}
-
-/// Waits for the browser to run other tasks once.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn describe(error: &JsValue) -> String {
