@@ -156,6 +156,23 @@ impl Decisions {
             .iter()
             .take_while(move |m| m.into == *id)
     }
+
+    /// Where extraction's entity `from` went: the merges out of it into another entity, most
+    /// articles first, and its drops (for a link made before it was merged or dropped).
+    pub fn fate_of<'a>(&'a self, from: &'a EntityId) -> (Vec<&'a Merge>, Vec<&'a Drop>) {
+        let mut merges: Vec<&Merge> = self
+            .merges
+            .iter()
+            .filter(|m| m.from == *from && m.into != *from)
+            .collect();
+        merges.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.into.cmp(&b.into)));
+        let start = self.drops.partition_point(|d| d.from < *from);
+        let drops = self.drops[start..]
+            .iter()
+            .take_while(|d| d.from == *from)
+            .collect();
+        (merges, drops)
+    }
 }
 
 /// Decisions being collected: the same (from, into, rule) in many articles is one line.

@@ -45,6 +45,7 @@ pub fn EntityPage(
                     {back}
                     <p class="notice" role="alert">{format!("No article names “{}”.", id)}</p>
                     {edited_away(&library, &id)}
+                    {resolved_away(&library, &id)}
                 }
                 .into_any(),
             );
@@ -170,6 +171,57 @@ fn edited_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>
         view! { " "<ViewLink filter=filter class="entity-link">{format!("Open {entity}")}</ViewLink> }
     });
     Some(view! { <p class="curation-note" id="edited-away">{text}{now}</p> })
+}
+
+/// Where the resolve stage put a name a link still calls by extraction's id (a link made
+/// before the collection was resolved this way): each entity it now belongs to, with the
+/// rule and evidence, and a link to that entity's page; or why it was left out.
+fn resolved_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>> {
+    let (merges, drops) = library.decisions.fate_of(id);
+    if merges.is_empty() && drops.is_empty() {
+        return None;
+    }
+    let merged = merges
+        .into_iter()
+        .map(|m| {
+            let filter = Filter {
+                entity: Some(m.into.clone()),
+                ..Filter::default()
+            };
+            let name = library
+                .index
+                .entity_of(m.into.as_str())
+                .and_then(|e| library.index.entities().get(e as usize))
+                .map_or_else(|| m.into.to_string(), |e| e.name.clone());
+            let detail = format!(
+                " ({}: {}; {} article{})",
+                m.rule.describe(),
+                m.evidence,
+                m.articles,
+                if m.articles == 1 { "" } else { "s" }
+            );
+            view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
+        })
+        .collect_view();
+    let dropped = drops
+        .into_iter()
+        .map(|d| {
+            let text = format!(
+                "Left out as {}: {}; {} article{}",
+                d.rule.describe(),
+                d.evidence,
+                d.articles,
+                if d.articles == 1 { "" } else { "s" }
+            );
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="curation-note" id="resolved-away">
+            <p>"The collection's resolve stage placed this name elsewhere:"</p>
+            <ul>{merged}{dropped}</ul>
+        </div>
+    })
 }
 
 /// One section of the page: a heading (its id given) over `body`.
