@@ -137,23 +137,19 @@ impl ArchiveSource {
         if let Some(doc) = self.doc_of(id) {
             return Ok(Some(doc));
         }
-        loop {
-            let asked = self
-                .archive
-                .with_value(|a| a.as_ref().map(|a| a.doc_of(id)));
-            match asked {
-                None => return Err("the archive is not open".into()),
-                Some(Ok(found)) => return Ok(found),
-                Some(Err(Needs(names))) => self.fetch_all(names).await?,
-            }
-        }
+        self.ask(|archive| archive.doc_of(id)).await
     }
 
     /// The text and annotations (the JSON the build stored) of document `doc`, fetching
     /// their part if needed.
     pub async fn text(&self, doc: u32) -> Result<Option<(String, String)>, String> {
+        self.ask(|archive| archive.text(doc)).await
+    }
+
+    /// Asks the open archive `question`, fetching the parts it needs until it answers.
+    async fn ask<T>(&self, question: impl Fn(&Archive) -> Result<T, Needs>) -> Result<T, String> {
         loop {
-            let asked = self.archive.with_value(|a| a.as_ref().map(|a| a.text(doc)));
+            let asked = self.archive.with_value(|a| a.as_ref().map(&question));
             match asked {
                 None => return Err("the archive is not open".into()),
                 Some(Ok(found)) => return Ok(found),

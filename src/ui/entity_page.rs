@@ -14,6 +14,7 @@ use super::state::{AppState, Library};
 use crate::extract::EntityId;
 use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
 use crate::query::{Filter, Histogram};
+use crate::resolve::Rule;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -120,6 +121,15 @@ pub fn EntityPage(
     }
 }
 
+/// One resolve decision as the page words it: "common word; the collection writes …, 3 articles".
+fn decided(rule: Rule, evidence: &str, articles: usize) -> String {
+    let plural = if articles == 1 { "" } else { "s" };
+    format!(
+        "{}; {evidence}, {articles} article{plural}",
+        rule.describe()
+    )
+}
+
 /// The names the resolve stage merged into `id`, each with its rule and evidence; nothing
 /// when it merged none.
 fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>> {
@@ -128,13 +138,10 @@ fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<
         .merged_into(id)
         .map(|m| {
             let text = format!(
-                "{} ({}): {}; {}, {} article{}",
+                "{} ({}): {}",
                 m.name,
                 m.from,
-                m.rule.describe(),
-                m.evidence,
-                m.articles,
-                if m.articles == 1 { "" } else { "s" }
+                decided(m.rule, &m.evidence, m.articles)
             );
             let split = split_button(id, &m.name, m.rule, &m.evidence);
             view! { <li data-name=m.name.clone()><span class="merged-why">{text}</span>" "{split}</li> }
@@ -193,26 +200,14 @@ fn resolved_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use
                 .entity_of(m.into.as_str())
                 .and_then(|e| library.index.entities().get(e as usize))
                 .map_or_else(|| m.into.to_string(), |e| e.name.clone());
-            let detail = format!(
-                " ({}: {}; {} article{})",
-                m.rule.describe(),
-                m.evidence,
-                m.articles,
-                if m.articles == 1 { "" } else { "s" }
-            );
+            let detail = format!(" ({})", decided(m.rule, &m.evidence, m.articles));
             view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
         })
         .collect_view();
     let dropped = drops
         .into_iter()
         .map(|d| {
-            let text = format!(
-                "Left out as {}: {}; {} article{}",
-                d.rule.describe(),
-                d.evidence,
-                d.articles,
-                if d.articles == 1 { "" } else { "s" }
-            );
+            let text = format!("Left out: {}", decided(d.rule, &d.evidence, d.articles));
             view! { <li>{text}</li> }
         })
         .collect_view();
