@@ -39,6 +39,14 @@ fn open(dir: &Path) -> (Archive, DirSource) {
     (Archive::open(&manifest, &stored).unwrap(), source)
 }
 
+/// Fetches the parts `needs` names from `source` and adds them to `archive`.
+fn add_needed(archive: &mut Archive, source: &mut DirSource, needs: dossier::archive::Needs) {
+    for name in needs.0 {
+        let stored = dossier::archive::PartSource::fetch(source, &name).unwrap();
+        archive.add(name, &stored).unwrap();
+    }
+}
+
 /// What both builds must agree on, in comparable form.
 fn embedded_view(index: &Index, results: &Results) -> String {
     let hits: Vec<String> = results
@@ -159,10 +167,7 @@ fn an_article_id_finds_its_document_from_one_small_part() {
             Err(needs) => {
                 assert_eq!(needs.0.len(), 1, "one ids part per id");
                 assert_eq!(needs.0[0].kind, dossier::archive::Kind::Ids);
-                for name in needs.0 {
-                    let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
-                    archive.add(name, &stored).unwrap();
-                }
+                add_needed(&mut archive, &mut source, needs);
                 archive.doc_of(id).expect("its part is added")
             }
         };
@@ -171,10 +176,7 @@ fn an_article_id_finds_its_document_from_one_small_part() {
     let unknown = archive.doc_of("no-such-article");
     assert!(matches!(unknown, Ok(None) | Err(_)), "{unknown:?}");
     if let Err(needs) = unknown {
-        for name in needs.0 {
-            let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
-            archive.add(name, &stored).unwrap();
-        }
+        add_needed(&mut archive, &mut source, needs);
         assert_eq!(archive.doc_of("no-such-article"), Ok(None));
     }
 }
@@ -198,10 +200,7 @@ fn a_view_fetches_only_the_parts_it_needs() {
     // The article text is one more part away, and comes back as it was stored.
     let doc = results.hits[0].doc;
     let needs = archive.text(doc).unwrap_err();
-    for name in needs.0 {
-        let stored = dossier::archive::PartSource::fetch(&mut source, &name).unwrap();
-        archive.add(name, &stored).unwrap();
-    }
+    add_needed(&mut archive, &mut source, needs);
     let (article, _) = archive.text(doc).unwrap().unwrap();
     let article: Article = serde_json::from_str(&article).unwrap();
     assert_eq!(article.id.0, results.hits[0].entry.id);

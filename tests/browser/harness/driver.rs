@@ -16,6 +16,27 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// How a test failure caused by the app's panic panel begins.
 const CRASHED: &str = "the app crashed";
 
+/// Why a failed session gets one more try in a fresh browser, if it does; a failure that
+/// happens twice fails the test.
+fn worth_one_more_try(engine: Engine, failure: &str) -> Option<String> {
+    if failure.starts_with(HUNG) {
+        // WebKitGTK under Xvfb, two sessions at a time on a loaded machine, now and then
+        // stops answering WebDriver in a test that passes alone in seconds; a page that
+        // really hangs hangs twice.
+        Some(format!(
+            "the browser stopped answering within {SESSION_LIMIT:?}"
+        ))
+    } else if engine == Engine::WebKit && failure.contains(CRASHED) {
+        // WebKitGTK 2.50's wasm tiers have miscompiled the app now and then (its optimising
+        // tier is off for that reason, see engines.rs): a panic seen once in one WebKit
+        // session of a full run, never in Chromium or Firefox, and not when the test ran
+        // again. A real bug panics twice; Chromium and Firefox are never retried on a crash.
+        Some(format!("after a crash it alone showed: {failure}"))
+    } else {
+        None
+    }
+}
+
 /// How long one engine may take for one test before it counts as hung (and is closed).
 const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
@@ -99,29 +120,10 @@ impl App {
             };
             let started = std::time::Instant::now();
             let mut outcome = Self::run_once(engine, root, base, &start, &test).await;
-            if matches!(&outcome, Err(failure) if failure.starts_with(HUNG)) {
-                // WebKitGTK under Xvfb, two sessions at a time on a loaded machine, now and
-                // then stops answering WebDriver in a test that passes alone in seconds. A
-                // fresh browser gets one more try, said out loud; a page that really hangs
-                // hangs twice and fails.
-                super::shout(&format!(
-                    "RETRYING in {} once: the browser stopped answering within {SESSION_LIMIT:?}",
-                    engine.name()
-                ));
-                outcome = Self::run_once(engine, root, base, &start, &test).await;
-            } else if engine == Engine::WebKit
-                && let Err(failure) = &outcome
-                && failure.contains(CRASHED)
+            if let Err(failure) = &outcome
+                && let Some(reason) = worth_one_more_try(engine, failure)
             {
-                // WebKitGTK 2.50's wasm tiers have miscompiled the app now and then (its
-                // optimising tier is off for that reason, see engines.rs): a panic seen once
-                // in one WebKit session of a full run, never in Chromium or Firefox, and not in
-                // the same test run again, gets one more try, with the panic printed. A real
-                // bug panics twice and fails; Chromium and Firefox are never retried.
-                super::shout(&format!(
-                    "RETRYING in {} once after a crash it alone showed: {failure}",
-                    engine.name()
-                ));
+                super::shout(&format!("RETRYING in {} once: {reason}", engine.name()));
                 outcome = Self::run_once(engine, root, base, &start, &test).await;
             }
             if let Err(failure) = outcome {
