@@ -3,8 +3,8 @@
 set in ../shared/data/gold and scores it with ../shared/eval/score.py.
 
 usage: scripts/eval.py [SET...] [--errors] [--keep DIR] [--resolve]
-  SET: conll2003-valid, conll2003-train, tbaq, polnear-dev, polnear-train (default: the
-  three sets the README reports: conll2003-valid, tbaq, polnear-dev)
+  SET: conll2003-valid, conll2003-train, tbaq, polnear-dev, polnear-train, wikigold
+  (default: the sets the README reports: conll2003-valid, tbaq, polnear-dev, wikigold)
   --resolve: score `dossier extract --resolve` (entities resolved across each set) instead
   of each article's own extraction.
 """
@@ -21,8 +21,9 @@ SETS = {
     "aquaint": (["tbaq_aquaint"], []),
     "polnear-dev": (["polnear-dev"], ["--direct-only"]),
     "polnear-train": (["polnear-train"], ["--direct-only"]),
+    "wikigold": (["wikigold"], []),
 }
-DEFAULT = ["conll2003-valid", "tbaq", "polnear-dev"]
+DEFAULT = ["conll2003-valid", "tbaq", "polnear-dev", "wikigold"]
 
 
 def main():

@@ -16,6 +16,9 @@ pub enum Rule {
     Ticker,
     /// Dropped: a lone initial or no letters at all; it names nobody.
     NotAName,
+    /// Dropped: a month's name standing in dates (`Jan 15, 1988`), most of its mentions
+    /// followed by a day.
+    DatePart,
     /// Dropped: a one-word person or place the collection mostly writes as an ordinary word
     /// (`Electric`, `Agreement`; see `common_words`).
     CommonWord,
@@ -39,6 +42,13 @@ pub enum Rule {
     Nationality,
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
+    /// Kind changed: a currency (`H.K. Dlrs`) or, tagged a person, an agreement, plan or law
+    /// (`Cruzado Plan`) is neither a person, an organisation nor a place.
+    MiscWord,
+    /// Kind changed: a person-tagged name the collection writes as the first words of
+    /// organisations' names more often than as people's surnames (`Westpac` of `Westpac
+    /// Banking Corp`).
+    FirmName,
     /// Merged: a role written before a known person's name (`Federal Reserve Chairman Paul
     /// Volcker`) resolves to the person, the prefix kept as the role.
     RolePrefix,
@@ -68,6 +78,7 @@ impl Rule {
             Self::TableToken => "table token",
             Self::Ticker => "ticker or agency code",
             Self::NotAName => "not a name",
+            Self::DatePart => "part of a date",
             Self::CommonWord => "common word",
             Self::GenericWord => "generic word",
             Self::SpellingVariant => "spelling variant",
@@ -77,6 +88,8 @@ impl Rule {
             Self::KindVotes => "kind votes",
             Self::Nationality => "nationality adjective",
             Self::OrganisationWord => "organisation word",
+            Self::MiscWord => "currency, agreement or law",
+            Self::FirmName => "first words of firms' names",
             Self::RolePrefix => "role before the name",
             Self::SameArticleFullName => "same article names the full name",
             Self::CollectionEvidence => "collection evidence",

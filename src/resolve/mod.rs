@@ -13,7 +13,9 @@
 //!    ticker (`TPN.PA`) or a capitalised code between angle brackets (`<SRD>`) in most of
 //!    its mentions; a name most of whose mentions are on an article's last short line (the
 //!    sign-off `REUTER`), or in table lines, short lines without sentence punctuation that
-//!    hold numbers (`Shr 25 cts vs 20 cts`, `Nine mths`). "Most" is half or more. A known
+//!    hold numbers (`Shr 25 cts vs 20 cts`, `Nine mths`; a first line is judged after its
+//!    dateline, whose town is no table token); a month's name followed by its day in most
+//!    mentions (`Jan 15, 1988`: part of a date). "Most" is half or more. A known
 //!    place is never a table token: trade tables list countries. The only word lists are
 //!    the legal forms (a company's name stripped to `Co` is a fragment whatever its
 //!    position) and the generic organisation words of rule 5.
@@ -48,6 +50,11 @@
 //!    collection writes in lower case a tenth as often as capitalised (`Electric`,
 //!    `Agreement`), a "place" on no place list written mostly in lower case (`Trade`); see
 //!    `common_words`.
+//! 9. **Firms named like people**: a person name the collection writes as the first words
+//!    of organisations' names in more than twice as many articles as it ends people's full
+//!    names (short names linked to a person count for that person) is an organisation
+//!    (`Westpac` of `Westpac Banking Corp`, `Smith Barney`); a given name alone stays a
+//!    person (`James`, of `James Capel`).
 //!
 //! Then each resolved entity takes its most used full form as canonical name (mixed case
 //! before the capitals of datelines; a place or person found only in capitals, `TAIPEI`, in
@@ -271,6 +278,7 @@ impl<'a> Preparing<'a> {
                 }) {
                     self.next = 0;
                     std::mem::take(&mut self.common_words).drop(&mut self.locals);
+                    collection::firm_names(&mut self.locals);
                     self.phase = Phase::Canonicals;
                 }
             }

@@ -1,6 +1,7 @@
 //! Names compared across articles: a cleaned written form, and a key that is equal for
 //! spellings of one name (case, dots, hyphens) and for the established forms of a country.
 
+use crate::extract::EntityKind;
 use crate::extract::entities::gazetteer::{self, List};
 
 /// Established alternative forms of a country's name, the first being the canonical one.
@@ -436,6 +437,35 @@ pub fn is_nationality(name: &str) -> bool {
         || country(&format!("{name}s"))
 }
 
+/// Whether a one-word name is a month's name or its abbreviation (`Jan`, `Sept.`, `June`).
+pub fn is_month(name: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = name.strip_suffix('.').unwrap_or(name).to_lowercase();
+    let abbreviation = word.len() == 3 || word == "sept";
+    MONTHS
+        .iter()
+        .any(|month| **month == word || (abbreviation && month.starts_with(&*word)))
+}
+
+/// Whether a one-word name is a given name on the tagger's list (`James`, `Clayton`): alone,
+/// it is a person's first name, whatever firms begin with it (`James Capel`).
+pub fn is_given_name(name: &str) -> bool {
+    !name.contains(' ') && gazetteer::contains_word(List::FirstName, name)
+}
+
 /// Whether the name is a ticker (`TPN.PA`: 2-6 capitals or digits, a dot, 1-2 capitals).
 pub fn is_ticker(name: &str) -> bool {
     let Some((stock, exchange)) = name.split_once('.') else {
@@ -456,6 +486,44 @@ pub fn is_not_a_name(name: &str) -> bool {
         .filter(|c| c.is_alphanumeric())
         .nth(1)
         .is_none()
+}
+
+/// Whether the name is a US lawmaker's party and state as news writes them after the name
+/// (`R-Kan.`, `D-N.J.`): a party letter, a hyphen, a state's abbreviation.
+pub fn is_party_tag(name: &str) -> bool {
+    let Some(state) = ["R-", "D-", "I-"].iter().find_map(|p| name.strip_prefix(p)) else {
+        return false;
+    };
+    let letters = state.chars().filter(|c| *c != '.');
+    state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.len() <= 6
+        && letters.clone().all(|c| c.is_ascii_alphabetic())
+        && letters.count() >= 2
+}
+
+/// Why a name is neither a person, an organisation nor a place, if it is: it names a
+/// currency (`H.K. Dlrs`, `U.S. Dollar`), or, tagged a person, an agreement, plan or law
+/// (`Multi-Fibre Agreement`, `Cruzado Plan`, `Banking Act`). CoNLL counts them
+/// miscellaneous.
+pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
+    const CURRENCIES: &[&str] = &["dlr", "dlrs", "dollar", "dollars", "stg", "yen"];
+    const AGREEMENTS: &[&str] = &["agreement", "plan", "accord", "pact", "treaty", "act"];
+    let plain = plain_key(name);
+    let last = words(&plain).next_back()?;
+    let written = name.split_whitespace().next_back().unwrap_or(last);
+    let two_words = words(&plain).nth(1).is_some();
+    if CURRENCIES.contains(&last)
+        || plain.ends_with("currency unit")
+        || plain.ends_with("currency units")
+    {
+        Some(format!("`{written}` names a currency"))
+    } else if tagged == EntityKind::Person && two_words && AGREEMENTS.contains(&last) {
+        Some(format!(
+            "`{written}` ends names of agreements, plans and laws"
+        ))
+    } else {
+        None
+    }
 }
 
 /// Whether a one-word name looks like an acronym (`CSTO`, `U.N.`): 2-6 capitals.

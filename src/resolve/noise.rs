@@ -1,11 +1,11 @@
 //! Where a name stands, as evidence that it is no name at all: an agency sign-off stands on
 //! an article's last short line ("REUTER"), a table header or row label in lines of numbers
-//! without a sentence ("Shr 25 cts vs 20 cts", "Nine mths"), a ticker between angle
-//! brackets ("<SRD>"). Counted over every mention in the collection, so a name is dropped
+//! without a sentence ("Shr 25 cts vs 20 cts", "Nine mths"; a first line after its
+//! dateline), a ticker between angle brackets ("<SRD>"), a month before its day ("Jan 15"). Counted over every mention in the collection, so a name is dropped
 //! for where it usually stands, not for how it is spelt.
 
 use crate::corpus::Article;
-use crate::extract::Annotations;
+use crate::extract::{Annotations, structure};
 use crate::span::ByteSpan;
 
 /// Where one line of a body stands.
@@ -30,6 +30,8 @@ pub struct Positions {
     pub table: u32,
     /// Between angle brackets, in capitals (`<SRD>`).
     pub bracketed_code: u32,
+    /// Followed by a number, as a month by its day (`Jan 15`, `Jan. 2`).
+    pub before_number: u32,
     /// Articles counted (filled in by the caller when adding up the collection).
     pub articles: u32,
     /// Of them, articles with a mention on the last short line.
@@ -45,6 +47,7 @@ impl Positions {
         self.sign_off += other.sign_off;
         self.table += other.table;
         self.bracketed_code += other.bracketed_code;
+        self.before_number += other.before_number;
         self.articles += other.articles;
         self.sign_off_articles += other.sign_off_articles;
         self.table_articles += other.table_articles;
@@ -83,6 +86,13 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         {
             count.bracketed_code += 1;
         }
+        let next_word = after
+            .strip_prefix('.')
+            .unwrap_or(after)
+            .trim_start_matches(' ');
+        if next_word.len() < after.len() && next_word.starts_with(|c: char| c.is_ascii_digit()) {
+            count.before_number += 1;
+        }
     }
     counts
 }
@@ -95,8 +105,16 @@ fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
     };
     let mut start = body.start;
     for line in body_text.split_inclusive('\n') {
-        let span = ByteSpan::new(start, start + line.len());
+        let mut span = ByteSpan::new(start, start + line.len());
         start += line.len();
+        if lines.is_empty()
+            && let Some(dateline) = structure::dateline(text, span)
+        {
+            // `SAN MATEO, Calif., March 2 - Mthly div 4.5 cts vs 4.5 cts prior`: the line
+            // after its dateline is a table row, and the dateline's place is no table token.
+            span = ByteSpan::new(dateline.span.end.min(span.end), span.end);
+        }
+        let line = text.get(span.start..span.end).unwrap_or("");
         if !line.trim().is_empty() {
             lines.push((span, shape(line.trim())));
         }
@@ -179,6 +197,46 @@ mod tests {
                 LineShape::Prose,
                 LineShape::SignOff
             ]
+        );
+    }
+
+    #[test]
+    fn a_table_row_after_a_dateline_is_a_table_line_but_not_its_place() {
+        let text =
+            "SAN MATEO, Calif., March 2 - Mthly div 4.5 cts vs 4.5 cts prior\n\nPay March 31.\n";
+        let found = Annotations {
+            entities: ["SAN MATEO", "Mthly"]
+                .iter()
+                .map(|name| crate::extract::Entity {
+                    id: crate::extract::EntityId::new(crate::extract::EntityKind::Place, name),
+                    kind: crate::extract::EntityKind::Place,
+                    canonical: name.to_string(),
+                    aliases: Vec::new(),
+                    role: None,
+                })
+                .collect(),
+            mentions: vec![
+                crate::extract::EntityMention {
+                    span: ByteSpan::new(0, 9),
+                    entity: 0,
+                },
+                crate::extract::EntityMention {
+                    span: ByteSpan::new(29, 34),
+                    entity: 1,
+                },
+            ],
+            ..Annotations::default()
+        };
+        let article = crate::corpus::parse_file("a.txt", text.as_bytes())
+            .expect("article")
+            .remove(0);
+        assert_eq!(&article.text[article.body.start..][..9], "SAN MATEO");
+        let counts = positions(&article, &found);
+        assert_eq!((counts[0].mentions, counts[0].table), (1, 0), "the place");
+        assert_eq!(
+            (counts[1].mentions, counts[1].table),
+            (1, 1),
+            "the row label"
         );
     }
 

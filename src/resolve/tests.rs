@@ -322,6 +322,143 @@ fn kinds_follow_the_collections_votes_and_organisation_words() {
 }
 
 #[test]
+fn a_person_named_like_the_first_words_of_firms_is_a_firm_but_a_surname_stays_a_person() {
+    let mut docs: Vec<Doc> = (0..3)
+        .map(|_| {
+            doc(
+                "Westpac Banking Corp said.",
+                &[("Westpac Banking Corp", Org)],
+            )
+        })
+        .collect();
+    docs.push(doc("Westpac said profits rose.", &[("Westpac", Person)]));
+    // A surname firms also begin with: the Reagan Administration in five articles, Ronald
+    // Reagan in three, and in each of those three a bare Reagan that is his.
+    for _ in 0..5 {
+        docs.push(doc(
+            "The Reagan Administration said.",
+            &[("Reagan Administration", Org)],
+        ));
+    }
+    for _ in 0..3 {
+        docs.push(doc(
+            "Ronald Reagan spoke. Reagan said more.",
+            &[("Ronald Reagan", Person), ("Reagan", Person)],
+        ));
+    }
+    docs.push(doc("Reagan said.", &[("Reagan", Person)]));
+    // A given name alone stays a person whatever firms begin with it.
+    for _ in 0..3 {
+        docs.push(doc(
+            "James Capel and Co said.",
+            &[("James Capel and Co", Org)],
+        ));
+    }
+    docs.push(doc("James said.", &[("James", Person)]));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, 3), ["organization:westpac"]);
+    let m = merge_by(&r, Rule::FirmName);
+    assert_eq!(m.name, "Westpac");
+    assert!(
+        m.evidence
+            .contains("in 3 articles and ends people's names with it in 0"),
+        "{}",
+        m.evidence
+    );
+    let bare_reagan = 3 + 5 + 3;
+    assert!(
+        ids(&r, bare_reagan)[0].starts_with("person:"),
+        "{:?}",
+        ids(&r, bare_reagan)
+    );
+    assert_eq!(ids(&r, docs.len() - 1), ["person:james"]);
+    assert_eq!(
+        r.decisions
+            .merges
+            .iter()
+            .filter(|m| m.rule == Rule::FirmName)
+            .count(),
+        1,
+        "{:?}",
+        r.decisions.merges
+    );
+}
+
+#[test]
+fn a_month_standing_in_dates_is_dropped_but_a_person_named_may_stays() {
+    let r = resolved(&[
+        doc("The offer expires Jan 15, 1988.", &[("Jan", Person)]),
+        doc(
+            "Shares bought since Jan. 2 and before Jan 30.",
+            &[("Jan", Person)],
+        ),
+        doc(
+            "Jan Tumlir said trade would suffer.",
+            &[("Jan Tumlir", Person)],
+        ),
+        doc(
+            "May said the talks went well. May left.",
+            &[("May", Person)],
+        ),
+        doc(
+            "SAN MATEO, Calif., March 2 - Mthly div 4.5 cts vs 4.5 cts prior\n\nPay March 31.",
+            &[("Mthly", Person), ("SAN MATEO", Place)],
+        ),
+        doc(
+            "SAN MATEO, Calif., March 2 - Mthly div 3.6 cts vs 3.6 cts prior\n\nPay March 31.",
+            &[("Mthly", Person), ("SAN MATEO", Place)],
+        ),
+        doc(
+            "SAN MATEO, Calif., March 2 - Mthly div 7.7 cts vs 7.7 cts prior\n\nPay March 31.",
+            &[("Mthly", Person), ("SAN MATEO", Place)],
+        ),
+    ]);
+    assert!(
+        dropped(&r, "Jan", Rule::DatePart),
+        "{:?}",
+        r.decisions.drops
+    );
+    assert!(ids(&r, 0).is_empty());
+    assert_eq!(ids(&r, 2), ["person:jan-tumlir"]);
+    assert_eq!(ids(&r, 3), ["person:may"]);
+    // A table row after a dateline: its label is a table token, the dateline's town a place.
+    assert!(
+        dropped(&r, "Mthly", Rule::TableToken),
+        "{:?}",
+        r.decisions.drops
+    );
+    assert_eq!(ids(&r, 4), ["place:san-mateo"]);
+}
+
+#[test]
+fn currencies_agreements_and_party_tags_are_no_people_but_a_person_named_like_them_stays() {
+    let r = resolved(&[
+        doc("The H.K. Dlrs rose.", &[("H.K. Dlrs", Person)]),
+        doc("The Cruzado Plan failed.", &[("Cruzado Plan", Person)]),
+        doc(
+            "Senator Robert Dole (R-Kan.) said.",
+            &[("Robert Dole", Person), ("R-Kan.", Person)],
+        ),
+        doc("Robert Dole said.", &[("Robert Dole", Person)]),
+        doc("Pension Plan Inc said.", &[("Pension Plan Inc", Org)]),
+        doc("Rupert Planck said.", &[("Rupert Planck", Person)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["misc:h-k-dlrs"]);
+    assert_eq!(ids(&r, 1), ["misc:cruzado-plan"]);
+    assert!(merged(&r, "Cruzado Plan", Rule::MiscWord));
+    assert_eq!(ids(&r, 2), ["person:robert-dole"]);
+    assert!(
+        dropped(&r, "R-Kan.", Rule::NotAName),
+        "{:?}",
+        r.decisions.drops
+    );
+    // An organisation's plan stays an organisation; a person whose name ends like a word of
+    // them stays a person.
+    assert_eq!(ids(&r, 4)[0].split(':').next(), Some("organization"));
+    assert_eq!(ids(&r, 5), ["person:rupert-planck"]);
+}
+
+#[test]
 fn a_kind_without_a_majority_stays_per_article() {
     let r = resolved(&[
         doc("Jordan said.", &[("Jordan", Person)]),
