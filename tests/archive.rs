@@ -11,7 +11,7 @@ use dossier::archive::{
 use dossier::corpus::{self, Article};
 use dossier::extract::{Annotations, annotate};
 use dossier::index::Index;
-use dossier::query::{Filter, Options, Results, search_with};
+use dossier::query::{Filter, Options, Results, UnknownNames, search_with};
 use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/archive";
@@ -179,6 +179,42 @@ fn an_article_id_finds_its_document_from_one_small_part() {
         add_needed(&mut archive, &mut source, needs);
         assert_eq!(archive.doc_of("no-such-article"), Ok(None));
     }
+}
+
+#[test]
+fn names_no_article_has_are_told_apart_as_the_embedded_build_tells_them() {
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    let known_entity = index.entities()[0].id.as_str().to_string();
+    let known_speaker = index
+        .speakers()
+        .first()
+        .map(|s| s.key.clone())
+        .expect("the fixture quotes someone");
+    let query = format!(
+        "e={known_entity}&e=person:ottoline-brackenbury&s={known_speaker}&s=the-harbour-master"
+    );
+    let (filter, _) = Filter::from_query_string(&query);
+    let unknown = loop {
+        match archive.unknown_names(&filter) {
+            Ok(unknown) => break unknown,
+            Err(needs) => {
+                assert!(!needs.0.is_empty());
+                add_needed(&mut archive, &mut source, needs);
+            }
+        }
+    };
+    assert_eq!(unknown, UnknownNames::of(&index, &filter));
+    assert_eq!(
+        unknown
+            .entities
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>(),
+        ["person:ottoline-brackenbury"]
+    );
+    assert_eq!(unknown.speakers, ["the-harbour-master"]);
 }
 
 #[test]

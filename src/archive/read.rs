@@ -19,7 +19,7 @@ use crate::query::eval::{
 };
 use crate::query::histogram::from_keys;
 use crate::query::text::{TextQuery, Unit};
-use crate::query::{DateField, Facets, Filter, Histogram, Options, Sort};
+use crate::query::{DateField, Facets, Filter, Histogram, Options, Sort, UnknownNames};
 use crate::span::ByteSpan;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -293,6 +293,37 @@ impl Archive {
         } else {
             Err(Needs(missing.into_iter().collect()))
         })
+    }
+
+    /// The entities and speakers `filter` names that no article of the archive has (see
+    /// [`UnknownNames`]), or the entity and speaker parts to fetch to know it. The view is
+    /// then answered without them, as in the embedded build.
+    pub fn unknown_names(&self, filter: &Filter) -> Result<UnknownNames, Needs> {
+        let lookup = Lookup {
+            archive: self,
+            missing: RefCell::new(BTreeSet::new()),
+        };
+        let catalogue = &self.catalogue;
+        let unknown = UnknownNames {
+            entities: filter
+                .entities
+                .iter()
+                .filter(|e| lookup.keyed(&catalogue.entities, e.as_str()).is_none())
+                .cloned()
+                .collect(),
+            speakers: filter
+                .speakers
+                .iter()
+                .filter(|s| lookup.keyed(&catalogue.speakers, s).is_none())
+                .cloned()
+                .collect(),
+        };
+        let missing = lookup.missing.into_inner();
+        if missing.is_empty() {
+            Ok(unknown)
+        } else {
+            Err(Needs(missing.into_iter().collect()))
+        }
     }
 
     /// The document number of article `id` (`None`: not in the archive), or the part to

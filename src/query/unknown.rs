@@ -42,6 +42,25 @@ impl UnknownNames {
         }
     }
 
+    /// The names unknown here and to `other` as well (an archive site's own articles and
+    /// its archive: a name either knows is known).
+    pub fn also_unknown_to(&self, other: &UnknownNames) -> Self {
+        Self {
+            entities: self
+                .entities
+                .iter()
+                .filter(|e| other.entities.contains(e))
+                .cloned()
+                .collect(),
+            speakers: self
+                .speakers
+                .iter()
+                .filter(|s| other.speakers.contains(s))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Whether every name is known.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty() && self.speakers.is_empty()

@@ -11,7 +11,7 @@
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
 use crate::archive::{Archive, ArchiveError, ArchiveResults, Manifest, Needs, PartName};
-use crate::query::{Filter, Histogram, LastWord, Options};
+use crate::query::{Filter, Histogram, LastWord, Options, UnknownNames};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -335,6 +335,7 @@ pub fn start(state: AppState) -> ArchiveSource {
                     first_articles_ms: now,
                     ready_ms: now,
                 });
+                look_up_unknown_names(state, source);
                 follow_views(state, source);
             }
             Err(message) => {
@@ -380,9 +381,55 @@ async fn open(source: ArchiveSource) -> Result<bool, String> {
     ))
 }
 
+/// Asks the archive which of the link's entities and speakers it does not have (fetching
+/// their entity and speaker parts), into [`AppState::archive_unknown`]: the view is answered
+/// without them and the page names them, as in the embedded build.
+fn look_up_unknown_names(state: AppState, source: ArchiveSource) {
+    Effect::new(move |_| {
+        let (filter, _) = state.link.get();
+        if filter.entities.is_empty() && filter.speakers.is_empty() {
+            state
+                .archive_unknown
+                .set(Some((filter, UnknownNames::default())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            // A part that cannot be fetched fails the view itself, which says so; the names
+            // then count as known.
+            let unknown = source
+                .ask(|archive| archive.unknown_names(&filter))
+                .await
+                .unwrap_or_default();
+            // A newer link asks for itself.
+            if state.link.with_untracked(|(link, _)| *link == filter) {
+                state.archive_unknown.set(Some((filter, unknown)));
+            }
+        });
+    });
+}
+
+/// Whether the link's unknown names are settled: it names none, or the archive and the
+/// reader's own articles have been asked about it. Until then its view waits, so that a
+/// name no article has never empties a view shown as answered.
+fn unknown_names_settled(state: AppState) -> bool {
+    state.link.with(|(link, _)| {
+        (link.entities.is_empty() && link.speakers.is_empty())
+            || (state.own_settled.get()
+                && state
+                    .archive_unknown
+                    .with(|asked| asked.as_ref().is_some_and(|(filter, _)| filter == link)))
+    })
+}
+
 /// Answers every new view (URL, "show more", the search box's last word) from the archive.
 fn follow_views(state: AppState, source: ArchiveSource) {
     Effect::new(move |_| {
+        let generation = source.generation.get_value().wrapping_add(1);
+        source.generation.set_value(generation);
+        if !unknown_names_settled(state) {
+            source.view.set(ArchiveView::Loading);
+            return;
+        }
         let (filter, _) = state.filter.get();
         let options = Options {
             hits: state.hit_limit.get(),
@@ -390,8 +437,6 @@ fn follow_views(state: AppState, source: ArchiveSource) {
             facet_values: FACET_VALUES,
             last_word: state.last_word.get(),
         };
-        let generation = source.generation.get_value().wrapping_add(1);
-        source.generation.set_value(generation);
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
         // A view whose parts are all here answers now, without a loading flash.

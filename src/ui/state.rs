@@ -136,10 +136,16 @@ pub struct AppState {
     /// The filter and the notices about the link it came from, without the names the
     /// collection does not know ([`AppState::unknown_names`]): the view the page answers.
     pub filter: Memo<(Filter, Vec<Notice>)>,
+    /// The filter as the link writes it, with its notices (before unknown names are left
+    /// out).
+    pub link: Memo<(Filter, Vec<Notice>)>,
     /// The entities and speakers the link names that none of the loaded articles has; empty
-    /// until the reader's own articles are in ([`AppState::own_settled`]) and in archive
-    /// mode, whose views answer from the archive's parts.
+    /// until the reader's own articles are in ([`AppState::own_settled`]). In archive mode,
+    /// the names neither the archive nor the reader's own articles have.
     pub unknown_names: Memo<UnknownNames>,
+    /// Archive mode: the link filter the archive was last asked about and the names it does
+    /// not have (set by `super::archive_source`; `None` until the first answer).
+    pub archive_unknown: RwSignal<Option<(Filter, UnknownNames)>>,
     /// Whether the reader's own articles kept in this browser are in the library and none
     /// are being added (set by `super::own_articles`): before, a name the library lacks may
     /// still come with them.
@@ -174,14 +180,24 @@ impl AppState {
         let link = Memo::new(move |_| Filter::from_query_string(&url.get()));
         let archive = RwSignal::new(false);
         let own_settled = RwSignal::new(false);
+        let archive_unknown: RwSignal<Option<(Filter, UnknownNames)>> = RwSignal::new(None);
         let unknown_names = Memo::new(move |_| {
-            if !own_settled.get() || archive.get() {
+            if !own_settled.get() {
                 return UnknownNames::default();
             }
             let Some(library) = library.get() else {
                 return UnknownNames::default();
             };
-            link.with(|(filter, _)| UnknownNames::of(&library.index, filter))
+            let own = link.with(|(filter, _)| UnknownNames::of(&library.index, filter));
+            if !archive.get() {
+                return own;
+            }
+            archive_unknown.with(|asked| match asked {
+                Some((filter, in_archive)) if link.with(|(link, _)| link == filter) => {
+                    in_archive.also_unknown_to(&own)
+                }
+                _ => UnknownNames::default(),
+            })
         });
         // A Memo: the search box, facets, chips, timeline and lists all read the filter.
         let filter = Memo::new(move |_| {
@@ -223,7 +239,9 @@ impl AppState {
             site: StoredValue::new(None),
             archive,
             filter,
+            link,
             unknown_names,
+            archive_unknown,
             own_settled,
             hit_limit,
             last_word,

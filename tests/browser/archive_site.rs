@@ -350,6 +350,22 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             before,
             "a view seen before fetches no part again"
         );
+        // A name no article has (from someone's own articles): the view answers without it,
+        // with the same exact total, and the page names it; the link stays as written.
+        let shared = format!("e={person}&e=person:ottoline-brackenbury");
+        app.open_link(&shared).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text(
+            "#summary",
+            &format!("{entity_total} of {all} articles match"),
+        )
+        .await?;
+        app.wait_for_text(
+            "#foreign-own-notice #unknown-names",
+            "Ottoline Brackenbury (person)",
+        )
+        .await?;
+        assert_eq!(app.query().await?, shared, "the link was rewritten");
         app.assert_no_crash().await
     })
     .await;
