@@ -1,8 +1,9 @@
 //! From token labels to name mentions, then document-level repairs: a name keeps one kind
 //! throughout an article (the tagger decides each occurrence alone), a lone surname takes
-//! the kind of the full name it shortens, and the agency of a dateline is an organisation.
+//! the kind of the full name it shortens, the agency of a dateline is an organisation and
+//! its place one place.
 
-use super::gazetteer;
+use super::gazetteer::{self, List};
 use super::hashing::HashedMap;
 use super::model;
 use super::tokens::{NerText, is_word};
@@ -26,6 +27,7 @@ pub struct Mention {
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
     add_dateline_agency(doc, ner, &mut mentions);
+    add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
         if is_formal_state_name(doc.str(m.span)) {
             m.kind = EntityKind::Place;
@@ -106,6 +108,60 @@ fn add_dateline_agency(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Men
             kind: EntityKind::Organization,
         },
     );
+}
+
+/// The place of a dateline (`SAN ANTONIO, Texas, March 2 -`) is one place. Reading
+/// capitals, the tagger often splits it (`San` an organisation, then `ANTONIO, Texas`) or
+/// calls it something else (`BOCA RATON` an organisation): a name overlapping it gives way
+/// to it, and what such a name held after it within the dateline (`Texas`) stays, a place.
+fn add_dateline_place(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let Some(dateline) = doc.dateline.as_ref() else {
+        return;
+    };
+    let Some(place) = dateline.place else {
+        return;
+    };
+    // `CRICKET - LEICESTERSHIRE TAKE OVER …` is a section and a headline: a dateline's place
+    // is followed by a date or an agency (`NEW YORK, March 2 -`, `LONDON (Reuters) -`), or
+    // is a place the gazetteer knows (`WASHINGTON —`).
+    let after = doc.text.get(place.end..).unwrap_or("").trim_start();
+    let name = doc.str(place);
+    let known = [List::City, List::Country, List::Region]
+        .into_iter()
+        .any(|list| gazetteer::contains(list, name));
+    if !after.starts_with([',', '(']) && !known {
+        return;
+    }
+    let first = ner.tokens.partition_point(|t| t.span.end <= place.start);
+    let last = ner.tokens.partition_point(|t| t.span.start < place.end);
+    if first >= last {
+        return;
+    }
+    let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
+    let mut rests = Vec::new();
+    mentions.retain(|m| {
+        if !m.span.overlaps(span) {
+            return true;
+        }
+        if m.span.end > span.end && m.span.end <= dateline.span.end {
+            let word = (last..m.tokens.end).find(|&t| is_word(ner.tokens[t].span.slice(doc.text)));
+            if let Some(word) = word {
+                rests.push(Mention {
+                    tokens: word..m.tokens.end,
+                    span: ByteSpan::new(ner.tokens[word].span.start, m.span.end),
+                    kind: EntityKind::Place,
+                });
+            }
+        }
+        false
+    });
+    let at = mentions.partition_point(|m| m.span.start < span.start);
+    let place = Mention {
+        tokens: first..last,
+        span,
+        kind: EntityKind::Place,
+    };
+    mentions.splice(at..at, std::iter::once(place).chain(rests));
 }
 
 /// Gives every mention of the same words the kind most of them got (ties: the first
@@ -198,6 +254,27 @@ mod tests {
             &[(0, place), (3, place), (6, person)],
         );
         assert!(found.iter().all(|(_, k)| *k == EntityKind::Place));
+    }
+
+    #[test]
+    fn a_datelines_place_is_one_place_and_a_name_split_across_it_gives_way() {
+        let org = model::begin(EntityKind::Organization);
+        let text = "SAN ANTONIO, Texas, March 2 - Tesoro said it sold a refinery.";
+        // The tagger's split: `SAN` an organisation, `ANTONIO , Texas` another.
+        let found = mentions(text, &[(0, org), (1, org), (2, org + 1), (3, org + 1)]);
+        assert_eq!(
+            found[..2],
+            [
+                ("SAN ANTONIO".to_string(), EntityKind::Place),
+                ("Texas".to_string(), EntityKind::Place)
+            ]
+        );
+        // Missed altogether: still the place.
+        let found = mentions("BOCA RATON, Fla., March 2 - Sales rose.", &[]);
+        assert_eq!(found, [("BOCA RATON".to_string(), EntityKind::Place)]);
+        // No dateline: nothing added; nor for a section before a headline.
+        assert!(mentions("Sales rose in March - a record.", &[]).is_empty());
+        assert!(mentions("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", &[]).is_empty());
     }
 
     #[test]
