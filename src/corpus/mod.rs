@@ -29,7 +29,7 @@ mod seed_table;
 mod title;
 
 pub use article::{Article, ArticleId, TitleOrigin};
-pub use date::{Date, days_in_month, is_weekday_name, parse_date};
+pub use date::{Date, days_in_month, is_weekday_name, month_number, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{
     CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file,

@@ -439,25 +439,7 @@ pub fn is_nationality(name: &str) -> bool {
 
 /// Whether a one-word name is a month's name or its abbreviation (`Jan`, `Sept.`, `June`).
 pub fn is_month(name: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = name.strip_suffix('.').unwrap_or(name).to_lowercase();
-    let abbreviation = word.len() == 3 || word == "sept";
-    MONTHS
-        .iter()
-        .any(|month| **month == word || (abbreviation && month.starts_with(&*word)))
+    crate::corpus::month_number(name).is_some()
 }
 
 /// Whether a one-word name is a given name on the tagger's list (`James`, `Clayton`): alone,

@@ -87,23 +87,30 @@ fn is_formal_state_name(name: &str) -> bool {
         .is_some_and(|short| gazetteer::contains(gazetteer::List::Country, short))
 }
 
+/// The tokens that `within` covers, and the span from the first's start to the last's end.
+fn tokens_over(ner: &NerText, within: ByteSpan) -> Option<(Range<usize>, ByteSpan)> {
+    let first = ner.tokens.partition_point(|t| t.span.end <= within.start);
+    let last = ner.tokens.partition_point(|t| t.span.start < within.end);
+    (first < last).then(|| {
+        let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
+        (first..last, span)
+    })
+}
+
 /// The agency of a dateline (`ArmInfo.`, `(Reuters)`) is an organisation.
 fn add_dateline_agency(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Mention>) {
     let Some(agency) = doc.dateline.as_ref().and_then(|d| d.agency) else {
         return;
     };
-    let first = ner.tokens.partition_point(|t| t.span.end <= agency.start);
-    let last = ner.tokens.partition_point(|t| t.span.start < agency.end);
-    if first >= last {
+    let Some((tokens, span)) = tokens_over(ner, agency) else {
         return;
-    }
-    let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
+    };
     mentions.retain(|m| !m.span.overlaps(span));
     let at = mentions.partition_point(|m| m.span.start < span.start);
     mentions.insert(
         at,
         Mention {
-            tokens: first..last,
+            tokens,
             span,
             kind: EntityKind::Organization,
         },
@@ -132,19 +139,17 @@ fn add_dateline_place(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Ment
     if !after.starts_with([',', '(']) && !known {
         return;
     }
-    let first = ner.tokens.partition_point(|t| t.span.end <= place.start);
-    let last = ner.tokens.partition_point(|t| t.span.start < place.end);
-    if first >= last {
+    let Some((tokens, span)) = tokens_over(ner, place) else {
         return;
-    }
-    let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
+    };
     let mut rests = Vec::new();
     mentions.retain(|m| {
         if !m.span.overlaps(span) {
             return true;
         }
         if m.span.end > span.end && m.span.end <= dateline.span.end {
-            let word = (last..m.tokens.end).find(|&t| is_word(ner.tokens[t].span.slice(doc.text)));
+            let word =
+                (tokens.end..m.tokens.end).find(|&t| is_word(ner.tokens[t].span.slice(doc.text)));
             if let Some(word) = word {
                 rests.push(Mention {
                     tokens: word..m.tokens.end,
@@ -157,7 +162,7 @@ fn add_dateline_place(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Ment
     });
     let at = mentions.partition_point(|m| m.span.start < span.start);
     let place = Mention {
-        tokens: first..last,
+        tokens,
         span,
         kind: EntityKind::Place,
     };
