@@ -282,48 +282,23 @@ impl Archive {
                 "metadata fields (m.…): archive format 1 does not store them",
             ));
         }
-        let lookup = Lookup {
-            archive: self,
-            missing: RefCell::new(BTreeSet::new()),
-        };
+        let lookup = Lookup::new(self);
         let results = lookup.search(filter, options);
-        let missing = lookup.missing.into_inner();
-        Ok(if missing.is_empty() {
-            Ok(results)
-        } else {
-            Err(Needs(missing.into_iter().collect()))
-        })
+        Ok(lookup.answer(results))
     }
 
     /// The entities and speakers `filter` names that no article of the archive has (see
     /// [`UnknownNames`]), or the entity and speaker parts to fetch to know it. The view is
     /// then answered without them, as in the embedded build.
     pub fn unknown_names(&self, filter: &Filter) -> Result<UnknownNames, Needs> {
-        let lookup = Lookup {
-            archive: self,
-            missing: RefCell::new(BTreeSet::new()),
-        };
+        let lookup = Lookup::new(self);
         let catalogue = &self.catalogue;
-        let unknown = UnknownNames {
-            entities: filter
-                .entities
-                .iter()
-                .filter(|e| lookup.keyed(&catalogue.entities, e.as_str()).is_none())
-                .cloned()
-                .collect(),
-            speakers: filter
-                .speakers
-                .iter()
-                .filter(|s| lookup.keyed(&catalogue.speakers, s).is_none())
-                .cloned()
-                .collect(),
-        };
-        let missing = lookup.missing.into_inner();
-        if missing.is_empty() {
-            Ok(unknown)
-        } else {
-            Err(Needs(missing.into_iter().collect()))
-        }
+        let unknown = UnknownNames::unknown_to(
+            filter,
+            |e| lookup.keyed(&catalogue.entities, e.as_str()).is_some(),
+            |s| lookup.keyed(&catalogue.speakers, s).is_some(),
+        );
+        lookup.answer(unknown)
     }
 
     /// The document number of article `id` (`None`: not in the archive), or the part to
@@ -344,10 +319,7 @@ impl Archive {
     /// The article text and annotations of document `doc`, as the JSON the build stored,
     /// or the part to fetch for them.
     pub fn text(&self, doc: u32) -> Result<Option<(String, String)>, Needs> {
-        let lookup = Lookup {
-            archive: self,
-            missing: RefCell::new(BTreeSet::new()),
-        };
+        let lookup = Lookup::new(self);
         let chunk = lookup.docs_part(doc);
         let found = chunk.and_then(|docs| {
             let at = ((doc - docs.first_doc) / super::parts::TEXTS_PER_CHUNK) as usize;
@@ -360,12 +332,7 @@ impl Archive {
                 _ => None,
             }
         });
-        let missing = lookup.missing.into_inner();
-        if missing.is_empty() {
-            Ok(found)
-        } else {
-            Err(Needs(missing.into_iter().collect()))
-        }
+        lookup.answer(found)
     }
 }
 
@@ -396,6 +363,23 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
+    fn new(archive: &'a Archive) -> Self {
+        Self {
+            archive,
+            missing: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// `value`, found with the parts there are, or the parts it still needs.
+    fn answer<T>(self, value: T) -> Result<T, Needs> {
+        let missing = self.missing.into_inner();
+        if missing.is_empty() {
+            Ok(value)
+        } else {
+            Err(Needs(missing.into_iter().collect()))
+        }
+    }
+
     fn part(&self, name: PartName) -> Option<&'a Decoded> {
         let found = self.archive.parts.get(&name);
         if found.is_none() {

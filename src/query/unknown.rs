@@ -26,17 +26,31 @@ pub struct UnknownNames {
 impl UnknownNames {
     /// The names of `filter` that `index` does not know.
     pub fn of(index: &Index, filter: &Filter) -> Self {
+        Self::unknown_to(
+            filter,
+            |e| index.entity_of(e.as_str()).is_some(),
+            |s| index.speaker_of(s).is_some(),
+        )
+    }
+
+    /// The names of `filter` that a collection does not know, told by whether it knows an
+    /// entity and a speaker (the in-memory index, or an archive's parts).
+    pub fn unknown_to(
+        filter: &Filter,
+        mut knows_entity: impl FnMut(&EntityId) -> bool,
+        mut knows_speaker: impl FnMut(&str) -> bool,
+    ) -> Self {
         Self {
             entities: filter
                 .entities
                 .iter()
-                .filter(|e| index.entity_of(e.as_str()).is_none())
+                .filter(|e| !knows_entity(e))
                 .cloned()
                 .collect(),
             speakers: filter
                 .speakers
                 .iter()
-                .filter(|s| index.speaker_of(s).is_none())
+                .filter(|s| !knows_speaker(s))
                 .cloned()
                 .collect(),
         }

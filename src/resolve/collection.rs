@@ -70,6 +70,18 @@ impl Local {
         matches!(&self.fate, Fate::Kept { because: None, .. })
     }
 
+    /// Whether it is still under its own name: unlinked, or moved only by the kind vote, or
+    /// kept apart among several full names (the later one-word rules' candidates).
+    pub(super) fn by_own_name(&self) -> bool {
+        matches!(
+            &self.fate,
+            Fate::Kept {
+                because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
+                ..
+            }
+        )
+    }
+
     pub(super) fn link(&mut self, kind: EntityKind, key: String, rule: Rule, evidence: String) {
         self.fate = Fate::Kept {
             kind,
@@ -347,31 +359,22 @@ pub fn firm_names(locals: &mut [Local]) {
     }
     let firms: HashMap<String, String> = firm_heads
         .into_iter()
-        .filter(|&(head, articles)| {
-            articles >= FIRM_HEAD_ARTICLES
-                && articles > 2 * surnames.get(head).copied().unwrap_or(0)
-        })
-        .map(|(head, articles)| {
+        .filter_map(|(head, articles)| {
             let people = surnames.get(head).copied().unwrap_or(0);
-            let evidence = format!(
-                "the collection begins organisations' names with it in {articles} articles and ends people's names with it in {people}"
-            );
-            (head.to_string(), evidence)
+            (articles >= FIRM_HEAD_ARTICLES && articles > 2 * people).then(|| {
+                let evidence = format!(
+                    "the collection begins organisations' names with it in {articles} articles and ends people's names with it in {people}"
+                );
+                (head.to_string(), evidence)
+            })
         })
         .collect();
     for local in locals.iter_mut() {
         let person = matches!(local.target(), Some((EntityKind::Person, _)));
         // A short name kept apart among several people's surnames is a candidate too: those
         // people are counted against it.
-        let by_own_name_or_vote = matches!(
-            &local.fate,
-            Fate::Kept {
-                because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
-                ..
-            }
-        );
         if person
-            && by_own_name_or_vote
+            && local.by_own_name()
             && !names::is_given_name(&local.name)
             && let Some(evidence) = firms.get(&local.key)
         {

@@ -100,16 +100,11 @@ impl CommonWords {
 /// The share of capitalised uses that lower-case ones must reach for `local` to be a common
 /// word, if it is a candidate at all.
 fn candidate(local: &Local) -> Option<f64> {
-    let Fate::Kept {
-        kind,
-        key,
-        because: None | Some((Rule::KindVotes | Rule::KeptApart, _)),
-        ..
-    } = &local.fate
-    else {
+    if !local.by_own_name() {
         return None;
-    };
-    let one_word = key == &local.key
+    }
+    let (kind, key) = local.target()?;
+    let one_word = key == local.key
         && names::words(key).nth(1).is_none()
         && local.name.chars().all(char::is_alphabetic)
         && !names::is_all_caps(&local.name);

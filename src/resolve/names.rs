@@ -413,10 +413,7 @@ pub fn is_office(word: &str) -> bool {
 
 /// Whether the name is a known place (countries, cities, regions the tagger's lists name).
 pub fn is_known_place(name: &str) -> bool {
-    [List::Country, List::City, List::Region]
-        .into_iter()
-        .any(|list| gazetteer::contains(list, name))
-        || place_form(name).is_some()
+    gazetteer::is_place(name) || place_form(name).is_some()
 }
 
 /// Whether a one-word name is a nationality adjective (`Kuwaiti`, `Philippine`): on the

@@ -1,8 +1,9 @@
 //! Where a name stands, as evidence that it is no name at all: an agency sign-off stands on
 //! an article's last short line ("REUTER"), a table header or row label in lines of numbers
 //! without a sentence ("Shr 25 cts vs 20 cts", "Nine mths"; a first line after its
-//! dateline), a ticker between angle brackets ("<SRD>"), a month before its day ("Jan 15"). Counted over every mention in the collection, so a name is dropped
-//! for where it usually stands, not for how it is spelt.
+//! dateline), a ticker between angle brackets ("<SRD>"), a month before its day ("Jan 15").
+//! Counted over every mention in the collection, so a name is dropped for where it usually
+//! stands, not for how it is spelt.
 
 use crate::corpus::Article;
 use crate::extract::{Annotations, structure};

@@ -99,6 +99,13 @@ pub fn contains_word(list: List, word: &str) -> bool {
         .is_some_and(|bits| bits & (1 << list as u16) != 0)
 }
 
+/// Whether `name` is on a list of places: countries, cities, regions.
+pub fn is_place(name: &str) -> bool {
+    [List::Country, List::City, List::Region]
+        .into_iter()
+        .any(|list| contains(list, name))
+}
+
 /// Whether `name` (one or more words) is an entry of `list`.
 pub fn contains(list: List, name: &str) -> bool {
     let mut tokens = Vec::new();

@@ -3,7 +3,7 @@
 //! the kind of the full name it shortens, the agency of a dateline is an organisation and
 //! its place one place.
 
-use super::gazetteer::{self, List};
+use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
 use super::tokens::{NerText, is_word};
@@ -132,11 +132,7 @@ fn add_dateline_place(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Ment
     // is followed by a date or an agency (`NEW YORK, March 2 -`, `LONDON (Reuters) -`), or
     // is a place the gazetteer knows (`WASHINGTON —`).
     let after = doc.text.get(place.end..).unwrap_or("").trim_start();
-    let name = doc.str(place);
-    let known = [List::City, List::Country, List::Region]
-        .into_iter()
-        .any(|list| gazetteer::contains(list, name));
-    if !after.starts_with([',', '(']) && !known {
+    if !after.starts_with([',', '(']) && !gazetteer::is_place(doc.str(place)) {
         return;
     }
     let Some((tokens, span)) = tokens_over(ner, place) else {
