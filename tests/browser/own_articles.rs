@@ -12,7 +12,7 @@
 //! carried by `dragover` and `drop` events; a dropped folder cannot be built so and is not
 //! tested.
 
-use crate::harness::{App, TestResult, page};
+use crate::harness::{App, TestResult, gave_up, page};
 use fantoccini::Locator;
 use std::path::Path;
 use std::time::Duration;
@@ -87,6 +87,7 @@ async fn add_files(app: &App, paths: &[String]) -> TestResult {
 /// IndexedDB through freshly started workers, which in WebKitGTK (baseline wasm tier, see
 /// harness/engines.rs) with another browser test beside it took longer than 20 s once.
 async fn wait_own_articles(app: &App, n: usize) -> TestResult {
+    let started = std::time::Instant::now();
     let selector = format!("body[data-own-articles=\"{n}\"]");
     let found = app
         .client
@@ -106,10 +107,10 @@ async fn wait_own_articles(app: &App, n: usize) -> TestResult {
                 vec![],
             )
             .await?;
-        return Err(format!(
+        let what = format!(
             "the page never had {n} own articles ({e}); body data {data}; the panel says: {panel}"
-        )
-        .into());
+        );
+        return Err(gave_up(&what, started).into());
     }
     Ok(())
 }
@@ -250,16 +251,11 @@ async fn a_link_naming_a_person_only_the_senders_articles_have_says_so_and_shows
         wait_own_articles(app, 0).await?;
         add_files(app, &paths).await?;
         wait_own_articles(app, 5).await?;
-        app.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::XPath(
-                "//section[@data-facet='people']//a[contains(., 'Ottoline Brackenbury')]",
-            ))
-            .await?
-            .click()
-            .await?;
-        app.wait_for_query("e=person:ottoline-brackenbury").await?;
+        app.click_until_query(
+            "//section[@data-facet='people']//a[contains(., 'Ottoline Brackenbury')]",
+            "e=person:ottoline-brackenbury",
+        )
+        .await?;
         app.wait_for("#hits .hit[data-article='own/memo']").await?;
         let link = app.query().await?;
         // In the sender's own browser the link is simply theirs.

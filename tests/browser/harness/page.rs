@@ -150,11 +150,12 @@ pub async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::Cmd
 
 /// Waits until `js` (an expression) is true in the page; `what` names it in the failure.
 pub async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
+    let started = std::time::Instant::now();
     for _ in 0..200 {
         if script(app, &format!("return !!({js});")).await? == Value::Bool(true) {
             return Ok(());
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    Err(format!("never true: {what} ({js})").into())
+    Err(super::driver::gave_up(&format!("never true: {what} ({js})"), started).into())
 }
