@@ -5,7 +5,7 @@ use super::dates::{DateTable, DayRange, MentionedDate, parse_timex};
 use super::fields::FieldCollector;
 use super::fold::for_each_word;
 use super::postings::Lists;
-use super::terms::{Occurrence, Terms};
+use super::terms::{TermStream, Terms};
 use super::{DocInfo, EntityInfo, Index, NONE, QuoteEntry, SpeakerInfo};
 use crate::corpus::{Article, TitleOrigin};
 use crate::extract::{Annotations, Quote};
@@ -58,7 +58,9 @@ impl Index {
 #[derive(Default)]
 pub struct IndexBuilder {
     words: Interner,
-    occurrences: Vec<Occurrence>,
+    words_by_doc: TermStream,
+    /// The current document's `(term, position)` pairs (kept to reuse its allocation).
+    doc_words: Vec<(u32, u32)>,
     docs: Vec<DocInfo>,
     doc_lookup: HashMap<String, u32>,
     entity_ids: Interner,
@@ -101,7 +103,8 @@ impl IndexBuilder {
         let doc = self.docs.len() as u32;
         let Self {
             words,
-            occurrences,
+            words_by_doc,
+            doc_words,
             docs,
             doc_lookup,
             entity_ids,
@@ -125,11 +128,7 @@ impl IndexBuilder {
         let mut index_words = |text: &str, span: ByteSpan, position: &mut u32| {
             for_each_word(text, span, |_, folded| {
                 let (term, _) = words.id(folded);
-                occurrences.push(Occurrence {
-                    term,
-                    doc,
-                    position: *position,
-                });
+                doc_words.push((term, *position));
                 *position += 1;
             });
         };
@@ -140,6 +139,8 @@ impl IndexBuilder {
             *text_bytes += title.len();
         }
         index_words(&article.text, article.body, &mut position);
+        words_by_doc.push_doc(doc, doc_words);
+        doc_words.clear();
         *text_bytes += article.body.len();
         *total_words += u64::from(position);
 
@@ -221,7 +222,8 @@ impl IndexBuilder {
     pub fn finish(self) -> Index {
         let Self {
             words,
-            occurrences,
+            words_by_doc,
+            doc_words: _,
             docs,
             doc_lookup,
             entity_ids,
@@ -243,8 +245,8 @@ impl IndexBuilder {
         } = self;
         let n = docs.len();
         let (first_seen, _) = words.into_vec();
-        let terms = Terms::build(first_seen, &occurrences);
-        drop(occurrences);
+        let terms = Terms::build(first_seen, &words_by_doc);
+        drop(words_by_doc);
         let (sources, source_lookup) = source_ids.into_vec();
         let doc_entities = Lists::from_pairs(n, &flip(&entity_pairs));
         let doc_speakers = Lists::from_pairs(n, &flip(&speaker_pairs));

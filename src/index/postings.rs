@@ -41,6 +41,17 @@ impl Lists {
         Self { starts, items }
     }
 
+    /// Lists from their layout: `starts` (one more than there are keys, ascending, the
+    /// last being `items.len()`) and `items`.
+    pub(super) fn from_parts(starts: Vec<u32>, items: Vec<u32>) -> Self {
+        debug_assert!(
+            starts
+                .last()
+                .is_some_and(|&end| end as usize == items.len())
+        );
+        Self { starts, items }
+    }
+
     /// Number of keys.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)

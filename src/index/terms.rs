@@ -28,21 +28,93 @@ pub struct Terms {
     by_length: Lists,
 }
 
-/// One occurrence of a word while building: which term, where.
-#[derive(Debug, Clone, Copy)]
-pub struct Occurrence {
-    /// Term id in first-seen order.
-    pub term: u32,
-    /// Document.
-    pub doc: u32,
-    /// Word position in the document.
-    pub position: u32,
+/// The words of the documents added so far, as they will be stored, in document order:
+/// for each document, its gap from the previous one and its number of distinct terms; for
+/// each of those, the term (in first-seen numbering) and then exactly the bytes of its
+/// positions in [`Terms`] (a count, then position gaps). About 3 bytes a word, where a
+/// `(term, doc, position)` triple took 12 and the grouping and doubling around it as much
+/// again: the index build of a million articles is memory-bound.
+#[derive(Debug, Clone, Default)]
+pub struct TermStream {
+    bytes: Vec<u8>,
+    /// Documents recorded (each with at least one word).
+    records: u32,
+    /// The last document recorded, if any.
+    last_doc: Option<u32>,
+}
+
+impl TermStream {
+    /// Records document `doc`'s words as `(term, position)` pairs, in any order. Documents
+    /// must come in increasing order; a document without words is not recorded.
+    pub fn push_doc(&mut self, doc: u32, words: &mut [(u32, u32)]) {
+        if words.is_empty() {
+            return;
+        }
+        debug_assert!(self.last_doc.is_none_or(|last| last < doc));
+        words.sort_unstable();
+        let distinct = 1 + words.windows(2).filter(|w| w[0].0 != w[1].0).count();
+        push_varint(
+            doc - self.last_doc.map_or(0, |last| last + 1),
+            &mut self.bytes,
+        );
+        push_varint(distinct as u32, &mut self.bytes);
+        for group in words.chunk_by(|a, b| a.0 == b.0) {
+            push_varint(group[0].0, &mut self.bytes);
+            push_varint(group.len() as u32, &mut self.bytes);
+            let mut last = 0;
+            for &(_, position) in group {
+                push_varint(position - last, &mut self.bytes);
+                last = position;
+            }
+        }
+        self.records += 1;
+        self.last_doc = Some(doc);
+    }
+
+    /// Calls `each(doc, term, positions)` for every term of every recorded document, in
+    /// document order, `positions` being the term's stored bytes for that document.
+    fn for_each(&self, mut each: impl FnMut(u32, u32, &[u8])) {
+        let mut coded = self.bytes.as_slice();
+        let mut next_doc = 0;
+        for _ in 0..self.records {
+            // The stream is only ever written by `push_doc`, so a short read cannot happen;
+            // stopping is the safe answer if it ever did.
+            let (Some(gap), Some(distinct)) = (read_varint(&mut coded), read_varint(&mut coded))
+            else {
+                return;
+            };
+            let doc = next_doc + gap;
+            next_doc = doc + 1;
+            for _ in 0..distinct {
+                let Some(term) = read_varint(&mut coded) else {
+                    return;
+                };
+                let start = coded;
+                let Some(count) = read_varint(&mut coded) else {
+                    return;
+                };
+                for _ in 0..count {
+                    if read_varint(&mut coded).is_none() {
+                        return;
+                    }
+                }
+                let used = start.len() - coded.len();
+                each(doc, term, &start[..used]);
+            }
+        }
+    }
+
+    /// Bytes held.
+    pub fn heap_size(&self) -> usize {
+        self.bytes.capacity()
+    }
 }
 
 impl Terms {
-    /// Builds the dictionary from terms in first-seen order and their occurrences, which
-    /// must come in document order and, within a document, in position order.
-    pub fn build(first_seen: Vec<String>, occurrences: &[Occurrence]) -> Self {
+    /// Builds the dictionary from terms in first-seen order and the documents' words.
+    /// Two passes over the stream: one sizes every term's documents and position bytes, the
+    /// other copies them into place, so nothing but the result is allocated.
+    pub fn build(first_seen: Vec<String>, stream: &TermStream) -> Self {
         let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| first_seen[a as usize].cmp(&first_seen[b as usize]));
         let mut rank = vec![0u32; first_seen.len()];
@@ -56,42 +128,40 @@ impl Terms {
             ends.push(arena.len() as u32);
             length_pairs.push((term.chars().count() as u32, new as u32));
         }
+        drop(first_seen);
         let max_len = length_pairs.iter().map(|p| p.0).max().unwrap_or(0) as usize;
         let by_length = Lists::from_pairs(max_len + 1, &length_pairs);
 
-        // Group occurrences by term (stable, so each term's stay in doc, position order).
-        let grouped = Lists::grouped(first_seen.len(), occurrences.len(), |i| {
-            (rank[occurrences[i].term as usize], i as u32)
+        // Sizes by rank, then where each term's documents and positions start.
+        let terms = rank.len();
+        let mut doc_starts = vec![0u32; terms + 1];
+        let mut position_starts = vec![0u32; terms + 1];
+        stream.for_each(|_, term, positions| {
+            let r = rank[term as usize] as usize;
+            doc_starts[r + 1] += 1;
+            position_starts[r + 1] += positions.len() as u32;
         });
-        let mut doc_pairs = Vec::new();
-        let mut position_starts = Vec::with_capacity(first_seen.len() + 1);
-        let mut positions = Vec::with_capacity(occurrences.len() * 2);
-        for term in 0..first_seen.len() as u32 {
-            position_starts.push(positions.len() as u32);
-            let mine = grouped.get(term);
-            let mut at = 0;
-            while at < mine.len() {
-                let doc = occurrences[mine[at] as usize].doc;
-                let count = mine[at..]
-                    .iter()
-                    .take_while(|&&i| occurrences[i as usize].doc == doc)
-                    .count();
-                doc_pairs.push((term, doc));
-                push_varint(count as u32, &mut positions);
-                let mut last = 0;
-                for &i in &mine[at..at + count] {
-                    let position = occurrences[i as usize].position;
-                    push_varint(position - last, &mut positions);
-                    last = position;
-                }
-                at += count;
-            }
+        for r in 0..terms {
+            doc_starts[r + 1] += doc_starts[r];
+            position_starts[r + 1] += position_starts[r];
         }
-        position_starts.push(positions.len() as u32);
+        let mut docs = vec![0u32; doc_starts[terms] as usize];
+        let mut positions = vec![0u8; position_starts[terms] as usize];
+        let mut doc_cursor = doc_starts[..terms].to_vec();
+        let mut position_cursor = position_starts[..terms].to_vec();
+        // Documents come in order, so each term's list fills in document order.
+        stream.for_each(|doc, term, bytes| {
+            let r = rank[term as usize] as usize;
+            docs[doc_cursor[r] as usize] = doc;
+            doc_cursor[r] += 1;
+            let at = position_cursor[r] as usize;
+            positions[at..at + bytes.len()].copy_from_slice(bytes);
+            position_cursor[r] += bytes.len() as u32;
+        });
         Self {
             arena,
             ends,
-            docs: Lists::from_pairs(first_seen.len(), &doc_pairs),
+            docs: Lists::from_parts(doc_starts, docs),
             position_starts,
             positions,
             by_length,
@@ -340,14 +410,10 @@ mod tests {
 
     fn dictionary(words: &[&str]) -> Terms {
         let first_seen: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        let occurrences: Vec<Occurrence> = (0..words.len() as u32)
-            .map(|i| Occurrence {
-                term: i,
-                doc: 0,
-                position: i,
-            })
-            .collect();
-        Terms::build(first_seen, &occurrences)
+        let mut stream = TermStream::default();
+        let mut words: Vec<(u32, u32)> = (0..words.len() as u32).map(|i| (i, i)).collect();
+        stream.push_doc(0, &mut words);
+        Terms::build(first_seen, &stream)
     }
 
     #[test]
@@ -391,20 +457,10 @@ mod tests {
     #[test]
     fn positions_are_kept_per_document() {
         let first_seen = vec!["a".to_string(), "b".to_string()];
-        let occ = |term, doc, position| Occurrence {
-            term,
-            doc,
-            position,
-        };
-        let terms = Terms::build(
-            first_seen,
-            &[
-                occ(0, 0, 0),
-                occ(1, 0, 1),
-                occ(0, 0, 300),
-                occ(0, 3, 70_000),
-            ],
-        );
+        let mut stream = TermStream::default();
+        stream.push_doc(0, &mut [(0, 300), (1, 1), (0, 0)]);
+        stream.push_doc(3, &mut [(0, 70_000)]);
+        let terms = Terms::build(first_seen, &stream);
         let a = terms.find("a").unwrap_or(u32::MAX);
         assert_eq!(terms.docs(a), [0, 3]);
         let postings: Vec<Posting> = terms.postings(a).collect();
