@@ -7,7 +7,7 @@ use super::decisions::Rule;
 use super::names;
 use super::noise::{self, Positions};
 use crate::corpus::Article;
-use crate::extract::{Annotations, EntityId, EntityKind};
+use crate::extract::{Annotations, EntityKind};
 use std::collections::HashMap;
 
 /// A share of a name's mentions at or above which its position decides it is noise.
@@ -24,8 +24,6 @@ pub struct Local {
     pub article: usize,
     /// Index in that article's entities.
     pub entity: usize,
-    /// The id extraction gave.
-    pub from: EntityId,
     /// The canonical name as extraction gave it, cleaned.
     pub name: String,
     /// Its key ([`names::key`]).
@@ -103,6 +101,15 @@ pub struct LocalsBuilder {
 }
 
 impl LocalsBuilder {
+    /// Room for exactly the locals of `found`, so a large collection's locals (a third of a
+    /// build's memory at its peak) are not doubled by the last growth of their vectors.
+    pub fn reserve_for(&mut self, found: &[Annotations]) {
+        let locals: usize = found.iter().map(|f| f.entities.len()).sum();
+        self.locals.reserve_exact(locals);
+        self.local_positions.reserve_exact(locals);
+        self.ranges.reserve_exact(found.len());
+    }
+
     /// Adds the next article's entities (`articles` is the whole collection; the article is
     /// the one at the position of the next range).
     pub fn add(&mut self, articles: &[Article], found: &Annotations) {
@@ -124,7 +131,6 @@ impl LocalsBuilder {
             self.locals.push(Local {
                 article,
                 entity,
-                from: e.id.clone(),
                 name,
                 key: key.clone(),
                 tagged: e.kind,

@@ -234,6 +234,9 @@ impl<'a> Preparing<'a> {
             }
             Phase::Locals => {
                 let (found, builder) = (&self.annotations, &mut self.locals_builder);
+                if self.next == 0 {
+                    builder.reserve_for(found);
+                }
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let Some(f) = found.get(i) {
                         builder.add(articles, f);

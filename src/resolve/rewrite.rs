@@ -96,7 +96,7 @@ pub fn rewrite_article(
         };
         let (kind, key, because, role) = match &local.fate {
             Fate::Dropped(rule, evidence) => {
-                log.drop(&local.from, &old.canonical, *rule, || evidence.clone());
+                log.drop(&old.id, &old.canonical, *rule, || evidence.clone());
                 continue;
             }
             Fate::Kept {
@@ -112,10 +112,10 @@ pub fn rewrite_article(
             .unwrap_or_else(|| local.name.clone());
         let id = EntityId::new(kind, &canonical);
         if let Some((Rule::KeptApart, evidence)) = because {
-            log.merge(&local.from, &old.canonical, &id, Rule::KeptApart, || {
+            log.merge(&old.id, &old.canonical, &id, Rule::KeptApart, || {
                 evidence.clone()
             });
-        } else if id != local.from || matches!(because, Some((Rule::Curated, _))) {
+        } else if id != old.id || matches!(because, Some((Rule::Curated, _))) {
             let (rule, evidence) = match because {
                 Some((rule, evidence)) => (*rule, evidence.clone()),
                 None => match names::place_form(&local.name) {
@@ -136,7 +136,7 @@ pub fn rewrite_article(
                     ),
                 },
             };
-            log.merge(&local.from, &old.canonical, &id, rule, || evidence);
+            log.merge(&old.id, &old.canonical, &id, rule, || evidence);
         }
         let at = *by_id.entry(id.clone()).or_insert_with(|| {
             entities.push(Entity {
