@@ -528,3 +528,180 @@ fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one()
     );
     assert!(!out.join("archive/manifest.json").exists());
 }
+
+/// A view of a mixed answer that does not depend on how ties or scores are ordered: the
+/// totals, every facet value's count, the histogram, and the hits and quotes as sets.
+fn mixed_view(
+    total: usize,
+    facets: &dossier::query::Facets,
+    histogram: &dossier::query::Histogram,
+    hits: Vec<String>,
+    quotes: Vec<String>,
+) -> String {
+    let counts = |list: &dossier::query::FacetList| {
+        let mut values: Vec<(String, u32)> = list
+            .values
+            .iter()
+            .map(|v| (v.key.clone(), v.count))
+            .collect();
+        values.sort();
+        (values, list.total)
+    };
+    let (mut hits, mut quotes) = (hits, quotes);
+    hits.sort();
+    quotes.sort();
+    format!(
+        "total {total}\npeople {:?}\norganizations {:?}\nplaces {:?}\nspeakers {:?}\nsources {:?}\nown {}\nhistogram {histogram:?}\nhits {hits:?}\nquotes {quotes:?}",
+        counts(&facets.people),
+        counts(&facets.organizations),
+        counts(&facets.places),
+        counts(&facets.speakers),
+        counts(&facets.sources),
+        facets.own,
+    )
+}
+
+#[test]
+fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_both() {
+    use dossier::archive::with_own::{OwnAnswer, overview_with_own, with_own};
+    use dossier::query::Sort;
+    let (mut all, mut found) = corpus_from(Path::new(FIXTURE));
+    // The last three articles become the reader's own; the archive holds the others.
+    let own_articles: Vec<Article> = all
+        .drain(7..)
+        .map(|mut a| {
+            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
+            a
+        })
+        .collect();
+    let own_found: Vec<Annotations> = found.drain(7..).collect();
+    let site = tempfile::tempdir().unwrap();
+    let site_index = Index::build(&all, &found);
+    write_archive(site.path(), &all, &found, &site_index).unwrap();
+    let own_index = Index::build(&own_articles, &own_found);
+    // One index over both, the site's documents first: the embedded build's answer.
+    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
+    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    let both = Index::build(&both_articles, &both_found);
+    assert!(own_index.entities().len() > 3);
+
+    let mut links: Vec<String> = [
+        "",
+        "q=oil",
+        "q=oil prices",
+        "q=\"oil prices\"",
+        "q=-oil",
+        "from=1987-03&to=1987-03",
+        "to=1987-02",
+        "source=Reuters",
+        "sort=newest",
+        "sort=oldest",
+        "q=oil&sort=oldest",
+        "view=quotes",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for entity in own_index.entities().iter().chain(site_index.entities()) {
+        links.push(format!("e={}", entity.id.as_str()));
+    }
+    let (mut archive, mut source) = open(site.path());
+    let options = Options::default();
+    for link in &links {
+        let (filter, _) = Filter::from_query_string(link);
+        let expected = search_with(&both, &filter, options);
+        let site_answer = search_from(&mut archive, &mut source, &filter, options).unwrap();
+        let own = search_with(&own_index, &filter, options);
+        let own_answer = OwnAnswer {
+            articles: &own_articles,
+            index: &own_index,
+            results: &own,
+        };
+        let mixed = with_own(&filter, &site_answer, all.len() as u32, own_answer, options);
+        let id = |doc: u32| both.doc(doc).unwrap().id.0.clone();
+        assert_eq!(
+            mixed_view(
+                mixed.total,
+                &mixed.facets,
+                &mixed.histogram,
+                mixed.hits.iter().map(|h| h.entry.id.clone()).collect(),
+                mixed
+                    .quotes
+                    .iter()
+                    .map(|q| format!("{} #{}", q.article, q.number))
+                    .collect(),
+            ),
+            mixed_view(
+                expected.total,
+                &expected.facets,
+                &expected.histogram,
+                expected.hits.iter().map(|h| id(h.doc)).collect(),
+                expected
+                    .quotes
+                    .iter()
+                    .map(|q| format!("{} #{}", id(q.doc), both.quotes()[q.quote as usize].number))
+                    .collect(),
+            ),
+            "link `{link}`"
+        );
+        // A hit names its own document: the reader's are numbered after the archive's.
+        for hit in &mixed.hits {
+            assert_eq!(
+                hit.doc >= all.len() as u32,
+                hit.entry.id.starts_with("own/"),
+                "{link}"
+            );
+        }
+        // By date, the merged list is in date order, undated last.
+        if filter.sort != Sort::Relevance {
+            let dates: Vec<&str> = mixed.hits.iter().map(|h| h.entry.date.as_str()).collect();
+            let mut sorted = dates.clone();
+            sorted.sort_by(|a, b| match (a.is_empty(), b.is_empty()) {
+                (true, false) => std::cmp::Ordering::Greater,
+                (false, true) => std::cmp::Ordering::Less,
+                _ if filter.sort == Sort::Oldest => a.cmp(b),
+                _ => b.cmp(a),
+            });
+            assert_eq!(dates, sorted, "{link}");
+        }
+    }
+
+    // The timeline's overview of a date-range link: the whole collection under the rest.
+    let (ranged, _) = Filter::from_query_string("q=oil&from=1987-03&to=1987-03");
+    let whole = Filter {
+        from: None,
+        to: None,
+        ..ranged
+    };
+    let site_whole = search_from(&mut archive, &mut source, &whole, options).unwrap();
+    assert_eq!(
+        overview_with_own(&whole, &site_whole, &own_index),
+        dossier::query::overview(&both, &whole)
+    );
+
+    // A short list keeps the best of both, in order.
+    let (filter, _) = Filter::from_query_string("sort=oldest");
+    let site_answer = search_from(&mut archive, &mut source, &filter, options).unwrap();
+    let own = search_with(&own_index, &filter, options);
+    let own_answer = OwnAnswer {
+        articles: &own_articles,
+        index: &own_index,
+        results: &own,
+    };
+    let short = Options { hits: 4, ..options };
+    let mixed = with_own(&filter, &site_answer, all.len() as u32, own_answer, short);
+    let full = search_with(&both, &filter, options);
+    assert_eq!(mixed.hits.len(), 4);
+    let first_dates: Vec<String> = full.hits[..4]
+        .iter()
+        .map(|h| {
+            both.doc(h.doc)
+                .unwrap()
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    let got: Vec<String> = mixed.hits.iter().map(|h| h.entry.date.clone()).collect();
+    assert_eq!(got, first_dates);
+}

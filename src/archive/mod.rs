@@ -78,6 +78,7 @@
 pub mod codec;
 pub mod parts;
 mod read;
+pub mod with_own;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
 

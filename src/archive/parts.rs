@@ -2,6 +2,8 @@
 //! module doc of [`crate::archive`]).
 
 use super::codec::{Dec, Enc, Kind, PartName, Problem};
+use crate::corpus::Article;
+use crate::index::Index;
 use crate::span::ByteSpan;
 
 /// Documents per `docs` part.
@@ -461,6 +463,50 @@ pub struct DocEntry {
     pub lede: String,
     /// Its quotes.
     pub quotes: Vec<QuoteEntry>,
+}
+
+/// Characters of body text kept as a result list's lede.
+const LEDE_CHARS: usize = 160;
+
+impl DocEntry {
+    /// What the result list keeps of document `doc` of `index`, which is `article`: the
+    /// build's `docs` parts, and the reader's own articles shown among an archive's.
+    pub fn of(index: &Index, article: &Article, doc: u32) -> Self {
+        let quotes = index
+            .doc_quotes(doc)
+            .iter()
+            .filter_map(|&q| index.quotes().get(q as usize))
+            .map(|quote| QuoteEntry {
+                number: quote.number,
+                speaker: index
+                    .speakers()
+                    .get(quote.speaker as usize)
+                    .map(|s| s.key.clone())
+                    .unwrap_or_default(),
+                span: quote.span,
+            })
+            .collect();
+        let body = article.body.slice(&article.text);
+        let mut lede = String::new();
+        for word in body.split_whitespace() {
+            if lede.chars().count() >= LEDE_CHARS {
+                break;
+            }
+            if !lede.is_empty() {
+                lede.push(' ');
+            }
+            lede.push_str(word);
+        }
+        DocEntry {
+            id: article.id.0.clone(),
+            title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()).unwrap_or_default(),
+            source: article.source.clone().unwrap_or_default(),
+            words: index.docs.get(doc as usize).map_or(0, |d| d.words),
+            lede,
+            quotes,
+        }
+    }
 }
 
 /// A `docs` part: [`DOCS_PER_CHUNK`] documents, and the `texts` parts of those documents.

@@ -172,6 +172,10 @@ pub struct ArchiveResults {
     pub facets: Facets,
     /// Date histogram.
     pub histogram: Histogram,
+    /// The matches' publication dates as `(date key, documents)`, ascending, undated
+    /// documents left out: what [`Self::histogram`] was drawn from, so that another
+    /// collection's matches can be drawn into the same histogram ([`super::with_own`]).
+    pub published: Vec<(u32, u32)>,
     /// Folded words to highlight.
     pub highlight: Vec<String>,
 }
@@ -475,6 +479,7 @@ impl<'a> Lookup<'a> {
                 quotes: Vec::new(),
                 facets: Facets::default(),
                 histogram: from_keys(filter, Vec::new(), Vec::new(), 0, None, 0),
+                published: Vec::new(),
                 highlight: Vec::new(),
             };
         }
@@ -491,7 +496,7 @@ impl<'a> Lookup<'a> {
         } else {
             self.facets(&matches, options.facet_values)
         };
-        let histogram = self.histogram(filter, &matches);
+        let (histogram, published) = self.histogram(filter, &matches);
         let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
         highlight.sort_unstable();
         highlight.dedup();
@@ -501,6 +506,7 @@ impl<'a> Lookup<'a> {
             quotes,
             facets,
             histogram,
+            published,
             highlight,
         }
     }
@@ -799,10 +805,11 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// The publication-date histogram of the matches, from the date runs alone.
-    fn histogram(&self, filter: &Filter, matches: &DocSet) -> Histogram {
+    /// The publication-date histogram of the matches, from the date runs alone, and the
+    /// matches' date keys it was drawn from.
+    fn histogram(&self, filter: &Filter, matches: &DocSet) -> (Histogram, Vec<(u32, u32)>) {
         let catalogue = self.catalogue();
-        let mut known = Vec::new();
+        let mut published = Vec::new();
         let mut undated = 0;
         for (at, run) in catalogue.date_runs.iter().enumerate() {
             let end = catalogue
@@ -811,20 +818,29 @@ impl<'a> Lookup<'a> {
                 .map_or(catalogue.docs, |r| r.first_doc);
             let count = (run.first_doc..end)
                 .filter(|&d| matches.contains(d))
-                .count();
+                .count() as u32;
             if run.lo == 0 {
-                undated += count as u32;
-            } else {
-                known.extend(std::iter::repeat_n(run.lo, count));
+                undated += count;
+            } else if count > 0 {
+                published.push((run.lo, count));
             }
         }
-        from_keys(filter, known, Vec::new(), undated, None, 0)
+        let histogram = from_keys(filter, expand(&published), Vec::new(), undated, None, 0);
+        (histogram, published)
     }
+}
+
+/// Date keys with their counts, one key per document.
+pub(crate) fn expand(published: &[(u32, u32)]) -> Vec<u32> {
+    published
+        .iter()
+        .flat_map(|&(key, n)| std::iter::repeat_n(key, n as usize))
+        .collect()
 }
 
 /// Quotes of the ranked articles, in rank order; only the filter's speakers when it names
 /// any (as `query::collect::quote_hits`).
-fn quote_hits(filter: &Filter, hits: &[ArchiveHit], limit: usize) -> Vec<ArchiveQuote> {
+pub(crate) fn quote_hits(filter: &Filter, hits: &[ArchiveHit], limit: usize) -> Vec<ArchiveQuote> {
     let mut out = Vec::new();
     for hit in hits {
         for quote in &hit.entry.quotes {

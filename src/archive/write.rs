@@ -5,14 +5,14 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, IDS_PER_PART,
-    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, QuoteEntry,
-    SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
+    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, SourceEntry,
+    TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
 };
 use super::read::PartSource;
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityKind};
 use crate::index::dates::upper;
-use crate::index::{DayRange, Index, NONE};
+use crate::index::{DayRange, Index};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -20,8 +20,6 @@ use std::path::{Path, PathBuf};
 
 /// Postings per `terms`, `entities` or `speakers` bucket, on average: about 16–40 KB of gzip.
 const POSTINGS_PER_BUCKET: usize = 16_384;
-/// Characters of body text kept as a result list's lede.
-const LEDE_CHARS: usize = 160;
 
 /// What a build wrote.
 #[derive(Debug, Clone, Default)]
@@ -149,7 +147,7 @@ pub fn write_archive(
             let first = chunk * DOCS_PER_CHUNK;
             let last = (first + DOCS_PER_CHUNK).min(n);
             let docs = (first..last)
-                .map(|doc| doc_entry(index, &articles[doc as usize], doc))
+                .map(|doc| DocEntry::of(index, &articles[doc as usize], doc))
                 .collect();
             let at = chunk as usize * per_docs;
             let texts = text_names[at..(at + per_docs).min(text_names.len())].to_vec();
@@ -433,47 +431,6 @@ pub fn write_archive(
         }
     }
     Ok(summary)
-}
-
-/// What the result list keeps of document `doc`.
-fn doc_entry(index: &Index, article: &Article, doc: u32) -> DocEntry {
-    let quotes = index
-        .doc_quotes(doc)
-        .iter()
-        .map(|&q| {
-            let quote = index.quotes()[q as usize];
-            let speaker = if quote.speaker == NONE {
-                String::new()
-            } else {
-                index.speakers()[quote.speaker as usize].key.clone()
-            };
-            QuoteEntry {
-                number: quote.number,
-                speaker,
-                span: quote.span,
-            }
-        })
-        .collect();
-    let body = article.body.slice(&article.text);
-    let mut lede = String::new();
-    for word in body.split_whitespace() {
-        if lede.chars().count() >= LEDE_CHARS {
-            break;
-        }
-        if !lede.is_empty() {
-            lede.push(' ');
-        }
-        lede.push_str(word);
-    }
-    DocEntry {
-        id: article.id.0.clone(),
-        title: article.title.clone(),
-        date: article.date.map(|d| d.to_string()).unwrap_or_default(),
-        source: article.source.clone().unwrap_or_default(),
-        words: index.docs[doc as usize].words,
-        lede,
-        quotes,
-    }
 }
 
 /// Runs of documents with the same publication date key, ascending.

@@ -26,7 +26,7 @@ use super::results::ArticleResults;
 use super::state::{AppState, Progress};
 use super::timeline::Timeline;
 use super::view_ready;
-use crate::query::{Collection, Filter, LastWord, View};
+use crate::query::{Filter, LastWord, View};
 use leptos::prelude::*;
 
 /// The root component.
@@ -35,18 +35,11 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     let own = own_articles::install(state);
     let source = archive_source::start(state);
-    // In archive mode the reader's own articles are explored alone (`in=yours`), through the
-    // embedded views: the archive holds only the site's.
-    let archive_answers = move || {
-        source.mode.get() == Mode::Archive
-            && state
-                .filter
-                .with(|(f, _)| f.collection != Some(Collection::Yours))
-    };
+    let archive_answers = move || source.answers(state);
     keyboard::install(state);
     view_ready::install(state, move || match source.mode.get() {
         Mode::Deciding => false,
-        Mode::Archive if archive_answers() => matches!(source.view.get(), ArchiveView::Ready(_)),
+        Mode::Archive if archive_answers() => matches!(source.shown.get(), ArchiveView::Ready(_)),
         Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),
     });
     let _ = own;
@@ -227,7 +220,8 @@ fn DrawerHead(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::use_context();
-    let total = move || state.results.get().map(|r| r.0.total);
+    let source = archive_source::ArchiveSource::use_context();
+    let total = move || source.totals(state).map(|(total, _)| total);
     let show = move || match total() {
         None => "Show the articles".to_string(),
         Some(1) => "Show 1 article".to_string(),
@@ -252,12 +246,12 @@ fn ChangeNote() -> impl IntoView {
     // The previous filter (nothing opened) and its total: transient memory of the last view,
     // not view state, so it lives here and not in the URL.
     let previous = StoredValue::new(None::<(String, usize)>);
+    let source = archive_source::ArchiveSource::use_context();
     let note = Memo::new(move |before: Option<&Option<(usize, usize)>>| {
-        let results = state.results.get()?;
+        let (total, _) = source.totals(state)?;
         let mut filter = state.filter.get().0.results_view();
         filter.view = View::Articles;
         let key = filter.to_query_string();
-        let total = results.0.total;
         let last = previous.get_value();
         previous.set_value(Some((key.clone(), total)));
         match last {

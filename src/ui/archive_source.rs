@@ -11,7 +11,7 @@
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
 use crate::archive::{Archive, ArchiveError, ArchiveResults, Manifest, Needs, PartName};
-use crate::query::{Filter, Histogram, LastWord, Options, UnknownNames};
+use crate::query::{Filter, LastWord, Options, UnknownNames};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -55,8 +55,9 @@ pub enum ArchiveView {
 #[derive(Debug, Clone)]
 pub struct SharedArchiveResults(
     pub Arc<ArchiveResults>,
-    /// With a date range: the histogram of the filter without it (the timeline's overview).
-    pub Option<Arc<Histogram>>,
+    /// With a date range: the answer for the filter without it (only its histogram: the
+    /// timeline's overview).
+    pub Option<Arc<ArchiveResults>>,
 );
 
 impl PartialEq for SharedArchiveResults {
@@ -75,8 +76,11 @@ impl PartialEq for SharedArchiveResults {
 pub struct ArchiveSource {
     /// Which build answers.
     pub mode: RwSignal<Mode>,
-    /// The current view.
+    /// The current view, as the archive answers it.
     pub view: RwSignal<ArchiveView>,
+    /// The current view as shown: the archive's answer with the reader's own articles mixed
+    /// in when the view takes both collections ([`crate::archive::with_own`]).
+    pub shown: Memo<ArchiveView>,
     /// The opened archive and every part fetched so far.
     archive: StoredValue<Option<Archive>, LocalStorage>,
     /// The manifest the archive was opened from ("Save for offline" reads its part list).
@@ -96,6 +100,30 @@ impl ArchiveSource {
             .expect("ArchiveSource is provided by App, the root of every component")
     }
 
+    /// Whether the archive's views answer the current filter (tracked): in archive mode,
+    /// unless the filter takes the reader's own articles alone (`in=yours`) or opens one of
+    /// them; those the embedded views answer, over the library that holds them.
+    pub fn answers(&self, state: AppState) -> bool {
+        self.mode.get() == Mode::Archive
+            && state.filter.with(|(f, _)| {
+                f.collection != Some(crate::query::Collection::Yours)
+                    && !f.article.as_deref().is_some_and(crate::own::is_own)
+            })
+    }
+
+    /// The current view's number of matches and how many of them are the reader's own
+    /// (tracked), from whichever answers it; `None` until it is answered.
+    pub fn totals(&self, state: AppState) -> Option<(usize, usize)> {
+        if self.answers(state) {
+            match self.shown.get() {
+                ArchiveView::Ready(results) => Some((results.0.total, results.0.facets.own)),
+                _ => None,
+            }
+        } else {
+            state.results.get().map(|r| (r.0.total, r.0.facets.own))
+        }
+    }
+
     /// The document number of article `id`, if a view listed it.
     pub fn doc_of(&self, id: &str) -> Option<u32> {
         self.known_docs.with_value(|known| known.get(id).copied())
@@ -103,7 +131,7 @@ impl ArchiveSource {
 
     /// The facets of the answered view (tracked), if it is answered.
     pub fn facets(&self) -> Option<crate::query::Facets> {
-        match self.view.get() {
+        match self.shown.get() {
             ArchiveView::Ready(results) => Some(results.0.facets.clone()),
             _ => None,
         }
@@ -214,7 +242,7 @@ impl ArchiveSource {
             Ok(results) => match overview_of(&filter) {
                 None => self.ready(results, None),
                 Some(whole) => match self.search_fetching(&whole, OVERVIEW).await {
-                    Ok(overview) => self.ready(results, Some(overview.histogram)),
+                    Ok(overview) => self.ready(results, Some(overview)),
                     Err(unanswered) => unanswered,
                 },
             },
@@ -237,13 +265,13 @@ impl ArchiveSource {
         let results = now(filter, options)?;
         let overview = match overview_of(filter) {
             None => None,
-            Some(whole) => Some(now(&whole, OVERVIEW)?.histogram),
+            Some(whole) => Some(now(&whole, OVERVIEW)?),
         };
         Some(self.ready(results, overview))
     }
 
     /// A ready view; remembers its hits' document numbers for the reader.
-    fn ready(&self, results: ArchiveResults, overview: Option<Histogram>) -> ArchiveView {
+    fn ready(&self, results: ArchiveResults, overview: Option<ArchiveResults>) -> ArchiveView {
         self.known_docs.update_value(|known| {
             for hit in &results.hits {
                 known.insert(hit.entry.id.clone(), hit.doc);
@@ -280,6 +308,43 @@ impl ArchiveSource {
     }
 }
 
+/// `view` with the reader's own articles mixed in, when it is answered, the reader has
+/// articles and the view takes both collections (the library's results are there exactly
+/// then, see `AppState::results`).
+/// `site_docs` is the archive's number of documents: the reader's are numbered after them.
+fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> ArchiveView {
+    use crate::archive::with_own::{OwnAnswer, overview_with_own, with_own};
+    let ArchiveView::Ready(SharedArchiveResults(site, overview)) = &view else {
+        return view;
+    };
+    let (Some(own), Some(library)) = (state.results.get(), state.library.get()) else {
+        return view;
+    };
+    let filter = state.filter.with(|(filter, _)| filter.clone());
+    let answer = OwnAnswer {
+        articles: &library.articles,
+        index: &library.index,
+        results: &own.0,
+    };
+    let options = Options {
+        hits: state.hit_limit.get_untracked(),
+        quotes: QUOTES,
+        facet_values: FACET_VALUES,
+        last_word: LastWord::Complete,
+    };
+    let mixed = with_own(&filter, site, site_docs, answer, options);
+    let overview = overview
+        .as_ref()
+        .zip(overview_of(&filter))
+        .map(|(site, whole)| {
+            Arc::new(ArchiveResults {
+                histogram: overview_with_own(&whole, site, &library.index),
+                ..(**site).clone()
+            })
+        });
+    ArchiveView::Ready(SharedArchiveResults(Arc::new(mixed), overview))
+}
+
 /// With a date range, the timeline also shows the whole collection under the other
 /// filters: that filter, without the range.
 fn overview_of(filter: &Filter) -> Option<Filter> {
@@ -301,10 +366,14 @@ const OVERVIEW: Options = Options {
 /// Decides the mode and starts loading: the embedded articles when the app has any, else
 /// an archive next to the page when there is one, else the (empty) embedded build.
 pub fn start(state: AppState) -> ArchiveSource {
+    let view = RwSignal::new(ArchiveView::Loading);
+    let archive: StoredValue<Option<Archive>, LocalStorage> = StoredValue::new_local(None);
+    let site_docs = move || archive.with_value(|a| a.as_ref().map_or(0, |a| a.catalogue().docs));
     let source = ArchiveSource {
         mode: RwSignal::new(Mode::Deciding),
-        view: RwSignal::new(ArchiveView::Loading),
-        archive: StoredValue::new_local(None),
+        view,
+        shown: Memo::new(move |_| with_own_articles(state, view.get(), site_docs())),
+        archive,
         manifest: StoredValue::new(None),
         generation: StoredValue::new(0),
         known_docs: StoredValue::new(HashMap::new()),

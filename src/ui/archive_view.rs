@@ -7,6 +7,7 @@
 use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
+use super::own_articles::CollectionPanel;
 use super::reader::article_view;
 use super::results::{SortControl, summary};
 use super::state::{AppState, HIT_PAGE, Library};
@@ -21,7 +22,7 @@ use std::sync::Arc;
 
 /// The current results, once answered.
 fn answered(source: ArchiveSource) -> Option<SharedArchiveResults> {
-    match source.view.get() {
+    match source.shown.get() {
         ArchiveView::Ready(results) => Some(results),
         _ => None,
     }
@@ -29,7 +30,7 @@ fn answered(source: ArchiveSource) -> Option<SharedArchiveResults> {
 
 /// "Loading this view…", the failure, or the notice, when the view is not answered.
 fn unanswered(source: ArchiveSource) -> Option<AnyView> {
-    match source.view.get() {
+    match source.shown.get() {
         ArchiveView::Ready(_) => None,
         ArchiveView::Loading => Some(
             view! { <p class="summary archive-loading" role="status" id="summary">"Loading this view from the archive…"</p> }
@@ -111,6 +112,7 @@ pub fn ArchiveSidebar(
     let facets = Signal::derive(move || answered(source).map(|r| r.0.facets.clone()));
     view! {
         {(!timeline_is_main).then(|| view! { <ArchiveTimeline/> })}
+        <CollectionPanel/>
         <FacetPanelsOf facets=facets/>
     }
 }
@@ -134,7 +136,7 @@ fn ArchiveTimeline() -> impl IntoView {
         let whole = answered
             .1
             .as_ref()
-            .map_or_else(|| results.histogram.clone(), |h| (**h).clone());
+            .map_or_else(|| results.histogram.clone(), |o| o.histogram.clone());
         let detail = answered
             .1
             .is_some()
@@ -172,7 +174,15 @@ fn ArchiveList() -> impl IntoView {
         };
         let results = results.0;
         let filter = state.filter.get().0;
-        let all = source.articles();
+        // The reader's own articles count among all when they are mixed in (the library
+        // answers exactly then, see `AppState::results`).
+        let own = match state.results.get() {
+            Some(_) => state
+                .library
+                .with(|l| l.as_ref().map_or(0, |l| l.index.len())),
+            None => 0,
+        };
+        let all = source.articles() + own;
         let total = results.total;
         let summary = summary(total, all, &filter);
         let shown = results.hits.len();

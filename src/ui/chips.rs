@@ -17,9 +17,15 @@ pub fn ActiveFilters() -> impl IntoView {
         if filter.selects_everything() {
             return None;
         }
-        // The library names values only where it answers (not an archive's views).
-        let library = state.results.get().and_then(|_| state.library.get());
-        // In archive mode there is no library: the answered view's facets name the values.
+        // In an archive's views (the reader's own articles mixed in or not) the answered
+        // view's facets name the values; elsewhere the library that answers does.
+        let archive_answers =
+            state.archive.get() && filter.collection != Some(crate::query::Collection::Yours);
+        let library = if archive_answers {
+            None
+        } else {
+            state.results.get().and_then(|_| state.library.get())
+        };
         let archived = library.is_none().then(|| source.facets()).flatten();
         let chips: Vec<(String, Filter)> = removable_parts(&filter)
             .into_iter()

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let state = AppState::use_context();
+    let source = super::archive_source::ArchiveSource::use_context();
     let export = move |kind: &'static str| {
         let (Some(library), Some(results)) =
             (state.library.get_untracked(), state.results.get_untracked())
@@ -43,7 +44,8 @@ pub fn ExportMenu() -> impl IntoView {
         download(name, mime, &body);
     };
     view! {
-        <Show when=move || state.results.get().is_some()>
+        // An archive's views export nothing yet: the browser holds only their first page.
+        <Show when=move || state.results.get().is_some() && !source.answers(state)>
             <details class="export">
                 <summary>"Export"</summary>
                 <div class="export-menu" role="group" aria-label="Export the matching articles">

@@ -848,9 +848,9 @@ pub fn CollectionPanel() -> impl IntoView {
         if own.article_count() == 0 {
             return None;
         }
-        let results = state.results.get()?;
-        let yours = results.0.facets.own;
-        let site = results.0.total - yours;
+        let source = super::archive_source::ArchiveSource::use_context();
+        let (total, yours) = source.totals(state)?;
+        let site = total - yours;
         let filter = state.filter.get().0;
         let item = |collection: Collection, label: &'static str, n: usize| {
             let selected = filter.collection == Some(collection);

@@ -216,7 +216,17 @@ impl AppState {
         let results = Memo::new(move |_| {
             let library = library.get()?;
             let (filter, _) = filter.get();
-            if archive.get() && filter.collection != Some(crate::query::Collection::Yours) {
+            // In archive mode this library holds the reader's own articles only: it answers
+            // `in=yours` (empty or not), and its answer is mixed into the archive's when the
+            // view takes both collections and the reader has articles (`archive_source`'s
+            // `shown`).
+            if archive.get()
+                && match filter.collection {
+                    Some(crate::query::Collection::Yours) => false,
+                    Some(crate::query::Collection::Site) => true,
+                    None => library.index.is_empty(),
+                }
+            {
                 return None;
             }
             let options = Options {

@@ -653,7 +653,7 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
 }
 
 #[tokio::test]
-async fn an_archive_site_explores_own_articles_alone() {
+async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alone() {
     let Some(site) = crate::harness::fixture_dist(
         "DOSSIER_SITE_ARCHIVE",
         "site-archive",
@@ -683,8 +683,44 @@ async fn an_archive_site_explores_own_articles_alone() {
         app.open_link("a=own/memo&in=yours").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for_text("#reader-title", "Harbour memo").await?;
-        // The archive's own view is still the archive's: its count, not the reader's.
+        // The archive's views take the reader's articles in: the total, the Collection
+        // facet, the list, the facets, and the reader.
         app.open_link("").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        let summary = app.wait_for("#summary").await?.text().await?;
+        let all: usize = summary
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| format!("no count in the summary {summary:?}"))?;
+        let counts = page::script(
+            app,
+            "return [...document.querySelectorAll(\"section[data-facet='collection'] .facet-count\")]
+                .map(e => e.textContent);",
+        )
+        .await?;
+        assert_eq!(
+            counts,
+            serde_json::json!([format!("{} articles", all - 5), "5 articles"]),
+            "the Collection facet of {summary:?}"
+        );
+        app.open_link("q=harbour").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for("#hits .hit[data-article='own/memo']").await?;
+        app.wait_for_text("#summary", &format!("of {all} articles"))
+            .await?;
+        app.wait_for_text("section[data-facet='people']", "Ottoline Brackenbury")
+            .await?;
+        app.screenshot("archive-with-own-articles").await?;
+        app.wait_for("#hits .hit[data-article='own/memo'] .hit-link")
+            .await?
+            .click()
+            .await?;
+        app.wait_for_text("#reader-title", "Harbour memo").await?;
+        // The site's articles alone: none of the reader's.
+        app.open_link("q=harbour&in=site").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for("body[data-view-ready]").await?;
         assert!(
@@ -692,7 +728,7 @@ async fn an_archive_site_explores_own_articles_alone() {
                 .find(Locator::Css("#hits .hit[data-article^='own/']"))
                 .await
                 .is_err(),
-            "the archive's list shows the reader's articles"
+            "`in=site` lists the reader's articles"
         );
         app.wait_for("#own-articles-button").await?.click().await?;
         app.wait_for("#own-remove-all").await?.click().await?;

@@ -1,0 +1,253 @@
+//! An archive's answer with the reader's own articles mixed in: an archive site holds only
+//! the site's articles, while the reader's own (`crate::own`) are indexed in the browser, so
+//! a view over both is the archive's answer for the filter plus the in-memory index's answer
+//! for the same filter, combined here.
+//!
+//! - **Totals, facet counts, the Collection facet and the histogram** are sums: the two sets
+//!   of articles never overlap (own ids start with `own/`). A facet lists the values of both,
+//!   most articles first; its count of values adds the reader's values the archive's top list
+//!   does not show.
+//! - **The list** merges the two ranked lists in the filter's order: newest or oldest first
+//!   by publication date (undated last), or by BM25 score. Each side scores with its own
+//!   collection's statistics, the closest comparison there is without one index over both;
+//!   with no words to rank by, relevance is newest first, as in both lists alone.
+//! - **Quotes** are those of the merged list's articles, in its order.
+//!
+//! The reader's own documents are numbered after the archive's (`site_docs + doc`), so a hit
+//! or a quote names exactly one document.
+
+use super::parts::DocEntry;
+use super::read::{ArchiveHit, ArchiveResults, expand, quote_hits};
+use crate::corpus::Article;
+use crate::index::Index;
+use crate::query::histogram::from_keys;
+use crate::query::{DateField, Facets, Filter, Histogram, Options, Results, Sort, evaluate};
+use crate::query::{FacetList, FacetValue};
+use std::cmp::Ordering;
+
+/// The reader's own articles and the in-memory index's answer for the filter.
+#[derive(Clone, Copy)]
+pub struct OwnAnswer<'a> {
+    /// The reader's articles, in index order.
+    pub articles: &'a [Article],
+    /// Their index.
+    pub index: &'a Index,
+    /// The filter's results over them.
+    pub results: &'a Results,
+}
+
+/// `site` (the archive's answer for `filter`, over `site_docs` documents) with `own`'s
+/// answer for the same filter mixed in, both asked with `options` (which bound the hits,
+/// quotes and facet values kept).
+pub fn with_own(
+    filter: &Filter,
+    site: &ArchiveResults,
+    site_docs: u32,
+    own: OwnAnswer<'_>,
+    options: Options,
+) -> ArchiveResults {
+    let own_hits: Vec<ArchiveHit> = own
+        .results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let article = own.articles.get(hit.doc as usize)?;
+            Some(ArchiveHit {
+                doc: site_docs + hit.doc,
+                score: hit.score,
+                entry: DocEntry::of(own.index, article, hit.doc),
+            })
+        })
+        .collect();
+    let hits = merge_hits(filter.sort, &site.hits, &own_hits, options.hits);
+    let quotes = quote_hits(filter, &hits, options.quotes);
+    let mut highlight = site.highlight.clone();
+    highlight.extend(own.results.highlight.iter().cloned());
+    highlight.sort_unstable();
+    highlight.dedup();
+    ArchiveResults {
+        total: site.total + own.results.total,
+        hits,
+        quotes,
+        facets: merge_facets(&site.facets, &own.results.facets, options.facet_values),
+        histogram: merged_histogram(filter, site, own.index, own.results),
+        published: merged_published(&site.published, &own_published(own.index, own.results)),
+        highlight,
+    }
+}
+
+/// The timeline's overview (`filter` without its date range) over both: `site` is the
+/// archive's answer for that filter.
+pub fn overview_with_own(filter: &Filter, site: &ArchiveResults, own_index: &Index) -> Histogram {
+    let own = evaluate(own_index, filter);
+    let own_keys = published_keys(own_index, own.matches.iter());
+    let undated = site.histogram.undated + own_keys.undated;
+    let keys = expand(&merged_published(&site.published, &own_keys.runs));
+    from_keys(filter, keys, Vec::new(), undated, None, 0)
+}
+
+/// The first `limit` of both ranked lists, in the order `sort` gives them.
+fn merge_hits(
+    sort: Sort,
+    site: &[ArchiveHit],
+    own: &[ArchiveHit],
+    limit: usize,
+) -> Vec<ArchiveHit> {
+    let by_score = sort == Sort::Relevance && site.iter().chain(own).any(|h| h.score > 0.0);
+    // Whether `a` (the archive's) goes after `b` (the reader's); ties keep the archive's first.
+    let after = |a: &ArchiveHit, b: &ArchiveHit| -> bool {
+        if by_score {
+            return b.score > a.score;
+        }
+        let dated = |h: &ArchiveHit| !h.entry.date.is_empty();
+        match (dated(a), dated(b)) {
+            (false, true) => true,
+            (true, false) | (false, false) => false,
+            (true, true) => match sort {
+                Sort::Oldest => b.entry.date < a.entry.date,
+                Sort::Newest | Sort::Relevance => b.entry.date > a.entry.date,
+            },
+        }
+    };
+    let (mut s, mut o) = (site.iter().peekable(), own.iter().peekable());
+    let mut out = Vec::with_capacity(limit.min(site.len() + own.len()));
+    while out.len() < limit {
+        let next = match (s.peek(), o.peek()) {
+            (Some(a), Some(b)) if after(a, b) => o.next(),
+            (Some(_), _) => s.next(),
+            (None, _) => o.next(),
+        };
+        match next {
+            Some(hit) => out.push(hit.clone()),
+            None => break,
+        }
+    }
+    out
+}
+
+/// Both collections' facet counts, summed by value; at most `limit` values a facet.
+fn merge_facets(site: &Facets, own: &Facets, limit: usize) -> Facets {
+    let merge = |site, own| merge_list(site, own, limit);
+    Facets {
+        people: merge(&site.people, &own.people),
+        organizations: merge(&site.organizations, &own.organizations),
+        places: merge(&site.places, &own.places),
+        speakers: merge(&site.speakers, &own.speakers),
+        sources: merge(&site.sources, &own.sources),
+        // An archive carries no metadata fields yet: a field facet over the reader's
+        // articles alone would count a part of the view as if it were all of it.
+        fields: Vec::new(),
+        own: site.own + own.own,
+    }
+}
+
+/// One facet of both: counts summed by key, most articles first (then by label), at most
+/// `limit` values.
+fn merge_list(site: &FacetList, own: &FacetList, limit: usize) -> FacetList {
+    let mut values: Vec<FacetValue> = site.values.clone();
+    let mut added = 0;
+    for value in &own.values {
+        match values.iter_mut().find(|v| v.key == value.key) {
+            Some(same) => same.count += value.count,
+            None => {
+                values.push(value.clone());
+                added += 1;
+            }
+        }
+    }
+    values.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    values.truncate(limit);
+    FacetList {
+        values,
+        total: site.total + added + own.total.saturating_sub(own.values.len()),
+    }
+}
+
+/// The histogram of both collections' matches (publication dates: an archive answers no
+/// other date field, see `Archive::search`).
+fn merged_histogram(
+    filter: &Filter,
+    site: &ArchiveResults,
+    own_index: &Index,
+    own: &Results,
+) -> Histogram {
+    if filter.dates != DateField::Published {
+        return site.histogram.clone();
+    }
+    let own_keys = own_published(own_index, own);
+    let keys = expand(&merged_published(&site.published, &own_keys));
+    let undated = site.histogram.undated + own.histogram.undated;
+    from_keys(filter, keys, Vec::new(), undated, None, 0)
+}
+
+/// The own matches' publication date keys, as `(key, documents)` ascending.
+fn own_published(index: &Index, own: &Results) -> Vec<(u32, u32)> {
+    published_keys(index, own.matches.iter()).runs
+}
+
+/// Date keys of some documents.
+struct Keys {
+    runs: Vec<(u32, u32)>,
+    undated: u32,
+}
+
+fn published_keys(index: &Index, docs: impl Iterator<Item = u32>) -> Keys {
+    let mut keys: Vec<u32> = Vec::new();
+    let mut undated = 0;
+    for doc in docs {
+        match index.published_keys.get(doc as usize) {
+            Some(&key) if key > 0 => keys.push(key),
+            _ => undated += 1,
+        }
+    }
+    keys.sort_unstable();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for key in keys {
+        match runs.last_mut() {
+            Some((last, n)) if *last == key => *n += 1,
+            _ => runs.push((key, 1)),
+        }
+    }
+    Keys { runs, undated }
+}
+
+/// Two ascending `(key, count)` lists as one.
+fn merged_published(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
+                Ordering::Less => {
+                    i += 1;
+                    *x
+                }
+                Ordering::Greater => {
+                    j += 1;
+                    *y
+                }
+                Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    (x.0, x.1 + y.1)
+                }
+            },
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
+}
