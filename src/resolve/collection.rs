@@ -191,6 +191,12 @@ fn noise_verdict(
             "a lawmaker's party and state (R-Kan.)".into(),
         ));
     }
+    if names::is_credit_rating(name) {
+        return Some((
+            Rule::NotAName,
+            "a credit rating (rated AAA, upgraded to Aaa)".into(),
+        ));
+    }
     if names::is_ticker(name) {
         return Some((Rule::Ticker, "shaped like a ticker (ABC.PA)".into()));
     }
@@ -220,6 +226,15 @@ fn noise_verdict(
             format!(
                 "{} of {} mentions a month followed by its day (Jan 15)",
                 p.before_number, p.mentions
+            ),
+        ));
+    }
+    if names::is_designation_word(name) && share(p.before_letter) >= NOISE_SHARE {
+        return Some((
+            Rule::NotAName,
+            format!(
+                "{} of {} mentions followed by a lone letter, as a share class or series (Class A)",
+                p.before_letter, p.mentions
             ),
         ));
     }

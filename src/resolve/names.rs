@@ -467,6 +467,36 @@ pub fn is_not_a_name(name: &str) -> bool {
         .is_none()
 }
 
+/// Whether the name is a word that designates by a letter after it (`Class A`, `Series B`,
+/// `Form D`, `Chapter S`): with that letter it names a kind of share, bond or filing, and
+/// alone it names nothing. (A firm or a plant can be named so too, `Circle K`, `Sizewell
+/// B`: only these words are judged by the letter after them.)
+pub fn is_designation_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "class", "series", "tranche", "type", "grade", "category", "form", "schedule", "section",
+        "chapter", "annex", "appendix", "exhibit", "model", "models", "phase", "plan", "option",
+        "tier",
+    ];
+    WORDS.contains(&plain_key(name).as_str())
+}
+
+/// Whether the name is a bond or credit rating as agencies write them (`AAA`, `Aaa`, `BBB+`,
+/// `Baa2`, `Aa-1`): at least three characters, so that `AA` and `BA` (airlines' and
+/// companies' initials) stay names, and a one-letter grade takes no number (`B-1` is a
+/// bomber as often as a rating).
+pub fn is_credit_rating(name: &str) -> bool {
+    const GRADES: &[&str] = &[
+        "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C", "D", "Aaa", "Aa", "Baa", "Ba", "Caa",
+        "Ca",
+    ];
+    let grade = name.trim_end_matches(['+', '-', '1', '2', '3']);
+    let suffix = &name[grade.len()..];
+    name.len() >= 3
+        && suffix.len() <= 2
+        && GRADES.contains(&grade)
+        && (grade.len() >= 2 || !suffix.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// Whether the name is a US lawmaker's party and state as news writes them after the name
 /// (`R-Kan.`, `D-N.J.`): a party letter, a hyphen, a state's abbreviation.
 pub fn is_party_tag(name: &str) -> bool {
@@ -485,7 +515,10 @@ pub fn is_party_tag(name: &str) -> bool {
 /// (`Multi-Fibre Agreement`, `Cruzado Plan`, `Banking Act`). CoNLL counts them
 /// miscellaneous.
 pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
-    const CURRENCIES: &[&str] = &["dlr", "dlrs", "dollar", "dollars", "stg", "yen"];
+    // `Ecu`: the European Currency Unit ("a 100 mln Ecu eurobond").
+    const CURRENCIES: &[&str] = &[
+        "dlr", "dlrs", "dollar", "dollars", "stg", "yen", "ecu", "ecus",
+    ];
     const AGREEMENTS: &[&str] = &["agreement", "plan", "accord", "pact", "treaty", "act"];
     let plain = plain_key(name);
     let last = words(&plain).next_back()?;
@@ -519,6 +552,18 @@ pub fn is_all_caps(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_ratings_are_told_from_initials() {
+        for rating in ["AAA", "Aaa", "BBB+", "Baa2", "Aa-1", "CCC", "AA+", "BB-"] {
+            assert!(is_credit_rating(rating), "{rating}");
+        }
+        for name in [
+            "AA", "BA", "Aachen", "ABC", "AAAA", "BBC", "A1", "Caa-12", "B-1", "A-1",
+        ] {
+            assert!(!is_credit_rating(name), "{name}");
+        }
+    }
 
     #[test]
     fn keys_ignore_case_dots_and_punctuation() {

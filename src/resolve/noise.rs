@@ -33,6 +33,8 @@ pub struct Positions {
     pub bracketed_code: u32,
     /// Followed by a number, as a month by its day (`Jan 15`, `Jan. 2`).
     pub before_number: u32,
+    /// Followed by a lone capital letter, as a share class or a series (`Class A`).
+    pub before_letter: u32,
     /// Articles counted (filled in by the caller when adding up the collection).
     pub articles: u32,
     /// Of them, articles with a mention on the last short line.
@@ -49,6 +51,7 @@ impl Positions {
         self.table += other.table;
         self.bracketed_code += other.bracketed_code;
         self.before_number += other.before_number;
+        self.before_letter += other.before_letter;
         self.articles += other.articles;
         self.sign_off_articles += other.sign_off_articles;
         self.table_articles += other.table_articles;
@@ -93,6 +96,17 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
             .trim_start_matches(' ');
         if next_word.len() < after.len() && next_word.starts_with(|c: char| c.is_ascii_digit()) {
             count.before_number += 1;
+        }
+        // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
+        // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A
+        // shares".
+        let mut next = after.strip_prefix(' ').unwrap_or("").chars();
+        if next.next().is_some_and(|c| c.is_ascii_uppercase())
+            && !next
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '/')
+        {
+            count.before_letter += 1;
         }
     }
     counts

@@ -1085,3 +1085,47 @@ fn resolving_an_article_a_step_gives_what_resolving_at_once_gives() {
         resolve_curated(&articles, annotations, &curation)
     );
 }
+
+#[test]
+fn share_classes_and_credit_ratings_are_no_names_and_a_sentence_after_a_name_is_no_class() {
+    let r = resolved(&[
+        doc(
+            "Brown-Forman said the split of its Class A and Class B shares was approved.",
+            &[("Brown-Forman", Org), ("Class", Org)],
+        ),
+        doc(
+            "Debron will sell 900,000 Class A shares. The notes are rated AAA by Moody's.",
+            &[("Class", Org), ("AAA", Org), ("Moody's", Org)],
+        ),
+        doc(
+            "Moody's upgraded the bank to Aaa from Aa-1. The Ecu bond pays 7 pct.",
+            &[("Moody's", Org), ("Aaa", Org), ("Aa-1", Org), ("Ecu", Org)],
+        ),
+        doc(
+            "The statement came from Reagan. A spokesman for Reagan said so. Reagan I think agreed.",
+            &[("Reagan", Person)],
+        ),
+    ]);
+    for (name, rule) in [
+        ("Class", Rule::NotAName),
+        // `AAA` and `Aaa` share a key: one decision for both articles.
+        ("AAA", Rule::NotAName),
+        ("Aa-1", Rule::NotAName),
+    ] {
+        assert!(dropped(&r, name, rule), "{name}: {:?}", r.decisions.drops);
+    }
+    assert!(
+        merged(&r, "Ecu", Rule::MiscWord),
+        "{:?}",
+        r.decisions.merges
+    );
+    assert_eq!(ids(&r, 0), ["organization:brown-forman"]);
+    assert_eq!(ids(&r, 1), ["organization:moody-s"]);
+    assert!(
+        ids(&r, 2).iter().all(|id| !id.contains("aa")),
+        "{:?}",
+        ids(&r, 2)
+    );
+    // "Reagan. A spokesman" is a new sentence; one "Reagan I" in three mentions is no class.
+    assert_eq!(ids(&r, 3), ["person:reagan"]);
+}
