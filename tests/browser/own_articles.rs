@@ -714,6 +714,22 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
         app.wait_for_text("section[data-facet='people']", "Ottoline Brackenbury")
             .await?;
         app.screenshot("archive-with-own-articles").await?;
+        // A name only the reader's articles have filters the mixed view to them; their
+        // quotes are among the archive's.
+        app.open_link("e=person:ottoline-brackenbury").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &format!("1 of {all} articles match"))
+            .await?;
+        assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        app.open_link("q=harbour&view=quotes").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for("#quotes .quote-item[data-article='own/memo']")
+            .await?;
+        app.open_link("q=harbour").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
         app.wait_for("#hits .hit[data-article='own/memo'] .hit-link")
             .await?
             .click()
