@@ -561,9 +561,30 @@ fn mixed_view(
     )
 }
 
+/// The archive's answer for `filter` with the reader's articles `own` (numbered after the
+/// archive's `site_docs`) mixed in.
+fn mix(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    own: (&[Article], &Index),
+    site_docs: u32,
+    filter: &Filter,
+    options: Options,
+) -> ArchiveResults {
+    use dossier::archive::with_own::{OwnAnswer, with_own};
+    let site = search_from(archive, source, filter, options).unwrap();
+    let results = search_with(own.1, filter, options);
+    let answer = OwnAnswer {
+        articles: own.0,
+        index: own.1,
+        results: &results,
+    };
+    with_own(filter, &site, site_docs, answer, options)
+}
+
 #[test]
 fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_both() {
-    use dossier::archive::with_own::{OwnAnswer, overview_with_own, with_own};
+    use dossier::archive::with_own::overview_with_own;
     use dossier::query::Sort;
     let (mut all, mut found) = corpus_from(Path::new(FIXTURE));
     // The last three articles become the reader's own; the archive holds the others.
@@ -610,14 +631,15 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
     for link in &links {
         let (filter, _) = Filter::from_query_string(link);
         let expected = search_with(&both, &filter, options);
-        let site_answer = search_from(&mut archive, &mut source, &filter, options).unwrap();
-        let own = search_with(&own_index, &filter, options);
-        let own_answer = OwnAnswer {
-            articles: &own_articles,
-            index: &own_index,
-            results: &own,
-        };
-        let mixed = with_own(&filter, &site_answer, all.len() as u32, own_answer, options);
+        let own = (own_articles.as_slice(), &own_index);
+        let mixed = mix(
+            &mut archive,
+            &mut source,
+            own,
+            all.len() as u32,
+            &filter,
+            options,
+        );
         let id = |doc: u32| both.doc(doc).unwrap().id.0.clone();
         assert_eq!(
             mixed_view(
@@ -681,15 +703,16 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
 
     // A short list keeps the best of both, in order.
     let (filter, _) = Filter::from_query_string("sort=oldest");
-    let site_answer = search_from(&mut archive, &mut source, &filter, options).unwrap();
-    let own = search_with(&own_index, &filter, options);
-    let own_answer = OwnAnswer {
-        articles: &own_articles,
-        index: &own_index,
-        results: &own,
-    };
     let short = Options { hits: 4, ..options };
-    let mixed = with_own(&filter, &site_answer, all.len() as u32, own_answer, short);
+    let own = (own_articles.as_slice(), &own_index);
+    let mixed = mix(
+        &mut archive,
+        &mut source,
+        own,
+        all.len() as u32,
+        &filter,
+        short,
+    );
     let full = search_with(&both, &filter, options);
     assert_eq!(mixed.hits.len(), 4);
     let first_dates: Vec<String> = full.hits[..4]
