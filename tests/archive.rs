@@ -1,6 +1,7 @@
 //! The archive answers like the embedded build: a small hand-made corpus
 //! (tests/fixtures/archive) indexed in memory and written as an archive must give the same
-//! totals, hits, quotes, facet counts and histograms; the build is byte-identical for the
+//! totals, hits, quotes, facet counts and histograms, and the same entity pages; the build
+//! is byte-identical for the
 //! same input, rewrites few parts after a small change, and reports damaged parts; its
 //! part list names every file a "Save for offline" must fetch, with its size.
 
@@ -12,6 +13,7 @@ use dossier::corpus::{self, Article};
 use dossier::extract::{Annotations, annotate};
 use dossier::index::Index;
 use dossier::query::{Filter, Options, Results, UnknownNames, search_with};
+use dossier::resolve::Decisions;
 use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/archive";
@@ -28,7 +30,8 @@ fn corpus_from(dir: &Path) -> (Vec<Article>, Vec<Annotations>) {
 fn build(corpus: &Path, out: &Path) -> (Index, Vec<Article>, dossier::archive::WriteSummary) {
     let (articles, annotations) = corpus_from(corpus);
     let index = Index::build(&articles, &annotations);
-    let summary = write_archive(out, &articles, &annotations, &index).unwrap();
+    let summary =
+        write_archive(out, &articles, &annotations, &index, &Decisions::default()).unwrap();
     (index, articles, summary)
 }
 
@@ -598,7 +601,14 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
     let own_found: Vec<Annotations> = found.drain(7..).collect();
     let site = tempfile::tempdir().unwrap();
     let site_index = Index::build(&all, &found);
-    write_archive(site.path(), &all, &found, &site_index).unwrap();
+    write_archive(
+        site.path(),
+        &all,
+        &found,
+        &site_index,
+        &Decisions::default(),
+    )
+    .unwrap();
     let own_index = Index::build(&own_articles, &own_found);
     // One index over both, the site's documents first: the embedded build's answer.
     let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
@@ -727,4 +737,141 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         .collect();
     let got: Vec<String> = mixed.hits.iter().map(|h| h.entry.date.clone()).collect();
     assert_eq!(got, first_dates);
+}
+
+#[test]
+fn an_archive_entity_page_says_what_the_embedded_entity_page_says() {
+    // The archive fixture has quotes; the seed article has names the resolve stage merges.
+    let (mut merged, mut quotes) = (0, 0);
+    for corpus in [FIXTURE, "seeds", "tests/fixtures/wire"] {
+        let (m, q) = entity_pages_agree(Path::new(corpus));
+        merged += m;
+        quotes += q;
+    }
+    assert!(merged > 0 && quotes > 0, "{merged} {quotes}");
+}
+
+/// Checks every entity page of `corpus` both ways; the merged names and quotes compared.
+fn entity_pages_agree(corpus: &Path) -> (usize, usize) {
+    use dossier::archive::EntityShown;
+    use dossier::archive::profiles::{CO_OCCURRING_KEPT, CO_OCCURRING_MIN_SHARED};
+    use dossier::query::entity_profile::entity_profile;
+    let (articles, annotations) = corpus_from(corpus);
+    // Resolved, so the pages have merged names to explain.
+    let resolved = dossier::resolve::resolve(&articles, annotations);
+    let (annotations, decisions) = (resolved.annotations, resolved.decisions);
+    let index = Index::build(&articles, &annotations);
+    let site = tempfile::tempdir().unwrap();
+    write_archive(site.path(), &articles, &annotations, &index, &decisions).unwrap();
+    let (mut archive, mut source) = open(site.path());
+    let everything = EntityShown {
+        articles: usize::MAX,
+        quotes_by: usize::MAX,
+        quotes_about: usize::MAX,
+    };
+    let ask = |archive: &mut Archive, source: &mut DirSource, key: &str| loop {
+        match archive.entity_page(key, everything) {
+            Ok(page) => return page,
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    };
+    let mut merged_shown = 0;
+    let mut quotes_shown = 0;
+    for info in index.entities() {
+        let key = info.id.as_str();
+        let want = entity_profile(&index, &articles, &annotations, &info.id).unwrap();
+        let page = ask(&mut archive, &mut source, key).unwrap_or_else(|| panic!("{key}"));
+        let profile = page.profile.as_ref().expect("this build writes profiles");
+        assert_eq!(
+            (page.name.as_str(), page.kind),
+            (want.name.as_str(), want.kind)
+        );
+        assert_eq!(profile.aliases, want.aliases, "{key}");
+        assert_eq!(profile.roles, want.roles, "{key}");
+        assert_eq!(profile.mentions as usize, want.mentions, "{key}");
+        assert_eq!(page.over_time, want.over_time, "{key}");
+        // Both newest first; ties may fall either way.
+        let date = |d: &u32| index.doc(*d).and_then(|i| i.date);
+        let mut got = page.articles.clone();
+        let mut expected = want.articles.clone();
+        assert!(got.is_sorted_by(|a, b| date(a) >= date(b)), "{key}");
+        got.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(got, expected, "{key}");
+        let co: Vec<(String, String, u32)> = want
+            .co_occurring
+            .iter()
+            .filter(|c| c.2 >= CO_OCCURRING_MIN_SHARED)
+            .take(CO_OCCURRING_KEPT)
+            .map(|(id, name, n)| (id.0.clone(), name.clone(), *n as u32))
+            .collect();
+        assert_eq!(profile.co_occurring, co, "{key}");
+        assert_eq!(profile.co_total as usize, want.co_occurring.len(), "{key}");
+        let quotes = |list: &[dossier::archive::profiles::ProfileQuote]| -> Vec<(u32, usize)> {
+            list.iter().map(|q| (q.doc, q.number as usize)).collect()
+        };
+        assert_eq!(quotes(&profile.quotes_by), want.quotes_by, "{key}");
+        assert_eq!(quotes(&profile.quotes_about), want.quotes_about, "{key}");
+        for q in profile.quotes_by.iter().chain(&profile.quotes_about) {
+            let article = &articles[q.doc as usize];
+            let quote = &annotations[q.doc as usize].quotes[q.number as usize];
+            assert_eq!(q.text, quote.span.slice(&article.text), "{key}");
+            assert_eq!(page.entries[&q.doc].id, article.id.0, "{key}");
+            quotes_shown += 1;
+        }
+        let merged: Vec<(String, String)> = decisions
+            .merged_into(&info.id)
+            .map(|m| (m.name.clone(), m.rule.describe().to_string()))
+            .collect();
+        let got: Vec<(String, String)> = profile
+            .merged
+            .iter()
+            .map(|m| (m.name.clone(), m.rule.clone()))
+            .collect();
+        assert_eq!(got, merged, "{key}");
+        merged_shown += got.len();
+        for d in &page.articles {
+            assert_eq!(page.entries[d].id, articles[*d as usize].id.0, "{key}");
+        }
+    }
+    assert_eq!(ask(&mut archive, &mut source, "person:nobody-at-all"), None);
+    (merged_shown, quotes_shown)
+}
+
+#[test]
+fn an_entity_page_fetches_only_its_buckets_and_the_docs_it_lists() {
+    use dossier::archive::EntityShown;
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    let busiest = (0..index.entities().len() as u32)
+        .max_by_key(|&e| index.entity_docs(e).len())
+        .unwrap();
+    let key = index.entities()[busiest as usize].id.as_str();
+    let first = EntityShown {
+        articles: 1,
+        quotes_by: 0,
+        quotes_about: 0,
+    };
+    let mut rounds = Vec::new();
+    let page = loop {
+        match archive.entity_page(key, first) {
+            Ok(page) => break page.unwrap(),
+            Err(needs) => {
+                rounds.push(needs.0.iter().map(|n| n.kind).collect::<Vec<_>>());
+                add_needed(&mut archive, &mut source, needs);
+            }
+        }
+    };
+    // The entity's bucket and its profile's first, then where its first article is listed.
+    assert!(rounds[0].contains(&Kind::Entities) && rounds[0].contains(&Kind::Profiles));
+    assert!(
+        rounds.iter().flatten().all(|k| matches!(
+            k,
+            Kind::Entities | Kind::Profiles | Kind::DocTable | Kind::Docs
+        )),
+        "{rounds:?}"
+    );
+    assert_eq!(page.entries.len(), 1);
+    assert!(page.articles.len() > 1);
 }

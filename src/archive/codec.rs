@@ -45,10 +45,12 @@ pub enum Kind {
     PartList,
     /// Article ids of one hash bucket and their document numbers (a cold `?a=` link).
     Ids,
+    /// Entity pages' data of one hash bucket of entity keys.
+    Profiles,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 14] = [
+    const ALL: [(Kind, &'static str); 15] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -63,6 +65,7 @@ impl Kind {
         (Kind::TermTable, "termtable"),
         (Kind::PartList, "partlist"),
         (Kind::Ids, "ids"),
+        (Kind::Profiles, "profiles"),
     ];
 
     /// The file-name suffix.

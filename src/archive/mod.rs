@@ -24,7 +24,7 @@
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
-//!          | "termtable" | "partlist" | "ids"
+//!          | "termtable" | "partlist" | "ids" | "profiles"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -41,7 +41,8 @@
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
 //!             names(doctable)                                 ; 128 docs parts each
 //!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
-//!             [ names(ids) ]                                   ; bucket = fnv1a64(article id) mod len
+//!             [ names(ids) [ names(profiles) ] ]               ; bucket = fnv1a64(article id) mod len,
+//!                                                             ;   fnv1a64(entity key) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -56,13 +57,21 @@
 //! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
 //!                                                             ; kind = its position in the list above
 //! ids       = len { id:str doc }                              ; sorted by id, ~2,048 per bucket
+//! profiles  = len { key:str name:str }                       ; entities named with others, sorted
+//!             len { key:str mentions len { alias:str }        ; sorted by key
+//!                   len { role:str count len { variant:str count } }
+//!                   co_total len { named-index shared }       ; the first 100 named with it
+//!                   quotes quotes                             ; by it, naming it
+//!                   len { name:str from:str rule:str evidence:str articles } }  ; merged names
+//! quotes    = len { doc-gap number speaker:str text:str }
 //! ```
 //!
 //! The `partlist` kind and the manifest's `list` were added within version 1: they change
 //! no existing part, so an archive built before them still opens (without "Save for
 //! offline"), and a reader that does not know them ignores them. So were the `ids` parts,
 //! named at the very end of the catalogue: a catalogue without them still reads, and its
-//! articles are found through the hits of a link's own filter only.
+//! articles are found through the hits of a link's own filter only. The `profiles` parts
+//! came last, named after the `ids`: without them an archive has no entity pages.
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
@@ -70,13 +79,15 @@
 //! frequency and the document's length, so ranking is the embedded build's BM25, bit for
 //! bit, from the words' own parts.
 //!
-//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` is not answered
-//! from an archive; a filtered view's facet counts are exact for the globally top
+//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned`, the entity table
+//! and the network are not answered from an archive; an entity page's named-with list
+//! keeps only entities sharing two or more articles with it; a filtered view's facet counts are exact for the globally top
 //! [`parts::FACET_TOP`] values of each facet (a value outside them is not listed); every
 //! build numbers documents afresh.
 
 pub mod codec;
 pub mod parts;
+pub mod profiles;
 mod read;
 pub mod with_own;
 #[cfg(not(target_arch = "wasm32"))]
@@ -84,8 +95,8 @@ pub mod write;
 
 pub use codec::{Kind, PartError, PartName, Problem};
 pub use read::{
-    Archive, ArchiveError, ArchiveHit, ArchiveQuote, ArchiveResults, Fetched, Manifest, Needs,
-    PartSource, open_part_list, search_from,
+    Archive, ArchiveEntity, ArchiveError, ArchiveHit, ArchiveQuote, ArchiveResults, EntityShown,
+    Fetched, Manifest, Needs, PartSource, open_part_list, search_from,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use write::{DirSource, WriteSummary, write_archive};

@@ -92,6 +92,9 @@ pub struct Catalogue {
     /// `ids` buckets: article `id` is in bucket `fnv1a64(id) mod ids.len()`. Empty in
     /// archives built before them.
     pub ids: Vec<PartName>,
+    /// `profiles` buckets: entity `key`'s profile is in bucket `fnv1a64(key) mod
+    /// profiles.len()`. Empty in archives built before them.
+    pub profiles: Vec<PartName>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -117,7 +120,11 @@ fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Proble
 }
 
 /// The entry of a list sorted by `key_of` whose key is `key`.
-fn find_sorted<'e, T>(entries: &'e [T], key: &str, key_of: impl Fn(&T) -> &str) -> Option<&'e T> {
+pub(super) fn find_sorted<'e, T>(
+    entries: &'e [T],
+    key: &str,
+    key_of: impl Fn(&T) -> &str,
+) -> Option<&'e T> {
     entries
         .binary_search_by(|e| key_of(e).cmp(key))
         .ok()
@@ -156,9 +163,13 @@ impl Catalogue {
             });
             names(&mut enc, &table.chunks);
         }
-        // Last and optional, so a catalogue written before `ids` parts still reads.
-        if !self.ids.is_empty() {
+        // Last and optional, so a catalogue written before `ids` (then `profiles`) parts
+        // still reads.
+        if !self.ids.is_empty() || !self.profiles.is_empty() {
             names(&mut enc, &self.ids);
+        }
+        if !self.profiles.is_empty() {
+            names(&mut enc, &self.profiles);
         }
         enc.into_bytes()
     }
@@ -208,6 +219,11 @@ impl Catalogue {
         } else {
             read_names(&mut dec, Kind::Ids)?
         };
+        let profiles = if dec.is_done() {
+            Vec::new()
+        } else {
+            read_names(&mut dec, Kind::Profiles)?
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -226,6 +242,7 @@ impl Catalogue {
             doc_tables,
             facets,
             ids,
+            profiles,
         })
     }
 }
@@ -770,7 +787,7 @@ impl PartListPart {
 }
 
 /// `value` if every byte of the body was read, else the body is damaged.
-fn done<T>(dec: &Dec, value: T) -> Result<T, Problem> {
+pub(super) fn done<T>(dec: &Dec, value: T) -> Result<T, Problem> {
     if dec.is_done() {
         Ok(value)
     } else {
@@ -825,6 +842,17 @@ mod tests {
             ..Catalogue::default()
         };
         assert_eq!(Catalogue::decode(&with_ids.encode()), Ok(with_ids));
+        let with_profiles_only = Catalogue {
+            profiles: vec![PartName {
+                hash: [8; 16],
+                kind: Kind::Profiles,
+            }],
+            ..Catalogue::default()
+        };
+        assert_eq!(
+            Catalogue::decode(&with_profiles_only.encode()),
+            Ok(with_profiles_only)
+        );
         let part = IdsPart {
             ids: vec![("a-1".into(), 4), ("b-2".into(), 0)],
         };

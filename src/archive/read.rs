@@ -12,12 +12,14 @@ use super::parts::{
     FACET_VALUES_PER_CHUNK, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
     PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart,
 };
+use super::profiles::{ProfileEntry, ProfilesPart};
+use crate::extract::EntityKind;
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
 use crate::query::eval::{
     EXACT_WEIGHT, MAX_PREFIX_TERMS, MIN_TYPO_LEN, PREFIX_WEIGHT, TYPO_WEIGHT, date_range,
 };
-use crate::query::histogram::from_keys;
+use crate::query::histogram::{from_keys, over_time};
 use crate::query::text::{TextQuery, Unit};
 use crate::query::{DateField, Facets, Filter, Histogram, Options, Sort, UnknownNames};
 use crate::span::ByteSpan;
@@ -180,6 +182,36 @@ pub struct ArchiveResults {
     pub highlight: Vec<String>,
 }
 
+/// What an archive's entity page shows: the entity, its articles and their dates (exact,
+/// from the entity's `entities` bucket and the catalogue), its profile, and the result-list
+/// data of the documents the page lists so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveEntity {
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Articles naming it, newest first (undated last).
+    pub articles: Vec<u32>,
+    /// Its articles per publication period, on a continuous axis.
+    pub over_time: Histogram,
+    /// `None` in an archive built before `profiles` parts.
+    pub profile: Option<ProfileEntry>,
+    /// Result-list data of the documents in [`EntityShown`]'s reach.
+    pub entries: HashMap<u32, DocEntry>,
+}
+
+/// How far an entity page's lists are shown (their documents' `docs` parts are fetched).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityShown {
+    /// Articles.
+    pub articles: usize,
+    /// Quotes by it.
+    pub quotes_by: usize,
+    /// Quotes naming it.
+    pub quotes_about: usize,
+}
+
 /// A decoded part.
 #[derive(Debug)]
 enum Decoded {
@@ -193,6 +225,7 @@ enum Decoded {
     DocTable(DocTablePart),
     TermTable(TermTablePart),
     Ids(IdsPart),
+    Profiles(ProfilesPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -258,6 +291,7 @@ impl Archive {
             Kind::DocTable => Decoded::DocTable(DocTablePart::decode(&body).map_err(fail)?),
             Kind::TermTable => Decoded::TermTable(TermTablePart::decode(&body).map_err(fail)?),
             Kind::Ids => Decoded::Ids(IdsPart::decode(&body).map_err(fail)?),
+            Kind::Profiles => Decoded::Profiles(ProfilesPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -318,6 +352,74 @@ impl Archive {
             Some(_) => Ok(None),
             None => Err(Needs(vec![name])),
         }
+    }
+
+    /// The entity page of `key` (`None`: no article names it), or the parts to fetch for
+    /// it: the entity's and its profile's buckets, then the `docs` parts of what `shown`
+    /// lists.
+    pub fn entity_page(
+        &self,
+        key: &str,
+        shown: EntityShown,
+    ) -> Result<Option<ArchiveEntity>, Needs> {
+        let lookup = Lookup::new(self);
+        let catalogue = &self.catalogue;
+        let entity = lookup.keyed(&catalogue.entities, key);
+        let profile = (!catalogue.profiles.is_empty())
+            .then(|| {
+                let name =
+                    catalogue.profiles[bucket_of(key, catalogue.profiles.len() as u32) as usize];
+                match lookup.part(name)? {
+                    Decoded::Profiles(part) => part.find(key).cloned(),
+                    _ => None,
+                }
+            })
+            .flatten();
+        let Some(entity) = entity else {
+            return lookup.answer(None);
+        };
+        // Newest first: documents are numbered by date, undated first.
+        let keys: Vec<u32> = entity.docs.iter().map(|&d| self.date_key(d)).collect();
+        let undated = keys.iter().filter(|&&k| k == 0).count();
+        let articles: Vec<u32> = entity.docs[undated..]
+            .iter()
+            .rev()
+            .chain(&entity.docs[..undated])
+            .copied()
+            .collect();
+        let listed = articles.iter().take(shown.articles).copied();
+        let quoted = profile.iter().flat_map(|p| {
+            let by = p.quotes_by.iter().take(shown.quotes_by);
+            let about = p.quotes_about.iter().take(shown.quotes_about);
+            by.chain(about).map(|q| q.doc)
+        });
+        let mut entries = HashMap::new();
+        for doc in listed.chain(quoted) {
+            if let Some(part) = lookup.docs_part(doc)
+                && let Some(entry) = part.docs.get((doc - part.first_doc) as usize)
+            {
+                entries.insert(doc, entry.clone());
+            }
+        }
+        let page = ArchiveEntity {
+            name: entity.name.clone(),
+            kind: EntityKind::parse(&entity.kind).unwrap_or(EntityKind::Misc),
+            over_time: over_time(
+                keys.into_iter().filter(|&k| k > 0).collect(),
+                undated as u32,
+            ),
+            articles,
+            profile,
+            entries,
+        };
+        lookup.answer(Some(page))
+    }
+
+    /// The publication date key of document `doc` (0: undated), from the date runs.
+    fn date_key(&self, doc: u32) -> u32 {
+        let runs = &self.catalogue.date_runs;
+        let at = runs.partition_point(|r| r.first_doc <= doc);
+        at.checked_sub(1).map_or(0, |at| runs[at].lo)
     }
 
     /// The article text and annotations of document `doc`, as the JSON the build stored,

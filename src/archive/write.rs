@@ -8,11 +8,13 @@ use super::parts::{
     IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, SourceEntry,
     TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
 };
+use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart};
 use super::read::PartSource;
 use crate::corpus::Article;
-use crate::extract::{Annotations, EntityKind};
+use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
 use crate::index::{DayRange, Index};
+use crate::resolve::Decisions;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -85,13 +87,15 @@ pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annot
 }
 
 /// Writes the archive of `articles` (in archive order: [`sort_for_archive`]) and `index`
-/// (built from exactly those) under `dir` (`manifest.json`, `parts/`). Existing parts are
-/// kept, unreferenced ones removed after the new manifest is in place.
+/// (built from exactly those) under `dir` (`manifest.json`, `parts/`); `decisions` (the
+/// resolve stage's) give each entity page its merged names. Existing parts are kept,
+/// unreferenced ones removed after the new manifest is in place.
 pub fn write_archive(
     dir: &Path,
     articles: &[Article],
     annotations: &[Annotations],
     index: &Index,
+    decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
     let parts_dir = dir.join("parts");
     std::fs::create_dir_all(&parts_dir)?;
@@ -296,6 +300,29 @@ pub fn write_archive(
         .collect();
     let speakers = store_buckets(&store, Kind::Speakers, speaker_entries, &mut stored)?;
 
+    // Entity pages: profiles by the same key hash, one bucket built at a time.
+    let postings: usize = (0..index.entities().len() as u32)
+        .map(|e| index.entity_docs(e).len() + 1)
+        .sum();
+    let profile_buckets = postings.div_ceil(POSTINGS_PER_PROFILES_PART).max(1) as u32;
+    let mut by_bucket: Vec<Vec<&EntityId>> = vec![Vec::new(); profile_buckets as usize];
+    for info in index.entities() {
+        by_bucket[bucket_of(info.id.as_str(), profile_buckets) as usize].push(&info.id);
+    }
+    let profile_parts: Vec<Stored> = by_bucket
+        .into_par_iter()
+        .map(|mut ids| {
+            ids.sort_unstable();
+            let entries = ids
+                .into_iter()
+                .filter_map(|id| ProfileEntry::of(index, articles, annotations, decisions, id))
+                .collect();
+            store(Kind::Profiles, ProfilesPart { entries }.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let profiles: Vec<PartName> = profile_parts.iter().map(|s| s.name).collect();
+    stored.extend(profile_parts);
+
     // Facets: the top values of each kind, in index order, and their postings.
     let entity_table = |kind: EntityKind| {
         let values: Vec<(u32, FacetEntry, &[u32])> = index
@@ -376,6 +403,7 @@ pub fn write_archive(
         doc_tables: doc_table_names,
         facets,
         ids: id_names,
+        profiles,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

@@ -181,6 +181,13 @@ pub fn articles_over_time(index: &Index, docs: &[u32]) -> Histogram {
             _ => undated += 1,
         }
     }
+    over_time(keys, undated)
+}
+
+/// Publication date keys (one per article) per period on a continuous axis, and the
+/// number of undated articles: [`articles_over_time`] wherever the keys come from (an
+/// archive's date runs).
+pub fn over_time(mut keys: Vec<u32>, undated: u32) -> Histogram {
     let lo = keys.iter().copied().min().unwrap_or(0);
     let hi = keys.iter().copied().max().unwrap_or(0);
     let granularity = granularity_for(lo, hi);

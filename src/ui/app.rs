@@ -39,7 +39,12 @@ pub fn App() -> impl IntoView {
     keyboard::install(state);
     view_ready::install(state, move || match source.mode.get() {
         Mode::Deciding => false,
-        Mode::Archive if archive_answers() => matches!(source.shown.get(), ArchiveView::Ready(_)),
+        Mode::Archive if archive_answers() => {
+            matches!(source.shown.get(), ArchiveView::Ready(_))
+                && state.filter.with(|(f, _)| {
+                    f.entity.is_none() || source.entity_shown.with(|shown| *shown == f.entity)
+                })
+        }
         Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),
     });
     let _ = own;

@@ -10,7 +10,10 @@
 
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
-use crate::archive::{Archive, ArchiveError, ArchiveResults, Manifest, Needs, PartName};
+use crate::archive::{
+    Archive, ArchiveEntity, ArchiveError, ArchiveResults, EntityShown, Manifest, Needs, PartName,
+};
+use crate::extract::EntityId;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -91,6 +94,9 @@ pub struct ArchiveSource {
     /// no table from ids to numbers: the reader finds an article through the list it was
     /// opened from).
     known_docs: StoredValue<HashMap<String, u32>>,
+    /// The entity whose archive page is on screen (`None` while it loads): the entity
+    /// page is a view of its own, so the page is not ready before it.
+    pub entity_shown: RwSignal<Option<EntityId>>,
 }
 
 impl ArchiveSource {
@@ -172,6 +178,15 @@ impl ArchiveSource {
     /// their part if needed.
     pub async fn text(&self, doc: u32) -> Result<Option<(String, String)>, String> {
         self.ask(|archive| archive.text(doc)).await
+    }
+
+    /// The archive's page of entity `key`, its lists' documents fetched as far as `shown`.
+    pub async fn entity_page(
+        &self,
+        key: &str,
+        shown: EntityShown,
+    ) -> Result<Option<ArchiveEntity>, String> {
+        self.ask(|archive| archive.entity_page(key, shown)).await
     }
 
     /// Asks the open archive `question`, fetching the parts it needs until it answers.
@@ -377,6 +392,7 @@ pub fn start(state: AppState) -> ArchiveSource {
         manifest: StoredValue::new(None),
         generation: StoredValue::new(0),
         known_docs: StoredValue::new(HashMap::new()),
+        entity_shown: RwSignal::new(None),
     };
     provide_context(source);
     let embeds_articles = crate::embedded::files().is_ok_and(|files| !files.is_empty());

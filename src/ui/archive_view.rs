@@ -4,6 +4,7 @@
 //! the page says so; when they cannot be, it says which; views an archive of format 1
 //! cannot answer say that instead of showing numbers that would be wrong.
 
+use super::archive_entity::ArchiveEntityPage;
 use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
@@ -68,10 +69,8 @@ pub fn ArchiveMain() -> impl IntoView {
         let (article, entity, view) = which.get();
         if let Some(id) = article {
             view! { <ArchiveReader id=id/> }.into_any()
-        } else if entity.is_some() {
-            not_in_archive(
-                "the entity page (an archive of format 1 has no per-entity profiles yet; the entity's articles are one click away)",
-            )
+        } else if let Some(id) = entity {
+            view! { <ArchiveEntityPage id=id/> }.into_any()
         } else {
             match view {
                 View::Quotes => view! { <ArchiveQuotes/> }.into_any(),

@@ -12,14 +12,13 @@ use super::curation::{EntityControls, kind_word, split_button};
 use super::link::ViewLink;
 use super::state::{AppState, Library};
 use crate::extract::EntityId;
-use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
+use crate::query::entity_profile::{Role, entity_profile};
 use crate::query::{Filter, Histogram};
-use crate::resolve::Rule;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Items of a list shown at first, and added by each "show more".
-const PAGE: usize = 20;
+pub(super) const PAGE: usize = 20;
 
 /// The page of entity `id`.
 #[component]
@@ -111,7 +110,7 @@ pub fn EntityPage(
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
                 <EntityControls id=p.id.clone() name=p.name.clone() kind=p.kind/>
                 {merged}
-                {section("over-time", format!("Articles naming {} per {per}", p.name), over_time_chart(&p))}
+                {section("over-time", format!("Articles naming {} per {per}", p.name), over_time_chart(&p.over_time))}
                 {section("co-heading", format!("Named with ({})", p.co_occurring.len()), co)}
                 {section("by-heading", format!("Quotes by {} ({})", p.name, p.quotes_by.len()), quotes_by)}
                 {section("about-heading", format!("Quotes naming {} ({})", p.name, p.quotes_about.len()), quotes_about)}
@@ -122,12 +121,9 @@ pub fn EntityPage(
 }
 
 /// One resolve decision as the page words it: "common word; the collection writes …, 3 articles".
-fn decided(rule: Rule, evidence: &str, articles: usize) -> String {
+pub(super) fn decided(rule: &str, evidence: &str, articles: usize) -> String {
     let plural = if articles == 1 { "" } else { "s" };
-    format!(
-        "{}; {evidence}, {articles} article{plural}",
-        rule.describe()
-    )
+    format!("{rule}; {evidence}, {articles} article{plural}")
 }
 
 /// The names the resolve stage merged into `id`, each with its rule and evidence; nothing
@@ -141,7 +137,7 @@ fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<
                 "{} ({}): {}",
                 m.name,
                 m.from,
-                decided(m.rule, &m.evidence, m.articles)
+                decided(m.rule.describe(), &m.evidence, m.articles)
             );
             let split = split_button(id, &m.name, m.rule, &m.evidence);
             view! { <li data-name=m.name.clone()><span class="merged-why">{text}</span>" "{split}</li> }
@@ -200,14 +196,17 @@ fn resolved_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use
                 .entity_of(m.into.as_str())
                 .and_then(|e| library.index.entities().get(e as usize))
                 .map_or_else(|| m.into.to_string(), |e| e.name.clone());
-            let detail = format!(" ({})", decided(m.rule, &m.evidence, m.articles));
+            let detail = format!(" ({})", decided(m.rule.describe(), &m.evidence, m.articles));
             view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
         })
         .collect_view();
     let dropped = drops
         .into_iter()
         .map(|d| {
-            let text = format!("Left out: {}", decided(d.rule, &d.evidence, d.articles));
+            let text = format!(
+                "Left out: {}",
+                decided(d.rule.describe(), &d.evidence, d.articles)
+            );
             view! { <li>{text}</li> }
         })
         .collect_view();
@@ -220,7 +219,11 @@ fn resolved_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use
 }
 
 /// One section of the page: a heading (its id given) over `body`.
-fn section(id: &'static str, heading: String, body: impl IntoView + 'static) -> impl IntoView {
+pub(super) fn section(
+    id: &'static str,
+    heading: String,
+    body: impl IntoView + 'static,
+) -> impl IntoView {
     view! {
         <section aria-labelledby=id data-section=id>
             <h2 id=id>{heading}</h2>
@@ -230,7 +233,7 @@ fn section(id: &'static str, heading: String, body: impl IntoView + 'static) -> 
 }
 
 /// Roles as "Treasury Secretary (57; also U.S. Treasury Secretary 10)", most frequent first.
-fn roles_view(roles: &[Role]) -> impl IntoView + use<> {
+pub(super) fn roles_view(roles: &[Role]) -> impl IntoView + use<> {
     if roles.is_empty() {
         return "—".into_any();
     }
@@ -254,8 +257,7 @@ fn roles_view(roles: &[Role]) -> impl IntoView + use<> {
 
 /// Articles per period as bars on a continuous axis, with both axes labelled and a text
 /// equivalent for screen readers.
-fn over_time_chart(p: &EntityProfile) -> impl IntoView + use<> {
-    let h: &Histogram = &p.over_time;
+pub(super) fn over_time_chart(h: &Histogram) -> impl IntoView + use<> {
     let (width, height) = (300.0, 60.0);
     let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let n = h.buckets.len().max(1) as f64;
@@ -322,7 +324,7 @@ fn over_time_chart(p: &EntityProfile) -> impl IntoView + use<> {
 }
 
 /// A list shown `shown` items at a time, with a "show more" button while some are hidden.
-fn paged<V: IntoView + 'static>(
+pub(super) fn paged<V: IntoView + 'static>(
     shown: RwSignal<usize>,
     total: usize,
     class: &'static str,

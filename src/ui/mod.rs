@@ -7,6 +7,7 @@
 //! stays responsive and shows progress.
 
 mod app;
+mod archive_entity;
 mod archive_source;
 mod archive_view;
 mod chips;

@@ -1,7 +1,8 @@
 //! Archive mode (issue 11): the app built with no articles, next to an archive written by
 //! `dossier build`, answers cold shared links with exactly the totals `dossier query
 //! --archive` gives, fetching a small share of the archive; the reader opens an article from
-//! its `texts` part; a site with a part deleted and parts corrupted says so plainly instead
+//! its `texts` part; a cold entity page reads the entity's profile and pages through its
+//! articles; a site with a part deleted and parts corrupted says so plainly instead
 //! of showing numbers; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
 //! (and saved) on its own, without the old build's parts.
@@ -9,7 +10,7 @@
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
 
-use crate::harness::{App, fixture_dist};
+use crate::harness::{App, fixture_dist, page};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -453,6 +454,90 @@ async fn a_cold_link_to_one_article_opens_it_even_when_its_list_does_not_show_it
         app.open_link("a=no-such-article").await?;
         app.wait_for_text("#archive-failed", "has no article")
             .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cold_entity_link_opens_its_page_from_the_archive_and_its_lists_go_on() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let site = &fixture.site;
+    let person = fixture.person(0);
+    let label = fixture.everything["facets"]["people"][0]["label"]
+        .as_str()
+        .expect("a person's name")
+        .to_string();
+    let total = fixture.total(&["--entity", &person]);
+    assert!(
+        total > 40,
+        "{person} must have more articles than two pages list for this test to mean anything"
+    );
+    let whole = archive_size(site);
+    let bound = ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES);
+    let axe = page::axe_source();
+    App::run_with(site, None, async |app| {
+        app.open_link(&format!("entity={person}")).await?;
+        app.wait_for("body[data-view-ready] #entity-name").await?;
+        app.wait_for_text("#entity-name", &label).await?;
+        // The archive's exact numbers, as `dossier query` counts the entity's articles.
+        app.wait_for_text(".entity-facts", &format!(" in {total} articles"))
+            .await?;
+        app.wait_for_text("#articles-heading", &format!("Articles ({total})"))
+            .await?;
+        assert_eq!(page::count(app, ".entity-articles li").await?, 20);
+        // The profile: merged names with why, quotes with their text, names it appears with.
+        app.wait_for(".merged-names .merged-why").await?;
+        app.wait_for("[data-section='by-heading'] .quote-hit blockquote")
+            .await?;
+        app.wait_for(".over-time rect").await?;
+        page::assert_accessible(app, &axe, "the archive's entity page").await?;
+        let fetched = archive_bytes_requested(app, site);
+        eprintln!(
+            "archive link entity={person} in {}: {fetched} bytes of {whole}",
+            app.engine.name()
+        );
+        assert!(
+            fetched < bound,
+            "the entity page fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
+        );
+        // "Show more" fetches the next articles' result-list parts.
+        app.wait_for("[data-section='articles-heading'] .more-items")
+            .await?;
+        page::script(
+            app,
+            "document.querySelector(\"[data-section='articles-heading'] .more-items\").click();",
+        )
+        .await?;
+        page::wait_until(
+            app,
+            "document.querySelectorAll('.entity-articles li').length === 40",
+            "the entity page lists 40 articles after one show more",
+        )
+        .await?;
+        // A name it appears with opens that entity's page.
+        // (Clicked by script: scrolled into view, the link sits under the sticky header.)
+        let other_name = app.wait_for(".co-list .entity-link").await?.text().await?;
+        page::script(
+            app,
+            "document.querySelector('.co-list .entity-link').click();",
+        )
+        .await?;
+        app.wait_for_text("#entity-name", &other_name).await?;
+        app.wait_for("body[data-view-ready] .entity-facts").await?;
+        // Its articles, from its page: the list view with the exact total.
+        page::script(
+            app,
+            "document.querySelector('.entity-page .button-link').click();",
+        )
+        .await?;
+        app.wait_for("body[data-view-ready] .hit-link").await?;
+        app.wait_for_text("#summary", "articles match").await?;
+        // A name the archive does not have: said plainly, nothing else lost.
+        app.open_link("entity=person:ottoline-brackenbury").await?;
+        app.wait_for_text(".notice", "No article names").await?;
         app.assert_no_crash().await
     })
     .await;

@@ -52,8 +52,8 @@ fn build(args: &BuildArgs) -> Result<(), String> {
         rayon::current_num_threads()
     ));
     let stage = Instant::now();
-    // The archive keeps the resolved entities, hand edits (`aliases.toml`) applied; the
-    // decisions behind them are not in format v1 (`dossier extract --explain` prints them).
+    // The archive keeps the resolved entities, hand edits (`aliases.toml`) applied, and
+    // each entity page's merged names with why (`dossier extract --explain` prints them all).
     let resolved = dossier::resolve::resolve_curated(&articles, annotations, &curation);
     crate::inputs::report_stale_edits(&resolved.decisions.curated);
     let mut annotations = resolved.annotations;
@@ -71,8 +71,14 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     ));
     let stage = Instant::now();
     let archive_dir = args.out.join("archive");
-    let summary = write_archive(&archive_dir, &articles, &annotations, &index)
-        .map_err(|e| format!("{}: {e}", archive_dir.display()))?;
+    let summary = write_archive(
+        &archive_dir,
+        &articles,
+        &annotations,
+        &index,
+        &resolved.decisions,
+    )
+    .map_err(|e| format!("{}: {e}", archive_dir.display()))?;
     note(&format!(
         "wrote the archive in {:.1} s",
         stage.elapsed().as_secs_f64()

@@ -1,0 +1,292 @@
+//! The entity page in archive mode (`?entity=person:james-baker` on a site `dossier build`
+//! wrote): the same sections as the embedded build's [`super::entity_page`], read from the
+//! entity's `entities` and `profiles` buckets and the `docs` parts of what the lists show —
+//! "show more" fetches the next ones. An entity the archive does not have may be one of the
+//! reader's own articles': the embedded page answers it, over the library that holds them.
+//!
+//! Hand edits of an archive's entities are made in its `aliases.toml` (then `dossier
+//! build`), not on this page.
+
+use super::archive_source::ArchiveSource;
+use super::curation::kind_word;
+use super::entity_page::{EntityPage, PAGE, decided, over_time_chart, paged, roles_view, section};
+use super::link::ViewLink;
+use super::state::AppState;
+use crate::archive::profiles::{CO_OCCURRING_KEPT, ProfileEntry, ProfileQuote};
+use crate::archive::{ArchiveEntity, EntityShown};
+use crate::extract::EntityId;
+use crate::query::Filter;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the page has loaded so far.
+#[derive(Clone)]
+enum Loaded {
+    /// The first answer is on its way.
+    Loading,
+    /// The archive has no such entity.
+    Absent,
+    /// The page (lists up to what was asked for).
+    Page(Arc<ArchiveEntity>),
+    /// A part could not be loaded.
+    Failed(String),
+}
+
+/// The page of entity `id`, from the archive.
+#[component]
+pub fn ArchiveEntityPage(
+    /// The entity.
+    id: EntityId,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    let shown_by = RwSignal::new(PAGE);
+    let shown_about = RwSignal::new(PAGE);
+    let shown_articles = RwSignal::new(PAGE);
+    let shown_co = RwSignal::new(PAGE);
+    let loaded = RwSignal::new(Loaded::Loading);
+    // Each ask is numbered, so an older answer never replaces a newer one.
+    let asked = StoredValue::new(0u64);
+    let key = id.clone();
+    Effect::new(move |_| {
+        let shown = EntityShown {
+            articles: shown_articles.get(),
+            quotes_by: shown_by.get(),
+            quotes_about: shown_about.get(),
+        };
+        let this = asked.get_value().wrapping_add(1);
+        asked.set_value(this);
+        let key = key.clone();
+        leptos::task::spawn_local(async move {
+            let answer = source.entity_page(key.as_str(), shown).await;
+            if asked.get_value() != this {
+                return;
+            }
+            loaded.set(match answer {
+                Ok(Some(page)) => Loaded::Page(Arc::new(page)),
+                Ok(None) => Loaded::Absent,
+                Err(e) => Loaded::Failed(e),
+            });
+            source.entity_shown.set(Some(key));
+        });
+    });
+    on_cleanup(move || source.entity_shown.set(None));
+    let id = StoredValue::new(id);
+    move || {
+        let base = state.filter.get().0.results_view();
+        let back =
+            view! { <ViewLink filter=base.clone() class="back">"← Back to results"</ViewLink> };
+        let page = match loaded.get() {
+            Loaded::Loading => {
+                return view! {
+                    {back}
+                    <p class="summary archive-loading" role="status">"Loading this entity from the archive…"</p>
+                }
+                .into_any();
+            }
+            Loaded::Failed(e) => {
+                return view! {
+                    {back}
+                    <div class="notice archive-failed" role="alert" id="archive-failed">
+                        <p>{format!("This entity page could not be loaded: {e}.")}</p>
+                    </div>
+                }
+                .into_any();
+            }
+            Loaded::Absent => {
+                let id = id.get_value();
+                // Perhaps one of the reader's own articles names it: the embedded page answers.
+                let own = state.library.with(|library| {
+                    library
+                        .as_ref()
+                        .is_some_and(|l| l.index.entity_of(id.as_str()).is_some())
+                });
+                if own {
+                    return view! { <EntityPage id=id/> }.into_any();
+                }
+                return view! {
+                    {back}
+                    <p class="notice" role="alert">{format!("No article names “{id}”.")}</p>
+                }
+                .into_any();
+            }
+            Loaded::Page(page) => page,
+        };
+        let id = id.get_value();
+        let mut filter_by = base.clone();
+        if !filter_by.entities.contains(&id) {
+            filter_by.entities.push(id.clone());
+        }
+        let name = page.name.clone();
+        let show_label = match page.articles.len() {
+            1 => format!("Show the article naming {name}"),
+            n => format!("Show the {n} articles naming {name}"),
+        };
+        let articles = {
+            let (page, base) = (page.clone(), base.clone());
+            paged(
+                shown_articles,
+                page.articles.len(),
+                "entity-articles",
+                move |range| {
+                    page.articles[range]
+                        .iter()
+                        .filter_map(|d| {
+                            let entry = page.entries.get(d)?;
+                            let open = Filter {
+                                article: Some(entry.id.clone()),
+                                ..base.clone()
+                            };
+                            let date = (!entry.date.is_empty()).then(|| format!(" {}", entry.date));
+                            let title = entry.title.clone();
+                            Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
+                        })
+                        .collect_view()
+                },
+            )
+        };
+        let over_time = section(
+            "over-time",
+            format!(
+                "Articles naming {name} per {}",
+                page.over_time.granularity.unit()
+            ),
+            over_time_chart(&page.over_time),
+        );
+        let Some(profile) = page.profile.clone() else {
+            return view! {
+                {back}
+                <article class="entity-page" aria-labelledby="entity-name">
+                    <h1 id="entity-name">{name.clone()}</h1>
+                    <p class="entity-kind">{kind_word(page.kind)}</p>
+                    <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                    <p class="notice" id="no-profiles">"This archive was built before entity profiles: its other names, roles, quotes and the names merged into it appear once it is built again with `dossier build`."</p>
+                    {over_time}
+                    {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
+                </article>
+            }
+            .into_any();
+        };
+        let profile = Arc::new(profile);
+        let co = co_list(&profile, &base, shown_co);
+        let by = quote_list(&page, &profile.quotes_by, &base, shown_by);
+        let about = quote_list(&page, &profile.quotes_about, &base, shown_about);
+        let p = &profile;
+        let plural = if page.articles.len() == 1 { "" } else { "s" };
+        view! {
+            {back}
+            <article class="entity-page" aria-labelledby="entity-name">
+                <h1 id="entity-name">{name.clone()}</h1>
+                <p class="entity-kind">{kind_word(page.kind)}{p.roles.first().map(|r| format!(" · {}", r.name))}</p>
+                <dl class="entity-facts">
+                    <dt>"Also called"</dt><dd>{if p.aliases.is_empty() { "—".to_string() } else { p.aliases.join(", ") }}</dd>
+                    <dt>"Roles"</dt><dd>{roles_view(&p.roles)}</dd>
+                    <dt>"Mentions"</dt><dd>{format!("{} in {} article{plural}", p.mentions, page.articles.len())}</dd>
+                </dl>
+                <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                {merged_names(p)}
+                {over_time}
+                {section("co-heading", format!("Named with ({})", p.co_total), co)}
+                {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by.len()), by)}
+                {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about.len()), about)}
+                {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
+            </article>
+        }
+        .into_any()
+    }
+}
+
+/// The entities named with it; the archive keeps those named with it more than once (the
+/// most frequent first) and says what it left out.
+fn co_list(profile: &Arc<ProfileEntry>, base: &Filter, shown: RwSignal<usize>) -> AnyView {
+    let (p, base) = (profile.clone(), base.clone());
+    let (kept, total) = (p.co_occurring.len(), p.co_total as usize);
+    let once = total - kept.min(total);
+    let note = match kept {
+        _ if once == 0 => None,
+        0 => Some(format!(
+            "Each of the {once} shares one article with it; its articles below name them."
+        )),
+        CO_OCCURRING_KEPT => Some(format!("The {kept} named with it most often are listed.")),
+        _ => Some(format!(
+            "The {kept} named with it in two or more articles are listed; {once} more share one article with it."
+        )),
+    };
+    let note = note.map(|text| view! { <p class="facet-note co-note">{text}</p> });
+    let list = (kept > 0 || total == 0).then(|| {
+        paged(shown, kept, "co-list", move |range| {
+            p.co_occurring[range]
+                .iter()
+                .map(|(key, name, shared)| {
+                    let page = Filter {
+                        entity: Some(EntityId(key.clone())),
+                        ..base.clone()
+                    };
+                    let (name, shared) = (name.clone(), *shared);
+                    view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
+                })
+                .collect_view()
+        })
+    });
+    view! { {note}{list} }.into_any()
+}
+
+/// Quotes with their text, speaker and a permalink into their article.
+fn quote_list(
+    page: &Arc<ArchiveEntity>,
+    quotes: &[ProfileQuote],
+    base: &Filter,
+    shown: RwSignal<usize>,
+) -> impl IntoView + use<> {
+    let (page, quotes, base) = (page.clone(), quotes.to_vec(), base.clone());
+    let total = quotes.len();
+    paged(shown, total, "quote-hits", move |range| {
+        quotes[range]
+            .iter()
+            .filter_map(|q| {
+                let entry = page.entries.get(&q.doc)?;
+                let permalink = Filter {
+                    article: Some(entry.id.clone()),
+                    quote: Some(q.number),
+                    entity: None,
+                    ..base.clone()
+                };
+                let speaker = (!q.speaker.is_empty()).then(|| format!("— {}, ", q.speaker));
+                let (text, title) = (q.text.clone(), entry.title.clone());
+                Some(view! {
+                    <li class="quote-hit">
+                        <blockquote>{text}</blockquote>
+                        <p class="quote-source">
+                            {speaker}
+                            <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
+                        </p>
+                    </li>
+                })
+            })
+            .collect_view()
+    })
+}
+
+/// The names the resolve stage merged into it, each with its rule and evidence.
+fn merged_names(profile: &ProfileEntry) -> Option<impl IntoView + use<>> {
+    let items: Vec<_> = profile
+        .merged
+        .iter()
+        .map(|m| {
+            let text = format!(
+                "{} ({}): {}",
+                m.name,
+                m.from,
+                decided(&m.rule, &m.evidence, m.articles as usize)
+            );
+            view! { <li data-name=m.name.clone()><span class="merged-why">{text}</span></li> }
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        section(
+            "merged-heading",
+            format!("Merged names ({})", items.len()),
+            view! { <ul class="merged-names">{items}</ul> },
+        )
+    })
+}
