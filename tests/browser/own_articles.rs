@@ -722,6 +722,16 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
         app.wait_for_text("#summary", &format!("1 of {all} articles match"))
             .await?;
         assert_eq!(page::count(app, "#foreign-own-notice").await?, 0);
+        // Its entity page: the archive has no such entity, so the page is this browser's,
+        // over the reader's articles.
+        app.open_link("entity=person:ottoline-brackenbury").await?;
+        wait_own_articles(app, 5).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#entity-name", "Ottoline Brackenbury")
+            .await?;
+        app.wait_for_text(".entity-articles", "Harbour memo").await?;
+        app.wait_for_text("[data-section='by-heading'] .quote-hit", "forty containers")
+            .await?;
         app.open_link("q=harbour&view=quotes").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for("body[data-view-ready]").await?;
