@@ -9,13 +9,17 @@
 
 use super::archive_source::ArchiveSource;
 use super::curation::kind_word;
-use super::entity_page::{EntityPage, PAGE, decided, over_time_chart, paged, roles_view, section};
+use super::entity_page::{
+    EntityPage, PAGE, decided, over_time_chart, paged, quote_list as own_quote_list, roles_view,
+    section,
+};
 use super::link::ViewLink;
 use super::state::AppState;
 use crate::archive::profiles::{CO_OCCURRING_KEPT, ProfileEntry, ProfileQuote};
 use crate::archive::{ArchiveEntity, EntityShown};
 use crate::extract::EntityId;
 use crate::query::Filter;
+use crate::query::entity_profile::entity_profile;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,6 +48,7 @@ pub fn ArchiveEntityPage(
     let shown_about = RwSignal::new(PAGE);
     let shown_articles = RwSignal::new(PAGE);
     let shown_co = RwSignal::new(PAGE);
+    let shown_own = (RwSignal::new(PAGE), RwSignal::new(PAGE));
     let loaded = RwSignal::new(Loaded::Loading);
     // Each ask is numbered, so an older answer never replaces a newer one.
     let asked = StoredValue::new(0u64);
@@ -168,6 +173,7 @@ pub fn ArchiveEntityPage(
             .into_any();
         };
         let profile = Arc::new(profile);
+        let own = own_section(state, &id, &base, shown_own);
         let co = co_list(&profile, &base, shown_co);
         let by = quote_list(&page, &profile.quotes_by, &base, shown_by);
         let about = quote_list(&page, &profile.quotes_about, &base, shown_about);
@@ -190,10 +196,67 @@ pub fn ArchiveEntityPage(
                 {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by.len()), by)}
                 {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about.len()), about)}
                 {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
+                {own}
             </article>
         }
         .into_any()
     }
+}
+
+/// The reader's own articles naming the entity too (the archive's page counts the site's
+/// articles only): how many, their quotes by it, and the articles, from this browser.
+fn own_section(
+    state: AppState,
+    id: &EntityId,
+    base: &Filter,
+    shown: (RwSignal<usize>, RwSignal<usize>),
+) -> Option<impl IntoView + use<>> {
+    let library = state.library.get()?;
+    let p = entity_profile(&library.index, &library.articles, &library.annotations, id)?;
+    let n = p.articles.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let quotes = own_quote_list(&library, &p.quotes_by, base, shown.0);
+    let articles = {
+        let (library, docs, base) = (library.clone(), p.articles.clone(), base.clone());
+        paged(shown.1, n, "own-entity-articles", move |range| {
+            docs[range]
+                .iter()
+                .filter_map(|&d| {
+                    let article = library.articles.get(d as usize)?;
+                    let open = Filter {
+                        article: Some(article.id.0.clone()),
+                        ..base.clone()
+                    };
+                    let title = article.title.clone();
+                    Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink></li> })
+                })
+                .collect_view()
+        })
+    };
+    let by = (!p.quotes_by.is_empty()).then(|| {
+        section(
+            "own-by-heading",
+            format!(
+                "Quotes by {} in your articles ({})",
+                p.name,
+                p.quotes_by.len()
+            ),
+            quotes,
+        )
+    });
+    let mentions = format!(
+        "{} mention{} in {n} of your own article{plural}, kept in this browser; the counts above are the site's.",
+        p.mentions,
+        if p.mentions == 1 { "" } else { "s" }
+    );
+    Some(view! {
+        {section(
+            "own-heading",
+            format!("In your articles ({n})"),
+            view! { <p class="facet-note">{mentions}</p>{articles} },
+        )}
+        {by}
+    })
 }
 
 /// The entities named with it; the archive keeps those named with it more than once (the

@@ -345,7 +345,7 @@ pub(super) fn paged<V: IntoView + 'static>(
     }
 }
 
-fn quote_list(
+pub(super) fn quote_list(
     library: &Arc<Library>,
     quotes: &[(u32, usize)],
     base: &Filter,

@@ -764,3 +764,80 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_archive_entity_page_lists_the_readers_own_articles_naming_it_too() {
+    let Some(site) = crate::harness::fixture_dist(
+        "DOSSIER_SITE_ARCHIVE",
+        "site-archive",
+        "`dossier build SEEDS --out target/site-archive --app target/dist-app` makes it",
+    ) else {
+        return;
+    };
+    // The archive's most named person, as `dossier query --archive` says.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["query", "--archive"])
+        .arg(&site)
+        .arg("--json")
+        .output()
+        .expect("the dossier binary runs");
+    let answer: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("dossier query --json prints JSON");
+    let top = &answer["facets"]["people"][0];
+    let (key, name) = (
+        top["key"].as_str().expect("a person").to_string(),
+        top["label"].as_str().expect("a name").to_string(),
+    );
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("briefing.md");
+    std::fs::write(
+        &path,
+        format!(
+            "---\ntitle: Private briefing\ndate: 2024-05-02\n---\n\
+             \"We will not retreat from the harbour talks,\" said {name} in a private call.\n"
+        ),
+    )
+    .expect("the file is written");
+    let paths = vec![path.to_string_lossy().into_owned()];
+    App::run_with(&site, None, async |app| {
+        app.wait_for("body[data-view-ready]").await?;
+        add_files(app, &paths).await?;
+        wait_own_articles(app, 1).await?;
+        app.open_link(&format!("entity={key}")).await?;
+        app.wait_for("body[data-view-ready] #entity-name").await?;
+        app.wait_for_text("#entity-name", &name).await?;
+        // The archive's sections, then the reader's own article and quote, from this browser.
+        app.wait_for("[data-section='articles-heading'] .hit-link")
+            .await?;
+        app.wait_for_text("#own-heading", "In your articles (1)")
+            .await?;
+        app.wait_for_text("[data-section='own-heading']", "Private briefing")
+            .await?;
+        app.wait_for_text(
+            "[data-section='own-by-heading'] .quote-hit",
+            "We will not retreat from the harbour talks",
+        )
+        .await?;
+        page::script(
+            app,
+            "document.querySelector(\"[data-section='own-heading']\").scrollIntoView();",
+        )
+        .await?;
+        app.screenshot("archive-entity-with-own-articles").await?;
+        page::script(app, "window.scrollTo(0, 0);").await?;
+        app.wait_for("#own-articles-button").await?.click().await?;
+        app.wait_for("#own-remove-all").await?.click().await?;
+        wait_own_articles(app, 0).await?;
+        // Removed: the page is the archive's alone again.
+        app.wait_for("[data-section='articles-heading'] .hit-link")
+            .await?;
+        page::wait_until(
+            app,
+            "!document.querySelector(\"[data-section^='own-']\")",
+            "the own-articles section is gone once the reader's articles are removed",
+        )
+        .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
