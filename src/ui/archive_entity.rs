@@ -10,8 +10,8 @@
 use super::archive_source::ArchiveSource;
 use super::curation::kind_word;
 use super::entity_page::{
-    EntityPage, PAGE, decided, over_time_chart, paged, quote_list as own_quote_list, roles_view,
-    section,
+    EntityPage, PAGE, article_list, decided, over_time_chart, paged, quote_list as own_quote_list,
+    roles_view, section,
 };
 use super::link::ViewLink;
 use super::state::AppState;
@@ -216,23 +216,7 @@ fn own_section(
     let n = p.articles.len();
     let plural = if n == 1 { "" } else { "s" };
     let quotes = own_quote_list(&library, &p.quotes_by, base, shown.0);
-    let articles = {
-        let (library, docs, base) = (library.clone(), p.articles.clone(), base.clone());
-        paged(shown.1, n, "own-entity-articles", move |range| {
-            docs[range]
-                .iter()
-                .filter_map(|&d| {
-                    let article = library.articles.get(d as usize)?;
-                    let open = Filter {
-                        article: Some(article.id.0.clone()),
-                        ..base.clone()
-                    };
-                    let title = article.title.clone();
-                    Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink></li> })
-                })
-                .collect_view()
-        })
-    };
+    let articles = article_list(&library, &p.articles, base, shown.1, "own-entity-articles");
     let by = (!p.quotes_by.is_empty()).then(|| {
         section(
             "own-by-heading",

@@ -72,29 +72,13 @@ pub fn EntityPage(
         };
         let quotes_by = quote_list(&library, &p.quotes_by, &base, shown_by);
         let quotes_about = quote_list(&library, &p.quotes_about, &base, shown_about);
-        let articles = {
-            let (library, p, base) = (library.clone(), p.clone(), base.clone());
-            paged(
-                shown_articles,
-                p.articles.len(),
-                "entity-articles",
-                move |range| {
-                    p.articles[range]
-                    .iter()
-                    .filter_map(|&d| {
-                        let article = library.articles.get(d as usize)?;
-                        let open = Filter {
-                            article: Some(article.id.0.clone()),
-                            ..base.clone()
-                        };
-                        let title = article.title.clone();
-                        let date = article.date.map(|d| format!(" {d}"));
-                        Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
-                    })
-                    .collect_view()
-                },
-            )
-        };
+        let articles = article_list(
+            &library,
+            &p.articles,
+            &base,
+            shown_articles,
+            "entity-articles",
+        );
         let merged = merged_names(&library, &p.id);
         let per = p.over_time.granularity.unit();
         Some(view! {
@@ -343,6 +327,32 @@ pub(super) fn paged<V: IntoView + 'static>(
             <p class="facet-empty">"None."</p>
         </Show>
     }
+}
+
+/// Articles `docs` of `library`, paged, each opening in the reader (with its date).
+pub(super) fn article_list(
+    library: &Arc<Library>,
+    docs: &[u32],
+    base: &Filter,
+    shown: RwSignal<usize>,
+    class: &'static str,
+) -> impl IntoView + use<> {
+    let (library, docs, base) = (library.clone(), docs.to_vec(), base.clone());
+    paged(shown, docs.len(), class, move |range| {
+        docs[range]
+            .iter()
+            .filter_map(|&d| {
+                let article = library.articles.get(d as usize)?;
+                let open = Filter {
+                    article: Some(article.id.0.clone()),
+                    ..base.clone()
+                };
+                let title = article.title.clone();
+                let date = article.date.map(|d| format!(" {d}"));
+                Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
+            })
+            .collect_view()
+    })
 }
 
 pub(super) fn quote_list(

@@ -67,6 +67,15 @@ fn write_files(folder: &Path) -> std::io::Result<Vec<String>> {
     Ok(paths)
 }
 
+/// The archive site `./dev test` builds (`None`: skipped, loudly).
+fn archive_site() -> Option<std::path::PathBuf> {
+    crate::harness::fixture_dist(
+        "DOSSIER_SITE_ARCHIVE",
+        "site-archive",
+        "`dossier build SEEDS --out target/site-archive --app target/dist-app` makes it",
+    )
+}
+
 /// Opens the panel and gives `paths` to its file input.
 async fn add_files(app: &App, paths: &[String]) -> TestResult {
     if app
@@ -654,11 +663,7 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
 
 #[tokio::test]
 async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alone() {
-    let Some(site) = crate::harness::fixture_dist(
-        "DOSSIER_SITE_ARCHIVE",
-        "site-archive",
-        "`dossier build SEEDS --out target/site-archive --app target/dist-app` makes it",
-    ) else {
+    let Some(site) = archive_site() else {
         return;
     };
     App::run_with(&site, None, async |app| {
@@ -767,11 +772,7 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_archive_entity_page_lists_the_readers_own_articles_naming_it_too() {
-    let Some(site) = crate::harness::fixture_dist(
-        "DOSSIER_SITE_ARCHIVE",
-        "site-archive",
-        "`dossier build SEEDS --out target/site-archive --app target/dist-app` makes it",
-    ) else {
+    let Some(site) = archive_site() else {
         return;
     };
     // The archive's most named person, as `dossier query --archive` says.
