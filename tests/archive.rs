@@ -754,7 +754,7 @@ fn an_archive_entity_page_says_what_the_embedded_entity_page_says() {
 /// Checks every entity page of `corpus` both ways; the merged names and quotes compared.
 fn entity_pages_agree(corpus: &Path) -> (usize, usize) {
     use dossier::archive::EntityShown;
-    use dossier::archive::profiles::{CO_OCCURRING_KEPT, CO_OCCURRING_MIN_SHARED};
+    use dossier::archive::profiles::{CO_OCCURRING_KEPT, CO_OCCURRING_MIN_SHARED, QUOTES_KEPT};
     use dossier::query::entity_profile::entity_profile;
     let (articles, annotations) = corpus_from(corpus);
     // Resolved, so the pages have merged names to explain.
@@ -810,8 +810,24 @@ fn entity_pages_agree(corpus: &Path) -> (usize, usize) {
         let quotes = |list: &[dossier::archive::profiles::ProfileQuote]| -> Vec<(u32, usize)> {
             list.iter().map(|q| (q.doc, q.number as usize)).collect()
         };
-        assert_eq!(quotes(&profile.quotes_by), want.quotes_by, "{key}");
-        assert_eq!(quotes(&profile.quotes_about), want.quotes_about, "{key}");
+        let kept =
+            |list: &[(u32, usize)]| list.iter().take(QUOTES_KEPT).copied().collect::<Vec<_>>();
+        assert_eq!(quotes(&profile.quotes_by), kept(&want.quotes_by), "{key}");
+        assert_eq!(
+            quotes(&profile.quotes_about),
+            kept(&want.quotes_about),
+            "{key}"
+        );
+        assert_eq!(
+            profile.quotes_by_total as usize,
+            want.quotes_by.len(),
+            "{key}"
+        );
+        assert_eq!(
+            profile.quotes_about_total as usize,
+            want.quotes_about.len(),
+            "{key}"
+        );
         for q in profile.quotes_by.iter().chain(&profile.quotes_about) {
             let article = &articles[q.doc as usize];
             let quote = &annotations[q.doc as usize].quotes[q.number as usize];
@@ -874,4 +890,47 @@ fn an_entity_page_fetches_only_its_buckets_and_the_docs_it_lists() {
     );
     assert_eq!(page.entries.len(), 1);
     assert!(page.articles.len() > 1);
+}
+
+#[test]
+fn an_entity_profile_keeps_the_text_of_its_first_quotes_and_counts_them_all() {
+    use dossier::archive::EntityShown;
+    use dossier::archive::profiles::QUOTES_KEPT;
+    let folder = tempfile::tempdir().unwrap();
+    let said: String = (0..QUOTES_KEPT + 5)
+        .map(|n| format!("\"We shipped crate number {n} today,\" said Ann Smith.\n\n"))
+        .collect();
+    std::fs::write(
+        folder.path().join("quotes.md"),
+        format!(
+            "---\ntitle: Many quotes\ndate: 1987-03-02\n---\nAnn Smith runs the depot.\n\n{said}"
+        ),
+    )
+    .unwrap();
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(folder.path(), site.path());
+    let ann = (0..index.entities().len())
+        .map(|e| &index.entities()[e])
+        .find(|e| e.name == "Ann Smith")
+        .expect("Ann Smith is an entity");
+    let (mut archive, mut source) = open(site.path());
+    let all = EntityShown {
+        articles: usize::MAX,
+        quotes_by: usize::MAX,
+        quotes_about: usize::MAX,
+    };
+    let page = loop {
+        match archive.entity_page(ann.id.as_str(), all) {
+            Ok(page) => break page.unwrap(),
+            Err(needs) => add_needed(&mut archive, &mut source, needs),
+        }
+    };
+    let profile = page.profile.unwrap();
+    assert!(
+        profile.quotes_by_total as usize > QUOTES_KEPT,
+        "{}",
+        profile.quotes_by_total
+    );
+    assert_eq!(profile.quotes_by.len(), QUOTES_KEPT);
+    assert!(profile.quotes_by[0].text.contains("crate number 0 "));
 }

@@ -61,7 +61,8 @@
 //!             len { key:str mentions len { alias:str }        ; sorted by key
 //!                   len { role:str count len { variant:str count } }
 //!                   co_total len { named-index shared }       ; the first 100 named with it
-//!                   quotes quotes                             ; by it, naming it
+//!                   total quotes total quotes                 ; by it, naming it: all counted,
+//!                                                             ;   the first 200 of each kept
 //!                   len { name:str from:str rule:str evidence:str articles } }  ; merged names
 //! quotes    = len { doc-gap number speaker:str text:str }
 //! ```

@@ -22,6 +22,11 @@ pub const CO_OCCURRING_KEPT: usize = 100;
 /// together are named together once, and a page lists them from its one article.
 pub const CO_OCCURRING_MIN_SHARED: usize = 2;
 
+/// Quotes by an entity, and quotes naming it, whose text its profile keeps (both are
+/// counted in full): on the 250,000-article collection the quotes naming the most named
+/// places made one part 350 KB, and they grow with the archive.
+pub const QUOTES_KEPT: usize = 200;
+
 /// Entity-document postings per `profiles` part, on average (the bucket count follows from
 /// it; a profile's size grows with its entity's articles).
 pub const POSTINGS_PER_PROFILES_PART: usize = 2048;
@@ -70,9 +75,13 @@ pub struct ProfileEntry {
     /// The first [`CO_OCCURRING_KEPT`] of those sharing at least
     /// [`CO_OCCURRING_MIN_SHARED`] articles with it: (key, name, shared articles).
     pub co_occurring: Vec<(String, String, u32)>,
-    /// Quotes it said, in document order.
+    /// Quotes it said.
+    pub quotes_by_total: u32,
+    /// The first [`QUOTES_KEPT`] of them, in document order.
     pub quotes_by: Vec<ProfileQuote>,
-    /// Quotes that name it, said by someone else, in document order.
+    /// Quotes that name it, said by someone else.
+    pub quotes_about_total: u32,
+    /// The first [`QUOTES_KEPT`] of them, in document order.
     pub quotes_about: Vec<ProfileQuote>,
     /// Names merged into it.
     pub merged: Vec<MergedName>,
@@ -111,8 +120,20 @@ impl ProfileEntry {
                 .take(CO_OCCURRING_KEPT)
                 .map(|(id, name, n)| (id.0, name, n as u32))
                 .collect(),
-            quotes_by: profile.quotes_by.iter().filter_map(quote).collect(),
-            quotes_about: profile.quotes_about.iter().filter_map(quote).collect(),
+            quotes_by_total: profile.quotes_by.len() as u32,
+            quotes_by: profile
+                .quotes_by
+                .iter()
+                .take(QUOTES_KEPT)
+                .filter_map(quote)
+                .collect(),
+            quotes_about_total: profile.quotes_about.len() as u32,
+            quotes_about: profile
+                .quotes_about
+                .iter()
+                .take(QUOTES_KEPT)
+                .filter_map(quote)
+                .collect(),
             merged: decisions
                 .merged_into(id)
                 .map(|m| MergedName {
@@ -203,7 +224,9 @@ impl ProfilesPart {
                 enc.u32(at as u32);
                 enc.u32(*n);
             });
+            enc.u32(e.quotes_by_total);
             encode_quotes(enc, &e.quotes_by);
+            enc.u32(e.quotes_about_total);
             encode_quotes(enc, &e.quotes_about);
             enc.list(&e.merged, |enc, m| {
                 enc.str(&m.name);
@@ -240,7 +263,9 @@ impl ProfilesPart {
                         .ok_or(Problem::Invalid("named-with entity"))?;
                     Ok((key, name, dec.u32()?))
                 })?,
+                quotes_by_total: dec.u32()?,
                 quotes_by: decode_quotes(dec)?,
+                quotes_about_total: dec.u32()?,
                 quotes_about: decode_quotes(dec)?,
                 merged: dec.list(|dec| {
                     Ok(MergedName {
@@ -289,7 +314,9 @@ mod tests {
                     roles: Vec::new(),
                     co_total: 0,
                     co_occurring: Vec::new(),
+                    quotes_by_total: 1000,
                     quotes_by: Vec::new(),
+                    quotes_about_total: 7,
                     quotes_about: Vec::new(),
                     merged: Vec::new(),
                 },
@@ -304,7 +331,9 @@ mod tests {
                     }],
                     co_total: 140,
                     co_occurring: vec![("org:csto".into(), "CSTO".into(), 3)],
+                    quotes_by_total: 1000,
                     quotes_by: vec![quote(4, "We are ready"), quote(9, "Peace")],
+                    quotes_about_total: 7,
                     quotes_about: vec![quote(0, "Zas is right")],
                     merged: vec![MergedName {
                         name: "Zas".into(),
@@ -327,7 +356,9 @@ mod tests {
                     }],
                     co_total: 4000,
                     co_occurring: Vec::new(),
+                    quotes_by_total: 1000,
                     quotes_by: Vec::new(),
+                    quotes_about_total: 7,
                     quotes_about: Vec::new(),
                     merged: Vec::new(),
                 },
@@ -351,7 +382,9 @@ mod tests {
             roles: Vec::new(),
             co_total: 0,
             co_occurring: Vec::new(),
+            quotes_by_total: 1000,
             quotes_by: vec![quote(1, "x")],
+            quotes_about_total: 7,
             quotes_about: Vec::new(),
             merged: Vec::new(),
         };

@@ -18,8 +18,8 @@ use super::state::AppState;
 use crate::archive::profiles::{CO_OCCURRING_KEPT, ProfileEntry, ProfileQuote};
 use crate::archive::{ArchiveEntity, EntityShown};
 use crate::extract::EntityId;
-use crate::query::Filter;
 use crate::query::entity_profile::entity_profile;
+use crate::query::{Filter, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -173,6 +173,12 @@ pub fn ArchiveEntityPage(
             .into_any();
         };
         let profile = Arc::new(profile);
+        // Every quote by it, in the Quotes view (the profile keeps the first ones' text).
+        let quotes_view = Filter {
+            speakers: vec![id.0.clone()],
+            view: View::Quotes,
+            ..Filter::default()
+        };
         let own = own_section(state, &id, &base, shown_own);
         let co = co_list(&profile, &base, shown_co);
         let by = quote_list(&page, &profile.quotes_by, &base, shown_by);
@@ -193,8 +199,8 @@ pub fn ArchiveEntityPage(
                 {merged_names(p)}
                 {over_time}
                 {section("co-heading", format!("Named with ({})", p.co_total), co)}
-                {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by.len()), by)}
-                {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about.len()), about)}
+                {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by_total), view! { {kept_note(p.quotes_by.len(), p.quotes_by_total, Some(quotes_view))}{by} })}
+                {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about_total), view! { {kept_note(p.quotes_about.len(), p.quotes_about_total, None)}{about} })}
                 {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
                 {own}
             </article>
@@ -276,6 +282,16 @@ fn co_list(profile: &Arc<ProfileEntry>, base: &Filter, shown: RwSignal<usize>) -
         })
     });
     view! { {note}{list} }.into_any()
+}
+
+/// Says when the archive kept only the first quotes of a list, and where the rest are.
+fn kept_note(kept: usize, total: u32, all: Option<Filter>) -> Option<impl IntoView + use<>> {
+    (kept < total as usize).then(|| {
+        let rest = all.map(|filter| {
+            view! { " "<ViewLink filter=filter class="all-quotes">"All of them in the Quotes view"</ViewLink> }
+        });
+        view! { <p class="facet-note">{format!("The archive keeps the text of the first {kept}.")}{rest}</p> }
+    })
 }
 
 /// Quotes with their text, speaker and a permalink into their article.
