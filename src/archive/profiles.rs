@@ -303,22 +303,31 @@ mod tests {
         }
     }
 
+    /// A profile of `key` with nothing in it: each test fills what it checks.
+    fn bare(key: &str) -> ProfileEntry {
+        ProfileEntry {
+            key: key.into(),
+            mentions: 0,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            co_total: 0,
+            co_occurring: Vec::new(),
+            quotes_by_total: 0,
+            quotes_by: Vec::new(),
+            quotes_about_total: 0,
+            quotes_about: Vec::new(),
+            merged: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_profiles_part_reads_back_what_was_written() {
         let part = ProfilesPart {
             entries: vec![
                 ProfileEntry {
-                    key: "org:csto".into(),
-                    mentions: 0,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    co_total: 0,
-                    co_occurring: Vec::new(),
                     quotes_by_total: 1000,
-                    quotes_by: Vec::new(),
                     quotes_about_total: 7,
-                    quotes_about: Vec::new(),
-                    merged: Vec::new(),
+                    ..bare("org:csto")
                 },
                 ProfileEntry {
                     key: "person:stanislav-zas".into(),
@@ -346,21 +355,16 @@ mod tests {
                 // Numbers larger than the bytes left after them: they are values, not
                 // lengths, and read as such.
                 ProfileEntry {
-                    key: "place:zz".into(),
                     mentions: 5000,
-                    aliases: Vec::new(),
                     roles: vec![Role {
                         name: "capital".into(),
                         count: 3000,
                         variants: vec![("the capital".into(), 2000)],
                     }],
                     co_total: 4000,
-                    co_occurring: Vec::new(),
                     quotes_by_total: 1000,
-                    quotes_by: Vec::new(),
                     quotes_about_total: 7,
-                    quotes_about: Vec::new(),
-                    merged: Vec::new(),
+                    ..bare("place:zz")
                 },
             ],
         };
@@ -376,17 +380,11 @@ mod tests {
     #[test]
     fn a_profiles_part_out_of_order_or_cut_short_is_refused() {
         let entry = |key: &str| ProfileEntry {
-            key: key.into(),
             mentions: 1,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            co_total: 0,
-            co_occurring: Vec::new(),
             quotes_by_total: 1000,
             quotes_by: vec![quote(1, "x")],
             quotes_about_total: 7,
-            quotes_about: Vec::new(),
-            merged: Vec::new(),
+            ..bare(key)
         };
         let unsorted = ProfilesPart {
             entries: vec![entry("b"), entry("a")],

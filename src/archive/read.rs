@@ -395,9 +395,7 @@ impl Archive {
         });
         let mut entries = HashMap::new();
         for doc in listed.chain(quoted) {
-            if let Some(part) = lookup.docs_part(doc)
-                && let Some(entry) = part.docs.get((doc - part.first_doc) as usize)
-            {
+            if let Some(entry) = lookup.doc(doc) {
                 entries.insert(doc, entry.clone());
             }
         }

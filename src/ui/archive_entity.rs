@@ -10,8 +10,8 @@
 use super::archive_source::ArchiveSource;
 use super::curation::kind_word;
 use super::entity_page::{
-    EntityPage, PAGE, article_list, decided, over_time_chart, paged, quote_list as own_quote_list,
-    roles_view, section,
+    EntityPage, PAGE, article_item, article_list, decided, over_time_chart, paged, quote_item,
+    quote_list as own_quote_list, roles_view, section,
 };
 use super::link::ViewLink;
 use super::state::AppState;
@@ -142,9 +142,8 @@ pub fn ArchiveEntityPage(
                                 article: Some(entry.id.clone()),
                                 ..base.clone()
                             };
-                            let date = (!entry.date.is_empty()).then(|| format!(" {}", entry.date));
-                            let title = entry.title.clone();
-                            Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
+                            let date = (!entry.date.is_empty()).then(|| entry.date.clone());
+                            Some(article_item(open, entry.title.clone(), date))
                         })
                         .collect_view()
                 },
@@ -314,17 +313,13 @@ fn quote_list(
                     entity: None,
                     ..base.clone()
                 };
-                let speaker = (!q.speaker.is_empty()).then(|| format!("— {}, ", q.speaker));
-                let (text, title) = (q.text.clone(), entry.title.clone());
-                Some(view! {
-                    <li class="quote-hit">
-                        <blockquote>{text}</blockquote>
-                        <p class="quote-source">
-                            {speaker}
-                            <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
-                        </p>
-                    </li>
-                })
+                let speaker = (!q.speaker.is_empty()).then(|| q.speaker.clone());
+                Some(quote_item(
+                    permalink,
+                    q.text.clone(),
+                    speaker,
+                    entry.title.clone(),
+                ))
             })
             .collect_view()
     })

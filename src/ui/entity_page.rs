@@ -347,12 +347,35 @@ pub(super) fn article_list(
                     article: Some(article.id.0.clone()),
                     ..base.clone()
                 };
-                let title = article.title.clone();
-                let date = article.date.map(|d| format!(" {d}"));
-                Some(view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> })
+                let date = article.date.map(|d| d.to_string());
+                Some(article_item(open, article.title.clone(), date))
             })
             .collect_view()
     })
+}
+
+/// One article of an entity page's lists: its title opening it, and its date.
+pub(super) fn article_item(open: Filter, title: String, date: Option<String>) -> impl IntoView {
+    let date = date.map(|d| format!(" {d}"));
+    view! { <li><ViewLink filter=open class="hit-link">{title}</ViewLink><span class="hit-meta">{date}</span></li> }
+}
+
+/// One quote of an entity page's lists: its text, speaker and a permalink into its article.
+pub(super) fn quote_item(
+    permalink: Filter,
+    text: String,
+    speaker: Option<String>,
+    title: String,
+) -> impl IntoView {
+    view! {
+        <li class="quote-hit">
+            <blockquote>{text}</blockquote>
+            <p class="quote-source">
+                {speaker.map(|s| format!("— {s}, "))}
+                <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
+            </p>
+        </li>
+    }
 }
 
 pub(super) fn quote_list(
@@ -375,20 +398,12 @@ pub(super) fn quote_list(
                     entity: None,
                     ..base.clone()
                 };
-                let (text, speaker, title) = (
+                Some(quote_item(
+                    permalink,
                     quote.span.slice(&article.text).to_string(),
                     quote.speaker.clone(),
                     article.title.clone(),
-                );
-                Some(view! {
-                    <li class="quote-hit">
-                        <blockquote>{text}</blockquote>
-                        <p class="quote-source">
-                            {speaker.map(|s| format!("— {s}, "))}
-                            <ViewLink filter=permalink class="quote-permalink">{title}</ViewLink>
-                        </p>
-                    </li>
-                })
+                ))
             })
             .collect_view()
     })
