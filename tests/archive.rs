@@ -138,7 +138,13 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
         links.push(format!("s={}", speaker.key));
     }
     assert!(index.entities().len() > 5 && !index.speakers().is_empty());
-    let (mut archive, mut source) = open(site.path());
+    assert_same_answers(&index, site.path(), &links);
+}
+
+/// Every link, with full and with short lists, answered from the archive in `site` as
+/// `index` answers it.
+fn assert_same_answers(index: &Index, site: &Path, links: &[String]) {
+    let (mut archive, mut source) = open(site);
     for options in [
         Options::default(),
         Options {
@@ -148,14 +154,45 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
             ..Options::default()
         },
     ] {
-        for link in &links {
+        for link in links {
             let (filter, notices) = Filter::from_query_string(link);
             assert!(notices.is_empty(), "{link}: {notices:?}");
-            let expected = embedded_view(&index, &search_with(&index, &filter, options));
+            let expected = embedded_view(index, &search_with(index, &filter, options));
             let got = search_from(&mut archive, &mut source, &filter, options).unwrap();
             assert_eq!(archive_view(&got), expected, "link `{link}`");
         }
     }
+}
+
+#[test]
+fn metadata_field_links_and_facets_answer_as_the_in_memory_index_does() {
+    // The wire stories carry topics, places and authors in their front matter.
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(Path::new("tests/fixtures/wire"), site.path());
+    let meta = index.meta_fields();
+    assert!(meta.fields().len() >= 2, "{:?}", meta.fields());
+    let mut links: Vec<String> = ["", "q=oil", "m.topics=nothing-like-this", "m.nofield=x"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for field in meta.fields() {
+        for v in field.values.clone() {
+            let value = meta.value(v);
+            let encoded = value.replace(' ', "+").replace(',', "%2C");
+            links.push(format!("m.{}={encoded}", field.name));
+            links.push(format!("m.{}={encoded}&q=oil&sort=oldest", field.name));
+        }
+    }
+    let first = &meta.fields()[0];
+    let second = &meta.fields()[1];
+    links.push(format!(
+        "m.{}={}&m.{}={}",
+        first.name,
+        meta.value(first.values.start),
+        second.name,
+        meta.value(second.values.start)
+    ));
+    assert_same_answers(&index, site.path(), &links);
 }
 
 #[test]

@@ -47,10 +47,12 @@ pub enum Kind {
     Ids,
     /// Entity pages' data of one hash bucket of entity keys.
     Profiles,
+    /// Metadata field values (`m.topics=crude`) of one hash bucket, with their documents.
+    Fields,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 15] = [
+    const ALL: [(Kind, &'static str); 16] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -66,6 +68,7 @@ impl Kind {
         (Kind::PartList, "partlist"),
         (Kind::Ids, "ids"),
         (Kind::Profiles, "profiles"),
+        (Kind::Fields, "fields"),
     ];
 
     /// The file-name suffix.

@@ -24,7 +24,7 @@
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
-//!          | "termtable" | "partlist" | "ids" | "profiles"
+//!          | "termtable" | "partlist" | "ids" | "profiles" | "fields"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -41,13 +41,17 @@
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
 //!             names(doctable)                                 ; 128 docs parts each
 //!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
-//!             [ names(ids) [ names(profiles) ] ]               ; bucket = fnv1a64(article id) mod len,
+//!             [ names(ids) [ names(profiles)                   ; bucket = fnv1a64(article id) mod len,
 //!                                                             ;   fnv1a64(entity key) mod len
+//!               [ len { field:str articles                    ; metadata fields kept as facets
+//!                       len { value:str count } names(facets) } ; their top 200 values
+//!                 names(fields) ] ] ]                         ; fnv1a64(field US value) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
 //! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
 //! entities  = len { id:str name:str kind:str docs }           ; speakers: kind is empty
+//! fields    = the same layout, id = field US value (US = U+001F), name = value, kind = field
 //! termtable = names(terms) names(positions)                   ; 128 buckets each
 //! doctable  = names(docs)                                     ; docs parts, 64 documents each
 //! docs      = first_doc len { id title date source words lede
@@ -72,7 +76,9 @@
 //! offline"), and a reader that does not know them ignores them. So were the `ids` parts,
 //! named at the very end of the catalogue: a catalogue without them still reads, and its
 //! articles are found through the hits of a link's own filter only. The `profiles` parts
-//! came last, named after the `ids`: without them an archive has no entity pages.
+//! came next, named after the `ids`: without them an archive has no entity pages. The
+//! metadata fields came last: an archive without them answers an `m.` link with no
+//! article, as the embedded build answers a field it does not keep.
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a

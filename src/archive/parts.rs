@@ -52,6 +52,24 @@ pub struct FacetTable {
     pub chunks: Vec<PartName>,
 }
 
+/// One metadata field kept as a facet (`m.topics`): its globally top values, as the entity
+/// facets keep theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldTable {
+    /// The lowercased key, as `m.<name>=` names it.
+    pub name: String,
+    /// Articles listing at least one of its values.
+    pub articles: u32,
+    /// Its top values (key and label are both the value) and their postings' parts.
+    pub table: FacetTable,
+}
+
+/// The key of field `field`'s value `value` in the `fields` buckets: the field, a unit
+/// separator (which no trimmed front-matter key contains), the value.
+pub fn field_key(field: &str, value: &str) -> String {
+    format!("{field}\u{1f}{value}")
+}
+
 /// A source and its documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceEntry {
@@ -95,6 +113,11 @@ pub struct Catalogue {
     /// `profiles` buckets: entity `key`'s profile is in bucket `fnv1a64(key) mod
     /// profiles.len()`. Empty in archives built before them.
     pub profiles: Vec<PartName>,
+    /// Metadata fields kept as facets, by name. Empty in archives built before them.
+    pub fields: Vec<FieldTable>,
+    /// `fields` buckets: value `v` of field `f` is in bucket `fnv1a64(field_key(f, v)) mod
+    /// field_values.len()`.
+    pub field_values: Vec<PartName>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -163,13 +186,28 @@ impl Catalogue {
             });
             names(&mut enc, &table.chunks);
         }
-        // Last and optional, so a catalogue written before `ids` (then `profiles`) parts
-        // still reads.
-        if !self.ids.is_empty() || !self.profiles.is_empty() {
+        // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
+        // catalogue written before any of them still reads: a section is written when it or
+        // a later one has content.
+        let has_fields = !self.fields.is_empty() || !self.field_values.is_empty();
+        let has_profiles = has_fields || !self.profiles.is_empty();
+        if has_profiles || !self.ids.is_empty() {
             names(&mut enc, &self.ids);
         }
-        if !self.profiles.is_empty() {
+        if has_profiles {
             names(&mut enc, &self.profiles);
+        }
+        if has_fields {
+            enc.list(&self.fields, |enc, field| {
+                enc.str(&field.name);
+                enc.u32(field.articles);
+                enc.list(&field.table.values, |enc, value| {
+                    enc.str(&value.key);
+                    enc.u32(value.count);
+                });
+                names(enc, &field.table.chunks);
+            });
+            names(&mut enc, &self.field_values);
         }
         enc.into_bytes()
     }
@@ -224,6 +262,29 @@ impl Catalogue {
         } else {
             read_names(&mut dec, Kind::Profiles)?
         };
+        let (fields, field_values) = if dec.is_done() {
+            (Vec::new(), Vec::new())
+        } else {
+            let fields = dec.list(|dec| {
+                let name = dec.str()?;
+                let articles = dec.u32()?;
+                let values = dec.list(|dec| {
+                    let key = dec.str()?;
+                    Ok(FacetEntry {
+                        label: key.clone(),
+                        key,
+                        count: dec.u32()?,
+                    })
+                })?;
+                let chunks = read_names(dec, Kind::Facets)?;
+                Ok(FieldTable {
+                    name,
+                    articles,
+                    table: FacetTable { values, chunks },
+                })
+            })?;
+            (fields, read_names(&mut dec, Kind::Fields)?)
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -243,6 +304,8 @@ impl Catalogue {
             facets,
             ids,
             profiles,
+            fields,
+            field_values,
         })
     }
 }

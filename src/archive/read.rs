@@ -9,8 +9,8 @@
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
-    FACET_VALUES_PER_CHUNK, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
-    PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart,
+    FACET_VALUES_PER_CHUNK, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart,
+    PartListPart, PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
 use crate::extract::EntityKind;
@@ -21,7 +21,7 @@ use crate::query::eval::{
 };
 use crate::query::histogram::{from_keys, over_time};
 use crate::query::text::{TextQuery, Unit};
-use crate::query::{DateField, Facets, Filter, Histogram, Options, Sort, UnknownNames};
+use crate::query::{DateField, Facets, FieldFacet, Filter, Histogram, Options, Sort, UnknownNames};
 use crate::span::ByteSpan;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -282,7 +282,7 @@ impl Archive {
             Kind::Lexicon | Kind::Lexicon2 => {
                 Decoded::Lexicon(LexiconPart::decode(&body).map_err(fail)?)
             }
-            Kind::Entities | Kind::Speakers => {
+            Kind::Entities | Kind::Speakers | Kind::Fields => {
                 Decoded::Keyed(KeyedPart::decode(&body).map_err(fail)?)
             }
             Kind::Docs => Decoded::Docs(DocsPart::decode(&body).map_err(fail)?),
@@ -313,11 +313,6 @@ impl Archive {
         if filter.dates == DateField::Mentioned {
             return Err(ArchiveError::Unsupported(
                 "dates=mentioned (archives index publication dates only)",
-            ));
-        }
-        if !filter.fields.is_empty() {
-            return Err(ArchiveError::Unsupported(
-                "metadata fields (m.…): archive format 1 does not store them",
             ));
         }
         let lookup = Lookup::new(self);
@@ -641,6 +636,11 @@ impl<'a> Lookup<'a> {
             let docs = catalogue.sources.iter().find(|s| &s.name == source);
             matches.intersect_sorted(docs.map_or(empty, |s| &s.docs));
         }
+        for condition in &filter.fields {
+            let key = field_key(&condition.field, &condition.value);
+            let docs = self.keyed(&catalogue.field_values, &key);
+            matches.intersect_sorted(docs.map_or(empty, |v| &v.docs));
+        }
         // An archive holds only the site's articles: the reader's own are merged by the app.
         if filter.collection == Some(crate::query::Collection::Yours) {
             matches = DocSet::empty(universe);
@@ -857,8 +857,7 @@ impl<'a> Lookup<'a> {
     fn facets(&self, matches: &DocSet, per_facet: usize) -> Facets {
         let catalogue = self.catalogue();
         let everything = matches.count() == catalogue.docs as usize;
-        let table = |at: usize| {
-            let table = &catalogue.facets[at];
+        let table = |table: &FacetTable| {
             let counts: Vec<u32> = if everything {
                 table.values.iter().map(|v| v.count).collect()
             } else {
@@ -885,12 +884,13 @@ impl<'a> Lookup<'a> {
             .iter()
             .map(|s| matches.count_in(&s.docs) as u32)
             .collect();
+        let [people, organizations, places, speakers] = &catalogue.facets;
         Facets {
             own: 0,
-            people: table(0),
-            organizations: table(1),
-            places: table(2),
-            speakers: table(3),
+            people: table(people),
+            organizations: table(organizations),
+            places: table(places),
+            speakers: table(speakers),
             sources: top(
                 &source_counts,
                 per_facet,
@@ -900,8 +900,14 @@ impl<'a> Lookup<'a> {
                     (name.clone(), name)
                 },
             ),
-            // Version 1 of the format carries no metadata fields (`m.` facets).
-            fields: Vec::new(),
+            fields: catalogue
+                .fields
+                .iter()
+                .map(|field| FieldFacet {
+                    field: field.name.clone(),
+                    list: table(&field.table),
+                })
+                .collect(),
         }
     }
 

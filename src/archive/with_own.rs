@@ -22,7 +22,7 @@ use crate::corpus::Article;
 use crate::index::Index;
 use crate::query::histogram::from_keys;
 use crate::query::{DateField, Facets, Filter, Histogram, Options, Results, Sort, evaluate};
-use crate::query::{FacetList, FacetValue};
+use crate::query::{FacetList, FacetValue, FieldFacet};
 use std::cmp::Ordering;
 
 /// The reader's own articles and the in-memory index's answer for the filter.
@@ -134,11 +134,31 @@ fn merge_facets(site: &Facets, own: &Facets, limit: usize) -> Facets {
         places: merge(&site.places, &own.places),
         speakers: merge(&site.speakers, &own.speakers),
         sources: merge(&site.sources, &own.sources),
-        // An archive carries no metadata fields yet: a field facet over the reader's
-        // articles alone would count a part of the view as if it were all of it.
-        fields: Vec::new(),
+        fields: merge_fields(&site.fields, &own.fields, limit),
         own: site.own + own.own,
     }
+}
+
+/// Both collections' metadata fields, by name: a field either side keeps as a facet is
+/// listed, its values' counts summed. (One index over both could judge a field that
+/// neither side keeps alone to be a facet; such a field is not listed.)
+fn merge_fields(site: &[FieldFacet], own: &[FieldFacet], limit: usize) -> Vec<FieldFacet> {
+    let mut names: Vec<&str> = site.iter().chain(own).map(|f| f.field.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let empty = FacetList::default();
+    let list_of = |side: &[FieldFacet], name: &str| -> FacetList {
+        side.iter()
+            .find(|f| f.field == name)
+            .map_or_else(|| empty.clone(), |f| f.list.clone())
+    };
+    names
+        .into_iter()
+        .map(|name| FieldFacet {
+            field: name.to_string(),
+            list: merge_list(&list_of(site, name), &list_of(own, name), limit),
+        })
+        .collect()
 }
 
 /// One facet of both: counts summed by key, most articles first (then by label), at most

@@ -4,9 +4,10 @@
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
-    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, IDS_PER_PART,
-    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, SourceEntry,
-    TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
+    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable,
+    IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart,
+    SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
+    field_key,
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart};
 use super::read::PartSource;
@@ -364,21 +365,51 @@ pub fn write_archive(
         speaker_table,
     ];
     for (table, mut values) in facets.iter_mut().zip(candidates) {
-        values.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
-        values.truncate(FACET_TOP);
-        values.sort_by_key(|v| v.0);
-        let chunks: Vec<Stored> = values
-            .par_chunks(FACET_VALUES_PER_CHUNK)
-            .map(|chunk| {
-                let part = FacetsPart {
-                    values: chunk.iter().map(|v| v.2.to_vec()).collect(),
-                };
-                store(Kind::Facets, part.encode())
+        *table = store_facet_table(&store, &mut values, &mut stored)?;
+    }
+
+    // Metadata fields: every value in `fields` buckets (any `m.` link finds its documents),
+    // the top values of each field in the catalogue with their postings (facet counts).
+    let meta = index.meta_fields();
+    let value_entries: Vec<KeyedDocs> = meta
+        .fields()
+        .iter()
+        .flat_map(|field| {
+            field.values.clone().map(|v| KeyedDocs {
+                key: field_key(&field.name, meta.value(v)),
+                name: meta.value(v).to_string(),
+                kind: field.name.clone(),
+                docs: meta.docs(v).to_vec(),
             })
-            .collect::<io::Result<_>>()?;
-        table.chunks = chunks.iter().map(|s| s.name).collect();
-        table.values = values.into_iter().map(|v| v.1).collect();
-        stored.extend(chunks);
+        })
+        .collect();
+    let field_values = if value_entries.is_empty() {
+        Vec::new()
+    } else {
+        store_buckets(&store, Kind::Fields, value_entries, &mut stored)?
+    };
+    let mut fields = Vec::with_capacity(meta.fields().len());
+    for field in meta.fields() {
+        let mut values: Vec<(u32, FacetEntry, &[u32])> = field
+            .values
+            .clone()
+            .map(|v| {
+                let docs = meta.docs(v);
+                let value = meta.value(v).to_string();
+                let entry = FacetEntry {
+                    key: value.clone(),
+                    label: value,
+                    count: docs.len() as u32,
+                };
+                (v, entry, docs)
+            })
+            .collect();
+        let table = store_facet_table(&store, &mut values, &mut stored)?;
+        fields.push(FieldTable {
+            name: field.name.clone(),
+            articles: field.articles,
+            table,
+        });
     }
 
     let catalogue = Catalogue {
@@ -404,6 +435,8 @@ pub fn write_archive(
         facets,
         ids: id_names,
         profiles,
+        fields,
+        field_values,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {
@@ -499,6 +532,33 @@ fn store_keyed(
             (key, name)
         })
         .collect())
+}
+
+/// Keeps a facet's [`FACET_TOP`] most frequent `values` (index order breaks ties, as the
+/// embedded build's facets do), listed in index order, and stores their postings.
+fn store_facet_table(
+    store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    values: &mut Vec<(u32, FacetEntry, &[u32])>,
+    stored: &mut Vec<Stored>,
+) -> io::Result<FacetTable> {
+    values.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+    values.truncate(FACET_TOP);
+    values.sort_by_key(|v| v.0);
+    let chunks: Vec<Stored> = values
+        .par_chunks(FACET_VALUES_PER_CHUNK)
+        .map(|chunk| {
+            let part = FacetsPart {
+                values: chunk.iter().map(|v| v.2.to_vec()).collect(),
+            };
+            store(Kind::Facets, part.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let table = FacetTable {
+        chunks: chunks.iter().map(|s| s.name).collect(),
+        values: values.drain(..).map(|v| v.1).collect(),
+    };
+    stored.extend(chunks);
+    Ok(table)
 }
 
 /// Stores entries in hash buckets by key, sized by their postings.

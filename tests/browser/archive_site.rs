@@ -283,6 +283,8 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
     );
     let text_total = fixture.total(&["--q", "oil prices"]);
     let ranged_total = fixture.total(&["--q", "oil prices", "--from", "1987-03"]);
+    let topic_total = fixture.total(&["--q", "oil prices", "--m.topics", "crude"]);
+    assert!(topic_total > 0 && topic_total < text_total);
     assert!(entity_total > 0 && text_total > 0 && text_total < all);
     let whole = archive_size(site);
     let bound = ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES);
@@ -410,6 +412,13 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             newest.first() >= oldest.last() && newest != oldest,
             "newest {newest:?}, oldest {oldest:?}"
         );
+        // A metadata field: the exact total, and the field's own facet.
+        app.open_link("q=oil%20prices&m.topics=crude").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(topic_total))
+            .await?;
+        app.wait_for_text("[data-facet='m-topics'] .facet-label", "crude")
+            .await?;
         // A view the archive cannot answer says so, and shows no number.
         app.open_link("q=oil%20prices&dates=mentioned").await?;
         app.wait_for_text("#archive-unsupported", "not available from an archive")
