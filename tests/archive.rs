@@ -971,3 +971,168 @@ fn an_entity_profile_keeps_the_text_of_its_first_quotes_and_counts_them_all() {
     assert_eq!(profile.quotes_by.len(), QUOTES_KEPT);
     assert!(profile.quotes_by[0].text.contains("crate number 0 "));
 }
+
+/// `kind` of the view `filter` from the archive, as the browser makes it: the matching
+/// documents, the `texts` parts holding them (read once, not kept), one article at a time.
+fn archive_export(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    filter: &Filter,
+    kind: dossier::query::export::ExportKind,
+) -> String {
+    use dossier::archive::{PartSource, open_texts};
+    use dossier::query::export::Export;
+    let docs = loop {
+        match archive.matching(filter).unwrap() {
+            Ok(docs) => break docs,
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    };
+    let groups = loop {
+        match archive.texts_of(&docs) {
+            Ok(groups) => break groups,
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    };
+    let fields = archive
+        .catalogue()
+        .fields
+        .iter()
+        .map(|f| f.name.clone())
+        .collect();
+    let mut export = Export::new(kind, fields);
+    let mut added = 0;
+    for (name, listed) in groups {
+        let texts = open_texts(&name, &source.fetch(&name).unwrap()).unwrap();
+        for doc in listed {
+            let (article, found) = texts.article(doc).unwrap().unwrap();
+            export.add(&article, &found);
+            added += 1;
+        }
+    }
+    assert_eq!(added, docs.len(), "every matching document is exported");
+    export.finish()
+}
+
+#[test]
+fn an_archive_view_exports_what_the_embedded_build_exports() {
+    use dossier::query::evaluate;
+    use dossier::query::export::{ExportKind, export_docs};
+    for corpus in [FIXTURE, "tests/fixtures/wire"] {
+        let site = tempfile::tempdir().unwrap();
+        let (index, articles, _) = build(Path::new(corpus), site.path());
+        let (_, annotations) = corpus_from(Path::new(corpus));
+        let fields: Vec<String> = index
+            .meta_fields()
+            .fields()
+            .iter()
+            .map(|f| f.name.clone())
+            .collect();
+        let (mut archive, mut source) = open(site.path());
+        for link in [
+            "",
+            "q=oil",
+            "q=-oil&sort=oldest",
+            "m.topics=crude",
+            "from=1987-03",
+        ] {
+            let (filter, _) = Filter::from_query_string(link);
+            let docs: Vec<u32> = evaluate(&index, &filter).matches.iter().collect();
+            for kind in [
+                ExportKind::Schema,
+                ExportKind::Articles,
+                ExportKind::Quotes,
+                ExportKind::Entities,
+            ] {
+                let expected =
+                    export_docs(kind, fields.clone(), &articles, &annotations, &docs).finish();
+                let got = archive_export(&mut archive, &mut source, &filter, kind);
+                assert_eq!(got, expected, "{corpus} `{link}` {kind:?}");
+            }
+        }
+    }
+}
+
+fn archive_network(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    filter: &Filter,
+    nodes: usize,
+) -> dossier::query::network::Network {
+    loop {
+        match archive.network(filter, nodes).unwrap() {
+            Ok(network) => return network,
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    }
+}
+
+#[test]
+fn an_archive_draws_the_network_the_embedded_build_draws() {
+    use dossier::query::evaluate;
+    use dossier::query::network::network;
+    for corpus in [FIXTURE, "tests/fixtures/wire"] {
+        let site = tempfile::tempdir().unwrap();
+        let (index, _, _) = build(Path::new(corpus), site.path());
+        let (mut archive, mut source) = open(site.path());
+        let mut links: Vec<String> = ["", "q=oil", "q=-oil", "from=1987-03", "q=nothing-like-this"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        links.extend(
+            index
+                .entities()
+                .iter()
+                .map(|e| format!("e={}", e.id.as_str())),
+        );
+        for link in &links {
+            let (filter, _) = Filter::from_query_string(link);
+            let matches = evaluate(&index, &filter).matches;
+            for nodes in [3, 50, 200] {
+                let expected = network(&index, &matches, nodes);
+                let got = archive_network(&mut archive, &mut source, &filter, nodes);
+                assert_eq!(got, expected, "{corpus} `{link}` nodes={nodes}");
+            }
+        }
+        let (everything, _) = Filter::from_query_string("");
+        let drawn = archive_network(&mut archive, &mut source, &everything, 200);
+        assert!(
+            drawn.nodes.len() > 5 && !drawn.edges.is_empty(),
+            "{corpus}: {drawn:?}"
+        );
+        assert!(
+            drawn
+                .nodes
+                .iter()
+                .any(|n| n.kind == dossier::extract::EntityKind::Misc)
+                || index
+                    .entities()
+                    .iter()
+                    .all(|e| e.kind != dossier::extract::EntityKind::Misc),
+            "other names are drawn too"
+        );
+    }
+}
+
+#[test]
+fn the_readers_own_network_merged_with_the_archives_is_the_network_of_both() {
+    use dossier::query::evaluate;
+    use dossier::query::network::{MAX_NODES, merge, network};
+    let (mut all, mut found) = corpus_from(Path::new(FIXTURE));
+    let own_articles: Vec<Article> = all.drain(7..).collect();
+    let own_found: Vec<Annotations> = found.drain(7..).collect();
+    let site_index = Index::build(&all, &found);
+    let own_index = Index::build(&own_articles, &own_found);
+    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
+    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    let both = Index::build(&both_articles, &both_found);
+    for link in ["", "q=oil", "q=-oil"] {
+        let (filter, _) = Filter::from_query_string(link);
+        let side = |index: &Index| network(index, &evaluate(index, &filter).matches, MAX_NODES);
+        for nodes in [4, 50] {
+            let merged = merge(&side(&site_index), &side(&own_index), nodes);
+            let expected = network(&both, &evaluate(&both, &filter).matches, nodes);
+            assert_eq!(merged, expected, "`{link}` nodes={nodes}");
+        }
+    }
+}

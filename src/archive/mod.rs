@@ -45,7 +45,9 @@
 //!                                                             ;   fnv1a64(entity key) mod len
 //!               [ len { field:str articles                    ; metadata fields kept as facets
 //!                       len { value:str count } names(facets) } ; their top 200 values
-//!                 names(fields) ] ] ]                         ; fnv1a64(field US value) mod len
+//!                 names(fields)                               ; fnv1a64(field US value) mod len
+//!                 [ len { key:str label:str count } names(facets) ] ] ] ]  ; other names (misc):
+//!                                                             ;   the network's 5th table
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -86,11 +88,11 @@
 //! frequency and the document's length, so ranking is the embedded build's BM25, bit for
 //! bit, from the words' own parts.
 //!
-//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned`, the entity table
-//! and the network are not answered from an archive; an entity page's named-with list
-//! keeps only entities sharing two or more articles with it; a filtered view's facet counts are exact for the globally top
-//! [`parts::FACET_TOP`] values of each facet (a value outside them is not listed); every
-//! build numbers documents afresh.
+//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` and the entity table
+//! are not answered from an archive; an entity page's named-with list keeps only entities
+//! sharing two or more articles with it; a filtered view's facet counts, and the network,
+//! are exact for the globally top [`parts::FACET_TOP`] values of each facet (a value
+//! outside them is not listed or drawn); every build numbers documents afresh.
 
 pub mod codec;
 pub mod parts;
@@ -103,7 +105,7 @@ pub mod write;
 pub use codec::{Kind, PartError, PartName, Problem};
 pub use read::{
     Archive, ArchiveEntity, ArchiveError, ArchiveHit, ArchiveQuote, ArchiveResults, EntityShown,
-    Fetched, Manifest, Needs, PartSource, open_part_list, search_from,
+    Fetched, Manifest, Needs, PartSource, open_part_list, open_texts, search_from,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use write::{DirSource, WriteSummary, write_archive};

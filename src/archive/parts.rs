@@ -118,6 +118,9 @@ pub struct Catalogue {
     /// `fields` buckets: value `v` of field `f` is in bucket `fnv1a64(field_key(f, v)) mod
     /// field_values.len()`.
     pub field_values: Vec<PartName>,
+    /// Other names (kind `misc`), as [`Catalogue::facets`] keeps people's: no facet panel
+    /// shows them, the network does. Empty in archives built before it.
+    pub misc: FacetTable,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -139,6 +142,28 @@ fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Proble
     dec.list(|dec| {
         let key = char::from_u32(dec.u32()?).ok_or(Problem::Invalid("character"))?;
         Ok((key, dec.name(kind)?))
+    })
+}
+
+fn facet_table(enc: &mut Enc, table: &FacetTable) {
+    enc.list(&table.values, |enc, value| {
+        enc.str(&value.key);
+        enc.str(&value.label);
+        enc.u32(value.count);
+    });
+    names(enc, &table.chunks);
+}
+
+fn read_facet_table(dec: &mut Dec) -> Result<FacetTable, Problem> {
+    Ok(FacetTable {
+        values: dec.list(|dec| {
+            Ok(FacetEntry {
+                key: dec.str()?,
+                label: dec.str()?,
+                count: dec.u32()?,
+            })
+        })?,
+        chunks: read_names(dec, Kind::Facets)?,
     })
 }
 
@@ -179,17 +204,13 @@ impl Catalogue {
         names(&mut enc, &self.speakers);
         names(&mut enc, &self.doc_tables);
         for table in &self.facets {
-            enc.list(&table.values, |enc, value| {
-                enc.str(&value.key);
-                enc.str(&value.label);
-                enc.u32(value.count);
-            });
-            names(&mut enc, &table.chunks);
+            facet_table(&mut enc, table);
         }
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_fields = !self.fields.is_empty() || !self.field_values.is_empty();
+        let has_misc = !self.misc.values.is_empty();
+        let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
         let has_profiles = has_fields || !self.profiles.is_empty();
         if has_profiles || !self.ids.is_empty() {
             names(&mut enc, &self.ids);
@@ -208,6 +229,9 @@ impl Catalogue {
                 names(enc, &field.table.chunks);
             });
             names(&mut enc, &self.field_values);
+        }
+        if has_misc {
+            facet_table(&mut enc, &self.misc);
         }
         enc.into_bytes()
     }
@@ -243,14 +267,7 @@ impl Catalogue {
         let doc_tables = read_names(&mut dec, Kind::DocTable)?;
         let mut facets: [FacetTable; 4] = Default::default();
         for table in &mut facets {
-            table.values = dec.list(|dec| {
-                Ok(FacetEntry {
-                    key: dec.str()?,
-                    label: dec.str()?,
-                    count: dec.u32()?,
-                })
-            })?;
-            table.chunks = read_names(&mut dec, Kind::Facets)?;
+            *table = read_facet_table(&mut dec)?;
         }
         let ids = if dec.is_done() {
             Vec::new()
@@ -285,6 +302,11 @@ impl Catalogue {
             })?;
             (fields, read_names(&mut dec, Kind::Fields)?)
         };
+        let misc = if dec.is_done() {
+            FacetTable::default()
+        } else {
+            read_facet_table(&mut dec)?
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -306,6 +328,7 @@ impl Catalogue {
             profiles,
             fields,
             field_values,
+            misc,
         })
     }
 }
@@ -674,7 +697,29 @@ pub struct TextsPart {
     pub docs: Vec<(String, String)>,
 }
 
+/// The article and annotations of document `doc` from the JSON a `texts` part stores.
+pub fn parse_text(
+    doc: u32,
+    article: &str,
+    annotations: &str,
+) -> Result<(Article, crate::extract::Annotations), String> {
+    let article: Article = serde_json::from_str(article)
+        .map_err(|e| format!("document {doc}'s article is damaged: {e}"))?;
+    let annotations = serde_json::from_str(annotations)
+        .map_err(|e| format!("document {doc}'s annotations are damaged: {e}"))?;
+    Ok((article, annotations))
+}
+
 impl TextsPart {
+    /// Document `doc`'s article and annotations (`None`: not in this part).
+    pub fn article(
+        &self,
+        doc: u32,
+    ) -> Option<Result<(Article, crate::extract::Annotations), String>> {
+        let (article, annotations) = self.docs.get(doc.checked_sub(self.first_doc)? as usize)?;
+        Some(parse_text(doc, article, annotations))
+    }
+
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();

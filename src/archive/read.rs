@@ -20,11 +20,12 @@ use crate::query::eval::{
     EXACT_WEIGHT, MAX_PREFIX_TERMS, MIN_TYPO_LEN, PREFIX_WEIGHT, TYPO_WEIGHT, date_range,
 };
 use crate::query::histogram::{from_keys, over_time};
+use crate::query::network::{MAX_NODES, Network, Node, edges_of, node_order};
 use crate::query::text::{TextQuery, Unit};
 use crate::query::{DateField, Facets, FieldFacet, Filter, Histogram, Options, Sort, UnknownNames};
 use crate::span::ByteSpan;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 /// Where parts come from. Natively a folder ([`super::DirSource`]); the browser's
@@ -94,6 +95,20 @@ pub fn open_part_list(name: &PartName, stored: &[u8]) -> Result<PartListPart, Pa
         part: name.to_string(),
         problem,
     })
+}
+
+/// Checks and reads a `texts` part without keeping it (an export's, see
+/// [`Archive::texts_of`]).
+pub fn open_texts(name: &PartName, stored: &[u8]) -> Result<TextsPart, PartError> {
+    let body = open(name, stored)?;
+    let fail = |problem| PartError {
+        part: name.to_string(),
+        problem,
+    };
+    if name.kind != Kind::Texts {
+        return Err(fail(Problem::WrongKind));
+    }
+    TextsPart::decode(&body).map_err(fail)
 }
 
 /// A part fetched so far: which, and how many stored bytes.
@@ -318,6 +333,105 @@ impl Archive {
         let lookup = Lookup::new(self);
         let results = lookup.search(filter, options);
         Ok(lookup.answer(results))
+    }
+
+    /// Every document matching `filter`, ascending, or the parts still needed (those a
+    /// view of it fetches for its count: no `docs` and no facets). An export starts here.
+    pub fn matching(&self, filter: &Filter) -> Result<Result<Vec<u32>, Needs>, ArchiveError> {
+        if filter.dates == DateField::Mentioned {
+            return Err(ArchiveError::Unsupported(
+                "dates=mentioned (archives index publication dates only)",
+            ));
+        }
+        let lookup = Lookup::new(self);
+        let (matches, _) = lookup.evaluate(filter);
+        Ok(lookup.answer(matches.iter().collect()))
+    }
+
+    /// The co-occurrence network of `filter`'s matches, as `query::network::network` draws
+    /// it, or the parts still needed: the facet postings of the people, organisations,
+    /// places and other names the catalogue keeps. Exact when the view's most named
+    /// entities are among their kind's global top 200 (every entity, in an archive with
+    /// fewer); otherwise the view's own most named are drawn from those.
+    pub fn network(
+        &self,
+        filter: &Filter,
+        nodes: usize,
+    ) -> Result<Result<Network, Needs>, ArchiveError> {
+        if filter.dates == DateField::Mentioned {
+            return Err(ArchiveError::Unsupported(
+                "dates=mentioned (archives index publication dates only)",
+            ));
+        }
+        let lookup = Lookup::new(self);
+        let (matches, _) = lookup.evaluate(filter);
+        let c = &self.catalogue;
+        let [people, organizations, places, _] = &c.facets;
+        let tables = [
+            (people, EntityKind::Person),
+            (organizations, EntityKind::Organization),
+            (places, EntityKind::Place),
+            (&c.misc, EntityKind::Misc),
+        ];
+        let mut candidates: Vec<(Node, &[u32])> = Vec::new();
+        for (table, kind) in tables {
+            for (chunk, &name) in table.chunks.iter().enumerate() {
+                let Some(Decoded::Facets(part)) = lookup.part(name) else {
+                    continue;
+                };
+                for (at, docs) in part.values.iter().enumerate() {
+                    let Some(value) = table.values.get(chunk * FACET_VALUES_PER_CHUNK + at) else {
+                        continue;
+                    };
+                    let articles = matches.count_in(docs) as u32;
+                    if articles > 0 {
+                        let node = Node {
+                            key: value.key.clone(),
+                            name: value.label.clone(),
+                            kind,
+                            articles,
+                        };
+                        candidates.push((node, docs));
+                    }
+                }
+            }
+        }
+        candidates.sort_unstable_by(|a, b| node_order(&a.0, &b.0));
+        candidates.truncate(nodes.clamp(1, MAX_NODES));
+        let mut per_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (n, (_, docs)) in candidates.iter().enumerate() {
+            for &doc in docs.iter().filter(|&&d| matches.contains(d)) {
+                per_doc.entry(doc).or_default().push(n as u32);
+            }
+        }
+        let edges = edges_of(candidates.len(), per_doc.into_values());
+        let network = Network {
+            nodes: candidates.into_iter().map(|(node, _)| node).collect(),
+            edges,
+        };
+        Ok(lookup.answer(network))
+    }
+
+    /// The `texts` parts holding documents `docs`, each with the documents of `docs` it
+    /// holds, in part order; or the `docs` parts to fetch to know them. The texts parts
+    /// are for [`open_texts`]: an export reads them once, so the archive does not keep them.
+    pub fn texts_of(&self, docs: &[u32]) -> Result<Vec<(PartName, Vec<u32>)>, Needs> {
+        let lookup = Lookup::new(self);
+        let mut groups: Vec<(PartName, Vec<u32>)> = Vec::new();
+        for &doc in docs {
+            let Some(chunk) = lookup.docs_part(doc) else {
+                continue;
+            };
+            let at = ((doc - chunk.first_doc) / super::parts::TEXTS_PER_CHUNK) as usize;
+            let Some(&name) = chunk.texts.get(at) else {
+                continue;
+            };
+            match groups.last_mut() {
+                Some((last, listed)) if *last == name => listed.push(doc),
+                _ => groups.push((name, vec![doc])),
+            }
+        }
+        lookup.answer(groups)
     }
 
     /// The entities and speakers `filter` names that no article of the archive has (see

@@ -367,6 +367,7 @@ pub fn write_archive(
     for (table, mut values) in facets.iter_mut().zip(candidates) {
         *table = store_facet_table(&store, &mut values, &mut stored)?;
     }
+    let misc = store_facet_table(&store, &mut entity_table(EntityKind::Misc), &mut stored)?;
 
     // Metadata fields: every value in `fields` buckets (any `m.` link finds its documents),
     // the top values of each field in the catalogue with their postings (facet counts).
@@ -437,6 +438,7 @@ pub fn write_archive(
         profiles,
         fields,
         field_values,
+        misc,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

@@ -46,6 +46,30 @@ pub struct MetaFields {
     doc_values: Lists,
 }
 
+/// Article `article`'s `(field, value)` pairs by the rule of the module doc (lowercased
+/// fields, trimmed values, lists split at commas except the author's), in the article's
+/// order, repeats included.
+pub fn field_values(article: &Article) -> Vec<(String, String)> {
+    let author = article.author.as_deref().map(|a| (AUTHOR, a));
+    let meta = article.meta.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let mut out = Vec::new();
+    for (key, value) in author.into_iter().chain(meta) {
+        let field = key.trim().to_lowercase();
+        if field.is_empty() {
+            continue;
+        }
+        let items: Vec<&str> = if field == AUTHOR {
+            vec![value]
+        } else {
+            value.split(',').collect()
+        };
+        for item in items.into_iter().map(str::trim).filter(|i| !i.is_empty()) {
+            out.push((field.clone(), item.to_string()));
+        }
+    }
+    out
+}
+
 /// Collects `(field, value, doc)` while the index is built, then keeps the facet fields.
 #[derive(Default)]
 pub(super) struct FieldCollector {
@@ -58,35 +82,17 @@ impl FieldCollector {
     /// Adds article `doc`'s metadata and author.
     pub fn add(&mut self, doc: u32, article: &Article) {
         let start = self.pairs.len();
-        let author = article.author.as_deref().map(|a| (AUTHOR, a));
-        let meta = article.meta.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        for (key, value) in author.into_iter().chain(meta) {
-            let field = key.trim().to_lowercase();
-            if field.is_empty() {
-                continue;
-            }
-            let items: Vec<&str> = if field == AUTHOR {
-                vec![value]
-            } else {
-                value.split(',').collect()
-            };
-            for item in items {
-                let item = item.trim();
-                if item.is_empty() {
-                    continue;
+        for key in field_values(article) {
+            let id = match self.ids.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.keys.len() as u32;
+                    self.ids.insert(key.clone(), id);
+                    self.keys.push(key);
+                    id
                 }
-                let key = (field.clone(), item.to_string());
-                let id = match self.ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.keys.len() as u32;
-                        self.ids.insert(key.clone(), id);
-                        self.keys.push(key);
-                        id
-                    }
-                };
-                self.pairs.push((id, doc));
-            }
+            };
+            self.pairs.push((id, doc));
         }
         // One pair per (value, doc), even when a list repeats a value.
         self.pairs[start..].sort_unstable();

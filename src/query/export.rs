@@ -4,27 +4,144 @@
 
 use crate::corpus::Article;
 use crate::extract::{Annotations, schema};
-use crate::index::Index;
+use crate::index::fields::field_values;
 use crate::span::CharIndex;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// One schema record per article of `docs`, one per line.
-pub fn schema_jsonl(articles: &[Article], annotations: &[Annotations], docs: &[u32]) -> String {
-    let mut out = String::new();
-    for (article, found) in pairs(articles, annotations, docs) {
-        if let Ok(line) = serde_json::to_string(&schema::record(article, found)) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-    out
+/// What an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// One schema record per article (JSON Lines).
+    Schema,
+    /// `id,title,date,source,url,author`, then one column per metadata facet field (its
+    /// values joined by `; `), one row per article: a table a spreadsheet can pivot on.
+    Articles,
+    /// `article_id,title,date,quote,speaker,speaker_id,start,end,text`, one row per quote.
+    Quotes,
+    /// `id,kind,name,articles,mentions`, one row per entity, most mentioned first.
+    Entities,
 }
 
-/// `article_id,title,date,quote,speaker,speaker_id,start,end,text`, one row per quote.
-pub fn quotes_csv(articles: &[Article], annotations: &[Annotations], docs: &[u32]) -> String {
-    let mut out = String::from("article_id,title,date,quote,speaker,speaker_id,start,end,text\n");
-    for (article, found) in pairs(articles, annotations, docs) {
+impl ExportKind {
+    /// The downloaded file's name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Schema => "dossier-articles.jsonl",
+            Self::Articles => "dossier-articles.csv",
+            Self::Quotes => "dossier-quotes.csv",
+            Self::Entities => "dossier-entities.csv",
+        }
+    }
+
+    /// Its media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Schema => "application/x-ndjson",
+            _ => "text/csv",
+        }
+    }
+}
+
+/// An export written one article at a time, so an archive's articles can be added as
+/// their parts arrive and dropped after.
+#[derive(Debug, Clone)]
+pub struct Export {
+    kind: ExportKind,
+    /// The metadata facet fields, one column each (articles only).
+    fields: Vec<String>,
+    out: String,
+    /// Entity id → kind, name, articles, mentions (entities only: written at the end).
+    entities: BTreeMap<String, (String, String, usize, usize)>,
+    records: usize,
+}
+
+impl Export {
+    /// An empty export of `kind`; `fields` are the metadata facet fields (sorted), the
+    /// articles table's last columns.
+    pub fn new(kind: ExportKind, fields: Vec<String>) -> Self {
+        let mut out = String::new();
+        match kind {
+            ExportKind::Schema | ExportKind::Entities => {}
+            ExportKind::Articles => {
+                let mut header: Vec<String> = ["id", "title", "date", "source", "url", "author"]
+                    .map(String::from)
+                    .to_vec();
+                header.extend(fields.iter().cloned());
+                push_row(&mut out, &header);
+            }
+            ExportKind::Quotes => {
+                out.push_str("article_id,title,date,quote,speaker,speaker_id,start,end,text\n");
+            }
+        }
+        Self {
+            kind,
+            fields,
+            out,
+            entities: BTreeMap::new(),
+            records: 0,
+        }
+    }
+
+    /// Adds one article.
+    pub fn add(&mut self, article: &Article, found: &Annotations) {
+        match self.kind {
+            ExportKind::Schema => {
+                if let Ok(line) = serde_json::to_string(&schema::record(article, found)) {
+                    self.out.push_str(&line);
+                    self.out.push('\n');
+                    self.records += 1;
+                }
+            }
+            ExportKind::Articles => self.add_article_row(article),
+            ExportKind::Quotes => self.add_quote_rows(article, found),
+            ExportKind::Entities => {
+                for (i, entity) in found.entities.iter().enumerate() {
+                    let mentions = found.mentions.iter().filter(|m| m.entity == i).count();
+                    let row = self
+                        .entities
+                        .entry(entity.id.as_str().to_string())
+                        .or_insert_with(|| {
+                            (
+                                entity.kind.as_str().to_string(),
+                                entity.canonical.clone(),
+                                0,
+                                0,
+                            )
+                        });
+                    row.2 += 1;
+                    row.3 += mentions;
+                }
+            }
+        }
+    }
+
+    fn add_article_row(&mut self, article: &Article) {
+        let mut row = vec![
+            article.id.as_str().to_string(),
+            article.title.clone(),
+            article.date.map(|d| d.to_string()).unwrap_or_default(),
+            article.source.clone().unwrap_or_default(),
+            article.url.clone().unwrap_or_default(),
+            article.author.clone().unwrap_or_default(),
+        ];
+        // As the index keeps them: each value once, in text order.
+        let mut columns: Vec<Vec<String>> = vec![Vec::new(); self.fields.len()];
+        for (field, value) in field_values(article) {
+            if let Ok(at) = self.fields.binary_search(&field) {
+                columns[at].push(value);
+            }
+        }
+        row.extend(columns.into_iter().map(|mut values| {
+            values.sort_unstable();
+            values.dedup();
+            values.join("; ")
+        }));
+        push_row(&mut self.out, &row);
+        self.records += 1;
+    }
+
+    fn add_quote_rows(&mut self, article: &Article, found: &Annotations) {
         let chars = CharIndex::new(&article.text);
         for (n, quote) in found.quotes.iter().enumerate() {
             let span = chars.span(quote.span);
@@ -43,93 +160,59 @@ pub fn quotes_csv(articles: &[Article], annotations: &[Annotations], docs: &[u32
                 span.end.to_string(),
                 quote.span.slice(&article.text).to_string(),
             ];
-            push_row(&mut out, &row);
+            push_row(&mut self.out, &row);
+            self.records += 1;
         }
     }
-    out
-}
 
-/// `id,kind,name,articles,mentions`, one row per entity, most mentioned first.
-pub fn entities_csv(annotations: &[Annotations], docs: &[u32]) -> String {
-    let mut counts: BTreeMap<&str, (&str, &str, usize, usize)> = BTreeMap::new();
-    for &doc in docs {
-        let Some(found) = annotations.get(doc as usize) else {
-            continue;
-        };
-        for (i, entity) in found.entities.iter().enumerate() {
-            let mentions = found.mentions.iter().filter(|m| m.entity == i).count();
-            let row = counts.entry(entity.id.as_str()).or_insert((
-                entity.kind.as_str(),
-                &entity.canonical,
-                0,
-                0,
-            ));
-            row.2 += 1;
-            row.3 += mentions;
+    /// Records written so far: articles, quotes, or (for entities) distinct entities.
+    pub fn records(&self) -> usize {
+        match self.kind {
+            ExportKind::Entities => self.entities.len(),
+            _ => self.records,
         }
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.3.cmp(&a.1.3).then_with(|| a.0.cmp(b.0)));
-    let mut out = String::from("id,kind,name,articles,mentions\n");
-    for (id, (kind, name, articles, mentions)) in rows {
-        push_row(
-            &mut out,
-            &[
-                id.to_string(),
-                kind.to_string(),
-                name.to_string(),
-                articles.to_string(),
-                mentions.to_string(),
-            ],
-        );
-    }
-    out
-}
 
-/// `id,title,date,source,url,author`, then one column per metadata facet field (its values
-/// joined by `; `), one row per article: a table a spreadsheet can pivot on topics or places.
-pub fn articles_csv(articles: &[Article], index: &Index, docs: &[u32]) -> String {
-    let meta = index.meta_fields();
-    let mut header: Vec<String> = ["id", "title", "date", "source", "url", "author"]
-        .map(String::from)
-        .to_vec();
-    header.extend(meta.fields().iter().map(|f| f.name.clone()));
-    let mut out = String::new();
-    push_row(&mut out, &header);
-    for &doc in docs {
-        let Some(article) = articles.get(doc as usize) else {
-            continue;
-        };
-        let mut row = vec![
-            article.id.as_str().to_string(),
-            article.title.clone(),
-            article.date.map(|d| d.to_string()).unwrap_or_default(),
-            article.source.clone().unwrap_or_default(),
-            article.url.clone().unwrap_or_default(),
-            article.author.clone().unwrap_or_default(),
-        ];
-        let mut columns = vec![Vec::new(); meta.fields().len()];
-        for &value in meta.doc_values(doc) {
-            if let Some(column) = meta
-                .field_of(value)
-                .and_then(|f| columns.get_mut(f as usize))
-            {
-                column.push(meta.value(value));
+    /// The file's text.
+    pub fn finish(self) -> String {
+        let Self {
+            kind,
+            mut out,
+            entities,
+            ..
+        } = self;
+        if kind == ExportKind::Entities {
+            let mut rows: Vec<_> = entities.into_iter().collect();
+            rows.sort_by(|a, b| b.1.3.cmp(&a.1.3).then_with(|| a.0.cmp(&b.0)));
+            out.push_str("id,kind,name,articles,mentions\n");
+            for (id, (kind, name, articles, mentions)) in rows {
+                push_row(
+                    &mut out,
+                    &[id, kind, name, articles.to_string(), mentions.to_string()],
+                );
             }
         }
-        row.extend(columns.into_iter().map(|values| values.join("; ")));
-        push_row(&mut out, &row);
+        out
     }
-    out
 }
 
-fn pairs<'a>(
-    articles: &'a [Article],
-    annotations: &'a [Annotations],
-    docs: &'a [u32],
-) -> impl Iterator<Item = (&'a Article, &'a Annotations)> + 'a {
-    docs.iter()
-        .filter_map(|&d| Some((articles.get(d as usize)?, annotations.get(d as usize)?)))
+/// `kind` of the articles `docs` of `articles`/`annotations` (the embedded build's).
+pub fn export_docs(
+    kind: ExportKind,
+    fields: Vec<String>,
+    articles: &[Article],
+    annotations: &[Annotations],
+    docs: &[u32],
+) -> Export {
+    let mut export = Export::new(kind, fields);
+    for &doc in docs {
+        if let (Some(article), Some(found)) =
+            (articles.get(doc as usize), annotations.get(doc as usize))
+        {
+            export.add(article, found);
+        }
+    }
+    export
 }
 
 /// RFC 4180 row. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first)
@@ -191,7 +274,7 @@ mod tests {
     #[test]
     fn quotes_csv_quotes_cells_and_counts_characters() {
         let (articles, annotations) = sample();
-        let csv = quotes_csv(&articles, &annotations, &[0]);
+        let csv = export_docs(ExportKind::Quotes, vec![], &articles, &annotations, &[0]).finish();
         let row = csv.lines().nth(1).unwrap();
         assert!(row.starts_with("a,"), "{row}");
         assert!(
@@ -203,9 +286,18 @@ mod tests {
     #[test]
     fn entities_csv_counts_articles_and_mentions() {
         let (_, annotations) = sample();
+        let (articles, _) = sample();
+        let export = export_docs(
+            ExportKind::Entities,
+            vec![],
+            &articles,
+            &annotations,
+            &[0, 0],
+        );
+        assert_eq!(export.records(), 1);
         assert_eq!(
-            entities_csv(&annotations, &[0]),
-            "id,kind,name,articles,mentions\nperson:zas,person,Zas,1,1\n"
+            export.finish(),
+            "id,kind,name,articles,mentions\nperson:zas,person,Zas,2,2\n"
         );
     }
 
@@ -222,8 +314,22 @@ mod tests {
                     .remove(0)
             })
             .collect();
-        let index = Index::build(&articles, &vec![Annotations::default(); 4]);
-        let csv = articles_csv(&articles, &index, &[0, 2]);
+        let annotations = vec![Annotations::default(); 4];
+        let index = crate::index::Index::build(&articles, &annotations);
+        let fields: Vec<String> = index
+            .meta_fields()
+            .fields()
+            .iter()
+            .map(|f| f.name.clone())
+            .collect();
+        let csv = export_docs(
+            ExportKind::Articles,
+            fields,
+            &articles,
+            &annotations,
+            &[0, 2],
+        )
+        .finish();
         assert_eq!(
             csv,
             "id,title,date,source,url,author,topics\na0,T0,,,,,crude; grain\na2,T2,,,,,grain\n"
@@ -240,7 +346,7 @@ mod tests {
     #[test]
     fn json_lines_hold_one_schema_record_per_article() {
         let (articles, annotations) = sample();
-        let jsonl = schema_jsonl(&articles, &annotations, &[0]);
+        let jsonl = export_docs(ExportKind::Schema, vec![], &articles, &annotations, &[0]).finish();
         let record: serde_json::Value = serde_json::from_str(jsonl.trim()).unwrap();
         assert_eq!(record["quotes"][0]["speaker_id"], "person:zas");
         assert_eq!(record["entities"][0]["start"], 16);

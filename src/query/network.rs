@@ -7,6 +7,7 @@
 
 use crate::extract::EntityKind;
 use crate::index::{DocSet, Index, NONE};
+use std::collections::HashMap;
 
 /// Nodes drawn when the link does not say.
 pub const DEFAULT_NODES: usize = 50;
@@ -47,7 +48,8 @@ pub struct Network {
 }
 
 /// The `nodes` entities named in most of `matches` (at most [`MAX_NODES`]; ties by entity
-/// number, so the choice is stable) and how often each pair is named together.
+/// id, so the choice is stable and an archive, which has no entity numbers, makes the
+/// same) and how often each pair is named together.
 pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
     let nodes = nodes.clamp(1, MAX_NODES);
     let entities = index.entities();
@@ -65,7 +67,10 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
         .filter(|&(_, &c)| c > 0)
         .map(|(e, &c)| (c, e))
         .collect();
-    let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let order = |a: &(u32, usize), b: &(u32, usize)| {
+        b.0.cmp(&a.0)
+            .then_with(|| entities[a.1].id.as_str().cmp(entities[b.1].id.as_str()))
+    };
     if top.len() > nodes {
         top.select_nth_unstable_by(nodes - 1, order);
         top.truncate(nodes);
@@ -75,21 +80,37 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
     for (n, &(_, e)) in top.iter().enumerate() {
         node_of[e] = n as u32;
     }
+    let per_doc = matches.iter().map(|doc| {
+        index
+            .doc_entities
+            .get(doc)
+            .iter()
+            .filter_map(|&e| node_of.get(e as usize).copied())
+            .filter(|&n| n != NONE)
+            .collect::<Vec<u32>>()
+    });
+    let edges = edges_of(top.len(), per_doc);
+    Network {
+        nodes: top
+            .into_iter()
+            .map(|(articles, e)| Node {
+                key: entities[e].id.0.clone(),
+                name: entities[e].name.clone(),
+                kind: entities[e].kind,
+                articles,
+            })
+            .collect(),
+        edges,
+    }
+}
+
+/// The edges among `width` nodes, most shared first, given the nodes each matching
+/// document names (any order, repeats allowed).
+pub(crate) fn edges_of(width: usize, per_doc: impl Iterator<Item = Vec<u32>>) -> Vec<Edge> {
     // A dense triangle of pair counts: at most 200 nodes make 40,000 cells, and a cell
     // costs one add where a hash map would hash every pair of every matching article.
-    let width = top.len();
     let mut pairs = vec![0u32; width * width];
-    let mut here: Vec<u32> = Vec::new();
-    for doc in matches.iter() {
-        here.clear();
-        here.extend(
-            index
-                .doc_entities
-                .get(doc)
-                .iter()
-                .filter_map(|&e| node_of.get(e as usize).copied())
-                .filter(|&n| n != NONE),
-        );
+    for mut here in per_doc {
         here.sort_unstable();
         here.dedup();
         for (i, &a) in here.iter().enumerate() {
@@ -108,17 +129,57 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
             shared,
         })
         .collect();
+    sort_edges(&mut edges);
+    edges
+}
+
+fn sort_edges(edges: &mut [Edge]) {
     edges.sort_unstable_by(|x, y| y.shared.cmp(&x.shared).then((x.a, x.b).cmp(&(y.a, y.b))));
+}
+
+/// Nodes most articles first, then by key: the order of [`network`]'s nodes.
+pub(crate) fn node_order(a: &Node, b: &Node) -> std::cmp::Ordering {
+    b.articles.cmp(&a.articles).then_with(|| a.key.cmp(&b.key))
+}
+
+/// Two networks of disjoint sets of articles (an archive's and the reader's own) as one:
+/// each entity's articles and each pair's shared articles summed by key, then the first
+/// `nodes` nodes. Exact for every node and pair both sides list; a side lists at most
+/// [`MAX_NODES`] nodes, so ask both for that many.
+pub fn merge(a: &Network, b: &Network, nodes: usize) -> Network {
+    let mut merged: Vec<Node> = a.nodes.clone();
+    for node in &b.nodes {
+        match merged.iter_mut().find(|m| m.key == node.key) {
+            Some(same) => same.articles += node.articles,
+            None => merged.push(node.clone()),
+        }
+    }
+    merged.sort_unstable_by(node_order);
+    merged.truncate(nodes.clamp(1, MAX_NODES));
+    let at: HashMap<&str, usize> = merged
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.key.as_str(), i))
+        .collect();
+    let mut shared: HashMap<(usize, usize), u32> = HashMap::new();
+    for side in [a, b] {
+        for edge in &side.edges {
+            let ends = (
+                at.get(side.nodes[edge.a].key.as_str()),
+                at.get(side.nodes[edge.b].key.as_str()),
+            );
+            if let (Some(&x), Some(&y)) = ends {
+                *shared.entry((x.min(y), x.max(y))).or_default() += edge.shared;
+            }
+        }
+    }
+    let mut edges: Vec<Edge> = shared
+        .into_iter()
+        .map(|((a, b), shared)| Edge { a, b, shared })
+        .collect();
+    sort_edges(&mut edges);
     Network {
-        nodes: top
-            .into_iter()
-            .map(|(articles, e)| Node {
-                key: entities[e].id.0.clone(),
-                name: entities[e].name.clone(),
-                kind: entities[e].kind,
-                articles,
-            })
-            .collect(),
+        nodes: merged,
         edges,
     }
 }

@@ -10,10 +10,13 @@
 
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
+use crate::archive::parts::TextsPart;
 use crate::archive::{
     Archive, ArchiveEntity, ArchiveError, ArchiveResults, EntityShown, Manifest, Needs, PartName,
+    open_texts,
 };
 use crate::extract::EntityId;
+use crate::query::network::Network;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -187,6 +190,61 @@ impl ArchiveSource {
         shown: EntityShown,
     ) -> Result<Option<ArchiveEntity>, String> {
         self.ask(|archive| archive.entity_page(key, shown)).await
+    }
+
+    /// Every document of the archive matching `filter` (an export's), fetching what its
+    /// count needs; `Err` when it cannot be known.
+    pub async fn matching(&self, filter: &Filter) -> Result<Vec<u32>, String> {
+        self.ask(|archive| match archive.matching(filter) {
+            Ok(asked) => asked.map(Ok),
+            Err(unanswered) => Ok(Err(unanswered.to_string())),
+        })
+        .await?
+    }
+
+    /// The co-occurrence network of `filter`'s matches in the archive, fetching the facet
+    /// postings it is counted from.
+    pub async fn network(&self, filter: &Filter, nodes: usize) -> Result<Network, String> {
+        self.ask(|archive| match archive.network(filter, nodes) {
+            Ok(asked) => asked.map(Ok),
+            Err(unanswered) => Ok(Err(unanswered.to_string())),
+        })
+        .await?
+    }
+
+    /// The `texts` parts holding `docs`, with the documents each holds.
+    pub async fn texts_of(&self, docs: &[u32]) -> Result<Vec<(PartName, Vec<u32>)>, String> {
+        self.ask(|archive| archive.texts_of(docs)).await
+    }
+
+    /// The metadata facet fields of the archive, by name.
+    pub fn field_names(&self) -> Vec<String> {
+        self.archive.with_value(|a| {
+            a.as_ref().map_or_else(Vec::new, |a| {
+                a.catalogue()
+                    .fields
+                    .iter()
+                    .map(|f| f.name.clone())
+                    .collect()
+            })
+        })
+    }
+
+    /// Fetches and checks `texts` part `name` without keeping it (an export reads each
+    /// once); retried like every part.
+    pub async fn fetch_texts(name: PartName) -> Result<TextsPart, String> {
+        let mut last = String::new();
+        for _ in 0..ATTEMPTS {
+            let outcome = match start_fetch(&format!("{PARTS_URL}{name}"), false) {
+                Ok(request) => bytes_of(request).await,
+                Err(e) => Err(e),
+            };
+            match outcome.and_then(|bytes| open_texts(&name, &bytes).map_err(|e| e.to_string())) {
+                Ok(texts) => return Ok(texts),
+                Err(e) => last = format!("{name}: {e}"),
+            }
+        }
+        Err(last)
     }
 
     /// Asks the open archive `question`, fetching the parts it needs until it answers.

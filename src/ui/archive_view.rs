@@ -8,14 +8,13 @@ use super::archive_entity::ArchiveEntityPage;
 use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
+use super::network::ArchiveNetworkView;
 use super::own_articles::CollectionPanel;
 use super::reader::article_view;
 use super::results::{SortControl, summary};
 use super::state::{AppState, HIT_PAGE, Library};
 use super::timeline::chart;
 use crate::archive::{ArchiveHit, ArchiveResults};
-use crate::corpus::Article;
-use crate::extract::Annotations;
 use crate::index::Index;
 use crate::query::{Filter, View};
 use leptos::prelude::*;
@@ -75,7 +74,7 @@ pub fn ArchiveMain() -> impl IntoView {
             match view {
                 View::Quotes => view! { <ArchiveQuotes/> }.into_any(),
                 View::Entities => not_in_archive("the entity table"),
-                View::Network => not_in_archive("the network"),
+                View::Network => view! { <ArchiveNetworkView/> }.into_any(),
                 View::Timeline => {
                     view! { <div class="timeline-main"><ArchiveTimeline/></div><ArchiveList/> }
                         .into_any()
@@ -365,10 +364,7 @@ struct ReaderArticle {
 
 impl ReaderArticle {
     fn parse(doc: u32, article: &str, annotations: &str) -> Result<Self, String> {
-        let article: Article = serde_json::from_str(article)
-            .map_err(|e| format!("document {doc}'s article is damaged: {e}"))?;
-        let annotations: Annotations = serde_json::from_str(annotations)
-            .map_err(|e| format!("document {doc}'s annotations are damaged: {e}"))?;
+        let (article, annotations) = crate::archive::parts::parse_text(doc, article, annotations)?;
         let articles = vec![article];
         let annotations = vec![annotations];
         let index = Index::build(&articles, &annotations);

@@ -5,12 +5,13 @@
 //! or the buttons, pan by dragging. Clicking a node, or Enter on it, adds it to the filter. Every link is
 //! also in a table, for screen readers and for reading exact numbers.
 
+use super::archive_source::ArchiveSource;
 use super::link::ViewLink;
 use super::state::AppState;
 use crate::extract::EntityId;
 use crate::query::Filter;
 use crate::query::network::{
-    DEFAULT_NODES, LAYOUT_EDGES_PER_NODE, LAYOUT_SIZE, Layout, MAX_NODES, Network, network,
+    DEFAULT_NODES, LAYOUT_EDGES_PER_NODE, LAYOUT_SIZE, Layout, MAX_NODES, Network, merge, network,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -60,7 +61,7 @@ fn run_layout(
     }
 }
 
-/// The network view.
+/// The network view of the embedded build (and of the reader's own articles alone).
 #[component]
 pub fn NetworkView() -> impl IntoView {
     let state = AppState::use_context();
@@ -74,6 +75,70 @@ pub fn NetworkView() -> impl IntoView {
             nodes,
         ))))
     });
+    view! { <NetworkOf net=net.into()/> }
+}
+
+/// The network view of an archive: counted from the archive's facet postings (fetched as
+/// the view needs them, see [`crate::archive::Archive::network`]), with the reader's own
+/// articles merged in when the view takes them.
+#[component]
+pub fn ArchiveNetworkView() -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    let net = RwSignal::new(None::<SharedNetwork>);
+    let failed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let filter = state.filter.get().0;
+        let nodes = filter.nodes.unwrap_or(DEFAULT_NODES);
+        // The reader's articles are in the view exactly when their results are there.
+        let own = state
+            .library
+            .get()
+            .zip(state.results.get())
+            .map(|(library, results)| network(&library.index, &results.0.matches, MAX_NODES));
+        net.set(None);
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            let asked = if own.is_some() { MAX_NODES } else { nodes };
+            let answer = source.network(&filter, asked).await;
+            if state.filter.get_untracked().0 != filter {
+                return;
+            }
+            match answer {
+                Ok(site) => {
+                    let drawn = match &own {
+                        Some(own) => merge(&site, own, nodes),
+                        None => site,
+                    };
+                    net.set(Some(SharedNetwork(Arc::new(drawn))));
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+        });
+    });
+    view! {
+        {move || match failed.get() {
+            Some(e) => Some(view! {
+                <div class="notice archive-failed" role="alert" id="archive-failed">
+                    <p>{format!("The network could not be loaded: {e}.")}</p>
+                </div>
+            }.into_any()),
+            None if net.get().is_none() => Some(view! {
+                <p class="summary archive-loading" role="status" id="network-loading">"Loading the network from the archive…"</p>
+            }.into_any()),
+            None => None,
+        }}
+        <NetworkOf net=net.into()/>
+    }
+}
+
+/// The network `net` (when there is one): drawn, laid out over frames, and tabled.
+#[component]
+fn NetworkOf(
+    /// The network to draw.
+    net: Signal<Option<SharedNetwork>>,
+) -> impl IntoView {
+    let state = AppState::use_context();
     let positions = RwSignal::new(Vec::<(f64, f64)>::new());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {

@@ -1,8 +1,9 @@
 //! Archive mode (issue 11): the app built with no articles, next to an archive written by
 //! `dossier build`, answers cold shared links with exactly the totals `dossier query
 //! --archive` gives, fetching a small share of the archive; the reader opens an article from
-//! its `texts` part; a cold entity page reads the entity's profile and pages through its
-//! articles; a site with a part deleted and parts corrupted says so plainly instead
+//! its `texts` part; a metadata field's link counts exactly and its export holds every
+//! matching article; a cold network link draws the archive's most named; a cold entity page
+//! reads the entity's profile and pages through its articles; a site with a part deleted and parts corrupted says so plainly instead
 //! of showing numbers; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
 //! (and saved) on its own, without the old build's parts.
@@ -97,7 +98,7 @@ fn query(site: &Path, args: &[&str]) -> Value {
 
 /// The publication dates of the listed hits (their meta line ends with the date), in order.
 async fn hit_dates(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
-    let metas = crate::harness::page::script(
+    let metas = page::script(
         app,
         "return [...document.querySelectorAll('#hits .hit .hit-meta')].map(m => m.textContent)",
     )
@@ -419,6 +420,19 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             .await?;
         app.wait_for_text("[data-facet='m-topics'] .facet-label", "crude")
             .await?;
+        // Its export holds every matching article, not only the page shown: the browser
+        // fetches their texts for it.
+        app.wait_for(".export summary").await?.click().await?;
+        app.wait_for("#export-articles").await?.click().await?;
+        page::wait_until(
+            app,
+            &format!(
+                "document.body.dataset.lastExport === 'dossier-articles.csv' && \
+                 document.body.dataset.lastExportRecords === '{topic_total}'"
+            ),
+            "the articles export of the field's view",
+        )
+        .await?;
         // A view the archive cannot answer says so, and shows no number.
         app.open_link("q=oil%20prices&dates=mentioned").await?;
         app.wait_for_text("#archive-unsupported", "not available from an archive")
@@ -463,6 +477,55 @@ async fn a_cold_link_to_one_article_opens_it_even_when_its_list_does_not_show_it
         app.open_link("a=no-such-article").await?;
         app.wait_for_text("#archive-failed", "has no article")
             .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cold_network_link_draws_the_archives_most_named_and_a_node_filters_it() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let person = fixture.person(0);
+    let person_total = fixture.total(&["--entity", &person]);
+    App::run_with(&fixture.site, None, async |app| {
+        app.open_link("view=network").await?;
+        app.wait_for("svg.network .node").await?;
+        app.wait_for_text("#network-summary", "The 50 names most often")
+            .await?;
+        let nodes = page::count(app, "svg.network .node").await?;
+        assert_eq!(nodes, 50, "the default number of names is drawn");
+        let (fetched, whole) = (
+            archive_bytes_requested(app, &fixture.site),
+            archive_size(&fixture.site),
+        );
+        eprintln!(
+            "archive link view=network in {}: {fetched} bytes of {whole}",
+            app.engine.name()
+        );
+        assert!(
+            fetched < ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES),
+            "the network link fetched {fetched} bytes of a {whole}-byte archive"
+        );
+        let node = format!("svg.network .node[data-key='{person}']");
+        app.wait_for(&node).await?;
+        // A node adds its entity to the filter; the network then counts its articles.
+        page::script(
+            app,
+            &format!("document.querySelector(\"{node}\").dispatchEvent(new MouseEvent('click', {{bubbles: true}}));"),
+        )
+        .await?;
+        app.wait_for_query(&format!("e={person}&view=network")).await?;
+        page::wait_until(
+            app,
+            &format!(
+                "(document.querySelector(\"{node}\")?.getAttribute('aria-label') || '')\
+                 .includes(': {person_total} article')"
+            ),
+            "the person's node counts the articles dossier query counts",
+        )
+        .await?;
         app.assert_no_crash().await
     })
     .await;
@@ -772,9 +835,8 @@ async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all
         app.wait_for("body[data-view-ready]").await?;
         let offer = wait_for_offline_state(app, "unsaved", Duration::from_secs(20)).await?;
         assert_eq!(offer, format!("Save for offline (up to {})", size(whole)));
-        let axe = crate::harness::page::axe_source();
-        crate::harness::page::assert_accessible(app, &axe, "the archive with Save for offline")
-            .await?;
+        let axe = page::axe_source();
+        page::assert_accessible(app, &axe, "the archive with Save for offline").await?;
         let listed = |app: &App| {
             app.server
                 .requests()
@@ -784,7 +846,7 @@ async fn a_large_archive_offers_its_whole_size_until_asked_and_then_saves_it_all
         assert!(!listed(app), "the part list waits for the click");
         app.wait_for("#offline-save").await?.click().await?;
         wait_for_offline_state(app, "saved", SAVE_PATIENCE).await?;
-        crate::harness::page::assert_accessible(app, &axe, "the archive saved for offline").await?;
+        page::assert_accessible(app, &axe, "the archive saved for offline").await?;
         assert!(listed(app));
         let on_disk: Vec<String> = parts_of(large.path()).into_keys().collect();
         assert_eq!(kept_parts(app).await?, on_disk);
