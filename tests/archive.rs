@@ -1136,3 +1136,89 @@ fn the_readers_own_network_merged_with_the_archives_is_the_network_of_both() {
         }
     }
 }
+
+fn archive_rows(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    filter: &Filter,
+) -> Vec<dossier::query::entity_table::EntityRow> {
+    use dossier::query::entity_table::{TableSort, sort_rows};
+    loop {
+        match archive.entity_rows(filter).unwrap() {
+            Ok(mut rows) => {
+                sort_rows(&mut rows, TableSort::default());
+                return rows;
+            }
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    }
+}
+
+#[test]
+fn an_archive_counts_the_entity_table_the_embedded_build_counts() {
+    use dossier::query::entity_table::{EntityStats, TableSort, entity_rows, sort_rows};
+    use dossier::query::evaluate;
+    for corpus in [FIXTURE, "tests/fixtures/wire"] {
+        let site = tempfile::tempdir().unwrap();
+        let (index, _, _) = build(Path::new(corpus), site.path());
+        let (_, annotations) = corpus_from(Path::new(corpus));
+        let stats = EntityStats::build(&index, &annotations);
+        let (mut archive, mut source) = open(site.path());
+        let mut links: Vec<String> = ["", "q=oil", "q=-oil", "from=1987-03", "q=nothing-like-this"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        links.extend(
+            index
+                .entities()
+                .iter()
+                .map(|e| format!("e={}", e.id.as_str())),
+        );
+        links.extend(index.speakers().iter().map(|s| format!("s={}", s.key)));
+        for link in &links {
+            let (filter, _) = Filter::from_query_string(link);
+            let mut expected = entity_rows(&index, &stats, &evaluate(&index, &filter).matches);
+            sort_rows(&mut expected, TableSort::default());
+            let got = archive_rows(&mut archive, &mut source, &filter);
+            assert_eq!(got, expected, "{corpus} `{link}`");
+        }
+        let (everything, _) = Filter::from_query_string("");
+        let rows = archive_rows(&mut archive, &mut source, &everything);
+        assert!(rows.iter().any(|r| r.mentions > 1), "{corpus}: {rows:?}");
+        if corpus == FIXTURE {
+            assert!(
+                rows.iter().any(|r| r.quotes > 0),
+                "the fixture's quotes count"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_readers_own_entity_rows_merged_with_the_archives_are_the_rows_of_both() {
+    use dossier::query::entity_table::{
+        EntityStats, TableSort, entity_rows, merge_rows, sort_rows,
+    };
+    use dossier::query::evaluate;
+    let (mut all, mut found) = corpus_from(Path::new(FIXTURE));
+    let own_articles: Vec<Article> = all.drain(7..).collect();
+    let own_found: Vec<Annotations> = found.drain(7..).collect();
+    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
+    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    let rows = |articles: &[Article], found: &[Annotations], filter: &Filter| {
+        let index = Index::build(articles, found);
+        let stats = EntityStats::build(&index, found);
+        entity_rows(&index, &stats, &evaluate(&index, filter).matches)
+    };
+    for link in ["", "q=oil", "q=-oil", "from=1987-03"] {
+        let (filter, _) = Filter::from_query_string(link);
+        let mut merged = merge_rows(
+            rows(&all, &found, &filter),
+            &rows(&own_articles, &own_found, &filter),
+        );
+        sort_rows(&mut merged, TableSort::default());
+        let mut expected = rows(&both_articles, &both_found, &filter);
+        sort_rows(&mut expected, TableSort::default());
+        assert_eq!(merged, expected, "`{link}`");
+    }
+}

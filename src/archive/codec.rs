@@ -49,10 +49,13 @@ pub enum Kind {
     Profiles,
     /// Metadata field values (`m.topics=crude`) of one hash bucket, with their documents.
     Fields,
+    /// Per posting of a `facets` part, the mentions and quotes in that document (the
+    /// entity table's counts).
+    Tallies,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 16] = [
+    const ALL: [(Kind, &'static str); 17] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -69,6 +72,7 @@ impl Kind {
         (Kind::Ids, "ids"),
         (Kind::Profiles, "profiles"),
         (Kind::Fields, "fields"),
+        (Kind::Tallies, "tallies"),
     ];
 
     /// The file-name suffix.

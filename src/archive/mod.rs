@@ -24,7 +24,7 @@
 //! name     = hex32 "." kind           ; hex32: first 16 bytes of SHA-256 of the stored bytes
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
-//!          | "termtable" | "partlist" | "ids" | "profiles" | "fields"
+//!          | "termtable" | "partlist" | "ids" | "profiles" | "fields" | "tallies"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -46,14 +46,16 @@
 //!               [ len { field:str articles                    ; metadata fields kept as facets
 //!                       len { value:str count } names(facets) } ; their top 200 values
 //!                 names(fields)                               ; fnv1a64(field US value) mod len
-//!                 [ len { key:str label:str count } names(facets) ] ] ] ]  ; other names (misc):
-//!                                                             ;   the network's 5th table
+//!                 [ len { key:str label:str count } names(facets) ; other names (misc)
+//!                   [ 5 × names(tallies) ] ] ] ] ]            ; people, orgs, places, speakers, misc
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
 //! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
 //! entities  = len { id:str name:str kind:str docs }           ; speakers: kind is empty
 //! fields    = the same layout, id = field US value (US = U+001F), name = value, kind = field
+//! tallies   = len { elsewhere:varint len { mentions quotes } } ; per value and posting of the
+//!                                                             ;   facets part of the same place
 //! termtable = names(terms) names(positions)                   ; 128 buckets each
 //! doctable  = names(docs)                                     ; docs parts, 64 documents each
 //! docs      = first_doc len { id title date source words lede
@@ -88,11 +90,11 @@
 //! frequency and the document's length, so ranking is the embedded build's BM25, bit for
 //! bit, from the words' own parts.
 //!
-//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` and the entity table
-//! are not answered from an archive; an entity page's named-with list keeps only entities
-//! sharing two or more articles with it; a filtered view's facet counts, and the network,
-//! are exact for the globally top [`parts::FACET_TOP`] values of each facet (a value
-//! outside them is not listed or drawn); every build numbers documents afresh.
+//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` is not answered from
+//! an archive; an entity page's named-with list keeps only entities sharing two or more
+//! articles with it; a filtered view's facet counts, the network and the entity table are
+//! exact for the globally top [`parts::FACET_TOP`] values of each facet (a value outside
+//! them is not listed, drawn or tabled); every build numbers documents afresh.
 
 pub mod codec;
 pub mod parts;

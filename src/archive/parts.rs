@@ -121,6 +121,9 @@ pub struct Catalogue {
     /// Other names (kind `misc`), as [`Catalogue::facets`] keeps people's: no facet panel
     /// shows them, the network does. Empty in archives built before it.
     pub misc: FacetTable,
+    /// `tallies` parts of the people, organisations, places, speakers and misc tables, one
+    /// per `facets` part of the same table. Empty in archives built before them.
+    pub tallies: [Vec<PartName>; 5],
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -209,7 +212,8 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_misc = !self.misc.values.is_empty();
+        let has_tallies = self.tallies.iter().any(|t| !t.is_empty());
+        let has_misc = has_tallies || !self.misc.values.is_empty();
         let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
         let has_profiles = has_fields || !self.profiles.is_empty();
         if has_profiles || !self.ids.is_empty() {
@@ -232,6 +236,11 @@ impl Catalogue {
         }
         if has_misc {
             facet_table(&mut enc, &self.misc);
+        }
+        if has_tallies {
+            for table in &self.tallies {
+                names(&mut enc, table);
+            }
         }
         enc.into_bytes()
     }
@@ -307,6 +316,12 @@ impl Catalogue {
         } else {
             read_facet_table(&mut dec)?
         };
+        let mut tallies: [Vec<PartName>; 5] = Default::default();
+        if !dec.is_done() {
+            for table in &mut tallies {
+                *table = read_names(&mut dec, Kind::Tallies)?;
+            }
+        }
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -329,6 +344,7 @@ impl Catalogue {
             fields,
             field_values,
             misc,
+            tallies,
         })
     }
 }
@@ -759,6 +775,41 @@ impl FacetsPart {
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
         let values = dec.list(Dec::docs)?;
+        done(&dec, Self { values })
+    }
+}
+
+/// Per value of a `facets` part, whether its row belongs to an entity's (a speaker who is
+/// a named entity is counted in that entity's row), and per posting the value's mentions
+/// and quotes in that document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TalliesPart {
+    /// `(counted elsewhere, [(mentions, quotes)] per posting)` per value.
+    pub values: Vec<(bool, Vec<(u32, u32)>)>,
+}
+
+impl TalliesPart {
+    /// The body bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.list(&self.values, |enc, (elsewhere, counts)| {
+            enc.u32(u32::from(*elsewhere));
+            enc.list(counts, |enc, (mentions, quotes)| {
+                enc.u32(*mentions);
+                enc.u32(*quotes);
+            });
+        });
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`TalliesPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let values = dec.list(|dec| {
+            let elsewhere = dec.u32()? != 0;
+            let counts = dec.list(|dec| Ok((dec.u32()?, dec.u32()?)))?;
+            Ok((elsewhere, counts))
+        })?;
         done(&dec, Self { values })
     }
 }

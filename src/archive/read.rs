@@ -10,12 +10,14 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
     FACET_VALUES_PER_CHUNK, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart,
-    PartListPart, PositionsPart, TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
+    PartListPart, PositionsPart, TalliesPart, TermEntry, TermTablePart, TermsPart, TextsPart,
+    field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
 use crate::extract::EntityKind;
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
+use crate::query::entity_table::{EntityRow, RowKind};
 use crate::query::eval::{
     EXACT_WEIGHT, MAX_PREFIX_TERMS, MIN_TYPO_LEN, PREFIX_WEIGHT, TYPO_WEIGHT, date_range,
 };
@@ -241,6 +243,7 @@ enum Decoded {
     TermTable(TermTablePart),
     Ids(IdsPart),
     Profiles(ProfilesPart),
+    Tallies(TalliesPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -307,6 +310,7 @@ impl Archive {
             Kind::TermTable => Decoded::TermTable(TermTablePart::decode(&body).map_err(fail)?),
             Kind::Ids => Decoded::Ids(IdsPart::decode(&body).map_err(fail)?),
             Kind::Profiles => Decoded::Profiles(ProfilesPart::decode(&body).map_err(fail)?),
+            Kind::Tallies => Decoded::Tallies(TalliesPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -410,6 +414,82 @@ impl Archive {
             edges,
         };
         Ok(lookup.answer(network))
+    }
+
+    /// The entity table's rows for `filter`'s matches (unsorted, as
+    /// `query::entity_table::entity_rows` makes them), or the parts still needed: the facet
+    /// postings and tallies of the people, organisations, places, other names and speakers
+    /// the catalogue keeps. Exact for every row; the rows are those among each kind's
+    /// global top 200 (every entity and speaker, in an archive with fewer).
+    pub fn entity_rows(
+        &self,
+        filter: &Filter,
+    ) -> Result<Result<Vec<EntityRow>, Needs>, ArchiveError> {
+        if filter.dates == DateField::Mentioned {
+            return Err(ArchiveError::Unsupported(
+                "dates=mentioned (archives index publication dates only)",
+            ));
+        }
+        let c = &self.catalogue;
+        if c.tallies.iter().all(Vec::is_empty) {
+            return Err(ArchiveError::Unsupported(
+                "the entity table (this archive was built before it: rebuild it)",
+            ));
+        }
+        let lookup = Lookup::new(self);
+        let (matches, _) = lookup.evaluate(filter);
+        let [people, organizations, places, speakers] = &c.facets;
+        let tables = [
+            (people, &c.tallies[0], RowKind::Entity(EntityKind::Person)),
+            (
+                organizations,
+                &c.tallies[1],
+                RowKind::Entity(EntityKind::Organization),
+            ),
+            (places, &c.tallies[2], RowKind::Entity(EntityKind::Place)),
+            (speakers, &c.tallies[3], RowKind::Speaker),
+            (&c.misc, &c.tallies[4], RowKind::Entity(EntityKind::Misc)),
+        ];
+        let mut rows = Vec::new();
+        for (table, tallies, kind) in tables {
+            for (chunk, (&postings, &counts)) in table.chunks.iter().zip(tallies).enumerate() {
+                let (Some(Decoded::Facets(postings)), Some(Decoded::Tallies(counts))) =
+                    (lookup.part(postings), lookup.part(counts))
+                else {
+                    continue;
+                };
+                for (at, (docs, (elsewhere, counts))) in
+                    postings.values.iter().zip(&counts.values).enumerate()
+                {
+                    let value = table.values.get(chunk * FACET_VALUES_PER_CHUNK + at);
+                    let Some(value) = value.filter(|_| !*elsewhere) else {
+                        continue;
+                    };
+                    let mut row = EntityRow {
+                        key: value.key.clone(),
+                        name: value.label.clone(),
+                        kind,
+                        articles: 0,
+                        mentions: 0,
+                        quotes: 0,
+                        first: 0,
+                        last: 0,
+                    };
+                    for (&doc, &(mentions, quotes)) in docs.iter().zip(counts) {
+                        if matches.contains(doc) {
+                            row.articles += 1;
+                            row.mentions += mentions;
+                            row.quotes += quotes;
+                            row.dated(self.date_key(doc));
+                        }
+                    }
+                    if row.articles > 0 {
+                        rows.push(row);
+                    }
+                }
+            }
+        }
+        Ok(lookup.answer(rows))
     }
 
     /// The `texts` parts holding documents `docs`, each with the documents of `docs` it

@@ -6,15 +6,15 @@ use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable,
     IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart,
-    SourceEntry, TEXTS_PER_CHUNK, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart,
-    field_key,
+    SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart,
+    TextsPart, field_key,
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart};
 use super::read::PartSource;
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
-use crate::index::{DayRange, Index};
+use crate::index::{DayRange, Index, NONE};
 use crate::resolve::Decisions;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -357,17 +357,55 @@ pub fn write_archive(
             (s as u32, entry, docs)
         })
         .collect();
+    // The entity table's counts, as `query::entity_table` makes them: an entity's mentions
+    // and the quotes of the speakers that are it; a speaker that is not an entity, its quotes.
+    let speaker_entity: Vec<u32> = index
+        .speakers()
+        .iter()
+        .map(|s| index.entity_of(&s.key).unwrap_or(NONE))
+        .collect();
+    let quotes_in = |doc: u32, counted: &dyn Fn(u32) -> bool| {
+        index
+            .doc_quotes(doc)
+            .iter()
+            .filter_map(|&q| index.quotes().get(q as usize))
+            .filter(|quote| counted(quote.speaker))
+            .count() as u32
+    };
+    let entity_tally = |entity: u32, doc: u32| {
+        let id = index.entities()[entity as usize].id.as_str();
+        let found = &annotations[doc as usize];
+        let mentions = found
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.id.as_str() == id)
+            .map(|(local, _)| found.mentions.iter().filter(|m| m.entity == local).count())
+            .sum::<usize>() as u32;
+        let quotes = quotes_in(doc, &|s| speaker_entity.get(s as usize) == Some(&entity));
+        (mentions, quotes)
+    };
+    let speaker_tally = |speaker: u32, doc: u32| (0, quotes_in(doc, &|s| s == speaker));
+    let is_entity = |speaker: u32| speaker_entity.get(speaker as usize) != Some(&NONE);
     let mut facets: [FacetTable; 4] = Default::default();
+    let mut tallies: [Vec<PartName>; 5] = Default::default();
     let candidates = [
         entity_table(EntityKind::Person),
         entity_table(EntityKind::Organization),
         entity_table(EntityKind::Place),
         speaker_table,
     ];
-    for (table, mut values) in facets.iter_mut().zip(candidates) {
-        *table = store_facet_table(&store, &mut values, &mut stored)?;
+    for (at, mut values) in candidates.into_iter().enumerate() {
+        facets[at] = store_facet_table(&store, &mut values, &mut stored)?;
+        tallies[at] = if at == 3 {
+            store_tallies(&store, &values, is_entity, speaker_tally, &mut stored)?
+        } else {
+            store_tallies(&store, &values, |_| false, entity_tally, &mut stored)?
+        };
     }
-    let misc = store_facet_table(&store, &mut entity_table(EntityKind::Misc), &mut stored)?;
+    let mut misc_values = entity_table(EntityKind::Misc);
+    let misc = store_facet_table(&store, &mut misc_values, &mut stored)?;
+    tallies[4] = store_tallies(&store, &misc_values, |_| false, entity_tally, &mut stored)?;
 
     // Metadata fields: every value in `fields` buckets (any `m.` link finds its documents),
     // the top values of each field in the catalogue with their postings (facet counts).
@@ -439,6 +477,7 @@ pub fn write_archive(
         fields,
         field_values,
         misc,
+        tallies,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {
@@ -538,6 +577,7 @@ fn store_keyed(
 
 /// Keeps a facet's [`FACET_TOP`] most frequent `values` (index order breaks ties, as the
 /// embedded build's facets do), listed in index order, and stores their postings.
+/// `values` keeps the kept ones, in table order.
 fn store_facet_table(
     store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
     values: &mut Vec<(u32, FacetEntry, &[u32])>,
@@ -557,10 +597,39 @@ fn store_facet_table(
         .collect::<io::Result<_>>()?;
     let table = FacetTable {
         chunks: chunks.iter().map(|s| s.name).collect(),
-        values: values.drain(..).map(|v| v.1).collect(),
+        values: values.iter().map(|v| v.1.clone()).collect(),
     };
     stored.extend(chunks);
     Ok(table)
+}
+
+/// The `tallies` parts of a facet table whose kept `values` are in table order: per value,
+/// whether its row is another's (`elsewhere`), and per posting `tally(value, doc)`.
+fn store_tallies(
+    store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    values: &[(u32, FacetEntry, &[u32])],
+    elsewhere: impl Fn(u32) -> bool + Sync,
+    tally: impl Fn(u32, u32) -> (u32, u32) + Sync,
+    stored: &mut Vec<Stored>,
+) -> io::Result<Vec<PartName>> {
+    let parts: Vec<Stored> = values
+        .par_chunks(FACET_VALUES_PER_CHUNK)
+        .map(|chunk| {
+            let part = TalliesPart {
+                values: chunk
+                    .iter()
+                    .map(|(value, _, docs)| {
+                        let counts = docs.iter().map(|&doc| tally(*value, doc)).collect();
+                        (elsewhere(*value), counts)
+                    })
+                    .collect(),
+            };
+            store(Kind::Tallies, part.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let names = parts.iter().map(|s| s.name).collect();
+    stored.extend(parts);
+    Ok(names)
 }
 
 /// Stores entries in hash buckets by key, sized by their postings.

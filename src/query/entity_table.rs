@@ -160,6 +160,47 @@ pub struct EntityRow {
     pub last: u32,
 }
 
+impl EntityRow {
+    /// Counts one more publication date key (0: undated) into first and last.
+    pub fn dated(&mut self, key: u32) {
+        if key > 0 {
+            self.first = if self.first == 0 {
+                key
+            } else {
+                self.first.min(key)
+            };
+            self.last = self.last.max(key);
+        }
+    }
+}
+
+/// The rows of two disjoint sets of articles (an archive's and the reader's own) as one:
+/// counts summed by key, dates widened.
+pub fn merge_rows(mut rows: Vec<EntityRow>, other: &[EntityRow]) -> Vec<EntityRow> {
+    let mut at: std::collections::HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.clone(), i))
+        .collect();
+    for row in other {
+        match at.get(&row.key) {
+            Some(&i) => {
+                let same = &mut rows[i];
+                same.articles += row.articles;
+                same.mentions += row.mentions;
+                same.quotes += row.quotes;
+                same.dated(row.first);
+                same.dated(row.last);
+            }
+            None => {
+                at.insert(row.key.clone(), rows.len());
+                rows.push(row.clone());
+            }
+        }
+    }
+    rows
+}
+
 /// Per-article entity mention counts and the speakers that are entities, gathered once per
 /// corpus.
 #[derive(Debug, Clone, Default)]

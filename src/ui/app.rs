@@ -35,7 +35,10 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide();
     let own = own_articles::install(state);
     let source = archive_source::start(state);
-    let archive_answers = move || source.answers(state);
+    // A memo: the main view and the sidebar are rebuilt when the archive starts or stops
+    // answering, not at every filter change (their parts follow the filter themselves).
+    let archive_answers = Memo::new(move |_| source.answers(state));
+    let archive_answers = move || archive_answers.get();
     keyboard::install(state);
     view_ready::install(state, move || match source.mode.get() {
         Mode::Deciding => false,

@@ -16,6 +16,7 @@ use crate::archive::{
     open_texts,
 };
 use crate::extract::EntityId;
+use crate::query::entity_table::EntityRow;
 use crate::query::network::Network;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
 use leptos::prelude::*;
@@ -206,6 +207,16 @@ impl ArchiveSource {
     /// postings it is counted from.
     pub async fn network(&self, filter: &Filter, nodes: usize) -> Result<Network, String> {
         self.ask(|archive| match archive.network(filter, nodes) {
+            Ok(asked) => asked.map(Ok),
+            Err(unanswered) => Ok(Err(unanswered.to_string())),
+        })
+        .await?
+    }
+
+    /// The entity table's rows for `filter`'s matches in the archive (unsorted), fetching
+    /// the facet postings and tallies they are counted from.
+    pub async fn entity_rows(&self, filter: &Filter) -> Result<Vec<EntityRow>, String> {
+        self.ask(|archive| match archive.entity_rows(filter) {
             Ok(asked) => asked.map(Ok),
             Err(unanswered) => Ok(Err(unanswered.to_string())),
         })

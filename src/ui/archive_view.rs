@@ -6,6 +6,7 @@
 
 use super::archive_entity::ArchiveEntityPage;
 use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
+use super::entity_table::ArchiveEntityTable;
 use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
 use super::network::ArchiveNetworkView;
@@ -73,7 +74,7 @@ pub fn ArchiveMain() -> impl IntoView {
         } else {
             match view {
                 View::Quotes => view! { <ArchiveQuotes/> }.into_any(),
-                View::Entities => not_in_archive("the entity table"),
+                View::Entities => view! { <ArchiveEntityTable/> }.into_any(),
                 View::Network => view! { <ArchiveNetworkView/> }.into_any(),
                 View::Timeline => {
                     view! { <div class="timeline-main"><ArchiveTimeline/></div><ArchiveList/> }
@@ -83,21 +84,6 @@ pub fn ArchiveMain() -> impl IntoView {
             }
         }
     }
-}
-
-fn not_in_archive(what: &'static str) -> AnyView {
-    let state = AppState::use_context();
-    let list = move || Filter {
-        view: View::Articles,
-        ..state.filter.get().0.results_view()
-    };
-    view! {
-        <div class="notice archive-unsupported" role="status" id="archive-unsupported">
-            <p>{format!("Not available from an archive: {what}.")}</p>
-            <p>{move || view! { <ViewLink filter=list() class="archive-to-list">"Show the matching articles"</ViewLink> }}</p>
-        </div>
-    }
-    .into_any()
 }
 
 /// The sidebar in archive mode: timeline (unless it is the main view) and facets.

@@ -4,13 +4,15 @@
 //! page. A row's name opens its page (a speaker's quotes); its "Filter" adds it to the
 //! filter.
 
+use super::archive_source::ArchiveSource;
 use super::link::ViewLink;
 use super::state::AppState;
 use crate::extract::EntityId;
 use crate::query::Filter;
 use crate::query::View;
 use crate::query::entity_table::{
-    Column, EntityRow, RowKind, TableSort, date_label, entity_rows, find_rows, sort_rows,
+    Column, EntityRow, RowKind, TableSort, date_label, entity_rows, find_rows, merge_rows,
+    sort_rows,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,13 +30,10 @@ impl PartialEq for SharedRows {
     }
 }
 
-/// The table view.
+/// The table view of the embedded build (and of the reader's own articles alone).
 #[component]
 pub fn EntityTable() -> impl IntoView {
     let state = AppState::use_context();
-    // The search box and the page are transient, like a facet's find box.
-    let find = RwSignal::new(String::new());
-    let page = RwSignal::new(0usize);
     let rows = Memo::new(move |_| {
         let library = state.library.get()?;
         let results = state.results.get()?;
@@ -43,6 +42,83 @@ pub fn EntityTable() -> impl IntoView {
         sort_rows(&mut rows, sort);
         Some(SharedRows(Arc::new(rows)))
     });
+    let articles = Signal::derive(move || state.results.get().map_or(0, |r| r.0.total));
+    let waiting = "The table appears when indexing finishes.";
+    view! { <EntityTableOf rows=rows.into() articles=articles waiting=waiting/> }
+}
+
+/// The table view of an archive: counted from the facet postings and tallies of each
+/// kind's top 200 (fetched as the view needs them, see
+/// [`crate::archive::Archive::entity_rows`]), with the reader's own articles' rows added
+/// when the view takes them.
+#[component]
+pub fn ArchiveEntityTable() -> impl IntoView {
+    let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
+    let site_rows = RwSignal::new(None::<SharedRows>);
+    let failed = RwSignal::new(None::<String>);
+    // Counting depends on the filter without its sort: a new sort only reorders.
+    let counted = Memo::new(move |_| Filter {
+        by: None,
+        ..state.filter.get().0
+    });
+    Effect::new(move |_| {
+        let filter = counted.get();
+        site_rows.set(None);
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = source.entity_rows(&filter).await;
+            // A newer filter, or the table was left (its values disposed).
+            if counted.try_get_untracked().as_ref() != Some(&filter) {
+                return;
+            }
+            match answer {
+                Ok(rows) => site_rows.set(Some(SharedRows(Arc::new(rows)))),
+                Err(e) => failed.set(Some(e)),
+            }
+        });
+    });
+    let rows = Memo::new(move |_| {
+        let SharedRows(site) = site_rows.get()?;
+        let sort = state.filter.get().0.by.unwrap_or_default();
+        // The reader's articles are in the view exactly when their results are there.
+        let own = state.library.get().zip(state.results.get());
+        let mut rows = match own {
+            Some((library, results)) => merge_rows(
+                site.to_vec(),
+                &entity_rows(&library.index, library.entity_stats(), &results.0.matches),
+            ),
+            None => site.to_vec(),
+        };
+        sort_rows(&mut rows, sort);
+        Some(SharedRows(Arc::new(rows)))
+    });
+    let articles = Signal::derive(move || source.totals(state).map_or(0, |(total, _)| total));
+    view! {
+        {move || failed.get().map(|e| view! {
+            <div class="notice archive-failed" role="alert" id="archive-failed">
+                <p>{format!("The table could not be loaded: {e}.")}</p>
+            </div>
+        })}
+        <EntityTableOf rows=rows.into() articles=articles waiting="Loading the table from the archive…"/>
+        <p class="table-note">"From an archive, the table lists the 200 most named people, organisations, places and other names, and the 200 most quoted speakers, of the whole archive; its counts are exact for this view."</p>
+    }
+}
+
+/// The table of `rows` (sorted): searchable, paged, its headings links that sort it.
+#[component]
+fn EntityTableOf(
+    /// The rows, once counted.
+    rows: Signal<Option<SharedRows>>,
+    /// Matching articles, for the summary.
+    articles: Signal<usize>,
+    /// What the table says until the rows are there.
+    waiting: &'static str,
+) -> impl IntoView {
+    let state = AppState::use_context();
+    // The search box and the page are transient, like a facet's find box.
+    let find = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
     // A new filter, sort or search starts at the first page.
     Effect::new(move |_| {
         rows.track();
@@ -51,7 +127,8 @@ pub fn EntityTable() -> impl IntoView {
     });
     let table = move || {
         let Some(SharedRows(rows)) = rows.get() else {
-            return view! { <p class="summary" role="status">"The table appears when indexing finishes."</p> }.into_any();
+            return view! { <p class="summary" role="status" id="table-loading">{waiting}</p> }
+                .into_any();
         };
         let filter = state.filter.get().0;
         let sort = filter.by.unwrap_or_default();
@@ -66,7 +143,7 @@ pub fn EntityTable() -> impl IntoView {
             format!(
                 "{} names and speakers in {} articles",
                 rows.len(),
-                state.results.get().map_or(0, |r| r.0.total)
+                articles.get()
             )
         } else {
             format!(

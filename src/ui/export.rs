@@ -166,7 +166,8 @@ async fn export_from_archive(
                 done += 1;
             }
         }
-        if cancelled.get_value() {
+        // Cancelled, or the menu is gone (its values disposed): stop either way.
+        if cancelled.try_get_value().unwrap_or(true) {
             return Err("Export cancelled.".into());
         }
     }

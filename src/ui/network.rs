@@ -48,7 +48,8 @@ fn run_layout(
     current: StoredValue<u64>,
     positions: RwSignal<Vec<(f64, f64)>>,
 ) {
-    if current.get_value() != generation {
+    // A newer layout started, or the view was left (its values disposed).
+    if current.try_get_value() != Some(generation) {
         return;
     }
     let start = now_ms();

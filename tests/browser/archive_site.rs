@@ -2,7 +2,8 @@
 //! `dossier build`, answers cold shared links with exactly the totals `dossier query
 //! --archive` gives, fetching a small share of the archive; the reader opens an article from
 //! its `texts` part; a metadata field's link counts exactly and its export holds every
-//! matching article; a cold network link draws the archive's most named; a cold entity page
+//! matching article; a cold network link draws the archive's most named and a cold entity
+//! table link counts them as `dossier query` does; a cold entity page
 //! reads the entity's profile and pages through its articles; a site with a part deleted and parts corrupted says so plainly instead
 //! of showing numbers; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
@@ -526,6 +527,62 @@ async fn a_cold_network_link_draws_the_archives_most_named_and_a_node_filters_it
             "the person's node counts the articles dossier query counts",
         )
         .await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cold_entity_table_link_counts_the_archives_names_exactly() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let person = fixture.person(0);
+    let answer = fixture.query(&["--q", "oil prices"]);
+    let text_total = total_of(&answer);
+    let top_place = &answer["facets"]["places"][0];
+    let (place, place_count) = (
+        top_place["key"].as_str().expect("a place").to_string(),
+        top_place["count"].as_u64().expect("a count"),
+    );
+    App::run_with(&fixture.site, None, async |app| {
+        app.open_link("q=oil%20prices&view=entities").await?;
+        let cell = format!(".entity-table tr[data-key='{place}'] td.numeric");
+        app.wait_for_text(&cell, &place_count.to_string()).await?;
+        app.wait_for_text(
+            "#table-summary",
+            &format!("names and speakers in {text_total} articles"),
+        )
+        .await?;
+        let fetched = archive_bytes_requested(app, &fixture.site);
+        let whole = archive_size(&fixture.site);
+        eprintln!(
+            "archive link q=oil prices&view=entities in {}: {fetched} bytes of {whole}",
+            app.engine.name()
+        );
+        assert!(
+            fetched < ((whole as f64 * SHARE_OF_ARCHIVE) as u64).min(MAX_LINK_BYTES),
+            "the table link fetched {fetched} bytes of a {whole}-byte archive"
+        );
+        // Sorted by name, as a link; finding the most named person finds its row.
+        app.open_link("view=entities&by=name").await?;
+        app.wait_for("th[data-column='name'][aria-sort='ascending']")
+            .await?;
+        page::wait_until(
+            app,
+            "(() => { const names = [...document.querySelectorAll('.entity-table tbody th')]\
+               .map((th) => th.textContent.toLowerCase()); \
+               return names.length > 1 && names.every((n, i) => i === 0 || names[i - 1] <= n); })()",
+            "the rows sorted by name",
+        )
+        .await?;
+        let name = fixture.everything["facets"]["people"][0]["label"]
+            .as_str()
+            .expect("a name")
+            .to_string();
+        app.wait_for("#table-find").await?.send_keys(&name).await?;
+        app.wait_for(&format!(".entity-table tr[data-key='{person}']"))
+            .await?;
         app.assert_no_crash().await
     })
     .await;
