@@ -12,7 +12,7 @@ use super::link::ViewLink;
 use super::network::ArchiveNetworkView;
 use super::own_articles::CollectionPanel;
 use super::reader::article_view;
-use super::results::{SortControl, summary};
+use super::results::{SortControl, own_badge, summary};
 use super::state::{AppState, HIT_PAGE, Library};
 use super::timeline::chart;
 use crate::archive::{ArchiveHit, ArchiveResults};
@@ -206,10 +206,11 @@ fn hit_item(hit: &ArchiveHit, filter: &Filter) -> impl IntoView + use<> {
         .collect::<Vec<_>>()
         .join(" · ");
     let (id, title, lede) = (entry.id.clone(), entry.title.clone(), entry.lede.clone());
+    let id_for_badge = id.clone();
     view! {
         <li class="hit" data-article=id>
             <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
-            <span class="hit-meta">{byline}</span>
+            <span class="hit-meta">{own_badge(&id_for_badge)}{byline}</span>
             <p class="snippet">{lede}</p>
         </li>
     }

@@ -196,7 +196,7 @@ fn hit_item(article: &Article, filter: &Filter, highlight: &[String]) -> impl In
     view! {
         <li class="hit" data-article=article.id.0.clone()>
             <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
-            <span class="hit-meta">{article.byline(false)}</span>
+            <span class="hit-meta">{own_badge(article.id.as_str())}{article.byline(false)}</span>
             <p class="snippet">
                 {lead}
                 {parts.into_iter().map(|(text, marked)| if marked {
@@ -210,6 +210,14 @@ fn hit_item(article: &Article, filter: &Filter, highlight: &[String]) -> impl In
     }
 }
 
+/// "Yours" before the byline of one of the reader's own articles, so a list mixing them
+/// with the site's says which are which (they are kept in this browser only).
+pub(super) fn own_badge(id: &str) -> Option<impl IntoView + use<>> {
+    crate::own::is_own(id).then(|| {
+        view! { <span class="own-badge" title="One of your articles: kept in this browser only">"Yours"</span> }
+    })
+}
+
 fn plain_item(article: &Article) -> impl IntoView + use<> {
     let open = Filter {
         article: Some(article.id.0.clone()),
@@ -219,7 +227,7 @@ fn plain_item(article: &Article) -> impl IntoView + use<> {
     view! {
         <li class="hit" data-article=article.id.0.clone()>
             <ViewLink filter=open class="hit-link"><span class="hit-title">{title}</span></ViewLink>
-            <span class="hit-meta">{article.byline(false)}</span>
+            <span class="hit-meta">{own_badge(article.id.as_str())}{article.byline(false)}</span>
             <p class="snippet">{article.preview(240)}</p>
         </li>
     }

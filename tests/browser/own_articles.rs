@@ -718,6 +718,18 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
             .await?;
         app.wait_for_text("section[data-facet='people']", "Ottoline Brackenbury")
             .await?;
+        // The mixed list says which articles are the reader's, and only those.
+        app.wait_for_text("#hits .hit[data-article='own/memo'] .own-badge", "Yours")
+            .await?;
+        let (badges, own_hits) = (
+            page::count(app, "#hits .hit .own-badge").await?,
+            page::count(app, "#hits .hit[data-article^='own/']").await?,
+        );
+        assert_eq!(badges, own_hits, "a badge on each own article, none elsewhere");
+        assert!(
+            page::count(app, "#hits .hit").await? > own_hits,
+            "the list mixes the site's articles in"
+        );
         app.screenshot("archive-with-own-articles").await?;
         // A name only the reader's articles have filters the mixed view to them; their
         // quotes are among the archive's.
