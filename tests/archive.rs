@@ -50,6 +50,20 @@ fn add_needed(archive: &mut Archive, source: &mut DirSource, needs: dossier::arc
     }
 }
 
+/// `ask`'s answer, fetching from `source` the parts it names until it answers.
+fn answered<T>(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    ask: impl Fn(&Archive) -> Result<T, dossier::archive::Needs>,
+) -> T {
+    loop {
+        match ask(archive) {
+            Ok(answer) => return answer,
+            Err(needs) => add_needed(archive, source, needs),
+        }
+    }
+}
+
 /// What both builds must agree on, in comparable form.
 fn embedded_view(index: &Index, results: &Results) -> String {
     let hits: Vec<String> = results
@@ -982,18 +996,8 @@ fn archive_export(
 ) -> String {
     use dossier::archive::{PartSource, open_texts};
     use dossier::query::export::Export;
-    let docs = loop {
-        match archive.matching(filter).unwrap() {
-            Ok(docs) => break docs,
-            Err(needs) => add_needed(archive, source, needs),
-        }
-    };
-    let groups = loop {
-        match archive.texts_of(&docs) {
-            Ok(groups) => break groups,
-            Err(needs) => add_needed(archive, source, needs),
-        }
-    };
+    let docs = answered(archive, source, |a| a.matching(filter).unwrap());
+    let groups = answered(archive, source, |a| a.texts_of(&docs));
     let fields = archive
         .catalogue()
         .fields
@@ -1022,12 +1026,7 @@ fn an_archive_view_exports_what_the_embedded_build_exports() {
         let site = tempfile::tempdir().unwrap();
         let (index, articles, _) = build(Path::new(corpus), site.path());
         let (_, annotations) = corpus_from(Path::new(corpus));
-        let fields: Vec<String> = index
-            .meta_fields()
-            .fields()
-            .iter()
-            .map(|f| f.name.clone())
-            .collect();
+        let fields = index.meta_fields().names();
         let (mut archive, mut source) = open(site.path());
         for link in [
             "",
@@ -1059,12 +1058,7 @@ fn archive_network(
     filter: &Filter,
     nodes: usize,
 ) -> dossier::query::network::Network {
-    loop {
-        match archive.network(filter, nodes).unwrap() {
-            Ok(network) => return network,
-            Err(needs) => add_needed(archive, source, needs),
-        }
-    }
+    answered(archive, source, |a| a.network(filter, nodes).unwrap())
 }
 
 #[test]
@@ -1143,15 +1137,9 @@ fn archive_rows(
     filter: &Filter,
 ) -> Vec<dossier::query::entity_table::EntityRow> {
     use dossier::query::entity_table::{TableSort, sort_rows};
-    loop {
-        match archive.entity_rows(filter).unwrap() {
-            Ok(mut rows) => {
-                sort_rows(&mut rows, TableSort::default());
-                return rows;
-            }
-            Err(needs) => add_needed(archive, source, needs),
-        }
-    }
+    let mut rows = answered(archive, source, |a| a.entity_rows(filter).unwrap());
+    sort_rows(&mut rows, TableSort::default());
+    rows
 }
 
 #[test]

@@ -203,6 +203,11 @@ impl MetaFields {
         &self.fields
     }
 
+    /// The facet fields' names, sorted (an export's metadata columns).
+    pub fn names(&self) -> Vec<String> {
+        self.fields.iter().map(|f| f.name.clone()).collect()
+    }
+
     /// The field named `name` (lowercased key).
     pub fn field(&self, name: &str) -> Option<&FieldInfo> {
         self.fields

@@ -163,14 +163,15 @@ pub struct EntityRow {
 impl EntityRow {
     /// Counts one more publication date key (0: undated) into first and last.
     pub fn dated(&mut self, key: u32) {
-        if key > 0 {
-            self.first = if self.first == 0 {
-                key
-            } else {
-                self.first.min(key)
-            };
-            self.last = self.last.max(key);
-        }
+        widen(&mut self.first, &mut self.last, key);
+    }
+}
+
+/// Widens `first..=last` (0: none yet) to take date key `key` (0: undated, left out).
+fn widen(first: &mut u32, last: &mut u32, key: u32) {
+    if key > 0 {
+        *first = if *first == 0 { key } else { (*first).min(key) };
+        *last = (*last).max(key);
     }
 }
 
@@ -267,14 +268,7 @@ struct Tally {
 
 impl Tally {
     fn dated(&mut self, key: u32) {
-        if key > 0 {
-            self.first = if self.first == 0 {
-                key
-            } else {
-                self.first.min(key)
-            };
-            self.last = self.last.max(key);
-        }
+        widen(&mut self.first, &mut self.last, key);
     }
 }
 

@@ -316,12 +316,7 @@ mod tests {
             .collect();
         let annotations = vec![Annotations::default(); 4];
         let index = crate::index::Index::build(&articles, &annotations);
-        let fields: Vec<String> = index
-            .meta_fields()
-            .fields()
-            .iter()
-            .map(|f| f.name.clone())
-            .collect();
+        let fields = index.meta_fields().names();
         let csv = export_docs(
             ExportKind::Articles,
             fields,

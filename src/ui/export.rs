@@ -53,7 +53,7 @@ pub fn ExportMenu() -> impl IntoView {
         let docs: Vec<u32> = results.0.matches.iter().collect();
         let export = export_docs(
             kind,
-            field_names(&library.index),
+            library.index.meta_fields().names(),
             &library.articles,
             &library.annotations,
             &docs,
@@ -92,16 +92,6 @@ pub fn ExportMenu() -> impl IntoView {
     }
 }
 
-/// The metadata facet fields of `index`, by name: the articles table's last columns.
-fn field_names(index: &crate::index::Index) -> Vec<String> {
-    index
-        .meta_fields()
-        .fields()
-        .iter()
-        .map(|f| f.name.clone())
-        .collect()
-}
-
 /// Exports the current archive view (with the reader's own articles in it), saying how far
 /// it got in `status`.
 async fn export_from_archive(
@@ -136,7 +126,7 @@ async fn export_from_archive(
     }
     let mut fields = source.field_names();
     if let Some((library, _)) = &own {
-        fields.extend(field_names(&library.index));
+        fields.extend(library.index.meta_fields().names());
         fields.sort_unstable();
         fields.dedup();
     }
