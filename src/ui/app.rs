@@ -45,7 +45,21 @@ pub fn App() -> impl IntoView {
         Mode::Archive if archive_answers() => {
             matches!(source.shown.get(), ArchiveView::Ready(_))
                 && state.filter.with(|(f, _)| {
-                    f.entity.is_none() || source.entity_shown.with(|shown| *shown == f.entity)
+                    if f.entity.is_some() {
+                        return source.entity_shown.with(|shown| *shown == f.entity);
+                    }
+                    // The network and the table are answered after the list: their own view.
+                    let drawn =
+                        |counted: &Filter| source.view_drawn.with(|d| d.as_ref() == Some(counted));
+                    match f.view {
+                        _ if f.article.is_some() => true,
+                        View::Network => drawn(f),
+                        View::Entities => drawn(&Filter {
+                            by: None,
+                            ..f.clone()
+                        }),
+                        View::Articles | View::Quotes | View::Timeline => true,
+                    }
                 })
         }
         Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),

@@ -101,6 +101,9 @@ pub struct ArchiveSource {
     /// The entity whose archive page is on screen (`None` while it loads): the entity
     /// page is a view of its own, so the page is not ready before it.
     pub entity_shown: RwSignal<Option<EntityId>>,
+    /// The filter whose network or entity table (counted without its sort) is on screen:
+    /// those are answered after the view's list, so the page is not ready before them.
+    pub view_drawn: RwSignal<Option<Filter>>,
 }
 
 impl ArchiveSource {
@@ -462,6 +465,7 @@ pub fn start(state: AppState) -> ArchiveSource {
         generation: StoredValue::new(0),
         known_docs: StoredValue::new(HashMap::new()),
         entity_shown: RwSignal::new(None),
+        view_drawn: RwSignal::new(None),
     };
     provide_context(source);
     let embeds_articles = crate::embedded::files().is_ok_and(|files| !files.is_empty());

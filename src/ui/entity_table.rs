@@ -73,7 +73,10 @@ pub fn ArchiveEntityTable() -> impl IntoView {
                 return;
             }
             match answer {
-                Ok(rows) => site_rows.set(Some(SharedRows(Arc::new(rows)))),
+                Ok(rows) => {
+                    site_rows.set(Some(SharedRows(Arc::new(rows))));
+                    source.view_drawn.set(Some(filter));
+                }
                 Err(e) => failed.set(Some(e)),
             }
         });

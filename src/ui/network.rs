@@ -112,6 +112,7 @@ pub fn ArchiveNetworkView() -> impl IntoView {
                         None => site,
                     };
                     net.set(Some(SharedNetwork(Arc::new(drawn))));
+                    source.view_drawn.set(Some(filter));
                 }
                 Err(e) => failed.set(Some(e)),
             }

@@ -492,7 +492,10 @@ async fn a_cold_network_link_draws_the_archives_most_named_and_a_node_filters_it
     let person_total = fixture.total(&["--entity", &person]);
     App::run_with(&fixture.site, None, async |app| {
         app.open_link("view=network").await?;
-        app.wait_for("svg.network .node").await?;
+        // The page is ready once the network is drawn, not before (it is answered after
+        // the view's list).
+        app.wait_for("body[data-view-ready]").await?;
+        assert!(page::count(app, "svg.network .node").await? > 0);
         app.wait_for_text("#network-summary", "The 50 names most often")
             .await?;
         let nodes = page::count(app, "svg.network .node").await?;
@@ -547,6 +550,11 @@ async fn a_cold_entity_table_link_counts_the_archives_names_exactly() {
     );
     App::run_with(&fixture.site, None, async |app| {
         app.open_link("q=oil%20prices&view=entities").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        assert!(
+            page::count(app, ".entity-table tbody tr").await? > 0,
+            "the page is ready once the table is there"
+        );
         let cell = format!(".entity-table tr[data-key='{place}'] td.numeric");
         app.wait_for_text(&cell, &place_count.to_string()).await?;
         app.wait_for_text(
