@@ -329,11 +329,7 @@ impl Archive {
         filter: &Filter,
         options: Options,
     ) -> Result<Result<ArchiveResults, Needs>, ArchiveError> {
-        if filter.dates == DateField::Mentioned {
-            return Err(ArchiveError::Unsupported(
-                "dates=mentioned (archives index publication dates only)",
-            ));
-        }
+        answerable(filter)?;
         let lookup = Lookup::new(self);
         let results = lookup.search(filter, options);
         Ok(lookup.answer(results))
@@ -342,11 +338,7 @@ impl Archive {
     /// Every document matching `filter`, ascending, or the parts still needed (those a
     /// view of it fetches for its count: no `docs` and no facets). An export starts here.
     pub fn matching(&self, filter: &Filter) -> Result<Result<Vec<u32>, Needs>, ArchiveError> {
-        if filter.dates == DateField::Mentioned {
-            return Err(ArchiveError::Unsupported(
-                "dates=mentioned (archives index publication dates only)",
-            ));
-        }
+        answerable(filter)?;
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
         Ok(lookup.answer(matches.iter().collect()))
@@ -362,11 +354,7 @@ impl Archive {
         filter: &Filter,
         nodes: usize,
     ) -> Result<Result<Network, Needs>, ArchiveError> {
-        if filter.dates == DateField::Mentioned {
-            return Err(ArchiveError::Unsupported(
-                "dates=mentioned (archives index publication dates only)",
-            ));
-        }
+        answerable(filter)?;
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
         let c = &self.catalogue;
@@ -379,24 +367,20 @@ impl Archive {
         ];
         let mut candidates: Vec<(Node, &[u32])> = Vec::new();
         for (table, kind) in tables {
-            for (chunk, &name) in table.chunks.iter().enumerate() {
-                let Some(Decoded::Facets(part)) = lookup.part(name) else {
+            let postings = lookup.facet_postings(table);
+            for (value, docs) in table.values.iter().zip(postings) {
+                let Some(docs) = docs else {
                     continue;
                 };
-                for (at, docs) in part.values.iter().enumerate() {
-                    let Some(value) = table.values.get(chunk * FACET_VALUES_PER_CHUNK + at) else {
-                        continue;
+                let articles = matches.count_in(docs) as u32;
+                if articles > 0 {
+                    let node = Node {
+                        key: value.key.clone(),
+                        name: value.label.clone(),
+                        kind,
+                        articles,
                     };
-                    let articles = matches.count_in(docs) as u32;
-                    if articles > 0 {
-                        let node = Node {
-                            key: value.key.clone(),
-                            name: value.label.clone(),
-                            kind,
-                            articles,
-                        };
-                        candidates.push((node, docs));
-                    }
+                    candidates.push((node, docs));
                 }
             }
         }
@@ -425,11 +409,7 @@ impl Archive {
         &self,
         filter: &Filter,
     ) -> Result<Result<Vec<EntityRow>, Needs>, ArchiveError> {
-        if filter.dates == DateField::Mentioned {
-            return Err(ArchiveError::Unsupported(
-                "dates=mentioned (archives index publication dates only)",
-            ));
-        }
+        answerable(filter)?;
         let c = &self.catalogue;
         if c.tallies.iter().all(Vec::is_empty) {
             return Err(ArchiveError::Unsupported(
@@ -452,40 +432,38 @@ impl Archive {
         ];
         let mut rows = Vec::new();
         for (table, tallies, kind) in tables {
-            for (chunk, (&postings, &counts)) in table.chunks.iter().zip(tallies).enumerate() {
-                let (Some(Decoded::Facets(postings)), Some(Decoded::Tallies(counts))) =
-                    (lookup.part(postings), lookup.part(counts))
-                else {
+            let postings = lookup.facet_postings(table);
+            let tallied = lookup.per_value(tallies, table.values.len(), |part| match part {
+                Decoded::Tallies(part) => Some(&part.values),
+                _ => None,
+            });
+            for ((value, docs), tally) in table.values.iter().zip(postings).zip(tallied) {
+                let (Some(docs), Some((elsewhere, counts))) = (docs, tally) else {
                     continue;
                 };
-                for (at, (docs, (elsewhere, counts))) in
-                    postings.values.iter().zip(&counts.values).enumerate()
-                {
-                    let value = table.values.get(chunk * FACET_VALUES_PER_CHUNK + at);
-                    let Some(value) = value.filter(|_| !*elsewhere) else {
-                        continue;
-                    };
-                    let mut row = EntityRow {
-                        key: value.key.clone(),
-                        name: value.label.clone(),
-                        kind,
-                        articles: 0,
-                        mentions: 0,
-                        quotes: 0,
-                        first: 0,
-                        last: 0,
-                    };
-                    for (&doc, &(mentions, quotes)) in docs.iter().zip(counts) {
-                        if matches.contains(doc) {
-                            row.articles += 1;
-                            row.mentions += mentions;
-                            row.quotes += quotes;
-                            row.dated(self.date_key(doc));
-                        }
+                if *elsewhere {
+                    continue;
+                }
+                let mut row = EntityRow {
+                    key: value.key.clone(),
+                    name: value.label.clone(),
+                    kind,
+                    articles: 0,
+                    mentions: 0,
+                    quotes: 0,
+                    first: 0,
+                    last: 0,
+                };
+                for (&doc, &(mentions, quotes)) in docs.iter().zip(counts) {
+                    if matches.contains(doc) {
+                        row.articles += 1;
+                        row.mentions += mentions;
+                        row.quotes += quotes;
+                        row.dated(self.date_key(doc));
                     }
-                    if row.articles > 0 {
-                        rows.push(row);
-                    }
+                }
+                if row.articles > 0 {
+                    rows.push(row);
                 }
             }
         }
@@ -629,6 +607,16 @@ impl Archive {
     }
 }
 
+/// Whether an archive can answer `filter` at all: format 1 does not store mentioned dates.
+fn answerable(filter: &Filter) -> Result<(), ArchiveError> {
+    if filter.dates == DateField::Mentioned {
+        return Err(ArchiveError::Unsupported(
+            "dates=mentioned (archives index publication dates only)",
+        ));
+    }
+    Ok(())
+}
+
 /// Answers `filter` from `source`, fetching what each round needs (native driver).
 pub fn search_from(
     archive: &mut Archive,
@@ -730,6 +718,34 @@ impl<'a> Lookup<'a> {
             Decoded::Keyed(part) => part.find(key),
             _ => None,
         }
+    }
+
+    /// Per value of a table whose values lie [`FACET_VALUES_PER_CHUNK`] to a part in
+    /// `parts`, what `values_of` reads of it; `None` where its part is not fetched yet
+    /// (recorded as missing).
+    fn per_value<T>(
+        &self,
+        parts: &[PartName],
+        len: usize,
+        values_of: impl Fn(&'a Decoded) -> Option<&'a Vec<T>>,
+    ) -> Vec<Option<&'a T>> {
+        let mut out = Vec::with_capacity(len);
+        for &name in parts {
+            let values = self.part(name).and_then(&values_of);
+            out.extend((0..FACET_VALUES_PER_CHUNK).map(|at| values.and_then(|v| v.get(at))));
+        }
+        out.resize(len, None);
+        out
+    }
+
+    /// The postings of each value of facet table `table`, in its order (see
+    /// [`Lookup::per_value`]).
+    fn facet_postings(&self, table: &FacetTable) -> Vec<Option<&'a [u32]>> {
+        let postings = self.per_value(&table.chunks, table.values.len(), |part| match part {
+            Decoded::Facets(part) => Some(&part.values),
+            _ => None,
+        });
+        postings.into_iter().map(|p| p.map(Vec::as_slice)).collect()
     }
 
     fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
@@ -1055,16 +1071,9 @@ impl<'a> Lookup<'a> {
             let counts: Vec<u32> = if everything {
                 table.values.iter().map(|v| v.count).collect()
             } else {
-                let mut counts = Vec::with_capacity(table.values.len());
-                for &name in &table.chunks {
-                    match self.part(name) {
-                        Some(Decoded::Facets(part)) => counts
-                            .extend(part.values.iter().map(|docs| matches.count_in(docs) as u32)),
-                        _ => counts.extend([0].repeat(FACET_VALUES_PER_CHUNK)),
-                    }
-                }
-                counts.truncate(table.values.len());
-                counts
+                let postings = self.facet_postings(table);
+                let count = |docs: Option<&[u32]>| docs.map_or(0, |d| matches.count_in(d) as u32);
+                postings.into_iter().map(count).collect()
             };
             top(
                 &counts,

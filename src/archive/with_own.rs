@@ -143,20 +143,22 @@ fn merge_facets(site: &Facets, own: &Facets, limit: usize) -> Facets {
 /// listed, its values' counts summed. (One index over both could judge a field that
 /// neither side keeps alone to be a facet; such a field is not listed.)
 fn merge_fields(site: &[FieldFacet], own: &[FieldFacet], limit: usize) -> Vec<FieldFacet> {
+    fn list_of<'f>(side: &'f [FieldFacet], name: &str) -> Option<&'f FacetList> {
+        side.iter().find(|f| f.field == name).map(|f| &f.list)
+    }
     let mut names: Vec<&str> = site.iter().chain(own).map(|f| f.field.as_str()).collect();
     names.sort_unstable();
     names.dedup();
     let empty = FacetList::default();
-    let list_of = |side: &[FieldFacet], name: &str| -> FacetList {
-        side.iter()
-            .find(|f| f.field == name)
-            .map_or_else(|| empty.clone(), |f| f.list.clone())
-    };
     names
         .into_iter()
         .map(|name| FieldFacet {
             field: name.to_string(),
-            list: merge_list(&list_of(site, name), &list_of(own, name), limit),
+            list: merge_list(
+                list_of(site, name).unwrap_or(&empty),
+                list_of(own, name).unwrap_or(&empty),
+                limit,
+            ),
         })
         .collect()
 }
