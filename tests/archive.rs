@@ -1127,6 +1127,10 @@ fn the_readers_own_network_merged_with_the_archives_is_the_network_of_both() {
             let merged = merge(&side(&site_index), &side(&own_index), nodes);
             let expected = network(&both, &evaluate(&both, &filter).matches, nodes);
             assert_eq!(merged, expected, "`{link}` nodes={nodes}");
+            // With no articles of the reader's, merging cuts the largest network to size.
+            let alone = merge(&side(&site_index), &Default::default(), nodes);
+            let site_cut = network(&site_index, &evaluate(&site_index, &filter).matches, nodes);
+            assert_eq!(alone, site_cut, "`{link}` nodes={nodes}, the site alone");
         }
     }
 }

@@ -53,7 +53,10 @@ pub fn App() -> impl IntoView {
                         |counted: &Filter| source.view_drawn.with(|d| d.as_ref() == Some(counted));
                     match f.view {
                         _ if f.article.is_some() => true,
-                        View::Network => drawn(f),
+                        View::Network => drawn(&Filter {
+                            nodes: None,
+                            ..f.clone()
+                        }),
                         View::Entities => drawn(&Filter {
                             by: None,
                             ..f.clone()

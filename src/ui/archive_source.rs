@@ -261,6 +261,44 @@ impl ArchiveSource {
         Err(last)
     }
 
+    /// A view answered after the view's list (the network, the entity table): `ask`'s
+    /// answer for `counted` (the filter without what only cuts or reorders the answer),
+    /// asked again when it changes, `None` while it loads; and why it failed. Once the
+    /// answer is in, [`ArchiveSource::view_drawn`] says so, and an answer for a filter no
+    /// longer shown, or for a view already left, is dropped.
+    pub fn follow<T, F>(
+        self,
+        counted: Memo<Filter>,
+        ask: impl Fn(ArchiveSource, Filter) -> F + 'static,
+    ) -> (ReadSignal<Option<Arc<T>>>, ReadSignal<Option<String>>)
+    where
+        T: Send + Sync + 'static,
+        F: std::future::Future<Output = Result<T, String>> + 'static,
+    {
+        let answer = RwSignal::new(None::<Arc<T>>);
+        let failed = RwSignal::new(None::<String>);
+        Effect::new(move |_| {
+            let filter = counted.get();
+            answer.set(None);
+            failed.set(None);
+            let asked = ask(self, filter.clone());
+            leptos::task::spawn_local(async move {
+                let outcome = asked.await;
+                if counted.try_get_untracked().as_ref() != Some(&filter) {
+                    return;
+                }
+                match outcome {
+                    Ok(found) => {
+                        answer.set(Some(Arc::new(found)));
+                        self.view_drawn.set(Some(filter));
+                    }
+                    Err(e) => failed.set(Some(e)),
+                }
+            });
+        });
+        (answer.read_only(), failed.read_only())
+    }
+
     /// Asks the open archive `question`, fetching the parts it needs until it answers.
     async fn ask<T>(&self, question: impl Fn(&Archive) -> Result<T, Needs>) -> Result<T, String> {
         loop {

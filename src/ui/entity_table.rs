@@ -55,34 +55,16 @@ pub fn EntityTable() -> impl IntoView {
 pub fn ArchiveEntityTable() -> impl IntoView {
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
-    let site_rows = RwSignal::new(None::<SharedRows>);
-    let failed = RwSignal::new(None::<String>);
     // Counting depends on the filter without its sort: a new sort only reorders.
     let counted = Memo::new(move |_| Filter {
         by: None,
         ..state.filter.get().0
     });
-    Effect::new(move |_| {
-        let filter = counted.get();
-        site_rows.set(None);
-        failed.set(None);
-        leptos::task::spawn_local(async move {
-            let answer = source.entity_rows(&filter).await;
-            // A newer filter, or the table was left (its values disposed).
-            if counted.try_get_untracked().as_ref() != Some(&filter) {
-                return;
-            }
-            match answer {
-                Ok(rows) => {
-                    site_rows.set(Some(SharedRows(Arc::new(rows))));
-                    source.view_drawn.set(Some(filter));
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-        });
+    let (site_rows, failed) = source.follow(counted, |source, filter| async move {
+        source.entity_rows(&filter).await
     });
     let rows = Memo::new(move |_| {
-        let SharedRows(site) = site_rows.get()?;
+        let site = site_rows.get()?;
         let sort = state.filter.get().0.by.unwrap_or_default();
         // The reader's articles are in the view exactly when their results are there.
         let own = state.library.get().zip(state.results.get());

@@ -86,37 +86,25 @@ pub fn NetworkView() -> impl IntoView {
 pub fn ArchiveNetworkView() -> impl IntoView {
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
-    let net = RwSignal::new(None::<SharedNetwork>);
-    let failed = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let filter = state.filter.get().0;
-        let nodes = filter.nodes.unwrap_or(DEFAULT_NODES);
+    // The archive's network is asked for at its largest, so `nodes=` only cuts it.
+    let counted = Memo::new(move |_| Filter {
+        nodes: None,
+        ..state.filter.get().0
+    });
+    let (site, failed) = source.follow(counted, |source, filter| async move {
+        source.network(&filter, MAX_NODES).await
+    });
+    let net = Memo::new(move |_| {
+        let site = site.get()?;
+        let nodes = state.filter.get().0.nodes.unwrap_or(DEFAULT_NODES);
         // The reader's articles are in the view exactly when their results are there.
         let own = state
             .library
             .get()
             .zip(state.results.get())
-            .map(|(library, results)| network(&library.index, &results.0.matches, MAX_NODES));
-        net.set(None);
-        failed.set(None);
-        leptos::task::spawn_local(async move {
-            let asked = if own.is_some() { MAX_NODES } else { nodes };
-            let answer = source.network(&filter, asked).await;
-            if state.filter.get_untracked().0 != filter {
-                return;
-            }
-            match answer {
-                Ok(site) => {
-                    let drawn = match &own {
-                        Some(own) => merge(&site, own, nodes),
-                        None => site,
-                    };
-                    net.set(Some(SharedNetwork(Arc::new(drawn))));
-                    source.view_drawn.set(Some(filter));
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-        });
+            .map(|(library, results)| network(&library.index, &results.0.matches, MAX_NODES))
+            .unwrap_or_default();
+        Some(SharedNetwork(Arc::new(merge(&site, &own, nodes))))
     });
     view! {
         {move || match failed.get() {
