@@ -140,6 +140,12 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
         "q=oil&sort=newest",
         "q=oil&sort=oldest",
         "source=Reuters&from=1987-03&sort=oldest",
+        "dates=mentioned",
+        "dates=mentioned&from=1987-03&to=1987-03",
+        "dates=mentioned&from=1987",
+        "dates=mentioned&to=1987-02",
+        "q=oil&dates=mentioned&from=1987-03-02&to=1987-03-02",
+        "dates=mentioned&sort=oldest&view=quotes",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -437,11 +443,216 @@ fn a_missing_or_damaged_part_is_named_with_its_problem() {
         }
         other => panic!("expected a damaged part, got {other:?}"),
     }
+}
+
+/// A collection whose articles mention many dates: days, months, years and ranges, a few
+/// implausible years, and (in undated articles) dates without a year — enough mentions
+/// for several `mentioned` parts.
+fn write_dated_corpus(dir: &Path, articles: usize) {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    for i in 0..articles {
+        let month = |k: usize| MONTHS[(i * 7 + k) % 12];
+        let day = 1 + (i * 13) % 28;
+        let year = 1980 + i % 12;
+        let front = if i % 10 == 9 {
+            String::new()
+        } else {
+            format!("date: {}-{:02}-{:02}\n", 1985 + i % 4, 1 + i % 12, day)
+        };
+        let text = format!(
+            "---\ntitle: Report {i}\n{front}---\nThe council met on {} {day}, {year}, and again in {} {}. \
+             Its plan runs from {} {} to {} {}. Output fell in {} and is due to recover by {} {day}. \
+             A note from {} recalled the year {}.\n",
+            month(0),
+            month(3),
+            year + 1,
+            month(5),
+            year,
+            month(8),
+            year + 2,
+            year - 1,
+            month(1),
+            1700 + i % 5,
+            1950 + i % 40,
+        );
+        std::fs::write(dir.join(format!("r{i:05}.md")), text).unwrap();
+    }
+}
+
+#[test]
+fn mentioned_date_links_answer_as_the_in_memory_index_does_from_the_parts_of_their_range() {
+    let corpus = tempfile::tempdir().unwrap();
+    write_dated_corpus(corpus.path(), 2_500);
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, summary) = build(corpus.path(), site.path());
+    let (parts, _) = summary.by_kind[&Kind::Mentioned];
+    assert!(parts >= 3, "{parts} mentioned parts");
+    let mut links: Vec<String> = [
+        "dates=mentioned",
+        "dates=mentioned&sort=oldest",
+        "dates=mentioned&from=1987-03&to=1987-04",
+        "dates=mentioned&from=1983-05-14&to=1983-05-14",
+        "dates=mentioned&from=1991",
+        "dates=mentioned&to=1981-06",
+        "dates=mentioned&from=1702&to=1703",
+        "dates=mentioned&from=2100",
+        "q=council&dates=mentioned&from=1985&to=1986",
+        "q=council&dates=mentioned",
+        "dates=mentioned&from=1984-02&to=1984-02&view=quotes",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for year in 1978..1995 {
+        links.push(format!("dates=mentioned&from={year}-06&to={year}-09"));
+    }
+    // The collection has what the parts must carry: implausible years, dates without a
+    // year, and ranges that select some of the articles.
+    let embedded = |link: &str| {
+        search_with(
+            &index,
+            &Filter::from_query_string(link).0,
+            Options::default(),
+        )
+    };
+    let every = embedded("dates=mentioned").histogram;
+    assert!(
+        every.left_out > 0 && !every.year_unknown.is_empty(),
+        "{every:?}"
+    );
+    let some = embedded("dates=mentioned&from=1987-03&to=1987-04").total;
+    assert!(some > 0 && some < index.len(), "{some}");
+    assert_same_answers(&index, site.path(), &links);
+
+    // A range reads only some of the parts: fewer than the histogram of every mention.
+    let mentioned_fetched = |link: &str| {
+        let (mut archive, mut source) = open(site.path());
+        let (filter, _) = Filter::from_query_string(link);
+        search_from(&mut archive, &mut source, &filter, Options::default()).unwrap();
+        archive
+            .fetched()
+            .iter()
+            .filter(|f| f.name.kind == Kind::Mentioned)
+            .count()
+    };
+    assert_eq!(mentioned_fetched("dates=mentioned"), parts);
+    assert!(mentioned_fetched("dates=mentioned&from=1983-05&to=1983-05") < parts);
+    assert_eq!(mentioned_fetched("from=1987"), 0);
+}
+
+#[test]
+fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
+    use dossier::archive::with_own::overview_with_own;
+    let corpus = tempfile::tempdir().unwrap();
+    write_dated_corpus(corpus.path(), 400);
+    let (mut all, mut found) = corpus_from(corpus.path());
+    // The newest articles are the reader's: their publication years widen the plausible
+    // years of mentioned dates beyond the archive's.
+    let own_articles: Vec<Article> = all
+        .drain(300..)
+        .map(|mut a| {
+            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
+            a.date = a.date.map(|mut d| {
+                d.year += 40;
+                d
+            });
+            a
+        })
+        .collect();
+    let own_found: Vec<Annotations> = found.drain(300..).collect();
+    let site = tempfile::tempdir().unwrap();
+    let site_index = Index::build(&all, &found);
+    write_archive(
+        site.path(),
+        &all,
+        &found,
+        &site_index,
+        &Decisions::default(),
+    )
+    .unwrap();
+    let own_index = Index::build(&own_articles, &own_found);
+    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
+    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    let both = Index::build(&both_articles, &both_found);
+    let (mut archive, mut source) = open(site.path());
+    let options = Options::default();
+    for link in [
+        "dates=mentioned",
+        "dates=mentioned&from=1986&to=1987",
+        "q=council&dates=mentioned&from=1702",
+    ] {
+        let (filter, _) = Filter::from_query_string(link);
+        let expected = search_with(&both, &filter, options);
+        let own = (own_articles.as_slice(), &own_index);
+        let mixed = mix(
+            &mut archive,
+            &mut source,
+            own,
+            all.len() as u32,
+            &filter,
+            options,
+        );
+        assert_eq!(mixed.total, expected.total, "{link}");
+        assert_eq!(mixed.histogram, expected.histogram, "{link}");
+        let whole = Filter {
+            from: None,
+            to: None,
+            ..filter
+        };
+        let site_whole = search_from(&mut archive, &mut source, &whole, options).unwrap();
+        assert_eq!(
+            overview_with_own(&whole, &site_whole, &own_index),
+            dossier::query::overview(&both, &whole),
+            "{link}"
+        );
+    }
+}
+
+#[test]
+fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
+    let site = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), site.path());
+    // The catalogue as a build before mentioned dates wrote it: the same, without them.
+    let source = DirSource::new(site.path());
+    let manifest = Manifest::parse(&source.manifest().unwrap()).unwrap();
+    let stored = std::fs::read(
+        site.path()
+            .join("parts")
+            .join(manifest.catalogue.to_string()),
+    )
+    .unwrap();
+    let archive = Archive::open(&manifest, &stored).unwrap();
+    let mut older = archive.catalogue().clone();
+    assert!(older.mentioned.is_some());
+    older.mentioned = None;
+    let (name, bytes) = dossier::archive::codec::seal(Kind::Catalogue, &older.encode());
+    std::fs::write(site.path().join("parts").join(name.to_string()), bytes).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&source.manifest().unwrap()).unwrap();
+    value["catalogue"] = serde_json::Value::String(name.to_string());
+    std::fs::write(site.path().join("manifest.json"), value.to_string()).unwrap();
+
+    let (mut archive, mut source) = open(site.path());
     let (filter, _) = Filter::from_query_string("dates=mentioned&from=1987");
-    assert!(matches!(
-        archive.search(&filter, Options::default()),
-        Err(ArchiveError::Unsupported(_))
-    ));
+    match archive.search(&filter, Options::default()) {
+        Err(ArchiveError::Unsupported(what)) => assert!(what.contains("rebuild"), "{what}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // Every other view still answers.
+    let (filter, _) = Filter::from_query_string("q=oil&from=1987");
+    assert!(search_from(&mut archive, &mut source, &filter, Options::default()).is_ok());
 }
 
 /// Runs the `dossier` binary; returns (exit code, stdout, stderr).
@@ -680,6 +891,9 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         "sort=oldest",
         "q=oil&sort=oldest",
         "view=quotes",
+        "dates=mentioned",
+        "dates=mentioned&from=1987-03&to=1987-03",
+        "q=oil&dates=mentioned&to=1987-02",
     ]
     .iter()
     .map(|s| s.to_string())

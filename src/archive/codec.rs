@@ -52,10 +52,12 @@ pub enum Kind {
     /// Per posting of a `facets` part, the mentions and quotes in that document (the
     /// entity table's counts).
     Tallies,
+    /// Dates the articles mention, with their documents, for a run of dates.
+    Mentioned,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 17] = [
+    const ALL: [(Kind, &'static str); 18] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -73,6 +75,7 @@ impl Kind {
         (Kind::Profiles, "profiles"),
         (Kind::Fields, "fields"),
         (Kind::Tallies, "tallies"),
+        (Kind::Mentioned, "mentioned"),
     ];
 
     /// The file-name suffix.

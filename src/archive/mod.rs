@@ -25,6 +25,7 @@
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
 //!          | "termtable" | "partlist" | "ids" | "profiles" | "fields" | "tallies"
+//!          | "mentioned"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -47,7 +48,9 @@
 //!                       len { value:str count } names(facets) } ; their top 200 values
 //!                 names(fields)                               ; fnv1a64(field US value) mod len
 //!                 [ len { key:str label:str count } names(facets) ; other names (misc)
-//!                   [ 5 × names(tallies) ] ] ] ] ]            ; people, orgs, places, speakers, misc
+//!                   [ 5 × names(tallies)                      ; people, orgs, places, speakers, misc
+//!                     [ len { lo-gap reach-lo hash }          ; mentioned dates by start (absent:
+//!                       names(mentioned) ] ] ] ] ] ]          ;   built before them); year-unknown
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -56,6 +59,8 @@
 //! fields    = the same layout, id = field US value (US = U+001F), name = value, kind = field
 //! tallies   = len { elsewhere:varint len { mentions quotes } } ; per value and posting of the
 //!                                                             ;   facets part of the same place
+//! mentioned = len { lo-gap hi-lo docs }                       ; per interval, sorted by (lo, hi);
+//!                                                             ;   a document once per mention
 //! termtable = names(terms) names(positions)                   ; 128 buckets each
 //! doctable  = names(docs)                                     ; docs parts, 64 documents each
 //! docs      = first_doc len { id title date source words lede
@@ -81,8 +86,10 @@
 //! named at the very end of the catalogue: a catalogue without them still reads, and its
 //! articles are found through the hits of a link's own filter only. The `profiles` parts
 //! came next, named after the `ids`: without them an archive has no entity pages. The
-//! metadata fields came last: an archive without them answers an `m.` link with no
-//! article, as the embedded build answers a field it does not keep.
+//! metadata fields came next: an archive without them answers an `m.` link with no
+//! article, as the embedded build answers a field it does not keep. The mentioned dates
+//! ([`mentioned`]) came last: an archive without them answers `dates=mentioned` with
+//! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count.
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
@@ -90,13 +97,14 @@
 //! frequency and the document's length, so ranking is the embedded build's BM25, bit for
 //! bit, from the words' own parts.
 //!
-//! Limits of version 1 (see docs/notes/archive.md): `dates=mentioned` is not answered from
-//! an archive; an entity page's named-with list keeps only entities sharing two or more
-//! articles with it; a filtered view's facet counts, the network and the entity table are
+//! Limits of version 1 (see docs/notes/archive.md): a mentioned-dates histogram without a
+//! range reads every `mentioned` part; an entity page's named-with list keeps only entities
+//! sharing two or more articles with it; a filtered view's facet counts, the network and the entity table are
 //! exact for the globally top [`parts::FACET_TOP`] values of each facet (a value outside
 //! them is not listed, drawn or tabled); every build numbers documents afresh.
 
 pub mod codec;
+pub mod mentioned;
 pub mod parts;
 pub mod profiles;
 mod read;

@@ -2,6 +2,7 @@
 //! module doc of [`crate::archive`]).
 
 use super::codec::{Dec, Enc, Kind, PartName, Problem};
+use super::mentioned::MentionedTable;
 use crate::corpus::Article;
 use crate::index::Index;
 use crate::span::ByteSpan;
@@ -124,6 +125,9 @@ pub struct Catalogue {
     /// `tallies` parts of the people, organisations, places, speakers and misc tables, one
     /// per `facets` part of the same table. Empty in archives built before them.
     pub tallies: [Vec<PartName>; 5],
+    /// The mentioned dates' parts; `None` in archives built before them (which cannot
+    /// answer `dates=mentioned`).
+    pub mentioned: Option<MentionedTable>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -212,7 +216,7 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_tallies = self.tallies.iter().any(|t| !t.is_empty());
+        let has_tallies = self.mentioned.is_some() || self.tallies.iter().any(|t| !t.is_empty());
         let has_misc = has_tallies || !self.misc.values.is_empty();
         let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
         let has_profiles = has_fields || !self.profiles.is_empty();
@@ -241,6 +245,9 @@ impl Catalogue {
             for table in &self.tallies {
                 names(&mut enc, table);
             }
+        }
+        if let Some(mentioned) = &self.mentioned {
+            mentioned.encode(&mut enc);
         }
         enc.into_bytes()
     }
@@ -322,6 +329,11 @@ impl Catalogue {
                 *table = read_names(&mut dec, Kind::Tallies)?;
             }
         }
+        let mentioned = if dec.is_done() {
+            None
+        } else {
+            Some(MentionedTable::decode(&mut dec)?)
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -345,6 +357,7 @@ impl Catalogue {
             field_values,
             misc,
             tallies,
+            mentioned,
         })
     }
 }

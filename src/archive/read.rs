@@ -7,6 +7,7 @@
 //! those of the embedded build; `tests/archive.rs` checks it.
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
+use super::mentioned::MentionedPart;
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
     FACET_VALUES_PER_CHUNK, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart,
@@ -21,7 +22,9 @@ use crate::query::entity_table::{EntityRow, RowKind};
 use crate::query::eval::{
     EXACT_WEIGHT, MAX_PREFIX_TERMS, MIN_TYPO_LEN, PREFIX_WEIGHT, TYPO_WEIGHT, date_range,
 };
-use crate::query::histogram::{from_keys, over_time};
+use crate::query::histogram::{
+    MentionedKeys, from_keys, key_in_range, over_time, plausible_window,
+};
 use crate::query::network::{MAX_NODES, Network, Node, edges_of, node_order};
 use crate::query::text::{TextQuery, Unit};
 use crate::query::{DateField, Facets, FieldFacet, Filter, Histogram, Options, Sort, UnknownNames};
@@ -195,6 +198,9 @@ pub struct ArchiveResults {
     /// documents left out: what [`Self::histogram`] was drawn from, so that another
     /// collection's matches can be drawn into the same histogram ([`super::with_own`]).
     pub published: Vec<(u32, u32)>,
+    /// With `dates=mentioned`, the matches' mentioned dates the histogram was drawn from
+    /// (empty otherwise), for the same reason.
+    pub mentioned: MentionedKeys,
     /// Folded words to highlight.
     pub highlight: Vec<String>,
 }
@@ -244,6 +250,7 @@ enum Decoded {
     Ids(IdsPart),
     Profiles(ProfilesPart),
     Tallies(TalliesPart),
+    Mentioned(MentionedPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -311,6 +318,7 @@ impl Archive {
             Kind::Ids => Decoded::Ids(IdsPart::decode(&body).map_err(fail)?),
             Kind::Profiles => Decoded::Profiles(ProfilesPart::decode(&body).map_err(fail)?),
             Kind::Tallies => Decoded::Tallies(TalliesPart::decode(&body).map_err(fail)?),
+            Kind::Mentioned => Decoded::Mentioned(MentionedPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -322,6 +330,17 @@ impl Archive {
         Ok(())
     }
 
+    /// Whether the archive can answer `filter` at all: one built before mentioned dates
+    /// were kept cannot answer `dates=mentioned`.
+    fn answerable(&self, filter: &Filter) -> Result<(), ArchiveError> {
+        if filter.dates == DateField::Mentioned && self.catalogue.mentioned.is_none() {
+            return Err(ArchiveError::Unsupported(
+                "dates=mentioned (this archive was built before mentioned dates were kept: rebuild it)",
+            ));
+        }
+        Ok(())
+    }
+
     /// Answers `filter`, or names the parts still needed. Call again after adding them:
     /// each round can only ask for parts that the previous ones pointed to.
     pub fn search(
@@ -329,7 +348,7 @@ impl Archive {
         filter: &Filter,
         options: Options,
     ) -> Result<Result<ArchiveResults, Needs>, ArchiveError> {
-        answerable(filter)?;
+        self.answerable(filter)?;
         let lookup = Lookup::new(self);
         let results = lookup.search(filter, options);
         Ok(lookup.answer(results))
@@ -338,7 +357,7 @@ impl Archive {
     /// Every document matching `filter`, ascending, or the parts still needed (those a
     /// view of it fetches for its count: no `docs` and no facets). An export starts here.
     pub fn matching(&self, filter: &Filter) -> Result<Result<Vec<u32>, Needs>, ArchiveError> {
-        answerable(filter)?;
+        self.answerable(filter)?;
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
         Ok(lookup.answer(matches.iter().collect()))
@@ -354,7 +373,7 @@ impl Archive {
         filter: &Filter,
         nodes: usize,
     ) -> Result<Result<Network, Needs>, ArchiveError> {
-        answerable(filter)?;
+        self.answerable(filter)?;
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
         let c = &self.catalogue;
@@ -409,7 +428,7 @@ impl Archive {
         &self,
         filter: &Filter,
     ) -> Result<Result<Vec<EntityRow>, Needs>, ArchiveError> {
-        answerable(filter)?;
+        self.answerable(filter)?;
         let c = &self.catalogue;
         if c.tallies.iter().all(Vec::is_empty) {
             return Err(ArchiveError::Unsupported(
@@ -607,16 +626,6 @@ impl Archive {
     }
 }
 
-/// Whether an archive can answer `filter` at all: format 1 does not store mentioned dates.
-fn answerable(filter: &Filter) -> Result<(), ArchiveError> {
-    if filter.dates == DateField::Mentioned {
-        return Err(ArchiveError::Unsupported(
-            "dates=mentioned (archives index publication dates only)",
-        ));
-    }
-    Ok(())
-}
-
 /// Answers `filter` from `source`, fetching what each round needs (native driver).
 pub fn search_from(
     archive: &mut Archive,
@@ -785,6 +794,7 @@ impl<'a> Lookup<'a> {
                 facets: Facets::default(),
                 histogram: from_keys(filter, Vec::new(), Vec::new(), 0, None, 0),
                 published: Vec::new(),
+                mentioned: MentionedKeys::default(),
                 highlight: Vec::new(),
             };
         }
@@ -801,7 +811,7 @@ impl<'a> Lookup<'a> {
         } else {
             self.facets(&matches, options.facet_values)
         };
-        let (histogram, published) = self.histogram(filter, &matches);
+        let (histogram, published, mentioned) = self.histogram(filter, &matches);
         let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
         highlight.sort_unstable();
         highlight.dedup();
@@ -812,6 +822,7 @@ impl<'a> Lookup<'a> {
             facets,
             histogram,
             published,
+            mentioned,
             highlight,
         }
     }
@@ -855,7 +866,21 @@ impl<'a> Lookup<'a> {
         if filter.collection == Some(crate::query::Collection::Yours) {
             matches = DocSet::empty(universe);
         }
-        if let Some(range) = date_range(filter) {
+        if filter.dates == DateField::Mentioned {
+            // Its histogram reads these: ask for them in the same round.
+            self.mentioned_parts(filter);
+        }
+        if let Some(range) = date_range(filter)
+            && filter.dates == DateField::Mentioned
+        {
+            let mut in_range = DocSet::empty(universe);
+            for part in self.mentioned_parts(filter).known {
+                for group in part.groups.iter().filter(|g| g.range.overlaps(range)) {
+                    group.docs.iter().for_each(|&doc| in_range.insert(doc));
+                }
+            }
+            matches.intersect_with(&in_range);
+        } else if let Some(range) = date_range(filter) {
             let mut in_range = DocSet::empty(universe);
             for (at, run) in catalogue.date_runs.iter().enumerate() {
                 let end = catalogue
@@ -1114,9 +1139,13 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// The publication-date histogram of the matches, from the date runs alone, and the
-    /// matches' date keys it was drawn from.
-    fn histogram(&self, filter: &Filter, matches: &DocSet) -> (Histogram, Vec<(u32, u32)>) {
+    /// The histogram of the matches, and what it was drawn from: the publication dates,
+    /// from the date runs alone, and with `dates=mentioned` the mentioned dates.
+    fn histogram(
+        &self,
+        filter: &Filter,
+        matches: &DocSet,
+    ) -> (Histogram, Vec<(u32, u32)>, MentionedKeys) {
         let catalogue = self.catalogue();
         let mut published = Vec::new();
         let mut undated = 0;
@@ -1134,9 +1163,79 @@ impl<'a> Lookup<'a> {
                 published.push((run.lo, count));
             }
         }
+        if filter.dates == DateField::Mentioned {
+            let mentioned = self.mentioned_keys(filter, matches);
+            let plausible = plausible_window(
+                catalogue
+                    .date_runs
+                    .iter()
+                    .filter(|run| run.lo != 0)
+                    .map(|run| (run.lo / 10000) as u16),
+            );
+            return (mentioned.histogram(filter, plausible), published, mentioned);
+        }
         let histogram = from_keys(filter, expand(&published), Vec::new(), undated, None, 0);
-        (histogram, published)
+        (histogram, published, MentionedKeys::default())
     }
+
+    /// The `mentioned` parts a view of `filter` reads (see [`super::mentioned::MentionedTable::parts_for`]),
+    /// those fetched so far.
+    fn mentioned_parts(&self, filter: &Filter) -> MentionedParts<'a> {
+        let mut parts = MentionedParts::default();
+        let Some(table) = &self.catalogue().mentioned else {
+            return parts;
+        };
+        let decoded = |name| match self.part(name) {
+            Some(Decoded::Mentioned(part)) => Some(part),
+            _ => None,
+        };
+        parts.known = table
+            .parts_for(date_range(filter))
+            .filter_map(decoded)
+            .collect();
+        parts.year_unknown = table
+            .year_unknown
+            .iter()
+            .copied()
+            .filter_map(decoded)
+            .collect();
+        parts
+    }
+
+    /// The mentioned dates of `matches` inside `filter`'s range, as
+    /// [`MentionedKeys::of`] gives them from an index.
+    fn mentioned_keys(&self, filter: &Filter, matches: &DocSet) -> MentionedKeys {
+        let range = date_range(filter);
+        let parts = self.mentioned_parts(filter);
+        // Parts and their groups come sorted by start: equal keys are neighbours.
+        let counted = |parts: &[&MentionedPart], keep: &dyn Fn(u32) -> bool| {
+            let mut runs: Vec<(u32, u32)> = Vec::new();
+            for group in parts.iter().flat_map(|p| &p.groups) {
+                let key = group.range.lo;
+                if !keep(key) {
+                    continue;
+                }
+                let n = group.docs.iter().filter(|&&d| matches.contains(d)).count() as u32;
+                match runs.last_mut() {
+                    _ if n == 0 => {}
+                    Some((last, count)) if *last == key => *count += n,
+                    _ => runs.push((key, n)),
+                }
+            }
+            runs
+        };
+        MentionedKeys {
+            known: counted(&parts.known, &|key| key_in_range(key, range)),
+            year_unknown: counted(&parts.year_unknown, &|_| true),
+        }
+    }
+}
+
+/// Fetched `mentioned` parts of a view, in table order.
+#[derive(Default)]
+struct MentionedParts<'a> {
+    known: Vec<&'a MentionedPart>,
+    year_unknown: Vec<&'a MentionedPart>,
 }
 
 /// Date keys with their counts, one key per document.

@@ -20,10 +20,12 @@ use super::parts::DocEntry;
 use super::read::{ArchiveHit, ArchiveResults, expand, quote_hits};
 use crate::corpus::Article;
 use crate::index::Index;
-use crate::query::histogram::from_keys;
-use crate::query::{DateField, Facets, Filter, Histogram, Options, Results, Sort, evaluate};
+use crate::query::histogram::{from_keys, merge_counts, widen_window};
+use crate::query::{
+    DateField, Facets, Filter, Histogram, MentionedKeys, Options, Results, Sort, evaluate,
+    plausible_years,
+};
 use crate::query::{FacetList, FacetValue, FieldFacet};
-use std::cmp::Ordering;
 
 /// The reader's own articles and the in-memory index's answer for the filter.
 #[derive(Clone, Copy)]
@@ -65,13 +67,21 @@ pub fn with_own(
     highlight.extend(own.results.highlight.iter().cloned());
     highlight.sort_unstable();
     highlight.dedup();
+    let mentioned = match filter.dates {
+        DateField::Published => MentionedKeys::default(),
+        DateField::Mentioned => {
+            site.mentioned
+                .merge(&MentionedKeys::of(own.index, filter, &own.results.matches))
+        }
+    };
     ArchiveResults {
         total: site.total + own.results.total,
         hits,
         quotes,
         facets: merge_facets(&site.facets, &own.results.facets, options.facet_values),
-        histogram: merged_histogram(filter, site, own.index, own.results),
-        published: merged_published(&site.published, &own_published(own.index, own.results)),
+        histogram: merged_histogram(filter, site, own.index, own.results, &mentioned),
+        published: merge_counts(&site.published, &own_published(own.index, own.results)),
+        mentioned,
         highlight,
     }
 }
@@ -80,9 +90,15 @@ pub fn with_own(
 /// archive's answer for that filter.
 pub fn overview_with_own(filter: &Filter, site: &ArchiveResults, own_index: &Index) -> Histogram {
     let own = evaluate(own_index, filter);
+    if filter.dates == DateField::Mentioned {
+        let keys = site
+            .mentioned
+            .merge(&MentionedKeys::of(own_index, filter, &own.matches));
+        return keys.histogram(filter, both_windows(site, own_index));
+    }
     let own_keys = published_keys(own_index, own.matches.iter());
     let undated = site.histogram.undated + own_keys.undated;
-    let keys = expand(&merged_published(&site.published, &own_keys.runs));
+    let keys = expand(&merge_counts(&site.published, &own_keys.runs));
     from_keys(filter, keys, Vec::new(), undated, None, 0)
 }
 
@@ -190,21 +206,28 @@ fn merge_list(site: &FacetList, own: &FacetList, limit: usize) -> FacetList {
     }
 }
 
-/// The histogram of both collections' matches (publication dates: an archive answers no
-/// other date field, see `Archive::search`).
+/// The histogram of both collections' matches; `mentioned` is both collections' mentioned
+/// dates when the filter ranges over them.
 fn merged_histogram(
     filter: &Filter,
     site: &ArchiveResults,
     own_index: &Index,
     own: &Results,
+    mentioned: &MentionedKeys,
 ) -> Histogram {
-    if filter.dates != DateField::Published {
-        return site.histogram.clone();
+    if filter.dates == DateField::Mentioned {
+        return mentioned.histogram(filter, both_windows(site, own_index));
     }
     let own_keys = own_published(own_index, own);
-    let keys = expand(&merged_published(&site.published, &own_keys));
+    let keys = expand(&merge_counts(&site.published, &own_keys));
     let undated = site.histogram.undated + own.histogram.undated;
     from_keys(filter, keys, Vec::new(), undated, None, 0)
+}
+
+/// The plausible years of mentioned dates over both collections (the archive's window is
+/// in its mentioned-dates histogram).
+fn both_windows(site: &ArchiveResults, own_index: &Index) -> Option<(u16, u16)> {
+    widen_window(site.histogram.plausible, plausible_years(own_index))
 }
 
 /// The own matches' publication date keys, as `(key, documents)` ascending.
@@ -236,40 +259,4 @@ fn published_keys(index: &Index, docs: impl Iterator<Item = u32>) -> Keys {
         }
     }
     Keys { runs, undated }
-}
-
-/// Two ascending `(key, count)` lists as one.
-fn merged_published(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let next = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
-                Ordering::Less => {
-                    i += 1;
-                    *x
-                }
-                Ordering::Greater => {
-                    j += 1;
-                    *y
-                }
-                Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    (x.0, x.1 + y.1)
-                }
-            },
-            (Some(x), None) => {
-                i += 1;
-                *x
-            }
-            (None, Some(y)) => {
-                j += 1;
-                *y
-            }
-            (None, None) => break,
-        };
-        out.push(next);
-    }
-    out
 }

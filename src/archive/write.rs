@@ -2,6 +2,7 @@
 //! all cores, byte-identical for the same input, writing only parts that do not exist yet.
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
+use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable,
@@ -451,6 +452,36 @@ pub fn write_archive(
         });
     }
 
+    // Mentioned dates: groups by interval, cut into parts by start (`dates=mentioned`).
+    let (known, year_unknown) = mentioned::groups_of(index);
+    let store_mentioned = |groups: Vec<mentioned::MentionedGroup>, stored: &mut Vec<Stored>| {
+        let parts: Vec<(u32, u32, Stored)> = mentioned::chunked(groups)
+            .into_par_iter()
+            .map(|part| {
+                let lo = part.groups.first().map_or(0, |g| g.range.lo);
+                let reach = part.groups.iter().map(|g| g.reach()).max().unwrap_or(lo);
+                Ok((lo, reach, store(Kind::Mentioned, part.encode())?))
+            })
+            .collect::<io::Result<_>>()?;
+        let chunks: Vec<MentionedChunk> = parts
+            .iter()
+            .map(|(lo, reach, s)| MentionedChunk {
+                lo: *lo,
+                reach: *reach,
+                name: s.name,
+            })
+            .collect();
+        stored.extend(parts.into_iter().map(|(_, _, s)| s));
+        io::Result::Ok(chunks)
+    };
+    let mentioned = MentionedTable {
+        chunks: store_mentioned(known, &mut stored)?,
+        year_unknown: store_mentioned(year_unknown, &mut stored)?
+            .into_iter()
+            .map(|c| c.name)
+            .collect(),
+    };
+
     let catalogue = Catalogue {
         docs: n,
         average_words: index.average_words,
@@ -478,6 +509,7 @@ pub fn write_archive(
         field_values,
         misc,
         tallies,
+        mentioned: Some(mentioned),
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

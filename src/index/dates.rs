@@ -129,6 +129,12 @@ impl DateTable {
         }
     }
 
+    /// Every `(range, doc)`, sorted by range, then document.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn entries(&self) -> &[(DayRange, u32)] {
+        &self.entries
+    }
+
     /// Bytes on the heap.
     pub fn heap_size(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<(DayRange, u32)>()

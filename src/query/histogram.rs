@@ -80,51 +80,140 @@ pub struct Histogram {
 
 /// The histogram of the dates the filter ranges over, for the articles in `matches`.
 pub fn histogram(index: &Index, filter: &Filter, matches: &DocSet) -> Histogram {
-    let range = date_range(filter);
+    if filter.dates == DateField::Mentioned {
+        return MentionedKeys::of(index, filter, matches).histogram(filter, plausible_years(index));
+    }
     let mut known: Vec<u32> = Vec::new();
-    let mut year_unknown: Vec<u32> = Vec::new();
     let mut undated = 0;
-    let mut left_out = 0;
-    let mut plausible = None;
-    match filter.dates {
-        DateField::Published => {
-            // Oldest first, so the keys come sorted and the sort below is linear.
-            for &doc in index.newest_first.iter().rev() {
-                if matches.contains(doc) {
-                    match index.published_keys[doc as usize] {
-                        0 => undated += 1,
-                        key => known.push(key),
-                    }
-                }
-            }
-        }
-        DateField::Mentioned => {
-            let window = plausible_years(index);
-            plausible = window;
-            for doc in matches.iter() {
-                for &key in index.doc_mentioned.get(doc) {
-                    let inside = range.is_none_or(|r| {
-                        DayRange {
-                            lo: key,
-                            hi: upper(key),
-                        }
-                        .overlaps(r)
-                    });
-                    if !inside {
-                        continue;
-                    }
-                    let year = (key / 10000) as u16;
-                    if window.is_some_and(|(lo, hi)| year < lo || year > hi) {
-                        left_out += 1;
-                    } else {
-                        known.push(key);
-                    }
-                }
-                year_unknown.extend_from_slice(index.doc_year_unknown.get(doc));
+    // Oldest first, so the keys come sorted and the sort below is linear.
+    for &doc in index.newest_first.iter().rev() {
+        if matches.contains(doc) {
+            match index.published_keys[doc as usize] {
+                0 => undated += 1,
+                key => known.push(key),
             }
         }
     }
-    from_keys(filter, known, year_unknown, undated, plausible, left_out)
+    from_keys(filter, known, Vec::new(), undated, None, 0)
+}
+
+/// The mentioned dates a histogram is drawn from: the keys of the matches' mentions inside
+/// the filter's range (an `A/B` range by its start), and their year-unknown keys, each as
+/// `(key, mentions)` ascending. Kept apart from the histogram so that two collections'
+/// mentions (an archive's and the reader's own) add up before the plausible years cut them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MentionedKeys {
+    /// Keys with a known year.
+    pub known: Vec<(u32, u32)>,
+    /// Year-unknown keys (year 0).
+    pub year_unknown: Vec<(u32, u32)>,
+}
+
+impl MentionedKeys {
+    /// The mentioned dates of `matches` in `index` inside `filter`'s range.
+    pub fn of(index: &Index, filter: &Filter, matches: &DocSet) -> Self {
+        let range = date_range(filter);
+        let mut known: Vec<u32> = Vec::new();
+        let mut year_unknown: Vec<u32> = Vec::new();
+        for doc in matches.iter() {
+            known.extend(
+                index
+                    .doc_mentioned
+                    .get(doc)
+                    .iter()
+                    .copied()
+                    .filter(|&key| key_in_range(key, range)),
+            );
+            year_unknown.extend_from_slice(index.doc_year_unknown.get(doc));
+        }
+        Self {
+            known: counted_keys(known),
+            year_unknown: counted_keys(year_unknown),
+        }
+    }
+
+    /// Both collections' keys.
+    pub fn merge(&self, other: &MentionedKeys) -> MentionedKeys {
+        MentionedKeys {
+            known: merge_counts(&self.known, &other.known),
+            year_unknown: merge_counts(&self.year_unknown, &other.year_unknown),
+        }
+    }
+
+    /// The histogram of these keys: those outside the `plausible` years are counted, not
+    /// drawn.
+    pub fn histogram(&self, filter: &Filter, plausible: Option<(u16, u16)>) -> Histogram {
+        let mut kept = Vec::new();
+        let mut left_out = 0;
+        for &(key, n) in &self.known {
+            let year = (key / 10000) as u16;
+            if plausible.is_some_and(|(lo, hi)| year < lo || year > hi) {
+                left_out += n;
+            } else {
+                kept.extend(std::iter::repeat_n(key, n as usize));
+            }
+        }
+        let year_unknown = self
+            .year_unknown
+            .iter()
+            .flat_map(|&(key, n)| std::iter::repeat_n(key, n as usize))
+            .collect();
+        from_keys(filter, kept, year_unknown, 0, plausible, left_out)
+    }
+}
+
+/// Whether a mentioned date's key (the period it names) overlaps `range` (always, without
+/// one): what a mentioned-dates histogram counts.
+pub fn key_in_range(key: u32, range: Option<DayRange>) -> bool {
+    range.is_none_or(|r| {
+        DayRange {
+            lo: key,
+            hi: upper(key),
+        }
+        .overlaps(r)
+    })
+}
+
+/// Keys as `(key, occurrences)`, ascending.
+fn counted_keys(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
+    keys.sort_unstable();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for key in keys {
+        match runs.last_mut() {
+            Some((last, n)) if *last == key => *n += 1,
+            _ => runs.push((key, 1)),
+        }
+    }
+    runs
+}
+
+/// Two ascending `(key, count)` lists as one, counts of the same key added.
+pub fn merge_counts(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
 }
 
 /// The histogram of known date keys (sorted or not), year-unknown keys and undated
@@ -206,17 +295,32 @@ pub fn over_time(mut keys: Vec<u32>, undated: u32) -> Histogram {
 /// The years mentioned dates may fall in: the publication years widened by
 /// [`PLAUSIBLE_MARGIN_YEARS`]; `None` when no article has a publication date.
 pub fn plausible_years(index: &Index) -> Option<(u16, u16)> {
-    let mut years = index
-        .published_keys
-        .iter()
-        .filter(|&&k| k > 0)
-        .map(|&k| (k / 10000) as u16);
+    plausible_window(
+        index
+            .published_keys
+            .iter()
+            .filter(|&&k| k > 0)
+            .map(|&k| (k / 10000) as u16),
+    )
+}
+
+/// [`plausible_years`] of publication `years`, wherever they come from (an archive's date
+/// runs).
+pub fn plausible_window(mut years: impl Iterator<Item = u16>) -> Option<(u16, u16)> {
     let first = years.next()?;
     let (lo, hi) = years.fold((first, first), |(lo, hi), y| (lo.min(y), hi.max(y)));
     Some((
         lo.saturating_sub(PLAUSIBLE_MARGIN_YEARS).max(1),
         hi.saturating_add(PLAUSIBLE_MARGIN_YEARS).min(9999),
     ))
+}
+
+/// The plausible years of two collections together: the widest of both windows.
+pub fn widen_window(a: Option<(u16, u16)>, b: Option<(u16, u16)>) -> Option<(u16, u16)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Years for ranges of three years or more, months for three months or more, else days.

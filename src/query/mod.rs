@@ -38,8 +38,8 @@ pub use collect::{
 pub use eval::{Evaluation, evaluate, evaluate_with};
 pub use filter::{Collection, DateField, FieldValue, Filter, Notice, Sort, View};
 pub use histogram::{
-    Bucket, Granularity, Histogram, PLAUSIBLE_MARGIN_YEARS, Shift, overview, plausible_years,
-    shift_range,
+    Bucket, Granularity, Histogram, MentionedKeys, PLAUSIBLE_MARGIN_YEARS, Shift, overview,
+    plausible_years, shift_range,
 };
 pub use snippet::{Snippet, snippet};
 pub use text::{LastWord, TextQuery};

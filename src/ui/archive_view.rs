@@ -14,7 +14,6 @@ use super::own_articles::CollectionPanel;
 use super::reader::article_view;
 use super::results::{SortControl, own_badge, summary};
 use super::state::{AppState, HIT_PAGE, Library};
-use super::timeline::chart;
 use crate::archive::{ArchiveHit, ArchiveResults};
 use crate::index::Index;
 use crate::query::{Filter, View};
@@ -101,7 +100,7 @@ pub fn ArchiveSidebar(
     }
 }
 
-/// The timeline of publication dates of the current matches.
+/// The timeline of the current matches, as the embedded build draws it.
 #[component]
 fn ArchiveTimeline() -> impl IntoView {
     let state = AppState::use_context();
@@ -110,37 +109,17 @@ fn ArchiveTimeline() -> impl IntoView {
         let answered = answered(source)?;
         let results = answered.0;
         let filter = state.filter.get().0;
-        let cleared = Filter {
-            from: None,
-            to: None,
-            ..filter.results_view()
-        };
-        let range_text = super::timeline::range_text(&filter);
         // The whole collection first (under the other filters), then the range's detail.
         let whole = answered
             .1
             .as_ref()
-            .map_or_else(|| results.histogram.clone(), |o| o.histogram.clone());
-        let detail = answered
-            .1
-            .is_some()
-            .then(|| chart(state, &results.histogram, &filter, "articles", "detail"));
-        Some(view! {
-            <section class="timeline" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">"Timeline"</h2>
-                <p class="timeline-fields">"Published dates (an archive does not index the dates articles mention)"</p>
-                {chart(state, &whole, &filter, "articles", "overview")}
-                {detail.map(|detail| view! {
-                    <div class="range-controls" role="group" aria-label="Selected dates">
-                        <span class="range-text">{range_text.clone()}</span>
-                        <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
-                    </div>
-                    <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
-                    {detail}
-                })}
-                {(whole.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", whole.undated)}</p> })}
-            </section>
-        })
+            .map_or(&results.histogram, |o| &o.histogram);
+        Some(super::timeline::panel(
+            state,
+            whole,
+            &results.histogram,
+            &filter,
+        ))
     }
 }
 

@@ -51,67 +51,77 @@ pub fn Timeline() -> impl IntoView {
         let results = state.results.get()?;
         let whole = whole.get()?.0;
         let filter = state.filter.get().0;
-        let detail = results.0.histogram.clone();
-        let counted = if filter.dates == DateField::Mentioned {
-            "mentions"
-        } else {
-            "articles"
+        Some(panel(state, &whole, &results.0.histogram, &filter))
+    }
+}
+
+/// The timeline of `filter`'s view: `whole` is the collection under the other filters
+/// (the view's own histogram without a date range), `detail` the range's (both builds).
+pub(super) fn panel(
+    state: AppState,
+    whole: &Histogram,
+    detail: &Histogram,
+    filter: &Filter,
+) -> impl IntoView + use<> {
+    let counted = if filter.dates == DateField::Mentioned {
+        "mentions"
+    } else {
+        "articles"
+    };
+    let has_range = filter.from.is_some() || filter.to.is_some();
+    let base = filter.results_view();
+    let field_link = move |field: DateField, label: &'static str| {
+        let target = Filter {
+            dates: field,
+            ..base.clone()
         };
-        let has_range = filter.from.is_some() || filter.to.is_some();
-        let base = filter.results_view();
-        let field_link = move |field: DateField, label: &'static str| {
-            let target = Filter {
-                dates: field,
-                ..base.clone()
-            };
-            let current = base.dates == field;
-            view! { <ViewLink filter=target class=if current { "toggle current" } else { "toggle" }>{label}</ViewLink> }
-        };
-        let range_text = range_text(&filter);
-        let cleared = Filter {
-            from: None,
-            to: None,
+        let current = base.dates == field;
+        view! { <ViewLink filter=target class=if current { "toggle current" } else { "toggle" }>{label}</ViewLink> }
+    };
+    let range_text = range_text(filter);
+    let cleared = Filter {
+        from: None,
+        to: None,
+        ..filter.results_view()
+    };
+    let moved = |shift: Shift| {
+        let (from, to) = shift_range(filter.from?, filter.to?, shift)?;
+        Some(Filter {
+            from: Some(from),
+            to: Some(to),
             ..filter.results_view()
-        };
-        let moved = |shift: Shift| {
-            let (from, to) = shift_range(filter.from?, filter.to?, shift)?;
-            Some(Filter {
-                from: Some(from),
-                to: Some(to),
-                ..filter.results_view()
-            })
-        };
-        let (earlier, later) = (moved(Shift::Earlier), moved(Shift::Later));
-        let left_out = (whole.left_out > 0).then(|| {
-            let (lo, hi) = whole.plausible.unwrap_or((0, 0));
-            let plural = if whole.left_out == 1 { "date" } else { "dates" };
-            view! {
-                <p class="left-out" title=format!("Mentioned dates are drawn for the years of publication ± {PLAUSIBLE_MARGIN_YEARS}; others are mostly misread numbers.")>
-                    {format!("{} mentioned {plural} outside {lo}–{hi} not shown", whole.left_out)}
-                </p>
-            }
-        });
-        Some(view! {
-            <section class="timeline" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">"Timeline"</h2>
-                <p class="timeline-fields">{field_link(DateField::Published, "Published")} " · " {field_link(DateField::Mentioned, "Mentioned")}</p>
-                {chart(state, &whole, &filter, counted, "overview")}
-                {has_range.then(|| view! {
-                    <div class="range-controls" role="group" aria-label="Selected dates">
-                        <span class="range-text">{range_text.clone()}</span>
-                        {earlier.map(|f| view! { <ViewLink filter=f class="range-move range-earlier" label="Move the dates earlier">"← Earlier"</ViewLink> })}
-                        {later.map(|f| view! { <ViewLink filter=f class="range-move range-later" label="Move the dates later">"Later →"</ViewLink> })}
-                        <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
-                    </div>
-                    <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
-                    {chart(state, &detail, &filter, counted, "detail")}
-                })}
-                {lane(&whole.coarse, "Without a more precise date", "coarse")}
-                {lane(&whole.year_unknown, "Year unknown", "year-unknown")}
-                {left_out}
-                {(whole.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", whole.undated)}</p> })}
-            </section>
         })
+    };
+    let (earlier, later) = (moved(Shift::Earlier), moved(Shift::Later));
+    let left_out = (whole.left_out > 0).then(|| {
+        let (lo, hi) = whole.plausible.unwrap_or((0, 0));
+        let plural = if whole.left_out == 1 { "date" } else { "dates" };
+        view! {
+            <p class="left-out" title=format!("Mentioned dates are drawn for the years of publication ± {PLAUSIBLE_MARGIN_YEARS}; others are mostly misread numbers.")>
+                {format!("{} mentioned {plural} outside {lo}–{hi} not shown", whole.left_out)}
+            </p>
+        }
+    });
+    view! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">"Timeline"</h2>
+            <p class="timeline-fields">{field_link(DateField::Published, "Published")} " · " {field_link(DateField::Mentioned, "Mentioned")}</p>
+            {chart(state, whole, filter, counted, "overview")}
+            {has_range.then(|| view! {
+                <div class="range-controls" role="group" aria-label="Selected dates">
+                    <span class="range-text">{range_text.clone()}</span>
+                    {earlier.map(|f| view! { <ViewLink filter=f class="range-move range-earlier" label="Move the dates earlier">"← Earlier"</ViewLink> })}
+                    {later.map(|f| view! { <ViewLink filter=f class="range-move range-later" label="Move the dates later">"Later →"</ViewLink> })}
+                    <ViewLink filter=cleared.clone() class="clear-dates">"Any date"</ViewLink>
+                </div>
+                <h3 class="detail-heading">{format!("Detail: {range_text}")}</h3>
+                {chart(state, detail, filter, counted, "detail")}
+            })}
+            {lane(&whole.coarse, "Without a more precise date", "coarse")}
+            {lane(&whole.year_unknown, "Year unknown", "year-unknown")}
+            {left_out}
+            {(whole.undated > 0).then(|| view! { <p class="undated">{format!("{} undated", whole.undated)}</p> })}
+        </section>
     }
 }
 

@@ -434,9 +434,27 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             "the articles export of the field's view",
         )
         .await?;
-        // A view the archive cannot answer says so, and shows no number.
-        app.open_link("q=oil%20prices&dates=mentioned").await?;
-        app.wait_for_text("#archive-unsupported", "not available from an archive")
+        // Mentioned dates: the exact total of the articles mentioning March 1987, and a
+        // timeline of mentions (the range's `mentioned` parts, and the rest for the overview).
+        let mentioned_total = fixture.total(&[
+            "--q",
+            "oil prices",
+            "--dates",
+            "mentioned",
+            "--from",
+            "1987-03",
+            "--to",
+            "1987-03",
+        ]);
+        assert!(mentioned_total > 0);
+        app.open_link("q=oil%20prices&dates=mentioned&from=1987-03&to=1987-03")
+            .await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(mentioned_total))
+            .await?;
+        app.wait_for_text(".timeline .toggle.current", "Mentioned")
+            .await?;
+        app.wait_for(".timeline .bar[aria-label*='mentions']")
             .await?;
         app.assert_no_crash().await
     })
