@@ -558,35 +558,16 @@ fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
     use dossier::archive::with_own::overview_with_own;
     let corpus = tempfile::tempdir().unwrap();
     write_dated_corpus(corpus.path(), 400);
-    let (mut all, mut found) = corpus_from(corpus.path());
     // The newest articles are the reader's: their publication years widen the plausible
     // years of mentioned dates beyond the archive's.
-    let own_articles: Vec<Article> = all
-        .drain(300..)
-        .map(|mut a| {
-            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
-            a.date = a.date.map(|mut d| {
-                d.year += 40;
-                d
-            });
-            a
-        })
-        .collect();
-    let own_found: Vec<Annotations> = found.drain(300..).collect();
-    let site = tempfile::tempdir().unwrap();
-    let site_index = Index::build(&all, &found);
-    write_archive(
-        site.path(),
-        &all,
-        &found,
-        &site_index,
-        &Decisions::default(),
-    )
-    .unwrap();
-    let own_index = Index::build(&own_articles, &own_found);
-    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
-    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
-    let both = Index::build(&both_articles, &both_found);
+    let Split {
+        site,
+        site_index,
+        own_articles,
+        own_index,
+        both,
+    } = split(corpus.path(), 300, 40);
+    let site_docs = site_index.len() as u32;
     let (mut archive, mut source) = open(site.path());
     let options = Options::default();
     for link in [
@@ -597,14 +578,7 @@ fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
         let (filter, _) = Filter::from_query_string(link);
         let expected = search_with(&both, &filter, options);
         let own = (own_articles.as_slice(), &own_index);
-        let mixed = mix(
-            &mut archive,
-            &mut source,
-            own,
-            all.len() as u32,
-            &filter,
-            options,
-        );
+        let mixed = mix(&mut archive, &mut source, own, site_docs, &filter, options);
         assert_eq!(mixed.total, expected.total, "{link}");
         assert_eq!(mixed.histogram, expected.histogram, "{link}");
         let whole = Filter {
@@ -794,6 +768,53 @@ fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one()
     assert!(!out.join("archive/manifest.json").exists());
 }
 
+/// A corpus split in two: an archive of its first `at` articles, the rest as the reader's
+/// own (ids under `own/`, publication years moved by `years`), and one index over both (the
+/// site's documents first: the embedded build's answer).
+struct Split {
+    site: tempfile::TempDir,
+    site_index: Index,
+    own_articles: Vec<Article>,
+    own_index: Index,
+    both: Index,
+}
+
+fn split(corpus: &Path, at: usize, years: u16) -> Split {
+    let (mut all, mut found) = corpus_from(corpus);
+    let own_articles: Vec<Article> = all
+        .drain(at..)
+        .map(|mut a| {
+            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
+            a.date = a.date.map(|mut d| {
+                d.year += years;
+                d
+            });
+            a
+        })
+        .collect();
+    let own_found: Vec<Annotations> = found.drain(at..).collect();
+    let site = tempfile::tempdir().unwrap();
+    let site_index = Index::build(&all, &found);
+    write_archive(
+        site.path(),
+        &all,
+        &found,
+        &site_index,
+        &Decisions::default(),
+    )
+    .unwrap();
+    let own_index = Index::build(&own_articles, &own_found);
+    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
+    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    Split {
+        site,
+        site_index,
+        own_articles,
+        own_index,
+        both: Index::build(&both_articles, &both_found),
+    }
+}
+
 /// A view of a mixed answer that does not depend on how ties or scores are ordered: the
 /// totals, every facet value's count, the histogram, and the hits and quotes as sets.
 fn mixed_view(
@@ -851,31 +872,15 @@ fn mix(
 fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_both() {
     use dossier::archive::with_own::overview_with_own;
     use dossier::query::Sort;
-    let (mut all, mut found) = corpus_from(Path::new(FIXTURE));
     // The last three articles become the reader's own; the archive holds the others.
-    let own_articles: Vec<Article> = all
-        .drain(7..)
-        .map(|mut a| {
-            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
-            a
-        })
-        .collect();
-    let own_found: Vec<Annotations> = found.drain(7..).collect();
-    let site = tempfile::tempdir().unwrap();
-    let site_index = Index::build(&all, &found);
-    write_archive(
-        site.path(),
-        &all,
-        &found,
-        &site_index,
-        &Decisions::default(),
-    )
-    .unwrap();
-    let own_index = Index::build(&own_articles, &own_found);
-    // One index over both, the site's documents first: the embedded build's answer.
-    let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
-    let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
-    let both = Index::build(&both_articles, &both_found);
+    let Split {
+        site,
+        site_index,
+        own_articles,
+        own_index,
+        both,
+    } = split(Path::new(FIXTURE), 7, 0);
+    let site_docs = site_index.len() as u32;
     assert!(own_index.entities().len() > 3);
 
     let mut links: Vec<String> = [
@@ -907,14 +912,7 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         let (filter, _) = Filter::from_query_string(link);
         let expected = search_with(&both, &filter, options);
         let own = (own_articles.as_slice(), &own_index);
-        let mixed = mix(
-            &mut archive,
-            &mut source,
-            own,
-            all.len() as u32,
-            &filter,
-            options,
-        );
+        let mixed = mix(&mut archive, &mut source, own, site_docs, &filter, options);
         let id = |doc: u32| both.doc(doc).unwrap().id.0.clone();
         assert_eq!(
             mixed_view(
@@ -944,7 +942,7 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         // A hit names its own document: the reader's are numbered after the archive's.
         for hit in &mixed.hits {
             assert_eq!(
-                hit.doc >= all.len() as u32,
+                hit.doc >= site_docs,
                 hit.entry.id.starts_with("own/"),
                 "{link}"
             );
@@ -980,14 +978,7 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
     let (filter, _) = Filter::from_query_string("sort=oldest");
     let short = Options { hits: 4, ..options };
     let own = (own_articles.as_slice(), &own_index);
-    let mixed = mix(
-        &mut archive,
-        &mut source,
-        own,
-        all.len() as u32,
-        &filter,
-        short,
-    );
+    let mixed = mix(&mut archive, &mut source, own, site_docs, &filter, short);
     let full = search_with(&both, &filter, options);
     assert_eq!(mixed.hits.len(), 4);
     let first_dates: Vec<String> = full.hits[..4]

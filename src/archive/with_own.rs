@@ -20,7 +20,7 @@ use super::parts::DocEntry;
 use super::read::{ArchiveHit, ArchiveResults, expand, quote_hits};
 use crate::corpus::Article;
 use crate::index::Index;
-use crate::query::histogram::{from_keys, merge_counts, widen_window};
+use crate::query::histogram::{counted_keys, from_keys, merge_counts, widen_window};
 use crate::query::{
     DateField, Facets, Filter, Histogram, MentionedKeys, Options, Results, Sort, evaluate,
     plausible_years,
@@ -250,13 +250,8 @@ fn published_keys(index: &Index, docs: impl Iterator<Item = u32>) -> Keys {
             _ => undated += 1,
         }
     }
-    keys.sort_unstable();
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for key in keys {
-        match runs.last_mut() {
-            Some((last, n)) if *last == key => *n += 1,
-            _ => runs.push((key, 1)),
-        }
+    Keys {
+        runs: counted_keys(keys),
+        undated,
     }
-    Keys { runs, undated }
 }

@@ -175,7 +175,7 @@ pub fn key_in_range(key: u32, range: Option<DayRange>) -> bool {
 }
 
 /// Keys as `(key, occurrences)`, ascending.
-fn counted_keys(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
+pub(crate) fn counted_keys(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
     keys.sort_unstable();
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for key in keys {
