@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Archive scale benchmark: builds N-article archives with `dossier build` and measures the
-# build (wall time, peak memory, output size, parts, catalogue) and, for five cold shared
+# build (wall time, peak memory, output size, parts, catalogue) and, for seven cold shared
 # links, the parts and compressed bytes the native archive reader fetches (each link in a
 # fresh process: nothing cached). Browser timings are issue 11's next half.
 #
@@ -59,4 +59,6 @@ for size in "${sizes[@]}"; do
   link 'entity: person:james-baker' --entity person:james-baker
   link 'entity + view=quotes' --entity person:james-baker --view quotes
   link 'date range: 1987-03..1987-04' --from 1987-03 --to 1987-04
+  link 'mentioned: 1987-03..1987-04' --dates mentioned --from 1987-03 --to 1987-04
+  link 'mentioned: every date (overview)' --q oil --dates mentioned
 done
