@@ -10,7 +10,7 @@ use super::parts::{
     SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart,
     TextsPart, field_key,
 };
-use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart};
+use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
@@ -303,10 +303,10 @@ pub fn write_archive(
     let speakers = store_buckets(&store, Kind::Speakers, speaker_entries, &mut stored)?;
 
     // Entity pages: profiles by the same key hash, one bucket built at a time.
-    let postings: usize = (0..index.entities().len() as u32)
-        .map(|e| index.entity_docs(e).len() + 1)
+    let weight: usize = (0..index.entities().len() as u32)
+        .map(|e| profile_weight(index.entity_docs(e).len()))
         .sum();
-    let profile_buckets = postings.div_ceil(POSTINGS_PER_PROFILES_PART).max(1) as u32;
+    let profile_buckets = weight.div_ceil(POSTINGS_PER_PROFILES_PART).max(1) as u32;
     let mut by_bucket: Vec<Vec<&EntityId>> = vec![Vec::new(); profile_buckets as usize];
     for info in index.entities() {
         by_bucket[bucket_of(info.id.as_str(), profile_buckets) as usize].push(&info.id);
