@@ -612,6 +612,7 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     let mut older = archive.catalogue().clone();
     assert!(older.mentioned.is_some());
     older.mentioned = None;
+    older.names = Vec::new();
     let (name, bytes) = dossier::archive::codec::seal(Kind::Catalogue, &older.encode());
     std::fs::write(site.path().join("parts").join(name.to_string()), bytes).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&source.manifest().unwrap()).unwrap();
@@ -1417,5 +1418,82 @@ fn the_readers_own_entity_rows_merged_with_the_archives_are_the_rows_of_both() {
         let mut expected = rows(&both_articles, &both_found, &filter);
         sort_rows(&mut expected, TableSort::default());
         assert_eq!(merged, expected, "`{link}`");
+    }
+}
+
+/// The archive's find box for facet `table`, as the embedded build's would answer it with
+/// the archive's rule (a word of the name starts like the typed text's first word) and
+/// order (most articles first, then by key).
+fn expected_find(
+    index: &Index,
+    filter: &Filter,
+    facet: &dossier::query::Facet,
+    needle: &str,
+    limit: usize,
+) -> dossier::query::FacetList {
+    use dossier::archive::names::{lookup_of, word_starts};
+    let matches = dossier::query::evaluate(index, filter).matches;
+    let (start, _) = lookup_of(needle).expect("a needle of two characters or more");
+    let mut values: Vec<dossier::query::FacetValue> =
+        dossier::query::facet_values(index, &matches, facet, needle, usize::MAX)
+            .values
+            .into_iter()
+            .filter(|v| word_starts(&v.label).contains(&start))
+            .collect();
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    let total = values.len();
+    values.truncate(limit);
+    dossier::query::FacetList { values, total }
+}
+
+#[test]
+fn a_facets_find_box_finds_any_name_of_the_archive_counted_over_the_view() {
+    use dossier::extract::EntityKind;
+    use dossier::query::Facet;
+    for corpus in [FIXTURE, "tests/fixtures/wire"] {
+        let site = tempfile::tempdir().unwrap();
+        let (index, _, summary) = build(Path::new(corpus), site.path());
+        assert!(summary.by_kind[&Kind::Names].0 >= 1);
+        let (mut archive, mut source) = open(site.path());
+        let facets = [
+            (0, Facet::Entities(EntityKind::Person)),
+            (1, Facet::Entities(EntityKind::Organization)),
+            (2, Facet::Entities(EntityKind::Place)),
+            (3, Facet::Speakers),
+        ];
+        let mut found_some = 0;
+        for link in ["", "q=oil", "q=said -oil"] {
+            let (filter, _) = Filter::from_query_string(link);
+            for (table, facet) in &facets {
+                let everything = Filter::default();
+                let all = dossier::query::evaluate(&index, &everything).matches;
+                let labels = dossier::query::facet_values(&index, &all, facet, "", usize::MAX);
+                let mut needles: Vec<String> = Vec::new();
+                for value in &labels.values {
+                    needles.push(value.label.to_lowercase());
+                    for word in value.label.split(|c: char| !c.is_alphanumeric()) {
+                        let chars: Vec<char> = word.chars().collect();
+                        for n in [2, 4] {
+                            if chars.len() >= n {
+                                needles.push(chars[..n].iter().collect());
+                            }
+                        }
+                    }
+                }
+                needles.sort();
+                needles.dedup();
+                needles.retain(|n| dossier::archive::names::lookup_of(n).is_some());
+                for needle in &needles {
+                    let expected = expected_find(&index, &filter, facet, needle, 5);
+                    let got = answered(&mut archive, &mut source, |a| {
+                        a.find_values(&filter, *table, needle, 5).unwrap()
+                    })
+                    .expect("an archive with names parts answers");
+                    assert_eq!(got, expected, "{corpus} `{link}` table {table} `{needle}`");
+                    found_some += usize::from(!got.values.is_empty());
+                }
+            }
+        }
+        assert!(found_some > 20, "{corpus}: {found_some}");
     }
 }

@@ -54,10 +54,12 @@ pub enum Kind {
     Tallies,
     /// Dates the articles mention, with their documents, for a run of dates.
     Mentioned,
+    /// Facet values by the start of each word of their names (a facet's find box).
+    Names,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 18] = [
+    const ALL: [(Kind, &'static str); 19] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -76,6 +78,7 @@ impl Kind {
         (Kind::Fields, "fields"),
         (Kind::Tallies, "tallies"),
         (Kind::Mentioned, "mentioned"),
+        (Kind::Names, "names"),
     ];
 
     /// The file-name suffix.

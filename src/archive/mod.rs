@@ -25,7 +25,7 @@
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
 //!          | "termtable" | "partlist" | "ids" | "profiles" | "fields" | "tallies"
-//!          | "mentioned"
+//!          | "mentioned" | "names"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -50,7 +50,8 @@
 //!                 [ len { key:str label:str count } names(facets) ; other names (misc)
 //!                   [ 5 × names(tallies)                      ; people, orgs, places, speakers, misc
 //!                     [ len { lo-gap reach-lo hash }          ; mentioned dates by start (absent:
-//!                       names(mentioned) ] ] ] ] ] ]          ;   built before them); year-unknown
+//!                       names(mentioned)                      ;   built before them); year-unknown
+//!                       [ names(names) ] ] ] ] ] ] ]          ; fnv1a64(word start) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -61,6 +62,8 @@
 //!                                                             ;   facets part of the same place
 //! mentioned = len { lo-gap hi-lo docs }                       ; per interval, sorted by (lo, hi);
 //!                                                             ;   a document once per mention
+//! names     = len { table key:str label:str count }           ; table: 0 people, 1 orgs, 2 places,
+//!                                                             ;   3 speakers; by (table, key)
 //! termtable = names(terms) names(positions)                   ; 128 buckets each
 //! doctable  = names(docs)                                     ; docs parts, 64 documents each
 //! docs      = first_doc len { id title date source words lede
@@ -89,7 +92,8 @@
 //! metadata fields came next: an archive without them answers an `m.` link with no
 //! article, as the embedded build answers a field it does not keep. The mentioned dates
 //! ([`mentioned`]) came last: an archive without them answers `dates=mentioned` with
-//! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count.
+//! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count. The `names`
+//! parts after them let a facet's find box find any value ([`names`]).
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
@@ -105,6 +109,7 @@
 
 pub mod codec;
 pub mod mentioned;
+pub mod names;
 pub mod parts;
 pub mod profiles;
 mod read;

@@ -128,6 +128,10 @@ pub struct Catalogue {
     /// The mentioned dates' parts; `None` in archives built before them (which cannot
     /// answer `dates=mentioned`).
     pub mentioned: Option<MentionedTable>,
+    /// `names` buckets: a name is in bucket `fnv1a64(start) mod names.len()` for the start
+    /// of each of its words ([`super::names::word_starts`]). Empty in archives built before
+    /// them (their find boxes search the listed values only).
+    pub names: Vec<PartName>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -216,7 +220,8 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_tallies = self.mentioned.is_some() || self.tallies.iter().any(|t| !t.is_empty());
+        let has_mentioned = self.mentioned.is_some() || !self.names.is_empty();
+        let has_tallies = has_mentioned || self.tallies.iter().any(|t| !t.is_empty());
         let has_misc = has_tallies || !self.misc.values.is_empty();
         let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
         let has_profiles = has_fields || !self.profiles.is_empty();
@@ -246,8 +251,11 @@ impl Catalogue {
                 names(&mut enc, table);
             }
         }
-        if let Some(mentioned) = &self.mentioned {
-            mentioned.encode(&mut enc);
+        if has_mentioned {
+            self.mentioned.clone().unwrap_or_default().encode(&mut enc);
+        }
+        if !self.names.is_empty() {
+            names(&mut enc, &self.names);
         }
         enc.into_bytes()
     }
@@ -334,6 +342,11 @@ impl Catalogue {
         } else {
             Some(MentionedTable::decode(&mut dec)?)
         };
+        let names = if dec.is_done() {
+            Vec::new()
+        } else {
+            read_names(&mut dec, Kind::Names)?
+        };
         if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
@@ -358,6 +371,7 @@ impl Catalogue {
             misc,
             tallies,
             mentioned,
+            names,
         })
     }
 }

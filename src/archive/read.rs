@@ -8,6 +8,7 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::mentioned::MentionedPart;
+use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
     FACET_VALUES_PER_CHUNK, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart,
@@ -27,7 +28,10 @@ use crate::query::histogram::{
 };
 use crate::query::network::{MAX_NODES, Network, Node, edges_of, node_order};
 use crate::query::text::{TextQuery, Unit};
-use crate::query::{DateField, Facets, FieldFacet, Filter, Histogram, Options, Sort, UnknownNames};
+use crate::query::{
+    DateField, FacetList, FacetValue, Facets, FieldFacet, Filter, Histogram, Options, Sort,
+    UnknownNames,
+};
 use crate::span::ByteSpan;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -251,6 +255,7 @@ enum Decoded {
     Profiles(ProfilesPart),
     Tallies(TalliesPart),
     Mentioned(MentionedPart),
+    Names(NamesPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -319,6 +324,7 @@ impl Archive {
             Kind::Profiles => Decoded::Profiles(ProfilesPart::decode(&body).map_err(fail)?),
             Kind::Tallies => Decoded::Tallies(TalliesPart::decode(&body).map_err(fail)?),
             Kind::Mentioned => Decoded::Mentioned(MentionedPart::decode(&body).map_err(fail)?),
+            Kind::Names => Decoded::Names(NamesPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -352,6 +358,67 @@ impl Archive {
         let lookup = Lookup::new(self);
         let results = lookup.search(filter, options);
         Ok(lookup.answer(results))
+    }
+
+    /// A facet's find box over the whole archive: the values of facet table `table` (0
+    /// people, 1 organisations, 2 places, 3 speakers) found by `needle` (see
+    /// [`super::names`]) with their articles among `filter`'s matches, the `limit` most
+    /// frequent (ties by key), and how many there are; or the parts still needed: the
+    /// needle's `names` bucket and, in a filtered view, the postings of the [`FIND_COUNTED`]
+    /// names found in most articles of the archive. `None` when the archive has no `names`
+    /// parts or the needle is one character.
+    pub fn find_values(
+        &self,
+        filter: &Filter,
+        table: u8,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Result<Option<FacetList>, Needs>, ArchiveError> {
+        self.answerable(filter)?;
+        let c = &self.catalogue;
+        let Some((start, folded)) = lookup_of(needle).filter(|_| !c.names.is_empty()) else {
+            return Ok(Ok(None));
+        };
+        let lookup = Lookup::new(self);
+        let (matches, _) = lookup.evaluate(filter);
+        let bucket = c.names[bucket_of(&start, c.names.len() as u32) as usize];
+        let Some(Decoded::Names(part)) = lookup.part(bucket) else {
+            return Ok(lookup.answer(None));
+        };
+        let mut found: Vec<&NameEntry> = part
+            .entries
+            .iter()
+            .filter(|e| e.table == table && name_matches(e, &start, &folded))
+            .collect();
+        found.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        let whole = matches.count() == c.docs as usize;
+        if !whole {
+            // Counted again over the view: a name's articles there are at most its articles
+            // in the archive, so the names found in most are the ones counted.
+            found.truncate(FIND_COUNTED);
+        }
+        let buckets = if table == 3 { &c.speakers } else { &c.entities };
+        let mut values: Vec<FacetValue> = found
+            .into_iter()
+            .filter_map(|entry| {
+                let count = if whole {
+                    entry.count
+                } else {
+                    lookup
+                        .keyed(buckets, &entry.key)
+                        .map_or(0, |docs| matches.count_in(&docs.docs) as u32)
+                };
+                (count > 0).then(|| FacetValue {
+                    key: entry.key.clone(),
+                    label: entry.label.clone(),
+                    count,
+                })
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        let total = values.len();
+        values.truncate(limit);
+        Ok(lookup.answer(Some(FacetList { values, total })))
     }
 
     /// Every document matching `filter`, ascending, or the parts still needed (those a
@@ -1230,6 +1297,10 @@ impl<'a> Lookup<'a> {
         }
     }
 }
+
+/// Names a find box counts again over a filtered view (their postings are fetched): those
+/// found in most articles of the archive.
+pub const FIND_COUNTED: usize = 50;
 
 /// Fetched `mentioned` parts of a view, in table order.
 #[derive(Default)]

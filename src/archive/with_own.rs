@@ -181,7 +181,7 @@ fn merge_fields(site: &[FieldFacet], own: &[FieldFacet], limit: usize) -> Vec<Fi
 
 /// One facet of both: counts summed by key, most articles first (then by label), at most
 /// `limit` values.
-fn merge_list(site: &FacetList, own: &FacetList, limit: usize) -> FacetList {
+pub fn merge_list(site: &FacetList, own: &FacetList, limit: usize) -> FacetList {
     let mut values: Vec<FacetValue> = site.values.clone();
     let mut added = 0;
     for value in &own.values {

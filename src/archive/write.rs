@@ -3,6 +3,7 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
+use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
     BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
     DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable,
@@ -482,6 +483,65 @@ pub fn write_archive(
             .collect(),
     };
 
+    // Every facet value by the start of each word of its name (a facet's find box).
+    let mut name_entries: Vec<NameEntry> = index
+        .entities()
+        .iter()
+        .enumerate()
+        .filter_map(|(e, info)| {
+            let table = match info.kind {
+                EntityKind::Person => 0,
+                EntityKind::Organization => 1,
+                EntityKind::Place => 2,
+                EntityKind::Misc => return None,
+            };
+            Some(NameEntry {
+                table,
+                key: info.id.0.clone(),
+                label: info.name.clone(),
+                count: index.entity_docs(e as u32).len() as u32,
+            })
+        })
+        .collect();
+    name_entries.extend(
+        index
+            .speakers()
+            .iter()
+            .enumerate()
+            .map(|(s, info)| NameEntry {
+                table: 3,
+                key: info.key.clone(),
+                label: info.name.clone(),
+                count: index.speaker_docs(s as u32).len() as u32,
+            }),
+    );
+    let filed: Vec<(String, usize)> = name_entries
+        .iter()
+        .enumerate()
+        .flat_map(|(at, entry)| word_starts(&entry.label).into_iter().map(move |s| (s, at)))
+        .collect();
+    let name_buckets = filed.len().div_ceil(NAMES_PER_PART).max(1) as u32;
+    let mut by_bucket: Vec<Vec<usize>> = vec![Vec::new(); name_buckets as usize];
+    for (start, at) in &filed {
+        by_bucket[bucket_of(start, name_buckets) as usize].push(*at);
+    }
+    let name_parts: Vec<Stored> = by_bucket
+        .into_par_iter()
+        .map(|mut ats| {
+            ats.sort_unstable_by(|&a, &b| {
+                let (a, b) = (&name_entries[a], &name_entries[b]);
+                (a.table, &a.key).cmp(&(b.table, &b.key))
+            });
+            ats.dedup();
+            let part = NamesPart {
+                entries: ats.into_iter().map(|at| name_entries[at].clone()).collect(),
+            };
+            store(Kind::Names, part.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let names: Vec<PartName> = name_parts.iter().map(|s| s.name).collect();
+    stored.extend(name_parts);
+
     let catalogue = Catalogue {
         docs: n,
         average_words: index.average_words,
@@ -510,6 +570,7 @@ pub fn write_archive(
         misc,
         tallies,
         mentioned: Some(mentioned),
+        names,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

@@ -216,6 +216,25 @@ impl ArchiveSource {
         .await?
     }
 
+    /// A facet's find box over the whole archive (`Archive::find_values`), fetching the
+    /// needle's `names` bucket and what counting it over the view needs; `Ok(None)` when
+    /// the archive cannot (built before `names` parts, or one character typed).
+    pub async fn find_values(
+        &self,
+        filter: &Filter,
+        table: u8,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Option<crate::query::FacetList>, String> {
+        self.ask(
+            |archive| match archive.find_values(filter, table, needle, limit) {
+                Ok(asked) => asked.map(Ok),
+                Err(unanswered) => Ok(Err(unanswered.to_string())),
+            },
+        )
+        .await?
+    }
+
     /// The entity table's rows for `filter`'s matches in the archive (unsorted), fetching
     /// the facet postings and tallies they are counted from.
     pub async fn entity_rows(&self, filter: &Filter) -> Result<Vec<EntityRow>, String> {

@@ -7,9 +7,11 @@
 //! A panel lists at most [`FACET_VALUES`] values, in a box that scrolls by itself, so a
 //! facet with 30,000 names never makes the sidebar taller than a screen.
 
+use super::archive_source::ArchiveSource;
 use super::chips::field_title;
 use super::link::ViewLink;
 use super::state::{AppState, FACET_VALUES};
+use crate::archive::with_own::merge_list;
 use crate::extract::{EntityId, EntityKind};
 use crate::query::{Facet, FacetList, FacetValue, Facets, Filter, facet_values};
 use leptos::prelude::*;
@@ -85,6 +87,8 @@ fn FacetPanel(
     let listed = list.values;
     let search_facet = facet.clone();
     let search_listed = listed.clone();
+    let source = ArchiveSource::use_context();
+    let archive_found = archive_finder(state, source, &facet, find);
     // Finding searches every value of the facet over the current matches, not only the
     // listed ones: a name in 2 articles of 19,000 is found too.
     let found = Memo::new(move |_| {
@@ -92,18 +96,36 @@ fn FacetPanel(
         if needle.trim().is_empty() {
             return None;
         }
-        let Some(library) = state.results.get().and_then(|_| state.library.get()) else {
-            // An archive's facets: only the listed values are known (see crate::archive).
-            return Some(listed_matching(&search_listed, &needle));
-        };
-        let results = state.results.get()?;
-        Some(facet_values(
-            &library.index,
-            &results.0.matches,
-            &search_facet,
-            &needle,
-            FACET_VALUES,
-        ))
+        // The reader's own articles in the view, counted by the browser.
+        let own = state
+            .results
+            .get()
+            .zip(state.library.get())
+            .map(|(results, library)| {
+                facet_values(
+                    &library.index,
+                    &results.0.matches,
+                    &search_facet,
+                    &needle,
+                    FACET_VALUES,
+                )
+            });
+        if !source.answers(state) {
+            return own;
+        }
+        // An archive: its names parts find any value; until they answer (or in an
+        // archive without them), the listed values do.
+        let site = archive_found
+            .get()
+            .filter(|(typed, _)| *typed == needle)
+            .map_or_else(
+                || listed_matching(&search_listed, &needle),
+                |(_, list)| list,
+            );
+        Some(match own {
+            Some(own) => merge_list(&site, &own, FACET_VALUES),
+            None => site,
+        })
     });
     let list_view = move || {
         let filter = state.filter.get().0;
@@ -160,6 +182,43 @@ fn FacetPanel(
             </Show>
         </section>
     }
+}
+
+/// In archive mode, the archive's answer to the find box of `facet` (people,
+/// organisations, places, speakers) for the current view, with the text it answers: asked
+/// whenever the text or the view changes, kept only while that text is still typed.
+fn archive_finder(
+    state: AppState,
+    source: ArchiveSource,
+    facet: &Facet,
+    find: RwSignal<String>,
+) -> RwSignal<Option<(String, FacetList)>> {
+    let answer: RwSignal<Option<(String, FacetList)>> = RwSignal::new(None);
+    let table: u8 = match facet {
+        Facet::Entities(EntityKind::Person) => 0,
+        Facet::Entities(EntityKind::Organization) => 1,
+        Facet::Entities(EntityKind::Place) => 2,
+        Facet::Speakers => 3,
+        _ => return answer,
+    };
+    Effect::new(move |_| {
+        let needle = find.get();
+        let filter = state.filter.get().0.results_view();
+        if needle.trim().is_empty() || !source.answers(state) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = source
+                .find_values(&filter, table, &needle, FACET_VALUES)
+                .await;
+            if let Ok(Some(list)) = found
+                && find.try_get_untracked().as_deref() == Some(needle.as_str())
+            {
+                answer.try_set(Some((needle, list)));
+            }
+        });
+    });
+    answer
 }
 
 /// The listed values whose label contains `needle` (case-insensitive).

@@ -63,6 +63,37 @@ impl Fixture {
             .to_string()
     }
 
+    /// The person named in most articles among those the catalogue does not list (outside
+    /// its top 200 people), read from the archive's `names` parts: `(key, name, articles)`.
+    fn unlisted_person(&self) -> (String, String, u64) {
+        use dossier::archive::names::NamesPart;
+        use dossier::archive::{Archive, DirSource, Manifest, PartSource, codec};
+        let mut source = DirSource::new(self.site.join("archive"));
+        let manifest = Manifest::parse(&source.manifest().expect("a manifest")).expect("parses");
+        let stored = source.fetch(&manifest.catalogue).expect("a catalogue");
+        let archive = Archive::open(&manifest, &stored).expect("opens");
+        let listed: Vec<&str> = archive.catalogue().facets[0]
+            .values
+            .iter()
+            .map(|v| v.key.as_str())
+            .collect();
+        let mut best: Option<(String, String, u64)> = None;
+        for name in &archive.catalogue().names {
+            let body =
+                codec::open(name, &source.fetch(name).expect("a names part")).expect("opens");
+            for entry in NamesPart::decode(&body).expect("decodes").entries {
+                let count = u64::from(entry.count);
+                if entry.table == 0
+                    && !listed.contains(&entry.key.as_str())
+                    && best.as_ref().is_none_or(|b| count > b.2)
+                {
+                    best = Some((entry.key, entry.label, count));
+                }
+            }
+        }
+        best.expect("more than 200 people in the archive")
+    }
+
     /// `dossier query --archive SITE ARGS`.
     fn query(&self, args: &[&str]) -> Value {
         query(&self.site, args)
@@ -1060,4 +1091,60 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_facets_find_box_finds_a_name_the_archive_does_not_list() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let (key, name, articles) = fixture.unlisted_person();
+    let in_view = fixture.total(&["--entity", &key, "--q", "said"]);
+    assert!(in_view > 0, "{name} is in no article saying `said`");
+    App::run_with(&fixture.site, None, async |app| {
+        app.open_link("q=said").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        // Beyond the 200 listed people: the archive's names part finds it, counted over
+        // the view.
+        app.wait_for("#facet-people-find")
+            .await?
+            .send_keys(&name.to_lowercase())
+            .await?;
+        let label = "[data-facet='people'] .facet-label";
+        app.wait_for_text(label, &name).await?;
+        let count = page::script(
+            app,
+            &format!(
+                "return [...document.querySelectorAll(\"[data-facet='people'] .facet-value\")]\
+                   .find((a) => a.querySelector('.facet-label').textContent === {name:?})\
+                   .querySelector('.facet-count').firstChild.textContent"
+            ),
+        )
+        .await?;
+        assert_eq!(
+            count.as_str(),
+            Some(in_view.to_string().as_str()),
+            "{name} ({articles} in all)"
+        );
+        // Choosing it filters the view, with the exact total.
+        page::script(
+            app,
+            &format!(
+                "[...document.querySelectorAll(\"[data-facet='people'] .facet-value\")]\
+                   .find((a) => a.querySelector('.facet-label').textContent === {name:?}).click()"
+            ),
+        )
+        .await?;
+        page::wait_until(
+            app,
+            &format!("location.search.includes({:?})", format!("e={key}")),
+            "the link naming the person",
+        )
+        .await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &fixture.summary(in_view))
+            .await?;
+        app.assert_no_crash().await
+    })
+    .await;
 }
