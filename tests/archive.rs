@@ -555,7 +555,6 @@ fn mentioned_date_links_answer_as_the_in_memory_index_does_from_the_parts_of_the
 
 #[test]
 fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
-    use dossier::archive::with_own::overview_with_own;
     let corpus = tempfile::tempdir().unwrap();
     write_dated_corpus(corpus.path(), 400);
     // The newest articles are the reader's: their publication years widen the plausible
@@ -581,17 +580,7 @@ fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
         let mixed = mix(&mut archive, &mut source, own, site_docs, &filter, options);
         assert_eq!(mixed.total, expected.total, "{link}");
         assert_eq!(mixed.histogram, expected.histogram, "{link}");
-        let whole = Filter {
-            from: None,
-            to: None,
-            ..filter
-        };
-        let site_whole = search_from(&mut archive, &mut source, &whole, options).unwrap();
-        assert_eq!(
-            overview_with_own(&whole, &site_whole, &own_index),
-            dossier::query::overview(&both, &whole),
-            "{link}"
-        );
+        assert_same_overview(&mut archive, &mut source, &own_index, &both, filter);
     }
 }
 
@@ -816,6 +805,29 @@ fn split(corpus: &Path, at: usize, years: u16) -> Split {
     }
 }
 
+/// The timeline's overview of `filter` (the whole collection under the rest of it) over the
+/// archive and the reader's `own_index`, as `both` (one index over both) draws it.
+fn assert_same_overview(
+    archive: &mut Archive,
+    source: &mut DirSource,
+    own_index: &Index,
+    both: &Index,
+    filter: Filter,
+) {
+    use dossier::archive::with_own::overview_with_own;
+    let whole = Filter {
+        from: None,
+        to: None,
+        ..filter
+    };
+    let site_whole = search_from(archive, source, &whole, Options::default()).unwrap();
+    assert_eq!(
+        overview_with_own(&whole, &site_whole, own_index),
+        dossier::query::overview(both, &whole),
+        "{whole:?}"
+    );
+}
+
 /// A view of a mixed answer that does not depend on how ties or scores are ordered: the
 /// totals, every facet value's count, the histogram, and the hits and quotes as sets.
 fn mixed_view(
@@ -871,7 +883,6 @@ fn mix(
 
 #[test]
 fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_both() {
-    use dossier::archive::with_own::overview_with_own;
     use dossier::query::Sort;
     // The last three articles become the reader's own; the archive holds the others.
     let Split {
@@ -964,16 +975,7 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
 
     // The timeline's overview of a date-range link: the whole collection under the rest.
     let (ranged, _) = Filter::from_query_string("q=oil&from=1987-03&to=1987-03");
-    let whole = Filter {
-        from: None,
-        to: None,
-        ..ranged
-    };
-    let site_whole = search_from(&mut archive, &mut source, &whole, options).unwrap();
-    assert_eq!(
-        overview_with_own(&whole, &site_whole, &own_index),
-        dossier::query::overview(&both, &whole)
-    );
+    assert_same_overview(&mut archive, &mut source, &own_index, &both, ranged);
 
     // A short list keeps the best of both, in order.
     let (filter, _) = Filter::from_query_string("sort=oldest");
