@@ -299,6 +299,7 @@ pub fn vote_kinds(locals: &mut [Local]) {
             );
         }
     }
+    legal_form_names(locals);
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
     for local in locals.iter() {
         if let Some((kind, _)) = local.target() {
@@ -346,6 +347,48 @@ pub fn vote_kinds(locals: &mut [Local]) {
         }
     }
 }
+
+/// A person-tagged name of two words or more that [`LEGAL_FORM_ARTICLES`] or more
+/// articles give as an organisation with a legal form is that firm, however many articles
+/// tag it a person: no one's name ends in `and Co` (`James Capel`, a broker quoted in 26
+/// articles, is `James Capel and Co` or `James Capel Ltd` in 10). It errs where a firm
+/// bears its founder's full name and the founder is in the news (`Ivan F. Boesky`, of
+/// `Ivan F. Boesky and Co LP`, in 3 articles of 19,043): `--explain` lists each, and
+/// `aliases.toml` undoes it. A one-word name is left to the votes: `Smith` of `Smith Inc`
+/// is mostly someone's surname.
+fn legal_form_names(locals: &mut [Local]) {
+    let mut firms: HashMap<String, (u32, String)> = HashMap::new();
+    for local in locals.iter() {
+        if matches!(local.target(), Some((EntityKind::Organization, _)))
+            && names::has_legal_form(&local.name)
+        {
+            firms
+                .entry(local.key.clone())
+                .or_insert_with(|| (0, local.name.clone()))
+                .0 += 1;
+        }
+    }
+    for local in locals.iter_mut() {
+        if matches!(local.target(), Some((EntityKind::Person, _)))
+            && local.is_unlinked()
+            && local.key.contains(' ')
+            && let Some((articles, written)) = firms
+                .get(&local.key)
+                .filter(|(articles, _)| *articles >= LEGAL_FORM_ARTICLES)
+        {
+            local.link(
+                EntityKind::Organization,
+                local.key.clone(),
+                Rule::LegalForm,
+                format!("tagged person, but {articles} articles name it `{written}`"),
+            );
+        }
+    }
+}
+
+/// Articles that must name a firm with its legal form before a person-tagged name of it
+/// becomes the firm: one article's tagging proves nothing.
+const LEGAL_FORM_ARTICLES: u32 = 2;
 
 /// A person-tagged name whose words the collection writes as the first words of
 /// organisations' names in more than twice as many articles as the last words of people's

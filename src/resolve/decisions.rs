@@ -49,6 +49,9 @@ pub enum Rule {
     /// organisations' names more often than as people's surnames (`Westpac` of `Westpac
     /// Banking Corp`).
     FirmName,
+    /// Kind changed: a person-tagged name of two words or more that other articles give as
+    /// an organisation with a legal form (`James Capel` of `James Capel and Co`).
+    LegalForm,
     /// Merged: a role written before a known person's name (`Federal Reserve Chairman Paul
     /// Volcker`) resolves to the person, the prefix kept as the role.
     RolePrefix,
@@ -90,6 +93,7 @@ impl Rule {
             Self::OrganisationWord => "organisation word",
             Self::MiscWord => "currency, agreement or law",
             Self::FirmName => "first words of firms' names",
+            Self::LegalForm => "named with a legal form elsewhere",
             Self::RolePrefix => "role before the name",
             Self::SameArticleFullName => "same article names the full name",
             Self::CollectionEvidence => "collection evidence",

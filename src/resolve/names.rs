@@ -275,6 +275,14 @@ pub fn key(name: &str) -> String {
     }
 }
 
+/// Whether a name ends in a company's legal form (`James Capel and Co`, `Westpac Ltd`), the
+/// form [`key`] drops.
+pub fn has_legal_form(name: &str) -> bool {
+    plain_key(name)
+        .rsplit_once(' ')
+        .is_some_and(|(head, last)| last != "and" && is_legal_form(last) && !is_known_place(head))
+}
+
 /// Which list a place's alternative form comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceForm {

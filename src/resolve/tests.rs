@@ -385,6 +385,39 @@ fn a_person_named_like_the_first_words_of_firms_is_a_firm_but_a_surname_stays_a_
 }
 
 #[test]
+fn a_person_named_like_a_firm_with_a_legal_form_is_the_firm_but_one_word_stays() {
+    use EntityKind::{Organization as Org, Person};
+    // James Capel: a broker four articles quote as a person, two name as `… and Co`.
+    let mut docs: Vec<Doc> = (0..4)
+        .map(|_| doc("James Capel said shares fell.", &[("James Capel", Person)]))
+        .collect();
+    docs.push(doc(
+        "James Capel and Co said.",
+        &[("James Capel and Co", Org)],
+    ));
+    docs.push(doc("James Capel Ltd said.", &[("James Capel Ltd", Org)]));
+    // Named with a legal form once only: it proves nothing.
+    docs.push(doc("Ann Lee said.", &[("Ann Lee", Person)]));
+    docs.push(doc("Ann Lee Inc said.", &[("Ann Lee Inc", Org)]));
+    // A one-word name stays a person: the votes decide it.
+    for _ in 0..3 {
+        docs.push(doc("Smith said.", &[("Smith", Person)]));
+    }
+    for _ in 0..2 {
+        docs.push(doc("Smith Inc said.", &[("Smith Inc", Org)]));
+    }
+    let r = resolved(&docs);
+    for i in 0..6 {
+        assert_eq!(ids(&r, i), ["organization:james-capel"], "article {i}");
+    }
+    let m = merge_by(&r, Rule::LegalForm);
+    assert_eq!(m.name, "James Capel");
+    assert!(m.evidence.contains("2 articles name it"), "{}", m.evidence);
+    assert_eq!(ids(&r, 6), ["person:ann-lee"]);
+    assert_eq!(ids(&r, 8), ["person:smith"]);
+}
+
+#[test]
 fn a_month_standing_in_dates_is_dropped_but_a_person_named_may_stays() {
     let r = resolved(&[
         doc("The offer expires Jan 15, 1988.", &[("Jan", Person)]),
