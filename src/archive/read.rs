@@ -933,15 +933,13 @@ impl<'a> Lookup<'a> {
         if filter.collection == Some(crate::query::Collection::Yours) {
             matches = DocSet::empty(universe);
         }
-        if filter.dates == DateField::Mentioned {
-            // Its histogram reads these: ask for them in the same round.
-            self.mentioned_parts(filter);
-        }
-        if let Some(range) = date_range(filter)
-            && filter.dates == DateField::Mentioned
-        {
+        // With `dates=mentioned`, the parts its range and its histogram read, all asked for
+        // in this round.
+        let mentioned =
+            (filter.dates == DateField::Mentioned).then(|| self.mentioned_parts(filter));
+        if let (Some(range), Some(parts)) = (date_range(filter), &mentioned) {
             let mut in_range = DocSet::empty(universe);
-            for part in self.mentioned_parts(filter).known {
+            for part in &parts.known {
                 for group in part.groups.iter().filter(|g| g.range.overlaps(range)) {
                     group.docs.iter().for_each(|&doc| in_range.insert(doc));
                 }
