@@ -7,7 +7,8 @@
 
 use dossier::archive::{
     Archive, ArchiveError, ArchiveResults, DirSource, Kind, Manifest, PartName, Problem,
-    open_part_list, search_from, write::sort_for_archive, write_archive,
+    open_part_list, parts::DocLayout, search_from, write::sort_for_archive, write_archive,
+    write_archive_in,
 };
 use dossier::corpus::{self, Article};
 use dossier::extract::{Annotations, annotate};
@@ -587,7 +588,18 @@ fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
 #[test]
 fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     let site = tempfile::tempdir().unwrap();
-    build(Path::new(FIXTURE), site.path());
+    // Builds before mentioned dates cut `docs` parts as the first layout did.
+    let (articles, annotations) = corpus_from(Path::new(FIXTURE));
+    let index = Index::build(&articles, &annotations);
+    write_archive_in(
+        DocLayout::FIRST,
+        site.path(),
+        &articles,
+        &annotations,
+        &index,
+        &Decisions::default(),
+    )
+    .unwrap();
     // The catalogue as a build before mentioned dates wrote it: the same, without them.
     let source = DirSource::new(site.path());
     let manifest = Manifest::parse(&source.manifest().unwrap()).unwrap();
@@ -617,6 +629,54 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     // Every other view still answers.
     let (filter, _) = Filter::from_query_string("q=oil&from=1987");
     assert!(search_from(&mut archive, &mut source, &filter, Options::default()).is_ok());
+}
+
+#[test]
+fn an_archive_with_the_first_docs_layout_answers_as_one_with_todays() {
+    let corpus = tempfile::tempdir().unwrap();
+    write_dated_corpus(corpus.path(), 2_500);
+    let (articles, annotations) = corpus_from(corpus.path());
+    let index = Index::build(&articles, &annotations);
+    let sites = [DocLayout::FIRST, DocLayout::CURRENT].map(|layout| {
+        let site = tempfile::tempdir().unwrap();
+        let (a, i) = (&articles, &annotations);
+        write_archive_in(layout, site.path(), a, i, &index, &Decisions::default()).unwrap();
+        site
+    });
+    let mut opened = sites.each_ref().map(|site| open(site.path()));
+    let docs = opened[1].0.catalogue().docs;
+    // Several `doctable` parts today, one in the first layout: a hit in each of them.
+    let tables = opened
+        .each_ref()
+        .map(|(a, _)| a.catalogue().doc_tables.len());
+    assert_eq!(tables, [1, 3]);
+    let links = [
+        "q=council",
+        "q=council&sort=oldest",
+        "q=recover&from=1986-05",
+        "from=1988",
+    ];
+    for link in links {
+        let (filter, _) = Filter::from_query_string(link);
+        let options = Options {
+            hits: docs as usize,
+            ..Options::default()
+        };
+        let [first, today] = opened
+            .each_mut()
+            .map(|(a, s)| search_from(a, s, &filter, options).unwrap());
+        assert!(today.total > 0, "{link}");
+        assert_eq!(archive_view(&first), archive_view(&today), "{link}");
+    }
+    // Every article's text is found through its `docs` part in both layouts.
+    for doc in [0, 15, 16, 31, 32, 1023, 1024, docs - 1] {
+        let [first, today] = opened
+            .each_mut()
+            .map(|(a, s)| answered(a, s, |a| a.text(doc)).expect("every document has a text"));
+        assert_eq!(first, today, "document {doc}");
+        let (article, _) = dossier::archive::parts::parse_text(doc, &today.0, &today.1).unwrap();
+        assert_eq!(article.id, articles[doc as usize].id, "document {doc}");
+    }
 }
 
 /// Runs the `dossier` binary; returns (exit code, stdout, stderr).

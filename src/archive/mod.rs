@@ -40,7 +40,7 @@
 //!             B:varint names(termtable)                       ; bucket b = fnv1a64(term) mod B
 //!             len { char hash } len { char hash }             ; lexicon, lexicon2
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
-//!             names(doctable)                                 ; 128 docs parts each
+//!             names(doctable)                                 ; as the doc layout says
 //!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
 //!             [ names(ids) [ names(profiles)                   ; bucket = fnv1a64(article id) mod len,
 //!                                                             ;   fnv1a64(entity key) mod len
@@ -51,7 +51,8 @@
 //!                   [ 5 × names(tallies)                      ; people, orgs, places, speakers, misc
 //!                     [ len { lo-gap reach-lo hash }          ; mentioned dates by start (absent:
 //!                       names(mentioned)                      ;   built before them); year-unknown
-//!                       [ names(names) ] ] ] ] ] ] ]          ; fnv1a64(word start) mod len
+//!                       [ names(names)                        ; fnv1a64(word start) mod len
+//!                         [ docs_per_part parts_per_table ] ] ] ] ] ] ] ] ; absent: 64, 128
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -65,7 +66,8 @@
 //! names     = len { table key:str label:str count }           ; table: 0 people, 1 orgs, 2 places,
 //!                                                             ;   3 speakers; by (table, key)
 //! termtable = names(terms) names(positions)                   ; 128 buckets each
-//! doctable  = names(docs)                                     ; docs parts, 64 documents each
+//! doctable  = names(docs)                                     ; parts_per_table docs parts
+//!                                                             ;   of docs_per_part documents
 //! docs      = first_doc len { id title date source words lede
 //!                             len { number speaker:str start len } }  names(texts)
 //! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
@@ -91,9 +93,13 @@
 //! came next, named after the `ids`: without them an archive has no entity pages. The
 //! metadata fields came next: an archive without them answers an `m.` link with no
 //! article, as the embedded build answers a field it does not keep. The mentioned dates
-//! ([`mentioned`]) came last: an archive without them answers `dates=mentioned` with
+//! ([`mentioned`]) came next: an archive without them answers `dates=mentioned` with
 //! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count. The `names`
-//! parts after them let a facet's find box find any value ([`names`]).
+//! parts after them let a facet's find box find any value ([`names`]). The doc layout came
+//! last ([`parts::DocLayout`]): `docs` parts of 16 documents, 64 to a `doctable`, where the
+//! first archives had 64 and 128; a catalogue without it has the first layout. (A section
+//! is written whenever a later one is, so a catalogue with a layout always has a
+//! `mentioned` table: every build that writes the layout also writes mentioned dates.)
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a
@@ -123,4 +129,4 @@ pub use read::{
     Fetched, Manifest, Needs, PartSource, open_part_list, open_texts, search_from,
 };
 #[cfg(not(target_arch = "wasm32"))]
-pub use write::{DirSource, WriteSummary, write_archive};
+pub use write::{DirSource, WriteSummary, write_archive, write_archive_in};

@@ -7,10 +7,57 @@ use crate::corpus::Article;
 use crate::index::Index;
 use crate::span::ByteSpan;
 
-/// Documents per `docs` part.
-pub const DOCS_PER_CHUNK: u32 = 64;
-/// `docs` part names per `doctable` part.
-pub const DOCS_PER_TABLE: u32 = 128;
+/// How documents are cut into `docs` parts, and how many of those a `doctable` part names.
+///
+/// A result page's hits are scattered over the collection (documents are numbered by
+/// date, hits ranked by relevance), so each hit costs about one `docs` part and one
+/// `doctable` part: both are kept small. The catalogue says which layout an archive has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocLayout {
+    /// Documents per `docs` part.
+    pub docs_per_part: u32,
+    /// `docs` part names per `doctable` part.
+    pub parts_per_table: u32,
+}
+
+impl DocLayout {
+    /// What `dossier build` writes: at 19k articles, the 50 hits of a first page fetch about
+    /// 90 KB of `docs` parts (344 KB with [`DocLayout::FIRST`]).
+    pub const CURRENT: Self = Self {
+        docs_per_part: 16,
+        parts_per_table: 64,
+    };
+    /// The layout of archives whose catalogue does not name one (built before it could).
+    pub const FIRST: Self = Self {
+        docs_per_part: 64,
+        parts_per_table: 128,
+    };
+
+    /// The `docs` parts of `docs` documents.
+    pub fn docs_parts(self, docs: u32) -> u32 {
+        docs.div_ceil(self.docs_per_part)
+    }
+
+    /// The `doctable` parts of `docs` documents.
+    pub fn doc_tables(self, docs: u32) -> u32 {
+        self.docs_parts(docs).div_ceil(self.parts_per_table)
+    }
+
+    /// Where document `doc`'s `docs` part is named: the `doctable` part, and the slot in it.
+    pub fn slot(self, doc: u32) -> (usize, usize) {
+        let part = doc / self.docs_per_part;
+        (
+            (part / self.parts_per_table) as usize,
+            (part % self.parts_per_table) as usize,
+        )
+    }
+}
+
+impl Default for DocLayout {
+    fn default() -> Self {
+        Self::FIRST
+    }
+}
 /// `terms` (and `positions`) bucket names per `termtable` part.
 pub const BUCKETS_PER_TABLE: u32 = 128;
 /// Documents per `texts` part.
@@ -104,7 +151,7 @@ pub struct Catalogue {
     pub entities: Vec<PartName>,
     /// Speaker buckets.
     pub speakers: Vec<PartName>,
-    /// `doctable` parts, naming [`DOCS_PER_TABLE`] `docs` parts each.
+    /// `doctable` parts, as [`Catalogue::doc_layout`] says.
     pub doc_tables: Vec<PartName>,
     /// People, organisations, places, speakers.
     pub facets: [FacetTable; 4],
@@ -132,6 +179,9 @@ pub struct Catalogue {
     /// of each of its words ([`super::names::word_starts`]). Empty in archives built before
     /// them (their find boxes search the listed values only).
     pub names: Vec<PartName>,
+    /// How the `docs` and `doctable` parts are cut ([`DocLayout::FIRST`] in archives built
+    /// before the catalogue said).
+    pub doc_layout: DocLayout,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -220,7 +270,9 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_mentioned = self.mentioned.is_some() || !self.names.is_empty();
+        let has_layout = self.doc_layout != DocLayout::FIRST;
+        let has_names = has_layout || !self.names.is_empty();
+        let has_mentioned = has_names || self.mentioned.is_some();
         let has_tallies = has_mentioned || self.tallies.iter().any(|t| !t.is_empty());
         let has_misc = has_tallies || !self.misc.values.is_empty();
         let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
@@ -254,8 +306,12 @@ impl Catalogue {
         if has_mentioned {
             self.mentioned.clone().unwrap_or_default().encode(&mut enc);
         }
-        if !self.names.is_empty() {
+        if has_names {
             names(&mut enc, &self.names);
+        }
+        if has_layout {
+            enc.u32(self.doc_layout.docs_per_part);
+            enc.u32(self.doc_layout.parts_per_table);
         }
         enc.into_bytes()
     }
@@ -347,7 +403,19 @@ impl Catalogue {
         } else {
             read_names(&mut dec, Kind::Names)?
         };
-        if term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize || !dec.is_done()
+        let doc_layout = if dec.is_done() {
+            DocLayout::FIRST
+        } else {
+            DocLayout {
+                docs_per_part: dec.u32()?,
+                parts_per_table: dec.u32()?,
+            }
+        };
+        if doc_layout.docs_per_part == 0
+            || doc_layout.parts_per_table == 0
+            || doc_tables.len() != doc_layout.doc_tables(docs) as usize
+            || term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize
+            || !dec.is_done()
         {
             return Err(Problem::Invalid("catalogue layout"));
         }
@@ -372,6 +440,7 @@ impl Catalogue {
             tallies,
             mentioned,
             names,
+            doc_layout,
         })
     }
 }
@@ -655,18 +724,26 @@ impl DocEntry {
     }
 }
 
-/// A `docs` part: [`DOCS_PER_CHUNK`] documents, and the `texts` parts of those documents.
+/// A `docs` part: [`DocLayout::docs_per_part`] documents, and the `texts` parts holding them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocsPart {
     /// The first document's number.
     pub first_doc: u32,
     /// The documents in order.
     pub docs: Vec<DocEntry>,
-    /// `texts` parts of [`TEXTS_PER_CHUNK`] documents each, in order.
+    /// The `texts` parts holding its documents, in order (of [`TEXTS_PER_CHUNK`] documents
+    /// each, numbered from document 0).
     pub texts: Vec<PartName>,
 }
 
 impl DocsPart {
+    /// The `texts` part holding document `doc`, one of this part's.
+    pub fn texts_part(&self, doc: u32) -> Option<PartName> {
+        let first = self.first_doc / TEXTS_PER_CHUNK;
+        let at = (doc / TEXTS_PER_CHUNK).checked_sub(first)?;
+        self.texts.get(at as usize).copied()
+    }
+
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
@@ -1048,6 +1125,68 @@ mod tests {
             ids: vec![("b".into(), 0), ("a".into(), 1)],
         };
         assert!(IdsPart::decode(&unsorted.encode()).is_err());
+    }
+
+    #[test]
+    fn the_doc_layout_is_read_back_and_old_catalogues_keep_the_first_one() {
+        let table = |n: u8| PartName {
+            hash: [n; 16],
+            kind: Kind::DocTable,
+        };
+        // 2,049 documents: 129 `docs` parts of 16, three `doctable` parts of 64 names.
+        let current = Catalogue {
+            docs: 2049,
+            doc_tables: vec![table(1), table(2), table(3)],
+            doc_layout: DocLayout::CURRENT,
+            // Written before the layout, so present whenever the layout is.
+            mentioned: Some(MentionedTable::default()),
+            ..Catalogue::default()
+        };
+        assert_eq!(Catalogue::decode(&current.encode()), Ok(current.clone()));
+        assert_eq!(DocLayout::CURRENT.slot(2048), (2, 0));
+        assert_eq!(DocLayout::CURRENT.slot(1023), (0, 63));
+        // Written without the layout, the same catalogue is read as the first layout, which
+        // has one table for these documents: the count no longer matches, and it says so.
+        let mut body = current.encode();
+        body.truncate(body.len() - 2);
+        assert_eq!(
+            Catalogue::decode(&body),
+            Err(Problem::Invalid("catalogue layout"))
+        );
+        let first = Catalogue {
+            doc_layout: DocLayout::FIRST,
+            doc_tables: vec![table(1)],
+            mentioned: None,
+            ..current
+        };
+        assert_eq!(Catalogue::decode(&first.encode()), Ok(first));
+    }
+
+    #[test]
+    fn a_docs_part_finds_the_texts_part_of_each_of_its_documents() {
+        let texts = |n: u8| PartName {
+            hash: [n; 16],
+            kind: Kind::Texts,
+        };
+        // The first layout: 64 documents over two texts parts of 32.
+        let wide = DocsPart {
+            first_doc: 128,
+            docs: Vec::new(),
+            texts: vec![texts(4), texts(5)],
+        };
+        assert_eq!(wide.texts_part(128), Some(texts(4)));
+        assert_eq!(wide.texts_part(191), Some(texts(5)));
+        assert_eq!(wide.texts_part(127), None);
+        // The current one: 16 documents, the second half of one texts part.
+        let narrow = DocsPart {
+            first_doc: 48,
+            docs: Vec::new(),
+            texts: vec![texts(1)],
+        };
+        assert_eq!(narrow.texts_part(48), Some(texts(1)));
+        assert_eq!(narrow.texts_part(63), Some(texts(1)));
+        assert_eq!(narrow.texts_part(64), None);
+        assert_eq!(narrow.texts_part(31), None);
     }
 
     #[test]

@@ -10,10 +10,9 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DocEntry, DocTablePart, DocsPart,
-    FACET_VALUES_PER_CHUNK, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart,
-    PartListPart, PositionsPart, TalliesPart, TermEntry, TermTablePart, TermsPart, TextsPart,
-    field_key,
+    BUCKETS_PER_TABLE, Catalogue, DocEntry, DocTablePart, DocsPart, FACET_VALUES_PER_CHUNK,
+    FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
+    PositionsPart, TalliesPart, TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
 use crate::extract::EntityKind;
@@ -566,8 +565,7 @@ impl Archive {
             let Some(chunk) = lookup.docs_part(doc) else {
                 continue;
             };
-            let at = ((doc - chunk.first_doc) / super::parts::TEXTS_PER_CHUNK) as usize;
-            let Some(&name) = chunk.texts.get(at) else {
+            let Some(name) = chunk.texts_part(doc) else {
                 continue;
             };
             match groups.last_mut() {
@@ -679,8 +677,7 @@ impl Archive {
         let lookup = Lookup::new(self);
         let chunk = lookup.docs_part(doc);
         let found = chunk.and_then(|docs| {
-            let at = ((doc - docs.first_doc) / super::parts::TEXTS_PER_CHUNK) as usize;
-            let name = *docs.texts.get(at)?;
+            let name = docs.texts_part(doc)?;
             match lookup.part(name)? {
                 Decoded::Texts(texts) => texts
                     .docs
@@ -825,13 +822,11 @@ impl<'a> Lookup<'a> {
     }
 
     fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
-        let chunk = doc / DOCS_PER_CHUNK;
-        let table = *self
-            .catalogue()
-            .doc_tables
-            .get((chunk / DOCS_PER_TABLE) as usize)?;
+        let catalogue = self.catalogue();
+        let (table, slot) = catalogue.doc_layout.slot(doc);
+        let table = *catalogue.doc_tables.get(table)?;
         let name = match self.part(table)? {
-            Decoded::DocTable(table) => *table.docs.get((chunk % DOCS_PER_TABLE) as usize)?,
+            Decoded::DocTable(table) => *table.docs.get(slot)?,
             _ => return None,
         };
         match self.part(name)? {

@@ -5,11 +5,10 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DOCS_PER_CHUNK, DOCS_PER_TABLE, DateRun, DocEntry, DocTablePart,
-    DocsPart, FACET_TOP, FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable,
-    IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart,
-    SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart,
-    TextsPart, field_key,
+    BUCKETS_PER_TABLE, Catalogue, DateRun, DocEntry, DocLayout, DocTablePart, DocsPart, FACET_TOP,
+    FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable, IDS_PER_PART, IdsPart,
+    KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, SourceEntry, TEXTS_PER_CHUNK,
+    TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
@@ -23,8 +22,22 @@ use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Postings per `terms`, `entities` or `speakers` bucket, on average: about 16–40 KB of gzip.
-const POSTINGS_PER_BUCKET: usize = 16_384;
+/// Postings per `terms` (and `positions`) bucket, on average: about 10 KB of gzip. A link
+/// fetches its words' buckets whole, most of them other words' postings: at 19k articles,
+/// 16,384 made `q=oil prices` fetch 236 KB of `terms`. Their names are in `termtable`
+/// parts, so more buckets cost the catalogue nothing.
+const TERM_POSTINGS_PER_BUCKET: usize = 4_096;
+
+/// Postings per `entities`, `speakers` or `fields` bucket, on average. Their names are in
+/// the catalogue, which every link fetches: at a million articles, 4,096 would make it
+/// 40 KB larger (entity buckets 410 → 1,758) to save a few KB of the one bucket a name
+/// link reads.
+const KEYED_POSTINGS_PER_BUCKET: usize = 16_384;
+
+/// What an entry of an `entities`, `speakers` or `fields` bucket weighs beside its
+/// postings, in postings: its key and name. Most names are in one or two articles, so their
+/// strings, not their postings, filled those buckets (at 19k, James Baker's was 83 KB).
+const ENTRY_WEIGHT: usize = 16;
 
 /// What a build wrote.
 #[derive(Debug, Clone, Default)]
@@ -100,6 +113,26 @@ pub fn write_archive(
     index: &Index,
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
+    write_archive_in(
+        DocLayout::CURRENT,
+        dir,
+        articles,
+        annotations,
+        index,
+        decisions,
+    )
+}
+
+/// [`write_archive`] with the `docs` parts cut as `layout` says: tests use it to write the
+/// archives earlier builds wrote, which today's reader must still open.
+pub fn write_archive_in(
+    layout: DocLayout,
+    dir: &Path,
+    articles: &[Article],
+    annotations: &[Annotations],
+    index: &Index,
+    decisions: &Decisions,
+) -> io::Result<WriteSummary> {
     let parts_dir = dir.join("parts");
     std::fs::create_dir_all(&parts_dir)?;
     let store = |kind: Kind, body: Vec<u8>| -> io::Result<Stored> {
@@ -147,17 +180,17 @@ pub fn write_archive(
     let text_names: Vec<PartName> = texts.iter().map(|s| s.name).collect();
     stored.extend(texts);
 
-    let per_docs = (DOCS_PER_CHUNK / TEXTS_PER_CHUNK) as usize;
-    let doc_parts: Vec<Stored> = (0..n.div_ceil(DOCS_PER_CHUNK))
+    let doc_parts: Vec<Stored> = (0..layout.docs_parts(n))
         .into_par_iter()
         .map(|chunk| {
-            let first = chunk * DOCS_PER_CHUNK;
-            let last = (first + DOCS_PER_CHUNK).min(n);
+            let first = chunk * layout.docs_per_part;
+            let last = (first + layout.docs_per_part).min(n);
             let docs = (first..last)
                 .map(|doc| DocEntry::of(index, &articles[doc as usize], doc))
                 .collect();
-            let at = chunk as usize * per_docs;
-            let texts = text_names[at..(at + per_docs).min(text_names.len())].to_vec();
+            let holding =
+                (first / TEXTS_PER_CHUNK) as usize..=((last - 1) / TEXTS_PER_CHUNK) as usize;
+            let texts = text_names[holding].to_vec();
             store(
                 Kind::Docs,
                 DocsPart {
@@ -172,7 +205,7 @@ pub fn write_archive(
     let doc_chunks: Vec<PartName> = doc_parts.iter().map(|s| s.name).collect();
     stored.extend(doc_parts);
     let doc_tables: Vec<Stored> = doc_chunks
-        .chunks(DOCS_PER_TABLE as usize)
+        .chunks(layout.parts_per_table as usize)
         .map(|docs| {
             store(
                 Kind::DocTable,
@@ -206,7 +239,7 @@ pub fn write_archive(
     // Words: hash buckets of terms (postings with BM25's inputs) and of positions.
     let terms = index.terms();
     let total_postings: usize = (0..terms.len() as u32).map(|t| terms.docs(t).len()).sum();
-    let buckets = total_postings.div_ceil(POSTINGS_PER_BUCKET).max(1) as u32;
+    let buckets = total_postings.div_ceil(TERM_POSTINGS_PER_BUCKET).max(1) as u32;
     let mut by_bucket: Vec<Vec<u32>> = vec![Vec::new(); buckets as usize];
     for t in 0..terms.len() as u32 {
         by_bucket[bucket_of(terms.term(t), buckets) as usize].push(t);
@@ -562,6 +595,7 @@ pub fn write_archive(
         entities,
         speakers,
         doc_tables: doc_table_names,
+        doc_layout: layout,
         facets,
         ids: id_names,
         profiles,
@@ -732,8 +766,8 @@ fn store_buckets(
     entries: Vec<KeyedDocs>,
     stored: &mut Vec<Stored>,
 ) -> io::Result<Vec<PartName>> {
-    let postings: usize = entries.iter().map(|e| e.docs.len() + 1).sum();
-    let buckets = postings.div_ceil(POSTINGS_PER_BUCKET).max(1) as u32;
+    let postings: usize = entries.iter().map(|e| e.docs.len() + ENTRY_WEIGHT).sum();
+    let buckets = postings.div_ceil(KEYED_POSTINGS_PER_BUCKET).max(1) as u32;
     let mut by_bucket: Vec<Vec<KeyedDocs>> = vec![Vec::new(); buckets as usize];
     for entry in entries {
         by_bucket[bucket_of(&entry.key, buckets) as usize].push(entry);
