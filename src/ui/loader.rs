@@ -3,7 +3,7 @@
 //! the articles as soon as they are read so the list shows before indexing finishes.
 
 use super::state::{AppState, Library, Progress, SiteCollection};
-use crate::corpus::{self, Article};
+use crate::corpus::Article;
 use crate::extract::Annotations;
 use crate::index::IndexBuilder;
 use leptos::prelude::*;
@@ -23,27 +23,7 @@ pub fn start(state: AppState) {
 }
 
 async fn load(state: AppState) -> Result<(), String> {
-    let files = crate::embedded::files()?;
-    let total = files.len();
-    let mut articles: Vec<Article> = Vec::with_capacity(total);
-    let mut errors = Vec::new();
-    let mut slice = Slice::start();
-    for (done, (name, bytes)) in files.into_iter().enumerate() {
-        if corpus::classify(name).is_err() {
-            continue;
-        }
-        match corpus::parse_file(name, bytes) {
-            Ok(mut parsed) => articles.append(&mut parsed),
-            Err(e) => errors.push(e.to_string()),
-        }
-        if slice.spent() {
-            state.progress.set(Progress::Reading { done, total });
-            slice = slice.yield_now().await;
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors.join("\n"));
-    }
+    let (articles, slice) = read_all(state).await?;
     let articles = Arc::new(articles);
     state.articles.set(Some(articles.clone()));
     let first_articles_ms = now_ms();
@@ -70,6 +50,40 @@ async fn load(state: AppState) -> Result<(), String> {
     });
     record_timings(first_articles_ms, ready_ms);
     Ok(())
+}
+
+/// Reads every embedded seed file, in time slices; any bad one fails the load.
+#[cfg(not(dossier_no_seeds))]
+async fn read_all(state: AppState) -> Result<(Vec<Article>, Slice), String> {
+    let files = crate::embedded::files()?;
+    let total = files.len();
+    let mut articles: Vec<Article> = Vec::with_capacity(total);
+    let mut errors = Vec::new();
+    let mut slice = Slice::start();
+    for (done, (name, bytes)) in files.into_iter().enumerate() {
+        if crate::corpus::classify(name).is_err() {
+            continue;
+        }
+        match crate::corpus::parse_file(name, bytes) {
+            Ok(mut parsed) => articles.append(&mut parsed),
+            Err(e) => errors.push(e.to_string()),
+        }
+        if slice.spent() {
+            state.progress.set(Progress::Reading { done, total });
+            slice = slice.yield_now().await;
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    Ok((articles, slice))
+}
+
+/// A build without seed articles (the app for archives) has no seed file to read, and so
+/// links no seed reader (front matter, JSON records): see `cfg(dossier_no_seeds)` in build.rs.
+#[cfg(dossier_no_seeds)]
+async fn read_all(_: AppState) -> Result<(Vec<Article>, Slice), String> {
+    Ok((Vec::new(), Slice::start()))
 }
 
 /// Finds the names, dates and quotes of every embedded article, in time slices.
