@@ -566,6 +566,7 @@ fn the_readers_mentioned_dates_add_to_the_archives_as_in_one_index_over_both() {
         own_articles,
         own_index,
         both,
+        ..
     } = split(corpus.path(), 300, 40);
     let site_docs = site_index.len() as u32;
     let (mut archive, mut source) = open(site.path());
@@ -825,24 +826,36 @@ struct Split {
     site: tempfile::TempDir,
     site_index: Index,
     own_articles: Vec<Article>,
+    own_found: Vec<Annotations>,
     own_index: Index,
+    both_articles: Vec<Article>,
+    both_found: Vec<Annotations>,
     both: Index,
 }
 
 fn split(corpus: &Path, at: usize, years: u16) -> Split {
-    let (mut all, mut found) = corpus_from(corpus);
-    let own_articles: Vec<Article> = all
-        .drain(at..)
-        .map(|mut a| {
-            a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
-            a.date = a.date.map(|mut d| {
-                d.year += years;
-                d
-            });
-            a
-        })
-        .collect();
-    let own_found: Vec<Annotations> = found.drain(at..).collect();
+    split_where(corpus, |i| i >= at, years)
+}
+
+/// [`split`], the reader's own articles being those at the positions `own` picks.
+fn split_where(corpus: &Path, own: impl Fn(usize) -> bool, years: u16) -> Split {
+    let (corpus_articles, corpus_found) = corpus_from(corpus);
+    let (mut all, mut found, mut own_articles, mut own_found) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, (mut a, f)) in corpus_articles.into_iter().zip(corpus_found).enumerate() {
+        if !own(i) {
+            all.push(a);
+            found.push(f);
+            continue;
+        }
+        a.id = dossier::corpus::ArticleId(format!("own/{}", a.id.0));
+        a.date = a.date.map(|mut d| {
+            d.year += years;
+            d
+        });
+        own_articles.push(a);
+        own_found.push(f);
+    }
     let site = tempfile::tempdir().unwrap();
     let site_index = Index::build(&all, &found);
     write_archive(
@@ -856,12 +869,16 @@ fn split(corpus: &Path, at: usize, years: u16) -> Split {
     let own_index = Index::build(&own_articles, &own_found);
     let both_articles: Vec<Article> = all.iter().chain(&own_articles).cloned().collect();
     let both_found: Vec<Annotations> = found.iter().chain(&own_found).cloned().collect();
+    let both = Index::build(&both_articles, &both_found);
     Split {
         site,
         site_index,
         own_articles,
+        own_found,
         own_index,
-        both: Index::build(&both_articles, &both_found),
+        both_articles,
+        both_found,
+        both,
     }
 }
 
@@ -951,6 +968,7 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         own_articles,
         own_index,
         both,
+        ..
     } = split(Path::new(FIXTURE), 7, 0);
     let site_docs = site_index.len() as u32;
     assert!(own_index.entities().len() > 3);
@@ -1056,6 +1074,103 @@ fn the_readers_own_articles_mixed_into_an_archive_view_answer_as_one_index_over_
         .collect();
     let got: Vec<String> = mixed.hits.iter().map(|h| h.entry.date.clone()).collect();
     assert_eq!(got, first_dates);
+}
+
+#[test]
+fn an_archive_entity_page_with_the_readers_articles_counts_as_one_index_over_both() {
+    use dossier::archive::EntityShown;
+    use dossier::archive::with_own::{PageArticle, entity_with_own};
+    use dossier::query::entity_profile::entity_profile;
+    use std::collections::BTreeSet;
+    // Every other article becomes the reader's own, dated among the archive's.
+    let split = split_where(Path::new("tests/fixtures/wire"), |i| i % 2 == 1, 0);
+    let site_docs = split.site_index.len() as u32;
+    let (mut archive, mut source) = open(split.site.path());
+    let everything = EntityShown {
+        articles: usize::MAX,
+        quotes_by: usize::MAX,
+        quotes_about: usize::MAX,
+    };
+    let mut summed = 0;
+    let (mut own_first, mut site_first) = (false, false);
+    for info in split.both.entities() {
+        let id = &info.id;
+        let (Some(_), Some(own)) = (
+            split.site_index.entity_of(id.as_str()),
+            entity_profile(&split.own_index, &split.own_articles, &split.own_found, id),
+        ) else {
+            continue;
+        };
+        let page = answered(&mut archive, &mut source, |a| {
+            a.entity_page(id.as_str(), everything)
+        })
+        .expect("the archive names it");
+        let (both, articles, found) = (&split.both, &split.both_articles, &split.both_found);
+        let want = entity_profile(both, articles, found, id).expect("both name it");
+        let sums = entity_with_own(&page, &split.own_index, &own);
+        let key = id.as_str();
+        assert_eq!(sums.mentions, want.mentions, "{key}");
+        assert_eq!(sums.over_time, want.over_time, "{key}");
+        assert_eq!(sums.quotes_by_total, want.quotes_by.len(), "{key}");
+        assert_eq!(sums.quotes_about_total, want.quotes_about.len(), "{key}");
+        assert_eq!(sums.own_articles, own.articles.len(), "{key}");
+        // The same articles, newest first across both.
+        let doc = |a: &PageArticle| match *a {
+            PageArticle::Site(d) => d,
+            PageArticle::Own(d) => site_docs + d,
+        };
+        let docs: Vec<u32> = sums.articles.iter().map(doc).collect();
+        let date = |d: &u32| both.doc(*d).and_then(|i| i.date);
+        assert!(
+            docs.is_sorted_by(|a, b| date(a) >= date(b)),
+            "{key}: {docs:?}"
+        );
+        let set = |v: &[u32]| v.iter().copied().collect::<BTreeSet<u32>>();
+        assert_eq!(set(&docs), set(&want.articles), "{key}");
+        assert_eq!(docs.len(), want.articles.len(), "{key}");
+        // Each order must occur on some page: one side's article newer than the other's.
+        let sites = docs.iter().map(|&d| d < site_docs).collect::<Vec<_>>();
+        own_first |= sites.windows(2).any(|w| !w[0] && w[1]);
+        site_first |= sites.windows(2).any(|w| w[0] && !w[1]);
+        let names = |v: &[String]| v.iter().cloned().collect::<BTreeSet<String>>();
+        assert_eq!(names(&sums.aliases), names(&want.aliases), "{key}");
+        let roles = |v: &[dossier::query::entity_profile::Role]| {
+            v.iter()
+                .map(|r| (r.name.clone(), r.count))
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(roles(&sums.roles), roles(&want.roles), "{key}");
+        // Named with: exact where the archive listed the name (or listed every one).
+        let listed: BTreeSet<&str> = page
+            .profile
+            .iter()
+            .flat_map(|p| p.co_occurring.iter().map(|c| c.0.as_str()))
+            .collect();
+        for (other, _, shared) in &sums.co_occurring {
+            let exact = want
+                .co_occurring
+                .iter()
+                .find(|c| c.0.as_str() == other)
+                .map(|c| c.2 as u32)
+                .expect("a name named with it in one is in both");
+            if sums.co_complete || listed.contains(other.as_str()) {
+                assert_eq!(*shared, exact, "{key} with {other}");
+            } else {
+                assert!(*shared <= exact, "{key} with {other}");
+            }
+        }
+        if sums.co_complete {
+            assert_eq!(sums.co_total, want.co_occurring.len(), "{key}");
+        } else {
+            assert!(sums.co_total >= want.co_occurring.len(), "{key}");
+        }
+        summed += 1;
+    }
+    assert!(summed >= 3, "only {summed} entities named on both sides");
+    assert!(
+        own_first && site_first,
+        "the sides are never merged by date"
+    );
 }
 
 #[test]

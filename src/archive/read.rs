@@ -219,6 +219,8 @@ pub struct ArchiveEntity {
     pub kind: EntityKind,
     /// Articles naming it, newest first (undated last).
     pub articles: Vec<u32>,
+    /// The publication date key of each of `articles` (0: undated), from the date runs.
+    pub published: Vec<u32>,
     /// Its articles per publication period, on a continuous axis.
     pub over_time: Histogram,
     /// `None` in an archive built before `profiles` parts.
@@ -638,6 +640,7 @@ impl Archive {
             .chain(&entity.docs[..undated])
             .copied()
             .collect();
+        let published: Vec<u32> = articles.iter().map(|&d| self.date_key(d)).collect();
         let listed = articles.iter().take(shown.articles).copied();
         let quoted = profile.iter().flat_map(|p| {
             let by = p.quotes_by.iter().take(shown.quotes_by);
@@ -658,6 +661,7 @@ impl Archive {
                 undated as u32,
             ),
             articles,
+            published,
             profile,
             entries,
         };

@@ -20,7 +20,7 @@ use super::parts::DocEntry;
 use super::read::{ArchiveHit, ArchiveResults, expand, quote_hits};
 use crate::corpus::Article;
 use crate::index::Index;
-use crate::query::histogram::{counted_keys, from_keys, merge_counts, widen_window};
+use crate::query::histogram::{counted_keys, from_keys, merge_counts, over_time, widen_window};
 use crate::query::{
     DateField, Facets, Filter, Histogram, MentionedKeys, Options, Results, Sort, evaluate,
     plausible_years,
@@ -253,5 +253,137 @@ fn published_keys(index: &Index, docs: impl Iterator<Item = u32>) -> Keys {
     Keys {
         runs: counted_keys(keys),
         undated,
+    }
+}
+
+/// One article of an archive entity page that counts the reader's own articles too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageArticle {
+    /// Document `doc` of the archive.
+    Site(u32),
+    /// Document `doc` of the reader's own library.
+    Own(u32),
+}
+
+/// An archive entity page's counts, chart and lists with the reader's own articles that
+/// name the same entity summed in, as one index over both would give them. The two sets of
+/// articles never overlap, so counts add.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityWithOwn {
+    /// Mentions in both.
+    pub mentions: usize,
+    /// The articles of both, newest first, undated last; the archive's first on a tie.
+    pub articles: Vec<PageArticle>,
+    /// How many of them are the reader's.
+    pub own_articles: usize,
+    /// Both per publication period.
+    pub over_time: Histogram,
+    /// Other names in either, the archive's first.
+    pub aliases: Vec<String>,
+    /// Roles in either, the articles giving each added up, most first.
+    pub roles: Vec<crate::query::entity_profile::Role>,
+    /// Named with it, with the articles shared in both: (key, name, shared), most first,
+    /// then by key. The archive keeps only the names sharing two or more of its articles
+    /// ([`super::profiles::CO_OCCURRING_MIN_SHARED`]); a name it does not list counts the
+    /// reader's articles alone (see [`EntityWithOwn::co_complete`]).
+    pub co_occurring: Vec<(String, String, u32)>,
+    /// Whether every count of `co_occurring` is exact: the archive listed every name it has.
+    pub co_complete: bool,
+    /// How many names are named with it: exact when `co_complete`, else at most this many
+    /// (a name of the reader's articles may be one the archive counted but did not list).
+    pub co_total: usize,
+    /// Quotes by it in both.
+    pub quotes_by_total: usize,
+    /// Quotes naming it in both.
+    pub quotes_about_total: usize,
+}
+
+/// Sums `own` (the entity's profile over the reader's library, indexed by `own_index`)
+/// into `site`, the archive's page of the same entity.
+pub fn entity_with_own(
+    site: &super::read::ArchiveEntity,
+    own_index: &Index,
+    own: &crate::query::entity_profile::EntityProfile,
+) -> EntityWithOwn {
+    let own_key = |doc: u32| {
+        own_index
+            .published_keys
+            .get(doc as usize)
+            .copied()
+            .unwrap_or(0)
+    };
+    // Newest first, undated last: a larger key first, 0 after every dated one.
+    let rank = |key: u32| if key == 0 { 0 } else { u64::from(key) + 1 };
+    let mut articles = Vec::with_capacity(site.articles.len() + own.articles.len());
+    let (mut s, mut o) = (0, 0);
+    while s < site.articles.len() || o < own.articles.len() {
+        let site_next = site.articles.get(s).map(|_| rank(site.published[s]));
+        let own_next = own.articles.get(o).map(|&d| rank(own_key(d)));
+        match (site_next, own_next) {
+            (Some(a), Some(b)) if b > a => {
+                articles.push(PageArticle::Own(own.articles[o]));
+                o += 1;
+            }
+            (Some(_), _) => {
+                articles.push(PageArticle::Site(site.articles[s]));
+                s += 1;
+            }
+            (None, _) => {
+                articles.push(PageArticle::Own(own.articles[o]));
+                o += 1;
+            }
+        }
+    }
+    let mut keys: Vec<u32> = site.published.iter().copied().filter(|&k| k > 0).collect();
+    let mut undated = site.published.len() - keys.len();
+    for &doc in &own.articles {
+        match own_key(doc) {
+            0 => undated += 1,
+            key => keys.push(key),
+        }
+    }
+    let profile = site.profile.as_ref();
+    let mut aliases: Vec<String> = profile.map(|p| p.aliases.clone()).unwrap_or_default();
+    for alias in &own.aliases {
+        if !aliases.contains(alias) && *alias != site.name {
+            aliases.push(alias.clone());
+        }
+    }
+    let mut roles = profile.map(|p| p.roles.clone()).unwrap_or_default();
+    for role in &own.roles {
+        match roles.iter_mut().find(|r| r.name == role.name) {
+            Some(listed) => listed.count += role.count,
+            None => roles.push(role.clone()),
+        }
+    }
+    // Stable: on a tie the archive's role stays first.
+    roles.sort_by_key(|r| std::cmp::Reverse(r.count));
+    let site_co = profile.map_or(&[][..], |p| p.co_occurring.as_slice());
+    let mut co: Vec<(String, String, u32)> = site_co.to_vec();
+    let mut own_only = 0;
+    for (id, name, shared) in &own.co_occurring {
+        match co.iter_mut().find(|(key, _, _)| key == id.as_str()) {
+            Some(listed) => listed.2 += *shared as u32,
+            None => {
+                own_only += 1;
+                co.push((id.0.clone(), name.clone(), *shared as u32));
+            }
+        }
+    }
+    co.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let co_complete = profile.is_none_or(|p| p.co_occurring.len() == p.co_total as usize);
+    EntityWithOwn {
+        mentions: profile.map_or(0, |p| p.mentions as usize) + own.mentions,
+        own_articles: own.articles.len(),
+        articles,
+        over_time: over_time(keys, undated as u32),
+        aliases,
+        roles,
+        co_occurring: co,
+        co_complete,
+        co_total: profile.map_or(0, |p| p.co_total as usize) + own_only,
+        quotes_by_total: profile.map_or(0, |p| p.quotes_by_total as usize) + own.quotes_by.len(),
+        quotes_about_total: profile.map_or(0, |p| p.quotes_about_total as usize)
+            + own.quotes_about.len(),
     }
 }

@@ -1,8 +1,10 @@
 //! The entity page in archive mode (`?entity=person:james-baker` on a site `dossier build`
 //! wrote): the same sections as the embedded build's [`super::entity_page`], read from the
 //! entity's `entities` and `profiles` buckets and the `docs` parts of what the lists show —
-//! "show more" fetches the next ones. An entity the archive does not have may be one of the
-//! reader's own articles': the embedded page answers it, over the library that holds them.
+//! "show more" fetches the next ones. When the reader's own articles name it too, every
+//! count, the chart and the lists are of both ([`entity_with_own`]), theirs marked as theirs.
+//! An entity the archive does not have may be one of the reader's own articles': the
+//! embedded page answers it, over the library that holds them.
 //!
 //! Hand edits of an archive's entities are made in its `aliases.toml` (then `dossier
 //! build`), not on this page.
@@ -10,15 +12,16 @@
 use super::archive_source::ArchiveSource;
 use super::curation::kind_word;
 use super::entity_page::{
-    EntityPage, PAGE, article_item, article_list, decided, over_time_chart, paged, quote_item,
+    EntityPage, PAGE, article_item, decided, over_time_chart, paged, quote_item,
     quote_list as own_quote_list, roles_view, section,
 };
 use super::link::ViewLink;
-use super::state::AppState;
+use super::state::{AppState, Library};
 use crate::archive::profiles::{CO_OCCURRING_KEPT, ProfileEntry, ProfileQuote};
+use crate::archive::with_own::{EntityWithOwn, PageArticle, entity_with_own};
 use crate::archive::{ArchiveEntity, EntityShown};
 use crate::extract::EntityId;
-use crate::query::entity_profile::entity_profile;
+use crate::query::entity_profile::{EntityProfile, entity_profile};
 use crate::query::{Filter, View};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -178,74 +181,166 @@ pub fn ArchiveEntityPage(
             view: View::Quotes,
             ..Filter::default()
         };
-        let own = own_section(state, &id, &base, shown_own);
-        let co = co_list(&profile, &base, shown_co);
-        let by = quote_list(&page, &profile.quotes_by, &base, shown_by);
-        let about = quote_list(&page, &profile.quotes_about, &base, shown_about);
-        let p = &profile;
-        let plural = if page.articles.len() == 1 { "" } else { "s" };
+        let Some((library, own)) = own_profile(state, &id) else {
+            let co = co_list(&profile, &base, shown_co);
+            let by = quote_list(&page, &profile.quotes_by, &base, shown_by);
+            let about = quote_list(&page, &profile.quotes_about, &base, shown_about);
+            let p = &profile;
+            let plural = if page.articles.len() == 1 { "" } else { "s" };
+            return view! {
+                {back}
+                <article class="entity-page" aria-labelledby="entity-name">
+                    <h1 id="entity-name">{name.clone()}</h1>
+                    <p class="entity-kind">{kind_word(page.kind)}{p.roles.first().map(|r| format!(" · {}", r.name))}</p>
+                    <dl class="entity-facts">
+                        <dt>"Also called"</dt><dd>{if p.aliases.is_empty() { "—".to_string() } else { p.aliases.join(", ") }}</dd>
+                        <dt>"Roles"</dt><dd>{roles_view(&p.roles)}</dd>
+                        <dt>"Mentions"</dt><dd id="entity-mentions">{format!("{} in {} article{plural}", p.mentions, page.articles.len())}</dd>
+                    </dl>
+                    <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                    {merged_names(p)}
+                    {over_time}
+                    {section("co-heading", format!("Named with ({})", p.co_total), co)}
+                    {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by_total), view! { {kept_note(p.quotes_by.len(), p.quotes_by_total, Some(quotes_view))}{by} })}
+                    {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about_total), view! { {kept_note(p.quotes_about.len(), p.quotes_about_total, None)}{about} })}
+                    {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
+                </article>
+            }
+            .into_any();
+        };
+        // The reader's own articles name it too: every count, the chart and the lists are
+        // of both, the reader's marked as theirs.
+        let sums = Arc::new(entity_with_own(&page, &library.index, &own));
+        let total = sums.articles.len();
+        let show_label = match total {
+            1 => format!("Show the article naming {name}"),
+            n => format!("Show the {n} articles naming {name}"),
+        };
+        let articles = {
+            let (page, base, sums, library) =
+                (page.clone(), base.clone(), sums.clone(), library.clone());
+            paged(shown_articles, total, "entity-articles", move |range| {
+                sums.articles[range]
+                    .iter()
+                    .filter_map(|&article| page_article(&page, &library, &base, article))
+                    .collect_view()
+            })
+        };
+        let over_time = section(
+            "over-time",
+            format!(
+                "Articles naming {name} per {}",
+                sums.over_time.granularity.unit()
+            ),
+            over_time_chart(&sums.over_time),
+        );
+        let co = co_list_with_own(&sums, &base, shown_co);
+        // The reader's quotes first: the archive's lists may stop at the ones it kept.
+        // Each side's list only when it has quotes, so "None." is said only of both.
+        let both = |own: &[(u32, usize)], own_shown, site: &[ProfileQuote], site_shown| {
+            let mine = (!own.is_empty()).then(|| own_quote_list(&library, own, &base, own_shown));
+            let theirs = (!site.is_empty() || own.is_empty())
+                .then(|| quote_list(&page, site, &base, site_shown));
+            view! { {mine}{theirs} }
+        };
+        let by = view! {
+            {kept_note(profile.quotes_by.len(), profile.quotes_by_total, Some(quotes_view))}
+            {both(&own.quotes_by, shown_own.0, &profile.quotes_by, shown_by)}
+        };
+        let about = view! {
+            {kept_note(profile.quotes_about.len(), profile.quotes_about_total, None)}
+            {both(&own.quotes_about, shown_own.1, &profile.quotes_about, shown_about)}
+        };
+        let plural = if total == 1 { "" } else { "s" };
+        let yours = format!(
+            " ({} of them yours, kept in this browser)",
+            sums.own_articles
+        );
+        let co_heading = match sums.co_complete {
+            true => format!("Named with ({})", sums.co_total),
+            false => format!("Named with (at most {})", sums.co_total),
+        };
         view! {
             {back}
             <article class="entity-page" aria-labelledby="entity-name">
                 <h1 id="entity-name">{name.clone()}</h1>
-                <p class="entity-kind">{kind_word(page.kind)}{p.roles.first().map(|r| format!(" · {}", r.name))}</p>
+                <p class="entity-kind">{kind_word(page.kind)}{sums.roles.first().map(|r| format!(" · {}", r.name))}</p>
                 <dl class="entity-facts">
-                    <dt>"Also called"</dt><dd>{if p.aliases.is_empty() { "—".to_string() } else { p.aliases.join(", ") }}</dd>
-                    <dt>"Roles"</dt><dd>{roles_view(&p.roles)}</dd>
-                    <dt>"Mentions"</dt><dd>{format!("{} in {} article{plural}", p.mentions, page.articles.len())}</dd>
+                    <dt>"Also called"</dt><dd>{if sums.aliases.is_empty() { "—".to_string() } else { sums.aliases.join(", ") }}</dd>
+                    <dt>"Roles"</dt><dd>{roles_view(&sums.roles)}</dd>
+                    <dt>"Mentions"</dt><dd id="entity-mentions">{format!("{} in {total} article{plural}{yours}", sums.mentions)}</dd>
                 </dl>
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
-                {merged_names(p)}
+                {merged_names(&profile)}
                 {over_time}
-                {section("co-heading", format!("Named with ({})", p.co_total), co)}
-                {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by_total), view! { {kept_note(p.quotes_by.len(), p.quotes_by_total, Some(quotes_view))}{by} })}
-                {section("about-heading", format!("Quotes naming {name} ({})", p.quotes_about_total), view! { {kept_note(p.quotes_about.len(), p.quotes_about_total, None)}{about} })}
-                {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
-                {own}
+                {section("co-heading", co_heading, co)}
+                {section("by-heading", format!("Quotes by {name} ({})", sums.quotes_by_total), by)}
+                {section("about-heading", format!("Quotes naming {name} ({})", sums.quotes_about_total), about)}
+                {section("articles-heading", format!("Articles ({total})"), articles)}
             </article>
         }
         .into_any()
     }
 }
 
-/// The reader's own articles naming the entity too (the archive's page counts the site's
-/// articles only): how many, their quotes by it, and the articles, from this browser.
-fn own_section(
-    state: AppState,
-    id: &EntityId,
-    base: &Filter,
-    shown: (RwSignal<usize>, RwSignal<usize>),
-) -> Option<impl IntoView + use<>> {
+/// The entity's profile over the reader's own articles, when they name it.
+fn own_profile(state: AppState, id: &EntityId) -> Option<(Arc<Library>, EntityProfile)> {
     let library = state.library.get()?;
-    let p = entity_profile(&library.index, &library.articles, &library.annotations, id)?;
-    let n = p.articles.len();
-    let plural = if n == 1 { "" } else { "s" };
-    let quotes = own_quote_list(&library, &p.quotes_by, base, shown.0);
-    let articles = article_list(&library, &p.articles, base, shown.1, "own-entity-articles");
-    let by = (!p.quotes_by.is_empty()).then(|| {
-        section(
-            "own-by-heading",
-            format!(
-                "Quotes by {} in your articles ({})",
-                p.name,
-                p.quotes_by.len()
-            ),
-            quotes,
-        )
+    let profile = entity_profile(&library.index, &library.articles, &library.annotations, id)?;
+    Some((library, profile))
+}
+
+/// One article of a list over the archive and the reader's own articles, opening in the
+/// reader; the reader's marked as theirs.
+fn page_article(
+    page: &ArchiveEntity,
+    library: &Library,
+    base: &Filter,
+    article: PageArticle,
+) -> Option<AnyView> {
+    let (id, title, date) = match article {
+        PageArticle::Site(doc) => {
+            let entry = page.entries.get(&doc)?;
+            let date = (!entry.date.is_empty()).then(|| entry.date.clone());
+            (entry.id.clone(), entry.title.clone(), date)
+        }
+        PageArticle::Own(doc) => {
+            let article = library.articles.get(doc as usize)?;
+            let date = match article.date {
+                Some(d) => format!("{d} · yours"),
+                None => "yours".to_string(),
+            };
+            (article.id.0.clone(), article.title.clone(), Some(date))
+        }
+    };
+    let open = Filter {
+        article: Some(id),
+        ..base.clone()
+    };
+    Some(article_item(open, title, date).into_any())
+}
+
+/// The entities named with it in the archive and the reader's articles, most shared first.
+fn co_list_with_own(sums: &Arc<EntityWithOwn>, base: &Filter, shown: RwSignal<usize>) -> AnyView {
+    let (sums, base) = (sums.clone(), base.clone());
+    let note = (!sums.co_complete).then(|| {
+        view! { <p class="facet-note co-note">"The archive lists the names sharing two or more of its articles with it; a name it does not list counts your articles alone."</p> }
     });
-    let mentions = format!(
-        "{} mention{} in {n} of your own article{plural}, kept in this browser; the counts above are the site's.",
-        p.mentions,
-        if p.mentions == 1 { "" } else { "s" }
-    );
-    Some(view! {
-        {section(
-            "own-heading",
-            format!("In your articles ({n})"),
-            view! { <p class="facet-note">{mentions}</p>{articles} },
-        )}
-        {by}
-    })
+    let total = sums.co_occurring.len();
+    let list = paged(shown, total, "co-list", move |range| {
+        sums.co_occurring[range]
+            .iter()
+            .map(|(key, name, shared)| {
+                let page = Filter {
+                    entity: Some(EntityId(key.clone())),
+                    ..base.clone()
+                };
+                let (name, shared) = (name.clone(), *shared);
+                view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
+            })
+            .collect_view()
+    });
+    view! { {note}{list} }.into_any()
 }
 
 /// The entities named with it; the archive keeps those named with it more than once (the

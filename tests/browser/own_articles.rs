@@ -783,24 +783,30 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_archive_entity_page_lists_the_readers_own_articles_naming_it_too() {
+async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too() {
     let Some(site) = archive_site() else {
         return;
     };
-    // The archive's most named person, as `dossier query --archive` says.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["query", "--archive"])
-        .arg(&site)
-        .arg("--json")
-        .output()
-        .expect("the dossier binary runs");
-    let answer: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("dossier query --json prints JSON");
-    let top = &answer["facets"]["people"][0];
+    // The archive's most named person and its article count, as `dossier query --archive`
+    // says.
+    let query = |args: &[&str]| -> serde_json::Value {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["query", "--archive"])
+            .arg(&site)
+            .args(args)
+            .arg("--json")
+            .output()
+            .expect("the dossier binary runs");
+        serde_json::from_slice(&out.stdout).expect("dossier query --json prints JSON")
+    };
+    let top = query(&[])["facets"]["people"][0].clone();
     let (key, name) = (
         top["key"].as_str().expect("a person").to_string(),
         top["label"].as_str().expect("a name").to_string(),
     );
+    let site_articles = query(&["--entity", &key])["total"]
+        .as_u64()
+        .expect("a total");
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("briefing.md");
     std::fs::write(
@@ -819,35 +825,56 @@ async fn an_archive_entity_page_lists_the_readers_own_articles_naming_it_too() {
         app.open_link(&format!("entity={key}")).await?;
         app.wait_for("body[data-view-ready] #entity-name").await?;
         app.wait_for_text("#entity-name", &name).await?;
-        // The archive's sections, then the reader's own article and quote, from this browser.
-        app.wait_for("[data-section='articles-heading'] .hit-link")
-            .await?;
-        app.wait_for_text("#own-heading", "In your articles (1)")
-            .await?;
-        app.wait_for_text("[data-section='own-heading']", "Private briefing")
+        // One page over both: the counts add up, and the reader's article (the newest) and
+        // quote are in the page's own lists, marked as theirs.
+        let both = site_articles + 1;
+        app.wait_for_text("#articles-heading", &format!("Articles ({both})"))
             .await?;
         app.wait_for_text(
-            "[data-section='own-by-heading'] .quote-hit",
+            "#entity-mentions",
+            &format!("in {both} articles (1 of them yours"),
+        )
+        .await?;
+        app.wait_for_text(
+            "[data-section='articles-heading'] .entity-articles li:first-child",
+            "Private briefing",
+        )
+        .await?;
+        app.wait_for_text(
+            "[data-section='articles-heading'] .entity-articles li:first-child .hit-meta",
+            "yours",
+        )
+        .await?;
+        app.wait_for_text(
+            "[data-section='by-heading'] .quote-hit",
             "We will not retreat from the harbour talks",
         )
         .await?;
-        page::script(
+        let bars = page::script(
             app,
-            "document.querySelector(\"[data-section='own-heading']\").scrollIntoView();",
+            "const note = document.querySelector('.over-time .undated')?.textContent || '';\
+             const said = (re) => Number((note.match(re) || [0, 0])[1]);\
+             return [...document.querySelectorAll('.over-time rect')]\
+             .reduce((n, r) => n + Number(r.dataset.count), 0)\
+             + said(/(\\d+) undated/) + said(/(\\d+) with a less precise date/);",
         )
         .await?;
+        assert_eq!(
+            bars.as_u64(),
+            Some(both),
+            "the chart counts the archive's articles and the reader's"
+        );
         app.screenshot("archive-entity-with-own-articles").await?;
-        page::script(app, "window.scrollTo(0, 0);").await?;
         app.wait_for("#own-articles-button").await?.click().await?;
         app.wait_for("#own-remove-all").await?.click().await?;
         wait_own_articles(app, 0).await?;
         // Removed: the page is the archive's alone again.
-        app.wait_for("[data-section='articles-heading'] .hit-link")
+        app.wait_for_text("#articles-heading", &format!("Articles ({site_articles})"))
             .await?;
         page::wait_until(
             app,
-            "!document.querySelector(\"[data-section^='own-']\")",
-            "the own-articles section is gone once the reader's articles are removed",
+            "!document.querySelector('#entity-mentions').textContent.includes('yours')",
+            "the counts are the archive's once the reader's articles are removed",
         )
         .await?;
         app.assert_no_crash().await
