@@ -7,7 +7,7 @@
 
 use dossier::archive::{
     Archive, ArchiveError, ArchiveResults, DirSource, Kind, Manifest, PartName, Problem,
-    open_part_list, parts::DocLayout, search_from, write::sort_for_archive, write_archive,
+    open_part_list, parts::Layout, search_from, write::sort_for_archive, write_archive,
     write_archive_in,
 };
 use dossier::corpus::{self, Article};
@@ -593,7 +593,7 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     let (articles, annotations) = corpus_from(Path::new(FIXTURE));
     let index = Index::build(&articles, &annotations);
     write_archive_in(
-        DocLayout::FIRST,
+        Layout::FIRST,
         site.path(),
         &articles,
         &annotations,
@@ -638,7 +638,7 @@ fn an_archive_with_the_first_docs_layout_answers_as_one_with_todays() {
     write_dated_corpus(corpus.path(), 2_500);
     let (articles, annotations) = corpus_from(corpus.path());
     let index = Index::build(&articles, &annotations);
-    let sites = [DocLayout::FIRST, DocLayout::CURRENT].map(|layout| {
+    let sites = [Layout::FIRST, Layout::CURRENT].map(|layout| {
         let site = tempfile::tempdir().unwrap();
         let (a, i) = (&articles, &annotations);
         write_archive_in(layout, site.path(), a, i, &index, &Decisions::default()).unwrap();

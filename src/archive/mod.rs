@@ -40,7 +40,7 @@
 //!             B:varint names(termtable)                       ; bucket b = fnv1a64(term) mod B
 //!             len { char hash } len { char hash }             ; lexicon, lexicon2
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
-//!             names(doctable)                                 ; as the doc layout says
+//!             names(doctable)                                 ; as the layout says
 //!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
 //!             [ names(ids) [ names(profiles)                   ; bucket = fnv1a64(article id) mod len,
 //!                                                             ;   fnv1a64(entity key) mod len
@@ -52,7 +52,8 @@
 //!                     [ len { lo-gap reach-lo hash }          ; mentioned dates by start (absent:
 //!                       names(mentioned)                      ;   built before them); year-unknown
 //!                       [ names(names)                        ; fnv1a64(word start) mod len
-//!                         [ docs_per_part parts_per_table ] ] ] ] ] ] ] ] ; absent: 64, 128
+//!                         [ docs_per_part parts_per_table     ; absent: 64, 128, 25
+//!                           facet_values_per_part ] ] ] ] ] ] ] ]
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -71,7 +72,7 @@
 //! docs      = first_doc len { id title date source words lede
 //!                             len { number speaker:str start len } }  names(texts)
 //! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
-//! facets    = len { docs }                                    ; 25 facet values each
+//! facets    = len { docs }                                    ; facet_values_per_part values each
 //! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
 //!                                                             ; kind = its position in the list above
 //! ids       = len { id:str doc }                              ; sorted by id, ~2,048 per bucket
@@ -95,11 +96,12 @@
 //! article, as the embedded build answers a field it does not keep. The mentioned dates
 //! ([`mentioned`]) came next: an archive without them answers `dates=mentioned` with
 //! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count. The `names`
-//! parts after them let a facet's find box find any value ([`names`]). The doc layout came
-//! last ([`parts::DocLayout`]): `docs` parts of 16 documents, 64 to a `doctable`, where the
-//! first archives had 64 and 128; a catalogue without it has the first layout. (A section
-//! is written whenever a later one is, so a catalogue with a layout always has a
-//! `mentioned` table: every build that writes the layout also writes mentioned dates.)
+//! parts after them let a facet's find box find any value ([`names`]). The layout came
+//! last ([`parts::Layout`]): `docs` parts of 16 documents, 64 to a `doctable`, 100 facet
+//! values to a `facets` part, where the first archives had 64, 128 and 25; a catalogue
+//! without it has the first layout. (A section is written whenever a later one is, so a
+//! catalogue with a layout always has a `mentioned` table: every build that writes the
+//! layout also writes mentioned dates.)
 //!
 //! Documents are numbered by publication date (undated first), then article id, so a date
 //! filter is a union of ranges read off the catalogue's date runs, and the histogram of a

@@ -7,30 +7,39 @@ use crate::corpus::Article;
 use crate::index::Index;
 use crate::span::ByteSpan;
 
-/// How documents are cut into `docs` parts, and how many of those a `doctable` part names.
+/// How the parts a view reads many of are cut: documents into `docs` parts, their names
+/// into `doctable` parts, facet values into `facets` (and `tallies`) parts.
 ///
 /// A result page's hits are scattered over the collection (documents are numbered by
 /// date, hits ranked by relevance), so each hit costs about one `docs` part and one
-/// `doctable` part: both are kept small. The catalogue says which layout an archive has.
+/// `doctable` part: both are kept small. A filtered view reads every `facets` part, so
+/// those are few: a browser fetches at most six parts at a time from a host over HTTP/1.1,
+/// and each request costs the page time of its own. The catalogue says which layout an
+/// archive has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocLayout {
+pub struct Layout {
     /// Documents per `docs` part.
     pub docs_per_part: u32,
     /// `docs` part names per `doctable` part.
     pub parts_per_table: u32,
+    /// Facet values per `facets` and `tallies` part.
+    pub facet_values_per_part: u32,
 }
 
-impl DocLayout {
+impl Layout {
     /// What `dossier build` writes: at 19k articles, the 50 hits of a first page fetch about
-    /// 90 KB of `docs` parts (344 KB with [`DocLayout::FIRST`]).
+    /// 110 KB of `docs` parts (343 KB with [`Layout::FIRST`]), and a filtered view 12
+    /// `facets` parts (43).
     pub const CURRENT: Self = Self {
         docs_per_part: 16,
         parts_per_table: 64,
+        facet_values_per_part: 100,
     };
     /// The layout of archives whose catalogue does not name one (built before it could).
     pub const FIRST: Self = Self {
         docs_per_part: 64,
         parts_per_table: 128,
+        facet_values_per_part: 25,
     };
 
     /// The `docs` parts of `docs` documents.
@@ -53,7 +62,7 @@ impl DocLayout {
     }
 }
 
-impl Default for DocLayout {
+impl Default for Layout {
     fn default() -> Self {
         Self::FIRST
     }
@@ -62,8 +71,6 @@ impl Default for DocLayout {
 pub const BUCKETS_PER_TABLE: u32 = 128;
 /// Documents per `texts` part.
 pub const TEXTS_PER_CHUNK: u32 = 32;
-/// Facet values per `facets` part.
-pub const FACET_VALUES_PER_CHUNK: usize = 25;
 /// Values per facet whose postings are stored, so filtered counts are exact for them.
 pub const FACET_TOP: usize = 200;
 
@@ -96,7 +103,7 @@ pub struct FacetEntry {
 pub struct FacetTable {
     /// The values.
     pub values: Vec<FacetEntry>,
-    /// Value `i`'s postings are in part `chunks[i / FACET_VALUES_PER_CHUNK]`.
+    /// Value `i`'s postings are in part `chunks[i / facet_values_per_part]` ([`Layout`]).
     pub chunks: Vec<PartName>,
 }
 
@@ -151,7 +158,7 @@ pub struct Catalogue {
     pub entities: Vec<PartName>,
     /// Speaker buckets.
     pub speakers: Vec<PartName>,
-    /// `doctable` parts, as [`Catalogue::doc_layout`] says.
+    /// `doctable` parts, as [`Catalogue::layout`] says.
     pub doc_tables: Vec<PartName>,
     /// People, organisations, places, speakers.
     pub facets: [FacetTable; 4],
@@ -179,9 +186,9 @@ pub struct Catalogue {
     /// of each of its words ([`super::names::word_starts`]). Empty in archives built before
     /// them (their find boxes search the listed values only).
     pub names: Vec<PartName>,
-    /// How the `docs` and `doctable` parts are cut ([`DocLayout::FIRST`] in archives built
+    /// How the `docs` and `doctable` parts are cut ([`Layout::FIRST`] in archives built
     /// before the catalogue said).
-    pub doc_layout: DocLayout,
+    pub layout: Layout,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -270,7 +277,7 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_layout = self.doc_layout != DocLayout::FIRST;
+        let has_layout = self.layout != Layout::FIRST;
         let has_names = has_layout || !self.names.is_empty();
         let has_mentioned = has_names || self.mentioned.is_some();
         let has_tallies = has_mentioned || self.tallies.iter().any(|t| !t.is_empty());
@@ -310,8 +317,9 @@ impl Catalogue {
             names(&mut enc, &self.names);
         }
         if has_layout {
-            enc.u32(self.doc_layout.docs_per_part);
-            enc.u32(self.doc_layout.parts_per_table);
+            enc.u32(self.layout.docs_per_part);
+            enc.u32(self.layout.parts_per_table);
+            enc.u32(self.layout.facet_values_per_part);
         }
         enc.into_bytes()
     }
@@ -403,17 +411,19 @@ impl Catalogue {
         } else {
             read_names(&mut dec, Kind::Names)?
         };
-        let doc_layout = if dec.is_done() {
-            DocLayout::FIRST
+        let layout = if dec.is_done() {
+            Layout::FIRST
         } else {
-            DocLayout {
+            Layout {
                 docs_per_part: dec.u32()?,
                 parts_per_table: dec.u32()?,
+                facet_values_per_part: dec.u32()?,
             }
         };
-        if doc_layout.docs_per_part == 0
-            || doc_layout.parts_per_table == 0
-            || doc_tables.len() != doc_layout.doc_tables(docs) as usize
+        if layout.docs_per_part == 0
+            || layout.parts_per_table == 0
+            || layout.facet_values_per_part == 0
+            || doc_tables.len() != layout.doc_tables(docs) as usize
             || term_tables.len() != term_buckets.div_ceil(BUCKETS_PER_TABLE) as usize
             || !dec.is_done()
         {
@@ -440,7 +450,7 @@ impl Catalogue {
             tallies,
             mentioned,
             names,
-            doc_layout,
+            layout,
         })
     }
 }
@@ -724,7 +734,7 @@ impl DocEntry {
     }
 }
 
-/// A `docs` part: [`DocLayout::docs_per_part`] documents, and the `texts` parts holding them.
+/// A `docs` part: [`Layout::docs_per_part`] documents, and the `texts` parts holding them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocsPart {
     /// The first document's number.
@@ -860,7 +870,7 @@ impl TextsPart {
     }
 }
 
-/// A `facets` part: the postings of up to [`FACET_VALUES_PER_CHUNK`] facet values.
+/// A `facets` part: the postings of up to [`Layout::facet_values_per_part`] facet values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetsPart {
     /// Postings per value, in the facet table's order.
@@ -1128,7 +1138,7 @@ mod tests {
     }
 
     #[test]
-    fn the_doc_layout_is_read_back_and_old_catalogues_keep_the_first_one() {
+    fn the_layout_is_read_back_and_old_catalogues_keep_the_first_one() {
         let table = |n: u8| PartName {
             hash: [n; 16],
             kind: Kind::DocTable,
@@ -1137,24 +1147,24 @@ mod tests {
         let current = Catalogue {
             docs: 2049,
             doc_tables: vec![table(1), table(2), table(3)],
-            doc_layout: DocLayout::CURRENT,
+            layout: Layout::CURRENT,
             // Written before the layout, so present whenever the layout is.
             mentioned: Some(MentionedTable::default()),
             ..Catalogue::default()
         };
         assert_eq!(Catalogue::decode(&current.encode()), Ok(current.clone()));
-        assert_eq!(DocLayout::CURRENT.slot(2048), (2, 0));
-        assert_eq!(DocLayout::CURRENT.slot(1023), (0, 63));
+        assert_eq!(Layout::CURRENT.slot(2048), (2, 0));
+        assert_eq!(Layout::CURRENT.slot(1023), (0, 63));
         // Written without the layout, the same catalogue is read as the first layout, which
         // has one table for these documents: the count no longer matches, and it says so.
         let mut body = current.encode();
-        body.truncate(body.len() - 2);
+        body.truncate(body.len() - 3);
         assert_eq!(
             Catalogue::decode(&body),
             Err(Problem::Invalid("catalogue layout"))
         );
         let first = Catalogue {
-            doc_layout: DocLayout::FIRST,
+            layout: Layout::FIRST,
             doc_tables: vec![table(1)],
             mentioned: None,
             ..current

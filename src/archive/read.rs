@@ -10,9 +10,9 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DocEntry, DocTablePart, DocsPart, FACET_VALUES_PER_CHUNK,
-    FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
-    PositionsPart, TalliesPart, TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
+    BUCKETS_PER_TABLE, Catalogue, DocEntry, DocTablePart, DocsPart, FacetTable, FacetsPart,
+    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, TalliesPart,
+    TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
 use crate::extract::EntityKind;
@@ -797,8 +797,8 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// Per value of a table whose values lie [`FACET_VALUES_PER_CHUNK`] to a part in
-    /// `parts`, what `values_of` reads of it; `None` where its part is not fetched yet
+    /// Per value of a table whose values lie [`super::parts::Layout::facet_values_per_part`] to a part
+    /// in `parts`, what `values_of` reads of it; `None` where its part is not fetched yet
     /// (recorded as missing).
     fn per_value<T>(
         &self,
@@ -806,10 +806,11 @@ impl<'a> Lookup<'a> {
         len: usize,
         values_of: impl Fn(&'a Decoded) -> Option<&'a Vec<T>>,
     ) -> Vec<Option<&'a T>> {
+        let per_part = self.catalogue().layout.facet_values_per_part as usize;
         let mut out = Vec::with_capacity(len);
         for &name in parts {
             let values = self.part(name).and_then(&values_of);
-            out.extend((0..FACET_VALUES_PER_CHUNK).map(|at| values.and_then(|v| v.get(at))));
+            out.extend((0..per_part).map(|at| values.and_then(|v| v.get(at))));
         }
         out.resize(len, None);
         out
@@ -827,7 +828,7 @@ impl<'a> Lookup<'a> {
 
     fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
         let catalogue = self.catalogue();
-        let (table, slot) = catalogue.doc_layout.slot(doc);
+        let (table, slot) = catalogue.layout.slot(doc);
         let table = *catalogue.doc_tables.get(table)?;
         let name = match self.part(table)? {
             Decoded::DocTable(table) => *table.docs.get(slot)?,

@@ -5,10 +5,10 @@ use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DateRun, DocEntry, DocLayout, DocTablePart, DocsPart, FACET_TOP,
-    FACET_VALUES_PER_CHUNK, FacetEntry, FacetTable, FacetsPart, FieldTable, IDS_PER_PART, IdsPart,
-    KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, SourceEntry, TEXTS_PER_CHUNK,
-    TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart, TextsPart, field_key,
+    BUCKETS_PER_TABLE, Catalogue, DateRun, DocEntry, DocTablePart, DocsPart, FACET_TOP, FacetEntry,
+    FacetTable, FacetsPart, FieldTable, IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, Layout,
+    LexiconPart, PartListPart, PositionsPart, SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry,
+    TermPosting, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
@@ -114,7 +114,7 @@ pub fn write_archive(
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
     write_archive_in(
-        DocLayout::CURRENT,
+        Layout::CURRENT,
         dir,
         articles,
         annotations,
@@ -123,10 +123,10 @@ pub fn write_archive(
     )
 }
 
-/// [`write_archive`] with the `docs` parts cut as `layout` says: tests use it to write the
+/// [`write_archive`] with its parts cut as `layout` says: tests use it to write the
 /// archives earlier builds wrote, which today's reader must still open.
 pub fn write_archive_in(
-    layout: DocLayout,
+    layout: Layout,
     dir: &Path,
     articles: &[Article],
     annotations: &[Annotations],
@@ -431,16 +431,37 @@ pub fn write_archive_in(
         speaker_table,
     ];
     for (at, mut values) in candidates.into_iter().enumerate() {
-        facets[at] = store_facet_table(&store, &mut values, &mut stored)?;
+        facets[at] = store_facet_table(&store, layout, &mut values, &mut stored)?;
         tallies[at] = if at == 3 {
-            store_tallies(&store, &values, is_entity, speaker_tally, &mut stored)?
+            store_tallies(
+                &store,
+                layout,
+                &values,
+                is_entity,
+                speaker_tally,
+                &mut stored,
+            )?
         } else {
-            store_tallies(&store, &values, |_| false, entity_tally, &mut stored)?
+            store_tallies(
+                &store,
+                layout,
+                &values,
+                |_| false,
+                entity_tally,
+                &mut stored,
+            )?
         };
     }
     let mut misc_values = entity_table(EntityKind::Misc);
-    let misc = store_facet_table(&store, &mut misc_values, &mut stored)?;
-    tallies[4] = store_tallies(&store, &misc_values, |_| false, entity_tally, &mut stored)?;
+    let misc = store_facet_table(&store, layout, &mut misc_values, &mut stored)?;
+    tallies[4] = store_tallies(
+        &store,
+        layout,
+        &misc_values,
+        |_| false,
+        entity_tally,
+        &mut stored,
+    )?;
 
     // Metadata fields: every value in `fields` buckets (any `m.` link finds its documents),
     // the top values of each field in the catalogue with their postings (facet counts).
@@ -478,7 +499,7 @@ pub fn write_archive_in(
                 (v, entry, docs)
             })
             .collect();
-        let table = store_facet_table(&store, &mut values, &mut stored)?;
+        let table = store_facet_table(&store, layout, &mut values, &mut stored)?;
         fields.push(FieldTable {
             name: field.name.clone(),
             articles: field.articles,
@@ -595,7 +616,7 @@ pub fn write_archive_in(
         entities,
         speakers,
         doc_tables: doc_table_names,
-        doc_layout: layout,
+        layout,
         facets,
         ids: id_names,
         profiles,
@@ -707,6 +728,7 @@ fn store_keyed(
 /// `values` keeps the kept ones, in table order.
 fn store_facet_table(
     store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    layout: Layout,
     values: &mut Vec<(u32, FacetEntry, &[u32])>,
     stored: &mut Vec<Stored>,
 ) -> io::Result<FacetTable> {
@@ -714,7 +736,7 @@ fn store_facet_table(
     values.truncate(FACET_TOP);
     values.sort_by_key(|v| v.0);
     let chunks: Vec<Stored> = values
-        .par_chunks(FACET_VALUES_PER_CHUNK)
+        .par_chunks(layout.facet_values_per_part as usize)
         .map(|chunk| {
             let part = FacetsPart {
                 values: chunk.iter().map(|v| v.2.to_vec()).collect(),
@@ -734,13 +756,14 @@ fn store_facet_table(
 /// whether its row is another's (`elsewhere`), and per posting `tally(value, doc)`.
 fn store_tallies(
     store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    layout: Layout,
     values: &[(u32, FacetEntry, &[u32])],
     elsewhere: impl Fn(u32) -> bool + Sync,
     tally: impl Fn(u32, u32) -> (u32, u32) + Sync,
     stored: &mut Vec<Stored>,
 ) -> io::Result<Vec<PartName>> {
     let parts: Vec<Stored> = values
-        .par_chunks(FACET_VALUES_PER_CHUNK)
+        .par_chunks(layout.facet_values_per_part as usize)
         .map(|chunk| {
             let part = TalliesPart {
                 values: chunk
