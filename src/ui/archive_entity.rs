@@ -328,19 +328,24 @@ fn co_list_with_own(sums: &Arc<EntityWithOwn>, base: &Filter, shown: RwSignal<us
     });
     let total = sums.co_occurring.len();
     let list = paged(shown, total, "co-list", move |range| {
-        sums.co_occurring[range]
-            .iter()
-            .map(|(key, name, shared)| {
-                let page = Filter {
-                    entity: Some(EntityId(key.clone())),
-                    ..base.clone()
-                };
-                let (name, shared) = (name.clone(), *shared);
-                view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
-            })
-            .collect_view()
+        co_items(&sums.co_occurring[range], &base)
     });
     view! { {note}{list} }.into_any()
+}
+
+/// Named-with entries (key, name, shared articles), each opening its entity's page.
+fn co_items(entries: &[(String, String, u32)], base: &Filter) -> impl IntoView + use<> {
+    entries
+        .iter()
+        .map(|(key, name, shared)| {
+            let page = Filter {
+                entity: Some(EntityId(key.clone())),
+                ..base.clone()
+            };
+            let (name, shared) = (name.clone(), *shared);
+            view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
+        })
+        .collect_view()
 }
 
 /// The entities named with it; the archive keeps those named with it more than once (the
@@ -362,17 +367,7 @@ fn co_list(profile: &Arc<ProfileEntry>, base: &Filter, shown: RwSignal<usize>) -
     let note = note.map(|text| view! { <p class="facet-note co-note">{text}</p> });
     let list = (kept > 0 || total == 0).then(|| {
         paged(shown, kept, "co-list", move |range| {
-            p.co_occurring[range]
-                .iter()
-                .map(|(key, name, shared)| {
-                    let page = Filter {
-                        entity: Some(EntityId(key.clone())),
-                        ..base.clone()
-                    };
-                    let (name, shared) = (name.clone(), *shared);
-                    view! { <li><ViewLink filter=page class="entity-link">{name}</ViewLink>" "<span class="facet-count">{shared}</span></li> }
-                })
-                .collect_view()
+            co_items(&p.co_occurring[range], &base)
         })
     });
     view! { {note}{list} }.into_any()
