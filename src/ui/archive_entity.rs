@@ -22,7 +22,7 @@ use crate::archive::with_own::{EntityWithOwn, PageArticle, entity_with_own};
 use crate::archive::{ArchiveEntity, EntityShown};
 use crate::extract::EntityId;
 use crate::query::entity_profile::{EntityProfile, entity_profile};
-use crate::query::{Filter, View};
+use crate::query::{Filter, Histogram, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -152,14 +152,7 @@ pub fn ArchiveEntityPage(
                 },
             )
         };
-        let over_time = section(
-            "over-time",
-            format!(
-                "Articles naming {name} per {}",
-                page.over_time.granularity.unit()
-            ),
-            over_time_chart(&page.over_time),
-        );
+        let over_time = over_time_section(&name, &page.over_time);
         let Some(profile) = page.profile.clone() else {
             return view! {
                 {back}
@@ -226,14 +219,7 @@ pub fn ArchiveEntityPage(
                     .collect_view()
             })
         };
-        let over_time = section(
-            "over-time",
-            format!(
-                "Articles naming {name} per {}",
-                sums.over_time.granularity.unit()
-            ),
-            over_time_chart(&sums.over_time),
-        );
+        let over_time = over_time_section(&name, &sums.over_time);
         let co = co_list_with_own(&sums, &base, shown_co);
         // The reader's quotes first: the archive's lists may stop at the ones it kept.
         // Each side's list only when it has quotes, so "None." is said only of both.
@@ -281,6 +267,18 @@ pub fn ArchiveEntityPage(
         }
         .into_any()
     }
+}
+
+/// The chart of the articles naming `name` per period.
+fn over_time_section(name: &str, over_time: &Histogram) -> impl IntoView + use<> {
+    section(
+        "over-time",
+        format!(
+            "Articles naming {name} per {}",
+            over_time.granularity.unit()
+        ),
+        over_time_chart(over_time),
+    )
 }
 
 /// The entity's profile over the reader's own articles, when they name it.
