@@ -640,7 +640,12 @@ impl Archive {
             .chain(&entity.docs[..undated])
             .copied()
             .collect();
-        let published: Vec<u32> = articles.iter().map(|&d| self.date_key(d)).collect();
+        let published: Vec<u32> = keys[undated..]
+            .iter()
+            .rev()
+            .chain(&keys[..undated])
+            .copied()
+            .collect();
         let listed = articles.iter().take(shown.articles).copied();
         let quoted = profile.iter().flat_map(|p| {
             let by = p.quotes_by.iter().take(shown.quotes_by);
@@ -797,9 +802,10 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// Per value of a table whose values lie [`super::parts::Layout::facet_values_per_part`] to a part
-    /// in `parts`, what `values_of` reads of it; `None` where its part is not fetched yet
-    /// (recorded as missing).
+    /// Per value of a table whose values lie
+    /// [`super::parts::Layout::facet_values_per_part`] to a part in `parts`, what
+    /// `values_of` reads of it; `None` where its part is not fetched yet (recorded as
+    /// missing).
     fn per_value<T>(
         &self,
         parts: &[PartName],

@@ -317,7 +317,7 @@ pub fn entity_with_own(
     let mut articles = Vec::with_capacity(site.articles.len() + own.articles.len());
     let (mut s, mut o) = (0, 0);
     while s < site.articles.len() || o < own.articles.len() {
-        let site_next = site.articles.get(s).map(|_| rank(site.published[s]));
+        let site_next = site.published.get(s).map(|&key| rank(key));
         let own_next = own.articles.get(o).map(|&d| rank(own_key(d)));
         match (site_next, own_next) {
             (Some(a), Some(b)) if b > a => {

@@ -20,8 +20,8 @@ use super::state::{AppState, Library};
 use crate::archive::profiles::{CO_OCCURRING_KEPT, ProfileEntry, ProfileQuote};
 use crate::archive::with_own::{EntityWithOwn, PageArticle, entity_with_own};
 use crate::archive::{ArchiveEntity, EntityShown};
-use crate::extract::EntityId;
-use crate::query::entity_profile::{EntityProfile, entity_profile};
+use crate::extract::{EntityId, EntityKind};
+use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
 use crate::query::{Filter, Histogram, View};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -184,12 +184,7 @@ pub fn ArchiveEntityPage(
                 {back}
                 <article class="entity-page" aria-labelledby="entity-name">
                     <h1 id="entity-name">{name.clone()}</h1>
-                    <p class="entity-kind">{kind_word(page.kind)}{p.roles.first().map(|r| format!(" · {}", r.name))}</p>
-                    <dl class="entity-facts">
-                        <dt>"Also called"</dt><dd>{if p.aliases.is_empty() { "—".to_string() } else { p.aliases.join(", ") }}</dd>
-                        <dt>"Roles"</dt><dd>{roles_view(&p.roles)}</dd>
-                        <dt>"Mentions"</dt><dd id="entity-mentions">{format!("{} in {} article{plural}", p.mentions, page.articles.len())}</dd>
-                    </dl>
+                    {entity_facts(page.kind, &p.roles, &p.aliases, format!("{} in {} article{plural}", p.mentions, page.articles.len()))}
                     <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
                     {merged_names(p)}
                     {over_time}
@@ -250,12 +245,7 @@ pub fn ArchiveEntityPage(
             {back}
             <article class="entity-page" aria-labelledby="entity-name">
                 <h1 id="entity-name">{name.clone()}</h1>
-                <p class="entity-kind">{kind_word(page.kind)}{sums.roles.first().map(|r| format!(" · {}", r.name))}</p>
-                <dl class="entity-facts">
-                    <dt>"Also called"</dt><dd>{if sums.aliases.is_empty() { "—".to_string() } else { sums.aliases.join(", ") }}</dd>
-                    <dt>"Roles"</dt><dd>{roles_view(&sums.roles)}</dd>
-                    <dt>"Mentions"</dt><dd id="entity-mentions">{format!("{} in {total} article{plural}{yours}", sums.mentions)}</dd>
-                </dl>
+                {entity_facts(page.kind, &sums.roles, &sums.aliases, format!("{} in {total} article{plural}{yours}", sums.mentions))}
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
                 {merged_names(&profile)}
                 {over_time}
@@ -266,6 +256,27 @@ pub fn ArchiveEntityPage(
             </article>
         }
         .into_any()
+    }
+}
+
+/// The kind with the main role, then other names, roles and mentions (`mentions` as said).
+fn entity_facts(
+    kind: EntityKind,
+    roles: &[Role],
+    aliases: &[String],
+    mentions: String,
+) -> impl IntoView + use<> {
+    let aliases = match aliases.is_empty() {
+        true => "—".to_string(),
+        false => aliases.join(", "),
+    };
+    view! {
+        <p class="entity-kind">{kind_word(kind)}{roles.first().map(|r| format!(" · {}", r.name))}</p>
+        <dl class="entity-facts">
+            <dt>"Also called"</dt><dd>{aliases}</dd>
+            <dt>"Roles"</dt><dd>{roles_view(roles)}</dd>
+            <dt>"Mentions"</dt><dd id="entity-mentions">{mentions}</dd>
+        </dl>
     }
 }
 
