@@ -8,7 +8,7 @@ use super::names;
 use super::noise::{self, Positions};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A share of a name's mentions at or above which its position decides it is noise.
 const NOISE_SHARE: f64 = 0.5;
@@ -524,8 +524,20 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
     }
 }
 
-/// Organisation acronyms spelt out as exactly one full name, in two articles or more,
-/// wherever the collection spells them out join that name's entity in the articles that give only the acronym.
+/// The share of the articles giving a short form in full that must agree on one full name
+/// before the short form alone joins it: four in five, so a rare second reading (`IMF`
+/// spelt out once with a typo, `GM` once as Geneva Motor) does not block the link, and two
+/// readings in earnest (`Salomon`) keep it apart.
+const SHORT_FORM_SHARE: f64 = 0.8;
+
+/// Whether `n` of `total` articles are enough for a short form to join one full name.
+fn decisive(n: u32, total: u32, at_least: u32) -> bool {
+    n >= at_least && f64::from(n) >= SHORT_FORM_SHARE * f64::from(total)
+}
+
+/// Organisation acronyms the collection spells out (an article's alias of a longer name)
+/// as one full name, in two articles or more and in four of five of the articles spelling
+/// them out, join that name's entity in the articles that give only the acronym.
 pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
     let mut spelt: HashMap<String, HashMap<String, u32>> = HashMap::new();
     for local in locals.iter() {
@@ -557,21 +569,122 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
         let Some(full) = spelt.get(&local.key) else {
             continue;
         };
-        // One spelling seen twice at least: one article's alias may be a tagging accident.
+        // Seen twice at least: one article's alias may be a tagging accident.
+        let total: u32 = full.values().sum();
         let Some((full_key, times)) = full
             .iter()
-            .next()
-            .filter(|(_, n)| full.len() == 1 && **n >= 2)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .filter(|(_, n)| decisive(**n, total, 2))
         else {
             continue;
         };
-        let evidence = format!("{times} articles spell {} out this way", local.name);
+        let evidence = if *times == total {
+            format!("{times} articles spell {} out this way", local.name)
+        } else {
+            format!(
+                "{times} of {total} articles spelling {} out spell it this way",
+                local.name
+            )
+        };
         local.link(
             EntityKind::Organization,
             full_key.clone(),
             Rule::Acronym,
             evidence,
         );
+    }
+}
+
+/// The keys of the organisations the collection names with a legal form (`Salomon Inc`)
+/// in two articles or more: a one-word name with such a key is that firm's name, not short
+/// for another's. One article is not enough: the tagger cuts `Ford Motor Co` to `Ford Co`.
+pub fn firm_keys(locals: &[Local]) -> HashSet<String> {
+    let mut articles: HashMap<&str, u32> = HashMap::new();
+    for local in locals {
+        if matches!(local.target(), Some((EntityKind::Organization, _)))
+            && names::has_legal_form(&local.name)
+        {
+            *articles.entry(local.key.as_str()).or_default() += 1;
+        }
+    }
+    articles
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(key, _)| key.to_string())
+        .collect()
+}
+
+/// Articles in which a short form must stand for one organisation before it joins it where
+/// it stands alone.
+const SHORT_FORM_ARTICLES: u32 = 3;
+
+/// One-word organisations that the articles naming them with a longer name stand for one
+/// organisation (`within_article`'s short forms), in three
+/// articles or more and four in five of them, join it where an article gives only the
+/// short form (`Ford` alone is Ford Motor Co when the articles naming both agree).
+pub fn link_short_forms(locals: &mut [Local]) {
+    let mut stands_for: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    for local in locals.iter() {
+        if let Fate::Kept {
+            kind: EntityKind::Organization,
+            key,
+            because: Some((Rule::ShortFormInArticle, _)),
+            ..
+        } = &local.fate
+        {
+            *stands_for
+                .entry(local.key.clone())
+                .or_default()
+                .entry(key.clone())
+                .or_default() += 1;
+        }
+    }
+    let verdicts: HashMap<String, (String, String)> =
+        stands_for
+            .into_iter()
+            .filter_map(|(short, fulls)| {
+                let total: u32 = fulls.values().sum();
+                let (full, n) = fulls
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+                decisive(n, total, SHORT_FORM_ARTICLES).then(|| {
+                let evidence = if n == total {
+                    format!("{n} articles naming both say it stands for {}", title_case(&full))
+                } else {
+                    format!(
+                        "{n} of {total} articles naming it with a longer name say it stands for {}",
+                        title_case(&full)
+                    )
+                };
+                (short, (full, evidence))
+            })
+            })
+            .collect();
+    for local in locals.iter_mut() {
+        let is_organisation = matches!(local.target(), Some((EntityKind::Organization, _)));
+        // The collection's reading wins over an article's other one too: `Fed` in an article
+        // naming only the Federal Home Loan Bank Board is still the Federal Reserve.
+        let by_article = matches!(
+            &local.fate,
+            Fate::Kept {
+                because: Some((Rule::ShortFormInArticle, _)),
+                ..
+            }
+        );
+        if !is_organisation || !(local.is_unlinked() || by_article) {
+            continue;
+        }
+        if let Some((full, evidence)) = verdicts
+            .get(&local.key)
+            .filter(|(full, _)| local.target().map(|(_, key)| key) != Some(full.as_str()))
+        {
+            local.link(
+                EntityKind::Organization,
+                full.clone(),
+                Rule::ShortForm,
+                evidence.clone(),
+            );
+        }
     }
 }
 

@@ -66,6 +66,16 @@ pub enum Rule {
     /// Merged: two names the tagger split at "and" are one firm's name (`Standard and
     /// Poor's`).
     NameHalves,
+    /// Merged: a firm's name the tagger cut its first word from, which the collection
+    /// writes before it (`American` of `American Express Co`).
+    NameHead,
+    /// Merged: an organisation's short form standing for the one organisation of the
+    /// article it can be short for (`Ford` → `Ford Motor Co`, `GM` → `General Motors Corp`,
+    /// `Fed` → `Federal Reserve`).
+    ShortFormInArticle,
+    /// Merged: an organisation's short form that the articles naming it in full stand for
+    /// one organisation, joining it where an article gives only the short form.
+    ShortForm,
     /// Kept apart: a short name with several candidate full names and no decisive evidence.
     KeptApart,
     /// Changed by hand: an edit of the site's `aliases.toml` or of a reader's browser
@@ -99,6 +109,9 @@ impl Rule {
             Self::CollectionEvidence => "collection evidence",
             Self::GenericWordInArticle => "generic word for the article's organisation",
             Self::NameHalves => "halves of one name",
+            Self::NameHead => "first word cut from the name",
+            Self::ShortFormInArticle => "short form of the article's organisation",
+            Self::ShortForm => "short form the collection gives in full",
             Self::KeptApart => "kept apart",
             Self::Curated => "edited by hand",
         }

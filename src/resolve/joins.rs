@@ -1,11 +1,27 @@
-//! Names the tagger split at "and": `Standard and Poor's` tagged as `Standard` and `Poor`.
+//! Names the tagger split at "and" or at a comma: `Standard and Poor's` tagged as
+//! `Standard` and `Poor`, `Goldman, Sachs and Co` as `Goldman` and `Sachs and Co`.
+//!
 //! A name that in half of its mentions or more (in three articles or more) directly follows
-//! another name and " and " or " & " with a firm's mark (a possessive after it, or a legal
-//! form ending it: `Poor's`, `Co Inc`) is the second half of a firm's name: wherever it
-//! follows another name and "and", the two mentions become one organisation named by the
-//! whole text (a possessive after it included: `Standard and Poor's`). Without the mark,
-//! two names often listed together ("Treasury and Bundesbank") would be joined. "Britain and France" is never joined: known places
-//! (the tagger's lists, country forms) are not halves of a firm's name; and a name mostly seen on its own ("Reagan and Baker") is no half.
+//! another name and " and ", " & " or ", " with a firm's mark (a possessive after it, or a
+//! legal form ending it: `Poor's`, `Co Inc`) is the second half of a firm's name: wherever
+//! it follows another name that way, the two mentions become one organisation named by the
+//! whole text (a possessive after it included: `Standard and Poor's`).
+//!
+//! - Without the mark, two names often listed together ("Treasury and Bundesbank") would be
+//!   joined.
+//! - "Britain and France" is never joined: known places (the tagger's lists, country forms)
+//!   are not halves of a firm's name.
+//! - A name mostly seen on its own ("Reagan and Baker") is no half.
+//! - After "and", a first half may be a capitalised word the tagger left out; after a comma
+//!   it must be a name the tagger found.
+//!
+//! Names the tagger cut their first word from are joined too: a name ending in a legal form
+//! that in half of its mentions or more (in three articles or more) follows the same
+//! capitalised word gets it back wherever it follows it (`Express Co` after `American` in 40
+//! of its 60 mentions: `American Express Co`). That word must stand alone or be a
+//! miscellaneous name of its own (the tagger read `American` as a nationality), never a
+//! person, firm or place; a nationality written before a firm now and then (`West German
+//! Dresdner Bank AG`) falls short of half.
 
 use super::decisions::{DecisionLog, Rule};
 use super::names;
@@ -31,13 +47,18 @@ fn pairs<'a>(
         .enumerate()
         .filter_map(move |(i, second)| {
             let before = text.get(..second.span.start)?;
-            let joiner = [" and ", " & "].into_iter().find(|j| before.ends_with(j))?;
+            let joiner = [" and ", " & ", ", "]
+                .into_iter()
+                .find(|j| before.ends_with(j))?;
             let first_end = second.span.start - joiner.len();
             let previous = i
                 .checked_sub(1)
                 .and_then(|p| found.mentions.get(p).map(|m| (p, m)));
             let (first, start) = match previous {
                 Some((p, m)) if m.span.end == first_end => (Some(p), m.span.start),
+                // After a comma, only a name the tagger found: a bare capitalised word there
+                // opens the sentence (`Meanwhile, Sachs and Co`).
+                _ if joiner == ", " => return None,
                 _ => {
                     // A single capitalised word outside every mention (`Standard` after a
                     // dateline the tagger took it into).
@@ -90,6 +111,79 @@ fn pairs<'a>(
         })
 }
 
+/// A firm's name the tagger cut its first word from (`American Express Co` tagged `Express
+/// Co`, its `American` read as a nationality): each mention with a legal form ending it
+/// (key; mention; the capitalised word right before it and where that word starts; the
+/// mention of that word, if the tagger gave it one of its own, which must be a
+/// miscellaneous name: an adjective, never a person, firm or place of its own).
+fn heads<'a>(
+    article: &'a Article,
+    found: &'a Annotations,
+) -> impl Iterator<Item = (String, usize, &'a str, usize, Option<usize>)> + 'a {
+    let text = article.text.as_str();
+    found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, mention)| {
+            let written = text.get(mention.span.start..mention.span.end)?;
+            let legal_form = written
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
+            if !legal_form || written.split_whitespace().count() < 2 {
+                return None;
+            }
+            let head_end = mention.span.start.checked_sub(1)?;
+            let before = text.get(..head_end)?;
+            if !text.get(head_end..mention.span.start)?.eq(" ") {
+                return None;
+            }
+            let head_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map(|(at, _)| at)?;
+            let head = before.get(head_start..)?;
+            // A word of its own: not the end of `U.S.` or of a hyphenated word.
+            let preceded_by_word = before
+                .get(..head_start)?
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace() && c != '(' && c != '"');
+            let capitalised = head.chars().next().is_some_and(char::is_uppercase)
+                && head.chars().skip(1).any(char::is_lowercase)
+                && head.chars().count() >= 2;
+            if preceded_by_word
+                || !capitalised
+                || head == "The"
+                || names::is_legal_form(&head.to_lowercase())
+            {
+                return None;
+            }
+            let head_mention = i.checked_sub(1).filter(|p| {
+                found
+                    .mentions
+                    .get(*p)
+                    .is_some_and(|m| m.span.end > head_start)
+            });
+            if let Some(p) = head_mention {
+                let m = found.mentions.get(p)?;
+                let kind = found.entities.get(m.entity)?.kind;
+                if m.span != ByteSpan::new(head_start, head_end) || kind != EntityKind::Misc {
+                    return None;
+                }
+            }
+            let key = names::key(&found.entities.get(mention.entity)?.canonical);
+            Some((key, i, head, head_start, head_mention))
+        })
+}
+
+/// The firm names the collection shows cut from their first word (key → the word and the
+/// evidence), from [`HalfCounts::heads`].
+pub type Heads = HashMap<String, (String, String)>;
+
 /// The second halves the collection marks (key → evidence), from [`HalfCounts::halves`].
 pub type Halves = HashMap<String, String>;
 
@@ -99,6 +193,8 @@ pub type Halves = HashMap<String, String>;
 pub struct HalfCounts {
     as_half: HashMap<String, (u32, u32)>,
     mentioned: HashMap<String, u32>,
+    /// Per firm name's key and capitalised word before it: mentions, articles.
+    after_word: HashMap<(String, String), (u32, u32)>,
 }
 
 impl HalfCounts {
@@ -107,6 +203,16 @@ impl HalfCounts {
         for m in &found.mentions {
             if let Some(e) = found.entities.get(m.entity) {
                 *self.mentioned.entry(names::key(&e.canonical)).or_default() += 1;
+            }
+        }
+        let mut heads_here: Vec<(String, String)> = Vec::new();
+        for (key, _, head, _, _) in heads(article, found) {
+            let pair = (key, head.to_string());
+            let entry = self.after_word.entry(pair.clone()).or_default();
+            entry.0 += 1;
+            if !heads_here.contains(&pair) {
+                entry.1 += 1;
+                heads_here.push(pair);
             }
         }
         let mut seen_here: Vec<String> = Vec::new();
@@ -119,6 +225,22 @@ impl HalfCounts {
                 seen_here.push(key);
             }
         }
+    }
+
+    /// The firm names that follow the same capitalised word in half of their mentions or
+    /// more, in three articles or more, with that word and the evidence.
+    pub fn heads(&self) -> Heads {
+        let mut heads = Heads::new();
+        for ((key, word), (n, articles)) in &self.after_word {
+            let mentioned = self.mentioned.get(key).copied().unwrap_or(0);
+            if *articles < JOIN_ARTICLES || f64::from(*n) * 2.0 < f64::from(mentioned) {
+                continue;
+            }
+            let evidence =
+                format!("{n} of {mentioned} mentions follow `{word}`, in {articles} articles");
+            heads.insert(key.clone(), (word.clone(), evidence));
+        }
+        heads
     }
 
     /// The names that stand as a second half often enough to be joined, with the evidence.
@@ -134,7 +256,7 @@ impl HalfCounts {
                 (
                     key.clone(),
                     format!(
-                        "{n} of {} mentions follow another name and \"and\", in {articles} articles",
+                        "{n} of {} mentions follow another name and \"and\" or a comma, in {articles} articles",
                         self.mentioned.get(key).copied().unwrap_or(0)
                     ),
                 )
@@ -143,27 +265,45 @@ impl HalfCounts {
     }
 }
 
+/// One join in an article: the first mention (if the tagger gave the first part one), the
+/// second, the joined span, and the rule and evidence (none: the halves' own).
+type Join = (Option<usize>, usize, ByteSpan, Option<(Rule, String)>);
+
 /// Joins the halves the collection's evidence marks in one article, in place (once
-/// [`HalfCounts`] has seen every article).
+/// [`HalfCounts`] has seen every article); whether it joined any.
 pub fn join_in_article(
     article: &Article,
     found: &mut Annotations,
     halves: &Halves,
+    cut_heads: &Heads,
     log: &mut DecisionLog,
-) {
-    let joins: Vec<(Option<usize>, usize, ByteSpan)> = pairs(article, found)
-        .map(|(first, second, span, _)| (first, second, span))
-        .filter(|(_, second, _)| {
+) -> bool {
+    let mut joins: Vec<Join> = pairs(article, found)
+        .map(|(first, second, span, _)| (first, second, span, None))
+        .filter(|(_, second, _, _)| {
             let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
             halves.contains_key(key.as_str())
         })
         .collect();
+    joins.extend(
+        heads(article, found).filter_map(|(key, second, head, start, first)| {
+            let (word, evidence) = cut_heads.get(&key).filter(|(word, _)| word == head)?;
+            let end = found.mentions.get(second)?.span.end;
+            let because = format!("`{word}` is cut from the name: {evidence}");
+            Some((
+                first,
+                second,
+                ByteSpan::new(start, end),
+                Some((Rule::NameHead, because)),
+            ))
+        }),
+    );
     if joins.is_empty() {
-        return;
+        return false;
     }
     let mut removed = vec![false; found.mentions.len()];
     let mut added = Vec::new();
-    for (first, second, span) in joins {
+    for (first, second, span, because) in joins {
         if first.is_some_and(|f| removed[f]) || removed[second] {
             continue;
         }
@@ -189,13 +329,16 @@ pub fn join_in_article(
         for half in first.into_iter().chain([second]) {
             let e = &found.entities[found.mentions[half].entity];
             let key = names::key(&e.canonical);
-            let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
-                format!(
-                    "stands before \"and {}\"",
-                    found.entities[found.mentions[second].entity].canonical
-                )
+            let (rule, evidence) = because.clone().unwrap_or_else(|| {
+                let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
+                    format!(
+                        "stands before \"and {}\"",
+                        found.entities[found.mentions[second].entity].canonical
+                    )
+                });
+                (Rule::NameHalves, evidence)
             });
-            log.merge(&e.id, &e.canonical, &id, Rule::NameHalves, || evidence);
+            log.merge(&e.id, &e.canonical, &id, rule, || evidence);
             removed[half] = true;
         }
         added.push(EntityMention { span, entity: at });
@@ -218,7 +361,7 @@ pub fn join_in_article(
         })
         .collect();
     if used.iter().all(|u| *u) {
-        return;
+        return true;
     }
     let mut new_index = vec![None; found.entities.len()];
     let mut kept = Vec::new();
@@ -237,4 +380,5 @@ pub fn join_in_article(
             .speaker_entity
             .and_then(|e| new_index.get(e).copied().flatten());
     }
+    true
 }

@@ -4,8 +4,11 @@
 //! Extraction sees one article at a time; this stage sees the collection. It runs between
 //! `extract` and `index` (`corpus → extract → resolve → index → query → ui`), natively and
 //! in the browser, deterministically, in O(n log n) of the mentions (hash maps and sorts).
-//! First, names the tagger split at "and" are joined when the collection shows one half
-//! standing mostly as such a half (`Standard and Poor's`, see `joins`). Then each local
+//! First, names the tagger split at "and" or a comma are joined when the collection shows
+//! one half standing mostly as such a half (`Standard and Poor's`, see `joins`), in two
+//! passes (`Goldman, Sachs and Co` was `Goldman`, `Sachs` and `Co`), and a firm's name gets
+//! back the first word the tagger cut from it where the collection mostly writes it
+//! (`American Express Co`, tagged `American` and `Express Co`). Then each local
 //! entity (an article's entity) meets these rules, in this order:
 //!
 //! 1. **Noise is dropped**, by shape or by where the collection's mentions of the name stand
@@ -35,13 +38,20 @@
 //!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
 //!    the person when the words before the name hold an office word and the collection names
 //!    that person alone; the words before become the role.
-//! 5. **Acronyms** the collection spells out as exactly one name join it (`EC` → `European
-//!    Community`) in articles that give only the acronym.
+//! 5. **Acronyms** the collection spells out as one name (in four of five articles spelling
+//!    them out) join it (`EC` → `European Community`) in articles that give only the acronym.
 //! 6. **Within an article**, a generic word (`the Organization`, `the Bank`) goes to the
 //!    article's only organisation with that word in its name, or whose acronym ends with the
 //!    word's initial (`CSTO`); with none or several it is dropped. A one-word name goes to
 //!    the article's only person whose full name ends with it (`Baker` → `James Baker`);
-//!    with two (`Howard Baker` and `James Baker`), it stays apart.
+//!    with two (`Howard Baker` and `James Baker`), it stays apart. A one-word organisation
+//!    goes to the article's only organisation it can be short for: the first word of a
+//!    firm's name (`Ford` → `Ford Motor Co`), its initials (`GM`), its first word cut
+//!    short (`Fed` → `Federal Reserve`); never a firm's own name the collection gives with a
+//!    legal form (`Salomon` is Salomon Inc, not Salomon Brothers Inc), never a first word
+//!    of a body that is no firm (`House` of `House Ways and Means Committee`). Where four
+//!    in five of the articles naming both agree (three at least), the short form joins that
+//!    organisation in every article, alone or not (`Ford` alone is Ford Motor Co).
 //! 7. **Across the collection**, a one-word person name left alone goes to the full name the
 //!    names it appears with point to, when the evidence is strong and one-sided, and stays
 //!    apart otherwise ([`evidence`] defines the score and thresholds; a rarer full name must
@@ -153,7 +163,13 @@ pub struct Preparing<'a> {
     /// The next article of a phase that goes over every article.
     next: usize,
     halves: joins::Halves,
+    heads: joins::Heads,
     half_counts: joins::HalfCounts,
+    /// Which pass of counting and joining halves this is (0 or 1), and whether this one
+    /// joined any: a second pass joins a name to a half joined in the first (`Goldman` to
+    /// `Sachs and Co`, itself `Sachs` and `Co`).
+    join_round: u8,
+    joined: bool,
     locals_builder: collection::LocalsBuilder,
     locals: Vec<collection::Local>,
     ranges: Vec<std::ops::Range<usize>>,
@@ -189,7 +205,10 @@ impl<'a> Preparing<'a> {
             phase: Phase::CountHalves,
             next: 0,
             halves: joins::Halves::new(),
+            heads: joins::Heads::new(),
             half_counts: joins::HalfCounts::default(),
+            join_round: 0,
+            joined: false,
             locals_builder: collection::LocalsBuilder::default(),
             locals: Vec::new(),
             ranges: Vec::new(),
@@ -212,9 +231,10 @@ impl<'a> Preparing<'a> {
                     }
                 }) {
                     self.next = 0;
-                    self.halves = std::mem::take(&mut self.half_counts).halves();
-                    // With no halves to join, the joining pass has nothing to do.
-                    self.phase = if self.halves.is_empty() {
+                    let counts = std::mem::take(&mut self.half_counts);
+                    (self.halves, self.heads) = (counts.halves(), counts.heads());
+                    // With nothing to join, the joining pass has nothing to do.
+                    self.phase = if self.halves.is_empty() && self.heads.is_empty() {
                         Phase::Locals
                     } else {
                         Phase::JoinHalves
@@ -222,14 +242,21 @@ impl<'a> Preparing<'a> {
                 }
             }
             Phase::JoinHalves => {
-                let (found, halves, log) = (&mut self.annotations, &self.halves, &mut self.log);
+                let (found, log) = (&mut self.annotations, &mut self.log);
+                let (halves, heads, joined) = (&self.halves, &self.heads, &mut self.joined);
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let (Some(a), Some(f)) = (articles.get(i), found.get_mut(i)) {
-                        joins::join_in_article(a, f, halves, log);
+                        *joined |= joins::join_in_article(a, f, halves, heads, log);
                     }
                 }) {
                     self.next = 0;
-                    self.phase = Phase::Locals;
+                    self.phase = if self.join_round == 0 && self.joined {
+                        self.join_round = 1;
+                        self.joined = false;
+                        Phase::CountHalves
+                    } else {
+                        Phase::Locals
+                    };
                 }
             }
             Phase::Locals => {
@@ -264,7 +291,9 @@ impl<'a> Preparing<'a> {
                 self.phase = Phase::WithinArticles;
             }
             Phase::WithinArticles => {
-                within_article::link_within_articles(&mut self.locals, &self.ranges);
+                let firms = collection::firm_keys(&self.locals);
+                within_article::link_within_articles(&mut self.locals, &self.ranges, &firms);
+                collection::link_short_forms(&mut self.locals);
                 self.phase = Phase::ShortNames;
             }
             Phase::ShortNames => {

@@ -175,6 +175,8 @@ const OFFICE_WORDS: &[&str] = &[
     "analyst",
     "official",
     "vice",
+    // Of `Chancellor of the Exchequer`, which the tagger cuts to `Exchequer Nigel Lawson`.
+    "exchequer",
 ];
 
 /// Function words the tagger sometimes takes into a name at the start of a sentence
@@ -212,8 +214,9 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "today",
 ];
 
-/// Speech verbs the tagger sometimes takes into the end of a name.
-const TRAILING_VERBS: &[&str] = &["said", "says", "told", "added", "stated"];
+/// Speech verbs the tagger sometimes takes into the end of a name, and the article that
+/// starts the next sentence (`Federal Reserve Board The`).
+const TRAILING_WORDS: &[&str] = &["said", "says", "told", "added", "stated", "The"];
 
 /// The written name cleaned: whitespace collapsed, unbalanced brackets and edge punctuation
 /// (other than an abbreviation's final dot) removed (`World) Bank` → `World Bank`), and a
@@ -226,9 +229,9 @@ pub fn clean(written: &str) -> String {
         }
         name = rest.to_string();
     }
-    // A speech verb the tagger took into the name (`Paul Volcker said`).
+    // A speech verb (`Paul Volcker said`) or the next sentence's `The` taken into the name.
     while let Some((rest, last)) = name.rsplit_once(' ') {
-        if !TRAILING_VERBS.contains(&last) {
+        if !TRAILING_WORDS.contains(&last) {
             break;
         }
         name = rest.to_string();
@@ -251,10 +254,17 @@ fn clean_punctuation(written: &str) -> String {
 }
 
 /// The key of a name: lowercase words of letters and digits (dots dropped inside a word,
-/// `U.S.` → `us`; other punctuation separates words), trailing legal forms dropped
-/// (`Chrysler Corp` → `chrysler`), then a country form's canonical key.
+/// `U.S.` → `us`; other punctuation separates words), a leading `the` dropped (`The
+/// International Monetary Fund` = `International Monetary Fund`, `The Netherlands` =
+/// `Netherlands`), trailing legal forms dropped (`Chrysler Corp` → `chrysler`), then a
+/// country form's canonical key.
 pub fn key(name: &str) -> String {
     let mut plain = plain_key(name);
+    // Sentence-initial or not, "The" is how English introduces a name, not a part that
+    // tells two names apart; the canonical name keeps the form the collection writes most.
+    if let Some(rest) = plain.strip_prefix("the ") {
+        plain = rest.to_string();
+    }
     // A legal form ends a company's name but does not tell two companies apart.
     let mut stripped = false;
     while let Some((head, last)) = plain.rsplit_once(' ') {
@@ -550,6 +560,104 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
 pub fn is_acronym(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// How a one-word organisation name can be short for a name of several words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ShortFor {
+    /// Its first word (`Ford` of `Ford Motor Co`, `Moody` of `Moody's Investors Service`).
+    FirstWord,
+    /// Its initials (`GM` of `General Motors Corp`, `USDA` of `U.S. Department of
+    /// Agriculture`).
+    Initials,
+    /// Its first word cut short (`Fed` of `Federal Reserve`).
+    Clipping,
+}
+
+impl ShortFor {
+    /// How the evidence says it.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::FirstWord => "the first word of",
+            Self::Initials => "the initials of",
+            Self::Clipping => "the first word, cut short, of",
+        }
+    }
+}
+
+/// Words an organisation's initials skip (`Department of Agriculture` → `DA`).
+const INITIALS_SKIP: &[&str] = &[
+    "of", "and", "the", "for", "on", "in", "de", "du", "des", "la", "le", "et",
+];
+
+/// Whether the one-word name `short_name` (key `short_key`) can be short for `full_name`
+/// (key `full_key`, of two words or more), and how. Whether it is, only the article or the
+/// collection can tell: this is the shape alone.
+///
+/// A first word stands for a firm, a name with a legal form (`Ford` of `Ford Motor Co`),
+/// never for a body named after its parent (`House` of `House Ways and Means Committee`,
+/// `GATT` of `GATT Council`); an acronym stands only for the name it spells.
+pub fn short_for(
+    short_name: &str,
+    short_key: &str,
+    full_name: &str,
+    full_key: &str,
+) -> Option<ShortFor> {
+    let full: Vec<&str> = words(full_key).collect();
+    let first = *full.first()?;
+    if full.len() < 2 || short_key.is_empty() || words(short_key).nth(1).is_some() {
+        return None;
+    }
+    // A lower-case word other than a name's own connectors (`Bank of England`) marks two
+    // names the tagger read as one (`Amalgamated Sugar Co into LLC Corp`): nothing to join.
+    let run_on = full_name.split_whitespace().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !INITIALS_SKIP.contains(&w.to_lowercase().as_str())
+    });
+    if run_on {
+        return None;
+    }
+    let acronym = is_acronym(short_name);
+    // `Moody` and `Moody's` (key `moodys`) both stand for Moody's Investors Service.
+    if !acronym
+        && has_legal_form(full_name)
+        && (first == short_key || first.strip_suffix('s') == Some(short_key))
+    {
+        return Some(ShortFor::FirstWord);
+    }
+    if acronym {
+        let content: Vec<&str> = full
+            .iter()
+            .copied()
+            .filter(|w| !INITIALS_SKIP.contains(w))
+            .collect();
+        return (content.len() >= 2 && spells_initials(&content, short_key))
+            .then_some(ShortFor::Initials);
+    }
+    // Three letters at least: `Co` or `In` cut from anything is no evidence.
+    let clipped = short_key.chars().count() >= 3
+        && first.len() > short_key.len()
+        && first.starts_with(short_key);
+    clipped.then_some(ShortFor::Clipping)
+}
+
+/// Whether `letters` are the initials of `words` in order, a word of two or three letters
+/// (`U.S.`, key `us`) giving either its initial or all its letters.
+fn spells_initials(words: &[&str], letters: &str) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let Some(initial) = word.chars().next() else {
+        return false;
+    };
+    letters
+        .strip_prefix(initial)
+        .is_some_and(|after| spells_initials(rest, after))
+        || (word.chars().count() <= 3
+            && word.chars().count() > 1
+            && letters
+                .strip_prefix(word)
+                .is_some_and(|after| spells_initials(rest, after)))
 }
 
 /// Whether every letter is upper case (`WASHINGTON`).

@@ -149,9 +149,12 @@ pub fn rewrite_article(
             entities.len() - 1
         });
         let entity = &mut entities[at];
+        // Cleaned as the names are: "Also called" lists `Baker`, not `Baker said` or
+        // `Behind Baker`.
         for form in std::iter::once(&old.canonical).chain(&old.aliases) {
-            if *form != entity.canonical && !entity.aliases.contains(form) {
-                entity.aliases.push(form.clone());
+            let form = names::clean(form);
+            if form != entity.canonical && !form.is_empty() && !entity.aliases.contains(&form) {
+                entity.aliases.push(form);
             }
         }
         if entity.role.is_none() {

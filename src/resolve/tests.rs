@@ -20,7 +20,8 @@ fn doc(text: &str, names: &[(&'static str, EntityKind)]) -> Doc {
 }
 
 /// Articles and annotations: one entity per distinct (name, kind), a mention at every
-/// occurrence of the name in the text.
+/// occurrence of the name in the text that no name listed before it covers (list `Ford
+/// Motor Co` before `Ford`).
 fn corpus(docs: &[Doc]) -> (Vec<Article>, Vec<Annotations>) {
     let mut articles = Vec::new();
     let mut annotations = Vec::new();
@@ -42,10 +43,14 @@ fn corpus(docs: &[Doc]) -> (Vec<Article>, Vec<Annotations>) {
             let mut from = 0;
             while let Some(at) = body[from..].find(name) {
                 let start = article.body.start + from + at;
-                found.mentions.push(EntityMention {
-                    span: ByteSpan::new(start, start + name.len()),
-                    entity,
-                });
+                let span = ByteSpan::new(start, start + name.len());
+                let covered = found
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end);
+                if !covered {
+                    found.mentions.push(EntityMention { span, entity });
+                }
                 from += at + name.len();
             }
         }
@@ -944,14 +949,15 @@ fn a_split_undoes_an_automatic_merge_and_shows_both_reasons() {
         "[[split]]\nentity = \"person:james-baker\"\nname = \"Baker\"\n",
     );
     assert_eq!(ids(&r, 0), ["person:james-baker", "person:baker"]);
-    // Every mention of Baker goes with it (the test corpus marks "Baker" inside "James
-    // Baker" too).
-    let baker_mentions = r.annotations[0]
-        .mentions
-        .iter()
-        .filter(|m| m.entity == 1)
-        .count();
-    assert_eq!(baker_mentions, 2);
+    // Baker's mention goes with it; James Baker's stays.
+    let mentions_of = |entity: usize| {
+        r.annotations[0]
+            .mentions
+            .iter()
+            .filter(|m| m.entity == entity)
+            .count()
+    };
+    assert_eq!((mentions_of(0), mentions_of(1)), (1, 1));
     let m = merge_by(&r, Rule::Curated);
     assert_eq!(m.into.as_str(), "person:baker");
     assert_eq!(
@@ -1161,4 +1167,218 @@ fn share_classes_and_credit_ratings_are_no_names_and_a_sentence_after_a_name_is_
     );
     // "Reagan. A spokesman" is a new sentence; one "Reagan I" in three mentions is no class.
     assert_eq!(ids(&r, 3), ["person:reagan"]);
+}
+
+#[test]
+fn a_short_form_joins_the_one_firm_its_article_names_and_then_every_article_alone() {
+    let both = || {
+        doc(
+            "Ford Motor Co said sales rose. Ford said it would hire.",
+            &[("Ford Motor Co", Org), ("Ford", Org)],
+        )
+    };
+    let r = resolved(&[
+        both(),
+        both(),
+        both(),
+        doc("Ford said it would close a plant.", &[("Ford", Org)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:ford-motor-co"]);
+    assert_eq!(ids(&r, 3), ["organization:ford-motor-co"]);
+    assert!(merged(&r, "Ford", Rule::ShortFormInArticle));
+    let alone = merge_by(&r, Rule::ShortForm);
+    assert_eq!(
+        (alone.name.as_str(), alone.articles),
+        ("Ford", 1),
+        "{alone:?}"
+    );
+    assert!(
+        alone.evidence.contains("3 articles naming both"),
+        "{alone:?}"
+    );
+}
+
+#[test]
+fn initials_and_a_clipped_first_word_stand_for_the_articles_organisation() {
+    let r = resolved(&[
+        doc(
+            "General Motors Corp cut output. GM said demand fell.",
+            &[("General Motors Corp", Org), ("GM", Org)],
+        ),
+        doc(
+            "The U.S. Department of Agriculture said. USDA officials agreed.",
+            &[("U.S. Department of Agriculture", Org), ("USDA", Org)],
+        ),
+        doc(
+            "The Federal Reserve added reserves. The Fed said.",
+            &[("Federal Reserve", Org), ("Fed", Org)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:general-motors-corp"]);
+    assert_eq!(ids(&r, 1), ["organization:u-s-department-of-agriculture"]);
+    assert_eq!(ids(&r, 2), ["organization:federal-reserve"]);
+}
+
+#[test]
+fn a_short_form_stays_apart_from_a_body_no_firm_two_firms_and_its_own_firm() {
+    let r = resolved(&[
+        // `House` is no short form of one of its committees.
+        doc(
+            "The House Ways and Means Committee met. The House voted.",
+            &[("House Ways and Means Committee", Org), ("House", Org)],
+        ),
+        // Two firms it could be short for: neither.
+        doc(
+            "Merrill Lynch and Co and Merrill Lynch Capital Markets Inc said. Merrill agreed.",
+            &[
+                ("Merrill Lynch and Co", Org),
+                ("Merrill Lynch Capital Markets Inc", Org),
+                ("Merrill", Org),
+            ],
+        ),
+        // `Salomon` is the name of Salomon Inc, which two articles give with its legal form.
+        doc(
+            "Salomon Brothers Inc underwrote it. Salomon said.",
+            &[("Salomon Brothers Inc", Org), ("Salomon", Org)],
+        ),
+        doc("Salomon Inc earned more.", &[("Salomon Inc", Org)]),
+        doc("Salomon Inc earned less.", &[("Salomon Inc", Org)]),
+    ]);
+    assert_eq!(
+        ids(&r, 0),
+        [
+            "organization:house-ways-and-means-committee",
+            "organization:house"
+        ]
+    );
+    assert!(
+        ids(&r, 1).contains(&"organization:merrill"),
+        "{:?}",
+        ids(&r, 1)
+    );
+    assert!(
+        ids(&r, 2).contains(&"organization:salomon-inc"),
+        "{:?}",
+        ids(&r, 2)
+    );
+    assert!(!merged(&r, "Salomon", Rule::ShortFormInArticle));
+}
+
+#[test]
+fn an_acronym_spelt_out_mostly_one_way_joins_that_way_despite_a_typo() {
+    let spelt = |full: &str| doc(&format!("The {full} lent."), &[]);
+    let (articles, mut annotations) = corpus(&[
+        spelt("International Monetary Fund"),
+        spelt("International Monetary Fund"),
+        spelt("International Monetary Fund"),
+        spelt("International Monetary Fund"),
+        spelt("Internatinal Monetary Fund"),
+        doc("The IMF said.", &[("IMF", Org)]),
+    ]);
+    for (found, name) in annotations.iter_mut().zip([
+        "International Monetary Fund",
+        "International Monetary Fund",
+        "International Monetary Fund",
+        "International Monetary Fund",
+        "Internatinal Monetary Fund",
+    ]) {
+        found.entities.push(Entity {
+            id: EntityId::new(Org, name),
+            kind: Org,
+            canonical: name.into(),
+            aliases: vec!["IMF".into()],
+            role: None,
+        });
+    }
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 5), ["organization:international-monetary-fund"]);
+    let m = merge_by(&r, Rule::Acronym);
+    assert!(m.evidence.contains("4 of 5 articles"), "{m:?}");
+}
+
+#[test]
+fn a_firms_first_word_cut_off_by_the_tagger_is_joined_but_a_mere_adjective_is_not() {
+    let cut = || {
+        doc(
+            "Shearson, a unit of American Express Co, said. Dresdner Bank AG agreed.",
+            &[
+                ("American", EntityKind::Misc),
+                ("Express Co", Org),
+                ("Dresdner Bank AG", Org),
+            ],
+        )
+    };
+    let german = doc(
+        "The West German Dresdner Bank AG said.",
+        &[("German", EntityKind::Misc), ("Dresdner Bank AG", Org)],
+    );
+    let r = resolved(&[cut(), cut(), cut(), german]);
+    let mut found = ids(&r, 0);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "organization:american-express-co",
+            "organization:dresdner-bank-ag"
+        ]
+    );
+    assert!(merged(&r, "Express Co", Rule::NameHead));
+    assert!(merged(&r, "American", Rule::NameHead));
+    assert!(ids(&r, 3).contains(&"organization:dresdner-bank-ag"));
+}
+
+#[test]
+fn a_firm_name_split_at_a_comma_is_joined_but_a_list_is_not() {
+    let cut = || {
+        doc(
+            "Goldman, Sachs and Co managed the issue. IBM, Digital Equipment Corp and Apple fell.",
+            &[
+                ("Goldman", Org),
+                ("Sachs and Co", Org),
+                ("IBM", Org),
+                ("Digital Equipment Corp", Org),
+                ("Apple", Org),
+            ],
+        )
+    };
+    let alone = || {
+        doc(
+            "Digital Equipment Corp rose.",
+            &[("Digital Equipment Corp", Org)],
+        )
+    };
+    let r = resolved(&[cut(), cut(), cut(), alone(), alone(), alone(), alone()]);
+    let found = ids(&r, 0);
+    assert!(
+        found.contains(&"organization:goldman-sachs-and-co"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"organization:digital-equipment-corp"),
+        "{found:?}"
+    );
+    assert!(found.contains(&"organization:ibm"), "{found:?}");
+}
+
+#[test]
+fn the_the_before_a_name_and_a_verb_after_it_split_nothing() {
+    let (articles, mut annotations) = corpus(&[
+        doc(
+            "The International Monetary Fund said. James Baker met them.",
+            &[
+                ("The International Monetary Fund", Org),
+                ("James Baker", Person),
+            ],
+        ),
+        doc(
+            "The loan from the International Monetary Fund came.",
+            &[("International Monetary Fund", Org)],
+        ),
+    ]);
+    annotations[0].entities[1].aliases.push("Baker said".into());
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 1), ["organization:international-monetary-fund"]);
+    assert_eq!(ids(&r, 0)[0], "organization:international-monetary-fund");
+    let baker = &r.annotations[0].entities[1];
+    assert_eq!(baker.aliases, ["Baker"], "{baker:?}");
 }

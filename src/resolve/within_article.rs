@@ -1,17 +1,25 @@
 //! Links inside one article: a generic word ("the Organization") to the one organisation it
-//! can stand for, and a one-word name to the one person whose full name ends with it.
+//! can stand for, a one-word organisation to the one organisation it is short for (`Ford`,
+//! `GM`, `Fed`), and a one-word name to the one person whose full name ends with it.
 
 use super::collection::{Fate, Local, title_case};
 use super::decisions::Rule;
-use super::names;
+use super::names::{self, ShortFor};
 use crate::extract::EntityKind;
+use std::collections::HashSet;
 
 /// Within each article: a generic word ("the Organization") goes to the article's one
 /// organisation with that word in its name, or whose acronym ends in its initial (CSTO,
 /// for Collective Security Treaty Organization), and is dropped when there is none or more
-/// than one; a one-word name goes to the one person of the article whose full name ends in
-/// it, and stays apart when there are several.
-pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+/// than one; a one-word organisation goes to the one organisation of the article whose
+/// name it can be short for ([`names::short_for`]: first word, initials, clipped first
+/// word) unless `firms` holds its key, and stays apart when there are several; a one-word name goes to the one person of
+/// the article whose full name ends in it, and stays apart when there are several.
+pub fn link_within_articles(
+    locals: &mut [Local],
+    ranges: &[std::ops::Range<usize>],
+    firms: &HashSet<String>,
+) {
     for range in ranges {
         let article = &mut locals[range.clone()];
         let snapshot: Vec<(Option<(EntityKind, String)>, String)> = article
@@ -31,13 +39,14 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                 continue;
             };
             let word = local.key.clone();
-            let others = snapshot
+            let others: Vec<(EntityKind, &str, &str)> = snapshot
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
                 .filter_map(|(_, (t, name))| {
                     t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
-                });
+                })
+                .collect();
             if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
             {
                 let word = word.trim_end_matches('s').to_string();
@@ -48,6 +57,7 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                 };
                 let initial = word.chars().next().unwrap_or(' ');
                 let mut candidates: Vec<&str> = others
+                    .iter()
                     .filter(|(k, key, name)| {
                         *k == EntityKind::Organization
                             && *key != word
@@ -58,7 +68,7 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                                         .trim_end_matches('.')
                                         .ends_with(initial)))
                     })
-                    .map(|(_, key, _)| key)
+                    .map(|(_, key, _)| *key)
                     .collect();
                 candidates.sort_unstable();
                 candidates.dedup();
@@ -101,13 +111,47 @@ pub fn link_within_articles(locals: &mut [Local], ranges: &[std::ops::Range<usiz
                 }
                 continue;
             }
+            // A name the collection gives a firm with a legal form is that firm (`Salomon`
+            // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc).
+            if kind == EntityKind::Organization && !firms.contains(local.key.as_str()) {
+                let mut fulls: Vec<(&str, ShortFor)> = others
+                    .iter()
+                    .filter(|(k, _, _)| *k == EntityKind::Organization)
+                    .filter_map(|(_, key, name)| {
+                        Some((*key, names::short_for(&local.name, &local.key, name, key)?))
+                    })
+                    .collect();
+                fulls.sort_unstable();
+                fulls.dedup_by_key(|(key, _)| *key);
+                match fulls.as_slice() {
+                    [] => {}
+                    [(one, how)] => {
+                        let evidence = format!(
+                            "`{}` is {} {}, the article's only organisation it can stand for",
+                            local.name,
+                            how.describe(),
+                            title_case(one)
+                        );
+                        local.link(
+                            EntityKind::Organization,
+                            one.to_string(),
+                            Rule::ShortFormInArticle,
+                            evidence,
+                        );
+                        continue;
+                    }
+                    // `Salomon` in an article naming Salomon Inc and Salomon Brothers Inc.
+                    _ => continue,
+                }
+            }
             let mut people: Vec<&str> = others
+                .iter()
                 .filter(|(k, key, _)| {
                     *k == EntityKind::Person
                         && names::words(key).nth(1).is_some()
                         && names::words(key).next_back() == Some(word.as_str())
                 })
-                .map(|(_, key, _)| key)
+                .map(|(_, key, _)| *key)
                 .collect();
             people.sort_unstable();
             people.dedup();
