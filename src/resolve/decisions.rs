@@ -71,7 +71,8 @@ pub enum Rule {
     NameHead,
     /// Merged: an organisation's short form standing for the one organisation of the
     /// article it can be short for (`Ford` → `Ford Motor Co`, `GM` → `General Motors Corp`,
-    /// `Fed` → `Federal Reserve`).
+    /// `Fed` → `Federal Reserve`), or a person-tagged first word of the article's one firm
+    /// where no person of the article ends with it (`Phillips` → `Phillips Petroleum Co`).
     ShortFormInArticle,
     /// Merged: an organisation's short form that the articles naming it in full stand for
     /// one organisation, joining it where an article gives only the short form.

@@ -49,7 +49,9 @@
 //!    firm's name (`Ford` → `Ford Motor Co`), its initials (`GM`), its first word cut
 //!    short (`Fed` → `Federal Reserve`); never a firm's own name the collection gives with a
 //!    legal form (`Salomon` is Salomon Inc, not Salomon Brothers Inc), never a first word
-//!    of a body that is no firm (`House` of `House Ways and Means Committee`). Where four
+//!    of a body that is no firm (`House` of `House Ways and Means Committee`). A one-word
+//!    "person" that no person of the article ends with but one firm begins with is that
+//!    firm (`Phillips` beside `Phillips Petroleum Co`). Where four
 //!    in five of the articles naming both agree (three at least), the short form joins that
 //!    organisation in every article, alone or not (`Ford` alone is Ford Motor Co).
 //! 7. **Across the collection**, a one-word person name left alone goes to the full name the

@@ -1382,3 +1382,30 @@ fn the_the_before_a_name_and_a_verb_after_it_split_nothing() {
     let baker = &r.annotations[0].entities[1];
     assert_eq!(baker.aliases, ["Baker"], "{baker:?}");
 }
+
+#[test]
+fn a_person_tagged_first_word_of_the_articles_firm_is_the_firm_unless_a_person_ends_with_it() {
+    let r = resolved(&[
+        doc(
+            "Phillips Petroleum Co raised prices. Phillips said demand rose.",
+            &[("Phillips Petroleum Co", Org), ("Phillips", Person)],
+        ),
+        doc(
+            "Phillips Petroleum Co raised prices. Susan Phillips said. Phillips added more.",
+            &[
+                ("Phillips Petroleum Co", Org),
+                ("Susan Phillips", Person),
+                ("Phillips", Person),
+            ],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:phillips-petroleum-co"]);
+    let second = ids(&r, 1);
+    assert!(second.contains(&"person:susan-phillips"), "{second:?}");
+    assert!(!second.contains(&"organization:phillips"), "{second:?}");
+    assert_eq!(
+        r.annotations[1].entities.len(),
+        2,
+        "Phillips joins Susan Phillips: {second:?}"
+    );
+}

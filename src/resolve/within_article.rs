@@ -111,14 +111,30 @@ pub fn link_within_articles(
                 }
                 continue;
             }
+            let ends_a_person = |key: &str| {
+                names::words(key).nth(1).is_some()
+                    && names::words(key).next_back() == Some(word.as_str())
+            };
+            // A one-word "person" in an article naming no person it could be the surname of
+            // but a firm it is the first word of is that firm (`Phillips` beside `Phillips
+            // Petroleum Co`).
+            let firm_tagged_person = kind == EntityKind::Person
+                && !others
+                    .iter()
+                    .any(|(k, key, _)| *k == EntityKind::Person && ends_a_person(key));
             // A name the collection gives a firm with a legal form is that firm (`Salomon`
             // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc).
-            if kind == EntityKind::Organization && !firms.contains(local.key.as_str()) {
+            if (kind == EntityKind::Organization || firm_tagged_person)
+                && !firms.contains(local.key.as_str())
+            {
                 let mut fulls: Vec<(&str, ShortFor)> = others
                     .iter()
                     .filter(|(k, _, _)| *k == EntityKind::Organization)
                     .filter_map(|(_, key, name)| {
                         Some((*key, names::short_for(&local.name, &local.key, name, key)?))
+                    })
+                    .filter(|(_, how)| {
+                        kind == EntityKind::Organization || *how == ShortFor::FirstWord
                     })
                     .collect();
                 fulls.sort_unstable();
@@ -146,11 +162,7 @@ pub fn link_within_articles(
             }
             let mut people: Vec<&str> = others
                 .iter()
-                .filter(|(k, key, _)| {
-                    *k == EntityKind::Person
-                        && names::words(key).nth(1).is_some()
-                        && names::words(key).next_back() == Some(word.as_str())
-                })
+                .filter(|(k, key, _)| *k == EntityKind::Person && ends_a_person(key))
                 .map(|(_, key, _)| *key)
                 .collect();
             people.sort_unstable();
