@@ -157,6 +157,13 @@ impl LocalsBuilder {
         for (local, own) in locals.iter_mut().zip(&local_positions) {
             if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
                 local.fate = Fate::Dropped(rule, evidence);
+            } else if let Some(evidence) = firm_by_context(local, &positions) {
+                local.link(
+                    EntityKind::Organization,
+                    local.key.clone(),
+                    Rule::FirmContext,
+                    evidence,
+                );
             } else if own.mentions > 0 && own.bracketed_code == own.mentions {
                 // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
                 // if elsewhere the same letters name something (`Md.`, Maryland).
@@ -168,6 +175,30 @@ impl LocalsBuilder {
         }
         (locals, ranges)
     }
+}
+
+/// Why a person- or place-tagged name is a firm's, if the words after its mentions say so:
+/// in half of them or more, its stock or shareholders (`Valor ordinary shares`). A place the
+/// lists know (`Tokyo stock prices`) or a dateline's town in capitals never is.
+fn firm_by_context(local: &Local, positions: &HashMap<String, Positions>) -> Option<String> {
+    let tagged_otherwise = match local.tagged {
+        EntityKind::Person => true,
+        EntityKind::Place => {
+            !names::is_known_place(&local.name) && !names::is_all_caps(&local.name)
+        }
+        EntityKind::Organization | EntityKind::Misc => false,
+    };
+    let p = positions.get(&local.key)?;
+    (tagged_otherwise && p.before_firm_noun > 0 && p.before_firm_noun * 2 >= p.mentions).then(
+        || {
+            format!(
+                "tagged {}, but {} of {} mentions stand before a firm's stock or shareholders",
+                local.tagged.as_str(),
+                p.before_firm_noun,
+                p.mentions
+            )
+        },
+    )
 }
 
 /// Why a name is noise, if it is: its shape, or where the collection's mentions of it stand.
@@ -287,10 +318,15 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::MiscWord,
                 format!("tagged {}, but {evidence}", local.tagged.as_str()),
             );
-        } else if local.tagged == EntityKind::Person
+        } else if (local.tagged == EntityKind::Person
+            // A place the lists do not know, not a dateline's town in capitals (`NEWPORT
+            // NEWS`, `FALLS CHURCH`): `Luxembourg Stock Exchange`, `Thailand Fund`.
+            || (local.tagged == EntityKind::Place
+                && !names::is_known_place(&local.name)
+                && !names::is_all_caps(&local.name)))
             && let Some(evidence) = names::organisation_word(&local.name)
         {
-            let evidence = format!("tagged person, but {evidence}");
+            let evidence = format!("tagged {}, but {evidence}", local.tagged.as_str());
             local.link(
                 EntityKind::Organization,
                 local.key.clone(),

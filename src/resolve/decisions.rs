@@ -49,6 +49,9 @@ pub enum Rule {
     /// organisations' names more often than as people's surnames (`Westpac` of `Westpac
     /// Banking Corp`).
     FirmName,
+    /// Kind changed: a person- or place-tagged name whose mentions mostly stand before a
+    /// firm's stock or shareholders (`Valor ordinary shares`, `Kingsbridge common stock`).
+    FirmContext,
     /// Kind changed: a person-tagged name of two words or more that other articles give as
     /// an organisation with a legal form (`James Capel` of `James Capel and Co`).
     LegalForm,
@@ -104,6 +107,7 @@ impl Rule {
             Self::OrganisationWord => "organisation word",
             Self::MiscWord => "currency, agreement or law",
             Self::FirmName => "first words of firms' names",
+            Self::FirmContext => "stands before a firm's stock or shareholders",
             Self::LegalForm => "named with a legal form elsewhere",
             Self::RolePrefix => "role before the name",
             Self::SameArticleFullName => "same article names the full name",

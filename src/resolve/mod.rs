@@ -23,7 +23,12 @@
 //!    the legal forms (a company's name stripped to `Co` is a fragment whatever its
 //!    position) and the generic organisation words of rule 5.
 //! 2. **Kinds by vote**: a person-tagged name ending in an organisation word (`… Holdings
-//!    Ltd`, `Reagan Administration`) is an organisation, a US state's dateline abbreviation
+//!    Ltd`, `Reagan Administration`) is an organisation, and so is a place-tagged one the
+//!    place lists do not know, unless written in a dateline's capitals (`Luxembourg Stock
+//!    Exchange`; `NEWPORT NEWS` stays a town); a person- or place-tagged name whose
+//!    mentions mostly stand before a firm's stock or shareholders is a firm (`Valor
+//!    ordinary shares`, `Kingsbridge common stock`; `noise::FIRM_NOUNS`; never `shares`
+//!    alone, a verb after a person); a US state's dateline abbreviation
 //!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
 //!    (`Kuwaiti`) miscellaneous (as CoNLL counts it); then each name takes the kind a
 //!    strict majority of its articles give it (tagged person once and organisation 50 times:
@@ -44,7 +49,8 @@
 //!    article's only organisation with that word in its name, or whose acronym ends with the
 //!    word's initial (`CSTO`); with none or several it is dropped. A one-word name goes to
 //!    the article's only person whose full name ends with it (`Baker` → `James Baker`);
-//!    with two (`Howard Baker` and `James Baker`), it stays apart. A one-word organisation
+//!    with two (`Howard Baker` and `James Baker`), it stays apart; a one-word "person" the
+//!    article also names with a legal form is that firm (`Valor`, `Valor PLC`). A one-word organisation
 //!    goes to the article's only organisation it can be short for: the first word of a
 //!    firm's name (`Ford` → `Ford Motor Co`), its initials (`GM`), its first word cut
 //!    short (`Fed` → `Federal Reserve`); never a firm's own name the collection gives with a

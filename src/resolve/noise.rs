@@ -35,6 +35,9 @@ pub struct Positions {
     pub before_number: u32,
     /// Followed by a lone capital letter, as a share class or a series (`Class A`).
     pub before_letter: u32,
+    /// Followed by a word only a firm's name stands before (`Valor ordinary shares`,
+    /// `Kingsbridge common stock`, `Varig airline`; see [`FIRM_NOUNS`]).
+    pub before_firm_noun: u32,
     /// Articles counted (filled in by the caller when adding up the collection).
     pub articles: u32,
     /// Of them, articles with a mention on the last short line.
@@ -52,11 +55,27 @@ impl Positions {
         self.bracketed_code += other.bracketed_code;
         self.before_number += other.before_number;
         self.before_letter += other.before_letter;
+        self.before_firm_noun += other.before_firm_noun;
         self.articles += other.articles;
         self.sign_off_articles += other.sign_off_articles;
         self.table_articles += other.table_articles;
     }
 }
+
+/// Words after a name that make it a firm's: its stock, its shareholders. Not `shares`
+/// alone, a verb after a person's name as often ("Volcker shares the view").
+pub const FIRM_NOUNS: &[&str] = &[
+    "common",
+    "ordinary",
+    "preferred",
+    "preference",
+    "convertible",
+    "stock",
+    "stockholders",
+    "shareholders",
+    "airline",
+    "subsidiary",
+];
 
 /// The positions of each entity's mentions in one article (indexed like its entities).
 pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
@@ -96,6 +115,12 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
             .trim_start_matches(' ');
         if next_word.len() < after.len() && next_word.starts_with(|c: char| c.is_ascii_digit()) {
             count.before_number += 1;
+        }
+        let firm_noun = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
+        if firm_noun.is_some_and(|w| FIRM_NOUNS.contains(&w)) {
+            count.before_firm_noun += 1;
         }
         // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
         // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A

@@ -1409,3 +1409,49 @@ fn a_person_tagged_first_word_of_the_articles_firm_is_the_firm_unless_a_person_e
         "Phillips joins Susan Phillips: {second:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_firms_stock_or_named_with_a_legal_form_is_a_firm_but_a_known_place_is_not() {
+    let r = resolved(&[
+        doc(
+            "It will buy two mln Valor ordinary shares. Valor PLC agreed. Valor makes beds.",
+            &[("Valor PLC", Org), ("Valor", Person)],
+        ),
+        doc(
+            "Holders get 230 mln shares of Kingsbridge common stock. Tokyo stock prices fell.",
+            &[("Kingsbridge", Place), ("Tokyo", Place)],
+        ),
+        doc(
+            "Brazil's Varig airline leased two jets. Volcker shares that view.",
+            &[("Varig", Person), ("Volcker", Person)],
+        ),
+    ]);
+    // One firm: `Valor` and `Valor PLC` share a key, and the name written most is its name.
+    assert_eq!(ids(&r, 0), ["organization:valor"]);
+    assert_eq!(ids(&r, 1), ["organization:kingsbridge", "place:tokyo"]);
+    assert_eq!(ids(&r, 2), ["organization:varig", "person:volcker"]);
+    assert!(merged(&r, "Kingsbridge", Rule::FirmContext));
+    assert!(merged(&r, "Valor", Rule::LegalForm));
+}
+
+#[test]
+fn a_place_named_like_an_organisation_is_one_unless_the_lists_know_it_or_it_is_a_dateline() {
+    let r = resolved(&[doc(
+        "NEWPORT NEWS, Va., March 2 - The Luxembourg Stock Exchange and the Soviet Union agreed.",
+        &[
+            ("NEWPORT NEWS", Place),
+            ("Luxembourg Stock Exchange", Place),
+            ("Soviet Union", Place),
+        ],
+    )]);
+    let mut found = ids(&r, 0);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "organization:luxembourg-stock-exchange",
+            "place:newport-news",
+            "place:soviet-union"
+        ]
+    );
+}

@@ -118,6 +118,24 @@ pub fn link_within_articles(
             // A one-word "person" in an article naming no person it could be the surname of
             // but a firm it is the first word of is that firm (`Phillips` beside `Phillips
             // Petroleum Co`).
+            // A "person" the article also names with a legal form is that firm (`Valor`
+            // beside `Valor PLC`: one key, two kinds, and the legal form decides).
+            if kind == EntityKind::Person
+                && let Some((_, key, name)) = others.iter().find(|(k, key, name)| {
+                    *k == EntityKind::Organization
+                        && *key == local.key
+                        && names::has_legal_form(name)
+                })
+            {
+                let evidence = format!("tagged person, but the article names it {name}");
+                local.link(
+                    EntityKind::Organization,
+                    key.to_string(),
+                    Rule::LegalForm,
+                    evidence,
+                );
+                continue;
+            }
             let firm_tagged_person = kind == EntityKind::Person
                 && !others
                     .iter()
