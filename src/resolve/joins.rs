@@ -14,6 +14,9 @@
 //! - A name mostly seen on its own ("Reagan and Baker") is no half.
 //! - After "and", a first half may be a capitalised word the tagger left out; after a comma
 //!   it must be a name the tagger found.
+//! - After "and", an organisation's ending (`Administration`, `Association`) marks the
+//!   second half as a firm's mark does (`Food and Drug Administration`, tagged `Food` and
+//!   `Drug Administration`).
 //!
 //! Names the tagger cut their first word from are joined too: a name ending in a legal form
 //! that in half of its mentions or more (in three articles or more) follows the same
@@ -98,15 +101,25 @@ fn pairs<'a>(
             let after = text.get(second.span.end..)?;
             let possessive = ["'s", "’s"];
             let written_possessive = possessive.iter().any(|p| written.contains(p));
-            let (end, possessive_after) = match possessive.iter().find(|p| after.starts_with(*p)) {
-                Some(p) if !written_possessive => (second.span.end + p.len(), true),
-                _ => (second.span.end, false),
-            };
             let legal_form = written
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
-            let marked = written_possessive || possessive_after || legal_form;
+            // An organisation's ending after "and" marks a name too (`Food and Drug
+            // Administration`, tagged `Food`, a place, and `Drug Administration`): the
+            // collection's share still keeps a name mostly seen alone apart ("Treasury and
+            // Commerce Department").
+            let organisation_ending = joiner != ", " && names::ends_like_organisation(written);
+            // A possessive after it is the name's own only when nothing else marks it
+            // (`Standard and Poor's`, not `Food and Drug Administration's`).
+            let (end, possessive_after) = match possessive.iter().find(|p| after.starts_with(*p)) {
+                Some(p) if !written_possessive && !legal_form && !organisation_ending => {
+                    (second.span.end + p.len(), true)
+                }
+                _ => (second.span.end, false),
+            };
+            let marked =
+                written_possessive || possessive_after || legal_form || organisation_ending;
             Some((first, i, ByteSpan::new(start, end), marked))
         })
 }

@@ -1455,3 +1455,35 @@ fn a_place_named_like_an_organisation_is_one_unless_the_lists_know_it_or_it_is_a
         ]
     );
 }
+
+#[test]
+fn an_organisations_ending_marks_a_second_half_but_a_name_mostly_alone_stays_apart() {
+    let fda = || {
+        doc(
+            "The Food and Drug Administration's panel met. Treasury and Commerce Department aides came.",
+            &[
+                ("Food", Place),
+                ("Drug Administration", Org),
+                ("Treasury", Org),
+                ("Commerce Department", Org),
+            ],
+        )
+    };
+    let alone = || {
+        doc(
+            "The Commerce Department said.",
+            &[("Commerce Department", Org)],
+        )
+    };
+    let r = resolved(&[fda(), fda(), fda(), alone(), alone(), alone(), alone()]);
+    let mut found = ids(&r, 0);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "organization:commerce-department",
+            "organization:food-and-drug-administration",
+            "organization:treasury"
+        ]
+    );
+}
