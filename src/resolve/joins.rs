@@ -101,10 +101,7 @@ fn pairs<'a>(
             let after = text.get(second.span.end..)?;
             let possessive = ["'s", "’s"];
             let written_possessive = possessive.iter().any(|p| written.contains(p));
-            let legal_form = written
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
+            let legal_form = ends_in_legal_form(written);
             // An organisation's ending after "and" marks a name too (`Food and Drug
             // Administration`, tagged `Food`, a place, and `Drug Administration`): the
             // collection's share still keeps a name mostly seen alone apart ("Treasury and
@@ -140,11 +137,7 @@ fn heads<'a>(
         .enumerate()
         .filter_map(move |(i, mention)| {
             let written = text.get(mention.span.start..mention.span.end)?;
-            let legal_form = written
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()));
-            if !legal_form || written.split_whitespace().count() < 2 {
+            if !ends_in_legal_form(written) || written.split_whitespace().count() < 2 {
                 return None;
             }
             let head_end = mention.span.start.checked_sub(1)?;
@@ -191,6 +184,14 @@ fn heads<'a>(
             let key = names::key(&found.entities.get(mention.entity)?.canonical);
             Some((key, i, head, head_start, head_mention))
         })
+}
+
+/// Whether a mention as written ends in a legal form (`Co`, `Inc.`): a firm's mark.
+fn ends_in_legal_form(written: &str) -> bool {
+    written
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| names::is_legal_form(&w.trim_end_matches('.').to_lowercase()))
 }
 
 /// The firm names the collection shows cut from their first word (key → the word and the
