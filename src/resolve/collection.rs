@@ -9,6 +9,7 @@ use super::noise::{self, Positions};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityKind};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A share of a name's mentions at or above which its position decides it is noise.
 const NOISE_SHARE: f64 = 0.5;
@@ -16,6 +17,11 @@ const NOISE_SHARE: f64 = 0.5;
 /// Articles in which a name must stand in a noise position before its position counts: a
 /// sign-off or a table header recurs; one results list or one byline does not make noise.
 const NOISE_ARTICLES: u32 = 3;
+
+/// A name or key shared by every local entity that has it: a million-article collection
+/// names the same few hundred thousand entities in millions of places, and one string each
+/// keeps the stage's memory to the locals themselves.
+pub type Name = Arc<str>;
 
 /// One article's entity, as the collection sees it.
 #[derive(Clone)]
@@ -25,9 +31,9 @@ pub struct Local {
     /// Index in that article's entities.
     pub entity: usize,
     /// The canonical name as extraction gave it, cleaned.
-    pub name: String,
+    pub name: Name,
     /// Its key ([`names::key`]).
-    pub key: String,
+    pub key: Name,
     /// The kind extraction tagged.
     pub tagged: EntityKind,
     /// The role extraction read, if any.
@@ -47,7 +53,7 @@ pub enum Fate {
         /// The resolved entity's kind.
         kind: EntityKind,
         /// The resolved entity's key.
-        key: String,
+        key: Name,
         /// Why it is there, if not by its own name.
         because: Option<(Rule, String)>,
         /// A role taken from the name (`Federal Reserve Chairman`).
@@ -59,7 +65,7 @@ impl Local {
     /// The resolved `(kind, key)`, unless dropped.
     pub fn target(&self) -> Option<(EntityKind, &str)> {
         match &self.fate {
-            Fate::Kept { kind, key, .. } => Some((*kind, key.as_str())),
+            Fate::Kept { kind, key, .. } => Some((*kind, key)),
             Fate::Dropped(..) => None,
         }
     }
@@ -80,10 +86,16 @@ impl Local {
         )
     }
 
-    pub(super) fn link(&mut self, kind: EntityKind, key: String, rule: Rule, evidence: String) {
+    pub(super) fn link(
+        &mut self,
+        kind: EntityKind,
+        key: impl Into<Name>,
+        rule: Rule,
+        evidence: String,
+    ) {
         self.fate = Fate::Kept {
             kind,
-            key,
+            key: key.into(),
             because: Some((rule, evidence)),
             role: None,
         };
@@ -96,8 +108,10 @@ impl Local {
 pub struct LocalsBuilder {
     locals: Vec<Local>,
     ranges: Vec<std::ops::Range<usize>>,
-    positions: HashMap<String, Positions>,
+    positions: HashMap<Name, Positions>,
     local_positions: Vec<Positions>,
+    /// Every name and key seen, once.
+    interned: HashSet<Name>,
 }
 
 impl LocalsBuilder {
@@ -120,13 +134,17 @@ impl LocalsBuilder {
             .map(|a| noise::positions(a, found))
             .unwrap_or_default();
         for (entity, e) in found.entities.iter().enumerate() {
-            let name = names::clean(&e.canonical);
-            let key = names::key(&name);
+            let cleaned = names::clean(&e.canonical);
+            let key = self.intern(names::key(&cleaned));
+            let name = self.intern(cleaned);
             let mut count = counts.get(entity).copied().unwrap_or_default();
             count.articles = 1;
             count.sign_off_articles = u32::from(count.sign_off > 0);
             count.table_articles = u32::from(count.table > 0);
-            self.positions.entry(key.clone()).or_default().add(count);
+            self.positions
+                .entry(Name::clone(&key))
+                .or_default()
+                .add(count);
             self.local_positions.push(count);
             self.locals.push(Local {
                 article,
@@ -146,6 +164,16 @@ impl LocalsBuilder {
         self.ranges.push(start..self.locals.len());
     }
 
+    /// The one shared copy of `text`.
+    fn intern(&mut self, text: String) -> Name {
+        if let Some(name) = self.interned.get(text.as_str()) {
+            return Name::clone(name);
+        }
+        let name: Name = text.into();
+        self.interned.insert(Name::clone(&name));
+        name
+    }
+
     /// Drops the noise, now that every article's positions are counted.
     pub fn finish(self) -> (Vec<Local>, Vec<std::ops::Range<usize>>) {
         let Self {
@@ -153,6 +181,7 @@ impl LocalsBuilder {
             ranges,
             positions,
             local_positions,
+            interned: _,
         } = self;
         for (local, own) in locals.iter_mut().zip(&local_positions) {
             if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
@@ -180,7 +209,7 @@ impl LocalsBuilder {
 /// Why a person- or place-tagged name is a firm's, if the words after its mentions say so:
 /// in half of them or more, its stock or shareholders (`Valor ordinary shares`). A place the
 /// lists know (`Tokyo stock prices`) or a dateline's town in capitals never is.
-fn firm_by_context(local: &Local, positions: &HashMap<String, Positions>) -> Option<String> {
+fn firm_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Option<String> {
     let tagged_otherwise = match local.tagged {
         EntityKind::Person => true,
         EntityKind::Place => {
@@ -188,7 +217,7 @@ fn firm_by_context(local: &Local, positions: &HashMap<String, Positions>) -> Opt
         }
         EntityKind::Organization | EntityKind::Misc => false,
     };
-    let p = positions.get(&local.key)?;
+    let p = positions.get(&*local.key)?;
     (tagged_otherwise && p.before_firm_noun > 0 && p.before_firm_noun * 2 >= p.mentions).then(
         || {
             format!(
@@ -205,7 +234,7 @@ fn firm_by_context(local: &Local, positions: &HashMap<String, Positions>) -> Opt
 fn noise_verdict(
     name: &str,
     key: &str,
-    positions: &HashMap<String, Positions>,
+    positions: &HashMap<Name, Positions>,
 ) -> Option<(Rule, String)> {
     if key.is_empty() || names::is_not_a_name(name) {
         return Some((Rule::NotAName, "fewer than two letters or digits".into()));
@@ -339,7 +368,7 @@ pub fn vote_kinds(locals: &mut [Local]) {
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
     for local in locals.iter() {
         if let Some((kind, _)) = local.target() {
-            votes.entry(local.key.as_str()).or_default()[kind_slot(kind)] += 1;
+            votes.entry(&*local.key).or_default()[kind_slot(kind)] += 1;
         }
     }
     let winners: HashMap<String, (EntityKind, String)> = votes
@@ -370,7 +399,7 @@ pub fn vote_kinds(locals: &mut [Local]) {
         let Some((kind, _)) = local.target() else {
             continue;
         };
-        if let Some((winner, evidence)) = winners.get(&local.key)
+        if let Some((winner, evidence)) = winners.get(&*local.key)
             && *winner != kind
             && local.is_unlinked()
         {
@@ -393,14 +422,14 @@ pub fn vote_kinds(locals: &mut [Local]) {
 /// `aliases.toml` undoes it. A one-word name is left to the votes: `Smith` of `Smith Inc`
 /// is mostly someone's surname.
 fn legal_form_names(locals: &mut [Local]) {
-    let mut firms: HashMap<String, (u32, String)> = HashMap::new();
+    let mut firms: HashMap<Name, (u32, Name)> = HashMap::new();
     for local in locals.iter() {
         if matches!(local.target(), Some((EntityKind::Organization, _)))
             && names::has_legal_form(&local.name)
         {
             firms
-                .entry(local.key.clone())
-                .or_insert_with(|| (0, local.name.clone()))
+                .entry(Name::clone(&local.key))
+                .or_insert_with(|| (0, Name::clone(&local.name)))
                 .0 += 1;
         }
     }
@@ -409,7 +438,7 @@ fn legal_form_names(locals: &mut [Local]) {
             && local.is_unlinked()
             && local.key.contains(' ')
             && let Some((articles, written)) = firms
-                .get(&local.key)
+                .get(&*local.key)
                 .filter(|(articles, _)| *articles >= LEGAL_FORM_ARTICLES)
         {
             local.link(
@@ -443,7 +472,7 @@ pub fn firm_names(locals: &mut [Local]) {
         match local.target() {
             // The name as written: `Westpac Banking Corp` begins with `Westpac`.
             Some((EntityKind::Organization, _)) => {
-                let key = local.key.as_str();
+                let key = &*local.key;
                 for (at, _) in key.match_indices(' ') {
                     *firm_heads.entry(&key[..at]).or_default() += 1;
                 }
@@ -476,7 +505,7 @@ pub fn firm_names(locals: &mut [Local]) {
         if person
             && local.by_own_name()
             && !names::is_given_name(&local.name)
-            && let Some(evidence) = firms.get(&local.key)
+            && let Some(evidence) = firms.get(&*local.key)
         {
             local.link(
                 EntityKind::Organization,
@@ -513,7 +542,7 @@ pub fn full_person_names(locals: &[Local]) -> HashMap<String, u32> {
     let mut known: HashMap<String, u32> = HashMap::new();
     for local in locals {
         if let Some((EntityKind::Person, key)) = local.target()
-            && key == local.key
+            && key == &*local.key
             && names::words(key).nth(1).is_some()
         {
             *known.entry(key.to_string()).or_default() += 1;
@@ -553,7 +582,7 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
         );
         local.fate = Fate::Kept {
             kind: EntityKind::Person,
-            key: person,
+            key: person.into(),
             because: Some((Rule::RolePrefix, evidence)),
             role: Some(role),
         };
@@ -602,7 +631,7 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
         if !local.is_unlinked() || !is_organisation || !names::is_acronym(&local.name) {
             continue;
         }
-        let Some(full) = spelt.get(&local.key) else {
+        let Some(full) = spelt.get(&*local.key) else {
             continue;
         };
         // Seen twice at least: one article's alias may be a tagging accident.
@@ -640,7 +669,7 @@ pub fn firm_keys(locals: &[Local]) -> HashSet<String> {
         if matches!(local.target(), Some((EntityKind::Organization, _)))
             && names::has_legal_form(&local.name)
         {
-            *articles.entry(local.key.as_str()).or_default() += 1;
+            *articles.entry(&*local.key).or_default() += 1;
         }
     }
     articles
@@ -669,9 +698,9 @@ pub fn link_short_forms(locals: &mut [Local]) {
         } = &local.fate
         {
             *stands_for
-                .entry(local.key.clone())
+                .entry(local.key.to_string())
                 .or_default()
-                .entry(key.clone())
+                .entry(key.to_string())
                 .or_default() += 1;
         }
     }
@@ -711,7 +740,7 @@ pub fn link_short_forms(locals: &mut [Local]) {
             continue;
         }
         if let Some((full, evidence)) = verdicts
-            .get(&local.key)
+            .get(&*local.key)
             .filter(|(full, _)| local.target().map(|(_, key)| key) != Some(full.as_str()))
         {
             local.link(

@@ -40,7 +40,7 @@ impl CommonWords {
             uses: locals
                 .iter()
                 .filter(|l| candidate(l).is_some())
-                .map(|l| (l.key.clone(), Uses::default()))
+                .map(|l| (l.key.to_string(), Uses::default()))
                 .collect(),
             lowered: String::new(),
         }
@@ -81,7 +81,7 @@ impl CommonWords {
             let Some(share) = candidate(local) else {
                 continue;
             };
-            let Some(u) = self.uses.get(&local.key) else {
+            let Some(u) = self.uses.get(&*local.key) else {
                 continue;
             };
             if u.lower >= MIN_LOWER_CASE && f64::from(u.lower) >= share * f64::from(u.capitalised) {
@@ -104,7 +104,7 @@ fn candidate(local: &Local) -> Option<f64> {
         return None;
     }
     let (kind, key) = local.target()?;
-    let one_word = key == local.key
+    let one_word = key == &*local.key
         && names::words(key).nth(1).is_none()
         && local.name.chars().all(char::is_alphabetic)
         && !names::is_all_caps(&local.name);

@@ -113,7 +113,7 @@ impl Entities<'_> {
                 }
                 let to = (target.0, key.clone());
                 let why = format!("split off {entity} by hand{note}");
-                let moved = self.move_members(&target, &to, |l| l.key == key, &why);
+                let moved = self.move_members(&target, &to, |l| *l.key == *key, &why);
                 if moved == 0 {
                     return Err(format!(
                         "not applied: no name “{name}” is merged into {entity}"
@@ -203,7 +203,7 @@ impl Entities<'_> {
                     None => why.to_string(),
                 };
                 *kind = to.0;
-                key.clone_from(&to.1);
+                *key = to.1.as_str().into();
                 *because = Some((Rule::Curated, evidence));
             }
         }

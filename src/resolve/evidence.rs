@@ -94,7 +94,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
                     ..
                 }
             ) && names::words(&l.key).nth(1).is_none()
-                && by_last_word.contains_key(l.key.as_str())
+                && by_last_word.contains_key(&*l.key)
         })
         .map(|(i, _)| i)
         .collect();
@@ -104,11 +104,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
     // Profiles of the candidates that matter: co-occurrence counts and roles.
     let candidate_ids: std::collections::HashSet<u32> = wanted
         .iter()
-        .flat_map(|i| {
-            by_last_word[locals[*i].key.as_str()]
-                .iter()
-                .map(|(id, _)| *id)
-        })
+        .flat_map(|i| by_last_word[&*locals[*i].key].iter().map(|(id, _)| *id))
         .collect();
     let mut profiles: HashMap<u32, Profile> = HashMap::new();
     for (article, groups) in article_groups.iter().enumerate() {
@@ -130,7 +126,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
     let mut decisions = Vec::with_capacity(wanted.len());
     for &i in &wanted {
         let local = &locals[i];
-        let candidates = &by_last_word[local.key.as_str()];
+        let candidates = &by_last_word[&*local.key];
         let own = local_group[i];
         let groups = &article_groups[local.article];
         let roles = role_words(local.role.as_deref());
@@ -188,7 +184,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         let own = local.key.clone();
         local.fate = Fate::Kept {
             kind: EntityKind::Person,
-            key: key.clone().unwrap_or(own),
+            key: key.clone().map_or(own, Into::into),
             because: Some(if key.is_some() {
                 (Rule::CollectionEvidence, evidence)
             } else {

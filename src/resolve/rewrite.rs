@@ -21,8 +21,8 @@ pub fn canonicals(locals: &[Local]) -> Canonicals {
     for local in locals {
         if let Some((kind, key)) = local.target() {
             let entry = forms.entry((kind, key.to_string())).or_default();
-            if key == local.key {
-                *entry.entry(local.name.as_str()).or_default() += 1;
+            if key == &*local.key {
+                *entry.entry(&*local.name).or_default() += 1;
             }
         }
     }
@@ -107,9 +107,9 @@ pub fn rewrite_article(
             } => (*kind, key, because, role),
         };
         let canonical = canonicals
-            .get(&(kind, key.clone()))
+            .get(&(kind, key.to_string()))
             .cloned()
-            .unwrap_or_else(|| local.name.clone());
+            .unwrap_or_else(|| local.name.to_string());
         let id = EntityId::new(kind, &canonical);
         if let Some((Rule::KeptApart, evidence)) = because {
             log.merge(&old.id, &old.canonical, &id, Rule::KeptApart, || {
@@ -119,7 +119,7 @@ pub fn rewrite_article(
             let (rule, evidence) = match because {
                 Some((rule, evidence)) => (*rule, evidence.clone()),
                 None => match names::place_form(&local.name) {
-                    Some((form_of, names::PlaceForm::Country)) if form_of != local.name => (
+                    Some((form_of, names::PlaceForm::Country)) if form_of != &*local.name => (
                         Rule::CountryForm,
                         format!("{} is a form of {canonical}", local.name),
                     ),

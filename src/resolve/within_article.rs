@@ -2,7 +2,7 @@
 //! can stand for, a one-word organisation to the one organisation it is short for (`Ford`,
 //! `GM`, `Fed`), and a one-word name to the one person whose full name ends with it.
 
-use super::collection::{Fate, Local, title_case};
+use super::collection::{Fate, Local, Name, title_case};
 use super::decisions::Rule;
 use super::names::{self, ShortFor};
 use crate::extract::EntityKind;
@@ -22,13 +22,14 @@ pub fn link_within_articles(
 ) {
     for range in ranges {
         let article = &mut locals[range.clone()];
-        let snapshot: Vec<(Option<(EntityKind, String)>, String)> = article
+        let snapshot: Vec<(Option<(EntityKind, Name)>, Name)> = article
             .iter()
             .map(|l| {
-                (
-                    l.target().map(|(k, key)| (k, key.to_string())),
-                    l.name.clone(),
-                )
+                let target = match &l.fate {
+                    Fate::Kept { kind, key, .. } => Some((*kind, Name::clone(key))),
+                    Fate::Dropped(..) => None,
+                };
+                (target, Name::clone(&l.name))
             })
             .collect();
         for (i, local) in article.iter_mut().enumerate() {
@@ -38,14 +39,12 @@ pub fn link_within_articles(
             let Some((kind, _)) = local.target() else {
                 continue;
             };
-            let word = local.key.clone();
+            let word = local.key.to_string();
             let others: Vec<(EntityKind, &str, &str)> = snapshot
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
-                .filter_map(|(_, (t, name))| {
-                    t.as_ref().map(|(k, key)| (*k, key.as_str(), name.as_str()))
-                })
+                .filter_map(|(_, (t, name))| t.as_ref().map(|(k, key)| (*k, &**key, &**name)))
                 .collect();
             if kind == EntityKind::Organization && names::is_generic_organisation_word(&local.name)
             {
@@ -53,7 +52,7 @@ pub fn link_within_articles(
                 let word = if names::is_generic_organisation_word(&word) {
                     word
                 } else {
-                    local.key.clone()
+                    local.key.to_string()
                 };
                 let initial = word.chars().next().unwrap_or(' ');
                 let mut candidates: Vec<&str> = others
@@ -123,7 +122,7 @@ pub fn link_within_articles(
             if kind == EntityKind::Person
                 && let Some((_, key, name)) = others.iter().find(|(k, key, name)| {
                     *k == EntityKind::Organization
-                        && *key == local.key
+                        && *key == &*local.key
                         && names::has_legal_form(name)
                 })
             {
@@ -143,7 +142,7 @@ pub fn link_within_articles(
             // A name the collection gives a firm with a legal form is that firm (`Salomon`
             // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc).
             if (kind == EntityKind::Organization || firm_tagged_person)
-                && !firms.contains(local.key.as_str())
+                && !firms.contains(&*local.key)
             {
                 let mut fulls: Vec<(&str, ShortFor)> = others
                     .iter()
