@@ -628,7 +628,7 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
     }
     for local in locals.iter_mut() {
         let is_organisation = matches!(local.target(), Some((EntityKind::Organization, _)));
-        if !local.is_unlinked() || !is_organisation || !names::is_acronym(&local.name) {
+        if !local.by_own_name() || !is_organisation || !names::is_acronym(&local.name) {
             continue;
         }
         let Some(full) = spelt.get(&*local.key) else {
@@ -660,15 +660,15 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
     }
 }
 
-/// The keys of the organisations the collection names with a legal form (`Salomon Inc`)
+/// The keys of the names the collection gives with a legal form (`Salomon Inc`), however tagged,
 /// in two articles or more: a one-word name with such a key is that firm's name, not short
 /// for another's. One article is not enough: the tagger cuts `Ford Motor Co` to `Ford Co`.
 pub fn firm_keys(locals: &[Local]) -> HashSet<String> {
     let mut articles: HashMap<&str, u32> = HashMap::new();
     for local in locals {
-        if matches!(local.target(), Some((EntityKind::Organization, _)))
-            && names::has_legal_form(&local.name)
-        {
+        // Whatever the tagger made of it (`Jaguar PLC`, tagged a person): a legal form
+        // names a firm.
+        if local.target().is_some() && names::has_legal_form(&local.name) {
             *articles.entry(&*local.key).or_default() += 1;
         }
     }
@@ -736,7 +736,7 @@ pub fn link_short_forms(locals: &mut [Local]) {
                 ..
             }
         );
-        if !is_organisation || !(local.is_unlinked() || by_article) {
+        if !is_organisation || !(local.by_own_name() || by_article) {
             continue;
         }
         if let Some((full, evidence)) = verdicts

@@ -1487,3 +1487,24 @@ fn an_organisations_ending_marks_a_second_half_but_a_name_mostly_alone_stays_apa
         ]
     );
 }
+
+#[test]
+fn a_short_form_whose_kind_the_collection_voted_joins_its_firm_too() {
+    let r = resolved(&[
+        doc(
+            "General Motors Corp cut output. GM said demand fell.",
+            &[("General Motors Corp", Org), ("GM", Place)],
+        ),
+        doc("GM raised prices.", &[("GM", Org)]),
+        doc("GM hired workers.", &[("GM", Org)]),
+        // The tagger's `Jaguar PLC`, a person here, is still a firm's own name.
+        doc(
+            "Jaguar PLC's Jaguar Cars Inc unit sold more.",
+            &[("Jaguar Cars Inc", Org), ("Jaguar PLC", Person)],
+        ),
+        doc("Jaguar PLC earned more.", &[("Jaguar PLC", Org)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:general-motors-corp"]);
+    let jaguar = ids(&r, 3);
+    assert_eq!(jaguar.len(), 2, "{jaguar:?}");
+}

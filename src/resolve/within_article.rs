@@ -33,7 +33,7 @@ pub fn link_within_articles(
             })
             .collect();
         for (i, local) in article.iter_mut().enumerate() {
-            if !local.is_unlinked() || names::words(&local.key).nth(1).is_some() {
+            if !local.by_own_name() || names::words(&local.key).nth(1).is_some() {
                 continue;
             }
             let Some((kind, _)) = local.target() else {
