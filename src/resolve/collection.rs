@@ -210,24 +210,29 @@ impl LocalsBuilder {
 /// in half of them or more, its stock or shareholders (`Valor ordinary shares`). A place the
 /// lists know (`Tokyo stock prices`) or a dateline's town in capitals never is.
 fn firm_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Option<String> {
-    let tagged_otherwise = match local.tagged {
-        EntityKind::Person => true,
-        EntityKind::Place => {
-            !names::is_known_place(&local.name) && !names::is_all_caps(&local.name)
-        }
-        EntityKind::Organization | EntityKind::Misc => false,
-    };
     let p = positions.get(&*local.key)?;
-    (tagged_otherwise && p.before_firm_noun > 0 && p.before_firm_noun * 2 >= p.mentions).then(
-        || {
+    (may_be_a_misread_firm(local) && p.before_firm_noun > 0 && p.before_firm_noun * 2 >= p.mentions)
+        .then(|| {
             format!(
                 "tagged {}, but {} of {} mentions stand before a firm's stock or shareholders",
                 local.tagged.as_str(),
                 p.before_firm_noun,
                 p.mentions
             )
-        },
-    )
+        })
+}
+
+/// Whether the tagger's kind may hide a firm: a person, or a place the lists do not know and
+/// not a dateline's town in capitals (`NEWPORT NEWS`, `FALLS CHURCH`). A known place is a
+/// place whatever follows it (`Tokyo stock prices`).
+fn may_be_a_misread_firm(local: &Local) -> bool {
+    match local.tagged {
+        EntityKind::Person => true,
+        EntityKind::Place => {
+            !names::is_known_place(&local.name) && !names::is_all_caps(&local.name)
+        }
+        EntityKind::Organization | EntityKind::Misc => false,
+    }
 }
 
 /// Why a name is noise, if it is: its shape, or where the collection's mentions of it stand.
@@ -347,12 +352,8 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::MiscWord,
                 format!("tagged {}, but {evidence}", local.tagged.as_str()),
             );
-        } else if (local.tagged == EntityKind::Person
-            // A place the lists do not know, not a dateline's town in capitals (`NEWPORT
-            // NEWS`, `FALLS CHURCH`): `Luxembourg Stock Exchange`, `Thailand Fund`.
-            || (local.tagged == EntityKind::Place
-                && !names::is_known_place(&local.name)
-                && !names::is_all_caps(&local.name)))
+        } else if may_be_a_misread_firm(local)
+            // `Reagan Administration`, `Luxembourg Stock Exchange`, `Thailand Fund`.
             && let Some(evidence) = names::organisation_word(&local.name)
         {
             let evidence = format!("tagged {}, but {evidence}", local.tagged.as_str());
@@ -595,9 +596,20 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
 /// readings in earnest (`Salomon`) keep it apart.
 const SHORT_FORM_SHARE: f64 = 0.8;
 
-/// Whether `n` of `total` articles are enough for a short form to join one full name.
-fn decisive(n: u32, total: u32, at_least: u32) -> bool {
-    n >= at_least && f64::from(n) >= SHORT_FORM_SHARE * f64::from(total)
+/// The full name most of `readings` (full name's key → articles) give a short form, with
+/// its articles and all the readings' articles, when it is decisive: `at_least` articles
+/// and [`SHORT_FORM_SHARE`] of them all. Ties go to the first key in order, so the verdict
+/// does not depend on the map's order.
+fn decisive_reading(readings: &HashMap<String, u32>, at_least: u32) -> Option<(&str, u32, u32)> {
+    let total: u32 = readings.values().sum();
+    let (full, n) = readings
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+    (*n >= at_least && f64::from(*n) >= SHORT_FORM_SHARE * f64::from(total)).then_some((
+        full.as_str(),
+        *n,
+        total,
+    ))
 }
 
 /// Organisation acronyms the collection spells out (an article's alias of a longer name)
@@ -635,15 +647,10 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
             continue;
         };
         // Seen twice at least: one article's alias may be a tagging accident.
-        let total: u32 = full.values().sum();
-        let Some((full_key, times)) = full
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .filter(|(_, n)| decisive(**n, total, 2))
-        else {
+        let Some((full_key, times, total)) = decisive_reading(full, 2) else {
             continue;
         };
-        let evidence = if *times == total {
+        let evidence = if times == total {
             format!("{times} articles spell {} out this way", local.name)
         } else {
             format!(
@@ -651,12 +658,7 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
                 local.name
             )
         };
-        local.link(
-            EntityKind::Organization,
-            full_key.clone(),
-            Rule::Acronym,
-            evidence,
-        );
+        local.link(EntityKind::Organization, full_key, Rule::Acronym, evidence);
     }
 }
 
@@ -704,27 +706,24 @@ pub fn link_short_forms(locals: &mut [Local]) {
                 .or_default() += 1;
         }
     }
-    let verdicts: HashMap<String, (String, String)> =
-        stands_for
-            .into_iter()
-            .filter_map(|(short, fulls)| {
-                let total: u32 = fulls.values().sum();
-                let (full, n) = fulls
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-                decisive(n, total, SHORT_FORM_ARTICLES).then(|| {
-                let evidence = if n == total {
-                    format!("{n} articles naming both say it stands for {}", title_case(&full))
-                } else {
-                    format!(
-                        "{n} of {total} articles naming it with a longer name say it stands for {}",
-                        title_case(&full)
-                    )
-                };
-                (short, (full, evidence))
-            })
-            })
-            .collect();
+    let verdicts: HashMap<String, (Name, String)> = stands_for
+        .into_iter()
+        .filter_map(|(short, fulls)| {
+            let (full, n, total) = decisive_reading(&fulls, SHORT_FORM_ARTICLES)?;
+            let evidence = if n == total {
+                format!(
+                    "{n} articles naming both say it stands for {}",
+                    title_case(full)
+                )
+            } else {
+                format!(
+                    "{n} of {total} articles naming it with a longer name say it stands for {}",
+                    title_case(full)
+                )
+            };
+            Some((short, (Name::from(full), evidence)))
+        })
+        .collect();
     for local in locals.iter_mut() {
         let is_organisation = matches!(local.target(), Some((EntityKind::Organization, _)));
         // The collection's reading wins over an article's other one too: `Fed` in an article
@@ -741,11 +740,11 @@ pub fn link_short_forms(locals: &mut [Local]) {
         }
         if let Some((full, evidence)) = verdicts
             .get(&*local.key)
-            .filter(|(full, _)| local.target().map(|(_, key)| key) != Some(full.as_str()))
+            .filter(|(full, _)| local.target().map(|(_, key)| key) != Some(&**full))
         {
             local.link(
                 EntityKind::Organization,
-                full.clone(),
+                Name::clone(full),
                 Rule::ShortForm,
                 evidence.clone(),
             );

@@ -219,25 +219,18 @@ impl HalfCounts {
                 *self.mentioned.entry(names::key(&e.canonical)).or_default() += 1;
             }
         }
-        let mut heads_here: Vec<(String, String)> = Vec::new();
+        let mut heads_here = Vec::new();
         for (key, _, head, _, _) in heads(article, found) {
-            let pair = (key, head.to_string());
-            let entry = self.after_word.entry(pair.clone()).or_default();
-            entry.0 += 1;
-            if !heads_here.contains(&pair) {
-                entry.1 += 1;
-                heads_here.push(pair);
-            }
+            tally(
+                &mut self.after_word,
+                &mut heads_here,
+                (key, head.to_string()),
+            );
         }
-        let mut seen_here: Vec<String> = Vec::new();
+        let mut seen_here = Vec::new();
         for (_, second, _, _) in pairs(article, found).filter(|p| p.3) {
             let key = names::key(&found.entities[found.mentions[second].entity].canonical);
-            let entry = self.as_half.entry(key.clone()).or_default();
-            entry.0 += 1;
-            if !seen_here.contains(&key) {
-                entry.1 += 1;
-                seen_here.push(key);
-            }
+            tally(&mut self.as_half, &mut seen_here, key);
         }
     }
 
@@ -282,6 +275,21 @@ impl HalfCounts {
 /// One join in an article: the first mention (if the tagger gave the first part one), the
 /// second, the joined span, and the rule and evidence (none: the halves' own).
 type Join = (Option<usize>, usize, ByteSpan, Option<(Rule, String)>);
+
+/// Counts one mention of `key` in `counts` (mentions, articles), its article once: `seen`
+/// holds the keys this article has counted already.
+fn tally<K: Clone + Eq + std::hash::Hash>(
+    counts: &mut HashMap<K, (u32, u32)>,
+    seen: &mut Vec<K>,
+    key: K,
+) {
+    let entry = counts.entry(key.clone()).or_default();
+    entry.0 += 1;
+    if !seen.contains(&key) {
+        entry.1 += 1;
+        seen.push(key);
+    }
+}
 
 /// Joins the halves the collection's evidence marks in one article, in place (once
 /// [`HalfCounts`] has seen every article); whether it joined any.
