@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod archive;
+pub mod article_source;
 pub mod corpus;
 pub mod embedded;
 pub mod extract;

@@ -722,6 +722,42 @@ fn a_bad_seed_stops_the_build_with_the_message_query_gives() {
 }
 
 #[test]
+fn the_command_line_packs_its_articles_and_writes_what_parsed_articles_write() {
+    // `dossier build` keeps its articles packed between stages (src/article_source.rs); the
+    // library, given the parsed articles through the same stages, must write the same bytes.
+    let packed = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = dossier(&[
+        "build".as_ref(),
+        FIXTURE.as_ref(),
+        "--out".as_ref(),
+        packed.path().as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("kept packed"), "{stderr}");
+    let files = corpus::read_folder(Path::new(FIXTURE)).unwrap();
+    let (articles, _) =
+        corpus::parse_files(files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()))).unwrap();
+    let annotations: Vec<Annotations> = articles.iter().map(annotate).collect();
+    let resolved = dossier::resolve::resolve(&articles, annotations);
+    let (mut articles, mut annotations) = (articles, resolved.annotations);
+    sort_for_archive(&mut articles, &mut annotations);
+    let index = Index::build(&articles, &annotations);
+    let parsed = tempfile::tempdir().unwrap();
+    let archive = parsed.path().join("archive");
+    write_archive(
+        &archive,
+        &articles,
+        &annotations,
+        &index,
+        &resolved.decisions,
+    )
+    .unwrap();
+    let written = files_of(&packed.path().join("archive"));
+    assert!(written.len() > 10);
+    assert_eq!(written, files_of(&archive));
+}
+
+#[test]
 fn the_command_line_builds_rebuilds_and_answers_from_the_archive() {
     let site = tempfile::tempdir().unwrap();
     let build = [

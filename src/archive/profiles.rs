@@ -7,7 +7,7 @@
 
 use super::codec::{Dec, Enc, Problem};
 use super::parts::{done, find_sorted};
-use crate::corpus::Article;
+use crate::article_source::ArticleSource;
 use crate::extract::{Annotations, EntityId};
 use crate::index::Index;
 use crate::query::entity_profile::{Role, entity_profile};
@@ -99,7 +99,7 @@ impl ProfileEntry {
     /// The profile of entity `id`, as the embedded build's entity page computes it.
     pub fn of(
         index: &Index,
-        articles: &[Article],
+        articles: ArticleSource<'_>,
         annotations: &[Annotations],
         decisions: &Decisions,
         id: &EntityId,

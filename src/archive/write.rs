@@ -12,6 +12,7 @@ use super::parts::{
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
+use crate::article_source::{ArticleSource, PackedArticles};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
@@ -76,20 +77,44 @@ struct Stored {
 }
 
 /// The order documents are numbered in: publication date (undated first), then id.
-pub fn archive_order(articles: &[Article]) -> Vec<usize> {
+pub fn archive_order<'a>(articles: impl Into<ArticleSource<'a>>) -> Vec<usize> {
+    let articles = articles.into();
+    // Each article read once (a packed one is unpacked to read it), not once per comparison.
+    let keys: Vec<(u32, String)> = (0..articles.len())
+        .into_par_iter()
+        .map(|i| {
+            articles.get(i).map_or((0, String::new()), |a| {
+                (
+                    a.date.map_or(0, |d| DayRange::of_date(d).lo),
+                    a.id.0.clone(),
+                )
+            })
+        })
+        .collect();
     let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| articles[i].date.map_or(0, |d| DayRange::of_date(d).lo);
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| articles[a].id.cmp(&articles[b].id))
-    });
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     order
+}
+
+/// Puts packed `articles` and their `annotations` in archive order (see [`archive_order`]).
+pub fn sort_packed_for_archive(articles: &mut PackedArticles, annotations: &mut Vec<Annotations>) {
+    let order = archive_order(&*articles);
+    articles.reorder(&order);
+    reorder(annotations, &order);
+}
+
+/// Puts `items` in `order` (positions in the current order).
+fn reorder<T: Default>(items: &mut Vec<T>, order: &[usize]) {
+    let mut old = std::mem::take(items);
+    *items = order
+        .iter()
+        .map(|&i| old.get_mut(i).map(std::mem::take).unwrap_or_default())
+        .collect();
 }
 
 /// Puts `articles` and their `annotations` in archive order (see [`archive_order`]).
 pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annotations>) {
-    let order = archive_order(articles);
+    let order = archive_order(&*articles);
     let mut a: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
     let mut n: Vec<Option<Annotations>> =
         std::mem::take(annotations).into_iter().map(Some).collect();
@@ -106,9 +131,9 @@ pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annot
 /// (built from exactly those) under `dir` (`manifest.json`, `parts/`); `decisions` (the
 /// resolve stage's) give each entity page its merged names. Existing parts are kept,
 /// unreferenced ones removed after the new manifest is in place.
-pub fn write_archive(
+pub fn write_archive<'a>(
     dir: &Path,
-    articles: &[Article],
+    articles: impl Into<ArticleSource<'a>>,
     annotations: &[Annotations],
     index: &Index,
     decisions: &Decisions,
@@ -125,14 +150,15 @@ pub fn write_archive(
 
 /// [`write_archive`] with its parts cut as `layout` says: tests use it to write the
 /// archives earlier builds wrote, which today's reader must still open.
-pub fn write_archive_in(
+pub fn write_archive_in<'a>(
     layout: Layout,
     dir: &Path,
-    articles: &[Article],
+    articles: impl Into<ArticleSource<'a>>,
     annotations: &[Annotations],
     index: &Index,
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
+    let articles = articles.into();
     let parts_dir = dir.join("parts");
     std::fs::create_dir_all(&parts_dir)?;
     let store = |kind: Kind, body: Vec<u8>| -> io::Result<Stored> {
@@ -162,7 +188,7 @@ pub fn write_archive_in(
             let last = (first + TEXTS_PER_CHUNK).min(n);
             let docs = (first..last)
                 .map(|doc| {
-                    let article = serde_json::to_string(&articles[doc as usize])?;
+                    let article = articles.json(doc as usize).unwrap_or(Ok(String::new()))?;
                     let found = annotations.get(doc as usize).cloned().unwrap_or_default();
                     Ok((article, serde_json::to_string(&found)?))
                 })
@@ -186,7 +212,7 @@ pub fn write_archive_in(
             let first = chunk * layout.docs_per_part;
             let last = (first + layout.docs_per_part).min(n);
             let docs = (first..last)
-                .map(|doc| DocEntry::of(index, &articles[doc as usize], doc))
+                .filter_map(|doc| Some(DocEntry::of(index, &*articles.get(doc as usize)?, doc)))
                 .collect();
             let holding =
                 (first / TEXTS_PER_CHUNK) as usize..=((last - 1) / TEXTS_PER_CHUNK) as usize;
@@ -222,9 +248,10 @@ pub fn write_archive_in(
     // Article ids by hash bucket: a cold link to one article finds its document number.
     let id_buckets = n.div_ceil(IDS_PER_PART).max(1);
     let mut ids_by_bucket: Vec<Vec<(String, u32)>> = vec![Vec::new(); id_buckets as usize];
-    for (doc, article) in articles.iter().enumerate() {
-        ids_by_bucket[bucket_of(article.id.as_str(), id_buckets) as usize]
-            .push((article.id.0.clone(), doc as u32));
+    // The index has every document's id: no article is read again for it.
+    for (doc, info) in index.docs.iter().enumerate() {
+        ids_by_bucket[bucket_of(info.id.as_str(), id_buckets) as usize]
+            .push((info.id.0.clone(), doc as u32));
     }
     let id_parts: Vec<Stored> = ids_by_bucket
         .into_iter()

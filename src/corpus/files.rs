@@ -258,15 +258,23 @@ fn records_to_articles(
 
 /// Fails with one error per clash when two articles share an id (`a.txt` and `a.md`).
 pub fn check_unique_ids(articles: &[Article]) -> Result<(), Vec<Error>> {
+    check_unique_id_list(articles.iter().map(|a| (a.id.as_str(), a.file.as_str())))
+}
+
+/// [`check_unique_ids`] over each article's `(id, file)`, in article order: for a caller
+/// that no longer holds the parsed articles.
+pub fn check_unique_id_list<'a>(
+    ids: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), Vec<Error>> {
     let mut first_file: HashMap<&str, &str> = HashMap::new();
     let mut errors = Vec::new();
-    for article in articles {
-        if let Some(other) = first_file.insert(article.id.as_str(), &article.file) {
-            first_file.insert(article.id.as_str(), other);
+    for (id, file) in ids {
+        if let Some(other) = first_file.insert(id, file) {
+            first_file.insert(id, other);
             errors.push(Error::new(
-                article.file.clone(),
+                file.to_string(),
                 ErrorKind::DuplicateId {
-                    id: article.id.0.clone(),
+                    id: id.to_string(),
                     other: other.to_string(),
                 },
             ));

@@ -17,19 +17,49 @@ pub struct FileOnDisk {
 /// broken link, an unreadable file or anything that is neither a file nor a folder (a pipe,
 /// a socket) is an error naming it, never skipped.
 pub fn read_folder(dir: &Path) -> io::Result<Vec<FileOnDisk>> {
+    list_folder(dir)?
+        .into_iter()
+        .map(|file| file.read())
+        .collect()
+}
+
+/// A seed file found on disk, not read yet.
+#[derive(Debug, Clone)]
+pub struct FileToRead {
+    /// Relative name (as [`FileOnDisk::name`]).
+    pub name: String,
+    /// Where it is.
+    pub path: PathBuf,
+}
+
+impl FileToRead {
+    /// Its bytes; an error names the file.
+    pub fn read(self) -> io::Result<FileOnDisk> {
+        let bytes = std::fs::read(&self.path).map_err(|e| named(&self.name, e))?;
+        Ok(FileOnDisk {
+            name: self.name,
+            bytes,
+        })
+    }
+}
+
+/// The files [`read_folder`] reads, in its order, with the same errors for the folder
+/// itself; for a caller that reads them a few at a time (a million-article build need not
+/// hold every file at once).
+pub fn list_folder(dir: &Path) -> io::Result<Vec<FileToRead>> {
     let mut out = Vec::new();
     walk(dir, "", &mut Vec::new(), &mut out)?;
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
 }
 
-/// Reads `dir` (named `prefix`) into `out`; `open` holds the real paths of the folders being
+/// Lists `dir` (named `prefix`) into `out`; `open` holds the real paths of the folders being
 /// read, so a link back to one of them is reported as a loop instead of read forever.
 fn walk(
     dir: &Path,
     prefix: &str,
     open: &mut Vec<PathBuf>,
-    out: &mut Vec<FileOnDisk>,
+    out: &mut Vec<FileToRead>,
 ) -> io::Result<()> {
     let real = std::fs::canonicalize(dir).map_err(|e| named(prefix, e))?;
     if open.contains(&real) {
@@ -50,8 +80,10 @@ fn walk(
         if meta.is_dir() {
             walk(&entry.path(), &rel, open, out)?;
         } else if meta.is_file() {
-            let bytes = std::fs::read(entry.path()).map_err(|e| named(&rel, e))?;
-            out.push(FileOnDisk { bytes, name: rel });
+            out.push(FileToRead {
+                name: rel,
+                path: entry.path(),
+            });
         } else {
             // Reading a named pipe would wait forever.
             return Err(named(&rel, io::Error::other("neither a file nor a folder")));

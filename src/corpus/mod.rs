@@ -32,9 +32,9 @@ pub use article::{Article, ArticleId, TitleOrigin};
 pub use date::{Date, days_in_month, is_weekday_name, month_number, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{
-    CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_ids, classify, parse_file,
-    parse_file_with_pages, parse_files,
+    CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_id_list, check_unique_ids, classify,
+    parse_file, parse_file_with_pages, parse_files,
 };
-pub use folder::{FileOnDisk, read_folder};
+pub use folder::{FileOnDisk, FileToRead, list_folder, read_folder};
 pub use html::{MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING};
 pub use seed_table::{SEED_TABLE_VERSION, decode_seed_table, encode_seed_table};

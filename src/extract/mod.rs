@@ -34,10 +34,12 @@ pub fn annotate(article: &Article) -> Annotations {
     let (entities, mentions) = entities::find(&doc);
     let dates = dates::find(&doc, article.date);
     let quotes = quotes::find(&doc, &entities, &mentions);
-    Annotations {
+    let mut found = Annotations {
         entities,
         mentions,
         dates,
         quotes,
-    }
+    };
+    found.compact();
+    found
 }

@@ -3,7 +3,7 @@
 //! with it, and every quote by and about it.
 
 use super::histogram::{Histogram, articles_over_time};
-use crate::corpus::Article;
+use crate::article_source::ArticleSource;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::Index;
 use crate::index::fold::fold;
@@ -49,12 +49,13 @@ pub struct EntityProfile {
 }
 
 /// The profile of entity `id`, or `None` when no article names it.
-pub fn entity_profile(
+pub fn entity_profile<'a>(
     index: &Index,
-    articles: &[Article],
+    articles: impl Into<ArticleSource<'a>>,
     annotations: &[Annotations],
     id: &EntityId,
 ) -> Option<EntityProfile> {
+    let article_count = articles.into().len();
     let entity = index.entity_of(id.as_str())?;
     let info = index.entities().get(entity as usize)?;
     let docs = index.entity_docs(entity).to_vec();
@@ -65,7 +66,9 @@ pub fn entity_profile(
     let mut quotes_by = Vec::new();
     let mut quotes_about = Vec::new();
     for &doc in &docs {
-        let (Some(_), Some(found)) = (articles.get(doc as usize), annotations.get(doc as usize))
+        let Some(found) = annotations
+            .get(doc as usize)
+            .filter(|_| (doc as usize) < article_count)
         else {
             continue;
         };

@@ -109,7 +109,9 @@ pub struct LocalsBuilder {
     locals: Vec<Local>,
     ranges: Vec<std::ops::Range<usize>>,
     positions: HashMap<Name, Positions>,
-    local_positions: Vec<Positions>,
+    /// For each local, whether its article names it only as a code in angle brackets (all
+    /// the stage needs of a local's own positions: a flag, not ten counts, per local).
+    only_bracketed: Vec<bool>,
     /// Every name and key seen, once.
     interned: HashSet<Name>,
 }
@@ -120,17 +122,16 @@ impl LocalsBuilder {
     pub fn reserve_for(&mut self, found: &[Annotations]) {
         let locals: usize = found.iter().map(|f| f.entities.len()).sum();
         self.locals.reserve_exact(locals);
-        self.local_positions.reserve_exact(locals);
+        self.only_bracketed.reserve_exact(locals);
         self.ranges.reserve_exact(found.len());
     }
 
-    /// Adds the next article's entities (`articles` is the whole collection; the article is
-    /// the one at the position of the next range).
-    pub fn add(&mut self, articles: &[Article], found: &Annotations) {
-        let article = self.ranges.len();
+    /// Adds the next article's entities (`article` is the one at the position of the next
+    /// range).
+    pub fn add(&mut self, article: Option<&Article>, found: &Annotations) {
+        let position = self.ranges.len();
         let start = self.locals.len();
-        let counts = articles
-            .get(article)
+        let counts = article
             .map(|a| noise::positions(a, found))
             .unwrap_or_default();
         for (entity, e) in found.entities.iter().enumerate() {
@@ -145,9 +146,10 @@ impl LocalsBuilder {
                 .entry(Name::clone(&key))
                 .or_default()
                 .add(count);
-            self.local_positions.push(count);
+            self.only_bracketed
+                .push(count.mentions > 0 && count.bracketed_code == count.mentions);
             self.locals.push(Local {
-                article,
+                article: position,
                 entity,
                 name,
                 key: key.clone(),
@@ -180,10 +182,10 @@ impl LocalsBuilder {
             mut locals,
             ranges,
             positions,
-            local_positions,
+            only_bracketed,
             interned: _,
         } = self;
-        for (local, own) in locals.iter_mut().zip(&local_positions) {
+        for (local, only_bracketed) in locals.iter_mut().zip(only_bracketed) {
             if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
                 local.fate = Fate::Dropped(rule, evidence);
             } else if let Some(evidence) = firm_by_context(local, &positions) {
@@ -193,7 +195,7 @@ impl LocalsBuilder {
                     Rule::FirmContext,
                     evidence,
                 );
-            } else if own.mentions > 0 && own.bracketed_code == own.mentions {
+            } else if only_bracketed {
                 // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
                 // if elsewhere the same letters name something (`Md.`, Maryland).
                 local.fate = Fate::Dropped(

@@ -102,7 +102,7 @@ mod within_article;
 pub use aliases::{AliasesError, Curation};
 pub use decisions::{Curated, Decisions, Drop, Merge, Rule};
 
-use crate::corpus::Article;
+use crate::article_source::ArticleSource;
 use crate::extract::Annotations;
 use decisions::DecisionLog;
 
@@ -126,17 +126,21 @@ pub struct Resolved {
 /// let resolved = dossier::resolve::resolve(std::slice::from_ref(a), vec![found]);
 /// assert_eq!(resolved.annotations.len(), 1);
 /// ```
-pub fn resolve(articles: &[Article], annotations: Vec<Annotations>) -> Resolved {
+pub fn resolve<'a>(
+    articles: impl Into<ArticleSource<'a>>,
+    annotations: Vec<Annotations>,
+) -> Resolved {
     resolve_curated(articles, annotations, &Curation::default())
 }
 
 /// [`resolve`], then the hand edits of `curation` (an `aliases.toml`, a reader's edits in
 /// the browser) applied last, each one's outcome in [`Decisions::curated`].
-pub fn resolve_curated(
-    articles: &[Article],
+pub fn resolve_curated<'a>(
+    articles: impl Into<ArticleSource<'a>>,
     annotations: Vec<Annotations>,
     curation: &Curation,
 ) -> Resolved {
+    let articles = articles.into();
     prepare(articles, annotations).finish(articles, curation)
 }
 
@@ -152,7 +156,10 @@ pub struct Prepared {
 }
 
 /// Runs every automatic rule over the collection (all of [`resolve`] but the rewrite).
-pub fn prepare(articles: &[Article], annotations: Vec<Annotations>) -> Prepared {
+pub fn prepare<'a>(
+    articles: impl Into<ArticleSource<'a>>,
+    annotations: Vec<Annotations>,
+) -> Prepared {
     let mut preparing = Preparing::new(articles, annotations);
     while preparing.step(&mut || true) {}
     preparing.prepared()
@@ -164,7 +171,7 @@ pub fn prepare(articles: &[Article], annotations: Vec<Annotations>) -> Prepared 
 /// few articles a step, as long as the caller says there is time; the others are one step
 /// each (a few ms for 1,000 articles). Same rules, same order: the same outcome.
 pub struct Preparing<'a> {
-    articles: &'a [Article],
+    articles: ArticleSource<'a>,
     annotations: Vec<Annotations>,
     log: DecisionLog,
     phase: Phase,
@@ -205,9 +212,9 @@ enum Phase {
 
 impl<'a> Preparing<'a> {
     /// Nothing run yet.
-    pub fn new(articles: &'a [Article], annotations: Vec<Annotations>) -> Self {
+    pub fn new(articles: impl Into<ArticleSource<'a>>, annotations: Vec<Annotations>) -> Self {
         Self {
-            articles,
+            articles: articles.into(),
             annotations,
             log: DecisionLog::default(),
             phase: Phase::CountHalves,
@@ -235,7 +242,7 @@ impl<'a> Preparing<'a> {
                 let (found, counts) = (&self.annotations, &mut self.half_counts);
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let (Some(a), Some(f)) = (articles.get(i), found.get(i)) {
-                        counts.count(a, f);
+                        counts.count(&a, f);
                     }
                 }) {
                     self.next = 0;
@@ -254,7 +261,7 @@ impl<'a> Preparing<'a> {
                 let (halves, heads, joined) = (&self.halves, &self.heads, &mut self.joined);
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let (Some(a), Some(f)) = (articles.get(i), found.get_mut(i)) {
-                        *joined |= joins::join_in_article(a, f, halves, heads, log);
+                        *joined |= joins::join_in_article(&a, f, halves, heads, log);
                     }
                 }) {
                     self.next = 0;
@@ -274,7 +281,7 @@ impl<'a> Preparing<'a> {
                 }
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let Some(f) = found.get(i) {
-                        builder.add(articles, f);
+                        builder.add(articles.get(i).as_deref(), f);
                     }
                 }) {
                     self.next = 0;
@@ -313,7 +320,7 @@ impl<'a> Preparing<'a> {
                 let words = &mut self.common_words;
                 if each_of(&mut self.next, articles.len(), in_time, |i| {
                     if let Some(a) = articles.get(i) {
-                        words.count(a);
+                        words.count(&a);
                     }
                 }) {
                     self.next = 0;
@@ -366,7 +373,11 @@ fn each_of(
 impl Prepared {
     /// Applies the hand edits, then rewrites every article's entities: the resolved
     /// collection. `articles` are the ones [`prepare`] saw.
-    pub fn finish(self, articles: &[Article], curation: &Curation) -> Resolved {
+    pub fn finish<'a>(
+        self,
+        articles: impl Into<ArticleSource<'a>>,
+        curation: &Curation,
+    ) -> Resolved {
         let mut finishing = self.finishing(articles, curation);
         while finishing.step(&mut || true) {}
         finishing.resolved()
@@ -374,7 +385,11 @@ impl Prepared {
 
     /// [`Prepared::finish`] in steps (see [`Preparing`]): the hand edits now, the rewrite
     /// an article at a time.
-    pub fn finishing<'a>(self, articles: &'a [Article], curation: &Curation) -> Finishing<'a> {
+    pub fn finishing<'a>(
+        self,
+        articles: impl Into<ArticleSource<'a>>,
+        curation: &Curation,
+    ) -> Finishing<'a> {
         let Self {
             annotations,
             mut locals,
@@ -386,7 +401,7 @@ impl Prepared {
         let mut rewritten = Vec::with_capacity(annotations.len());
         rewritten.resize_with(annotations.len(), Annotations::default);
         Finishing {
-            articles,
+            articles: articles.into(),
             annotations,
             rewritten,
             locals,
@@ -401,7 +416,7 @@ impl Prepared {
 
 /// [`Prepared::finish`] in steps, from [`Prepared::finishing`].
 pub struct Finishing<'a> {
-    articles: &'a [Article],
+    articles: ArticleSource<'a>,
     /// Each article's annotations before the rewrite; taken as it is rewritten.
     annotations: Vec<Annotations>,
     rewritten: Vec<Annotations>,
@@ -433,8 +448,13 @@ impl Finishing<'_> {
                 .get(i)
                 .and_then(|range| locals.get(range.clone()))
                 .unwrap_or_default();
-            rewritten[i] =
-                rewrite::rewrite_article(articles.get(i), found, locals, canonicals, log);
+            rewritten[i] = rewrite::rewrite_article(
+                articles.get(i).as_deref(),
+                found,
+                locals,
+                canonicals,
+                log,
+            );
         })
     }
 

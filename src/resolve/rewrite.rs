@@ -182,6 +182,7 @@ pub fn rewrite_article(
     }
     found.entities = entities;
     found.mentions = mentions;
+    found.compact();
     found
 }
 

@@ -2,7 +2,7 @@
 //! and on the seed.
 
 use super::*;
-use crate::corpus::parse_file;
+use crate::corpus::{Article, parse_file};
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
 use crate::span::ByteSpan;
 

@@ -1,10 +1,11 @@
 //! `dossier build`: a seed folder in, a static site out — the app (copied from a built
 //! `dist/`) and the collection as an archive (`src/archive`), on all cores.
 
-use dossier::archive::{WriteSummary, write::sort_for_archive, write_archive};
-use dossier::corpus::{self, Article};
+use dossier::archive::{WriteSummary, write::sort_packed_for_archive, write_archive};
+use dossier::article_source::{PackedArticle, PackedArticles};
+use dossier::corpus::{self, ArticleId};
 use dossier::extract::{Annotations, annotate};
-use dossier::index::Index;
+use dossier::index::IndexBuilder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -31,26 +32,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 fn build(args: &BuildArgs) -> Result<(), String> {
     let started = Instant::now();
-    let articles = read_seeds(&args.seeds)?;
     let curation = crate::inputs::read_curation(std::slice::from_ref(&args.seeds))?;
-    let stage = Instant::now();
-    let bar = progress(articles.len() as u64, "extracting");
-    let annotations: Vec<Annotations> = articles
-        .par_iter()
-        .map(|article| {
-            let found = annotate(article);
-            bar.inc(1);
-            found
-        })
-        .collect();
-    bar.finish_and_clear();
-    note(&format!(
-        "extracted {} articles in {:.1} s ({:.0} articles/s on {} threads)",
-        articles.len(),
-        stage.elapsed().as_secs_f64(),
-        articles.len() as f64 / stage.elapsed().as_secs_f64().max(1e-9),
-        rayon::current_num_threads()
-    ));
+    let (mut articles, annotations) = read_and_extract(&args.seeds)?;
     let stage = Instant::now();
     // The archive keeps the resolved entities, hand edits (`aliases.toml`) applied, and
     // each entity page's merged names with why (`dossier extract --explain` prints them all).
@@ -61,10 +44,16 @@ fn build(args: &BuildArgs) -> Result<(), String> {
         "resolved entities across the collection in {:.1} s",
         stage.elapsed().as_secs_f64()
     ));
-    let mut articles = articles;
     let stage = Instant::now();
-    sort_for_archive(&mut articles, &mut annotations);
-    let index = Index::build(&articles, &annotations);
+    sort_packed_for_archive(&mut articles, &mut annotations);
+    let mut builder = IndexBuilder::new();
+    let empty = Annotations::default();
+    for doc in 0..articles.len() {
+        if let Some(article) = articles.get(doc) {
+            builder.add(&article, annotations.get(doc).unwrap_or(&empty));
+        }
+    }
+    let index = builder.finish();
     note(&format!(
         "indexed in {:.1} s",
         stage.elapsed().as_secs_f64()
@@ -101,42 +90,73 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Every article of the seed folder, parsed on all cores; any bad seed stops the build
-/// after all of them are listed, with the messages `dossier query` and the app give.
-fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
+/// Every article of the seed folder, read, parsed, extracted and packed on all cores a file
+/// at a time — a million-article folder is never all in memory as files or as parsed
+/// articles — in the folder's order; any bad seed stops the build after all of them are
+/// listed, with the messages `dossier query` and the app give.
+fn read_and_extract(dir: &Path) -> Result<(PackedArticles, Vec<Annotations>), String> {
     let stage = Instant::now();
-    let files = corpus::read_folder(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let bar = progress(files.len() as u64, "reading");
-    let parsed: Vec<(String, Seed)> = files
+    let files = corpus::list_folder(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let bar = progress(files.len() as u64, "extracting");
+    let seeds: Vec<(String, Seed)> = files
         .into_par_iter()
         .map(|file| {
+            let name = file.name.clone();
             let result = match corpus::classify(&file.name) {
                 Err(skip) => Seed::Skipped(skip.reason),
-                Ok(_) => match corpus::parse_file(&file.name, &file.bytes) {
-                    Ok(articles) => Seed::Articles(articles),
+                Ok(_) => match file.read() {
                     Err(e) => {
                         eprintln!("dossier: {e}");
                         Seed::Bad
                     }
+                    Ok(file) => match corpus::parse_file(&file.name, &file.bytes) {
+                        Ok(articles) => Seed::Articles(
+                            articles
+                                .iter()
+                                .map(|article| {
+                                    let found = annotate(article);
+                                    (
+                                        (article.id.clone(), article.file.clone()),
+                                        PackedArticles::pack(article),
+                                        found,
+                                    )
+                                })
+                                .collect(),
+                        ),
+                        Err(e) => {
+                            eprintln!("dossier: {e}");
+                            Seed::Bad
+                        }
+                    },
                 },
             };
             bar.inc(1);
-            (file.name, result)
+            (name, result)
         })
         .collect();
     bar.finish_and_clear();
-    let mut articles = Vec::new();
+    let mut ids = Vec::new();
+    let mut packed = Vec::new();
+    let mut annotations = Vec::new();
     let mut bad = 0;
-    for (name, result) in parsed {
+    for (name, result) in seeds {
         match result {
-            Seed::Articles(mut found) => articles.append(&mut found),
+            Seed::Articles(found) => {
+                for (id, article, annotated) in found {
+                    ids.push(id);
+                    packed.push(article);
+                    annotations.push(annotated);
+                }
+            }
             // The curation file is read by `read_curation`.
             Seed::Skipped(_) if name == corpus::CURATION_FILE => {}
             Seed::Skipped(reason) => eprintln!("dossier: skipping {name}: {reason}"),
             Seed::Bad => bad += 1,
         }
     }
-    if let Err(clashes) = corpus::check_unique_ids(&articles) {
+    if let Err(clashes) =
+        corpus::check_unique_id_list(ids.iter().map(|(id, file)| (id.as_str(), file.as_str())))
+    {
         for e in &clashes {
             eprintln!("dossier: {e}");
         }
@@ -148,20 +168,27 @@ fn read_seeds(dir: &Path) -> Result<Vec<Article>, String> {
             dir.display()
         ));
     }
-    if articles.is_empty() {
+    if packed.is_empty() {
         return Err(format!("no articles in {}", dir.display()));
     }
+    let count = packed.len();
+    let articles = PackedArticles::from_packed(packed);
+    let (held, json) = articles.sizes();
     note(&format!(
-        "read {} articles in {:.1} s",
-        articles.len(),
-        stage.elapsed().as_secs_f64()
+        "read and extracted {count} articles in {:.1} s ({:.0} articles/s on {} threads); kept packed: {} for {} of articles",
+        stage.elapsed().as_secs_f64(),
+        count as f64 / stage.elapsed().as_secs_f64().max(1e-9),
+        rayon::current_num_threads(),
+        human(held),
+        human(json),
     ));
-    Ok(articles)
+    Ok((articles, annotations))
 }
 
 /// What one seed file gave.
 enum Seed {
-    Articles(Vec<Article>),
+    /// Its articles' ids and files, packed articles, and annotations.
+    Articles(Vec<((ArticleId, String), PackedArticle, Annotations)>),
     /// Not an article file (the reason).
     Skipped(&'static str),
     /// Unreadable; the problem was printed.
