@@ -9,7 +9,7 @@
 //! each as one block: the text LZ4-compressed, and the other fields as JSON. LZ4 rather
 //! than deflate, and the text outside the JSON, because the resolve stage reads every
 //! article five to seven times: inflating and parsing whole JSON articles made it take
-//! 2.7 times as long at a million articles; LZ4 and a short JSON cost a few percent.
+//! 2.7 times as long at a million articles, LZ4 and a short JSON 1.2 times.
 
 use crate::corpus::Article;
 use std::borrow::Cow;
