@@ -90,7 +90,8 @@ impl CommonWords {
                     format!(
                         "the collection writes \"{}\" in lower case {} times and capitalised {} times",
                         local.key, u.lower, u.capitalised
-                    ),
+                    )
+                    .into(),
                 );
             }
         }

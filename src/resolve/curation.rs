@@ -141,7 +141,7 @@ impl Entities<'_> {
                 let why = format!("hidden as noise by hand{note}");
                 let hidden = self.members.remove(&target).unwrap_or_default();
                 for &i in &hidden {
-                    self.locals[i].fate = Fate::Dropped(Rule::Curated, why.clone());
+                    self.locals[i].fate = Fate::Dropped(Rule::Curated, why.as_str().into());
                 }
                 self.forget(&target);
                 Ok((format!("{} left out", in_articles(hidden.len())), None))
@@ -165,7 +165,7 @@ impl Entities<'_> {
             if let Fate::Kept { because, .. } = &mut local.fate
                 && because.is_none()
             {
-                *because = Some((Rule::Curated, why.clone()));
+                *because = Some((Rule::Curated, why.as_str().into()));
             }
         }
         self.ids.remove(entity);
@@ -204,7 +204,7 @@ impl Entities<'_> {
                 };
                 *kind = to.0;
                 *key = to.1.as_str().into();
-                *because = Some((Rule::Curated, evidence));
+                *because = Some((Rule::Curated, evidence.into()));
             }
         }
         let count = moving.len();

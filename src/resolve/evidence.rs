@@ -128,7 +128,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         let local = &locals[i];
         let candidates = &by_last_word[&*local.key];
         let own = local_group[i];
-        let groups = &article_groups[local.article];
+        let groups = &article_groups[local.article as usize];
         let roles = role_words(local.role.as_deref());
         let most_named = candidates
             .iter()
@@ -186,9 +186,9 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
             kind: EntityKind::Person,
             key: key.clone().map_or(own, Into::into),
             because: Some(if key.is_some() {
-                (Rule::CollectionEvidence, evidence)
+                (Rule::CollectionEvidence, evidence.into())
             } else {
-                (Rule::KeptApart, evidence)
+                (Rule::KeptApart, evidence.into())
             }),
             role: None,
         };
@@ -235,7 +235,7 @@ struct Profile {
 }
 
 fn local_index(ranges: &[std::ops::Range<usize>], article: usize, local: &Local) -> usize {
-    ranges[article].start + local.entity
+    ranges[article].start + local.entity as usize
 }
 
 fn local_role(local: &Local) -> Option<&str> {

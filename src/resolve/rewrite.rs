@@ -91,12 +91,12 @@ pub fn rewrite_article(
     let mut by_id: HashMap<EntityId, usize> = HashMap::new();
     let mut new_index: Vec<Option<usize>> = vec![None; found.entities.len()];
     for local in locals {
-        let Some(old) = found.entities.get(local.entity) else {
+        let Some(old) = found.entities.get(local.entity as usize) else {
             continue;
         };
         let (kind, key, because, role) = match &local.fate {
             Fate::Dropped(rule, evidence) => {
-                log.drop(&old.id, &old.canonical, *rule, || evidence.clone());
+                log.drop(&old.id, &old.canonical, *rule, || evidence.to_string());
                 continue;
             }
             Fate::Kept {
@@ -113,11 +113,11 @@ pub fn rewrite_article(
         let id = EntityId::new(kind, &canonical);
         if let Some((Rule::KeptApart, evidence)) = because {
             log.merge(&old.id, &old.canonical, &id, Rule::KeptApart, || {
-                evidence.clone()
+                evidence.to_string()
             });
         } else if id != old.id || matches!(because, Some((Rule::Curated, _))) {
             let (rule, evidence) = match because {
-                Some((rule, evidence)) => (*rule, evidence.clone()),
+                Some((rule, evidence)) => (*rule, evidence.to_string()),
                 None => match names::place_form(&local.name) {
                     Some((form_of, names::PlaceForm::Country)) if form_of != &*local.name => (
                         Rule::CountryForm,
@@ -158,9 +158,12 @@ pub fn rewrite_article(
             }
         }
         if entity.role.is_none() {
-            entity.role = old.role.clone().or_else(|| role.clone());
+            entity.role = old
+                .role
+                .clone()
+                .or_else(|| role.as_deref().map(String::from));
         }
-        new_index[local.entity] = Some(at);
+        new_index[local.entity as usize] = Some(at);
     }
     let mut mentions: Vec<EntityMention> = found
         .mentions

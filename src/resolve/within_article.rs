@@ -104,7 +104,8 @@ pub fn link_within_articles(
                             format!(
                                 "a generic word; the article names {} organisations with it",
                                 several.len()
-                            ),
+                            )
+                            .into(),
                         )
                     }
                 }
