@@ -115,19 +115,23 @@ impl PackedArticles {
 
     /// Puts the articles in `order` (positions in the current order, each once).
     pub fn reorder(&mut self, order: &[usize]) {
-        let mut old: Vec<Option<Box<[u8]>>> = std::mem::take(&mut self.packed)
-            .into_iter()
-            .map(Some)
-            .collect();
-        self.packed = order
-            .iter()
-            .filter_map(|&i| old.get_mut(i)?.take())
-            .collect();
+        self.packed = in_order(std::mem::take(&mut self.packed), order);
     }
 }
 
+/// `items` in `order` (positions in the current order; a position out of range or given
+/// twice yields nothing more), each moved, none copied.
+pub fn in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut old: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| old.get_mut(i)?.take())
+        .collect()
+}
+
 /// The articles a stage reads, by position: a slice of parsed ones, or packed ones that are
-/// unpacked as they are read. `&Vec<Article>`, `&[Article]` and `&PackedArticles` all convert.
+/// unpacked as they are read. `&Vec<Article>`, `&Arc<Vec<Article>>`, `&[Article]` and
+/// `&PackedArticles` all convert.
 #[derive(Debug, Clone, Copy)]
 pub enum ArticleSource<'a> {
     /// Parsed articles.
@@ -175,6 +179,13 @@ impl<'a> From<&'a [Article]> for ArticleSource<'a> {
 
 impl<'a> From<&'a Vec<Article>> for ArticleSource<'a> {
     fn from(articles: &'a Vec<Article>) -> Self {
+        Self::Parsed(articles)
+    }
+}
+
+/// The browser shares its articles between views.
+impl<'a> From<&'a std::sync::Arc<Vec<Article>>> for ArticleSource<'a> {
+    fn from(articles: &'a std::sync::Arc<Vec<Article>>) -> Self {
         Self::Parsed(articles)
     }
 }

@@ -12,7 +12,7 @@ use super::parts::{
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
-use crate::article_source::{ArticleSource, PackedArticles};
+use crate::article_source::{ArticleSource, PackedArticles, in_order};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
@@ -100,31 +100,16 @@ pub fn archive_order<'a>(articles: impl Into<ArticleSource<'a>>) -> Vec<usize> {
 pub fn sort_packed_for_archive(articles: &mut PackedArticles, annotations: &mut Vec<Annotations>) {
     let order = archive_order(&*articles);
     articles.reorder(&order);
-    reorder(annotations, &order);
-}
-
-/// Puts `items` in `order` (positions in the current order).
-fn reorder<T: Default>(items: &mut Vec<T>, order: &[usize]) {
-    let mut old = std::mem::take(items);
-    *items = order
-        .iter()
-        .map(|&i| old.get_mut(i).map(std::mem::take).unwrap_or_default())
-        .collect();
+    annotations.resize_with(order.len(), Annotations::default);
+    *annotations = in_order(std::mem::take(annotations), &order);
 }
 
 /// Puts `articles` and their `annotations` in archive order (see [`archive_order`]).
 pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annotations>) {
     let order = archive_order(&*articles);
-    let mut a: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
-    let mut n: Vec<Option<Annotations>> =
-        std::mem::take(annotations).into_iter().map(Some).collect();
-    n.resize(a.len(), None);
-    for i in order {
-        if let Some(article) = a[i].take() {
-            articles.push(article);
-            annotations.push(n[i].take().unwrap_or_default());
-        }
-    }
+    annotations.resize_with(order.len(), Annotations::default);
+    *articles = in_order(std::mem::take(articles), &order);
+    *annotations = in_order(std::mem::take(annotations), &order);
 }
 
 /// Writes the archive of `articles` (in archive order: [`sort_for_archive`]) and `index`

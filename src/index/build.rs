@@ -7,6 +7,7 @@ use super::fold::for_each_word;
 use super::postings::Lists;
 use super::terms::{TermStream, Terms};
 use super::{DocInfo, EntityInfo, Index, NONE, QuoteEntry, SpeakerInfo};
+use crate::article_source::ArticleSource;
 use crate::corpus::{Article, TitleOrigin};
 use crate::extract::{Annotations, Quote};
 use crate::span::ByteSpan;
@@ -41,13 +42,16 @@ impl Interner {
 }
 
 impl Index {
-    /// Indexes `articles`, with `annotations[i]` belonging to `articles[i]` (missing
-    /// annotations count as empty).
-    pub fn build(articles: &[Article], annotations: &[Annotations]) -> Self {
+    /// Indexes `articles` (parsed, or packed and unpacked one at a time), with
+    /// `annotations[i]` belonging to article `i` (missing annotations count as empty).
+    pub fn build<'a>(articles: impl Into<ArticleSource<'a>>, annotations: &[Annotations]) -> Self {
+        let articles = articles.into();
         let empty = Annotations::default();
         let mut builder = IndexBuilder::new();
-        for (doc, article) in articles.iter().enumerate() {
-            builder.add(article, annotations.get(doc).unwrap_or(&empty));
+        for doc in 0..articles.len() {
+            if let Some(article) = articles.get(doc) {
+                builder.add(&article, annotations.get(doc).unwrap_or(&empty));
+            }
         }
         builder.finish()
     }

@@ -295,12 +295,7 @@ fn over_time_section(name: &str, over_time: &Histogram) -> impl IntoView + use<>
 /// The entity's profile over the reader's own articles, when they name it.
 fn own_profile(state: AppState, id: &EntityId) -> Option<(Arc<Library>, EntityProfile)> {
     let library = state.library.get()?;
-    let profile = entity_profile(
-        &library.index,
-        library.articles.as_slice(),
-        &library.annotations,
-        id,
-    )?;
+    let profile = entity_profile(&library.index, &library.articles, &library.annotations, id)?;
     Some((library, profile))
 }
 

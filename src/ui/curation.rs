@@ -157,10 +157,7 @@ fn change(state: AppState, edits: Edits, then: impl FnOnce(&Library) + 'static) 
         super::loader::yield_to_browser().await;
         let started = super::loader::now_ms();
         let all = state.edits.get_untracked().all();
-        let resolved = prepared
-            .as_ref()
-            .clone()
-            .finish(library.articles.as_slice(), &all);
+        let resolved = prepared.as_ref().clone().finish(&library.articles, &all);
         let index = Index::build(&library.articles, &resolved.annotations);
         let updated = Arc::new(Library {
             articles: library.articles.clone(),

@@ -38,12 +38,8 @@ pub fn EntityPage(
         let base = filter.results_view();
         let back =
             view! { <ViewLink filter=base.clone() class="back">"← Back to results"</ViewLink> };
-        let Some(p) = entity_profile(
-            &library.index,
-            library.articles.as_slice(),
-            &library.annotations,
-            &id,
-        ) else {
+        let Some(p) = entity_profile(&library.index, &library.articles, &library.annotations, &id)
+        else {
             return Some(
                 view! {
                     {back}

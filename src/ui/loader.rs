@@ -153,7 +153,7 @@ async fn resolve_and_index(
 ) -> (Library, f64, f64) {
     let mut resolve_ms = 0.0;
     let mut slice = Slice::start().yield_now().await;
-    let mut preparing = crate::resolve::Preparing::new(articles.as_slice(), annotations);
+    let mut preparing = crate::resolve::Preparing::new(&articles, annotations);
     while preparing.step(&mut || !slice.spent()) {
         if slice.spent() {
             resolve_ms += slice.elapsed();
@@ -162,7 +162,7 @@ async fn resolve_and_index(
     }
     let prepared = preparing.prepared();
     // The verdicts are kept for the reader's later edits; the rewrite takes a copy.
-    let mut finishing = prepared.clone().finishing(articles.as_slice(), curation);
+    let mut finishing = prepared.clone().finishing(&articles, curation);
     while finishing.step(&mut || !slice.spent()) {
         if slice.spent() {
             resolve_ms += slice.elapsed();

@@ -5,7 +5,7 @@ use dossier::archive::{WriteSummary, write::sort_packed_for_archive, write_archi
 use dossier::article_source::{PackedArticle, PackedArticles};
 use dossier::corpus::{self, ArticleId};
 use dossier::extract::{Annotations, annotate};
-use dossier::index::IndexBuilder;
+use dossier::index::Index;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -46,14 +46,7 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     ));
     let stage = Instant::now();
     sort_packed_for_archive(&mut articles, &mut annotations);
-    let mut builder = IndexBuilder::new();
-    let empty = Annotations::default();
-    for doc in 0..articles.len() {
-        if let Some(article) = articles.get(doc) {
-            builder.add(&article, annotations.get(doc).unwrap_or(&empty));
-        }
-    }
-    let index = builder.finish();
+    let index = Index::build(&articles, &annotations);
     note(&format!(
         "indexed in {:.1} s",
         stage.elapsed().as_secs_f64()
