@@ -66,7 +66,7 @@ fn answered<T>(
 }
 
 /// What both builds must agree on, in comparable form.
-fn embedded_view(index: &Index, results: &Results) -> String {
+fn embedded_view(index: &Index, articles: &[Article], results: &Results) -> String {
     let hits: Vec<String> = results
         .hits
         .iter()
@@ -77,13 +77,15 @@ fn embedded_view(index: &Index, results: &Results) -> String {
         .iter()
         .map(|q| {
             let entry = index.quotes()[q.quote as usize];
-            let speaker = q.speaker.map(|s| index.speakers()[s as usize].key.clone());
+            let speaker = q.speaker.map(|s| &index.speakers()[s as usize]);
             format!(
-                "{} #{} {:?} {:?}",
+                "{} #{} {:?} {:?} {:?} {:?}",
                 index.doc(q.doc).unwrap().id,
                 entry.number,
-                speaker,
-                q.span
+                speaker.map(|s| &s.key),
+                q.span,
+                speaker.map_or("", |s| s.name.as_str()),
+                q.span.slice(&articles[q.doc as usize].text)
             )
         })
         .collect();
@@ -102,7 +104,12 @@ fn archive_view(results: &ArchiveResults) -> String {
     let quotes: Vec<String> = results
         .quotes
         .iter()
-        .map(|q| format!("{} #{} {:?} {:?}", q.article, q.number, q.speaker, q.span))
+        .map(|q| {
+            format!(
+                "{} #{} {:?} {:?} {:?} {:?}",
+                q.article, q.number, q.speaker, q.span, q.speaker_name, q.text
+            )
+        })
         .collect();
     format!(
         "total {}\nhits {hits:?}\nquotes {quotes:?}\nfacets {:?}\nhistogram {:?}\nhighlight {:?}",
@@ -113,7 +120,7 @@ fn archive_view(results: &ArchiveResults) -> String {
 #[test]
 fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
     let site = tempfile::tempdir().unwrap();
-    let (index, _, _) = build(Path::new(FIXTURE), site.path());
+    let (index, articles, _) = build(Path::new(FIXTURE), site.path());
     let mut links: Vec<String> = [
         "",
         "q=oil",
@@ -159,12 +166,12 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
         links.push(format!("s={}", speaker.key));
     }
     assert!(index.entities().len() > 5 && !index.speakers().is_empty());
-    assert_same_answers(&index, site.path(), &links);
+    assert_same_answers(&index, &articles, site.path(), &links);
 }
 
 /// Every link, with full and with short lists, answered from the archive in `site` as
 /// `index` answers it.
-fn assert_same_answers(index: &Index, site: &Path, links: &[String]) {
+fn assert_same_answers(index: &Index, articles: &[Article], site: &Path, links: &[String]) {
     let (mut archive, mut source) = open(site);
     for options in [
         Options::default(),
@@ -178,7 +185,7 @@ fn assert_same_answers(index: &Index, site: &Path, links: &[String]) {
         for link in links {
             let (filter, notices) = Filter::from_query_string(link);
             assert!(notices.is_empty(), "{link}: {notices:?}");
-            let expected = embedded_view(index, &search_with(index, &filter, options));
+            let expected = embedded_view(index, articles, &search_with(index, &filter, options));
             let got = search_from(&mut archive, &mut source, &filter, options).unwrap();
             assert_eq!(archive_view(&got), expected, "link `{link}`");
         }
@@ -189,7 +196,7 @@ fn assert_same_answers(index: &Index, site: &Path, links: &[String]) {
 fn metadata_field_links_and_facets_answer_as_the_in_memory_index_does() {
     // The wire stories carry topics, places and authors in their front matter.
     let site = tempfile::tempdir().unwrap();
-    let (index, _, _) = build(Path::new("tests/fixtures/wire"), site.path());
+    let (index, articles, _) = build(Path::new("tests/fixtures/wire"), site.path());
     let meta = index.meta_fields();
     assert!(meta.fields().len() >= 2, "{:?}", meta.fields());
     let mut links: Vec<String> = ["", "q=oil", "m.topics=nothing-like-this", "m.nofield=x"]
@@ -213,7 +220,7 @@ fn metadata_field_links_and_facets_answer_as_the_in_memory_index_does() {
         second.name,
         meta.value(second.values.start)
     ));
-    assert_same_answers(&index, site.path(), &links);
+    assert_same_answers(&index, &articles, site.path(), &links);
 }
 
 #[test]
@@ -498,7 +505,7 @@ fn mentioned_date_links_answer_as_the_in_memory_index_does_from_the_parts_of_the
     let corpus = tempfile::tempdir().unwrap();
     write_dated_corpus(corpus.path(), 2_500);
     let site = tempfile::tempdir().unwrap();
-    let (index, _, summary) = build(corpus.path(), site.path());
+    let (index, articles, summary) = build(corpus.path(), site.path());
     let (parts, _) = summary.by_kind[&Kind::Mentioned];
     assert!(parts >= 3, "{parts} mentioned parts");
     let mut links: Vec<String> = [
@@ -536,7 +543,7 @@ fn mentioned_date_links_answer_as_the_in_memory_index_does_from_the_parts_of_the
     );
     let some = embedded("dates=mentioned&from=1987-03&to=1987-04").total;
     assert!(some > 0 && some < index.len(), "{some}");
-    assert_same_answers(&index, site.path(), &links);
+    assert_same_answers(&index, &articles, site.path(), &links);
 
     // A range reads only some of the parts: fewer than the histogram of every mention.
     let mentioned_fetched = |link: &str| {

@@ -71,6 +71,8 @@
 //!                                                             ;   of docs_per_part documents
 //! docs      = first_doc len { id title date source words lede
 //!                             len { number speaker:str start len } }  names(texts)
+//!             [ per document: len { speaker-name:str text:str } ]  ; per quote (absent: built
+//!                                                             ;   before quotes kept them)
 //! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
 //! facets    = len { docs }                                    ; facet_values_per_part values each
 //! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
@@ -99,7 +101,9 @@
 //! parts after them let a facet's find box find any value ([`names`]). The layout came
 //! last ([`parts::Layout`]): `docs` parts of 16 documents, 64 to a `doctable`, 100 facet
 //! values to a `facets` part, where the first archives had 64, 128 and 25; a catalogue
-//! without it has the first layout. (A section is written whenever a later one is, so a
+//! without it has the first layout. Then `docs` parts kept each quote's speaker name and
+//! words after their end, for the quotes view: an older part shows quotes by speaker key
+//! and without their words (and cannot narrow them by the query's words). (A section is written whenever a later one is, so a
 //! catalogue with a layout always has a `mentioned` table: every build that writes the
 //! layout also writes mentioned dates.)
 //!

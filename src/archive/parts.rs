@@ -669,6 +669,11 @@ pub struct QuoteEntry {
     pub speaker: String,
     /// The quotation in the article text.
     pub span: ByteSpan,
+    /// The speaker's display name, empty when unknown (or in a part written before names
+    /// and texts were kept).
+    pub speaker_name: String,
+    /// The quotation's words, as the quotes view shows them (empty in a part written before).
+    pub text: String,
 }
 
 /// What a result list shows of one document.
@@ -701,14 +706,15 @@ impl DocEntry {
             .doc_quotes(doc)
             .iter()
             .filter_map(|&q| index.quotes().get(q as usize))
-            .map(|quote| QuoteEntry {
-                number: quote.number,
-                speaker: index
-                    .speakers()
-                    .get(quote.speaker as usize)
-                    .map(|s| s.key.clone())
-                    .unwrap_or_default(),
-                span: quote.span,
+            .map(|quote| {
+                let speaker = index.speakers().get(quote.speaker as usize);
+                QuoteEntry {
+                    number: quote.number,
+                    speaker: speaker.map(|s| s.key.clone()).unwrap_or_default(),
+                    span: quote.span,
+                    speaker_name: speaker.map(|s| s.name.clone()).unwrap_or_default(),
+                    text: quote.span.slice(&article.text).to_string(),
+                }
             })
             .collect();
         let body = article.body.slice(&article.text);
@@ -773,6 +779,13 @@ impl DocsPart {
             });
         });
         names(&mut enc, &self.texts);
+        // Added within version 1, after the part's end, so older readers' parts still read.
+        for doc in &self.docs {
+            enc.list(&doc.quotes, |enc, q| {
+                enc.str(&q.speaker_name);
+                enc.str(&q.text);
+            });
+        }
         enc.into_bytes()
     }
 
@@ -793,6 +806,8 @@ impl DocsPart {
                     number,
                     speaker,
                     span: ByteSpan::new(start, end),
+                    speaker_name: String::new(),
+                    text: String::new(),
                 })
             })?;
             Ok(DocEntry {
@@ -806,6 +821,19 @@ impl DocsPart {
             })
         })?;
         let texts = read_names(&mut dec, Kind::Texts)?;
+        let mut docs = docs;
+        if !dec.is_done() {
+            for doc in &mut docs {
+                let words = dec.list(|dec| Ok((dec.str()?, dec.str()?)))?;
+                if words.len() != doc.quotes.len() {
+                    return Err(Problem::Invalid("quote texts do not match the quotes"));
+                }
+                for (quote, (name, text)) in doc.quotes.iter_mut().zip(words) {
+                    quote.speaker_name = name;
+                    quote.text = text;
+                }
+            }
+        }
         done(
             &dec,
             Self {
@@ -1197,6 +1225,79 @@ mod tests {
         assert_eq!(narrow.texts_part(63), Some(texts(1)));
         assert_eq!(narrow.texts_part(64), None);
         assert_eq!(narrow.texts_part(31), None);
+    }
+
+    #[test]
+    fn a_docs_part_keeps_quote_words_and_one_written_before_them_still_reads() {
+        let quote = |number: u32, speaker: &str, name: &str, text: &str| QuoteEntry {
+            number,
+            speaker: speaker.into(),
+            span: ByteSpan::new(10, 10 + text.len()),
+            speaker_name: name.into(),
+            text: text.into(),
+        };
+        let doc = |id: &str, quotes: Vec<QuoteEntry>| DocEntry {
+            id: id.into(),
+            title: format!("{id} title"),
+            date: "1987-03-02".into(),
+            source: String::new(),
+            words: 40,
+            lede: "Lede".into(),
+            quotes,
+        };
+        let part = DocsPart {
+            first_doc: 16,
+            docs: vec![
+                doc(
+                    "a",
+                    vec![
+                        quote(0, "person:james-baker", "James Baker", "We will act."),
+                        quote(3, "", "", "Nothing to add."),
+                    ],
+                ),
+                doc("b", Vec::new()),
+            ],
+            texts: Vec::new(),
+        };
+        assert_eq!(DocsPart::decode(&part.encode()), Ok(part.clone()));
+        // A part written before the quotes' names and words: the same body up to them.
+        let before = || {
+            let mut enc = Enc::default();
+            enc.u32(part.first_doc);
+            enc.list(&part.docs, |enc, d| {
+                for s in [&d.id, &d.title, &d.date, &d.source] {
+                    enc.str(s);
+                }
+                enc.u32(d.words);
+                enc.str(&d.lede);
+                enc.list(&d.quotes, |enc, q| {
+                    enc.u32(q.number);
+                    enc.str(&q.speaker);
+                    enc.count(q.span.start);
+                    enc.count(q.span.end - q.span.start);
+                });
+            });
+            names(&mut enc, &part.texts);
+            enc
+        };
+        let older = DocsPart::decode(&before().into_bytes()).expect("an older part reads");
+        let first = &older.docs[0].quotes[0];
+        assert_eq!(
+            (first.speaker.as_str(), first.span),
+            ("person:james-baker", part.docs[0].quotes[0].span)
+        );
+        assert!(first.text.is_empty() && first.speaker_name.is_empty());
+        // Words for fewer quotes than the part lists are damage, not a silent mismatch.
+        let mut short = before();
+        short.list(&part.docs[0].quotes[..1], |enc, q| {
+            enc.str(&q.speaker_name);
+            enc.str(&q.text);
+        });
+        short.count(0);
+        assert_eq!(
+            DocsPart::decode(&short.into_bytes()),
+            Err(Problem::Invalid("quote texts do not match the quotes"))
+        );
     }
 
     #[test]

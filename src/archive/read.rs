@@ -182,6 +182,19 @@ pub struct ArchiveQuote {
     pub speaker: Option<String>,
     /// The quotation in the article text.
     pub span: ByteSpan,
+    /// The speaker's display name (empty when unknown, or from an archive built before
+    /// quotes kept it: then the key stands in).
+    pub speaker_name: String,
+    /// The quotation's words (empty from an archive built before quotes kept them).
+    pub text: String,
+}
+
+impl ArchiveQuote {
+    /// Whether the quotes view lists it for a query requiring `words` (always, from an
+    /// archive built before quotes kept their words: it cannot tell).
+    pub fn has(&self, words: &crate::query::quote_list::QuoteWords) -> bool {
+        self.text.is_empty() || words.found_in(&self.text, ByteSpan::new(0, self.text.len()))
+    }
 }
 
 /// Everything a view shows for one filter, answered from parts.
@@ -853,7 +866,7 @@ impl<'a> Lookup<'a> {
 
     fn search(&self, filter: &Filter, options: Options) -> ArchiveResults {
         let (matches, scored) = self.evaluate(filter);
-        let ranked = match filter.sort {
+        let ranked = match filter.ranking() {
             Sort::Relevance => self.rank(&matches, &scored, options.hits),
             Sort::Newest => self.by_date(&matches, options.hits, false),
             Sort::Oldest => self.by_date(&matches, options.hits, true),
@@ -1339,6 +1352,8 @@ pub(crate) fn quote_hits(filter: &Filter, hits: &[ArchiveHit], limit: usize) -> 
                 number: quote.number,
                 speaker: (!quote.speaker.is_empty()).then(|| quote.speaker.clone()),
                 span: quote.span,
+                speaker_name: quote.speaker_name.clone(),
+                text: quote.text.clone(),
             });
         }
     }

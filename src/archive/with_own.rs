@@ -61,7 +61,7 @@ pub fn with_own(
             })
         })
         .collect();
-    let hits = merge_hits(filter.sort, &site.hits, &own_hits, options.hits);
+    let hits = merge_hits(filter.ranking(), &site.hits, &own_hits, options.hits);
     let quotes = quote_hits(filter, &hits, options.quotes);
     let mut highlight = site.highlight.clone();
     highlight.extend(own.results.highlight.iter().cloned());

@@ -156,7 +156,7 @@ pub fn search(index: &Index, filter: &Filter) -> Results {
 /// Evaluates `filter` and collects as much as `options` asks.
 pub fn search_with(index: &Index, filter: &Filter, options: Options) -> Results {
     let Evaluation { matches, scored } = evaluate_with(index, filter, options.last_word);
-    let hits = match filter.sort {
+    let hits = match filter.ranking() {
         Sort::Relevance => rank(index, &matches, &scored, options.hits),
         Sort::Newest => by_date(index, &matches, options.hits, false),
         Sort::Oldest => by_date(index, &matches, options.hits, true),

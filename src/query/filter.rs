@@ -528,6 +528,16 @@ impl Filter {
         self.entity = None;
     }
 
+    /// The order its articles are collected in: the quotes view lists quotes newest article
+    /// first whatever the article list's sort (a chronology of who said what), so both
+    /// builds collect its articles newest first too.
+    pub fn ranking(&self) -> Sort {
+        match self.view {
+            View::Quotes => Sort::Newest,
+            _ => self.sort,
+        }
+    }
+
     /// This filter with nothing opened (see [`Filter::close_opened`]).
     pub fn results_view(&self) -> Filter {
         let mut filter = self.clone();

@@ -25,7 +25,7 @@ pub fn matching_quotes(
         .iter()
         .filter_map(|s| index.speaker_of(s))
         .collect();
-    let required = required_words(&filter.text);
+    let required = QuoteWords::of(&filter.text);
     let mut docs: Vec<u32> = matches.iter().collect();
     docs.sort_by_key(|&d| std::cmp::Reverse(index.doc(d).and_then(|info| info.date)));
     let mut total = 0;
@@ -39,7 +39,7 @@ pub fn matching_quotes(
             if !wanted_speakers.is_empty() && !wanted_speakers.contains(&quote.speaker) {
                 continue;
             }
-            if !required.is_empty() && !contains_all(&article.text, quote.span, &required) {
+            if !required.found_in(&article.text, quote.span) {
                 continue;
             }
             total += 1;
@@ -56,8 +56,25 @@ pub fn matching_quotes(
     (total, out)
 }
 
-/// The folded words a quote must contain: every word of the query that is not excluded,
-/// not an `OR` group member and not the operator itself.
+/// The folded words a quote must contain to match a text query: every word of the query
+/// that is not excluded, not an `OR` group member and not the operator itself. The archive's
+/// quotes view asks the same of the quote texts its `docs` parts keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteWords(Vec<String>);
+
+impl QuoteWords {
+    /// The words `query` requires of a quote.
+    pub fn of(query: &str) -> Self {
+        QuoteWords(required_words(query))
+    }
+
+    /// Whether the quote at `span` of `text` contains every required word (always, when
+    /// none are).
+    pub fn found_in(&self, text: &str, span: crate::ByteSpan) -> bool {
+        self.0.is_empty() || contains_all(text, span, &self.0)
+    }
+}
+
 fn required_words(query: &str) -> Vec<String> {
     let tokens: Vec<&str> = query.split_whitespace().collect();
     let mut words = Vec::new();

@@ -31,8 +31,9 @@ pub(super) const MANIFEST_URL: &str = "archive/manifest.json";
 pub(super) const PARTS_URL: &str = "archive/parts/";
 /// Attempts per part: the first and two retries.
 pub(super) const ATTEMPTS: usize = 3;
-/// Quotes collected per view, as in the embedded build.
-const QUOTES: usize = 500;
+/// Quotes collected per view: every quote of the articles listed (the list's length bounds
+/// them), so that the quotes view's count is exact once every matching article is listed.
+const QUOTES: usize = usize::MAX;
 
 /// Which build answers the views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,11 +11,14 @@ use super::facets::FacetPanelsOf;
 use super::link::ViewLink;
 use super::network::ArchiveNetworkView;
 use super::own_articles::CollectionPanel;
+use super::quotes::{QuoteRow, quote_row};
 use super::reader::article_view;
 use super::results::{SortControl, own_badge, summary};
 use super::state::{AppState, HIT_PAGE, Library};
+use crate::archive::parts::DocEntry;
 use crate::archive::{ArchiveHit, ArchiveResults};
 use crate::index::Index;
+use crate::query::quote_list::QuoteWords;
 use crate::query::{Filter, View};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -179,11 +182,7 @@ fn hit_item(hit: &ArchiveHit, filter: &Filter) -> impl IntoView + use<> {
         entity: None,
         ..filter.clone()
     };
-    let byline = [entry.source.as_str(), entry.date.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let byline = byline(entry);
     let (id, title, lede) = (entry.id.clone(), entry.title.clone(), entry.lede.clone());
     let id_for_badge = id.clone();
     view! {
@@ -195,7 +194,10 @@ fn hit_item(hit: &ArchiveHit, filter: &Filter) -> impl IntoView + use<> {
     }
 }
 
-/// The quotes of the best articles (of the filter's speakers, when it names some).
+/// The quotes of the matching articles, newest article first, as the embedded build lists
+/// them (narrowed to the filter's speakers and to quotes containing the query's words), from
+/// the `docs` parts of the articles listed so far: the count is exact once every matching
+/// article is listed, and says how many articles it covers until then.
 #[component]
 fn ArchiveQuotes() -> impl IntoView {
     let state = AppState::use_context();
@@ -209,42 +211,62 @@ fn ArchiveQuotes() -> impl IntoView {
         };
         let results: Arc<ArchiveResults> = results.0;
         let filter = state.filter.get().0;
-        let titles: std::collections::HashMap<u32, &ArchiveHit> =
+        let words = QuoteWords::of(&filter.text);
+        let hits: std::collections::HashMap<u32, &ArchiveHit> =
             results.hits.iter().map(|h| (h.doc, h)).collect();
-        let items = results
+        let rows: Vec<QuoteRow> = results
             .quotes
             .iter()
+            .filter(|q| q.has(&words))
             .map(|q| {
-                let open = Filter {
-                    article: Some(q.article.clone()),
-                    quote: Some(q.number),
-                    entity: None,
-                    ..filter.results_view()
+                let entry = hits.get(&q.doc).map(|h| &h.entry);
+                let name = match q.speaker_name.as_str() {
+                    "" => q.speaker.clone(),
+                    name => Some(name.to_string()),
                 };
-                let title = titles
-                    .get(&q.doc)
-                    .map_or_else(|| q.article.clone(), |h| h.entry.title.clone());
-                let speaker = q
-                    .speaker
-                    .clone()
-                    .unwrap_or_else(|| "Unknown speaker".into());
-                view! {
-                    <li class="quote-item" data-article=q.article.clone()>
-                        <span class="quote-speaker">{speaker}</span>
-                        " in "
-                        <ViewLink filter=open class="quote-link">{title}</ViewLink>
-                    </li>
+                QuoteRow {
+                    article: q.article.clone(),
+                    number: q.number,
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone().zip(name),
+                    title: entry.map_or_else(|| q.article.clone(), |e| e.title.clone()),
+                    meta: entry.map(byline).unwrap_or_default(),
                 }
             })
+            .collect();
+        let count = rows.len();
+        let (listed, total) = (results.hits.len(), results.total);
+        let quotes = format!("{count} quote{}", if count == 1 { "" } else { "s" });
+        let summary = if listed >= total {
+            quotes
+        } else {
+            format!("{quotes} in the {listed} newest of {total} matching articles")
+        };
+        let items = rows
+            .into_iter()
+            .map(|row| quote_row(row, &filter))
             .collect_view();
-        let count = results.quotes.len();
         view! {
             <h1 class="view-title visually-hidden">"Quotes"</h1>
-            <p class="summary" role="status" id="summary">{format!("{count} quotes in the {} best matching articles", results.hits.len())}</p>
-            <ol class="quotes" id="quotes">{items}</ol>
+            <p class="summary" role="status" id="summary">{summary}</p>
+            <ol class="quote-hits">{items}</ol>
+            <Show when=move || { total > listed }>
+                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                    {format!("Show quotes of more articles ({} more)", total - listed)}
+                </button>
+            </Show>
         }
         .into_any()
     }
+}
+
+/// Source and date, as a result list shows them.
+fn byline(entry: &DocEntry) -> String {
+    [entry.source.as_str(), entry.date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// One article, read from its `texts` part, marked as in the embedded reader.

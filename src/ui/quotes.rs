@@ -32,40 +32,21 @@ pub fn QuoteList() -> impl IntoView {
             .filter_map(|hit| {
                 let article = library.articles.get(hit.doc as usize)?;
                 let entry = library.index.quotes().get(hit.quote as usize)?;
-                let speaker = hit.speaker.and_then(|s| library.index.speakers().get(s as usize)).cloned();
-                let permalink = Filter {
-                    article: Some(article.id.0.clone()),
-                    quote: Some(entry.number),
-                    entity: None,
-                    ..filter.clone()
-                };
-                let by_speaker = speaker.as_ref().map(|s| {
-                    let mut f = filter.results_view();
-                    if !f.speakers.contains(&s.key) {
-                        f.speakers.push(s.key.clone());
-                    }
-                    (s.name.clone(), f)
-                });
-                let meta = article.byline(false);
-                let (text, title, aria) = (
-                    hit.span.slice(&article.text).to_string(),
-                    article.title.clone(),
-                    format!("Open this quote in “{}”", article.title),
-                );
-                Some(view! {
-                    <li class="quote-hit" data-article=article.id.0.clone() data-quote=entry.number>
-                        <blockquote>{text}</blockquote>
-                        <p class="quote-source">
-                            {match by_speaker {
-                                Some((name, f)) => view! { "— " <ViewLink filter=f class="speaker-link">{name}</ViewLink> }.into_any(),
-                                None => view! { <span class="speaker-unknown">"— speaker not identified"</span> }.into_any(),
-                            }}
-                            ", "
-                            <ViewLink filter=permalink class="quote-permalink" label=aria>{title}</ViewLink>
-                            <span class="hit-meta">{meta}</span>
-                        </p>
-                    </li>
-                })
+                let speaker = hit
+                    .speaker
+                    .and_then(|s| library.index.speakers().get(s as usize))
+                    .map(|s| (s.key.clone(), s.name.clone()));
+                Some(quote_row(
+                    QuoteRow {
+                        article: article.id.0.clone(),
+                        number: entry.number,
+                        text: hit.span.slice(&article.text).to_string(),
+                        speaker,
+                        title: article.title.clone(),
+                        meta: article.byline(false),
+                    },
+                    &filter,
+                ))
             })
             .collect_view();
         Some(view! {
@@ -80,5 +61,62 @@ pub fn QuoteList() -> impl IntoView {
                 </button>
             </Show>
         })
+    }
+}
+
+/// What one row of a quotes view shows, in either build.
+pub(super) struct QuoteRow {
+    /// The article's id.
+    pub article: String,
+    /// The quote's number in the article.
+    pub number: u32,
+    /// The quotation.
+    pub text: String,
+    /// Its speaker's key and display name, when identified.
+    pub speaker: Option<(String, String)>,
+    /// The article's title.
+    pub title: String,
+    /// Source and date.
+    pub meta: String,
+}
+
+/// One quote: its words, its speaker (a link narrowing the list to them) and a permalink
+/// opening the article scrolled to it.
+pub(super) fn quote_row(row: QuoteRow, filter: &Filter) -> impl IntoView + use<> {
+    let QuoteRow {
+        article,
+        number,
+        text,
+        speaker,
+        title,
+        meta,
+    } = row;
+    let aria = format!("Open this quote in “{title}”");
+    let permalink = Filter {
+        article: Some(article.clone()),
+        quote: Some(number),
+        entity: None,
+        ..filter.clone()
+    };
+    let by_speaker = speaker.map(|(key, name)| {
+        let mut f = filter.results_view();
+        if !f.speakers.contains(&key) {
+            f.speakers.push(key);
+        }
+        (name, f)
+    });
+    view! {
+        <li class="quote-hit" data-article=article data-quote=number>
+            <blockquote>{text}</blockquote>
+            <p class="quote-source">
+                {match by_speaker {
+                    Some((name, f)) => view! { "— " <ViewLink filter=f class="speaker-link">{name}</ViewLink> }.into_any(),
+                    None => view! { <span class="speaker-unknown">"— speaker not identified"</span> }.into_any(),
+                }}
+                ", "
+                <ViewLink filter=permalink class="quote-permalink" label=aria>{title}</ViewLink>
+                <span class="hit-meta">{meta}</span>
+            </p>
+        </li>
     }
 }

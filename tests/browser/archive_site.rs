@@ -7,7 +7,8 @@
 //! reads the entity's profile and pages through its articles; a site with a part deleted and parts corrupted says so plainly instead
 //! of showing numbers; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
-//! (and saved) on its own, without the old build's parts.
+//! (and saved) on its own, without the old build's parts; a cold quotes link lists each
+//! quote's words, speaker and article as `dossier query` does.
 //!
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
@@ -492,6 +493,98 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
     .await;
 }
 
+/// Each quote row the page shows: `[article, quote words, speaker name or null]`.
+const QUOTE_ROWS: &str = "return [...document.querySelectorAll('.quote-hit')].map(li => [
+    li.dataset.article,
+    li.querySelector('blockquote').textContent,
+    li.querySelector('.speaker-link') ? li.querySelector('.speaker-link').textContent : null]);";
+
+/// The rows `dossier query --json` lists for the quotes view, as [`QUOTE_ROWS`] reads them.
+fn quote_rows(answer: &Value) -> Vec<Value> {
+    let quotes = answer["quotes"].as_array().expect("a quote list");
+    quotes
+        .iter()
+        .map(|q| serde_json::json!([q["article"], q["text"], q["name"]]))
+        .collect()
+}
+
+/// What the quotes view's summary says: exact once every matching article is listed.
+fn quotes_summary(rows: usize, listed: u64, total: u64) -> String {
+    let quotes = format!("{rows} quote{}", if rows == 1 { "" } else { "s" });
+    if listed >= total {
+        quotes
+    } else {
+        format!("{quotes} in the {listed} newest of {total} matching articles")
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cold_quotes_link_shows_each_quote_with_its_words_speaker_and_article() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // The most named place: hundreds of articles, so the view lists the newest 50 first.
+    let place = fixture.everything["facets"]["places"][0]["key"]
+        .as_str()
+        .expect("the archive names places")
+        .to_string();
+    let page = |articles: u64| {
+        let answer = fixture.query(&[
+            "--entity",
+            &place,
+            "--view",
+            "quotes",
+            "--limit",
+            &articles.to_string(),
+        ]);
+        let total = total_of(&answer);
+        let rows = quote_rows(&answer);
+        let summary = quotes_summary(rows.len(), articles.min(total), total);
+        (rows, total, summary)
+    };
+    let (first_rows, total, first_summary) = page(50);
+    let (more_rows, _, more_summary) = page(100);
+    assert!(
+        total > 50,
+        "the most named place has {total} articles: too few to page"
+    );
+    assert!(
+        first_rows
+            .iter()
+            .all(|r| r[1].as_str().is_some_and(|t| !t.is_empty()))
+    );
+    App::run_with(&fixture.site, None, async |app| {
+        app.open_link(&format!("e={place}&view=quotes")).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &first_summary).await?;
+        let shown = page::script(app, QUOTE_ROWS).await?;
+        assert_eq!(
+            shown,
+            Value::Array(first_rows.clone()),
+            "each quote's article, words and speaker, newest first, as dossier query lists them"
+        );
+        // The quotes of more articles, then a quote's permalink opens its article.
+        app.wait_for(".more").await?.click().await?;
+        app.wait_for_text("#summary", &more_summary).await?;
+        assert_eq!(
+            page::script(app, QUOTE_ROWS).await?,
+            Value::Array(more_rows.clone())
+        );
+        let article = first_rows[0][0].as_str().expect("an article id");
+        app.wait_for(".quote-hit .quote-permalink")
+            .await?
+            .click()
+            .await?;
+        app.wait_for(".reader-body p").await?;
+        assert!(
+            app.query().await?.contains(&format!("a={article}")),
+            "the permalink opens {article}"
+        );
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_cold_link_to_one_article_opens_it_even_when_its_list_does_not_show_it() {
     let Some(fixture) = Fixture::load() else {
@@ -767,9 +860,11 @@ async fn after_save_for_offline_every_view_works_with_the_server_gone() {
         unread["id"].as_str().expect("a fourth coffee article"),
         unread["title"].as_str().expect("a title"),
     );
-    let quoted = fixture.query(&["--q", "wheat"])["quotes"][0]["article"]
+    // The quotes view lists quotes with the query's words among its 50 newest articles.
+    let quoted = fixture.query(&["--q", "market", "--view", "quotes", "--limit", "50"])["quotes"]
+        [0]["article"]
         .as_str()
-        .expect("a quote about wheat")
+        .expect("a quote about the market")
         .to_string();
     assert!(entity_total > 0 && ranged_total > 0 && ranged_total < text_total);
     App::run_with(&fixture.site, None, async |app| {
@@ -796,8 +891,8 @@ async fn after_save_for_offline_every_view_works_with_the_server_gone() {
             .await?;
         app.wait_for(".timeline .histogram rect").await?;
         // The quotes view.
-        app.open_link("q=wheat&view=quotes").await?;
-        app.wait_for(&format!(".quote-item[data-article='{quoted}']"))
+        app.open_link("q=market&view=quotes").await?;
+        app.wait_for(&format!(".quote-hit[data-article='{quoted}']"))
             .await?;
         // The reader of an article never opened, from a list never opened.
         app.open_link(&format!("q=coffee&a={unread_id}")).await?;

@@ -749,11 +749,15 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
         app.wait_for_text(".entity-articles", "Harbour memo").await?;
         app.wait_for_text("[data-section='by-heading'] .quote-hit", "forty containers")
             .await?;
-        app.open_link("q=harbour&view=quotes").await?;
+        // The quotes view lists quotes holding the query's words: the memo's among the site's.
+        app.open_link("q=containers&view=quotes").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for("body[data-view-ready]").await?;
-        app.wait_for("#quotes .quote-item[data-article='own/memo']")
-            .await?;
+        app.wait_for_text(
+            ".quote-hits .quote-hit[data-article='own/memo'] blockquote",
+            "forty containers",
+        )
+        .await?;
         app.open_link("q=harbour").await?;
         wait_own_articles(app, 5).await?;
         app.wait_for("body[data-view-ready]").await?;

@@ -4,6 +4,7 @@ use crate::inputs::read_articles;
 use dossier::corpus::Article;
 use dossier::extract::{Annotations, annotate};
 use dossier::index::Index;
+use dossier::query::quote_list::QuoteWords;
 use dossier::query::{Filter, Results, search_with, snippet};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -11,6 +12,10 @@ use std::process::ExitCode;
 
 /// Snippet length in the output, in bytes.
 const SNIPPET_BYTES: usize = 160;
+
+/// Every quote of the articles listed (those containing the query's words), as the app's
+/// quotes view shows them.
+const LISTED_ARTICLES_QUOTES: usize = usize::MAX;
 
 /// What to search for: URL-style pairs (`q`, `e`, `s`, `from`, `to`) read like a link.
 pub struct QueryArgs {
@@ -48,13 +53,14 @@ pub fn run(args: &QueryArgs) -> ExitCode {
     let index = Index::build(&articles, &annotations);
     let options = dossier::query::Options {
         hits: args.limit,
+        quotes: LISTED_ARTICLES_QUOTES,
         ..Default::default()
     };
     let results = search_with(&index, &filter, options);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = if args.json {
-        writeln!(out, "{}", to_json(&index, &articles, &results))
+        writeln!(out, "{}", to_json(&index, &articles, &filter, &results))
     } else {
         write_text(&mut out, &articles, &results)
     };
@@ -156,7 +162,7 @@ fn marked(text: &str, s: &dossier::query::Snippet) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
+fn to_json(index: &Index, articles: &[Article], filter: &Filter, results: &Results) -> String {
     let hits: Vec<serde_json::Value> = results
         .hits
         .iter()
@@ -170,12 +176,17 @@ fn to_json(index: &Index, articles: &[Article], results: &Results) -> String {
             })
         })
         .collect();
+    let words = QuoteWords::of(&filter.text);
     let quotes: Vec<serde_json::Value> = results
         .quotes
         .iter()
+        .filter(|q| words.found_in(&articles[q.doc as usize].text, q.span))
         .map(|q| {
-            serde_json::json!({"article": articles[q.doc as usize].id, "span": [q.span.start, q.span.end],
-                "speaker": q.speaker.and_then(|s| index.speakers().get(s as usize)).map(|s| s.key.clone())})
+            let article = &articles[q.doc as usize];
+            let speaker = q.speaker.and_then(|s| index.speakers().get(s as usize));
+            serde_json::json!({"article": article.id, "span": [q.span.start, q.span.end],
+                "speaker": speaker.map(|s| s.key.clone()), "name": speaker.map(|s| s.name.clone()),
+                "text": q.span.slice(&article.text)})
         })
         .collect();
     let mut facets = facets_json(&results.facets);
@@ -256,6 +267,7 @@ fn run_archive(site: &std::path::Path, filter: &Filter, args: &QueryArgs) -> Exi
     };
     let options = dossier::query::Options {
         hits: args.limit,
+        quotes: LISTED_ARTICLES_QUOTES,
         ..Default::default()
     };
     let results = match search_from(&mut archive, &mut source, filter, options) {
@@ -284,7 +296,7 @@ fn run_archive(site: &std::path::Path, filter: &Filter, args: &QueryArgs) -> Exi
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = if args.json {
-        writeln!(out, "{}", archive_json(&results))
+        writeln!(out, "{}", archive_json(filter, &results))
     } else {
         write_archive_text(&mut out, &results)
     };
@@ -344,7 +356,7 @@ fn write_facet(
     writeln!(out, "{name}: {}", shown.join(", "))
 }
 
-fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
+fn archive_json(filter: &Filter, results: &dossier::archive::ArchiveResults) -> String {
     let hits: Vec<serde_json::Value> = results
         .hits
         .iter()
@@ -354,10 +366,15 @@ fn archive_json(results: &dossier::archive::ArchiveResults) -> String {
                 "score": hit.score, "lede": e.lede})
         })
         .collect();
+    let words = QuoteWords::of(&filter.text);
     let quotes: Vec<serde_json::Value> = results
         .quotes
         .iter()
-        .map(|q| serde_json::json!({"article": q.article, "span": [q.span.start, q.span.end], "speaker": q.speaker}))
+        .filter(|q| q.has(&words))
+        .map(|q| {
+            serde_json::json!({"article": q.article, "span": [q.span.start, q.span.end], "speaker": q.speaker,
+                "name": (!q.speaker_name.is_empty()).then_some(&q.speaker_name), "text": q.text})
+        })
         .collect();
     let h = &results.histogram;
     let mut histogram = histogram_json(h);
