@@ -762,6 +762,19 @@ impl DocsPart {
 
     /// The body bytes.
     pub fn encode(&self) -> Vec<u8> {
+        let mut enc = self.encode_before_quote_words();
+        // Added within version 1, after the part's end, so older readers' parts still read.
+        for doc in &self.docs {
+            enc.list(&doc.quotes, |enc, q| {
+                enc.str(&q.speaker_name);
+                enc.str(&q.text);
+            });
+        }
+        enc.into_bytes()
+    }
+
+    /// The body as written before quotes kept their speaker's name and their words.
+    fn encode_before_quote_words(&self) -> Enc {
         let mut enc = Enc::default();
         enc.u32(self.first_doc);
         enc.list(&self.docs, |enc, d| {
@@ -779,14 +792,7 @@ impl DocsPart {
             });
         });
         names(&mut enc, &self.texts);
-        // Added within version 1, after the part's end, so older readers' parts still read.
-        for doc in &self.docs {
-            enc.list(&doc.quotes, |enc, q| {
-                enc.str(&q.speaker_name);
-                enc.str(&q.text);
-            });
-        }
-        enc.into_bytes()
+        enc
     }
 
     /// Reads a body written by [`DocsPart::encode`].
@@ -1261,25 +1267,7 @@ mod tests {
         };
         assert_eq!(DocsPart::decode(&part.encode()), Ok(part.clone()));
         // A part written before the quotes' names and words: the same body up to them.
-        let before = || {
-            let mut enc = Enc::default();
-            enc.u32(part.first_doc);
-            enc.list(&part.docs, |enc, d| {
-                for s in [&d.id, &d.title, &d.date, &d.source] {
-                    enc.str(s);
-                }
-                enc.u32(d.words);
-                enc.str(&d.lede);
-                enc.list(&d.quotes, |enc, q| {
-                    enc.u32(q.number);
-                    enc.str(&q.speaker);
-                    enc.count(q.span.start);
-                    enc.count(q.span.end - q.span.start);
-                });
-            });
-            names(&mut enc, &part.texts);
-            enc
-        };
+        let before = || part.encode_before_quote_words();
         let older = DocsPart::decode(&before().into_bytes()).expect("an older part reads");
         let first = &older.docs[0].quotes[0];
         assert_eq!(
