@@ -15,6 +15,8 @@
 #                 --dist target/dist-app; target/release/dossier build <reuters> --out
 #                 target/bench-links/archive-19k --app target/dist-app)
 #   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
+#   blank         made here: a page with one line of text and no script, so that the renderer
+#                 memory of the sites above reads against what any page costs in this browser
 # The development data is ../shared beside the project (DOSSIER_SHARED overrides).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,6 +31,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 mkdir -p "$work"
+mkdir -p "$work/blank"
+printf '<!doctype html>\n<title>blank</title>\n<body data-view-ready>A page with no script.</body>\n' \
+  > "$work/blank/index.html"
 
 if [ ! -d "$root/benches/links/node_modules/pagefind" ]; then
   (cd "$root/benches/links" && npm ci --no-audit --no-fund --loglevel=error)
@@ -66,6 +71,7 @@ def add(name, folder, page, links, next_query=None):
 add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links, "q=coffee+exports")
 add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links, "q=coffee+exports")
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
+add("blank", os.path.join(work, "blank"), "", [("no script", "")])
 json.dump({"repeats": repeats, "rates": [1, 4], "sites": sites}, sys.stdout, indent=1)
 PY
 
