@@ -10,10 +10,10 @@
 # Sites, each measured when present (build them first):
 #   embedded-19k  the embedded build with the Reuters corpus: target/dist-reuters
 #                 (DOSSIER_SEEDS=<shared>/data/corpus/reuters21578 trunk build --release --dist target/dist-reuters)
-#   archive-19k   the archive of the Reuters corpus next to an app built with no seeds:
-#                 target/bench-links/archive-19k (DOSSIER_SEEDS=<empty dir> trunk build --release
-#                 --dist target/dist-app; target/release/dossier build <reuters> --out
-#                 target/bench-links/archive-19k --app target/dist-app)
+#   archive-19k   the archive of the Reuters corpus next to the app for archives:
+#                 target/bench-links/archive-19k (./dev archive-app target/dist-app;
+#                 target/release/dossier build <reuters> --out target/bench-links/archive-19k
+#                 --app target/dist-app)
 #   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
 #   blank         made here: a page with one line of text and no script, so that the renderer
 #                 memory of the sites above reads against what any page costs in this browser
