@@ -622,6 +622,7 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     assert!(older.mentioned.is_some());
     older.mentioned = None;
     older.names = Vec::new();
+    older.fates = Vec::new();
     let (name, bytes) = dossier::archive::codec::seal(Kind::Catalogue, &older.encode());
     std::fs::write(site.path().join("parts").join(name.to_string()), bytes).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&source.manifest().unwrap()).unwrap();
@@ -1716,4 +1717,70 @@ fn a_facets_find_box_finds_any_name_of_the_archive_counted_over_the_view() {
         }
         assert!(found_some > 20, "{corpus}: {found_some}");
     }
+}
+
+/// The reader's `text` as one own article, resolved beside the archive of `site` (its
+/// names' fates fetched from it) and alone: the ids of its entities, each way, and how
+/// many `fates` parts the lookup fetched.
+fn own_article_beside(site: &Path, text: &str) -> (Vec<String>, Vec<String>, usize) {
+    use dossier::resolve::from_archive::{ArchiveVerdicts, extraction_ids};
+    let (mut archive, mut source) = open(&site.join("archive"));
+    let articles = corpus::parse_file("mine.txt", text.as_bytes()).unwrap();
+    let found: Vec<Annotations> = articles.iter().map(annotate).collect();
+    let from = extraction_ids(&found);
+    let fates = answered(&mut archive, &mut source, |a| a.fates_of(&from));
+    let fetched = archive
+        .fetched()
+        .iter()
+        .filter(|f| f.name.kind == Kind::Fates)
+        .count();
+    let ids = |r: &dossier::resolve::Resolved| -> Vec<String> {
+        let mut ids: Vec<String> = r.annotations[0]
+            .entities
+            .iter()
+            .map(|e| e.id.0.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let alone = dossier::resolve::resolve(&articles, found.clone());
+    let mut prepared = dossier::resolve::prepare(&articles, found);
+    prepared.join_archive(&ArchiveVerdicts::of(&fates));
+    let beside = prepared.finish(&articles, &dossier::resolve::Curation::default());
+    (ids(&beside), ids(&alone), fetched)
+}
+
+#[test]
+fn the_readers_articles_take_the_archives_verdicts_on_the_names_it_resolved() {
+    // The archive renames place:gulf to "Persian Gulf" and merges Kansas into Texas by
+    // hand (its aliases.toml): a reader's article naming the Gulf and Kansas joins those
+    // entities, as the archive's own articles did.
+    let seeds = Path::new("tests/fixtures/wire-curated");
+    let site = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = dossier(&[
+        "build".as_ref(),
+        seeds.as_os_str(),
+        "--out".as_ref(),
+        site.path().as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (beside, alone, fetched) = own_article_beside(
+        site.path(),
+        "Refiners bought more crude from the Gulf on Monday. Traders in Kansas said prices rose.\n",
+    );
+    assert!(alone.contains(&"place:gulf".to_string()), "{alone:?}");
+    assert!(alone.contains(&"place:kansas".to_string()), "{alone:?}");
+    assert!(
+        beside.contains(&"place:persian-gulf".to_string()),
+        "{beside:?}"
+    );
+    assert!(beside.contains(&"place:texas".to_string()), "{beside:?}");
+    assert!(!beside.contains(&"place:gulf".to_string()), "{beside:?}");
+    assert!((1..=2).contains(&fetched), "{fetched} fates parts");
+    // The joined ids are the archive's: a link to them finds the archive's articles.
+    let (mut archive, mut source) = open(&site.path().join("archive"));
+    let unknown = answered(&mut archive, &mut source, |a| {
+        a.unknown_names(&Filter::from_query_string("e=place:persian-gulf&e=place:texas").0)
+    });
+    assert!(unknown.is_empty(), "{unknown:?}");
 }

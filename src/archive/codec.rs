@@ -56,10 +56,13 @@ pub enum Kind {
     Mentioned,
     /// Facet values by the start of each word of their names (a facet's find box).
     Names,
+    /// Where the resolve stage sent extraction's names, by extraction id (the reader's own
+    /// articles take the archive's verdicts).
+    Fates,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 19] = [
+    const ALL: [(Kind, &'static str); 20] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -79,6 +82,7 @@ impl Kind {
         (Kind::Tallies, "tallies"),
         (Kind::Mentioned, "mentioned"),
         (Kind::Names, "names"),
+        (Kind::Fates, "fates"),
     ];
 
     /// The file-name suffix.

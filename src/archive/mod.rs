@@ -25,7 +25,7 @@
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
 //!          | "termtable" | "partlist" | "ids" | "profiles" | "fields" | "tallies"
-//!          | "mentioned" | "names"
+//!          | "mentioned" | "names" | "fates"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -53,7 +53,8 @@
 //!                       names(mentioned)                      ;   built before them); year-unknown
 //!                       [ names(names)                        ; fnv1a64(word start) mod len
 //!                         [ docs_per_part parts_per_table     ; absent: 64, 128, 25
-//!                           facet_values_per_part ] ] ] ] ] ] ] ]
+//!                           facet_values_per_part
+//!                           [ names(fates) ] ] ] ] ] ] ] ] ]  ; fnv1a64(extraction id) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
@@ -86,6 +87,9 @@
 //!                                                             ;   the first 200 of each kept
 //!                   len { name:str from:str rule:str evidence:str articles } }  ; merged names
 //! quotes    = len { doc-gap number speaker:str text:str }
+//! fates     = len { from:str kept:0|1                         ; sorted by from (extraction id)
+//!                   len { into:str name:str rule:str articles }  ; merged into, most articles first
+//!                   len { rule:str articles } }               ; left out by
 //! ```
 //!
 //! The `partlist` kind and the manifest's `list` were added within version 1: they change
@@ -103,7 +107,9 @@
 //! values to a `facets` part, where the first archives had 64, 128 and 25; a catalogue
 //! without it has the first layout. Then `docs` parts kept each quote's speaker name and
 //! words after their end, for the quotes view: an older part shows quotes by speaker key
-//! and without their words (and cannot narrow them by the query's words). (A section is written whenever a later one is, so a
+//! and without their words (and cannot narrow them by the query's words). The `fates`
+//! parts came last, named after the layout ([`fates`]): without them the reader's own
+//! articles beside the archive are resolved among themselves only. (A section is written whenever a later one is, so a
 //! catalogue with a layout always has a `mentioned` table: every build that writes the
 //! layout also writes mentioned dates.)
 //!
@@ -120,6 +126,7 @@
 //! them is not listed, drawn or tabled); every build numbers documents afresh.
 
 pub mod codec;
+pub mod fates;
 pub mod mentioned;
 pub mod names;
 pub mod parts;

@@ -189,6 +189,10 @@ pub struct Catalogue {
     /// How the `docs` and `doctable` parts are cut ([`Layout::FIRST`] in archives built
     /// before the catalogue said).
     pub layout: Layout,
+    /// `fates` buckets: an extraction id's fate is in bucket `fnv1a64(id) mod
+    /// fates.len()` ([`super::fates`]). Empty in archives built before them (the reader's
+    /// own articles then resolve among themselves only).
+    pub fates: Vec<PartName>,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -277,7 +281,8 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_layout = self.layout != Layout::FIRST;
+        let has_fates = !self.fates.is_empty();
+        let has_layout = has_fates || self.layout != Layout::FIRST;
         let has_names = has_layout || !self.names.is_empty();
         let has_mentioned = has_names || self.mentioned.is_some();
         let has_tallies = has_mentioned || self.tallies.iter().any(|t| !t.is_empty());
@@ -320,6 +325,9 @@ impl Catalogue {
             enc.u32(self.layout.docs_per_part);
             enc.u32(self.layout.parts_per_table);
             enc.u32(self.layout.facet_values_per_part);
+        }
+        if has_fates {
+            names(&mut enc, &self.fates);
         }
         enc.into_bytes()
     }
@@ -420,6 +428,11 @@ impl Catalogue {
                 facet_values_per_part: dec.u32()?,
             }
         };
+        let fates = if dec.is_done() {
+            Vec::new()
+        } else {
+            read_names(&mut dec, Kind::Fates)?
+        };
         if layout.docs_per_part == 0
             || layout.parts_per_table == 0
             || layout.facet_values_per_part == 0
@@ -451,6 +464,7 @@ impl Catalogue {
             mentioned,
             names,
             layout,
+            fates,
         })
     }
 }
@@ -1201,9 +1215,21 @@ mod tests {
             layout: Layout::FIRST,
             doc_tables: vec![table(1)],
             mentioned: None,
-            ..current
+            ..current.clone()
         };
         assert_eq!(Catalogue::decode(&first.encode()), Ok(first));
+        // `fates` buckets, named after the layout: with them the catalogue reads back whole,
+        // and a catalogue without them (every build before) is the same bytes cut before them.
+        let with_fates = Catalogue {
+            fates: vec![PartName {
+                hash: [9; 16],
+                kind: Kind::Fates,
+            }],
+            ..current.clone()
+        };
+        let body = with_fates.encode();
+        assert_eq!(Catalogue::decode(&body), Ok(with_fates));
+        assert!(body.starts_with(&current.encode()));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! those of the embedded build; `tests/archive.rs` checks it.
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
+use super::fates::FatesPart;
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
@@ -31,6 +32,7 @@ use crate::query::{
     DateField, FacetList, FacetValue, Facets, FieldFacet, Filter, Histogram, Options, Sort,
     UnknownNames,
 };
+use crate::resolve::from_archive::NameFate;
 use crate::span::ByteSpan;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -270,6 +272,7 @@ enum Decoded {
     Tallies(TalliesPart),
     Mentioned(MentionedPart),
     Names(NamesPart),
+    Fates(FatesPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -339,6 +342,7 @@ impl Archive {
             Kind::Tallies => Decoded::Tallies(TalliesPart::decode(&body).map_err(fail)?),
             Kind::Mentioned => Decoded::Mentioned(MentionedPart::decode(&body).map_err(fail)?),
             Kind::Names => Decoded::Names(NamesPart::decode(&body).map_err(fail)?),
+            Kind::Fates => Decoded::Fates(FatesPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -603,6 +607,32 @@ impl Archive {
             |s| lookup.keyed(&catalogue.speakers, s).is_some(),
         );
         lookup.answer(unknown)
+    }
+
+    /// The fates of the extraction ids `from` that the archive merged elsewhere or left
+    /// out ([`super::fates`]), or the `fates` parts to fetch to know them. An archive built
+    /// before `fates` parts has none.
+    pub fn fates_of(&self, from: &[String]) -> Result<Vec<NameFate>, Needs> {
+        let buckets = &self.catalogue.fates;
+        if buckets.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut needs: Vec<PartName> = Vec::new();
+        let mut found = Vec::new();
+        for id in from {
+            let name = buckets[bucket_of(id, buckets.len() as u32) as usize];
+            match self.parts.get(&name) {
+                Some(Decoded::Fates(part)) => found.extend(part.find(id).cloned()),
+                Some(_) => {}
+                None if needs.contains(&name) => {}
+                None => needs.push(name),
+            }
+        }
+        if needs.is_empty() {
+            Ok(found)
+        } else {
+            Err(Needs(needs))
+        }
     }
 
     /// The document number of article `id` (`None`: not in the archive), or the part to

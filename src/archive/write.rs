@@ -2,6 +2,7 @@
 //! all cores, byte-identical for the same input, writing only parts that do not exist yet.
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
+use super::fates::{FATES_PER_PART, FatesPart};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
@@ -18,6 +19,7 @@ use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
 use crate::index::{DayRange, Index, NONE};
 use crate::resolve::Decisions;
+use crate::resolve::from_archive::NameFate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -608,6 +610,27 @@ pub fn write_archive_in<'a>(
     let names: Vec<PartName> = name_parts.iter().map(|s| s.name).collect();
     stored.extend(name_parts);
 
+    // Names' fates, by extraction id, for the reader's own articles.
+    let fates = crate::resolve::from_archive::fates_of(
+        decisions,
+        |id| index.entity_of(id.as_str()).is_some(),
+        |id| {
+            let e = index.entity_of(id.as_str())?;
+            Some(index.entities().get(e as usize)?.name.clone())
+        },
+    );
+    let fate_buckets = fates.len().div_ceil(FATES_PER_PART).max(1) as u32;
+    let mut by_bucket: Vec<Vec<NameFate>> = vec![Vec::new(); fate_buckets as usize];
+    for fate in fates {
+        by_bucket[bucket_of(&fate.from, fate_buckets) as usize].push(fate);
+    }
+    let fate_parts: Vec<Stored> = by_bucket
+        .into_par_iter()
+        .map(|fates| store(Kind::Fates, FatesPart { fates }.encode()))
+        .collect::<io::Result<_>>()?;
+    let fates: Vec<PartName> = fate_parts.iter().map(|s| s.name).collect();
+    stored.extend(fate_parts);
+
     let catalogue = Catalogue {
         docs: n,
         average_words: index.average_words,
@@ -638,6 +661,7 @@ pub fn write_archive_in<'a>(
         tallies,
         mentioned: Some(mentioned),
         names,
+        fates,
     };
     let catalogue = store(Kind::Catalogue, catalogue.encode())?;
     let mut summary = WriteSummary {

@@ -82,12 +82,30 @@ pub enum Rule {
     ShortForm,
     /// Kept apart: a short name with several candidate full names and no decisive evidence.
     KeptApart,
+    /// Merged or dropped as the site's archive resolves the name in all its articles: the
+    /// reader's own articles beside an archive (see `from_archive`).
+    Archive,
     /// Changed by hand: an edit of the site's `aliases.toml` or of a reader's browser
     /// (rename, merge, split, kind, hide; see [`super::aliases`]).
     Curated,
 }
 
 impl Rule {
+    /// Whether the rule decides by what one article's own text says (a full name, a firm or
+    /// a name's other half in the same article), not by the name and the collection: such
+    /// a verdict does not carry to another article naming the same name.
+    pub const fn reads_the_article(self) -> bool {
+        matches!(
+            self,
+            Self::GenericWord
+                | Self::SameArticleFullName
+                | Self::GenericWordInArticle
+                | Self::NameHalves
+                | Self::NameHead
+                | Self::ShortFormInArticle
+        )
+    }
+
     /// A short phrase for people ("same article names the full name").
     pub const fn describe(self) -> &'static str {
         match self {
@@ -118,6 +136,7 @@ impl Rule {
             Self::ShortFormInArticle => "short form of the article's organisation",
             Self::ShortForm => "short form the collection gives in full",
             Self::KeptApart => "kept apart",
+            Self::Archive => "as the archive resolves it",
             Self::Curated => "edited by hand",
         }
     }

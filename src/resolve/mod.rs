@@ -86,6 +86,9 @@
 //! kind, hide as noise. Each moved name is a decision of the rule [`Rule::Curated`] that
 //! keeps the automatic reason it replaces, and each edit's outcome, including an edit whose
 //! entity these articles do not have, is in [`Decisions::curated`].
+//!
+//! Beside an archive, the reader's own articles take the archive's verdicts on the names it
+//! resolved before the hand edits ([`from_archive`], [`Prepared::join_archive`]).
 
 pub mod aliases;
 mod collection;
@@ -93,6 +96,7 @@ mod common_words;
 mod curation;
 mod decisions;
 pub mod evidence;
+pub mod from_archive;
 mod joins;
 mod names;
 mod noise;
@@ -371,6 +375,18 @@ fn each_of(
 }
 
 impl Prepared {
+    /// Gives the names these articles' rules left on their own name the archive's verdicts
+    /// ([`from_archive`]); returns how many articles' names moved. Kept with the other
+    /// verdicts, so a later hand edit applies after it.
+    pub fn join_archive(&mut self, verdicts: &from_archive::ArchiveVerdicts) -> usize {
+        from_archive::apply(
+            verdicts,
+            &self.annotations,
+            &mut self.locals,
+            &mut self.canonicals,
+        )
+    }
+
     /// Applies the hand edits, then rewrites every article's entities: the resolved
     /// collection. `articles` are the ones [`prepare`] saw.
     pub fn finish<'a>(

@@ -1508,3 +1508,163 @@ fn a_short_form_whose_kind_the_collection_voted_joins_its_firm_too() {
     let jaguar = ids(&r, 3);
     assert_eq!(jaguar.len(), 2, "{jaguar:?}");
 }
+
+/// The fates of `docs`' names, resolved as an archive's articles are.
+fn archive_fates(docs: &[Doc]) -> Vec<from_archive::NameFate> {
+    let archive = resolved(docs);
+    let entity = |id: &EntityId| {
+        archive
+            .annotations
+            .iter()
+            .flat_map(|a| &a.entities)
+            .find(|e| e.id == *id)
+    };
+    from_archive::fates_of(
+        &archive.decisions,
+        |id| entity(id).is_some(),
+        |id| entity(id).map(|e| e.canonical.clone()),
+    )
+}
+
+/// `docs` resolved as the reader's own articles beside an archive with `fates`, then the
+/// edits of `toml`.
+fn beside_archive(docs: &[Doc], fates: &[from_archive::NameFate], toml: &str) -> Resolved {
+    let (articles, annotations) = corpus(docs);
+    let mut prepared = prepare(&articles, annotations);
+    prepared.join_archive(&from_archive::ArchiveVerdicts::of(fates));
+    let curation = Curation::parse(toml).expect("a valid aliases.toml");
+    prepared.finish(&articles, &curation)
+}
+
+/// Two Bakers, and a lone `Baker` for each article of `lone` (text, names).
+fn bakers_with(lone: &[(&str, &[(&'static str, EntityKind)])]) -> Vec<Doc> {
+    let mut docs = two_bakers();
+    for (text, names) in lone {
+        docs.push(doc(text, names));
+    }
+    docs
+}
+
+const BAKER_AT_THE_BUNDESBANK: (&str, &[(&str, EntityKind)]) = (
+    "Baker spoke to the Bundesbank and the Treasury.",
+    &[("Baker", Person), ("Bundesbank", Org), ("Treasury", Org)],
+);
+
+#[test]
+fn own_articles_take_the_archives_full_name_for_a_short_one() {
+    let fates = archive_fates(&bakers_with(&[BAKER_AT_THE_BUNDESBANK]));
+    let baker = fates
+        .iter()
+        .find(|f| f.from == "person:baker")
+        .expect("the archive merged Baker");
+    assert!(!baker.kept);
+    let own = [doc("Baker flew to Tokyo.", &[("Baker", Person)])];
+    // Alone, the reader's article keeps its short name.
+    assert_eq!(ids(&resolved(&own), 0), ["person:baker"]);
+    let r = beside_archive(&own, &fates, "");
+    assert_eq!(ids(&r, 0), ["person:james-baker"]);
+    assert_eq!(r.annotations[0].entities[0].canonical, "James Baker");
+    let merge = merge_by(&r, Rule::Archive);
+    assert_eq!(merge.from.as_str(), "person:baker");
+    assert!(
+        merge.evidence.contains(
+            "sends person:baker to person:james-baker in 1 of its articles (collection evidence)"
+        ),
+        "{}",
+        merge.evidence
+    );
+    // The reader's hand edits apply after it, to the joined entity.
+    let renamed = beside_archive(
+        &own,
+        &fates,
+        "[[rename]]\nentity = \"person:james-baker\"\nname = \"James A. Baker\"\n",
+    );
+    assert_eq!(ids(&renamed, 0), ["person:james-a-baker"]);
+    // The reader's own rules win: their article names another full name itself.
+    let own = [doc(
+        "Howard Baker met senators. Baker said talks went well.",
+        &[("Howard Baker", Person), ("Baker", Person)],
+    )];
+    assert_eq!(
+        ids(&beside_archive(&own, &fates, ""), 0),
+        ["person:howard-baker"]
+    );
+}
+
+#[test]
+fn a_name_the_archive_sends_two_ways_keeps_or_reads_off_its_article_stays_as_the_reader_resolved_it()
+ {
+    let own = [doc("Baker flew to Tokyo.", &[("Baker", Person)])];
+    let two_ways = archive_fates(&bakers_with(&[
+        BAKER_AT_THE_BUNDESBANK,
+        (
+            "Baker spoke at the White House to Congress.",
+            &[("Baker", Person), ("White House", Place), ("Congress", Org)],
+        ),
+    ]));
+    let baker = two_ways
+        .iter()
+        .find(|f| f.from == "person:baker")
+        .expect("the archive merged Baker");
+    assert_eq!(baker.merged.len(), 2, "{baker:?}");
+    assert_eq!(baker.verdict(), None);
+    assert_eq!(
+        ids(&beside_archive(&own, &two_ways, ""), 0),
+        ["person:baker"]
+    );
+    // A name that also stays itself somewhere in the archive is no verdict either.
+    let kept = archive_fates(&bakers_with(&[
+        BAKER_AT_THE_BUNDESBANK,
+        (
+            "Baker spoke in Tokyo.",
+            &[("Baker", Person), ("Tokyo", Place)],
+        ),
+    ]));
+    let baker = kept
+        .iter()
+        .find(|f| f.from == "person:baker")
+        .expect("the archive merged Baker");
+    assert!(baker.kept, "{baker:?}");
+    assert_eq!(baker.verdict(), None);
+    // A full name beside the short one in the same article tells that article only.
+    let in_article = archive_fates(&[doc(
+        "James Baker met bankers. Baker said rates would fall.",
+        &[("James Baker", Person), ("Baker", Person)],
+    )]);
+    assert!(
+        in_article.iter().all(|f| f.from != "person:baker"),
+        "{in_article:?}"
+    );
+}
+
+#[test]
+fn a_name_the_archive_leaves_out_everywhere_is_left_out_of_own_articles() {
+    let fates = [from_archive::NameFate {
+        from: "person:reuter".into(),
+        kept: false,
+        merged: Vec::new(),
+        dropped: vec![from_archive::DroppedBy {
+            rule: Rule::SignOff.describe().into(),
+            articles: 4_629,
+        }],
+    }];
+    let own = [doc(
+        "Shares rose on Tuesday. Analyst Anna Berg said so.",
+        &[("Anna Berg", Person), ("Reuter", Person)],
+    )];
+    let r = beside_archive(&own, &fates, "");
+    assert_eq!(ids(&r, 0), ["person:anna-berg"]);
+    let dropped = r
+        .decisions
+        .drops
+        .iter()
+        .find(|d| d.rule == Rule::Archive)
+        .expect("a drop of the archive's rule");
+    assert!(
+        dropped
+            .evidence
+            .contains("in 4629 of its articles (agency sign-off)"),
+        "{}",
+        dropped.evidence
+    );
+}

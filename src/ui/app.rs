@@ -33,8 +33,8 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
-    let own = own_articles::install(state);
     let source = archive_source::start(state);
+    let own = own_articles::install(state, source);
     // A memo: the main view and the sidebar are rebuilt when the archive starts or stops
     // answering, not at every filter change (their parts follow the filter themselves).
     let archive_answers = Memo::new(move |_| source.answers(state));

@@ -19,6 +19,7 @@ use crate::extract::EntityId;
 use crate::query::entity_table::EntityRow;
 use crate::query::network::Network;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
+use crate::resolve::from_archive::{ArchiveVerdicts, extraction_ids};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -180,6 +181,21 @@ impl ArchiveSource {
             return Ok(Some(doc));
         }
         self.ask(|archive| archive.doc_of(id)).await
+    }
+
+    /// The archive's verdicts on the names of the reader's articles (`annotations`, before
+    /// resolving): their `fates` parts fetched ([`crate::resolve::from_archive`]). None
+    /// when no archive answers, or one built before `fates` parts.
+    pub async fn verdicts_for(
+        &self,
+        annotations: &[crate::extract::Annotations],
+    ) -> Result<ArchiveVerdicts, String> {
+        if self.mode.get_untracked() != Mode::Archive || annotations.is_empty() {
+            return Ok(ArchiveVerdicts::default());
+        }
+        let from = extraction_ids(annotations);
+        let fates = self.ask(|archive| archive.fates_of(&from)).await?;
+        Ok(ArchiveVerdicts::of(&fates))
     }
 
     /// The text and annotations (the JSON the build stored) of document `doc`, fetching

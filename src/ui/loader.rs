@@ -41,7 +41,8 @@ async fn load(state: AppState) -> Result<(), String> {
         articles: articles.clone(),
         annotations: Arc::new(annotations.clone()),
     })));
-    let (library, _, _) = resolve_and_index(articles, annotations, &curation).await;
+    let (library, _, _) =
+        resolve_and_index(articles, annotations, &Default::default(), &curation).await;
     state.library.set(Some(Arc::new(library)));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {
@@ -108,10 +109,26 @@ async fn extract_all(_: AppState, _: &[Article], _: Slice) -> Vec<Annotations> {
     Vec::new()
 }
 
+/// What [`rebuild`] left out or could not do.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    /// The own files left out because an article id was taken: stored name, and `file:
+    /// problem`.
+    pub clashes: Vec<(String, String)>,
+    /// Why the archive's verdicts on the reader's names could not be fetched (the
+    /// reader's articles are then resolved among themselves).
+    pub unjoined: Option<String>,
+}
+
 /// Rebuilds the library from the site's articles and the reader's own `files` (resolved and
-/// indexed together, so an entity in both is one entity), in time slices. Returns
-/// the own files left out because an article id was taken: stored name, and `file: problem`.
-pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(String, String)> {
+/// indexed together, so an entity in both is one entity), in time slices. Beside an
+/// archive (`archive`), the reader's articles take its verdicts on the names it resolved
+/// ([`crate::resolve::from_archive`]) first.
+pub async fn rebuild(
+    state: AppState,
+    own: &[crate::own::FileResult],
+    archive: Option<super::archive_source::ArchiveSource>,
+) -> Rebuilt {
     let site = state.site.get_value();
     let (site_articles, site_annotations): (&[Article], &[Annotations]) = match &site {
         Some(site) => (&site.articles, &site.annotations),
@@ -119,10 +136,17 @@ pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(St
     };
     let combined = crate::own::combine(site_articles, site_annotations, own);
     let articles = Arc::new(combined.articles);
+    let (verdicts, unjoined) = match archive {
+        Some(archive) => match archive.verdicts_for(&combined.annotations).await {
+            Ok(verdicts) => (verdicts, None),
+            Err(e) => (Default::default(), Some(e)),
+        },
+        None => (Default::default(), None),
+    };
     // The hand edits apply to own articles as to the site's.
     let curation = state.edits.get_untracked().all();
     let (library, resolve_ms, index_ms) =
-        resolve_and_index(articles.clone(), combined.annotations, &curation).await;
+        resolve_and_index(articles.clone(), combined.annotations, &verdicts, &curation).await;
     // Main-thread time spent resolving and indexing (ms), for tests and the curious.
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -137,7 +161,10 @@ pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(St
     next_task().await;
     state.articles.set(Some(articles));
     state.library.set(Some(Arc::new(library)));
-    combined.clashes
+    Rebuilt {
+        clashes: combined.clashes,
+        unjoined,
+    }
 }
 
 /// Resolves entities across `articles`, applies the hand edits and indexes them; returns the
@@ -149,6 +176,7 @@ pub async fn rebuild(state: AppState, own: &[crate::own::FileResult]) -> Vec<(St
 async fn resolve_and_index(
     articles: Arc<Vec<Article>>,
     annotations: Vec<Annotations>,
+    verdicts: &crate::resolve::from_archive::ArchiveVerdicts,
     curation: &crate::resolve::Curation,
 ) -> (Library, f64, f64) {
     let mut resolve_ms = 0.0;
@@ -160,7 +188,11 @@ async fn resolve_and_index(
             slice = slice.yield_now().await;
         }
     }
-    let prepared = preparing.prepared();
+    let mut prepared = preparing.prepared();
+    let joined = prepared.join_archive(verdicts);
+    if !verdicts.is_empty() {
+        super::own_articles::set_body_attribute("data-own-archive-joined", &joined.to_string());
+    }
     // The verdicts are kept for the reader's later edits; the rewrite takes a copy.
     let mut finishing = prepared.clone().finishing(&articles, curation);
     while finishing.step(&mut || !slice.spent()) {

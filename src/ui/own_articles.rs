@@ -8,6 +8,7 @@
 //! time left, a Cancel button), what went wrong with which file, and every kept file with
 //! its size and a Remove button, and how much space they take together.
 
+use super::archive_source::ArchiveSource;
 use super::link::ViewLink;
 use super::loader::{self, next_task, now_ms};
 use super::own_store::{self, StoredFile};
@@ -129,10 +130,13 @@ pub struct OwnArticles {
     open: RwSignal<bool>,
     /// Whether the kept files were read back after the page loaded.
     restored: RwSignal<bool>,
+    /// The archive beside the page, whose verdicts on names the reader's articles take
+    /// (when it answers: [`ArchiveSource::verdicts_for`]).
+    archive: ArchiveSource,
 }
 
 impl OwnArticles {
-    fn provide() -> Self {
+    fn provide(archive: ArchiveSource) -> Self {
         let own = Self {
             files: StoredValue::new(Vec::new()),
             listed: RwSignal::new(Vec::new()),
@@ -142,6 +146,7 @@ impl OwnArticles {
             note: RwSignal::new(None),
             open: RwSignal::new(false),
             restored: RwSignal::new(false),
+            archive,
         };
         provide_context(own);
         own
@@ -166,8 +171,8 @@ impl OwnArticles {
 
 /// Provides the context, listens for files dropped anywhere on the page, and reads back the
 /// kept files once the site's articles are loaded (or the archive opened).
-pub fn install(state: AppState) -> OwnArticles {
-    let own = OwnArticles::provide();
+pub fn install(state: AppState, archive: ArchiveSource) -> OwnArticles {
+    let own = OwnArticles::provide(archive);
     install_drop(state, own);
     Effect::new(move |_| {
         state
@@ -191,7 +196,7 @@ fn restore(state: AppState, own: OwnArticles) {
             Ok(stored) if stored.is_empty() => {
                 // An archive site has no library of its own: an empty one answers `in=yours`.
                 if state.library.get_untracked().is_none() {
-                    let _ = loader::rebuild(state, &[]).await;
+                    let _ = loader::rebuild(state, &[], None).await;
                 }
                 finish_restore(own, 0);
             }
@@ -204,7 +209,7 @@ fn restore(state: AppState, own: OwnArticles) {
                     "Your kept articles could not be read back: {e}"
                 )));
                 if state.library.get_untracked().is_none() {
-                    let _ = loader::rebuild(state, &[]).await;
+                    let _ = loader::rebuild(state, &[], None).await;
                 }
                 finish_restore(own, 0);
             }
@@ -217,7 +222,7 @@ fn finish_restore(own: OwnArticles, articles: usize) {
     set_body_attribute("data-own-articles", &articles.to_string());
 }
 
-fn set_body_attribute(name: &str, value: &str) {
+pub(super) fn set_body_attribute(name: &str, value: &str) {
     if let Some(body) = document().body() {
         let _ = body.set_attribute(name, value);
     }
@@ -413,7 +418,9 @@ async fn finish(
     files.retain(|f| !added_names.contains(&f.name));
     files.extend(good);
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    let clashes = loader::rebuild(state, &files).await;
+    let loader::Rebuilt { clashes, unjoined } =
+        loader::rebuild(state, &files, Some(own.archive)).await;
+    problems.extend(unjoined.map(unjoined_problem));
     let clashing: std::collections::HashSet<&str> =
         clashes.iter().map(|(name, _)| name.as_str()).collect();
     problems.extend(clashes.iter().map(|(_, message)| message.clone()));
@@ -495,10 +502,11 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
         indexing: true,
     }));
     leptos::task::spawn_local(async move {
-        let _ = loader::rebuild(state, &files).await;
+        let rebuilt = loader::rebuild(state, &files, Some(own.archive)).await;
         own.listed.set(listing(&files));
         own.files.set_value(files);
-        own.problems.set(Vec::new());
+        own.problems
+            .set(rebuilt.unjoined.map(unjoined_problem).into_iter().collect());
         own.running.set(None);
         let outcome = own_store::remove(name.as_deref()).await;
         // Only now: a reload from here on finds the file gone.
@@ -509,6 +517,13 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
             (Err(e), _) => format!("This browser could not forget the file: {e}"),
         }));
     });
+}
+
+/// The problem line when the archive's verdicts on the reader's names could not be fetched.
+fn unjoined_problem(why: String) -> String {
+    format!(
+        "Your articles' names could not be matched with the archive's entities ({why}): they are resolved among themselves until the next change."
+    )
 }
 
 /// A stored name as the reader named the file.

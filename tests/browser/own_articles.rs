@@ -885,3 +885,112 @@ async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too() 
     })
     .await;
 }
+
+/// A short person name the archive at `site` sends, in all its articles, to one full name
+/// by a rule on the name itself (its `fates` parts), and that extraction tags alone in
+/// `sentence` (`{}` stands for the name): `(short name, extraction id, the archive's id)`.
+fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, String) {
+    use dossier::archive::fates::FatesPart;
+    use dossier::archive::{Archive, DirSource, Manifest, PartSource, codec};
+    use dossier::resolve::from_archive::Verdict;
+    let mut source = DirSource::new(site.join("archive"));
+    let manifest = Manifest::parse(&source.manifest().expect("a manifest")).expect("parses");
+    let stored = source.fetch(&manifest.catalogue).expect("a catalogue");
+    let archive = Archive::open(&manifest, &stored).expect("opens");
+    let mut candidates = Vec::new();
+    for name in &archive.catalogue().fates {
+        let body = codec::open(name, &source.fetch(name).expect("a fates part")).expect("opens");
+        for fate in FatesPart::decode(&body).expect("decodes").fates {
+            let Some(short) = fate.from.strip_prefix("person:") else {
+                continue;
+            };
+            if let Some(Verdict::Join { name, .. }) = fate.verdict()
+                && fate.merged[0].into.starts_with("person:")
+                && short.chars().all(|c| c.is_ascii_lowercase())
+            {
+                let last = name
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or_default()
+                    .to_string();
+                if last.to_lowercase() == short {
+                    candidates.push((last, fate.from.clone(), fate.merged[0].into.clone()));
+                }
+            }
+        }
+    }
+    candidates.sort();
+    candidates
+        .into_iter()
+        .find(|(short, from, _)| {
+            let text = sentence.replace("{}", short);
+            let article =
+                &dossier::corpus::parse_file("a.txt", text.as_bytes()).expect("parses")[0];
+            let found = dossier::extract::annotate(article);
+            found.entities.len() == 1 && found.entities[0].id.0 == *from
+        })
+        .expect("the archive resolves a short person name to one full name")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() {
+    let Some(site) = archive_site() else {
+        return;
+    };
+    let sentence = "The harbour talks will go on, {} told reporters on Tuesday.";
+    let (short, from, into) = name_the_archive_resolves(&site, sentence);
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("call.md");
+    std::fs::write(
+        &path,
+        format!(
+            "---\ntitle: Call notes\ndate: 2024-05-03\n---\n{}\n",
+            sentence.replace("{}", &short)
+        ),
+    )
+    .expect("the file is written");
+    let paths = vec![path.to_string_lossy().into_owned()];
+    App::run_with(&site, None, async |app| {
+        app.wait_for("body[data-view-ready]").await?;
+        add_files(app, &paths).await?;
+        wait_own_articles(app, 1).await?;
+        // Resolved alone, the article's `{short}` would be `{from}`: beside the archive it is
+        // the archive's entity, so its filter finds the reader's article among the archive's.
+        page::wait_until(
+            app,
+            "Number(document.body.dataset.ownArchiveJoined || 0) >= 1",
+            "the archive's verdicts moved the reader's name",
+        )
+        .await?;
+        app.open_link(&format!("e={into}&in=yours")).await?;
+        wait_own_articles(app, 1).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", "1 ").await?;
+        app.wait_for("#hits .hit[data-article^='own/']").await?;
+        app.open_link(&format!("e={from}&in=yours")).await?;
+        wait_own_articles(app, 1).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        // No article has the name any more: the link says so, as for any name none has.
+        app.wait_for("#foreign-own-notice #unknown-names").await?;
+        // Its entity page says why, with the archive's evidence.
+        app.open_link(&format!("entity={into}&in=yours")).await?;
+        wait_own_articles(app, 1).await?;
+        app.wait_for("body[data-view-ready] #entity-name").await?;
+        app.wait_for_text(".merged-names", "as the archive resolves it")
+            .await?;
+        app.screenshot("archive-own-name-joined").await?;
+        // After a reload the kept article joins again.
+        app.client.refresh().await?;
+        app.wait_for("body[data-view-ready]").await?;
+        wait_own_articles(app, 1).await?;
+        app.open_link(&format!("e={into}&in=yours")).await?;
+        wait_own_articles(app, 1).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for("#hits .hit[data-article^='own/']").await?;
+        app.wait_for("#own-articles-button").await?.click().await?;
+        app.wait_for("#own-remove-all").await?.click().await?;
+        wait_own_articles(app, 0).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
