@@ -1777,6 +1777,14 @@ fn the_readers_articles_take_the_archives_verdicts_on_the_names_it_resolved() {
     assert!(beside.contains(&"place:texas".to_string()), "{beside:?}");
     assert!(!beside.contains(&"place:gulf".to_string()), "{beside:?}");
     assert!((1..=2).contains(&fetched), "{fetched} fates parts");
+    // And a link made before the edits finds where the archive placed each name.
+    let (mut archive, mut source) = open(&site.path().join("archive"));
+    let from = ["place:gulf".to_string(), "place:texas".to_string()];
+    let fates = answered(&mut archive, &mut source, |a| a.fates_of(&from));
+    assert_eq!(fates.len(), 1, "texas stayed itself: {fates:?}");
+    assert_eq!(fates[0].from, "place:gulf");
+    assert_eq!(fates[0].merged[0].into, "place:persian-gulf");
+    assert_eq!(fates[0].merged[0].rule, "edited by hand");
     // The joined ids are the archive's: a link to them finds the archive's articles.
     let (mut archive, mut source) = open(&site.path().join("archive"));
     let unknown = answered(&mut archive, &mut source, |a| {

@@ -4,7 +4,8 @@
 //! ([`crate::resolve::from_archive`]) by fetching the parts of their own names only.
 //!
 //! Only names the stage merged elsewhere or left out have a fate: a name that stayed itself
-//! everywhere needs no lookup (its id is the archive's entity's).
+//! everywhere needs no lookup (its id is the archive's entity's). A link to a name with a
+//! fate (made before the archive resolved it so) finds where it went here too.
 
 use super::codec::{Dec, Enc, Problem};
 use super::parts::{done, find_sorted};
@@ -24,8 +25,8 @@ pub struct FatesPart {
 }
 
 impl FatesPart {
-    /// The body bytes: `len { from:str kept len { into:str name:str rule:str articles }
-    /// len { rule:str articles } }`.
+    /// The body bytes: `len { from:str kept len { into:str name:str rule:str articles
+    /// reads } len { rule:str articles reads } }` (`kept`, `reads`: 0 or 1).
     pub fn encode(&self) -> Vec<u8> {
         let mut enc = Enc::default();
         enc.list(&self.fates, |enc, fate| {
@@ -36,10 +37,12 @@ impl FatesPart {
                 enc.str(&m.name);
                 enc.str(&m.rule);
                 enc.u32(m.articles);
+                enc.u32(u32::from(m.reads_the_article));
             });
             enc.list(&fate.dropped, |enc, d| {
                 enc.str(&d.rule);
                 enc.u32(d.articles);
+                enc.u32(u32::from(d.reads_the_article));
             });
         });
         enc.into_bytes()
@@ -51,23 +54,21 @@ impl FatesPart {
         let fates = dec.list(|dec| {
             Ok(NameFate {
                 from: dec.str()?,
-                kept: match dec.u32()? {
-                    0 => false,
-                    1 => true,
-                    _ => return Err(Problem::Invalid("fate kept flag")),
-                },
+                kept: flag(dec)?,
                 merged: dec.list(|dec| {
                     Ok(MergedTo {
                         into: dec.str()?,
                         name: dec.str()?,
                         rule: dec.str()?,
                         articles: dec.u32()?,
+                        reads_the_article: flag(dec)?,
                     })
                 })?,
                 dropped: dec.list(|dec| {
                     Ok(DroppedBy {
                         rule: dec.str()?,
                         articles: dec.u32()?,
+                        reads_the_article: flag(dec)?,
                     })
                 })?,
             })
@@ -81,6 +82,15 @@ impl FatesPart {
     /// The fate of extraction id `from`, if the archive merged or dropped it.
     pub fn find(&self, from: &str) -> Option<&NameFate> {
         find_sorted(&self.fates, from, |f| f.from.as_str())
+    }
+}
+
+/// A 0 or 1 written as a varint.
+fn flag(dec: &mut Dec) -> Result<bool, Problem> {
+    match dec.u32()? {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(Problem::Invalid("fates flag")),
     }
 }
 
@@ -100,6 +110,7 @@ mod tests {
                         name: "James Baker".into(),
                         rule: "collection evidence".into(),
                         articles: 40,
+                        reads_the_article: false,
                     }],
                     dropped: Vec::new(),
                 },
@@ -110,6 +121,7 @@ mod tests {
                     dropped: vec![DroppedBy {
                         rule: "agency sign-off".into(),
                         articles: 4_629,
+                        reads_the_article: false,
                     }],
                 },
             ],

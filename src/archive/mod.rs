@@ -88,8 +88,10 @@
 //!                   len { name:str from:str rule:str evidence:str articles } }  ; merged names
 //! quotes    = len { doc-gap number speaker:str text:str }
 //! fates     = len { from:str kept:0|1                         ; sorted by from (extraction id)
-//!                   len { into:str name:str rule:str articles }  ; merged into, most articles first
-//!                   len { rule:str articles } }               ; left out by
+//!                   len { into:str name:str rule:str articles reads:0|1 }  ; merged into, most
+//!                                                             ;   articles first
+//!                   len { rule:str articles reads:0|1 } }     ; left out by; reads: the rule read
+//!                                                             ;   the article's text
 //! ```
 //!
 //! The `partlist` kind and the manifest's `list` were added within version 1: they change

@@ -6,8 +6,9 @@
 //! the browser. What it keeps instead is each extraction name's fate over the whole
 //! archive ([`NameFate`], its `fates` parts): `person:volcker` went to `person:paul-volcker`
 //! in 12 articles by collection evidence; `person:reuter` was left out as a sign-off. Only
-//! verdicts on the name itself are kept, not those read off one article's text (`Brown`
-//! is Brown and Sons Inc in the articles that name that firm: [`Rule::reads_the_article`]).
+//! verdicts on the name itself count, not those read off one article's text (`Brown` is
+//! Brown and Sons Inc in the articles that name that firm: [`Rule::reads_the_article`]);
+//! those are kept too, so a link to a name the archive placed elsewhere says where.
 //! The reader's own articles are first resolved among themselves; then every name their rules
 //! left on its own name takes the archive's verdict, when the archive decided one way
 //! ([`NameFate::verdict`]): the name never stayed an entity of its own there, and all its
@@ -51,6 +52,9 @@ pub struct MergedTo {
     pub rule: String,
     /// In how many articles.
     pub articles: u32,
+    /// Whether the rule read the article's own text ([`Rule::reads_the_article`]): such a
+    /// merge is that article's, no verdict on the name.
+    pub reads_the_article: bool,
 }
 
 /// A rule that left a name out.
@@ -60,6 +64,8 @@ pub struct DroppedBy {
     pub rule: String,
     /// In how many articles.
     pub articles: u32,
+    /// Whether the rule read the article's own text ([`Rule::reads_the_article`]).
+    pub reads_the_article: bool,
 }
 
 /// What the reader's articles take from a [`NameFate`].
@@ -83,13 +89,24 @@ pub enum Verdict {
 
 impl NameFate {
     /// The verdict when the collection decided one way: the name is no entity of its own
-    /// there, and every article sent it to the same entity, or every article left it out.
+    /// there, and every article sent it to the same entity, or every article left it out,
+    /// by rules on the name itself (those that read an article's text are that article's).
     pub fn verdict(&self) -> Option<Verdict> {
         if self.kept {
             return None;
         }
         let in_articles = |n: u32| format!("{n} of its articles");
-        match (self.merged.as_slice(), self.dropped.as_slice()) {
+        let merged: Vec<&MergedTo> = self
+            .merged
+            .iter()
+            .filter(|m| !m.reads_the_article)
+            .collect();
+        let dropped: Vec<&DroppedBy> = self
+            .dropped
+            .iter()
+            .filter(|d| !d.reads_the_article)
+            .collect();
+        match (merged.as_slice(), dropped.as_slice()) {
             ([merge], []) => {
                 let into = EntityId(merge.into.clone());
                 let kind = into.kind()?;
@@ -106,26 +123,24 @@ impl NameFate {
                     ),
                 })
             }
-            ([], [first, ..]) => Some(Verdict::Drop {
+            ([], [_, ..]) => Some(Verdict::Drop {
                 evidence: format!(
                     "the archive leaves {} out in {} ({})",
                     self.from,
-                    in_articles(self.dropped.iter().map(|d| d.articles).sum()),
-                    self.dropped
+                    in_articles(dropped.iter().map(|d| d.articles).sum()),
+                    dropped
                         .iter()
                         .map(|d| d.rule.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            })
-            .filter(|_| !first.rule.is_empty()),
+            }),
             _ => None,
         }
     }
 }
 
-/// Every name `decisions` merged elsewhere or left out by a rule that does not read the
-/// article ([`Rule::reads_the_article`]), by extraction id, sorted by it;
+/// Every name `decisions` merged elsewhere or left out, by extraction id, sorted by it;
 /// `kept` says whether the collection has an entity of that id, `name_of` names a resolved
 /// entity (a merge into an entity it cannot name is left out of the fate).
 pub fn fates_of(
@@ -135,20 +150,20 @@ pub fn fates_of(
 ) -> Vec<NameFate> {
     let mut by_from: HashMap<&EntityId, NameFate> = HashMap::new();
     for merge in &decisions.merges {
-        // Kept apart is a name staying itself; its id is the collection's entity. A merge
-        // read off its article's text is that article's (the reader's articles are read
-        // by the same rules themselves).
-        if merge.into == merge.from
-            || merge.rule == Rule::KeptApart
-            || merge.rule.reads_the_article()
-        {
+        // Kept apart is a name staying itself; its id is the collection's entity.
+        if merge.into == merge.from || merge.rule == Rule::KeptApart {
             continue;
         }
         let Some(name) = name_of(&merge.into) else {
             continue;
         };
         let fate = by_from.entry(&merge.from).or_default();
-        match fate.merged.iter_mut().find(|m| m.into == merge.into.0) {
+        let reads_the_article = merge.rule.reads_the_article();
+        match fate
+            .merged
+            .iter_mut()
+            .find(|m| m.into == merge.into.0 && m.reads_the_article == reads_the_article)
+        {
             // The same name sent to the same entity by two rules: one line, both rules.
             Some(known) => {
                 known.articles += merge.articles as u32;
@@ -159,14 +174,11 @@ pub fn fates_of(
                 name,
                 rule: merge.rule.describe().to_string(),
                 articles: merge.articles as u32,
+                reads_the_article,
             }),
         }
     }
-    for drop in decisions
-        .drops
-        .iter()
-        .filter(|d| !d.rule.reads_the_article())
-    {
+    for drop in &decisions.drops {
         by_from
             .entry(&drop.from)
             .or_default()
@@ -174,6 +186,7 @@ pub fn fates_of(
             .push(DroppedBy {
                 rule: drop.rule.describe().to_string(),
                 articles: drop.articles as u32,
+                reads_the_article: drop.rule.reads_the_article(),
             });
     }
     let mut fates: Vec<NameFate> = by_from

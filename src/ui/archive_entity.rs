@@ -4,7 +4,9 @@
 //! "show more" fetches the next ones. When the reader's own articles name it too, every
 //! count, the chart and the lists are of both ([`entity_with_own`]), theirs marked as theirs.
 //! An entity the archive does not have may be one of the reader's own articles': the
-//! embedded page answers it, over the library that holds them.
+//! embedded page answers it, over the library that holds them. Else, when the archive's
+//! resolve stage placed that name elsewhere (a link made before it did), its `fates` part
+//! says where, as the embedded page says it.
 //!
 //! Hand edits of an archive's entities are made in its `aliases.toml` (then `dossier
 //! build`), not on this page.
@@ -23,6 +25,7 @@ use crate::archive::{ArchiveEntity, EntityShown};
 use crate::extract::{EntityId, EntityKind};
 use crate::query::entity_profile::{EntityProfile, Role, entity_profile};
 use crate::query::{Filter, Histogram, View};
+use crate::resolve::from_archive::NameFate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -31,8 +34,8 @@ use std::sync::Arc;
 enum Loaded {
     /// The first answer is on its way.
     Loading,
-    /// The archive has no such entity.
-    Absent,
+    /// The archive has no such entity; where its resolve stage placed the name, if it did.
+    Absent(Option<NameFate>),
     /// The page (lists up to what was asked for).
     Page(Arc<ArchiveEntity>),
     /// A part could not be loaded.
@@ -66,15 +69,18 @@ pub fn ArchiveEntityPage(
         asked.set_value(this);
         let key = key.clone();
         leptos::task::spawn_local(async move {
-            let answer = source.entity_page(key.as_str(), shown).await;
+            let answer = match source.entity_page(key.as_str(), shown).await {
+                Ok(Some(page)) => Loaded::Page(Arc::new(page)),
+                Ok(None) => match source.fate_of(key.as_str()).await {
+                    Ok(fate) => Loaded::Absent(fate),
+                    Err(e) => Loaded::Failed(e),
+                },
+                Err(e) => Loaded::Failed(e),
+            };
             if asked.get_value() != this {
                 return;
             }
-            loaded.set(match answer {
-                Ok(Some(page)) => Loaded::Page(Arc::new(page)),
-                Ok(None) => Loaded::Absent,
-                Err(e) => Loaded::Failed(e),
-            });
+            loaded.set(answer);
             source.entity_shown.set(Some(key));
         });
     });
@@ -101,7 +107,7 @@ pub fn ArchiveEntityPage(
                 }
                 .into_any();
             }
-            Loaded::Absent => {
+            Loaded::Absent(fate) => {
                 let id = id.get_value();
                 // Perhaps one of the reader's own articles names it: the embedded page answers.
                 let own = state.library.with(|library| {
@@ -111,6 +117,9 @@ pub fn ArchiveEntityPage(
                 });
                 if own {
                     return view! { <EntityPage id=id/> }.into_any();
+                }
+                if let Some(fate) = fate {
+                    return view! { {back}{placed_elsewhere(&fate)} }.into_any();
                 }
                 return view! {
                     {back}
@@ -446,4 +455,35 @@ fn merged_names(profile: &ProfileEntry) -> Option<impl IntoView + use<>> {
             view! { <ul class="merged-names">{items}</ul> },
         )
     })
+}
+
+/// Where the archive's resolve stage placed a name a link still calls by extraction's id
+/// (a link made before the archive was resolved so), as the embedded page says it: each
+/// entity it is now part of, with the rule and its articles, or why it was left out.
+fn placed_elsewhere(fate: &NameFate) -> impl IntoView + use<> {
+    let in_articles = |n: u32| format!("{n} article{}", if n == 1 { "" } else { "s" });
+    let merged = fate
+        .merged
+        .iter()
+        .map(|m| {
+            let filter = Filter {
+                entity: Some(EntityId(m.into.clone())),
+                ..Filter::default()
+            };
+            let detail = format!(" ({}; {})", m.rule, in_articles(m.articles));
+            let name = m.name.clone();
+            view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
+        })
+        .collect_view();
+    let dropped = fate
+        .dropped
+        .iter()
+        .map(|d| view! { <li>{format!("Left out: {}; {}", d.rule, in_articles(d.articles))}</li> })
+        .collect_view();
+    view! {
+        <div class="curation-note" id="resolved-away">
+            <p>{format!("The archive's resolve stage placed {} elsewhere:", fate.from)}</p>
+            <ul>{merged}{dropped}</ul>
+        </div>
+    }
 }

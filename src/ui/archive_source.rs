@@ -19,7 +19,7 @@ use crate::extract::EntityId;
 use crate::query::entity_table::EntityRow;
 use crate::query::network::Network;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
-use crate::resolve::from_archive::{ArchiveVerdicts, extraction_ids};
+use crate::resolve::from_archive::{ArchiveVerdicts, NameFate, extraction_ids};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -196,6 +196,15 @@ impl ArchiveSource {
         let from = extraction_ids(annotations);
         let fates = self.ask(|archive| archive.fates_of(&from)).await?;
         Ok(ArchiveVerdicts::of(&fates))
+    }
+
+    /// Where the archive's resolve stage placed the name extraction called `id`, if it
+    /// merged it elsewhere or left it out (a link made before it did), fetching its
+    /// `fates` part.
+    pub async fn fate_of(&self, id: &str) -> Result<Option<NameFate>, String> {
+        let from = [id.to_string()];
+        let fates = self.ask(|archive| archive.fates_of(&from)).await?;
+        Ok(fates.into_iter().next())
     }
 
     /// The text and annotations (the JSON the build stored) of document `doc`, fetching

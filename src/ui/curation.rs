@@ -221,6 +221,15 @@ pub fn CurationPanel(
                 .and_then(|k| outcomes.get(k))
                 .map(|c| (c.applied, c.outcome.clone()));
             let (applied, said) = match (&outcome, archive) {
+                // The reader's own articles are resolved in this browser: the edit applies
+                // to them now, to the archive's when it is rebuilt. Not applying to the
+                // reader's articles is no fault: the entity may be the archive's alone.
+                (Some((true, text)), true) if mine && !applying => (
+                    true,
+                    format!(
+                        "your articles: {text}; the archive's: when it is rebuilt with aliases.toml"
+                    ),
+                ),
                 (_, true) if mine => (
                     true,
                     "applies when the archive is rebuilt with aliases.toml".to_string(),
@@ -271,7 +280,7 @@ pub fn CurationPanel(
             <section class="curation" aria-labelledby="curation-heading" id="curation">
                 <h2 id="curation-heading">{format!("Entity edits ({})", site_count + edits.mine.edits.len())}</h2>
                 {archive.then(|| view! {
-                    <p class="curation-note">"This site is an archive: its entities were resolved when it was built. Edits made in this browser apply when the archive is rebuilt with the exported aliases.toml beside the seed articles."</p>
+                    <p class="curation-note">"This site is an archive: its entities were resolved when it was built. Edits made in this browser apply to your own articles at once, and to the archive's when it is rebuilt with the exported aliases.toml beside the seed articles."</p>
                 })}
                 {edits.problem.clone().map(|p| view! { <p class="notice curation-problem" role="alert">{format!("Your edits in this browser: {p}")}</p> })}
                 {(site_count > 0).then(|| view! {

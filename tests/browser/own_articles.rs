@@ -888,8 +888,9 @@ async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too() 
 
 /// A short person name the archive at `site` sends, in all its articles, to one full name
 /// by a rule on the name itself (its `fates` parts), and that extraction tags alone in
-/// `sentence` (`{}` stands for the name): `(short name, extraction id, the archive's id)`.
-fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, String) {
+/// `sentence` (`{}` stands for the name): `(short name, extraction id, the archive's id,
+/// its name)`.
+fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, String, String) {
     use dossier::archive::fates::FatesPart;
     use dossier::archive::{Archive, DirSource, Manifest, PartSource, codec};
     use dossier::resolve::from_archive::Verdict;
@@ -914,7 +915,8 @@ fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, St
                     .unwrap_or_default()
                     .to_string();
                 if last.to_lowercase() == short {
-                    candidates.push((last, fate.from.clone(), fate.merged[0].into.clone()));
+                    let into = fate.merged[0].into.clone();
+                    candidates.push((last, fate.from.clone(), into, name));
                 }
             }
         }
@@ -922,7 +924,7 @@ fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, St
     candidates.sort();
     candidates
         .into_iter()
-        .find(|(short, from, _)| {
+        .find(|(short, from, _, _)| {
             let text = sentence.replace("{}", short);
             let article =
                 &dossier::corpus::parse_file("a.txt", text.as_bytes()).expect("parses")[0];
@@ -938,7 +940,7 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
         return;
     };
     let sentence = "The harbour talks will go on, {} told reporters on Tuesday.";
-    let (short, from, into) = name_the_archive_resolves(&site, sentence);
+    let (short, from, into, full_name) = name_the_archive_resolves(&site, sentence);
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("call.md");
     std::fs::write(
@@ -951,6 +953,19 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
     .expect("the file is written");
     let paths = vec![path.to_string_lossy().into_owned()];
     App::run_with(&site, None, async |app| {
+        app.wait_for("body[data-view-ready]").await?;
+        // A link made before the archive resolved the short name says where it went, as
+        // the embedded build's page does, and leads there.
+        app.open_link(&format!("entity={from}")).await?;
+        app.wait_for_text("#resolved-away", &format!("Now part of {full_name}"))
+            .await?;
+        app.screenshot("archive-name-placed-elsewhere").await?;
+        app.wait_for("#resolved-away .entity-link")
+            .await?
+            .click()
+            .await?;
+        app.wait_for_text("#entity-name", &full_name).await?;
+        app.open_link("").await?;
         app.wait_for("body[data-view-ready]").await?;
         add_files(app, &paths).await?;
         wait_own_articles(app, 1).await?;
@@ -979,6 +994,29 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
         app.wait_for_text(".merged-names", "as the archive resolves it")
             .await?;
         app.screenshot("archive-own-name-joined").await?;
+        // A hand edit applies to the reader's articles at once, and to the archive's when
+        // it is rebuilt: the edits panel says both.
+        app.wait_for("#curate summary").await?.click().await?;
+        let field = app.wait_for("#curate-name").await?;
+        field.clear().await?;
+        field.send_keys(&format!("{full_name} Renamed")).await?;
+        app.wait_for(".curate-rename button").await?.click().await?;
+        app.wait_for_text("#curation .curation-outcome", "your articles: now named")
+            .await?;
+        app.wait_for_text(
+            "#curation .curation-outcome",
+            "the archive's: when it is rebuilt",
+        )
+        .await?;
+        app.wait_for_text("#curation", "apply to your own articles at once")
+            .await?;
+        app.wait_for(".curation-undo").await?.click().await?;
+        page::wait_until(
+            app,
+            "!document.querySelector('#curation')",
+            "the edit is undone",
+        )
+        .await?;
         // After a reload the kept article joins again.
         app.client.refresh().await?;
         app.wait_for("body[data-view-ready]").await?;
