@@ -808,10 +808,10 @@ fn the_command_line_builds_rebuilds_and_answers_from_the_archive() {
     assert_eq!(total(&from_archive), total(&from_seeds));
 }
 
-#[test]
-fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one() {
-    // tests/fixtures/wire-curated: the wire stories (links) and an aliases.toml that
-    // renames place:gulf to "Persian Gulf", among other edits.
+/// The archive `dossier build` writes of tests/fixtures/wire-curated (the wire stories and
+/// an aliases.toml that renames place:gulf to "Persian Gulf", among other edits), and what
+/// the build said on stderr.
+fn curated_wire_archive() -> (tempfile::TempDir, String) {
     let seeds = Path::new("tests/fixtures/wire-curated");
     let site = tempfile::tempdir().unwrap();
     let (code, _, stderr) = dossier(&[
@@ -821,6 +821,12 @@ fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one()
         site.path().as_os_str(),
     ]);
     assert_eq!(code, 0, "{stderr}");
+    (site, stderr)
+}
+
+#[test]
+fn the_archive_applies_the_aliases_toml_beside_the_seeds_and_refuses_a_bad_one() {
+    let (site, stderr) = curated_wire_archive();
     assert!(stderr.contains("5 hand edit(s)"), "{stderr}");
     assert!(!stderr.contains("skipping aliases.toml"), "{stderr}");
     let entity = |id: &str| {
@@ -1755,15 +1761,7 @@ fn the_readers_articles_take_the_archives_verdicts_on_the_names_it_resolved() {
     // The archive renames place:gulf to "Persian Gulf" and merges Kansas into Texas by
     // hand (its aliases.toml): a reader's article naming the Gulf and Kansas joins those
     // entities, as the archive's own articles did.
-    let seeds = Path::new("tests/fixtures/wire-curated");
-    let site = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = dossier(&[
-        "build".as_ref(),
-        seeds.as_os_str(),
-        "--out".as_ref(),
-        site.path().as_os_str(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (site, _) = curated_wire_archive();
     let (beside, alone, fetched) = own_article_beside(
         site.path(),
         "Refiners bought more crude from the Gulf on Monday. Traders in Kansas said prices rose.\n",

@@ -1526,6 +1526,14 @@ fn archive_fates(docs: &[Doc]) -> Vec<from_archive::NameFate> {
     )
 }
 
+/// The fate of extraction id `from` among `fates`; fails the test when there is none.
+fn fate<'a>(fates: &'a [from_archive::NameFate], from: &str) -> &'a from_archive::NameFate {
+    fates
+        .iter()
+        .find(|f| f.from == from)
+        .unwrap_or_else(|| panic!("no fate of {from} in {fates:?}"))
+}
+
 /// `docs` resolved as the reader's own articles beside an archive with `fates`, then the
 /// edits of `toml`.
 fn beside_archive(docs: &[Doc], fates: &[from_archive::NameFate], toml: &str) -> Resolved {
@@ -1553,10 +1561,7 @@ const BAKER_AT_THE_BUNDESBANK: (&str, &[(&str, EntityKind)]) = (
 #[test]
 fn own_articles_take_the_archives_full_name_for_a_short_one() {
     let fates = archive_fates(&bakers_with(&[BAKER_AT_THE_BUNDESBANK]));
-    let baker = fates
-        .iter()
-        .find(|f| f.from == "person:baker")
-        .expect("the archive merged Baker");
+    let baker = fate(&fates, "person:baker");
     assert!(!baker.kept);
     let own = [doc("Baker flew to Tokyo.", &[("Baker", Person)])];
     // Alone, the reader's article keeps its short name.
@@ -1602,10 +1607,7 @@ fn a_name_the_archive_sends_two_ways_keeps_or_reads_off_its_article_stays_as_the
             &[("Baker", Person), ("White House", Place), ("Congress", Org)],
         ),
     ]));
-    let baker = two_ways
-        .iter()
-        .find(|f| f.from == "person:baker")
-        .expect("the archive merged Baker");
+    let baker = fate(&two_ways, "person:baker");
     assert_eq!(baker.merged.len(), 2, "{baker:?}");
     assert_eq!(baker.verdict(), None);
     assert_eq!(
@@ -1620,10 +1622,7 @@ fn a_name_the_archive_sends_two_ways_keeps_or_reads_off_its_article_stays_as_the
             &[("Baker", Person), ("Tokyo", Place)],
         ),
     ]));
-    let baker = kept
-        .iter()
-        .find(|f| f.from == "person:baker")
-        .expect("the archive merged Baker");
+    let baker = fate(&kept, "person:baker");
     assert!(baker.kept, "{baker:?}");
     assert_eq!(baker.verdict(), None);
     // A full name beside the short one in the same article tells that article only.
@@ -1631,10 +1630,7 @@ fn a_name_the_archive_sends_two_ways_keeps_or_reads_off_its_article_stays_as_the
         "James Baker met bankers. Baker said rates would fall.",
         &[("James Baker", Person), ("Baker", Person)],
     )]);
-    let baker = in_article
-        .iter()
-        .find(|f| f.from == "person:baker")
-        .expect("kept, so a link to it says where it went");
+    let baker = fate(&in_article, "person:baker");
     assert!(baker.merged[0].reads_the_article, "{baker:?}");
     assert_eq!(baker.verdict(), None);
 }

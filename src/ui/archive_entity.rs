@@ -195,7 +195,7 @@ pub fn ArchiveEntityPage(
                     <h1 id="entity-name">{name.clone()}</h1>
                     {entity_facts(page.kind, &p.roles, &p.aliases, format!("{} in {} article{plural}", p.mentions, page.articles.len()))}
                     <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
-                    {merged_names(p)}
+                    {merged_names(p, None)}
                     {over_time}
                     {section("co-heading", format!("Named with ({})", p.co_total), co)}
                     {section("by-heading", format!("Quotes by {name} ({})", p.quotes_by_total), view! { {kept_note(p.quotes_by.len(), p.quotes_by_total, Some(quotes_view))}{by} })}
@@ -256,7 +256,7 @@ pub fn ArchiveEntityPage(
                 <h1 id="entity-name">{name.clone()}</h1>
                 {entity_facts(page.kind, &sums.roles, &sums.aliases, format!("{} in {total} article{plural}{yours}", sums.mentions))}
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
-                {merged_names(&profile)}
+                {merged_names(&profile, Some((&library, &id)))}
                 {over_time}
                 {section("co-heading", co_heading, co)}
                 {section("by-heading", format!("Quotes by {name} ({})", sums.quotes_by_total), by)}
@@ -433,9 +433,13 @@ fn quote_list(
     })
 }
 
-/// The names the resolve stage merged into it, each with its rule and evidence.
-fn merged_names(profile: &ProfileEntry) -> Option<impl IntoView + use<>> {
-    let items: Vec<_> = profile
+/// The names the resolve stage merged into it, each with its rule and evidence: the
+/// archive's, then those of the reader's own articles (`own`, when they name it), marked.
+fn merged_names(
+    profile: &ProfileEntry,
+    own: Option<(&Library, &EntityId)>,
+) -> Option<impl IntoView + use<>> {
+    let mut items: Vec<_> = profile
         .merged
         .iter()
         .map(|m| {
@@ -446,8 +450,21 @@ fn merged_names(profile: &ProfileEntry) -> Option<impl IntoView + use<>> {
                 decided(&m.rule, &m.evidence, m.articles as usize)
             );
             view! { <li data-name=m.name.clone()><span class="merged-why">{text}</span></li> }
+                .into_any()
         })
         .collect();
+    if let Some((library, id)) = own {
+        items.extend(library.decisions.merged_into(id).map(|m| {
+            let text = format!(
+                "{} ({}): {}, yours",
+                m.name,
+                m.from,
+                decided(m.rule.describe(), &m.evidence, m.articles)
+            );
+            view! { <li data-name=m.name.clone() class="own-merged"><span class="merged-why">{text}</span></li> }
+                .into_any()
+        }));
+    }
     (!items.is_empty()).then(|| {
         section(
             "merged-heading",

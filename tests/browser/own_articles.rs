@@ -982,6 +982,19 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
         app.wait_for("body[data-view-ready]").await?;
         app.wait_for_text("#summary", "1 ").await?;
         app.wait_for("#hits .hit[data-article^='own/']").await?;
+        // The archive's page of the entity sums the reader's article in and lists the
+        // reader's joined name among its merged names, marked as theirs.
+        app.open_link(&format!("entity={into}")).await?;
+        wait_own_articles(app, 1).await?;
+        app.wait_for("body[data-view-ready] #entity-name").await?;
+        app.wait_for_text("#entity-mentions", "1 of them yours")
+            .await?;
+        app.wait_for_text(
+            ".merged-names .own-merged",
+            &format!("{short} ({from}): as the archive resolves it"),
+        )
+        .await?;
+        app.screenshot("archive-entity-with-joined-name").await?;
         app.open_link(&format!("e={from}&in=yours")).await?;
         wait_own_articles(app, 1).await?;
         app.wait_for("body[data-view-ready]").await?;
