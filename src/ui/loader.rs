@@ -136,6 +136,7 @@ pub async fn rebuild(
     };
     let combined = crate::own::combine(site_articles, site_annotations, own);
     let articles = Arc::new(combined.articles);
+    let fetching = now_ms();
     let (verdicts, unjoined) = match archive {
         Some(archive) => match archive.verdicts_for(&combined.annotations).await {
             Ok(verdicts) => (verdicts, None),
@@ -143,6 +144,13 @@ pub async fn rebuild(
         },
         None => (Default::default(), None),
     };
+    if archive.is_some_and(|a| a.mode.get_untracked() == super::archive_source::Mode::Archive) {
+        // Time waiting for the archive's `fates` parts (the network's, not the thread's).
+        super::own_articles::set_body_attribute(
+            "data-own-fates-ms",
+            &format!("{:.0}", now_ms() - fetching),
+        );
+    }
     // The hand edits apply to own articles as to the site's.
     let curation = state.edits.get_untracked().all();
     let (library, resolve_ms, index_ms) =

@@ -571,13 +571,13 @@ const LONG_TASKS: &str = "return (window.__longTasks || []).map(([start, duratio
        return `${Math.round(start)}+${Math.round(duration)} ms (page scripts ${Math.round(ms)} ms${who ? ': ' + who : ''})`;
      }).join('; ')";
 
-/// Adds `paths` with the observers running and waits until they are ready and kept.
+/// Adds `paths` with the observers running and waits until they are ready and kept (the
+/// page is loaded first).
 async fn timed_addition(
     app: &App,
     paths: &[String],
     articles: usize,
 ) -> Result<Timed, Box<dyn std::error::Error + Send + Sync>> {
-    app.wait_ready().await?;
     wait_own_articles(app, 0).await?;
     app.client.execute(OBSERVE, vec![]).await?;
     add_files(app, paths).await?;
@@ -625,6 +625,40 @@ async fn timed_addition(
     })
 }
 
+/// Times adding 1,000 generated articles beside the archive site: the same as on the
+/// embedded build, plus the wait for the archive's `fates` parts of their names.
+#[tokio::test]
+async fn a_thousand_own_articles_beside_an_archive_are_timed() {
+    let Some(site) = archive_site() else {
+        return;
+    };
+    App::run_with(&site, None, async |app| {
+        let folder = tempfile::tempdir()?;
+        let texts = write_generated(folder.path(), 1000, 4000, false)?;
+        app.wait_for("body[data-view-ready]").await?;
+        let timed = timed_addition(app, &texts, 1000).await?;
+        let fates_ms = app
+            .client
+            .execute(
+                "return document.body.getAttribute('data-own-fates-ms') + ' ms, ' + document.body.getAttribute('data-own-archive-joined') + ' names joined'",
+                vec![],
+            )
+            .await?;
+        crate::harness::shout(&format!(
+            "{}: 1,000 own articles (4 MB) beside the archive ready in {:.0} ms (fates parts: {}); longest main-thread task {:.0} ms; main thread (ms): {}",
+            app.engine.name(),
+            timed.ready,
+            fates_ms.as_str().unwrap_or_default(),
+            timed.longest,
+            timed.main_thread,
+        ));
+        assert!(timed.ready < 40_000.0, "took {:.0} ms", timed.ready);
+        app.wait_for("#own-remove-all").await?.click().await?;
+        wait_own_articles(app, 0).await
+    })
+    .await;
+}
+
 /// Times adding 1,000 generated articles, then 1,000 saved pages, `DOSSIER_OWN_RUNS` times
 /// (default once) in one page, and prints the numbers: speed is shown by numbers, and the
 /// bounds below only catch a reader that stopped working.
@@ -639,6 +673,7 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
         let texts = write_generated(folder.path(), 1000, 4000, false)?;
         let pages_folder = tempfile::tempdir()?;
         let pages = write_generated(pages_folder.path(), 1000, 4000, true)?;
+        app.wait_ready().await?;
         for run in 1..=runs {
             for (what, paths) in [("1,000 own articles (4 MB)", &texts), ("1,000 saved pages", &pages)] {
                 let timed = timed_addition(app, paths, 1000).await?;
