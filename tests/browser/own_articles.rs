@@ -640,7 +640,7 @@ async fn a_thousand_own_articles_beside_an_archive_are_timed() {
         let fates_ms = app
             .client
             .execute(
-                "return document.body.getAttribute('data-own-fates-ms') + ' ms, ' + document.body.getAttribute('data-own-archive-joined') + ' names joined'",
+                "return document.body.getAttribute('data-own-fates-ms') + ' ms, ' + (document.body.getAttribute('data-own-archive-joined') || 0) + ' names joined'",
                 vec![],
             )
             .await?;
