@@ -617,22 +617,17 @@ impl Archive {
         if buckets.is_empty() {
             return Ok(Vec::new());
         }
-        let mut needs: Vec<PartName> = Vec::new();
-        let mut found = Vec::new();
-        for id in from {
-            let name = buckets[bucket_of(id, buckets.len() as u32) as usize];
-            match self.parts.get(&name) {
-                Some(Decoded::Fates(part)) => found.extend(part.find(id).cloned()),
-                Some(_) => {}
-                None if needs.contains(&name) => {}
-                None => needs.push(name),
-            }
-        }
-        if needs.is_empty() {
-            Ok(found)
-        } else {
-            Err(Needs(needs))
-        }
+        let lookup = Lookup::new(self);
+        let found = from
+            .iter()
+            .filter_map(|id| {
+                match lookup.part(buckets[bucket_of(id, buckets.len() as u32) as usize]) {
+                    Some(Decoded::Fates(part)) => part.find(id).cloned(),
+                    _ => None,
+                }
+            })
+            .collect();
+        lookup.answer(found)
     }
 
     /// The document number of article `id` (`None`: not in the archive), or the part to

@@ -224,11 +224,6 @@ impl ArchiveVerdicts {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// How many names have one.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
 }
 
 /// The extraction ids of `annotations`' entities, each once, sorted: the names to look up.
