@@ -14,7 +14,7 @@
 use super::archive_source::ArchiveSource;
 use super::curation::kind_word;
 use super::entity_page::{
-    EntityPage, PAGE, article_item, decided, over_time_chart, paged, quote_item,
+    self, EntityPage, PAGE, article_item, decided, over_time_chart, paged, quote_item,
     quote_list as own_quote_list, roles_view, section,
 };
 use super::link::ViewLink;
@@ -483,24 +483,21 @@ fn placed_elsewhere(fate: &NameFate) -> impl IntoView + use<> {
         .merged
         .iter()
         .map(|m| {
-            let filter = Filter {
-                entity: Some(EntityId(m.into.clone())),
-                ..Filter::default()
-            };
-            let detail = format!(" ({}; {})", m.rule, in_articles(m.articles));
-            let name = m.name.clone();
-            view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
+            let why = format!("{}; {}", m.rule, in_articles(m.articles));
+            (EntityId(m.into.clone()), m.name.clone(), why)
         })
-        .collect_view();
+        .collect();
     let dropped = fate
         .dropped
         .iter()
-        .map(|d| view! { <li>{format!("Left out: {}; {}", d.rule, in_articles(d.articles))}</li> })
-        .collect_view();
-    view! {
-        <div class="curation-note" id="resolved-away">
-            <p>{format!("The archive's resolve stage placed {} elsewhere:", fate.from)}</p>
-            <ul>{merged}{dropped}</ul>
-        </div>
-    }
+        .map(|d| format!("{}; {}", d.rule, in_articles(d.articles)))
+        .collect();
+    entity_page::placed_elsewhere(
+        format!(
+            "The archive's resolve stage placed {} elsewhere:",
+            fate.from
+        ),
+        merged,
+        dropped,
+    )
 }

@@ -171,35 +171,54 @@ fn resolved_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use
     let merged = merges
         .into_iter()
         .map(|m| {
-            let filter = Filter {
-                entity: Some(m.into.clone()),
-                ..Filter::default()
-            };
             let name = library
                 .index
                 .entity_of(m.into.as_str())
                 .and_then(|e| library.index.entities().get(e as usize))
                 .map_or_else(|| m.into.to_string(), |e| e.name.clone());
-            let detail = format!(" ({})", decided(m.rule.describe(), &m.evidence, m.articles));
-            view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{detail}</li> }
+            let why = decided(m.rule.describe(), &m.evidence, m.articles);
+            (m.into.clone(), name, why)
         })
-        .collect_view();
+        .collect();
     let dropped = drops
         .into_iter()
-        .map(|d| {
-            let text = format!(
-                "Left out: {}",
-                decided(d.rule.describe(), &d.evidence, d.articles)
-            );
-            view! { <li>{text}</li> }
+        .map(|d| decided(d.rule.describe(), &d.evidence, d.articles))
+        .collect();
+    Some(placed_elsewhere(
+        "The collection's resolve stage placed this name elsewhere:".to_string(),
+        merged,
+        dropped,
+    ))
+}
+
+/// Where a resolve stage placed a name a link still calls by extraction's id: each entity
+/// it is now part of (`(id, name, why)`), linked, and each reason it was left out (both
+/// builds' pages say it so).
+pub(super) fn placed_elsewhere(
+    intro: String,
+    merged: Vec<(EntityId, String, String)>,
+    dropped: Vec<String>,
+) -> impl IntoView + use<> {
+    let merged = merged
+        .into_iter()
+        .map(|(into, name, why)| {
+            let filter = Filter {
+                entity: Some(into),
+                ..Filter::default()
+            };
+            view! { <li>"Now part of "<ViewLink filter=filter class="entity-link">{name}</ViewLink>{format!(" ({why})")}</li> }
         })
         .collect_view();
-    Some(view! {
+    let dropped = dropped
+        .into_iter()
+        .map(|why| view! { <li>{format!("Left out: {why}")}</li> })
+        .collect_view();
+    view! {
         <div class="curation-note" id="resolved-away">
-            <p>"The collection's resolve stage placed this name elsewhere:"</p>
+            <p>{intro}</p>
             <ul>{merged}{dropped}</ul>
         </div>
-    })
+    }
 }
 
 /// One section of the page: a heading (its id given) over `body`.
