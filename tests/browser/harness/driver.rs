@@ -207,20 +207,24 @@ impl App {
             }
             Err(e) => Ok(Err(format!("the page {url} does not open: {e}").into())),
         };
-        // A wait that ran out may have been waiting on a page that had already panicked:
-        // the failure then says so first, with the panic's message.
-        let outcome = match outcome {
-            Ok(Err(failure))
-                if !failure.to_string().contains(CRASHED)
-                    && !failure.to_string().starts_with(HUNG) =>
-            {
+        // A wait that ran out, or an assertion that failed, may have been looking at a page
+        // that had already panicked: the failure then says so first, with the panic's
+        // message (and is retried as a crash, see `worth_one_more_try`).
+        let failure = match outcome {
+            Ok(Ok(())) => None,
+            Ok(Err(failure)) => Some(failure.to_string()),
+            Err(panic) => Some(panic_message(&*panic)),
+        };
+        let outcome = match failure {
+            Some(failure) if !failure.contains(CRASHED) && !failure.starts_with(HUNG) => {
                 let panel = tokio::time::timeout(Duration::from_secs(10), app.assert_no_crash());
                 match panel.await {
-                    Ok(Err(crash)) => Ok(Err(format!("{crash}; the test saw: {failure}").into())),
-                    _ => Ok(Err(failure)),
+                    Ok(Err(crash)) => Err(format!("{crash}; the test saw: {failure}")),
+                    _ => Err(failure),
                 }
             }
-            other => other,
+            Some(failure) => Err(failure),
+            None => Ok(()),
         };
         let App {
             client,
@@ -230,11 +234,7 @@ impl App {
         } = app;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
         drop((server, driver));
-        match outcome {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(e.to_string()),
-            Err(panic) => Err(panic_message(&*panic)),
-        }
+        outcome
     }
 
     pub(crate) async fn open(
