@@ -731,8 +731,9 @@ fn a_bad_seed_stops_the_build_with_the_message_query_gives() {
 
 #[test]
 fn the_command_line_packs_its_articles_and_writes_what_parsed_articles_write() {
-    // `dossier build` keeps its articles packed between stages (src/article_source.rs); the
-    // library, given the parsed articles through the same stages, must write the same bytes.
+    // `dossier build` keeps its articles and annotations packed between stages
+    // (src/article_source.rs, `resolve::resolve_packed`); the library, given the parsed
+    // articles and plain annotations through the same stages, must write the same bytes.
     let packed = tempfile::tempdir().unwrap();
     let (code, _, stderr) = dossier(&[
         "build".as_ref(),

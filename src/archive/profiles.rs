@@ -7,8 +7,8 @@
 
 use super::codec::{Dec, Enc, Problem};
 use super::parts::{done, find_sorted};
-use crate::article_source::ArticleSource;
-use crate::extract::{Annotations, EntityId};
+use crate::article_source::{AnnotationSource, ArticleSource};
+use crate::extract::EntityId;
 use crate::index::Index;
 use crate::query::entity_profile::{Role, entity_profile};
 use crate::resolve::Decisions;
@@ -100,14 +100,15 @@ impl ProfileEntry {
     pub fn of(
         index: &Index,
         articles: ArticleSource<'_>,
-        annotations: &[Annotations],
+        annotations: AnnotationSource<'_>,
         decisions: &Decisions,
         id: &EntityId,
     ) -> Option<Self> {
         let profile = entity_profile(index, articles, annotations, id)?;
         let quote = |&(doc, n): &(u32, usize)| {
             let article = articles.get(doc as usize)?;
-            let quote = annotations.get(doc as usize)?.quotes.get(n)?;
+            let found = annotations.get(doc as usize)?;
+            let quote = found.quotes.get(n)?;
             Some(ProfileQuote {
                 doc,
                 number: n as u32,

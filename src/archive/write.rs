@@ -13,7 +13,9 @@ use super::parts::{
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
-use crate::article_source::{ArticleSource, PackedArticles, in_order};
+use crate::article_source::{
+    AnnotationSource, ArticleSource, PackedAnnotations, PackedArticles, in_order,
+};
 use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
@@ -99,11 +101,10 @@ pub fn archive_order<'a>(articles: impl Into<ArticleSource<'a>>) -> Vec<usize> {
 }
 
 /// Puts packed `articles` and their `annotations` in archive order (see [`archive_order`]).
-pub fn sort_packed_for_archive(articles: &mut PackedArticles, annotations: &mut Vec<Annotations>) {
+pub fn sort_packed_for_archive(articles: &mut PackedArticles, annotations: &mut PackedAnnotations) {
     let order = archive_order(&*articles);
     articles.reorder(&order);
-    annotations.resize_with(order.len(), Annotations::default);
-    *annotations = in_order(std::mem::take(annotations), &order);
+    annotations.reorder(&order);
 }
 
 /// Puts `articles` and their `annotations` in archive order (see [`archive_order`]).
@@ -118,10 +119,10 @@ pub fn sort_for_archive(articles: &mut Vec<Article>, annotations: &mut Vec<Annot
 /// (built from exactly those) under `dir` (`manifest.json`, `parts/`); `decisions` (the
 /// resolve stage's) give each entity page its merged names. Existing parts are kept,
 /// unreferenced ones removed after the new manifest is in place.
-pub fn write_archive<'a>(
+pub fn write_archive<'a, 'b>(
     dir: &Path,
     articles: impl Into<ArticleSource<'a>>,
-    annotations: &[Annotations],
+    annotations: impl Into<AnnotationSource<'b>>,
     index: &Index,
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
@@ -137,15 +138,15 @@ pub fn write_archive<'a>(
 
 /// [`write_archive`] with its parts cut as `layout` says: tests use it to write the
 /// archives earlier builds wrote, which today's reader must still open.
-pub fn write_archive_in<'a>(
+pub fn write_archive_in<'a, 'b>(
     layout: Layout,
     dir: &Path,
     articles: impl Into<ArticleSource<'a>>,
-    annotations: &[Annotations],
+    annotations: impl Into<AnnotationSource<'b>>,
     index: &Index,
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
-    let articles = articles.into();
+    let (articles, annotations) = (articles.into(), annotations.into());
     let parts_dir = dir.join("parts");
     std::fs::create_dir_all(&parts_dir)?;
     let store = |kind: Kind, body: Vec<u8>| -> io::Result<Stored> {
@@ -176,7 +177,7 @@ pub fn write_archive_in<'a>(
             let docs = (first..last)
                 .map(|doc| {
                     let article = articles.json(doc as usize).unwrap_or(Ok(String::new()))?;
-                    let found = annotations.get(doc as usize).cloned().unwrap_or_default();
+                    let found = annotations.get(doc as usize).unwrap_or_default();
                     Ok((article, serde_json::to_string(&found)?))
                 })
                 .collect::<Result<_, serde_json::Error>>()?;
@@ -423,7 +424,9 @@ pub fn write_archive_in<'a>(
     };
     let entity_tally = |entity: u32, doc: u32| {
         let id = index.entities()[entity as usize].id.as_str();
-        let found = &annotations[doc as usize];
+        let Some(found) = annotations.get(doc as usize) else {
+            return (0, 0);
+        };
         let mentions = found
             .entities
             .iter()

@@ -7,7 +7,7 @@ use super::fold::for_each_word;
 use super::postings::Lists;
 use super::terms::{TermStream, Terms};
 use super::{DocInfo, EntityInfo, Index, NONE, QuoteEntry, SpeakerInfo};
-use crate::article_source::ArticleSource;
+use crate::article_source::{AnnotationSource, ArticleSource};
 use crate::corpus::{Article, TitleOrigin};
 use crate::extract::{Annotations, Quote};
 use crate::span::ByteSpan;
@@ -43,14 +43,17 @@ impl Interner {
 
 impl Index {
     /// Indexes `articles` (parsed, or packed and unpacked one at a time), with
-    /// `annotations[i]` belonging to article `i` (missing annotations count as empty).
-    pub fn build<'a>(articles: impl Into<ArticleSource<'a>>, annotations: &[Annotations]) -> Self {
-        let articles = articles.into();
-        let empty = Annotations::default();
+    /// `annotations[i]` (as they are, or packed) belonging to article `i` (missing
+    /// annotations count as empty).
+    pub fn build<'a, 'b>(
+        articles: impl Into<ArticleSource<'a>>,
+        annotations: impl Into<AnnotationSource<'b>>,
+    ) -> Self {
+        let (articles, annotations) = (articles.into(), annotations.into());
         let mut builder = IndexBuilder::new();
         for doc in 0..articles.len() {
             if let Some(article) = articles.get(doc) {
-                builder.add(&article, annotations.get(doc).unwrap_or(&empty));
+                builder.add(&article, &annotations.get(doc).unwrap_or_default());
             }
         }
         builder.finish()

@@ -3,8 +3,8 @@
 //! with it, and every quote by and about it.
 
 use super::histogram::{Histogram, articles_over_time};
-use crate::article_source::ArticleSource;
-use crate::extract::{Annotations, EntityId, EntityKind};
+use crate::article_source::{AnnotationSource, ArticleSource};
+use crate::extract::{EntityId, EntityKind};
 use crate::index::Index;
 use crate::index::fold::fold;
 use std::collections::HashMap;
@@ -49,13 +49,14 @@ pub struct EntityProfile {
 }
 
 /// The profile of entity `id`, or `None` when no article names it.
-pub fn entity_profile<'a>(
+pub fn entity_profile<'a, 'b>(
     index: &Index,
     articles: impl Into<ArticleSource<'a>>,
-    annotations: &[Annotations],
+    annotations: impl Into<AnnotationSource<'b>>,
     id: &EntityId,
 ) -> Option<EntityProfile> {
     let article_count = articles.into().len();
+    let annotations = annotations.into();
     let entity = index.entity_of(id.as_str())?;
     let info = index.entities().get(entity as usize)?;
     let docs = index.entity_docs(entity).to_vec();
@@ -221,7 +222,7 @@ fn by_count(counts: HashMap<String, usize>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::corpus::parse_file;
-    use crate::extract::{Entity, EntityMention, Quote};
+    use crate::extract::{Annotations, Entity, EntityMention, Quote};
     use crate::span::ByteSpan;
 
     fn person(name: &str, aliases: &[&str], role: Option<&str>) -> Entity {

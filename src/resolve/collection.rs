@@ -6,8 +6,10 @@
 use super::decisions::Rule;
 use super::names;
 use super::noise::{self, Positions};
+use crate::article_source::{AnnotationSource, AnnotationStore};
 use crate::corpus::Article;
-use crate::extract::{Annotations, EntityKind};
+use crate::extract::{Annotations, Entity, EntityKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -41,6 +43,33 @@ pub struct Local {
     pub role: Option<Box<str>>,
     /// Where it goes.
     pub fate: Fate,
+}
+
+/// Reads locals' extraction entities, unpacking an article once for its run of locals (a
+/// packed build's articles cost microseconds each to read, and locals come in article order).
+pub struct EntityReader<'a> {
+    annotations: AnnotationSource<'a>,
+    current: Option<(u32, Cow<'a, Annotations>)>,
+}
+
+impl<'a> EntityReader<'a> {
+    /// Reads from the annotations the locals were built from.
+    pub fn new(annotations: impl Into<AnnotationSource<'a>>) -> Self {
+        Self {
+            annotations: annotations.into(),
+            current: None,
+        }
+    }
+
+    /// The entity `local` was built from.
+    pub fn entity(&mut self, local: &Local) -> Option<&Entity> {
+        if self.current.as_ref().map(|(article, _)| *article) != Some(local.article) {
+            let found = self.annotations.get(local.article as usize)?;
+            self.current = Some((local.article, found));
+        }
+        let (_, found) = self.current.as_ref()?;
+        found.entities.get(local.entity as usize)
+    }
 }
 
 /// Where a local entity goes.
@@ -120,8 +149,8 @@ pub struct LocalsBuilder {
 impl LocalsBuilder {
     /// Room for exactly the locals of `found`, so a large collection's locals (a third of a
     /// build's memory at its peak) are not doubled by the last growth of their vectors.
-    pub fn reserve_for(&mut self, found: &[Annotations]) {
-        let locals: usize = found.iter().map(|f| f.entities.len()).sum();
+    pub fn reserve_for(&mut self, found: &AnnotationStore) {
+        let locals: usize = (0..found.len()).map(|i| found.entity_count(i)).sum();
         self.locals.reserve_exact(locals);
         self.only_bracketed.reserve_exact(locals);
         self.ranges.reserve_exact(found.len());
@@ -618,8 +647,9 @@ fn decisive_reading(readings: &HashMap<String, u32>, at_least: u32) -> Option<(&
 /// Organisation acronyms the collection spells out (an article's alias of a longer name)
 /// as one full name, in two articles or more and in four of five of the articles spelling
 /// them out, join that name's entity in the articles that give only the acronym.
-pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
+pub fn expand_acronyms(locals: &mut [Local], annotations: AnnotationSource<'_>) {
     let mut spelt: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut read = EntityReader::new(annotations);
     for local in locals.iter() {
         let Some((kind, key)) = local.target() else {
             continue;
@@ -627,10 +657,7 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: &[Annotations]) {
         if kind != EntityKind::Organization || names::is_acronym(&local.name) {
             continue;
         }
-        let Some(entity) = annotations
-            .get(local.article as usize)
-            .and_then(|a| a.entities.get(local.entity as usize))
-        else {
+        let Some(entity) = read.entity(local) else {
             continue;
         };
         for alias in entity.aliases.iter().filter(|a| names::is_acronym(a)) {

@@ -19,10 +19,11 @@
 //! ([`Rule::Archive`]) with the archive's evidence, and the reader's hand edits still apply
 //! after it.
 
-use super::collection::{Fate, Local};
+use super::collection::{EntityReader, Fate, Local};
 use super::decisions::{Decisions, Rule};
 use super::names;
 use super::rewrite::Canonicals;
+use crate::article_source::AnnotationSource;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use std::collections::{HashMap, HashSet};
 
@@ -242,7 +243,7 @@ pub fn extraction_ids(annotations: &[Annotations]) -> Vec<String> {
 /// returns how many moved. `annotations` are the ones the locals were read from.
 pub(super) fn apply(
     verdicts: &ArchiveVerdicts,
-    annotations: &[Annotations],
+    annotations: AnnotationSource<'_>,
     locals: &mut [Local],
     canonicals: &mut Canonicals,
 ) -> usize {
@@ -251,6 +252,7 @@ pub(super) fn apply(
     }
     let mut vacated: HashSet<(EntityKind, String)> = HashSet::new();
     let mut moved = 0;
+    let mut read = EntityReader::new(annotations);
     for local in locals.iter_mut() {
         let Fate::Kept {
             kind,
@@ -261,11 +263,7 @@ pub(super) fn apply(
         else {
             continue;
         };
-        let Some(from) = annotations
-            .get(local.article as usize)
-            .and_then(|found| found.entities.get(local.entity as usize))
-            .map(|entity| &entity.id)
-        else {
+        let Some(from) = read.entity(local).map(|entity| &entity.id) else {
             continue;
         };
         let Some(verdict) = verdicts.0.get(from) else {

@@ -2,9 +2,9 @@
 //! `dist/`) and the collection as an archive (`src/archive`), on all cores.
 
 use dossier::archive::{WriteSummary, write::sort_packed_for_archive, write_archive};
-use dossier::article_source::{PackedArticle, PackedArticles};
+use dossier::article_source::{PackedAnnotation, PackedAnnotations, PackedArticle, PackedArticles};
 use dossier::corpus::{self, ArticleId};
-use dossier::extract::{Annotations, annotate};
+use dossier::extract::annotate;
 use dossier::index::Index;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -37,9 +37,9 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     let stage = Instant::now();
     // The archive keeps the resolved entities, hand edits (`aliases.toml`) applied, and
     // each entity page's merged names with why (`dossier extract --explain` prints them all).
-    let resolved = dossier::resolve::resolve_curated(&articles, annotations, &curation);
-    crate::inputs::report_stale_edits(&resolved.decisions.curated);
-    let mut annotations = resolved.annotations;
+    let (mut annotations, decisions) =
+        dossier::resolve::resolve_packed(&articles, annotations, &curation);
+    crate::inputs::report_stale_edits(&decisions.curated);
     note(&format!(
         "resolved entities across the collection in {:.1} s",
         stage.elapsed().as_secs_f64()
@@ -53,14 +53,8 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     ));
     let stage = Instant::now();
     let archive_dir = args.out.join("archive");
-    let summary = write_archive(
-        &archive_dir,
-        &articles,
-        &annotations,
-        &index,
-        &resolved.decisions,
-    )
-    .map_err(|e| format!("{}: {e}", archive_dir.display()))?;
+    let summary = write_archive(&archive_dir, &articles, &annotations, &index, &decisions)
+        .map_err(|e| format!("{}: {e}", archive_dir.display()))?;
     note(&format!(
         "wrote the archive in {:.1} s",
         stage.elapsed().as_secs_f64()
@@ -83,11 +77,12 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Every article of the seed folder, read, parsed, extracted and packed on all cores a file
-/// at a time — a million-article folder is never all in memory as files or as parsed
-/// articles — in the folder's order; any bad seed stops the build after all of them are
-/// listed, with the messages `dossier query` and the app give.
-fn read_and_extract(dir: &Path) -> Result<(PackedArticles, Vec<Annotations>), String> {
+/// Every article of the seed folder, read, parsed, extracted and packed (the article and
+/// its annotations) on all cores a file at a time — a million-article folder is never all
+/// in memory as files, parsed articles or annotations — in the folder's order; any bad seed
+/// stops the build after all of them are listed, with the messages `dossier query` and the
+/// app give.
+fn read_and_extract(dir: &Path) -> Result<(PackedArticles, PackedAnnotations), String> {
     let stage = Instant::now();
     let files = corpus::list_folder(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let bar = progress(files.len() as u64, "extracting");
@@ -111,7 +106,7 @@ fn read_and_extract(dir: &Path) -> Result<(PackedArticles, Vec<Annotations>), St
                                     (
                                         (article.id.clone(), article.file.clone()),
                                         PackedArticles::pack(article),
-                                        found,
+                                        PackedAnnotations::pack(&found),
                                     )
                                 })
                                 .collect(),
@@ -166,22 +161,24 @@ fn read_and_extract(dir: &Path) -> Result<(PackedArticles, Vec<Annotations>), St
     }
     let count = packed.len();
     let articles = PackedArticles::from_packed(packed);
+    let annotations = PackedAnnotations::from_packed(annotations);
     let (held, json) = articles.sizes();
     note(&format!(
-        "read and extracted {count} articles in {:.1} s ({:.0} articles/s on {} threads); kept packed: {} for {} of articles",
+        "read and extracted {count} articles in {:.1} s ({:.0} articles/s on {} threads); kept packed: {} for {} of articles, {} of annotations",
         stage.elapsed().as_secs_f64(),
         count as f64 / stage.elapsed().as_secs_f64().max(1e-9),
         rayon::current_num_threads(),
         human(held),
         human(json),
+        human(annotations.size()),
     ));
     Ok((articles, annotations))
 }
 
 /// What one seed file gave.
 enum Seed {
-    /// Its articles' ids and files, packed articles, and annotations.
-    Articles(Vec<((ArticleId, String), PackedArticle, Annotations)>),
+    /// Its articles' ids and files, packed articles, and packed annotations.
+    Articles(Vec<((ArticleId, String), PackedArticle, PackedAnnotation)>),
     /// Not an article file (the reason).
     Skipped(&'static str),
     /// Unreadable; the problem was printed.
