@@ -8,6 +8,7 @@
 //! worker → page   { kind: "results", json: String, files: N }  ; every ~40 ms of work
 //!                                                               ; or 32 KB of files
 //!                 { kind: "done" }                              ; after the job's last file
+//!                 { kind: "failed", message: String }           ; the worker panicked
 //! ```
 //!
 //! `json` is [`super::encode_results`] of the files read since the last message, in the
@@ -29,6 +30,17 @@ const POST_EVERY_BYTES: u64 = 32 * 1024;
 
 /// Listens for jobs from the page.
 pub fn install() {
+    // A panic traps the wasm, and a trap in a task the page did not start may reach the page
+    // as no error at all: the page would wait for files that never come. Say it first.
+    std::panic::set_hook(Box::new(|panic| {
+        post(&[
+            ("kind", "failed".into()),
+            (
+                "message",
+                format!("the page's reader stopped: {panic}").into(),
+            ),
+        ]);
+    }));
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         wasm_bindgen_futures::spawn_local(run_job(event.data()));

@@ -105,23 +105,29 @@ async fn wait_own_articles(app: &App, n: usize) -> TestResult {
         .for_element(Locator::Css(&selector))
         .await;
     if let Err(e) = found {
-        let panel = match app.client.find(Locator::Css("#own-articles")).await {
-            Ok(panel) => panel.text().await.unwrap_or_default(),
-            Err(_) => "(closed)".into(),
-        };
-        let data = app
-            .client
-            .execute(
-                "return JSON.stringify(document.body.dataset) + ' at ' + location.search",
-                vec![],
-            )
-            .await?;
         let what = format!(
-            "the page never had {n} own articles ({e}); body data {data}; the panel says: {panel}"
+            "the page never had {n} own articles ({e}); {}",
+            own_state(app).await?
         );
         return Err(gave_up(&what, started).into());
     }
     Ok(())
+}
+
+/// What the page says of the reader's articles: `<body>`'s data and the panel's text.
+async fn own_state(app: &App) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let panel = match app.client.find(Locator::Css("#own-articles")).await {
+        Ok(panel) => panel.text().await.unwrap_or_default(),
+        Err(_) => "(closed)".into(),
+    };
+    let data = app
+        .client
+        .execute(
+            "return JSON.stringify(document.body.dataset) + ' at ' + location.search",
+            vec![],
+        )
+        .await?;
+    Ok(format!("body data {data}; the panel says: {panel}"))
 }
 
 /// Whether any request the server saw, or any resource the page loaded, carries `MARKER`.
@@ -593,11 +599,11 @@ async fn timed_addition(
         .is_err()
     {
         if started.elapsed() > Duration::from_secs(120) {
-            return Err(gave_up(
-                &format!("{articles} added articles were never ready"),
-                started,
-            )
-            .into());
+            let what = format!(
+                "{articles} added articles were never ready; {}",
+                own_state(app).await?
+            );
+            return Err(gave_up(&what, started).into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
