@@ -692,6 +692,72 @@ fn a_short_name_leans_to_the_full_name_the_collection_names_most() {
     assert_eq!(ids(&r, docs.len() - 1)[0], "person:nancy-reagan");
 }
 
+/// Ronald Reagan with Shultz in 45 articles, Nancy Reagan at the White House in 3, a bare
+/// "Reagan" with Shultz in `decided` (the names around link them), a bare "Reagan" with
+/// nothing around it in `bare`, 400 fillers, and `last`.
+fn reagans_read(decided: usize, bare: usize, last: Doc) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for _ in 0..45 {
+        docs.push(doc(
+            "Ronald Reagan met Shultz.",
+            &[("Ronald Reagan", Person), ("Shultz", Person)],
+        ));
+    }
+    for _ in 0..3 {
+        docs.push(doc(
+            "Nancy Reagan visited the White House.",
+            &[("Nancy Reagan", Person), ("White House", Place)],
+        ));
+    }
+    for _ in 0..decided {
+        docs.push(doc(
+            "Reagan met Shultz.",
+            &[("Reagan", Person), ("Shultz", Person)],
+        ));
+    }
+    for _ in 0..bare {
+        docs.push(doc("Reagan said so.", &[("Reagan", Person)]));
+    }
+    for _ in 0..400 {
+        docs.push(doc("Filler on Tokyo.", &[("Tokyo", Place)]));
+    }
+    docs.push(last);
+    docs
+}
+
+#[test]
+fn an_undecided_short_name_follows_the_collections_reading_of_it() {
+    // The evidence made a bare "Reagan" Ronald Reagan in all 12 articles it decided: one
+    // with nothing around it is him too, and so is a close call.
+    let bare = || doc("Reagan said so.", &[("Reagan", Person)]);
+    let docs = reagans_read(12, 3, bare());
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1), ["person:ronald-reagan"]);
+    // The 12 decided, the 3 bare ones before and this one.
+    assert_eq!(merge_by(&r, Rule::CollectionEvidence).articles, 16);
+    // Shultz for Ronald (2.0), the White House for Nancy (2.4, 1.0 as the rarer name): not
+    // twice as much, but the way the collection reads the name.
+    let close = doc(
+        "Reagan met Shultz at the White House.",
+        &[
+            ("Reagan", Person),
+            ("Shultz", Person),
+            ("White House", Place),
+        ],
+    );
+    let docs = reagans_read(12, 0, close);
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1)[0], "person:ronald-reagan");
+    // Not from fewer decided articles than undecided ones (the bare name may be anyone) ...
+    let docs = reagans_read(12, 20, bare());
+    assert_eq!(ids(&resolved(&docs), docs.len() - 1), ["person:reagan"]);
+    // ... nor from fewer than ten.
+    let docs = reagans_read(9, 0, bare());
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, docs.len() - 1), ["person:reagan"]);
+    assert!(merged(&r, "Reagan", Rule::KeptApart));
+}
+
 #[test]
 fn a_generic_word_stands_for_the_articles_only_organisation_with_it() {
     let r = resolved(&[

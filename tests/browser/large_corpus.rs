@@ -75,7 +75,7 @@ async fn the_reuters_corpus_lists_articles_early_indexes_completely_and_filters_
 async fn an_entity_edit_applies_to_the_reuters_corpus_at_once() {
     let Some(dist) = large_dist() else { return };
     App::run_with(&dist, None, async |app| {
-        app.open_link("entity=person:reagan").await?;
+        app.open_link("entity=person:baker").await?;
         let started = Instant::now();
         while body_number(app, "data-ready-ms").await.is_none() {
             if started.elapsed() > LOAD_LIMIT {
@@ -86,14 +86,14 @@ async fn an_entity_edit_applies_to_the_reuters_corpus_at_once() {
         app.wait_for("#curate summary").await?.click().await?;
         app.wait_for("#curate-merge-search")
             .await?
-            .send_keys("Ronald Reagan")
+            .send_keys("James Baker")
             .await?;
-        app.wait_for(".curation-merge-into[data-into='person:ronald-reagan']")
+        app.wait_for(".curation-merge-into[data-into='person:james-baker']")
             .await?
             .click()
             .await?;
-        app.wait_for_query("entity=person:ronald-reagan").await?;
-        app.wait_for_text(".merged-names", "merged by hand into person:ronald-reagan")
+        app.wait_for_query("entity=person:james-baker").await?;
+        app.wait_for_text(".merged-names", "merged by hand into person:james-baker")
             .await?;
         let ms = body_number(app, "data-edit-ms")
             .await
