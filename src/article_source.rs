@@ -439,8 +439,8 @@ impl AnnotationStore {
 }
 
 /// The annotations a stage reads, by position: a slice of them as they are, or packed ones
-/// that are unpacked as they are read. `&Vec<Annotations>`, `&[Annotations]`,
-/// `&PackedAnnotations` and `&AnnotationStore` all convert.
+/// that are unpacked as they are read. `&Vec<Annotations>`, `&[Annotations]` and
+/// `&PackedAnnotations` convert; an [`AnnotationStore`] gives its own.
 #[derive(Debug, Clone, Copy)]
 pub enum AnnotationSource<'a> {
     /// As they are.
@@ -503,12 +503,6 @@ impl<'a> From<&'a std::sync::Arc<Vec<Annotations>>> for AnnotationSource<'a> {
 impl<'a> From<&'a PackedAnnotations> for AnnotationSource<'a> {
     fn from(packed: &'a PackedAnnotations) -> Self {
         Self::Packed(packed)
-    }
-}
-
-impl<'a> From<&'a AnnotationStore> for AnnotationSource<'a> {
-    fn from(store: &'a AnnotationStore) -> Self {
-        store.source()
     }
 }
 

@@ -223,40 +223,39 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
             }
         }
     }
-    let usual_reading = |short: &str| -> Option<(&str, u32, u32)> {
-        let readings = decided.get(short)?;
-        let total: u32 = readings.values().sum();
-        let (&full, &times) = readings
-            .iter()
-            .max_by_key(|(key, n)| (**n, std::cmp::Reverse(**key)))?;
-        let left = undecided.get(short).map_or(0, HashSet::len) as u32;
-        (times >= USUAL_READING_MIN
-            && f64::from(times) >= USUAL_READING_SHARE * f64::from(total)
-            && times >= left)
-            .then_some((full, times, total))
-    };
+    // Each short name's usual reading: the full name, its articles, all decided articles.
+    let usual: HashMap<&str, (&str, u32, u32)> = decided
+        .iter()
+        .filter_map(|(&short, readings)| {
+            let total: u32 = readings.values().sum();
+            let (&full, &times) = readings
+                .iter()
+                .max_by_key(|(key, n)| (**n, std::cmp::Reverse(**key)))?;
+            let left = undecided.get(short).map_or(0, HashSet::len) as u32;
+            (times >= USUAL_READING_MIN
+                && f64::from(times) >= USUAL_READING_SHARE * f64::from(total)
+                && times >= left)
+                .then_some((short, (full, times, total)))
+        })
+        .collect();
     let decisions: Vec<(usize, (Option<String>, String))> = decisions
         .iter()
         .map(|(i, decision)| {
-            let short = &*locals[*i].key;
             let decided = match decision {
                 Decision::Linked(key, evidence) => (Some(key.clone()), evidence.clone()),
-                Decision::Undecided(leaning, described)
-                    if usual_reading(short).is_some_and(|(full, ..)| {
+                Decision::Undecided(leaning, described) => {
+                    match usual.get(&*locals[*i].key).filter(|(full, ..)| {
                         leaning.as_ref().is_none_or(|leaning| leaning == full)
-                    }) =>
-                {
-                    let (full, times, total) = usual_reading(short).unwrap_or_default();
-                    (
-                        Some(full.to_string()),
-                        format!(
-                            "the collection reads it as {}: the evidence made it so in {times} of the {total} articles it decided, and the names around it lean to no other ({described})",
-                            title_case(full)
+                    }) {
+                        Some(&(full, times, total)) => (
+                            Some(full.to_string()),
+                            format!(
+                                "the collection reads it as {}: the evidence made it so in {times} of the {total} articles it decided, and the names around it lean to no other ({described})",
+                                title_case(full)
+                            ),
                         ),
-                    )
-                }
-                Decision::Undecided(_, described) => {
-                    (None, format!("no decisive evidence: {described}"))
+                        None => (None, format!("no decisive evidence: {described}")),
+                    }
                 }
             };
             (*i, decided)
