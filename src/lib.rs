@@ -16,6 +16,7 @@ pub mod index;
 pub mod own;
 pub mod query;
 pub mod resolve;
+pub mod sort;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]

@@ -171,7 +171,7 @@ pub fn groups_of(index: &crate::index::Index) -> (Vec<MentionedGroup>, Vec<Menti
                 .map(move |&key| (DayRange { lo: key, hi: key }, doc))
         })
         .collect();
-    year_unknown.sort_unstable();
+    crate::sort::unstable(&mut year_unknown);
     (known, grouped(year_unknown.into_iter()))
 }
 

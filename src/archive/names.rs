@@ -80,7 +80,7 @@ pub fn word_starts(label: &str) -> Vec<String> {
         .map(|word| fold(word).chars().take(PREFIX_CHARS).collect::<String>())
         .filter(|start| !start.is_empty())
         .collect();
-    starts.sort_unstable();
+    crate::sort::unstable(&mut starts);
     starts.dedup();
     starts
 }

@@ -205,7 +205,7 @@ impl ProfilesPart {
                     .map(|(k, n, _)| (k.as_str(), n.as_str()))
             })
             .collect();
-        named.sort_unstable();
+        crate::sort::unstable(&mut named);
         named.dedup();
         let mut enc = Enc::default();
         enc.list(&named, |enc, (key, name)| {

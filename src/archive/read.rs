@@ -408,7 +408,9 @@ impl Archive {
             .iter()
             .filter(|e| e.table == table && name_matches(e, &start, &folded))
             .collect();
-        found.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        crate::sort::by(&mut found, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+        });
         let whole = matches.count() == c.docs as usize;
         if !whole {
             // Counted again over the view: a name's articles there are at most its articles
@@ -433,7 +435,9 @@ impl Archive {
                 })
             })
             .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        crate::sort::by(&mut values, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+        });
         let total = values.len();
         values.truncate(limit);
         Ok(lookup.answer(Some(FacetList { values, total })))
@@ -488,7 +492,7 @@ impl Archive {
                 }
             }
         }
-        candidates.sort_unstable_by(|a, b| node_order(&a.0, &b.0));
+        crate::sort::unstable_by(&mut candidates, |a, b| node_order(&a.0, &b.0));
         candidates.truncate(nodes.clamp(1, MAX_NODES));
         let mut per_doc: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for (n, (_, docs)) in candidates.iter().enumerate() {
@@ -924,7 +928,7 @@ impl<'a> Lookup<'a> {
         };
         let (histogram, published, mentioned) = self.histogram(filter, &matches);
         let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
-        highlight.sort_unstable();
+        crate::sort::unstable(&mut highlight);
         highlight.dedup();
         ArchiveResults {
             total: matches.count(),
@@ -1031,7 +1035,7 @@ impl<'a> Lookup<'a> {
                     .filter(|(t, _)| t != word)
                     .collect();
                 if prefixed.len() > MAX_PREFIX_TERMS {
-                    prefixed.sort_by_key(|(_, df)| std::cmp::Reverse(*df));
+                    crate::sort::by_key(&mut prefixed, |(_, df)| std::cmp::Reverse(*df));
                     prefixed.truncate(MAX_PREFIX_TERMS);
                 }
                 expanded.extend(
@@ -1085,7 +1089,7 @@ impl<'a> Lookup<'a> {
                 }
             }
         }
-        near.sort_unstable();
+        crate::sort::unstable(&mut near);
         near.dedup();
         near.into_iter().map(|(_, t)| t.clone()).collect()
     }
@@ -1192,7 +1196,7 @@ impl<'a> Lookup<'a> {
             hits.select_nth_unstable_by(limit - 1, better);
         }
         hits.truncate(limit);
-        hits.sort_unstable_by(better);
+        crate::sort::unstable_by(&mut hits, better);
         hits
     }
 

@@ -65,7 +65,7 @@ pub fn with_own(
     let quotes = quote_hits(filter, &hits, options.quotes);
     let mut highlight = site.highlight.clone();
     highlight.extend(own.results.highlight.iter().cloned());
-    highlight.sort_unstable();
+    crate::sort::unstable(&mut highlight);
     highlight.dedup();
     let mentioned = match filter.dates {
         DateField::Published => MentionedKeys::default(),
@@ -163,7 +163,7 @@ fn merge_fields(site: &[FieldFacet], own: &[FieldFacet], limit: usize) -> Vec<Fi
         side.iter().find(|f| f.field == name).map(|f| &f.list)
     }
     let mut names: Vec<&str> = site.iter().chain(own).map(|f| f.field.as_str()).collect();
-    names.sort_unstable();
+    crate::sort::unstable(&mut names);
     names.dedup();
     let empty = FacetList::default();
     names
@@ -193,7 +193,7 @@ pub fn merge_list(site: &FacetList, own: &FacetList, limit: usize) -> FacetList 
             }
         }
     }
-    values.sort_by(|a, b| {
+    crate::sort::by(&mut values, |a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.label.cmp(&b.label))
@@ -357,7 +357,7 @@ pub fn entity_with_own(
         }
     }
     // Stable: on a tie the archive's role stays first.
-    roles.sort_by_key(|r| std::cmp::Reverse(r.count));
+    crate::sort::by_key(&mut roles, |r| std::cmp::Reverse(r.count));
     let site_co = profile.map_or(&[][..], |p| p.co_occurring.as_slice());
     let mut co: Vec<(String, String, u32)> = site_co.to_vec();
     let mut own_only = 0;
@@ -370,7 +370,7 @@ pub fn entity_with_own(
             }
         }
     }
-    co.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::by(&mut co, |a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     let co_complete = profile.is_none_or(|p| p.co_occurring.len() == p.co_total as usize);
     EntityWithOwn {
         mentions: profile.map_or(0, |p| p.mentions as usize) + own.mentions,

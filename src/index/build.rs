@@ -165,7 +165,7 @@ impl IndexBuilder {
             local_to_global.push(id);
         }
         let mut named: Vec<u32> = local_to_global.clone();
-        named.sort_unstable();
+        crate::sort::unstable(&mut named);
         named.dedup();
         entity_pairs.extend(named.iter().map(|&e| (e, doc)));
 
@@ -189,7 +189,7 @@ impl IndexBuilder {
                 span: quote.span,
             });
         }
-        quoted.sort_unstable();
+        crate::sort::unstable(&mut quoted);
         quoted.dedup();
         speaker_pairs.extend(quoted.iter().map(|&s| (s, doc)));
 
@@ -265,7 +265,9 @@ impl IndexBuilder {
         let published_keys = published_keys(n, &published);
         let mut newest_first: Vec<u32> = (0..n as u32).collect();
         // Newest first; undated last; ties in corpus order.
-        newest_first.sort_by_key(|&d| std::cmp::Reverse(published_keys[d as usize]));
+        crate::sort::by_key(&mut newest_first, |&d| {
+            std::cmp::Reverse(published_keys[d as usize])
+        });
         let own_docs = (0..n as u32)
             .filter(|&d| crate::own::is_own(docs[d as usize].id.as_str()))
             .collect();

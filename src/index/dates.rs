@@ -110,7 +110,7 @@ pub struct DateTable {
 impl DateTable {
     /// Sorts the entries once.
     pub fn new(mut entries: Vec<(DayRange, u32)>) -> Self {
-        entries.sort_unstable();
+        crate::sort::unstable(&mut entries);
         let widest = entries.iter().map(|(r, _)| r.hi - r.lo).max().unwrap_or(0);
         Self { entries, widest }
     }
@@ -237,7 +237,7 @@ mod tests {
             },
             |d| found.push(d),
         );
-        found.sort();
+        crate::sort::all(&mut found);
         assert_eq!(found, [0, 1]);
     }
 }

@@ -95,7 +95,7 @@ impl FieldCollector {
             self.pairs.push((id, doc));
         }
         // One pair per (value, doc), even when a list repeats a value.
-        self.pairs[start..].sort_unstable();
+        crate::sort::unstable(&mut self.pairs[start..]);
         let mut seen = start;
         for i in start..self.pairs.len() {
             if i == start || self.pairs[i] != self.pairs[seen - 1] {
@@ -135,14 +135,14 @@ impl FieldCollector {
             .filter(|(_, (distinct, articles, most))| *most >= 2 && distinct * 2 <= *articles)
             .map(|(&field, &(_, articles, _))| (field, articles))
             .collect();
-        kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        crate::sort::unstable_by(&mut kept, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         kept.truncate(MAX_FIELDS);
-        kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        crate::sort::unstable_by(&mut kept, |a, b| a.0.cmp(b.0));
 
         let mut order: Vec<u32> = (0..keys.len() as u32)
             .filter(|&v| kept.iter().any(|(f, _)| *f == keys[v as usize].0))
             .collect();
-        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        crate::sort::unstable_by(&mut order, |&a, &b| keys[a as usize].cmp(&keys[b as usize]));
         let mut new_id = vec![u32::MAX; keys.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
@@ -174,7 +174,7 @@ impl FieldCollector {
         // Pairs came in doc order, so each value's list is sorted; forward lists need
         // doc order with values ascending.
         let value_docs = Lists::from_pairs(values.len(), &kept_pairs);
-        kept_pairs.sort_unstable_by_key(|&(value, doc)| (doc, value));
+        crate::sort::unstable_by_key(&mut kept_pairs, |&(value, doc)| (doc, value));
         let flipped: Vec<(u32, u32)> = kept_pairs.iter().map(|&(v, d)| (d, v)).collect();
         let doc_values = Lists::from_pairs(docs, &flipped);
         for (i, field) in fields.iter_mut().enumerate() {

@@ -51,7 +51,7 @@ impl TermStream {
             return;
         }
         debug_assert!(self.last_doc.is_none_or(|last| last < doc));
-        words.sort_unstable();
+        crate::sort::unstable(words);
         let distinct = 1 + words.windows(2).filter(|w| w[0].0 != w[1].0).count();
         push_varint(
             doc - self.last_doc.map_or(0, |last| last + 1),
@@ -116,7 +116,9 @@ impl Terms {
     /// other copies them into place, so nothing but the result is allocated.
     pub fn build(first_seen: Vec<String>, stream: &TermStream) -> Self {
         let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| first_seen[a as usize].cmp(&first_seen[b as usize]));
+        crate::sort::unstable_by(&mut order, |&a, &b| {
+            first_seen[a as usize].cmp(&first_seen[b as usize])
+        });
         let mut rank = vec![0u32; first_seen.len()];
         let mut arena = String::with_capacity(first_seen.iter().map(String::len).sum());
         let mut ends = Vec::with_capacity(first_seen.len());
@@ -450,7 +452,7 @@ mod tests {
         let mut found = Vec::new();
         terms.one_edit_away("mission", &mut found);
         let mut words: Vec<&str> = found.iter().map(|&t| terms.term(t)).collect();
-        words.sort();
+        crate::sort::all(&mut words);
         assert_eq!(words, ["emission", "missions", "misson"]);
     }
 

@@ -168,7 +168,7 @@ pub fn search_with(index: &Index, filter: &Filter, options: Options) -> Results 
         .iter()
         .map(|&(t, _)| index.terms().term(t).to_string())
         .collect();
-    highlight.sort_unstable();
+    crate::sort::unstable(&mut highlight);
     highlight.dedup();
     Results {
         total: matches.count(),
@@ -200,7 +200,7 @@ fn by_date(index: &Index, matches: &DocSet, limit: usize, oldest_first: bool) ->
         .iter()
         .filter(|&d| index.published_keys[d as usize] != 0)
         .collect();
-    dated.sort_by_key(|&d| index.published_keys[d as usize]);
+    crate::sort::by_key(&mut dated, |&d| index.published_keys[d as usize]);
     let undated = matches
         .iter()
         .filter(|&d| index.published_keys[d as usize] == 0);
@@ -244,7 +244,7 @@ fn rank(index: &Index, matches: &DocSet, scored: &[(TermId, f32)], limit: usize)
         hits.select_nth_unstable_by(limit - 1, better);
     }
     hits.truncate(limit);
-    hits.sort_unstable_by(better);
+    crate::sort::unstable_by(&mut hits, better);
     hits
 }
 
@@ -477,7 +477,7 @@ pub(crate) fn top(
         best.select_nth_unstable_by(limit - 1, order);
     }
     best.truncate(limit);
-    best.sort_unstable_by(order);
+    crate::sort::unstable_by(&mut best, order);
     let values = best
         .into_iter()
         .map(|(count, value)| {

@@ -106,14 +106,16 @@ pub fn entity_profile<'a, 'b>(
         }
     }
     let mut articles_newest: Vec<u32> = docs.clone();
-    articles_newest.sort_by_key(|&d| std::cmp::Reverse(index.doc(d).and_then(|i| i.date)));
+    crate::sort::by_key(&mut articles_newest, |&d| {
+        std::cmp::Reverse(index.doc(d).and_then(|i| i.date))
+    });
     let mut co_occurring: Vec<(EntityId, String, usize)> = co
         .into_iter()
         .map(|(id, (name, n))| (id, name, n))
         .collect();
     // Two entities can share a name (a person and a firm): the id breaks that tie, so the
     // order (and an archive's bytes) never depends on hashing.
-    co_occurring.sort_by(|a, b| {
+    crate::sort::by(&mut co_occurring, |a, b| {
         b.2.cmp(&a.2)
             .then_with(|| a.1.cmp(&b.1))
             .then_with(|| a.0.cmp(&b.0))
@@ -177,7 +179,9 @@ fn grouped_roles(raw: HashMap<String, usize>) -> Vec<Role> {
     }
     let mut keys: Vec<FoldedWords> = by_key.keys().cloned().collect();
     // Shortest first, so a longer role finds its base among those already placed.
-    keys.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    crate::sort::by(&mut keys, |a, b| {
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    });
     let mut groups: Vec<(FoldedWords, Spellings)> = Vec::new();
     for key in keys {
         let spellings = by_key.remove(&key).unwrap_or_default();
@@ -193,7 +197,9 @@ fn grouped_roles(raw: HashMap<String, usize>) -> Vec<Role> {
     let mut roles: Vec<Role> = groups
         .into_iter()
         .map(|(key, mut spellings)| {
-            spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            crate::sort::by(&mut spellings, |a, b| {
+                b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+            });
             let count = spellings.iter().map(|s| s.1).sum();
             // The name is the most frequent spelling of the base itself.
             let at = spellings
@@ -208,13 +214,15 @@ fn grouped_roles(raw: HashMap<String, usize>) -> Vec<Role> {
             }
         })
         .collect();
-    roles.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    crate::sort::by(&mut roles, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
+    });
     roles
 }
 
 fn by_count(counts: HashMap<String, usize>) -> Vec<String> {
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.into_iter().map(|(name, _)| name).collect()
 }
 

@@ -350,7 +350,7 @@ pub fn sort_rows(rows: &mut Vec<EntityRow>, sort: TableSort) {
         _ => directed(a.cmp(&b)),
     };
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&i, &j| {
+    crate::sort::by(&mut order, |&i, &j| {
         let (a, b) = (&rows[i], &rows[j]);
         let by_name = || names[i].cmp(&names[j]).then_with(|| a.key.cmp(&b.key));
         match sort.column {
@@ -601,7 +601,7 @@ mod tests {
                 .iter()
                 .map(|r| r.name.clone())
                 .collect();
-            names.sort();
+            crate::sort::all(&mut names);
             names
         };
         assert_eq!(found("ARMÉNIA"), ["Armenia"]);

@@ -86,7 +86,7 @@ pub fn evaluate_with(index: &Index, filter: &Filter, last_word: LastWord) -> Eva
                 .map_or(&[], |v| meta.docs(v)),
         );
     }
-    lists.sort_by_key(|l| l.len());
+    crate::sort::by_key(&mut lists, |l| l.len());
     for list in lists {
         matches.intersect_sorted(list);
     }
@@ -187,7 +187,7 @@ fn prefix_terms(index: &Index, word: &str) -> impl Iterator<Item = TermId> {
         .filter(|t| Some(*t) != exact)
         .collect();
     if prefixed.len() > MAX_PREFIX_TERMS {
-        prefixed.sort_by_key(|&t| std::cmp::Reverse(terms.docs(t).len()));
+        crate::sort::by_key(&mut prefixed, |&t| std::cmp::Reverse(terms.docs(t).len()));
         prefixed.truncate(MAX_PREFIX_TERMS);
     }
     prefixed.into_iter()

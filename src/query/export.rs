@@ -133,7 +133,7 @@ impl Export {
             }
         }
         row.extend(columns.into_iter().map(|mut values| {
-            values.sort_unstable();
+            crate::sort::unstable(&mut values);
             values.dedup();
             values.join("; ")
         }));
@@ -183,7 +183,9 @@ impl Export {
         } = self;
         if kind == ExportKind::Entities {
             let mut rows: Vec<_> = entities.into_iter().collect();
-            rows.sort_by(|a, b| b.1.3.cmp(&a.1.3).then_with(|| a.0.cmp(&b.0)));
+            crate::sort::by(&mut rows, |a, b| {
+                b.1.3.cmp(&a.1.3).then_with(|| a.0.cmp(&b.0))
+            });
             out.push_str("id,kind,name,articles,mentions\n");
             for (id, (kind, name, articles, mentions)) in rows {
                 push_row(

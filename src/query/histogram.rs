@@ -176,7 +176,7 @@ pub fn key_in_range(key: u32, range: Option<DayRange>) -> bool {
 
 /// Keys as `(key, occurrences)`, ascending.
 pub(crate) fn counted_keys(mut keys: Vec<u32>) -> Vec<(u32, u32)> {
-    keys.sort_unstable();
+    crate::sort::unstable(&mut keys);
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for key in keys {
         match runs.last_mut() {
@@ -389,7 +389,7 @@ fn continuous(keys: &mut [u32], granularity: Granularity) -> (Vec<Bucket>, Vec<B
             coarse.push(key);
         }
     }
-    precise.sort_unstable();
+    crate::sort::unstable(&mut precise);
     let mut buckets = Vec::new();
     if let (Some(&first), Some(&last)) = (precise.first(), precise.last()) {
         let mut at = 0;
@@ -409,7 +409,7 @@ fn continuous(keys: &mut [u32], granularity: Granularity) -> (Vec<Bucket>, Vec<B
 
 /// Counts equal keys, in key order (no periods filled in).
 fn counted(keys: &mut [u32], year_unknown: bool) -> Vec<Bucket> {
-    keys.sort_unstable();
+    crate::sort::unstable(keys);
     let mut out: Vec<Bucket> = Vec::new();
     let mut last = None;
     for &key in keys.iter() {

@@ -47,7 +47,7 @@ pub fn pieces(paragraph: ByteSpan, marks: &Marks) -> Vec<Piece> {
             cuts.extend([span.start, span.end]);
         }
     }
-    cuts.sort_unstable();
+    crate::sort::unstable(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| ByteSpan::new(w[0], w[1]))
@@ -99,7 +99,7 @@ impl Marks {
             .filter(|(_, q)| q.speaker.is_some())
             .filter_map(|(n, q)| q.speaker_span.filter(|s| !s.is_empty()).map(|s| (s, n)))
             .collect();
-        phrases.sort_by_key(|&(span, n)| (span.start, span.end, n));
+        crate::sort::by_key(&mut phrases, |&(span, n)| (span.start, span.end, n));
         let mut speaker_spans: Vec<ByteSpan> = Vec::with_capacity(phrases.len());
         let mut speaker_quotes = Vec::with_capacity(phrases.len());
         for (span, n) in phrases {

@@ -75,7 +75,7 @@ pub fn network(index: &Index, matches: &DocSet, nodes: usize) -> Network {
         top.select_nth_unstable_by(nodes - 1, order);
         top.truncate(nodes);
     }
-    top.sort_unstable_by(order);
+    crate::sort::unstable_by(&mut top, order);
     let mut node_of = vec![NONE; entities.len()];
     for (n, &(_, e)) in top.iter().enumerate() {
         node_of[e] = n as u32;
@@ -111,7 +111,7 @@ pub(crate) fn edges_of(width: usize, per_doc: impl Iterator<Item = Vec<u32>>) ->
     // costs one add where a hash map would hash every pair of every matching article.
     let mut pairs = vec![0u32; width * width];
     for mut here in per_doc {
-        here.sort_unstable();
+        crate::sort::unstable(&mut here);
         here.dedup();
         for (i, &a) in here.iter().enumerate() {
             for &b in &here[i + 1..] {
@@ -134,7 +134,9 @@ pub(crate) fn edges_of(width: usize, per_doc: impl Iterator<Item = Vec<u32>>) ->
 }
 
 fn sort_edges(edges: &mut [Edge]) {
-    edges.sort_unstable_by(|x, y| y.shared.cmp(&x.shared).then((x.a, x.b).cmp(&(y.a, y.b))));
+    crate::sort::unstable_by(edges, |x, y| {
+        y.shared.cmp(&x.shared).then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
 }
 
 /// Nodes most articles first, then by key: the order of [`network`]'s nodes.
@@ -154,7 +156,7 @@ pub fn merge(a: &Network, b: &Network, nodes: usize) -> Network {
             None => merged.push(node.clone()),
         }
     }
-    merged.sort_unstable_by(node_order);
+    crate::sort::unstable_by(&mut merged, node_order);
     merged.truncate(nodes.clamp(1, MAX_NODES));
     let at: HashMap<&str, usize> = merged
         .iter()

@@ -27,7 +27,9 @@ pub fn matching_quotes(
         .collect();
     let required = QuoteWords::of(&filter.text);
     let mut docs: Vec<u32> = matches.iter().collect();
-    docs.sort_by_key(|&d| std::cmp::Reverse(index.doc(d).and_then(|info| info.date)));
+    crate::sort::by_key(&mut docs, |&d| {
+        std::cmp::Reverse(index.doc(d).and_then(|info| info.date))
+    });
     let mut total = 0;
     let mut out = Vec::new();
     for doc in docs {
@@ -90,7 +92,7 @@ fn required_words(query: &str) -> Vec<String> {
         });
         words.extend(found);
     }
-    words.sort_unstable();
+    crate::sort::unstable(&mut words);
     words.dedup();
     words
 }

@@ -121,7 +121,7 @@ pub fn relaxations(index: &Index, filter: &Filter, last_word: LastWord) -> Vec<R
             }
         })
         .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(r.count));
+    crate::sort::by_key(&mut out, |r| std::cmp::Reverse(r.count));
     out
 }
 

@@ -219,7 +219,9 @@ impl Decisions {
             .iter()
             .filter(|m| m.from == *from && m.into != *from)
             .collect();
-        merges.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.into.cmp(&b.into)));
+        crate::sort::by(&mut merges, |a, b| {
+            b.articles.cmp(&a.articles).then(a.into.cmp(&b.into))
+        });
         let start = self.drops.partition_point(|d| d.from < *from);
         let drops = self.drops[start..]
             .iter()
@@ -279,9 +281,11 @@ impl DecisionLog {
 
     pub fn finish(self) -> Decisions {
         let mut merges: Vec<Merge> = self.merges.into_values().collect();
-        merges.sort_by(|a, b| (&a.into, &a.from, a.rule).cmp(&(&b.into, &b.from, b.rule)));
+        crate::sort::by(&mut merges, |a, b| {
+            (&a.into, &a.from, a.rule).cmp(&(&b.into, &b.from, b.rule))
+        });
         let mut drops: Vec<Drop> = self.drops.into_values().collect();
-        drops.sort_by(|a, b| (&a.from, a.rule).cmp(&(&b.from, b.rule)));
+        crate::sort::by(&mut drops, |a, b| (&a.from, a.rule).cmp(&(&b.from, b.rule)));
         Decisions {
             merges,
             drops,

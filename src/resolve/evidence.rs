@@ -63,7 +63,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         .iter()
         .map(|r| {
             let mut g: Vec<u32> = local_group[r.clone()].iter().flatten().copied().collect();
-            g.sort_unstable();
+            crate::sort::unstable(&mut g);
             g.dedup();
             g
         })
@@ -91,7 +91,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
         }
     }
     for candidates in by_last_word.values_mut() {
-        candidates.sort_unstable_by_key(|(_, key)| *key);
+        crate::sort::unstable_by_key(candidates, |(_, key)| *key);
     }
     let wanted: Vec<usize> = locals
         .iter()
@@ -176,7 +176,9 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
                 }
             })
             .collect();
-        scored.sort_by(|a, b| b.leaning.total_cmp(&a.leaning).then(a.key.cmp(b.key)));
+        crate::sort::by(&mut scored, |a, b| {
+            b.leaning.total_cmp(&a.leaning).then(a.key.cmp(b.key))
+        });
         let runner_up = scored.get(1).map_or(0.0, |s| s.leaning);
         let described = scored
             .iter()

@@ -195,14 +195,16 @@ pub fn fates_of(
         .map(|(from, mut fate)| {
             fate.from = from.0.clone();
             fate.kept = kept(from);
-            fate.merged
-                .sort_by(|a, b| b.articles.cmp(&a.articles).then(a.into.cmp(&b.into)));
-            fate.dropped
-                .sort_by(|a, b| b.articles.cmp(&a.articles).then(a.rule.cmp(&b.rule)));
+            crate::sort::by(&mut fate.merged, |a, b| {
+                b.articles.cmp(&a.articles).then(a.into.cmp(&b.into))
+            });
+            crate::sort::by(&mut fate.dropped, |a, b| {
+                b.articles.cmp(&a.articles).then(a.rule.cmp(&b.rule))
+            });
             fate
         })
         .collect();
-    fates.sort_unstable_by(|a, b| a.from.cmp(&b.from));
+    crate::sort::unstable_by(&mut fates, |a, b| a.from.cmp(&b.from));
     fates
 }
 
@@ -235,7 +237,7 @@ pub fn extraction_ids(annotations: &[Annotations]) -> Vec<String> {
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    ids.sort_unstable();
+    crate::sort::unstable(&mut ids);
     ids
 }
 

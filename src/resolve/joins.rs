@@ -373,7 +373,7 @@ pub fn join_in_article(
         .map(|(m, _)| m.clone())
         .collect();
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::sort::by_key(&mut mentions, |m| (m.span.start, m.span.end));
     found.mentions = mentions;
     // Halves with no mention left are gone from the article (the new name replaces them).
     let used: Vec<bool> = (0..found.entities.len())

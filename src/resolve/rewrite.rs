@@ -224,7 +224,9 @@ fn add_known_names(article: &Article, entities: &[Entity], mentions: &mut Vec<En
         .filter_map(|(name, owner)| Some((name, owner?)))
         .collect();
     // Longest first, so "Stanislav Zas" is found before "Zas" inside it.
-    sorted.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    crate::sort::unstable_by(&mut sorted, |a, b| {
+        b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
+    });
     for (name, entity) in sorted {
         for (at, _) in body.match_indices(name) {
             let span = ByteSpan::new(
@@ -246,6 +248,6 @@ fn add_known_names(article: &Article, entities: &[Entity], mentions: &mut Vec<En
     }
     if !added.is_empty() {
         mentions.extend(added);
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::sort::by_key(mentions, |m| (m.span.start, m.span.end));
     }
 }

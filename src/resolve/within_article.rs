@@ -69,7 +69,7 @@ pub fn link_within_articles(
                     })
                     .map(|(_, key, _)| *key)
                     .collect();
-                candidates.sort_unstable();
+                crate::sort::unstable(&mut candidates);
                 candidates.dedup();
                 match candidates.as_slice() {
                     [one] => {
@@ -155,7 +155,7 @@ pub fn link_within_articles(
                         kind == EntityKind::Organization || *how == ShortFor::FirstWord
                     })
                     .collect();
-                fulls.sort_unstable();
+                crate::sort::unstable(&mut fulls);
                 fulls.dedup_by_key(|(key, _)| *key);
                 match fulls.as_slice() {
                     [] => {}
@@ -183,7 +183,7 @@ pub fn link_within_articles(
                 .filter(|(k, key, _)| *k == EntityKind::Person && ends_a_person(key))
                 .map(|(_, key, _)| *key)
                 .collect();
-            people.sort_unstable();
+            crate::sort::unstable(&mut people);
             people.dedup();
             match people.as_slice() {
                 [one] => {

@@ -372,7 +372,7 @@ pub fn EntityControls(
                 (docs, e.id.clone(), e.name.clone(), e.kind)
             })
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        crate::sort::by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
         found.truncate(8);
         let from = merge_id.clone();
         let items = found

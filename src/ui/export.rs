@@ -127,7 +127,7 @@ async fn export_from_archive(
     let mut fields = source.field_names();
     if let Some((library, _)) = &own {
         fields.extend(library.index.meta_fields().names());
-        fields.sort_unstable();
+        crate::sort::unstable(&mut fields);
         fields.dedup();
     }
     let mut export = Export::new(kind, fields);

@@ -417,7 +417,7 @@ async fn finish(
     let mut files = own.files.get_value();
     files.retain(|f| !added_names.contains(&f.name));
     files.extend(good);
-    files.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::by(&mut files, |a, b| a.name.cmp(&b.name));
     let loader::Rebuilt { clashes, unjoined } =
         loader::rebuild(state, &files, Some(own.archive)).await;
     problems.extend(unjoined.map(unjoined_problem));
@@ -631,7 +631,7 @@ fn install_drop(state: AppState, own: OwnArticles) {
                         .set(Some("Looking through the dropped files…".into()));
                     own.open.set(true);
                     files.extend(walk_entries(to_walk).await);
-                    files.sort_by(|a, b| a.0.cmp(&b.0));
+                    crate::sort::by(&mut files, |a, b| a.0.cmp(&b.0));
                 }
                 own.note.set(None);
                 add(state, own, files);
@@ -686,7 +686,7 @@ async fn walk_entries(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, Bl
             }
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::by(&mut files, |a, b| a.0.cmp(&b.0));
     files
 }
 

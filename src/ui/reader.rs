@@ -331,7 +331,7 @@ pub fn ArticleSidebar(
                 if entities.is_empty() {
                     return None;
                 }
-                entities.sort_by(|a, b| {
+                crate::sort::by(&mut entities, |a, b| {
                     mentions[b.0]
                         .cmp(&mentions[a.0])
                         .then_with(|| a.1.canonical.cmp(&b.1.canonical))
@@ -361,7 +361,7 @@ pub fn ArticleSidebar(
             .iter()
             .filter_map(|q| q.speaker.clone())
             .collect();
-        speakers.sort();
+        crate::sort::all(&mut speakers);
         speakers.dedup();
         let speakers = (!speakers.is_empty()).then(|| {
             view! {
