@@ -26,6 +26,9 @@ pub struct Mention {
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
+    for m in &mut mentions {
+        drop_trailing_weekday(doc.text, ner, m);
+    }
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -71,6 +74,37 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// `U.S. Treasury Secretary James Baker Monday`, `Bundesbank Tuesday`: news puts the day
+/// right after the name it dates, and the tagger sometimes runs the name on into it. No
+/// person, organisation or place name ends in a weekday (events do: `Black Monday`, `Good
+/// Friday`, which are other names), so the day is cut off and left to the date finder.
+fn drop_trailing_weekday(text: &str, ner: &NerText, mention: &mut Mention) {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if mention.kind == EntityKind::Misc || mention.tokens.len() < 2 {
+        return;
+    }
+    let last = ner.tokens[mention.tokens.end - 1].span.slice(text);
+    if !WEEKDAYS.iter().any(|day| last.eq_ignore_ascii_case(day)) {
+        return;
+    }
+    let mut stop = mention.tokens.end - 1;
+    while stop > mention.tokens.start && !is_word(ner.tokens[stop - 1].span.slice(text)) {
+        stop -= 1;
+    }
+    if stop > mention.tokens.start {
+        mention.tokens.end = stop;
+        mention.span.end = ner.tokens[stop - 1].span.end;
+    }
 }
 
 /// `Republic of Armenia`: a formal name of a listed country is a place, whatever the
@@ -276,6 +310,41 @@ mod tests {
         // No dateline: nothing added; nor for a section before a headline.
         assert!(mentions("Sales rose in March - a record.", &[]).is_empty());
         assert!(mentions("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_name_run_on_into_the_weekday_after_it_ends_before_the_day() {
+        let org = model::begin(EntityKind::Organization);
+        let misc = model::begin(EntityKind::Misc);
+        let found = mentions(
+            "He met Treasury Secretary James Baker Monday in Bonn .",
+            &[
+                (2, org),
+                (3, org + 1),
+                (4, org + 1),
+                (5, org + 1),
+                (6, org + 1),
+            ],
+        );
+        assert_eq!(
+            found,
+            [(
+                "Treasury Secretary James Baker".to_string(),
+                EntityKind::Organization
+            )]
+        );
+        // An event may end in a day; a day alone is left to the tagger.
+        let found = mentions(
+            "Since Black Monday , Friday fell .",
+            &[(1, misc), (2, misc + 1), (4, org)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Black Monday".to_string(), EntityKind::Misc),
+                ("Friday".to_string(), EntityKind::Organization)
+            ]
+        );
     }
 
     #[test]
