@@ -16,7 +16,7 @@
 
 mod article;
 mod blank;
-mod date;
+pub(crate) mod date;
 mod error;
 mod files;
 mod folder;

@@ -7,6 +7,7 @@ use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
 use super::tokens::{NerText, is_word};
+use crate::corpus::date::is_weekday_name;
 use crate::extract::EntityKind;
 use crate::extract::structure::Document;
 use crate::span::ByteSpan;
@@ -81,20 +82,11 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
 /// person, organisation or place name ends in a weekday (events do: `Black Monday`, `Good
 /// Friday`, which are other names), so the day is cut off and left to the date finder.
 fn drop_trailing_weekday(text: &str, ner: &NerText, mention: &mut Mention) {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     if mention.kind == EntityKind::Misc || mention.tokens.len() < 2 {
         return;
     }
     let last = ner.tokens[mention.tokens.end - 1].span.slice(text);
-    if !WEEKDAYS.iter().any(|day| last.eq_ignore_ascii_case(day)) {
+    if !is_weekday_name(last) {
         return;
     }
     let mut stop = mention.tokens.end - 1;
