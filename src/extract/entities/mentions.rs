@@ -27,9 +27,6 @@ pub struct Mention {
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
-    for m in &mut mentions {
-        drop_trailing_weekday(doc.text, ner, m);
-    }
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -41,7 +38,11 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     mentions
 }
 
-/// BIO labels → mentions, with punctuation trimmed off both ends.
+/// BIO labels → mentions, with punctuation trimmed off both ends, and a weekday off the end
+/// of a person, organisation or place: news puts the day right after the name it dates
+/// (`U.S. Treasury Secretary James Baker Monday`), and the tagger sometimes runs the name on
+/// into it. No such name ends in a weekday (events do: `Black Monday`, `Good Friday`, which
+/// are other names), so the day is left to the date finder.
 fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -62,8 +63,18 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         while start < stop && !word_at(start) {
             start += 1;
         }
-        while stop > start && !word_at(stop - 1) {
-            stop -= 1;
+        let trim_end = |mut stop: usize| {
+            while stop > start && !word_at(stop - 1) {
+                stop -= 1;
+            }
+            stop
+        };
+        stop = trim_end(stop);
+        if kind != EntityKind::Misc
+            && stop - start >= 2
+            && is_weekday_name(ner.tokens[stop - 1].span.slice(text))
+        {
+            stop = trim_end(stop - 1);
         }
         if start < stop {
             out.push(Mention {
@@ -75,28 +86,6 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         i = end;
     }
     out
-}
-
-/// `U.S. Treasury Secretary James Baker Monday`, `Bundesbank Tuesday`: news puts the day
-/// right after the name it dates, and the tagger sometimes runs the name on into it. No
-/// person, organisation or place name ends in a weekday (events do: `Black Monday`, `Good
-/// Friday`, which are other names), so the day is cut off and left to the date finder.
-fn drop_trailing_weekday(text: &str, ner: &NerText, mention: &mut Mention) {
-    if mention.kind == EntityKind::Misc || mention.tokens.len() < 2 {
-        return;
-    }
-    let last = ner.tokens[mention.tokens.end - 1].span.slice(text);
-    if !is_weekday_name(last) {
-        return;
-    }
-    let mut stop = mention.tokens.end - 1;
-    while stop > mention.tokens.start && !is_word(ner.tokens[stop - 1].span.slice(text)) {
-        stop -= 1;
-    }
-    if stop > mention.tokens.start {
-        mention.tokens.end = stop;
-        mention.span.end = ner.tokens[stop - 1].span.end;
-    }
 }
 
 /// `Republic of Armenia`: a formal name of a listed country is a place, whatever the
