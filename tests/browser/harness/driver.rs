@@ -68,6 +68,21 @@ pub fn gave_up(what: &str, started: std::time::Instant) -> String {
     )
 }
 
+/// What the page showed when a wait ran out: its query, `<body>`'s attributes (is the view
+/// ready? what did the archive fetch?), the summary, any notice and the start of `<main>`.
+/// A WebKit wait in CI that fails twice and passes alone is otherwise a bare selector.
+const PAGE_SNAPSHOT: &str = r#"
+    const text = (css) => {
+        const el = document.querySelector(css);
+        return el ? el.textContent.replace(/\s+/g, ' ').trim().slice(0, 200) : null;
+    };
+    const body = document.body
+        ? [...document.body.attributes].map((a) => a.value ? `${a.name}=${a.value}` : a.name).join(' ')
+        : null;
+    return JSON.stringify({ query: location.search, body, summary: text('#summary'),
+        notice: text('.notice'), main: text('main') });
+"#;
+
 /// How long one engine may take for one test before it counts as hung (and is closed).
 const SESSION_LIMIT: Duration = Duration::from_secs(180);
 
@@ -100,6 +115,21 @@ enum Start<'a> {
 }
 
 impl App {
+    /// [`gave_up`], followed by what the page showed then (see [`PAGE_SNAPSHOT`]), or why
+    /// it could not say within five seconds.
+    pub async fn gave_up(&self, what: &str, started: std::time::Instant) -> String {
+        let failure = gave_up(what, started);
+        let asked = self.client.execute(PAGE_SNAPSHOT, vec![]);
+        match tokio::time::timeout(Duration::from_secs(5), asked).await {
+            Ok(Ok(serde_json::Value::String(shown))) => {
+                format!("{failure}; the page showed {shown}")
+            }
+            Ok(Ok(other)) => format!("{failure}; the page showed {other}"),
+            Ok(Err(e)) => format!("{failure}; the page could not be read: {e}"),
+            Err(_) => format!("{failure}; the page did not answer within 5 s"),
+        }
+    }
+
     /// Serves `dist/` at `/`, opens the app at `?query` and runs `test`, once in each chosen
     /// engine (see [`Engine::chosen`]); closes each browser afterwards whatever happened, then
     /// reports every engine's failure, if any. Skips loudly when the app was not built and not
@@ -326,9 +356,10 @@ impl App {
         {
             Ok(element) => Ok(element),
             // fantoccini's timeout names neither the element nor the wait.
-            Err(fantoccini::error::CmdError::WaitTimeout) => {
-                Err(gave_up(&format!("no `{css}` appeared"), started).into())
-            }
+            Err(fantoccini::error::CmdError::WaitTimeout) => Err(self
+                .gave_up(&format!("no `{css}` appeared"), started)
+                .await
+                .into()),
             Err(other) => Err(format!("waiting for `{css}`: {other}").into()),
         }
     }
@@ -348,10 +379,11 @@ impl App {
                 }
                 if started.elapsed() > PATIENCE {
                     let what = format!("`{css}` says {text:?}, never {needle:?}");
-                    return Err(gave_up(&what, started).into());
+                    return Err(self.gave_up(&what, started).await.into());
                 }
             } else if started.elapsed() > PATIENCE {
-                return Err(gave_up(&format!("no `{css}` appeared"), started).into());
+                let what = format!("no `{css}` appeared");
+                return Err(self.gave_up(&what, started).await.into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -371,7 +403,7 @@ impl App {
             }
             if started.elapsed() > patience {
                 let what = format!("the URL query is {now:?}, never {query:?}");
-                return Err(gave_up(&what, started).into());
+                return Err(self.gave_up(&what, started).await.into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -401,7 +433,7 @@ impl App {
             }
         }
         let what = format!("three clicks on `{xpath}` never made the URL query {query:?}");
-        Err(gave_up(&what, started).into())
+        Err(self.gave_up(&what, started).await.into())
     }
 
     /// The address bar's query string, without `?`.

@@ -157,5 +157,6 @@ pub async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    Err(super::driver::gave_up(&format!("never true: {what} ({js})"), started).into())
+    let what = format!("never true: {what} ({js})");
+    Err(app.gave_up(&what, started).await.into())
 }
