@@ -65,10 +65,34 @@ async fn wait(request: &IdbRequest) -> Result<JsValue, String> {
     JsFuture::from(promise).await.map_err(|e| describe(&e))
 }
 
+/// How long one open of the database may go unanswered, and how many opens are asked for:
+/// WebKitGTK now and then never answers an open made just after the same site's previous
+/// page (navigated away from while it was opening the database) — and the views that wait
+/// for the reader's articles would wait with it. A second open usually answers; if neither
+/// does, the reader is told so and the site's own articles are shown without theirs.
+const OPEN_PATIENCE_MS: i32 = 3_000;
+const OPEN_TRIES: u32 = 2;
+
 /// Opens (creating on first use) this site's database.
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
+    for _ in 0..OPEN_TRIES {
+        if let Some(db) = open_within(OPEN_PATIENCE_MS).await? {
+            return Ok(db);
+        }
+    }
+    Err(format!(
+        "this browser's storage did not answer ({OPEN_TRIES} tries of {} s each; reloading the page usually helps)",
+        OPEN_PATIENCE_MS / 1000
+    ))
+}
+
+/// One open of the database: `None` if it went unanswered for `patience_ms`.
+async fn open_within(patience_ms: i32) -> Result<Option<IdbDatabase>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let factory = window
+        .indexed_db()
+        .ok()
+        .flatten()
         .ok_or("this browser keeps no data for this page (a private window?)")?;
     let request = factory
         .open_with_u32(&db_name(), DB_VERSION)
@@ -83,9 +107,40 @@ async fn open() -> Result<IdbDatabase, String> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let db = wait(&request).await?;
-    db.dyn_into::<IdbDatabase>()
-        .map_err(|_| "the browser's database did not open".to_string())
+    // The database, its error, or `undefined` once the patience ran out.
+    let answered = Promise::new(&mut |resolve, reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, patience_ms);
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move || {
+            let message = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or_else(|| "unknown error".to_string(), |e| e.message());
+            let _ = reject.call1(&JsValue::NULL, &message.into());
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    let answer = JsFuture::from(answered).await.map_err(|e| describe(&e))?;
+    if let Ok(db) = answer.dyn_into::<IdbDatabase>() {
+        return Ok(Some(db));
+    }
+    // Given up on, but a connection that opens after all is closed, so it blocks nothing.
+    let late = request.clone();
+    let close_late = Closure::once_into_js(move || {
+        if let Ok(db) = late.result()
+            && let Ok(db) = db.dyn_into::<IdbDatabase>()
+        {
+            db.close();
+        }
+    });
+    request.set_onsuccess(Some(close_late.unchecked_ref()));
+    Ok(None)
 }
 
 fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbObjectStore, String> {

@@ -69,7 +69,8 @@ pub fn gave_up(what: &str, started: std::time::Instant) -> String {
 }
 
 /// What the page showed when a wait ran out: its query, `<body>`'s attributes (is the view
-/// ready? what did the archive fetch?), the summary, any notice and the start of `<main>`.
+/// ready? what did the archive fetch?), the summary, any notice, the start of `<main>`, and
+/// how many files the page has fetched, with the last ones.
 /// A WebKit wait in CI that fails twice and passes alone is otherwise a bare selector.
 const PAGE_SNAPSHOT: &str = r#"
     const text = (css) => {
@@ -79,8 +80,10 @@ const PAGE_SNAPSHOT: &str = r#"
     const body = document.body
         ? [...document.body.attributes].map((a) => a.value ? `${a.name}=${a.value}` : a.name).join(' ')
         : null;
+    const fetched = performance.getEntriesByType('resource').map((r) => r.name.split('/').pop());
     return JSON.stringify({ query: location.search, body, summary: text('#summary'),
-        notice: text('.notice'), main: text('main') });
+        notice: text('.notice'), main: text('main'), fetched: fetched.length,
+        last_fetched: fetched.slice(-4) });
 "#;
 
 /// How long one engine may take for one test before it counts as hung (and is closed).
