@@ -119,8 +119,43 @@ function dossierRegisterWorker() {
   });
 }
 
+/**
+ * The archive's manifest and catalogue, fetched while the wasm downloads and compiles:
+ * the app for archives (its `<meta>` says `data-archive`, see scripts/post_build.py)
+ * answers no view before it has both, and fetching them only once it runs put two round
+ * trips after the wasm on every cold link. Resolves to `{ manifest, catalogue }` (the
+ * catalogue's bytes, `null` if its name or file was not good), or `null` when the manifest
+ * could not be had: the app then fetches what is missing itself (src/ui/archive_source.rs),
+ * with its retries and its messages, so nothing here ever fails the page.
+ */
+function dossierFetchArchiveStart(base) {
+  const fetchOk = async (path, init) => {
+    const response = await fetch(new URL(path, base), init);
+    if (!response.ok) {
+      throw new Error(`${path}: ${response.status}`);
+    }
+    return response;
+  };
+  const catalogueOf = async (manifest) => {
+    const name = JSON.parse(manifest).catalogue;
+    if (typeof name !== "string" || !/^[0-9a-f]{32}\.catalogue$/.test(name)) {
+      return null;
+    }
+    return new Uint8Array(await (await fetchOk(`archive/parts/${name}`)).arrayBuffer());
+  };
+  return (async () => {
+    // As the app asks for it: revalidated, so a new build's manifest is never missed.
+    const manifest = await (await fetchOk("archive/manifest.json", { cache: "no-cache" })).text();
+    return { manifest, catalogue: await catalogueOf(manifest).catch(() => null) };
+  })().catch(() => null);
+}
+
 const dossierApp = document.querySelector('meta[name="dossier-app"]');
 if (dossierApp) {
+  const served = location.protocol === "https:" || location.protocol === "http:";
+  if (served && "archive" in dossierApp.dataset) {
+    window.dossierArchiveStart = dossierFetchArchiveStart(document.baseURI);
+  }
   const url = (name) => new URL(dossierApp.dataset[name], document.baseURI).href;
   dossierBoot(() => import(url("js")), () => dossierFetchWasm(url("wasm")), url("wasm"), true);
 }

@@ -23,7 +23,7 @@ use crate::resolve::from_archive::{ArchiveVerdicts, NameFate, extraction_ids};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Where the manifest lies, relative to the page (so the site works from any sub-path).
@@ -592,21 +592,31 @@ pub fn start(state: AppState) -> ArchiveSource {
 
 /// Opens the archive: `Ok(false)` when there is none next to the page.
 async fn open(source: ArchiveSource) -> Result<bool, String> {
-    let Ok(request) = start_fetch(MANIFEST_URL, true) else {
-        return Ok(false);
-    };
-    // No manifest (404, offline without one cached, `file://`): the embedded build.
-    let Ok(json) = text_of(request).await else {
-        return Ok(false);
+    let (json, mut catalogue) = match fetched_by_the_loader().await {
+        Some(start) => start,
+        None => {
+            let Ok(request) = start_fetch(MANIFEST_URL, true) else {
+                return Ok(false);
+            };
+            // No manifest (404, offline without one cached, `file://`): the embedded build.
+            let Ok(json) = text_of(request).await else {
+                return Ok(false);
+            };
+            (json, None)
+        }
     };
     let manifest =
         Manifest::parse(&json).map_err(|e| format!("the archive's manifest is damaged: {e}"))?;
     let name = manifest.catalogue;
     let mut last = String::new();
     for _ in 0..ATTEMPTS {
-        let bytes = match start_fetch(&format!("{PARTS_URL}{name}"), false) {
-            Ok(future) => bytes_of(future).await,
-            Err(e) => Err(e),
+        // The loader's copy is checked like any fetched part: a damaged one is fetched again.
+        let bytes = match catalogue.take() {
+            Some(bytes) => Ok(bytes),
+            None => match start_fetch(&format!("{PARTS_URL}{name}"), false) {
+                Ok(future) => bytes_of(future).await,
+                Err(e) => Err(e),
+            },
         };
         match bytes.and_then(|b| Archive::open(&manifest, &b).map_err(|e| e.to_string())) {
             Ok(archive) => {
@@ -620,6 +630,25 @@ async fn open(source: ArchiveSource) -> Result<bool, String> {
     Err(format!(
         "the archive's catalogue could not be loaded ({last})"
     ))
+}
+
+/// The manifest's text and the catalogue's bytes (if it got them) that static/boot.js
+/// fetched while the wasm compiled (`window.dossierArchiveStart`, in the app for archives);
+/// `None` when it did not, or could not get the manifest.
+async fn fetched_by_the_loader() -> Option<(String, Option<Vec<u8>>)> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("dossierArchiveStart");
+    let started = js_sys::Reflect::get(&window, &key).ok()?;
+    let promise = started.dyn_into::<js_sys::Promise>().ok()?;
+    // Taken once: the page keeps no second copy of the catalogue.
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let start = JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&start, &JsValue::from_str(name)).ok();
+    let manifest = field("manifest")?.as_string()?;
+    let catalogue = field("catalogue")
+        .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|bytes| bytes.to_vec());
+    Some((manifest, catalogue))
 }
 
 /// Asks the archive which of the link's entities and speakers it does not have (fetching

@@ -161,6 +161,33 @@ fn archive_bytes_requested(app: &App, site: &Path) -> u64 {
         .sum()
 }
 
+/// The loader (static/boot.js) fetches the manifest and the catalogue while the wasm
+/// compiles, and the app takes them from it: each page load asks for each at most once (the
+/// manifest is always revalidated, so an app that fetched its own again would show here).
+fn assert_archive_start_fetched_once_per_page_load(app: &App, site: &Path) {
+    let manifest =
+        std::fs::read_to_string(site.join("archive/manifest.json")).expect("the site's manifest");
+    let catalogue = serde_json::from_str::<Value>(&manifest).expect("a manifest")["catalogue"]
+        .as_str()
+        .expect("the catalogue's name")
+        .to_string();
+    let requests = app.server.requests();
+    let count = |wanted: &dyn Fn(&str) -> bool| {
+        requests
+            .iter()
+            .filter_map(|r| r.strip_prefix("GET /"))
+            .filter(|path| wanted(path))
+            .count()
+    };
+    let loads = count(&|path| path.is_empty() || path.starts_with('?'));
+    let manifests = count(&|path| path == "archive/manifest.json");
+    let catalogues = count(&|path| path == format!("archive/parts/{catalogue}"));
+    assert!(
+        (1..=loads).contains(&manifests) && (1..=loads).contains(&catalogues),
+        "{loads} page loads asked for the manifest {manifests} times and the catalogue {catalogues} times: {requests:#?}"
+    );
+}
+
 /// Every part file of the site, with its size.
 fn parts_of(site: &Path) -> BTreeMap<String, u64> {
     std::fs::read_dir(site.join("archive/parts"))
@@ -347,6 +374,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             fetched < bound,
             "the entity link fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
         );
+        assert_archive_start_fetched_once_per_page_load(app, site);
         // Facets and the timeline of the same view, exact for the whole archive.
         let label = app
             .wait_for("[data-facet='organizations'] .facet-label")
