@@ -45,7 +45,15 @@ fn describe(error: &JsValue) -> String {
 
 /// Waits for an IndexedDB request: its result, or its error as a message.
 async fn wait(request: &IdbRequest) -> Result<JsValue, String> {
+    wait_at_most(request, None).await
+}
+
+/// [`wait`], giving `undefined` instead once `patience_ms` (if any) went by unanswered.
+async fn wait_at_most(request: &IdbRequest, patience_ms: Option<i32>) -> Result<JsValue, String> {
     let promise = Promise::new(&mut |resolve, reject| {
+        if let (Some(ms), Some(window)) = (patience_ms, web_sys::window()) {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
         let done = request.clone();
         let on_success = Closure::once_into_js(move || {
             let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
@@ -88,11 +96,8 @@ async fn open() -> Result<IdbDatabase, String> {
 
 /// One open of the database: `None` if it went unanswered for `patience_ms`.
 async fn open_within(patience_ms: i32) -> Result<Option<IdbDatabase>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let factory = window
-        .indexed_db()
-        .ok()
-        .flatten()
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or("this browser keeps no data for this page (a private window?)")?;
     let request = factory
         .open_with_u32(&db_name(), DB_VERSION)
@@ -107,26 +112,7 @@ async fn open_within(patience_ms: i32) -> Result<Option<IdbDatabase>, String> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    // The database, its error, or `undefined` once the patience ran out.
-    let answered = Promise::new(&mut |resolve, reject| {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, patience_ms);
-        let done = request.clone();
-        let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let failed = request.clone();
-        let on_error = Closure::once_into_js(move || {
-            let message = failed
-                .error()
-                .ok()
-                .flatten()
-                .map_or_else(|| "unknown error".to_string(), |e| e.message());
-            let _ = reject.call1(&JsValue::NULL, &message.into());
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    let answer = JsFuture::from(answered).await.map_err(|e| describe(&e))?;
+    let answer = wait_at_most(&request, Some(patience_ms)).await?;
     if let Ok(db) = answer.dyn_into::<IdbDatabase>() {
         return Ok(Some(db));
     }
