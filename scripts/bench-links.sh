@@ -6,7 +6,9 @@
 # (Dossier's sites; ms to each next view); printed: seconds to the view, bytes fetched (compressed, as the
 # harness's gzip server sends them), requests and the renderer's memory (benches/links/).
 #
-# Usage: scripts/bench-links.sh [--repeats N]
+# Usage: scripts/bench-links.sh [--repeats N] [--latency MS]
+#   --latency MS  Chromium adds MS to every request (a real network's round trip; the local
+#                 server alone makes every round trip free)
 # Sites, each measured when present (build them first):
 #   embedded-19k  the embedded build with the Reuters corpus: target/dist-reuters
 #                 (DOSSIER_SEEDS=<shared>/data/corpus/reuters21578 trunk build --release --dist target/dist-reuters)
@@ -24,9 +26,11 @@ shared="${DOSSIER_SHARED:-$root/../shared}"
 reuters="$shared/data/corpus/reuters21578"
 work="$root/target/bench-links"
 repeats=3
+latency=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) repeats="$2"; shift 2 ;;
+    --latency) latency="$2"; shift 2 ;;
     *) echo "bench-links: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -46,9 +50,9 @@ if [ -d "$reuters" ] && [ ! -f "$work/pagefind-19k/pagefind/pagefind.js" ]; then
     "$root/benches/links/node_modules/.bin/pagefind" --site "$work/pagefind-19k" >/dev/null
 fi
 
-python3 - "$root" "$work" "$repeats" > "$work/config.json" <<'PY'
+python3 - "$root" "$work" "$repeats" "$latency" > "$work/config.json" <<'PY'
 import json, os, sys
-root, work, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+root, work, repeats, latency = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 dossier_links = [
     ("words", "q=oil+prices"),
     ("phrase", "q=%22oil+prices%22"),
@@ -72,7 +76,7 @@ add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_li
 add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links, "q=coffee+exports")
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
 add("blank", os.path.join(work, "blank"), "", [("no script", "")])
-json.dump({"repeats": repeats, "rates": [1, 4], "sites": sites}, sys.stdout, indent=1)
+json.dump({"repeats": repeats, "rates": [1, 4], "latency_ms": latency, "sites": sites}, sys.stdout, indent=1)
 PY
 
 node "$root/benches/links/cold_links.mjs" "$work/config.json"

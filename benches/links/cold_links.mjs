@@ -4,10 +4,12 @@
 // it for Pagefind). Printed per link and CPU rate: bytes fetched (compressed, as sent on the
 // wire by this harness's server: page, workers and all), requests, seconds from navigation
 // start to the ready view, and the memory of the largest renderer process (the tab).
-// Median of `repeats` runs.
+// Median of `repeats` runs. With `latency_ms`, Chromium adds that much to every request
+// (CDP's network emulation): the harness's local server answers at once, so without it a
+// view's round trips cost nothing here, and on any real network each costs one latency.
 //
 // usage: node cold_links.mjs CONFIG.json
-// CONFIG: { "repeats": 3, "rates": [1, 4], "sites": [{ "name": "pagefind-19k",
+// CONFIG: { "repeats": 3, "rates": [1, 4], "latency_ms": 0, "sites": [{ "name": "pagefind-19k",
 //   "dir": "/abs/dir", "page": "search.html", "links": [{ "label": "words", "query": "q=oil+prices" }] }] }
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { serve } from "./serve.mjs";
 const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const repeats = config.repeats ?? 3;
 const rates = config.rates ?? [1, 4];
+const latency = config.latency_ms ?? 0;
 const server = await serve(Object.fromEntries(config.sites.map((s) => [s.name, s.dir])));
 const launch = () => chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -56,6 +59,12 @@ async function once(site, link, rate) {
   await page.addInitScript(WATCH_READY);
   const cdp = await context.newCDPSession(page);
   if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  if (latency > 0) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency, downloadThroughput: -1, uploadThroughput: -1,
+    });
+  }
   server.sent.bytes = 0;
   server.sent.requests = 0;
   const url = `${server.origin}/${site.name}/${site.page ?? ""}?${link.query}`;
@@ -119,5 +128,6 @@ for (const site of config.sites) {
     }
   }
 }
-console.log(`\n${repeats} cold runs per cell (a new browser each), median; Chromium ${version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+const network = latency > 0 ? `${latency} ms added to every request` : "no added latency";
+console.log(`\n${repeats} cold runs per cell (a new browser each), median; ${network}; Chromium ${version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 server.close();
