@@ -7,7 +7,7 @@ use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
 use super::tokens::{NerText, is_word};
-use crate::corpus::date::is_weekday_name;
+use crate::corpus::date::{is_weekday_name, month_number};
 use crate::extract::EntityKind;
 use crate::extract::structure::Document;
 use crate::span::ByteSpan;
@@ -38,11 +38,13 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     mentions
 }
 
-/// BIO labels → mentions, with punctuation trimmed off both ends, and a weekday off the end
-/// of a person, organisation or place: news puts the day right after the name it dates
-/// (`U.S. Treasury Secretary James Baker Monday`), and the tagger sometimes runs the name on
-/// into it. No such name ends in a weekday (events do: `Black Monday`, `Good Friday`, which
-/// are other names), so the day is left to the date finder.
+/// BIO labels → mentions, with punctuation trimmed off both ends, and a weekday or a dated
+/// month off the end of a person, organisation or place: news puts the day right after the
+/// name it dates (`U.S. Treasury Secretary James Baker Monday`, a dateline's `JOHANNESBURG,
+/// March 2`), and the tagger sometimes runs the name on into it. No such name ends in a
+/// weekday (events do: `Black Monday`, `Good Friday`, which are other names), and a month
+/// is cut only when a day or a year follows it (`Theresa May` keeps her name), so the
+/// date is left to the date finder.
 fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -72,7 +74,8 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         stop = trim_end(stop);
         if kind != EntityKind::Misc
             && stop - start >= 2
-            && is_weekday_name(ner.tokens[stop - 1].span.slice(text))
+            && (is_weekday_name(ner.tokens[stop - 1].span.slice(text))
+                || is_dated_month(text, ner.tokens[stop - 1].span))
         {
             stop = trim_end(stop - 1);
         }
@@ -86,6 +89,16 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Whether the word at `word` is a month name (`March`, `Dec.`) with a day or a year after it.
+fn is_dated_month(text: &str, word: ByteSpan) -> bool {
+    if month_number(word.slice(text)).is_none() {
+        return false;
+    }
+    let after = text[word.end..].trim_start_matches(['.', ' ']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(digits, 1 | 2 | 4)
 }
 
 /// `Republic of Armenia`: a formal name of a listed country is a place, whatever the
@@ -324,6 +337,35 @@ mod tests {
             [
                 ("Black Monday".to_string(), EntityKind::Misc),
                 ("Friday".to_string(), EntityKind::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_run_on_into_a_dated_month_ends_before_it() {
+        let org = model::begin(EntityKind::Organization);
+        let person = model::begin(EntityKind::Person);
+        let place = model::begin(EntityKind::Place);
+        let found = mentions(
+            "NEW YORK Dec . 3 - Prices rose .",
+            &[(0, org), (1, org + 1), (2, org + 1)],
+        );
+        assert_eq!(found, [("NEW YORK".to_string(), EntityKind::Organization)]);
+        let found = mentions(
+            "Texas , March 1987 was dry .",
+            &[(0, place), (1, place + 1), (2, place + 1)],
+        );
+        assert_eq!(found, [("Texas".to_string(), EntityKind::Place)]);
+        // A month with no date after it may be a name's last word.
+        let found = mentions(
+            "Theresa May said so , not Theresa May 's aide .",
+            &[(0, person), (1, person + 1), (6, person), (7, person + 1)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Theresa May".to_string(), EntityKind::Person),
+                ("Theresa May".to_string(), EntityKind::Person)
             ]
         );
     }
