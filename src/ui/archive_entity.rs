@@ -77,7 +77,8 @@ pub fn ArchiveEntityPage(
                 },
                 Err(e) => Loaded::Failed(e),
             };
-            if asked.get_value() != this {
+            // A newer ask, or the page was left while this one was fetched.
+            if asked.try_get_value() != Some(this) {
                 return;
             }
             loaded.set(answer);
