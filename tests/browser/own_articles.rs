@@ -12,7 +12,7 @@
 //! carried by `dragover` and `drop` events; a dropped folder cannot be built so and is not
 //! tested.
 
-use crate::harness::{App, TestResult, gave_up, page};
+use crate::harness::{App, TestResult, page};
 use fantoccini::Locator;
 use std::path::Path;
 use std::time::Duration;
@@ -106,28 +106,20 @@ async fn wait_own_articles(app: &App, n: usize) -> TestResult {
         .await;
     if let Err(e) = found {
         let what = format!(
-            "the page never had {n} own articles ({e}); {}",
-            own_state(app).await?
+            "the page never had {n} own articles ({e}); the panel says: {}",
+            own_panel(app).await
         );
-        return Err(gave_up(&what, started).into());
+        return Err(app.gave_up(&what, started).await.into());
     }
     Ok(())
 }
 
-/// What the page says of the reader's articles: `<body>`'s data and the panel's text.
-async fn own_state(app: &App) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
-    let panel = match app.client.find(Locator::Css("#own-articles")).await {
+/// What the own-articles panel says (`App::gave_up` adds `<body>`'s data and the query).
+async fn own_panel(app: &App) -> String {
+    match app.client.find(Locator::Css("#own-articles")).await {
         Ok(panel) => panel.text().await.unwrap_or_default(),
         Err(_) => "(closed)".into(),
-    };
-    let data = app
-        .client
-        .execute(
-            "return JSON.stringify(document.body.dataset) + ' at ' + location.search",
-            vec![],
-        )
-        .await?;
-    Ok(format!("body data {data}; the panel says: {panel}"))
+    }
 }
 
 /// Whether any request the server saw, or any resource the page loaded, carries `MARKER`.
@@ -600,10 +592,10 @@ async fn timed_addition(
     {
         if started.elapsed() > Duration::from_secs(120) {
             let what = format!(
-                "{articles} added articles were never ready; {}",
-                own_state(app).await?
+                "{articles} added articles were never ready; the panel says: {}",
+                own_panel(app).await
             );
-            return Err(gave_up(&what, started).into());
+            return Err(app.gave_up(&what, started).await.into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -61,7 +61,7 @@ fn tries_after(engine: Engine, failure: &str) -> usize {
 const GAVE_UP: &str = "gave up after";
 
 /// The failure of a wait for `what` that began at `started` and ran out.
-pub fn gave_up(what: &str, started: std::time::Instant) -> String {
+fn gave_up(what: &str, started: std::time::Instant) -> String {
     format!(
         "{what} ({GAVE_UP} {:.1} s)",
         started.elapsed().as_secs_f64()

@@ -6,7 +6,7 @@ mod engines;
 pub mod page;
 mod server;
 
-pub use driver::{App, gave_up};
+pub use driver::App;
 pub use engines::Engine;
 pub use server::StaticServer;
 
