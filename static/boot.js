@@ -107,10 +107,14 @@ function dossierFillErrorPanel(panel, title, text, advice) {
   panel.replaceChildren(heading, message, hint, reload);
 }
 
+/** Whether the page came from a server (http(s)), not a `file://` copy. */
+function dossierServed() {
+  return location.protocol === "https:" || location.protocol === "http:";
+}
+
 /** Registers sw.js next to the page, only over http(s): `file://` has no service workers. */
 function dossierRegisterWorker() {
-  const served = location.protocol === "https:" || location.protocol === "http:";
-  if (!served || !("serviceWorker" in navigator)) {
+  if (!dossierServed() || !("serviceWorker" in navigator)) {
     return;
   }
   navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch((error) => {
@@ -152,8 +156,7 @@ function dossierFetchArchiveStart(base) {
 
 const dossierApp = document.querySelector('meta[name="dossier-app"]');
 if (dossierApp) {
-  const served = location.protocol === "https:" || location.protocol === "http:";
-  if (served && "archive" in dossierApp.dataset) {
+  if (dossierServed() && "archive" in dossierApp.dataset) {
     window.dossierArchiveStart = dossierFetchArchiveStart(document.baseURI);
   }
   const url = (name) => new URL(dossierApp.dataset[name], document.baseURI).href;
