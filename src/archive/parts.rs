@@ -27,9 +27,8 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// What `dossier build` writes: at 19k articles, the 50 hits of a first page fetch about
-    /// 110 KB of `docs` parts (343 KB with [`Layout::FIRST`]), and a filtered view 12
-    /// `facets` parts (43).
+    /// What `dossier build` writes: at 19k articles, 50 hits fetch about 110 KB of `docs`
+    /// parts (343 KB with [`Layout::FIRST`]), and a filtered view 12 `facets` parts (43).
     pub const CURRENT: Self = Self {
         docs_per_part: 16,
         parts_per_table: 64,

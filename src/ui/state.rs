@@ -163,8 +163,11 @@ pub struct AppState {
     pub applying: RwSignal<bool>,
 }
 
-/// Article hits shown at first, and added by each "show more".
-pub const HIT_PAGE: usize = 50;
+/// Article hits shown at first, and added by each "show more". Twenty fill a desktop
+/// screen twice over; in an archive each hit costs about one `docs` part of its own (a
+/// page's hits are scattered over the collection), so a cold link's requests, bytes and
+/// layout follow this number (`benches/runs/2026-12-04-first-page/`).
+pub const HIT_PAGE: usize = 20;
 
 /// Values a facet panel receives with the results (its "show more" list); finding a value
 /// searches all of them ([`crate::query::facet_values`]).

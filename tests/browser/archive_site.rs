@@ -29,6 +29,9 @@ const MAX_LINK_BYTES: u64 = 1_200_000;
 const PARTS_CACHE: &str = "dossier-archive-parts";
 /// How long saving the 3,000-article archive from a local server may take.
 const SAVE_PATIENCE: Duration = Duration::from_secs(90);
+/// Articles a list shows at first and adds with each "show more" (`HIT_PAGE` in
+/// src/ui/state.rs).
+const HIT_PAGE: u64 = 20;
 
 /// The generated archive and what `dossier query --archive` says about it.
 struct Fixture {
@@ -551,7 +554,7 @@ async fn a_cold_quotes_link_shows_each_quote_with_its_words_speaker_and_article(
     let Some(fixture) = Fixture::load() else {
         return;
     };
-    // The most named place: hundreds of articles, so the view lists the newest 50 first.
+    // The most named place: hundreds of articles, so the view lists the newest first.
     let place = fixture.everything["facets"]["places"][0]["key"]
         .as_str()
         .expect("the archive names places")
@@ -570,10 +573,10 @@ async fn a_cold_quotes_link_shows_each_quote_with_its_words_speaker_and_article(
         let summary = quotes_summary(rows.len(), articles.min(total), total);
         (rows, total, summary)
     };
-    let (first_rows, total, first_summary) = page(50);
-    let (more_rows, _, more_summary) = page(100);
+    let (first_rows, total, first_summary) = page(HIT_PAGE);
+    let (more_rows, _, more_summary) = page(2 * HIT_PAGE);
     assert!(
-        total > 50,
+        total > 2 * HIT_PAGE,
         "the most named place has {total} articles: too few to page"
     );
     assert!(
@@ -888,8 +891,9 @@ async fn after_save_for_offline_every_view_works_with_the_server_gone() {
         unread["id"].as_str().expect("a fourth coffee article"),
         unread["title"].as_str().expect("a title"),
     );
-    // The quotes view lists quotes with the query's words among its 50 newest articles.
-    let quoted = fixture.query(&["--q", "market", "--view", "quotes", "--limit", "50"])["quotes"]
+    // The quotes view lists quotes with the query's words among its newest articles.
+    let limit = HIT_PAGE.to_string();
+    let quoted = fixture.query(&["--q", "market", "--view", "quotes", "--limit", &limit])["quotes"]
         [0]["article"]
         .as_str()
         .expect("a quote about the market")
