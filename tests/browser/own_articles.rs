@@ -12,7 +12,7 @@
 //! carried by `dragover` and `drop` events; a dropped folder cannot be built so and is not
 //! tested.
 
-use crate::harness::{App, TestResult, page};
+use crate::harness::{App, READER_PANICKED, TestResult, page};
 use fantoccini::Locator;
 use std::path::Path;
 use std::time::Duration;
@@ -582,6 +582,7 @@ async fn timed_addition(
     // A failure, not a panic: the harness then looks for a crashed page and says so (and
     // WebKitGTK, whose wasm tiers crash now and then, gets another try).
     let started = std::time::Instant::now();
+    let mut checks = 0u32;
     while app
         .client
         .find(Locator::Css(&format!(
@@ -590,7 +591,11 @@ async fn timed_addition(
         .await
         .is_err()
     {
-        if started.elapsed() > Duration::from_secs(120) {
+        checks += 1;
+        // A worker that panicked never delivers its files: say so at once, not in 120 s.
+        let reader_panicked =
+            checks.is_multiple_of(10) && own_panel(app).await.contains(READER_PANICKED);
+        if reader_panicked || started.elapsed() > Duration::from_secs(120) {
             let what = format!(
                 "{articles} added articles were never ready; the panel says: {}",
                 own_panel(app).await

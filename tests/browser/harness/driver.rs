@@ -15,6 +15,10 @@ use std::time::Duration;
 const PATIENCE: Duration = Duration::from_secs(20);
 /// How a test failure caused by the app's panic panel begins.
 const CRASHED: &str = "the app crashed";
+/// What the reader's-own-articles panel says when a worker's wasm panicked
+/// (`src/own/worker.rs`): the app's crash too, in a Web Worker, where the page's panic
+/// panel cannot see it.
+pub const READER_PANICKED: &str = "the page's reader stopped: panicked";
 
 /// Why a failed session gets another try in a fresh browser, if it does; a failure that
 /// happens again fails the test (a WebKit crash: that happens three times, see
@@ -45,10 +49,11 @@ fn worth_one_more_try(engine: Engine, failure: &str) -> Option<String> {
     }
 }
 
-/// How many more tries a session that failed so gets: WebKitGTK's crashes on the 19k
-/// collection came twice in a row once in a full run (an entity edit, then its reload,
-/// "Out of bounds memory access"), passing 4 of 4 alone, so they get two; anything else
-/// one.
+/// How many more tries a session that failed so gets: WebKitGTK's crashes came twice in a
+/// row once in a full run on the 19k collection (an entity edit, then its reload, "Out of
+/// bounds memory access") and once in the readers' workers on 1,000 own articles (a
+/// "capacity overflow", then dlmalloc's own heap check failing: memory corrupted under safe
+/// Rust), each passing alone, so they get two; anything else one.
 fn tries_after(engine: Engine, failure: &str) -> usize {
     if engine == Engine::WebKit && failure.contains(CRASHED) {
         2
@@ -120,8 +125,19 @@ enum Start<'a> {
 impl App {
     /// [`gave_up`], followed by what the page showed then (see [`PAGE_SNAPSHOT`]), or why
     /// it could not say within five seconds.
+    /// A worker's panic on the page makes the failure a crash (see [`READER_PANICKED`]).
     pub async fn gave_up(&self, what: &str, started: std::time::Instant) -> String {
-        let failure = gave_up(what, started);
+        let mut failure = gave_up(what, started);
+        let panicked = format!(
+            "return document.body.textContent.includes({});",
+            serde_json::Value::from(READER_PANICKED)
+        );
+        let reader = self.client.execute(&panicked, vec![]);
+        if let Ok(Ok(serde_json::Value::Bool(true))) =
+            tokio::time::timeout(Duration::from_secs(5), reader).await
+        {
+            failure = format!("{CRASHED} in a Web Worker (its reader panicked): {failure}");
+        }
         let asked = self.client.execute(PAGE_SNAPSHOT, vec![]);
         match tokio::time::timeout(Duration::from_secs(5), asked).await {
             Ok(Ok(serde_json::Value::String(shown))) => {

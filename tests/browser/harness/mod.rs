@@ -6,7 +6,7 @@ mod engines;
 pub mod page;
 mod server;
 
-pub use driver::App;
+pub use driver::{App, READER_PANICKED};
 pub use engines::Engine;
 pub use server::StaticServer;
 
