@@ -44,12 +44,14 @@ for size in "${sizes[@]}"; do
   catalogue=$(find "$site/archive/parts" -name '*.catalogue' -printf '%s')
   printf 'build: wall %s, peak RSS %s, output %.1f MB in %d parts, catalogue %.1f KB\n' \
     "$wall" "$rss" "$(echo "$bytes / 1000000" | bc -l)" "$parts" "$(echo "$catalogue / 1000" | bc -l)"
-  echo "cold links (native reader, first page of 50, as the app shows, facets included):"
+  # The app's first page (HIT_PAGE in src/ui/state.rs).
+  first_page=20
+  echo "cold links (native reader, first page of $first_page, as the app shows, facets included):"
   link() {
     local label="$1"; shift
     local t0 t1 line
     t0=$(date +%s.%N)
-    line=$("$dossier" query --archive "$site" --limit 50 "$@" 2>&1 >/dev/null | grep '^dossier: fetched' || true)
+    line=$("$dossier" query --archive "$site" --limit "$first_page" "$@" 2>&1 >/dev/null | grep '^dossier: fetched' || true)
     t1=$(date +%s.%N)
     total=$("$dossier" query --archive "$site" --limit 1 "$@" 2>/dev/null | head -1 || true)
     printf '  %-34s %-22s %6.0f ms  %s\n' "$label" "$total" "$(echo "($t1 - $t0) * 1000" | bc -l)" "${line#dossier: }"
