@@ -1207,13 +1207,16 @@ mod tests {
         // Written without the layout, the same catalogue is read as the first layout, which
         // has one table for these documents: the count no longer matches, and it says so.
         let mut body = current.encode();
-        let l = Layout::CURRENT;
-        let varint_len = |n: u32| (32 - n.leading_zeros()).max(1).div_ceil(7) as usize;
-        let layout_len: usize = [l.docs_per_part, l.parts_per_table, l.facet_values_per_part]
-            .map(varint_len)
-            .iter()
-            .sum();
-        body.truncate(body.len() - layout_len);
+        // The layout's three varints, as `Catalogue::encode` writes them.
+        let mut layout = Enc::default();
+        for n in [
+            current.layout.docs_per_part,
+            current.layout.parts_per_table,
+            current.layout.facet_values_per_part,
+        ] {
+            layout.u32(n);
+        }
+        body.truncate(body.len() - layout.into_bytes().len());
         assert_eq!(
             Catalogue::decode(&body),
             Err(Problem::Invalid("catalogue layout"))
