@@ -75,7 +75,8 @@ fn gave_up(what: &str, started: std::time::Instant) -> String {
 
 /// What the page showed when a wait ran out: its query, `<body>`'s attributes (is the view
 /// ready? what did the archive fetch?), the summary, any notice, the start of `<main>`, and
-/// how many files the page has fetched, with the last ones.
+/// how many files the page has fetched, with the last ones; and whether the page shows the
+/// text `arguments[0]` ([`READER_PANICKED`]).
 /// A WebKit wait in CI that fails twice and passes alone is otherwise a bare selector.
 const PAGE_SNAPSHOT: &str = r#"
     const text = (css) => {
@@ -88,7 +89,8 @@ const PAGE_SNAPSHOT: &str = r#"
     const fetched = performance.getEntriesByType('resource').map((r) => r.name.split('/').pop());
     return JSON.stringify({ query: location.search, body, summary: text('#summary'),
         notice: text('.notice'), main: text('main'), fetched: fetched.length,
-        last_fetched: fetched.slice(-4) });
+        last_fetched: fetched.slice(-4),
+        reader_panicked: document.body ? document.body.textContent.includes(arguments[0]) : false });
 "#;
 
 /// How long one engine may take for one test before it counts as hung (and is closed).
@@ -124,24 +126,23 @@ enum Start<'a> {
 
 impl App {
     /// [`gave_up`], followed by what the page showed then (see [`PAGE_SNAPSHOT`]), or why
-    /// it could not say within five seconds.
-    /// A worker's panic on the page makes the failure a crash (see [`READER_PANICKED`]).
+    /// it could not say within five seconds. A worker's panic on the page makes the failure
+    /// a crash (see [`READER_PANICKED`]).
     pub async fn gave_up(&self, what: &str, started: std::time::Instant) -> String {
-        let mut failure = gave_up(what, started);
-        let panicked = format!(
-            "return document.body.textContent.includes({});",
-            serde_json::Value::from(READER_PANICKED)
-        );
-        let reader = self.client.execute(&panicked, vec![]);
-        if let Ok(Ok(serde_json::Value::Bool(true))) =
-            tokio::time::timeout(Duration::from_secs(5), reader).await
-        {
-            failure = format!("{CRASHED} in a Web Worker (its reader panicked): {failure}");
-        }
-        let asked = self.client.execute(PAGE_SNAPSHOT, vec![]);
+        let failure = gave_up(what, started);
+        let asked = self
+            .client
+            .execute(PAGE_SNAPSHOT, vec![READER_PANICKED.into()]);
         match tokio::time::timeout(Duration::from_secs(5), asked).await {
             Ok(Ok(serde_json::Value::String(shown))) => {
-                format!("{failure}; the page showed {shown}")
+                let snapshot: serde_json::Value = serde_json::from_str(&shown).unwrap_or_default();
+                if snapshot["reader_panicked"] == serde_json::Value::Bool(true) {
+                    format!(
+                        "{CRASHED} in a Web Worker (its reader panicked): {failure}; the page showed {shown}"
+                    )
+                } else {
+                    format!("{failure}; the page showed {shown}")
+                }
             }
             Ok(Ok(other)) => format!("{failure}; the page showed {other}"),
             Ok(Err(e)) => format!("{failure}; the page could not be read: {e}"),
