@@ -3,12 +3,14 @@
 # (the peer) on the same articles as HTML pages. For each link and CPU rate (1×, and 4× as a
 # mid-range phone), a fresh browser context opens the link and waits for the filtered view
 # (`<body data-view-ready>`), then opens a new query and the link again in the same tab
-# (Dossier's sites; ms to each next view); printed: seconds to the view, bytes fetched (compressed, as the
-# harness's gzip server sends them), requests and the renderer's memory (benches/links/).
+# (Dossier's sites; ms to each next view); printed: seconds to the view, bytes fetched
+# (compressed, as the harness's server sends them: a file's precompressed .br sibling when
+# there is one, else gzip on the fly), requests and the renderer's memory (benches/links/).
 #
-# Usage: scripts/bench-links.sh [--repeats N] [--latency MS]
+# Usage: scripts/bench-links.sh [--repeats N] [--latency MS] [--mbps N]
 #   --latency MS  Chromium adds MS to every request (a real network's round trip; the local
 #                 server alone makes every round trip free)
+#   --mbps N      Chromium caps downloads at N Mbit/s (a phone's network: bytes cost time)
 # Sites, each measured when present (build them first):
 #   embedded-19k  the embedded build with the Reuters corpus: target/dist-reuters
 #                 (DOSSIER_SEEDS=<shared>/data/corpus/reuters21578 trunk build --release --dist target/dist-reuters)
@@ -16,6 +18,8 @@
 #                 target/bench-links/archive-19k (./dev archive-app target/dist-app;
 #                 target/release/dossier build <reuters> --out target/bench-links/archive-19k
 #                 --app target/dist-app)
+#   archive-19k-gzip-host  the same folder served as a host that ignores the .br/.gz files
+#                 `dossier build` writes beside the app's files, and gzips on the fly
 #   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
 #   blank         made here: a page with one line of text and no script, so that the renderer
 #                 memory of the sites above reads against what any page costs in this browser
@@ -27,10 +31,12 @@ reuters="$shared/data/corpus/reuters21578"
 work="$root/target/bench-links"
 repeats=3
 latency=0
+mbps=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) repeats="$2"; shift 2 ;;
     --latency) latency="$2"; shift 2 ;;
+    --mbps) mbps="$2"; shift 2 ;;
     *) echo "bench-links: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -50,9 +56,9 @@ if [ -d "$reuters" ] && [ ! -f "$work/pagefind-19k/pagefind/pagefind.js" ]; then
     "$root/benches/links/node_modules/.bin/pagefind" --site "$work/pagefind-19k" >/dev/null
 fi
 
-python3 - "$root" "$work" "$repeats" "$latency" > "$work/config.json" <<'PY'
+python3 - "$root" "$work" "$repeats" "$latency" "$mbps" > "$work/config.json" <<'PY'
 import json, os, sys
-root, work, repeats, latency = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+root, work, repeats, latency, mbps = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
 dossier_links = [
     ("words", "q=oil+prices"),
     ("phrase", "q=%22oil+prices%22"),
@@ -62,9 +68,9 @@ dossier_links = [
 ]
 pagefind_links = [("words", "q=oil+prices"), ("phrase", "q=%22oil+prices%22")]
 sites = []
-def add(name, folder, page, links, next_query=None):
+def add(name, folder, page, links, next_query=None, precompressed=True):
     if os.path.isfile(os.path.join(folder, page or "index.html")):
-        site = {"name": name, "dir": folder, "page": page,
+        site = {"name": name, "dir": folder, "page": page, "precompressed": precompressed,
                 "links": [{"label": l, "query": q} for l, q in links]}
         if next_query:
             site["next"] = next_query
@@ -74,9 +80,13 @@ def add(name, folder, page, links, next_query=None):
 # After each cold view, the same tab opens a new query, then the link again (`next`).
 add("embedded-19k", os.path.join(root, "target", "dist-reuters"), "", dossier_links, "q=coffee+exports")
 add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links, "q=coffee+exports")
+# The same site on a host that ignores the build's .br/.gz files and gzips on the fly.
+add("archive-19k-gzip-host", os.path.join(work, "archive-19k"), "", dossier_links,
+    "q=coffee+exports", precompressed=False)
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
 add("blank", os.path.join(work, "blank"), "", [("no script", "")])
-json.dump({"repeats": repeats, "rates": [1, 4], "latency_ms": latency, "sites": sites}, sys.stdout, indent=1)
+json.dump({"repeats": repeats, "rates": [1, 4], "latency_ms": latency, "download_mbps": mbps,
+           "sites": sites}, sys.stdout, indent=1)
 PY
 
 node "$root/benches/links/cold_links.mjs" "$work/config.json"

@@ -809,6 +809,90 @@ fn the_command_line_builds_rebuilds_and_answers_from_the_archive() {
     assert_eq!(total(&from_archive), total(&from_seeds));
 }
 
+#[test]
+fn the_build_copies_the_app_with_brotli_and_gzip_beside_each_compressible_file() {
+    let dist = tempfile::tempdir().unwrap();
+    // Stand-ins for Trunk's output: text and wasm to compress, an image to leave alone.
+    let wasm: Vec<u8> = (0..200_000u32)
+        .flat_map(|i| (i % 251).to_le_bytes())
+        .collect();
+    let files: [(&str, &[u8]); 4] = [
+        (
+            "index.html",
+            b"<!doctype html><title>Dossier</title><p>Dossier</p>",
+        ),
+        ("dossier-web-abc_bg.wasm", &wasm),
+        (
+            "icons/icon.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        ),
+        ("icons/icon-192.png", b"\x89PNG not really"),
+    ];
+    for (name, bytes) in files {
+        let path = dist.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let site = tempfile::tempdir().unwrap();
+    let build = [
+        "build".as_ref(),
+        FIXTURE.as_ref(),
+        "--out".as_ref(),
+        site.path().as_os_str(),
+        "--app".as_ref(),
+        dist.path().as_os_str(),
+    ];
+    let (code, _, stderr) = dossier(&build);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("4 files, 4 rewritten; 3 compressible ones")
+            && stderr.contains("3 compressed now"),
+        "{stderr}"
+    );
+    for (name, bytes) in files {
+        let path = site.path().join(name);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}");
+        let br = std::fs::read(format!("{}.br", path.display()));
+        let gz = std::fs::read(format!("{}.gz", path.display()));
+        if name.ends_with(".png") {
+            assert!(br.is_err() && gz.is_err(), "{name} is not compressed again");
+            continue;
+        }
+        let (br, gz) = (br.unwrap(), gz.unwrap());
+        let mut unbrotli = Vec::new();
+        std::io::Read::read_to_end(&mut brotli::Decompressor::new(&br[..], 4096), &mut unbrotli)
+            .unwrap();
+        assert_eq!(unbrotli, bytes, "{name}.br");
+        let mut ungzip = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut ungzip)
+            .unwrap();
+        assert_eq!(ungzip, bytes, "{name}.gz");
+    }
+    let wasm_br = site.path().join("dossier-web-abc_bg.wasm.br");
+    let first = std::fs::read(&wasm_br).unwrap();
+    assert!(first.len() < wasm.len() / 10, "{} bytes", first.len());
+    // A rebuild with the same app rewrites no app file and leaves the siblings as they are;
+    // a sibling found damaged beside unchanged bytes is kept, so this one marks it.
+    std::fs::write(&wasm_br, b"left alone").unwrap();
+    let (code, _, stderr) = dossier(&build);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("4 files, 0 rewritten") && stderr.contains("0 compressed now"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&wasm_br).unwrap(), b"left alone");
+    // A file that differs from the app's is rewritten, siblings included (the same bytes
+    // as the first build's: the output depends on the input only).
+    std::fs::write(site.path().join("dossier-web-abc_bg.wasm"), b"an older app").unwrap();
+    let (code, _, stderr) = dossier(&build);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("4 files, 1 rewritten") && stderr.contains("1 compressed now"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&wasm_br).unwrap(), first);
+}
+
 /// The archive `dossier build` writes of tests/fixtures/wire-curated (the wire stories and
 /// an aliases.toml that renames place:gulf to "Persian Gulf", among other edits), and what
 /// the build said on stderr.

@@ -7,9 +7,11 @@
 // Median of `repeats` runs. With `latency_ms`, Chromium adds that much to every request
 // (CDP's network emulation): the harness's local server answers at once, so without it a
 // view's round trips cost nothing here, and on any real network each costs one latency.
+// With `download_mbps`, Chromium also caps the download rate (a phone's network), so bytes
+// cost time too.
 //
 // usage: node cold_links.mjs CONFIG.json
-// CONFIG: { "repeats": 3, "rates": [1, 4], "latency_ms": 0, "sites": [{ "name": "pagefind-19k",
+// CONFIG: { "repeats": 3, "rates": [1, 4], "latency_ms": 0, "download_mbps": 0, "sites": [{ "name": "pagefind-19k",
 //   "dir": "/abs/dir", "page": "search.html", "links": [{ "label": "words", "query": "q=oil+prices" }] }] }
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
@@ -19,7 +21,9 @@ const config = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const repeats = config.repeats ?? 3;
 const rates = config.rates ?? [1, 4];
 const latency = config.latency_ms ?? 0;
-const server = await serve(Object.fromEntries(config.sites.map((s) => [s.name, s.dir])));
+const downloadMbps = config.download_mbps ?? 0;
+const server = await serve(Object.fromEntries(
+  config.sites.map((s) => [s.name, { dir: s.dir, precompressed: s.precompressed ?? true }])));
 const launch = () => chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [
@@ -59,10 +63,11 @@ async function once(site, link, rate) {
   await page.addInitScript(WATCH_READY);
   const cdp = await context.newCDPSession(page);
   if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-  if (latency > 0) {
+  if (latency > 0 || downloadMbps > 0) {
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
-      offline: false, latency, downloadThroughput: -1, uploadThroughput: -1,
+      offline: false, latency,
+      downloadThroughput: downloadMbps > 0 ? downloadMbps * 125_000 : -1, uploadThroughput: -1,
     });
   }
   server.sent.bytes = 0;
@@ -128,6 +133,9 @@ for (const site of config.sites) {
     }
   }
 }
-const network = latency > 0 ? `${latency} ms added to every request` : "no added latency";
+const network = [
+  latency > 0 ? `${latency} ms added to every request` : "no added latency",
+  ...(downloadMbps > 0 ? [`downloads capped at ${downloadMbps} Mbit/s`] : []),
+].join(", ");
 console.log(`\n${repeats} cold runs per cell (a new browser each), median; ${network}; Chromium ${version}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 server.close();

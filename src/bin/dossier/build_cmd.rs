@@ -62,11 +62,19 @@ fn build(args: &BuildArgs) -> Result<(), String> {
     drop((index, annotations, articles));
     match &args.app {
         Some(dist) => {
-            let copied = copy_app(dist, &args.out)
+            let copied = crate::app_files::copy_app(dist, &args.out)
                 .map_err(|e| format!("copying the app from {}: {e}", dist.display()))?;
             note(&format!(
-                "copied the app: {copied} files from {}",
-                dist.display()
+                "copied the app from {}: {} files, {} rewritten; {} compressible ones ({}) \
+                 have a .br ({}) and a .gz ({}) beside them, {} compressed now",
+                dist.display(),
+                copied.files,
+                copied.written,
+                copied.compressible,
+                human(copied.raw_bytes),
+                human(copied.brotli_bytes),
+                human(copied.gzip_bytes),
+                copied.compressed,
             ));
         }
         None => note(
@@ -212,22 +220,6 @@ fn note(line: &str) {
         ),
         _ => eprintln!("dossier: {line}"),
     }
-}
-
-/// Copies the built app's files into the site, leaving `archive/` alone.
-fn copy_app(dist: &Path, site: &Path) -> std::io::Result<usize> {
-    let files = corpus::read_folder(dist)?;
-    for file in &files {
-        if file.name == "archive" || file.name.starts_with("archive/") {
-            continue;
-        }
-        let path = site.join(&file.name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, &file.bytes)?;
-    }
-    Ok(files.len())
 }
 
 /// The closing summary: what was rewritten, the total, time and memory.

@@ -12,6 +12,7 @@
 //! Exit codes: 0 success, 1 nothing matched, 2 an error (bad arguments, or a file that could
 //! not be read; every other file is still processed).
 
+mod app_files;
 mod args;
 mod bench_cmd;
 mod build_cmd;

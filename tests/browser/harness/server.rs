@@ -153,14 +153,8 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
         .map_or(head.len(), |at| at + 4);
-    let length: usize = request
-        .lines()
-        .find_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.trim()
-                .eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse().ok())?
-        })
+    let length: usize = header_value(&request, "content-length")
+        .and_then(|value| value.parse().ok())
         .unwrap_or(0);
     let mut whole = head.clone();
     while whole.len() < head_end + length.min(BODY_KEPT) {
@@ -199,15 +193,20 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
-    let (status, content_type, body) = match resolve(&root, prefix, path) {
-        Some(file) => match tokio::fs::read(&file).await {
-            Ok(bytes) => ("200 OK", mime(&file), bytes),
-            Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    let accepts = header_value(&request, "accept-encoding").unwrap_or_default();
+    let (status, content_type, encoding, body) = match resolve(&root, prefix, path) {
+        Some(file) => match precompressed(&file, &accepts).await {
+            Some((encoding, bytes)) => ("200 OK", mime(&file), Some(encoding), bytes),
+            None => match tokio::fs::read(&file).await {
+                Ok(bytes) => ("200 OK", mime(&file), None, bytes),
+                Err(_) => ("404 Not Found", "text/plain", None, b"not found".to_vec()),
+            },
         },
-        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+        None => ("404 Not Found", "text/plain", None, b"not found".to_vec()),
     };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{}Vary: Accept-Encoding\r\nContent-Length: {}\r\nCache-Control: {}\r\nConnection: close\r\n\r\n",
+        encoding.map_or(String::new(), |e| format!("Content-Encoding: {e}\r\n")),
         body.len(),
         if status.starts_with("200") {
             cache_control(path)
@@ -218,6 +217,40 @@ async fn serve(mut stream: TcpStream, shared: &Shared, prefix: &str) -> std::io:
     stream.write_all(header.as_bytes()).await?;
     stream.write_all(&body).await?;
     stream.shutdown().await
+}
+
+/// The value of a request header, by name in any case.
+fn header_value(request: &str, name: &str) -> Option<String> {
+    request.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_string())
+    })
+}
+
+/// The file's precompressed sibling (`x.wasm.br`, `x.wasm.gz`, which `dossier build` writes
+/// beside the app's files) that the browser accepts, brotli first, as Caddy's
+/// `precompressed br gzip` serves them: the archive's browser tests load the app the way
+/// such a host sends it, in each engine (Firefox accepts brotli only over https, so gets gzip).
+async fn precompressed(file: &Path, accepts: &str) -> Option<(&'static str, Vec<u8>)> {
+    let accepted = |coding: &str| {
+        accepts
+            .split(',')
+            .any(|offer| offer.split(';').next().unwrap_or("").trim() == coding)
+    };
+    for (coding, suffix) in [("br", "br"), ("gzip", "gz")] {
+        if !accepted(coding) {
+            continue;
+        }
+        let mut name = file.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        if let Ok(bytes) = tokio::fs::read(PathBuf::from(name)).await {
+            return Some((coding, bytes));
+        }
+    }
+    None
 }
 
 /// The headers docs/hosting.md recommends: content-hashed names forever, the rest revalidated.
