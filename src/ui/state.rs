@@ -29,6 +29,19 @@ pub struct Library {
 }
 
 impl Library {
+    /// A library of no articles: an archive site's own articles before the reader adds
+    /// any (so `in=yours` answers "no articles" at once).
+    pub fn empty() -> Self {
+        Library {
+            articles: Arc::new(Vec::new()),
+            prepared: None,
+            annotations: Vec::new(),
+            decisions: Default::default(),
+            index: crate::index::IndexBuilder::new().finish(),
+            entity_stats: OnceLock::new(),
+        }
+    }
+
     /// The entity table's per-article counts (gathered on first use).
     pub fn entity_stats(&self) -> &EntityStats {
         self.entity_stats

@@ -114,6 +114,23 @@ async fn wait_own_articles(app: &App, n: usize) -> TestResult {
     Ok(())
 }
 
+/// The names of this page's IndexedDB databases for own articles, as the browser lists
+/// them (`indexedDB.databases()`, in all three engines tested).
+async fn own_databases(app: &App) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+    let script = "const done = arguments[arguments.length - 1];
+        indexedDB.databases().then(
+            (list) => done(list.map((d) => d.name).filter((n) => n.startsWith('dossier-own-articles'))),
+            (e) => done('failed: ' + e));";
+    let names = app.client.execute_async(script, vec![]).await?;
+    let names = names
+        .as_array()
+        .ok_or_else(|| format!("indexedDB.databases(): {names}"))?;
+    Ok(names
+        .iter()
+        .filter_map(|n| n.as_str().map(str::to_string))
+        .collect())
+}
+
 /// What the own-articles panel says (`App::gave_up` adds `<body>`'s data and the query).
 async fn own_panel(app: &App) -> String {
     match app.client.find(Locator::Css("#own-articles")).await {
@@ -153,9 +170,13 @@ async fn own_articles_are_read_shown_kept_removed_and_never_sent() {
         let folder = tempfile::tempdir()?;
         let paths = write_files(folder.path())?;
         app.wait_ready().await?;
+        // A visit that adds nothing leaves nothing in the browser's storage.
+        wait_own_articles(app, 0).await?;
+        assert_eq!(own_databases(app).await?, Vec::<String>::new());
         add_files(app, &paths).await?;
         // memo, notes, two records and the page; broken.json is refused by name.
         wait_own_articles(app, 5).await?;
+        assert_eq!(own_databases(app).await?.len(), 1);
         let problems = app.wait_for_text("#own-problems", "broken.json:").await?;
         assert!(problems.contains("photo.jpg"), "{problems}");
         let space = app
