@@ -1462,6 +1462,38 @@ fn an_entity_page_fetches_only_its_buckets_and_the_docs_it_lists() {
 }
 
 #[test]
+fn a_phrase_asks_for_every_words_postings_and_positions_in_one_round() {
+    let site = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    let (filter, _) = Filter::from_query_string("q=%22oil+prices%22");
+    let mut rounds = Vec::new();
+    let results = loop {
+        match archive.search(&filter, Options::default()).unwrap() {
+            Ok(results) => break results,
+            Err(needs) => {
+                rounds.push(needs.0.iter().map(|n| n.kind).collect::<Vec<_>>());
+                add_needed(&mut archive, &mut source, needs);
+            }
+        }
+    };
+    assert!(results.total > 0);
+    let with_words: Vec<&Vec<Kind>> = rounds
+        .iter()
+        .filter(|kinds| {
+            kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Terms | Kind::Positions))
+        })
+        .collect();
+    assert_eq!(with_words.len(), 1, "{rounds:?}");
+    assert!(
+        with_words[0].contains(&Kind::Terms) && with_words[0].contains(&Kind::Positions),
+        "{rounds:?}"
+    );
+}
+
+#[test]
 fn an_entity_profile_keeps_the_text_of_its_first_quotes_and_counts_them_all() {
     use dossier::archive::EntityShown;
     use dossier::archive::profiles::QUOTES_KEPT;

@@ -818,6 +818,26 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// Whether `term` is known to be in no document: its bucket's `terms` part is at hand
+    /// and does not list it. Asks for no part.
+    fn known_absent(&self, term: &str) -> bool {
+        let catalogue = self.catalogue();
+        let bucket = bucket_of(term, catalogue.term_buckets);
+        let parts = &self.archive.parts;
+        let table = catalogue
+            .term_tables
+            .get((bucket / BUCKETS_PER_TABLE) as usize)
+            .and_then(|name| parts.get(name));
+        let Some(Decoded::TermTable(table)) = table else {
+            return false;
+        };
+        let terms = table
+            .terms
+            .get((bucket % BUCKETS_PER_TABLE) as usize)
+            .and_then(|name| parts.get(name));
+        matches!(terms, Some(Decoded::Terms(part)) if part.find(term).is_none())
+    }
+
     fn positions(&self, term: &str) -> Option<&'a [Vec<u32>]> {
         let (table, at) = self.term_table(term)?;
         match self.part(*table.positions.get(at)?)? {
@@ -1057,9 +1077,19 @@ impl<'a> Lookup<'a> {
                 }
             }
         } else {
-            let entries: Option<Vec<&TermEntry>> =
+            // Every word's postings are asked for in one round, and their positions with
+            // them unless a word is known to be absent: stopping at the first word not at
+            // hand made a phrase of two words four rounds of one part each.
+            let entries: Vec<Option<&TermEntry>> =
                 unit.words.iter().map(|w| self.term(w)).collect();
-            if let Some(entries) = entries {
+            if entries.iter().any(Option::is_none)
+                && !unit.words.iter().any(|w| self.known_absent(w))
+            {
+                unit.words.iter().for_each(|w| {
+                    self.positions(w);
+                });
+            }
+            if let Some(entries) = entries.into_iter().collect::<Option<Vec<_>>>() {
                 self.phrase_docs(&entries, &mut docs);
                 expanded.extend(unit.words.iter().map(|w| (w.clone(), EXACT_WEIGHT)));
             }
@@ -1096,9 +1126,10 @@ impl<'a> Lookup<'a> {
 
     /// Inserts every document where the terms occur next to each other, in order.
     fn phrase_docs(&self, phrase: &[&TermEntry], out: &mut DocSet) {
-        let positions: Option<Vec<&[Vec<u32>]>> =
+        // Each word's positions asked for, not only up to the first one not at hand.
+        let positions: Vec<Option<&[Vec<u32>]>> =
             phrase.iter().map(|e| self.positions(&e.term)).collect();
-        let Some(positions) = positions else {
+        let Some(positions) = positions.into_iter().collect::<Option<Vec<_>>>() else {
             return;
         };
         let Some((rarest_at, rarest)) = phrase
