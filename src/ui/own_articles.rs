@@ -456,8 +456,10 @@ async fn finish(
     match purpose {
         Purpose::Restoring => finish_restore(own, total_articles),
         Purpose::Adding => {
-            set_body_attribute("data-own-articles", &total_articles.to_string());
             let stored = own_store::put_all(&kept).await;
+            // Set once the files are kept (or could not be): a test that reloads next must
+            // find them stored, and the next page finds the database only once it exists.
+            set_body_attribute("data-own-articles", &total_articles.to_string());
             own.note.set(Some(match stored {
                 Ok(()) => format!(
                     "Added {} from {} in {:.1} s. They are kept in this browser only.",
