@@ -797,15 +797,21 @@ impl<'a> Lookup<'a> {
         &self.archive.catalogue
     }
 
-    /// The `termtable` of `term`'s bucket, and the bucket's place in it.
-    fn term_table(&self, term: &str) -> Option<(&'a TermTablePart, usize)> {
+    /// The name of the `termtable` that lists `term`'s bucket, and the bucket's place in it.
+    fn term_slot(&self, term: &str) -> Option<(PartName, usize)> {
         let catalogue = self.catalogue();
         let bucket = bucket_of(term, catalogue.term_buckets);
         let table = *catalogue
             .term_tables
             .get((bucket / BUCKETS_PER_TABLE) as usize)?;
+        Some((table, (bucket % BUCKETS_PER_TABLE) as usize))
+    }
+
+    /// The `termtable` of `term`'s bucket, and the bucket's place in it.
+    fn term_table(&self, term: &str) -> Option<(&'a TermTablePart, usize)> {
+        let (table, at) = self.term_slot(term)?;
         match self.part(table)? {
-            Decoded::TermTable(table) => Some((table, (bucket % BUCKETS_PER_TABLE) as usize)),
+            Decoded::TermTable(table) => Some((table, at)),
             _ => None,
         }
     }
@@ -821,20 +827,14 @@ impl<'a> Lookup<'a> {
     /// Whether `term` is known to be in no document: its bucket's `terms` part is at hand
     /// and does not list it. Asks for no part.
     fn known_absent(&self, term: &str) -> bool {
-        let catalogue = self.catalogue();
-        let bucket = bucket_of(term, catalogue.term_buckets);
         let parts = &self.archive.parts;
-        let table = catalogue
-            .term_tables
-            .get((bucket / BUCKETS_PER_TABLE) as usize)
-            .and_then(|name| parts.get(name));
-        let Some(Decoded::TermTable(table)) = table else {
+        let Some((table, at)) = self.term_slot(term) else {
             return false;
         };
-        let terms = table
-            .terms
-            .get((bucket % BUCKETS_PER_TABLE) as usize)
-            .and_then(|name| parts.get(name));
+        let Some(Decoded::TermTable(table)) = parts.get(&table) else {
+            return false;
+        };
+        let terms = table.terms.get(at).and_then(|name| parts.get(name));
         matches!(terms, Some(Decoded::Terms(part)) if part.find(term).is_none())
     }
 

@@ -90,21 +90,23 @@ fn copy_one(name: &str, bytes: &[u8], site: &Path) -> std::io::Result<AppCopy> {
         return Ok(copy);
     }
     let (br_path, gz_path) = (sibling(&path, "br"), sibling(&path, "gz"));
-    // Siblings of unchanged bytes were made from those bytes by an earlier build.
-    let (br, gz) = match (unchanged, std::fs::read(&br_path), std::fs::read(&gz_path)) {
+    // Siblings of unchanged bytes were made from those bytes by an earlier build: only
+    // their sizes are needed.
+    let size = |path: &Path| std::fs::metadata(path).map(|m| m.len());
+    let (br_bytes, gz_bytes) = match (unchanged, size(&br_path), size(&gz_path)) {
         (true, Ok(br), Ok(gz)) => (br, gz),
         _ => {
             let (br, gz) = (brotli(bytes)?, gzip(bytes)?);
             std::fs::write(&br_path, &br)?;
             std::fs::write(&gz_path, &gz)?;
             copy.compressed = 1;
-            (br, gz)
+            (br.len() as u64, gz.len() as u64)
         }
     };
     copy.compressible = 1;
     copy.raw_bytes = bytes.len() as u64;
-    copy.gzip_bytes = gz.len() as u64;
-    copy.brotli_bytes = br.len() as u64;
+    copy.gzip_bytes = gz_bytes;
+    copy.brotli_bytes = br_bytes;
     Ok(copy)
 }
 
