@@ -120,6 +120,16 @@ impl TextQuery {
     }
 }
 
+/// How a filter chip names a query: in curly quotes, or as typed when the query has quotes
+/// of its own (a phrase), which a second pair would only blur (“"oil prices"”).
+pub fn chip_label(query: &str) -> String {
+    if query.contains('"') {
+        query.to_string()
+    } else {
+        format!("“{query}”")
+    }
+}
+
 /// Whether `query` ends by closing a phrase (an even number of quotes, the last one final).
 fn ends_with_closing_quote(query: &str) -> bool {
     query.ends_with('"') && query.matches('"').count().is_multiple_of(2)
@@ -128,6 +138,13 @@ fn ends_with_closing_quote(query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chip_quotes_words_once() {
+        assert_eq!(chip_label("oil prices"), "“oil prices”");
+        assert_eq!(chip_label("\"oil prices\""), "\"oil prices\"");
+        assert_eq!(chip_label("\"oil prices\" -opec"), "\"oil prices\" -opec");
+    }
 
     fn unit(words: &[&str]) -> Unit {
         Unit {

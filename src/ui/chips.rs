@@ -80,7 +80,7 @@ fn archived_label(facets: &Facets, id: &str) -> Option<String> {
 /// entities and speakers by their display names once the corpus is indexed.
 pub fn part_label(part: &FilterPart, library: Option<&Library>) -> String {
     match part {
-        FilterPart::Text(text) => format!("“{text}”"),
+        FilterPart::Text(text) => crate::query::text::chip_label(text),
         FilterPart::Entity(id) => library
             .and_then(|l| {
                 l.index
