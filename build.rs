@@ -62,6 +62,8 @@ fn main() -> ExitCode {
 /// Declares `cfg(dossier_html_seeds)` and turns it on when a seed is a saved web page.
 fn declare_html_seeds_cfg(files: &[corpus::FileOnDisk]) {
     println!("cargo::rustc-check-cfg=cfg(dossier_html_seeds)");
+    // Set by benches/wasm, which compiles the core alone, without the browser crates.
+    println!("cargo::rustc-check-cfg=cfg(dossier_core_only)");
     let pages = files
         .iter()
         .any(|f| matches!(corpus::classify(&f.name), Ok(corpus::FileKind::Html)));

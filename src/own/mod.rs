@@ -15,7 +15,7 @@
 //! - **One collection** ([`combine`]): the site's articles followed by the reader's, which
 //!   the caller then resolves and indexes together, so entities merge across both.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(dossier_core_only)))]
 pub mod worker;
 
 use crate::corpus::{self, Article};

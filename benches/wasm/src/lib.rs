@@ -7,14 +7,22 @@
 
 extern crate self as dossier;
 
+#[path = "../../../src/article_source.rs"]
+pub mod article_source;
 #[path = "../../../src/corpus/mod.rs"]
 pub mod corpus;
 #[path = "../../../src/extract/mod.rs"]
 pub mod extract;
 #[path = "../../../src/index/mod.rs"]
 pub mod index;
+#[path = "../../../src/own/mod.rs"]
+pub mod own;
 #[path = "../../../src/query/mod.rs"]
 pub mod query;
+#[path = "../../../src/resolve/mod.rs"]
+pub mod resolve;
+#[path = "../../../src/sort.rs"]
+pub mod sort;
 #[path = "../../../src/span.rs"]
 pub mod span;
 #[path = "../../workload.rs"]
