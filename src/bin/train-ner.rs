@@ -1,5 +1,8 @@
 //! `train-ner`: retrains the entity tagger's weights from CoNLL-2003 train and writes
-//! `src/extract/entities/tagger.bin`, which every build embeds.
+//! `src/extract/entities/tagger.bin`, which every build embeds, after making the word
+//! clusters its features read (`src/extract/entities/clusters.bin`, embedded too) from the
+//! unlabeled text of the development data: the Reuters corpus and the text of the
+//! training halves of the gold sets (never of the sets the README scores).
 //!
 //! Run from the repository root: `cargo run --release --bin train-ner`
 //! (options: `--data DIR` the gold folder, default `data/gold` of the development data:
@@ -9,8 +12,12 @@
 //! `conll2003-train` only; `conll2003-valid` is scored at the end for information.
 
 use dossier::extract::EntityKind;
+use dossier::extract::entities::clustering;
+use dossier::extract::entities::clusters::{self, Clusters};
 use dossier::extract::entities::model::Model;
+use dossier::extract::entities::tokens::NerText;
 use dossier::extract::entities::train::{self, Example, Options, Prepared};
+use dossier::extract::structure::Document;
 use dossier::span::ByteSpan;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +34,9 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut data = dossier::development_data().join("data/gold");
+    let mut corpus = dossier::development_data().join("data/corpus/reuters21578");
     let mut out = PathBuf::from("src/extract/entities/tagger.bin");
+    let mut clusters_out = PathBuf::from("src/extract/entities/clusters.bin");
     let mut options = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -35,6 +44,8 @@ fn run() -> Result<(), String> {
         match arg.as_str() {
             "--data" => data = PathBuf::from(value()?),
             "--out" => out = PathBuf::from(value()?),
+            "--corpus" => corpus = PathBuf::from(value()?),
+            "--clusters-out" => clusters_out = PathBuf::from(value()?),
             "--epochs" => {
                 options.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?
             }
@@ -42,11 +53,33 @@ fn run() -> Result<(), String> {
             "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
             other => {
                 return Err(format!(
-                    "unknown option `{other}`; options: --data, --out, --epochs, --bits, --prune"
+                    "unknown option `{other}`; options: --data, --corpus, --out, --clusters-out, --epochs, --bits, --prune"
                 ));
             }
         }
     }
+    // The clusters first: every feature the tagger trains on reads them.
+    let mut unlabeled = Vec::new();
+    for folder in [
+        corpus.clone(),
+        data.join("conll2003-train"),
+        data.join("polnear-train"),
+        data.join("tbaq_timebank"),
+        data.join("tbaq_aquaint"),
+    ] {
+        unlabeled.extend(sentences_of_folder(&folder)?);
+    }
+    let tokens: usize = unlabeled.iter().map(Vec::len).sum();
+    let table = clustering::table_bytes(&unlabeled);
+    drop(unlabeled);
+    let clusters = Clusters::decode(&table).map_err(|e| format!("the new clusters: {e}"))?;
+    eprintln!(
+        "train-ner: {} words clustered from {tokens} tokens of unlabeled text",
+        clusters.len()
+    );
+    clusters::use_table(clusters);
+    std::fs::write(&clusters_out, &table)
+        .map_err(|e| format!("{}: {e}", clusters_out.display()))?;
     let train_docs = prepare_folder(&data.join("conll2003-train"))?;
     let valid_docs = prepare_folder(&data.join("conll2003-valid")).unwrap_or_default();
     let misaligned: usize = train_docs.iter().map(|d| d.misaligned).sum();
@@ -76,6 +109,37 @@ fn run() -> Result<(), String> {
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("train-ner: wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
+}
+
+/// The sentences (lowercase token hashes, as the tagger sees them) of every article of
+/// every seed file in `dir`, in name order: unlabeled text for the word clusters.
+fn sentences_of_folder(dir: &Path) -> Result<Vec<Vec<u64>>, String> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e} (is the development data present?)", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for path in names {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("doc.txt");
+        let articles = dossier::corpus::parse_file(file, &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        for article in articles {
+            let doc = Document::parse(&article.text, article.body);
+            let ner = NerText::new(&doc);
+            out.extend(
+                ner.sentences
+                    .iter()
+                    .map(|s| ner.tokens[s.clone()].iter().map(|t| t.lower).collect()),
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Reads every `NAME.txt` + `NAME.json` pair of `dir`, in name order.

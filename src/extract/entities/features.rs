@@ -5,6 +5,7 @@
 //! Each feature is a 64-bit hash of a template number and a value; the model maps it to a
 //! weight row. The label-dependent features (previous predictions) are added while decoding.
 
+use super::clusters;
 use super::gazetteer::{self, Marks};
 use super::hashing::{HashedMap, hash_str, mix};
 use super::tokens::NerText;
@@ -95,6 +96,30 @@ const SEEN_LOWER: u8 = 1;
 const SEEN_TITLE: u8 = 2;
 const SEEN_UPPER: u8 = 4;
 
+/// Whether a sentence is a headline in title case (`Elizabeth Warren Hammers Wells Fargo
+/// CEO`), as recent news sites write them: nearly every word of four letters or more after
+/// the first is capitalised. Its capitals say little: a word the article writes in lower
+/// case elsewhere is read as written so there too ([`DocContext::new`]).
+fn is_title_case(text: &str, ner: &NerText, sentence: &Range<usize>) -> bool {
+    let (mut capitalised, mut lowercase) = (0usize, 0usize);
+    for t in ner.tokens[sentence.clone()].iter().skip(1) {
+        let word = t.span.slice(text);
+        let mut letters = word.chars();
+        let Some(first) = letters.next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if word.chars().count() < 4 || !letters.all(char::is_alphabetic) {
+            continue;
+        }
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else {
+            lowercase += 1;
+        }
+    }
+    capitalised >= 4 && lowercase * 5 <= capitalised
+}
+
 /// Whether a sentence is written in capitals (a headline): almost no lowercase letters.
 fn is_shouting(text: &str, ner: &NerText, sentence: &Range<usize>) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
@@ -121,6 +146,9 @@ struct TokenView {
     lower: u64,
     shape: u64,
     case: Case,
+    /// Its word's fine and coarse clusters ([`clusters`]).
+    fine: u16,
+    coarse: u16,
 }
 
 /// A document prepared for lazy feature computation.
@@ -136,16 +164,26 @@ pub struct DocContext<'t> {
     sentence_of: Vec<u32>,
     /// Spelling evidence for the lowercase forms of capitalised tokens.
     seen: HashedMap<u8>,
+    /// Tokens of title-case headlines read as lower-case words.
+    truecased: Vec<bool>,
 }
 
 impl<'t> DocContext<'t> {
     /// Prepares `ner` over `text`: linear, a few hash probes per capitalised token.
     pub fn new(text: &'t str, ner: &'t NerText) -> Self {
         let lowercase_shape = shape("a", false);
+        let clusters = clusters::in_use();
         let views: Vec<TokenView> = ner
             .tokens
             .iter()
-            .map(|t| view_of(t.span.slice(text), t.lower, lowercase_shape))
+            .map(|t| {
+                let (fine, coarse) = clusters.of(t.lower);
+                TokenView {
+                    fine,
+                    coarse,
+                    ..view_of(t.span.slice(text), t.lower, lowercase_shape)
+                }
+            })
             .collect();
         let shouting: Vec<bool> = ner
             .sentences
@@ -195,6 +233,27 @@ impl<'t> DocContext<'t> {
                 }
             }
         }
+        // Title-case headlines, truecased: `Reportedly`, `Scrambling` and `Turnout`, written
+        // in lower case in the story, are read as lower-case words; names stay capitalised.
+        let mut views = views;
+        let mut truecased = vec![false; views.len()];
+        for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
+            if shout || !is_title_case(text, ner, sentence) {
+                continue;
+            }
+            for i in sentence.clone() {
+                let view = &mut views[i];
+                let written_lower = seen
+                    .get(&view.lower)
+                    .is_some_and(|&flags| flags == SEEN_LOWER);
+                if view.case == Case::Title && written_lower {
+                    view.case = Case::Lower;
+                    view.shape = lowercase_shape;
+                    truecased[i] = true;
+                }
+            }
+        }
+        let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
         let marks = gazetteer::mark(ner, &capitalised);
         Self {
             text,
@@ -204,6 +263,7 @@ impl<'t> DocContext<'t> {
             shouting,
             sentence_of,
             seen,
+            truecased,
         }
     }
 }
@@ -211,17 +271,22 @@ impl<'t> DocContext<'t> {
 /// The cheap facts of one token. A word of lowercase ASCII letters only (most tokens) has
 /// the shape and case of `a` (`lowercase_shape`), known without looking at each letter twice.
 fn view_of(word: &str, lower: u64, lowercase_shape: u64) -> TokenView {
+    let (fine, coarse) = clusters::UNKNOWN;
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
         return TokenView {
             lower,
             shape: lowercase_shape,
             case: Case::Lower,
+            fine,
+            coarse,
         };
     }
     TokenView {
         lower,
         shape: shape(word, false),
         case: case_of(word),
+        fine,
+        coarse,
     }
 }
 
@@ -233,7 +298,13 @@ impl DocContext<'_> {
     /// A key for the word of token `i` as written: two tokens with the same key have the
     /// same [`word_features`](Self::word_features), so their weights can be memoised.
     pub fn word_key(&self, i: usize) -> u64 {
-        hash_str(self.ner.tokens[i].span.slice(self.text))
+        let key = hash_str(self.ner.tokens[i].span.slice(self.text));
+        // A truecased word's own features are those of its lower-case form.
+        if self.truecased[i] {
+            mix(key, 0x7C)
+        } else {
+            key
+        }
     }
 
     /// The features of token `i` that depend on its word alone, not on where it stands.
@@ -257,12 +328,18 @@ impl DocContext<'_> {
         let mut push = |template: u64, value: u64| out.push(mix(template, value));
         push(1, me.lower);
         push(2, me.shape);
-        push(3, shape(word, true));
+        push(
+            3,
+            shape(if self.truecased[i] { lowered } else { word }, true),
+        );
         for (k, affix) in affixes(lowered).iter().enumerate() {
             push(4 + k as u64, *affix);
         }
         let length = word.chars().count().min(8) as u64;
         push(26, mix(length, me.shape));
+        push(33, u64::from(me.fine));
+        push(34, u64::from(me.coarse));
+        push(37, mix(u64::from(me.coarse), me.shape));
     }
 
     /// The features of token `i` of `sentence` that depend on its neighbours, its place in
@@ -332,6 +409,20 @@ impl Context<'_> {
             .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| t.shape)
     }
 
+    fn fine(&self, i: usize, offset: isize) -> u64 {
+        self.at(i, offset)
+            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| {
+                u64::from(t.fine)
+            })
+    }
+
+    fn coarse(&self, i: usize, offset: isize) -> u64 {
+        self.at(i, offset)
+            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| {
+                u64::from(t.coarse)
+            })
+    }
+
     fn marks(&self, i: usize, offset: isize) -> Marks {
         i.checked_add_signed(offset)
             .filter(|j| self.sentence.contains(j))
@@ -358,6 +449,12 @@ impl Context<'_> {
         push(23, mix(u64::from(initial), me.shape));
         push(24, mix(self.lower(i, -1), me.shape));
         push(25, mix(me.shape, self.lower(i, 1)));
+        push(35, self.fine(i, -1));
+        push(36, self.fine(i, 1));
+        push(38, self.coarse(i, -1));
+        push(39, self.coarse(i, 1));
+        push(40, mix(self.fine(i, -1), u64::from(me.coarse)));
+        push(41, mix(u64::from(me.coarse), self.fine(i, 1)));
         let capitalised_by_position = initial || self.shout;
         push(
             27,

@@ -27,6 +27,8 @@ pub struct Mention {
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
+    extend_to_formal_state_names(doc.text, ner, &mut mentions);
+    extend_to_legal_forms(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -79,6 +81,12 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         {
             stop = trim_end(stop - 1);
         }
+        while kind != EntityKind::Misc
+            && stop - start >= 2
+            && is_function_word(ner.tokens[stop - 1].span.slice(text))
+        {
+            stop = trim_end(stop - 1);
+        }
         if start < stop {
             out.push(Mention {
                 tokens: start..stop,
@@ -89,6 +97,18 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Words no person's, organisation's or place's name ends in, whatever their case: where a
+/// sentence lost its full stop (`assistance to Armenia All the necessary steps`), the
+/// tagger may run the name on into the next sentence's first words.
+fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "all", "an", "and", "any", "as", "but", "each", "every", "he", "her", "his", "if",
+        "it", "its", "my", "no", "or", "our", "she", "some", "that", "the", "their", "these",
+        "they", "this", "those", "we", "when", "while", "your",
+    ];
+    word.len() <= 5 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the word at `word` is a month name (`March`, `Dec.`) with a day or a year after it.
@@ -113,6 +133,102 @@ fn is_formal_state_name(name: &str) -> bool {
     let name = super::merge::collapse_whitespace(name);
     super::merge::formal_state_short_form(&name)
         .is_some_and(|short| gazetteer::contains(gazetteer::List::Country, short))
+}
+
+/// A listed country's name right after the words of a formal state name (`the Republic of
+/// Armenia`, `the Federal Republic of Germany`) is that formal name, a place: the tagger,
+/// reading `Republic` as a common word inside a quoted document title, may take `Armenia`
+/// alone, or `Republic` and `Armenia` as two places. The formal words must be capitalised
+/// (`a republic of Armenia's` stays as it is); a name among them gives way.
+fn extend_to_formal_state_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if m.kind != EntityKind::Place
+            || !gazetteer::contains(gazetteer::List::Country, m.span.slice(text))
+        {
+            continue;
+        }
+        let country = m.span.slice(text);
+        // At most "People 's Republic of": four tokens before the country.
+        let formal = (2..=4)
+            .filter_map(|back| m.tokens.start.checked_sub(back))
+            .filter(|&first| {
+                let word = ner.tokens[first].span.slice(text);
+                let between = &text[ner.tokens[first].span.start..m.span.start];
+                word.starts_with(char::is_uppercase) && !between.contains(['\n', '.', ',', '"'])
+            })
+            .filter(|&first| {
+                let name = &text[ner.tokens[first].span.start..m.span.end];
+                super::merge::formal_state_short_form(name) == Some(country)
+            })
+            .min();
+        let Some(first) = formal else {
+            continue;
+        };
+        let country_start = m.tokens.start;
+        let (tokens, span) = (
+            first..m.tokens.end,
+            ByteSpan::new(ner.tokens[first].span.start, m.span.end),
+        );
+        let at = k - 1;
+        let inside = |n: &Mention| n.tokens.start >= first && n.tokens.end <= country_start;
+        let absorbed = mentions[..at]
+            .iter()
+            .rev()
+            .take_while(|n| inside(n))
+            .count();
+        // A name reaching into the formal words from before them keeps them.
+        if mentions[..at - absorbed]
+            .last()
+            .is_some_and(|n| n.tokens.end > first)
+        {
+            continue;
+        }
+        mentions.drain(at - absorbed..at);
+        k -= absorbed;
+        let m = &mut mentions[k - 1];
+        m.tokens = tokens;
+        m.span = span;
+    }
+}
+
+/// A company's legal form as written after its name (`AG`, `Inc`, `Pty Ltd`).
+fn is_written_legal_form(word: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "AB", "AG", "BV", "Bhd", "Co", "Corp", "GmbH", "Inc", "LLC", "LP", "Limited", "Ltd", "NV",
+        "PLC", "Plc", "Pte", "Pty", "SA", "SpA",
+    ];
+    FORMS.contains(&word.trim_end_matches('.'))
+}
+
+/// A name the tagger stopped just before a legal form (`Oesterreichische Laenderbank` of
+/// `Oesterreichische Laenderbank AG`, read as a person) is a firm's name: it takes the
+/// legal form (and a second one, `Pty Ltd`) and is an organisation. Only the word right
+/// after the name, on the same line, and not part of another name.
+fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut [Mention]) {
+    for k in 0..mentions.len() {
+        let next_start = mentions.get(k + 1).map_or(usize::MAX, |n| n.tokens.start);
+        let m = &mut mentions[k];
+        if m.kind == EntityKind::Misc {
+            continue;
+        }
+        let mut end = m.tokens.end;
+        while end < ner.tokens.len()
+            && end < next_start
+            && end - m.tokens.end < 2
+            && is_written_legal_form(ner.tokens[end].span.slice(text))
+            && !text[m.span.end..ner.tokens[end].span.start].contains(['\n', ',', '(', '"'])
+        {
+            end += 1;
+        }
+        if end > m.tokens.end {
+            m.tokens.end = end;
+            m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+            m.kind = EntityKind::Organization;
+        }
+    }
 }
 
 /// The tokens that `within` covers, and the span from the first's start to the last's end.
@@ -261,6 +377,67 @@ mod tests {
         let place = model::begin(EntityKind::Place);
         let found = mentions("Visit Armenia. Now", &[(1, place), (2, place + 1)]);
         assert_eq!(found, [("Armenia".to_string(), EntityKind::Place)]);
+    }
+
+    #[test]
+    fn a_name_run_on_into_the_next_sentence_ends_before_its_first_words() {
+        let place = model::begin(EntityKind::Place);
+        let text = "assistance to Armenia All the steps were taken";
+        let found = mentions(text, &[(2, place), (3, place + 1), (4, place + 1)]);
+        assert_eq!(found, [("Armenia".to_string(), EntityKind::Place)]);
+        // A misc name may end so (a title).
+        let misc = model::begin(EntityKind::Misc);
+        let found = mentions(
+            "they sang Free For All loudly",
+            &[(2, misc), (3, misc + 1), (4, misc + 1)],
+        );
+        assert_eq!(found, [("Free For All".to_string(), EntityKind::Misc)]);
+    }
+
+    #[test]
+    fn a_country_after_the_words_of_a_formal_state_name_is_that_name() {
+        let place = model::begin(EntityKind::Place);
+        let text = "assistance to the Republic of Armenia, and the Federal Republic of Germany";
+        // Tokens: assistance to the Republic of Armenia , and the Federal Republic of Germany
+        let found = mentions(text, &[(5, place), (12, place)]);
+        assert_eq!(
+            found,
+            [
+                ("Republic of Armenia".to_string(), EntityKind::Place),
+                ("Federal Republic of Germany".to_string(), EntityKind::Place)
+            ]
+        );
+        // The tagger's split, `Republic` a place of its own, gives way.
+        let found = mentions(text, &[(3, place), (5, place)]);
+        assert_eq!(
+            found[0],
+            ("Republic of Armenia".to_string(), EntityKind::Place)
+        );
+        assert_eq!(found.len(), 1);
+        // Lowercase words are no formal name; nor is a word across a full stop.
+        let found = mentions("a republic of Armenia", &[(3, place)]);
+        assert_eq!(found, [("Armenia".to_string(), EntityKind::Place)]);
+    }
+
+    #[test]
+    fn a_name_just_before_a_legal_form_is_a_firm_with_it() {
+        let person = model::begin(EntityKind::Person);
+        let found = mentions(
+            "Oesterreichische Laenderbank AG said",
+            &[(0, person), (1, person + 1)],
+        );
+        assert_eq!(
+            found,
+            [(
+                "Oesterreichische Laenderbank AG".to_string(),
+                EntityKind::Organization
+            )]
+        );
+        let found = mentions("shares of Smith Pty Ltd rose", &[(2, person)]);
+        assert_eq!(found[0].0, "Smith Pty Ltd");
+        // Across a comma it is no part of the name.
+        let found = mentions("said Mark Smith, Inc. was", &[(1, person), (2, person + 1)]);
+        assert_eq!(found[0], ("Mark Smith".to_string(), EntityKind::Person));
     }
 
     #[test]

@@ -9,11 +9,14 @@
 //! (spans → entities with aliases) and `roles` (titles kept as a person's role).
 //!
 //! The tagger is an averaged perceptron over hashed features, trained on CoNLL-2003 train
-//! only; its weights, `tagger.bin` (0.87 MB: 2^18 hashed buckets, only the ~46k that
-//! matter stored, as `i16` rows), are embedded and read once. [`train`] rebuilds them
+//! only; its weights, `tagger.bin` (0.89 MB: 2^18 hashed buckets, only the ~47k that
+//! matter stored, as `i16` rows), are embedded and read once, as are the word clusters its
+//! features read ([`clusters`], made from unlabeled news by [`clustering`]). [`train`] rebuilds them
 //! deterministically: `cargo run --release --bin train-ner` (see `src/bin/train-ner.rs`).
 //! A corrupt embedded file makes [`find`] return nothing, and `shipped_model` say why.
 
+pub mod clustering;
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 mod hashing;
