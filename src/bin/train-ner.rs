@@ -114,14 +114,8 @@ fn run() -> Result<(), String> {
 /// The sentences (lowercase token hashes, as the tagger sees them) of every article of
 /// every seed file in `dir`, in name order: unlabeled text for the word clusters.
 fn sentences_of_folder(dir: &Path) -> Result<Vec<Vec<u64>>, String> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e} (is the development data present?)", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
     let mut out = Vec::new();
-    for path in names {
+    for path in text_files(dir)? {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let file = path
             .file_name()
@@ -142,15 +136,20 @@ fn sentences_of_folder(dir: &Path) -> Result<Vec<Vec<u64>>, String> {
     Ok(out)
 }
 
-/// Reads every `NAME.txt` + `NAME.json` pair of `dir`, in name order.
-fn prepare_folder(dir: &Path) -> Result<Vec<Prepared>, String> {
+/// The `.txt` files of `dir`, in name order.
+fn text_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e} (is the development data present?)", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    names
+    Ok(names)
+}
+
+/// Reads every `NAME.txt` + `NAME.json` pair of `dir`, in name order.
+fn prepare_folder(dir: &Path) -> Result<Vec<Prepared>, String> {
+    text_files(dir)?
         .iter()
         .map(|p| read_example(p).map(|e| train::prepare(&e)))
         .collect()
