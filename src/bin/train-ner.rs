@@ -6,10 +6,12 @@
 //!
 //! Run from the repository root: `cargo run --release --bin train-ner`
 //! (options: `--data DIR` the gold folder, default `data/gold` of the development data:
-//! `$DOSSIER_SHARED`, else `../shared` beside the project; `--out FILE`; `--epochs N` (12); `--bits N` (18),
-//! log2 of the number of feature buckets; `--prune X` (1.0), drop feature rows whose
-//! weights all stay below X). Deterministic: the same data gives the same file. Trains on
-//! `conll2003-train` only; `conll2003-valid` is scored at the end for information.
+//! `$DOSSIER_SHARED`, else `../shared` beside the project; `--corpus DIR` the unlabeled
+//! corpus, default `data/corpus/reuters21578` of the development data; `--out FILE`;
+//! `--clusters-out FILE`; `--epochs N` (12); `--bits N` (18), log2 of the number of feature
+//! buckets; `--prune X` (1.0), drop feature rows whose weights all stay below X).
+//! Deterministic: the same data gives the same files. Trains on `conll2003-train` only;
+//! `conll2003-valid` is scored at the end for information.
 
 use dossier::extract::EntityKind;
 use dossier::extract::entities::clustering;
@@ -61,7 +63,7 @@ fn run() -> Result<(), String> {
     // The clusters first: every feature the tagger trains on reads them.
     let mut unlabeled = Vec::new();
     for folder in [
-        corpus.clone(),
+        corpus,
         data.join("conll2003-train"),
         data.join("polnear-train"),
         data.join("tbaq_timebank"),

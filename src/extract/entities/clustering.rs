@@ -22,14 +22,8 @@ struct Described {
     values: Vec<f32>,
 }
 
-/// The clusters of the words of `sentences` (each a sentence's lowercase token hashes).
-pub fn cluster(sentences: &[Vec<u64>]) -> Clusters {
-    let bytes = table_bytes(sentences);
-    // The bytes were written just above by the encoder they are read back with.
-    Clusters::decode(&bytes).unwrap_or_default()
-}
-
-/// [`cluster`]'s table as `clusters.bin` bytes.
+/// The clusters of the words of `sentences` (each a sentence's lowercase token hashes), as
+/// `clusters.bin` bytes.
 pub fn table_bytes(sentences: &[Vec<u64>]) -> Vec<u8> {
     let mut counts: HashedMap<u32> = HashedMap::default();
     for word in sentences.iter().flatten() {
@@ -50,6 +44,7 @@ pub fn table_bytes(sentences: &[Vec<u64>]) -> Vec<u8> {
     // Context dimensions: before-word d is d, after-word d is `side + d`; the last of each
     // side is the sentence edge.
     let side = CONTEXT_WORDS.min(vocabulary.len()) + 1;
+    let dims = 2 * side;
     let edge = (side - 1) as u32;
     let context_of = |word: Option<&u64>| -> Option<u32> {
         match word {
@@ -71,8 +66,7 @@ pub fn table_bytes(sentences: &[Vec<u64>]) -> Vec<u8> {
         }
     }
     pairs.sort_unstable();
-    let described = describe(&pairs, vocabulary.len(), 2 * side);
-    let dims = 2 * side;
+    let described = describe(&pairs, vocabulary.len(), dims);
     let fine = k_means(&described, dims, FINE);
     let centres = centres_of(&described, &fine, dims, FINE);
     let centre_descriptions: Vec<Described> = centres

@@ -5,7 +5,7 @@
 //! Each feature is a 64-bit hash of a template number and a value; the model maps it to a
 //! weight row. The label-dependent features (previous predictions) are added while decoding.
 
-use super::clusters;
+use super::clusters::{self, Clusters};
 use super::gazetteer::{self, Marks};
 use super::hashing::{HashedMap, hash_str, mix};
 use super::tokens::NerText;
@@ -173,17 +173,10 @@ impl<'t> DocContext<'t> {
     pub fn new(text: &'t str, ner: &'t NerText) -> Self {
         let lowercase_shape = shape("a", false);
         let clusters = clusters::in_use();
-        let views: Vec<TokenView> = ner
+        let mut views: Vec<TokenView> = ner
             .tokens
             .iter()
-            .map(|t| {
-                let (fine, coarse) = clusters.of(t.lower);
-                TokenView {
-                    fine,
-                    coarse,
-                    ..view_of(t.span.slice(text), t.lower, lowercase_shape)
-                }
-            })
+            .map(|t| view_of(t.span.slice(text), t.lower, lowercase_shape, clusters))
             .collect();
         let shouting: Vec<bool> = ner
             .sentences
@@ -235,7 +228,6 @@ impl<'t> DocContext<'t> {
         }
         // Title-case headlines, truecased: `Reportedly`, `Scrambling` and `Turnout`, written
         // in lower case in the story, are read as lower-case words; names stay capitalised.
-        let mut views = views;
         let mut truecased = vec![false; views.len()];
         for (sentence, &shout) in ner.sentences.iter().zip(&shouting) {
             if shout || !is_title_case(text, ner, sentence) {
@@ -253,6 +245,7 @@ impl<'t> DocContext<'t> {
                 }
             }
         }
+        // Again, after truecasing: the lists mark names among capitalised words.
         let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
         let marks = gazetteer::mark(ner, &capitalised);
         Self {
@@ -270,8 +263,8 @@ impl<'t> DocContext<'t> {
 
 /// The cheap facts of one token. A word of lowercase ASCII letters only (most tokens) has
 /// the shape and case of `a` (`lowercase_shape`), known without looking at each letter twice.
-fn view_of(word: &str, lower: u64, lowercase_shape: u64) -> TokenView {
-    let (fine, coarse) = clusters::UNKNOWN;
+fn view_of(word: &str, lower: u64, lowercase_shape: u64, clusters: &Clusters) -> TokenView {
+    let (fine, coarse) = clusters.of(lower);
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
         return TokenView {
             lower,

@@ -145,12 +145,10 @@ fn extend_to_formal_state_names(text: &str, ner: &NerText, mentions: &mut Vec<Me
     while k < mentions.len() {
         let m = &mentions[k];
         k += 1;
-        if m.kind != EntityKind::Place
-            || !gazetteer::contains(gazetteer::List::Country, m.span.slice(text))
-        {
+        let country = m.span.slice(text);
+        if m.kind != EntityKind::Place || !gazetteer::contains(gazetteer::List::Country, country) {
             continue;
         }
-        let country = m.span.slice(text);
         // At most "People 's Republic of": four tokens before the country.
         let formal = (2..=4)
             .filter_map(|back| m.tokens.start.checked_sub(back))
