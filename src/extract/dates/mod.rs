@@ -84,7 +84,7 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
                 i += 1;
                 continue;
             };
-            ctx.tense = tense::of(doc, sentence.tokens.start, found.start);
+            ctx.tense = tense::of(doc, sentence.tokens.clone(), found.start..found.end);
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
             if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
                 ctx.quarter = quarter_of_value(v);
@@ -272,7 +272,11 @@ mod tests {
         Talks broke down the day before. | the day before | 1998-01-07 | XXXX-XX-XX
         Talks broke down the previous day. | the previous day | 1998-01-07 | XXXX-XX-XX
         Talks broke down a day earlier. | a day earlier | 1998-01-07 | XXXX-XX-XX
-        Talks resumed the next day. | the next day | 1998-01-09 | XXXX-XX-XX";
+        Talks resumed the next day. | the next day | 1998-01-09 | XXXX-XX-XX
+        Sales fell last fall. | last fall | 1997-FA | XXXX-FA
+        It snowed last winter. | last winter | 1996-WI | XXXX-WI
+        They decided to sell the unit in November. | November | 1998-11 | XXXX-11
+        In November, the unit was sold. | November | 1997-11 | XXXX-11";
 
     #[test]
     fn expressions_resolve_with_and_without_an_anchor() {

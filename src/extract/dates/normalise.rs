@@ -234,17 +234,22 @@ fn season_value(season: &str, year: Option<i32>, deixis: Option<Deixis>, ctx: &C
         _ => 4,
     };
     let year = year.or_else(|| {
-        let y = ctx.year?;
-        let now = match ctx.month? {
-            3..=5 => 1,
-            6..=8 => 2,
-            9..=11 => 3,
-            _ => 4,
+        let year = ctx.year?;
+        let month = ctx.month?;
+        // January and February are in the winter named by the year it began in (TimeML's
+        // `1997-WI` runs into 1998): from there, last fall is that year's too.
+        let (y, now) = match month {
+            1 | 2 => (year - 1, 4),
+            3..=5 => (year, 1),
+            6..=8 => (year, 2),
+            9..=11 => (year, 3),
+            _ => (year, 4),
         };
         Some(match deixis {
             Some(Deixis::Last) => y - i32::from(order(season) >= now),
             Some(Deixis::Next) => y + i32::from(order(season) <= now),
-            _ => y,
+            _ if season == "WI" => y,
+            _ => year,
         })
     });
     match year {

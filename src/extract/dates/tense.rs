@@ -4,27 +4,69 @@
 //!
 //! The nearest cue decides, so `he will go, he said Friday` is the Friday before. A past
 //! participle after `be`, `been` or `to` is passive or infinitive, not a past event (`will be
-//! named in December` looks ahead), so it is skipped.
+//! named in December` looks ahead), so it is skipped. A plan's infinitive looks ahead (`decided
+//! to admit Poland in March`, `subpoenaed him to testify on Feb. 10`), and so does an
+//! extension's end (`extended to Nov. 16`, `loans through January`). With no cue before it, an
+//! expression that opens the sentence as its own clause takes the tense of the words after it
+//! (`In January, American Medical brought in a new chief`).
 
 use super::lexicon;
 use super::normalise::Tense;
 use crate::extract::structure::Document;
+use std::ops::Range;
 
 /// How many tokens before the expression are read for a cue: a clause, which can be long
 /// (`will be named commander of the Space Shuttle Columbia for a mission in December`).
 const WINDOW: usize = 20;
 
-/// Which way the words before token `at` in its sentence (from `first`) look: the nearest
-/// cue decides.
-pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
+/// How many tokens after the expression are read when nothing before it gave a cue: the rest
+/// of a short clause.
+const WINDOW_AFTER: usize = 12;
+
+/// Which way the sentence (tokens `sentence`) looks at the expression (tokens `expression`):
+/// the nearest cue before it decides, else the nearest after it.
+pub fn of(doc: &Document<'_>, sentence: Range<usize>, expression: Range<usize>) -> Tense {
+    match before(doc, sentence.start, expression.start) {
+        Some(tense) => tense,
+        None if opens_clause(doc, &sentence, &expression) => {
+            after(doc, expression.end + 1, sentence.end)
+        }
+        None => Tense::Unknown,
+    }
+}
+
+/// `In January, …`, `On Friday, …`: the expression, after its preposition, opens the
+/// sentence and a comma closes it, so the clause after it is its own. Elsewhere the words after
+/// an expression are often another clause's (`July crude rose`, `the year ending April 30, the
+/// chairman told investors`).
+fn opens_clause(doc: &Document<'_>, sentence: &Range<usize>, expression: &Range<usize>) -> bool {
+    expression.start == sentence.start + 1
+        && matches!(doc.token_str(sentence.start), "In" | "On" | "By" | "Since")
+        && expression.end < sentence.end
+        && doc.token_str(expression.end) == ","
+}
+
+/// The lowercased token `i` in `buf`, if it fits.
+fn lower_at(doc: &Document<'_>, i: usize, buf: &mut [u8; 16]) -> Option<usize> {
+    let lower = lexicon::lower_bytes(doc.token_str(i).as_bytes(), buf)?;
+    Some(lower.len())
+}
+
+/// The tense the nearest cue before token `at` (from `first`) sets; `None` without a cue.
+fn before(doc: &Document<'_>, first: usize, at: usize) -> Option<Tense> {
     let from = at.saturating_sub(WINDOW).max(first);
-    let lower_at = |i: usize, buf: &mut [u8; 16]| -> Option<usize> {
-        let lower = lexicon::lower_bytes(doc.token_str(i).as_bytes(), buf)?;
-        Some(lower.len())
-    };
+    let preposition = at
+        .checked_sub(1)
+        .filter(|&p| p >= first)
+        .map_or("", |p| doc.token_str(p));
+    // `extended to Nov. 16`, `loans through January`: the end of what was extended.
+    let ends_a_span = matches!(preposition, "to" | "through" | "until" | "till");
+    // `to acquire the company in January`; a bare `Friday` after the object is more often the
+    // main verb's (`extended their offers to acquire the maker Friday`).
+    let dates_an_act = matches!(preposition, "in" | "on" | "by");
     for i in (from..at).rev() {
         let mut buf = [0u8; 16];
-        let Some(len) = lower_at(i, &mut buf) else {
+        let Some(len) = lower_at(doc, i, &mut buf) else {
             continue;
         };
         let lower = &buf[..len];
@@ -34,41 +76,201 @@ pub fn of(doc: &Document<'_>, first: usize, at: usize) -> Tense {
             let mut before = [0u8; 16];
             i.checked_sub(1)
                 .filter(|&p| p >= first)
-                .and_then(|p| lower_at(p, &mut before))
+                .and_then(|p| lower_at(doc, p, &mut before))
                 .is_some_and(|n| words.contains(&&before[..n]))
         };
         // `as early as Tuesday`, `as soon as Friday`: the earliest of what is still ahead.
         if lower == b"as" && previous_in(&[b"early", b"soon"]) {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
         // `set to resume Monday`.
         if lower == b"set" && doc.token_str(i + 1) == "to" {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
         // `payable Jan. 2 to stock of record Dec. 15`: a dividend's dates lie ahead.
         if lower == b"record" && previous_in(&[b"of"]) {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
         // `guidelines to be published in November`: what is still to be done lies ahead.
         if lower == b"be" && previous_in(&[b"to"]) {
+            return Some(Tense::Future);
+        }
+        // `decided to admit Poland in March`: a plan's infinitive.
+        if lower == b"to"
+            && dates_an_act
+            && i + 1 < at
+            && is_planned_act(doc, i + 1)
+            && is_intended(doc, first, i)
+        {
+            return Some(Tense::Future);
+        }
+        if ends_a_span && matches!(lower, b"extended" | b"extends" | b"extend" | b"extending") {
+            return Some(Tense::Future);
+        }
+        if let Some(tense) = word_cue(doc, i, lower, &previous_in) {
+            return Some(tense);
+        }
+    }
+    None
+}
+
+/// The tense the nearest cue after the expression (from token `from` to the sentence's end
+/// `end`) sets, for an expression that opens its clause. Only past forms and `will` count:
+/// after the date, `planned` and `expected` are as often past narration (`On Friday, the
+/// government planned to pay`).
+fn after(doc: &Document<'_>, from: usize, end: usize) -> Tense {
+    for i in from..end.min(from + WINDOW_AFTER) {
+        let mut buf = [0u8; 16];
+        let Some(len) = lower_at(doc, i, &mut buf) else {
+            continue;
+        };
+        let lower = &buf[..len];
+        let previous_in = |words: &[&[u8]]| {
+            let mut before = [0u8; 16];
+            i.checked_sub(1)
+                .filter(|&p| p >= from)
+                .and_then(|p| lower_at(doc, p, &mut before))
+                .is_some_and(|n| words.contains(&&before[..n]))
+        };
+        if matches!(lower, b"will" | b"shall" | b"won't") || lower.ends_with(b"'ll") {
             return Tense::Future;
         }
-        const PASSIVE_OR_INFINITIVE: &[&[u8]] = &[b"be", b"been", b"being", b"to"];
-        match cue(lower) {
-            Some(Tense::Past) if previous_in(PASSIVE_OR_INFINITIVE) => {}
-            Some(tense) => return tense,
-            None if is_past_form(lower) => {
-                let written_lowercase = doc.token_str(i).bytes().all(|b| !b.is_ascii_uppercase());
-                // `a still unspecified date`: after a determiner an -ed word describes a noun.
-                let adjective = previous_in(&[b"a", b"an", b"the", b"still", b"its", b"their"]);
-                if written_lowercase && !adjective && !previous_in(PASSIVE_OR_INFINITIVE) {
-                    return Tense::Past;
-                }
-            }
-            None => {}
+        // `On May 18, Data General said, it will redeem`: a report between commas is not the
+        // event (`On Friday, Petricioli said "We will …"` is).
+        if matches!(lower, b"said" | b"told" | b"added") && doc.token_str(i + 1) == "," {
+            continue;
+        }
+        if let Some(Tense::Past) = word_cue(doc, i, lower, &previous_in) {
+            return Tense::Past;
         }
     }
     Tense::Unknown
+}
+
+/// The tense word `i` (lowercased `lower`) sets on its own, `previous_in` asking whether the
+/// word before it is one of some words.
+fn word_cue(
+    doc: &Document<'_>,
+    i: usize,
+    lower: &[u8],
+    previous_in: &dyn Fn(&[&[u8]]) -> bool,
+) -> Option<Tense> {
+    const PASSIVE_OR_INFINITIVE: &[&[u8]] = &[b"be", b"been", b"being", b"to"];
+    match cue(lower) {
+        Some(Tense::Past) if previous_in(PASSIVE_OR_INFINITIVE) => None,
+        Some(tense) => Some(tense),
+        None if is_past_form(lower) => {
+            let written_lowercase = doc.token_str(i).bytes().all(|b| !b.is_ascii_uppercase());
+            // `a still unspecified date`: after a determiner an -ed word describes a noun.
+            let adjective = previous_in(&[b"a", b"an", b"the", b"still", b"its", b"their"]);
+            (written_lowercase && !adjective && !previous_in(PASSIVE_OR_INFINITIVE))
+                .then_some(Tense::Past)
+        }
+        None => None,
+    }
+}
+
+/// Whether the infinitive at token `to` (`first` opening the sentence) is intended or
+/// ordered rather than tried or done: `agreed to sell`, `hopes to complete`, `is to report`,
+/// `ordered 82 companies to repay`, against `tried to buy`, `offered to buy`, `was the first to
+/// announce` (an act that happened on the date).
+fn is_intended(doc: &Document<'_>, first: usize, to: usize) -> bool {
+    let Some(before) = to.checked_sub(1).filter(|&b| b >= first) else {
+        return false;
+    };
+    let intent = matches!(
+        doc.token_str(before),
+        "agreed" | "agree" | "agrees" | "decided" | "decide" | "decides" | "plan" | "plans"
+            | "planned" | "planning" | "hope" | "hopes" | "hoped" | "hoping" | "expect"
+            | "expects" | "expected" | "intend" | "intends" | "intended" | "proposed"
+            | "proposes" | "promised" | "promises" | "elected" | "want" | "wants" | "aims"
+            | "is" | "are" | "going" | "due" | "needs" | "need" | "likely" | "ready"
+            // `announced an agreement to acquire`.
+            | "agreement" | "deal" | "proposal" | "decision" | "intention" | "bid"
+    );
+    // `subpoenaed him to testify`, `ordered 82 companies to repay`: a directive and its
+    // object.
+    let directive = (before.saturating_sub(4).max(first)..to).any(|i| {
+        matches!(
+            doc.token_str(i),
+            "ordered"
+                | "asked"
+                | "told"
+                | "subpoenaed"
+                | "urged"
+                | "invited"
+                | "required"
+                | "forced"
+                | "summoned"
+                | "called"
+        )
+    });
+    intent || directive
+}
+
+/// Whether token `i` (after `to`) is the infinitive of an act that is planned or ordered:
+/// `to admit`, `to testify`, `to acquire`. A list, as `to` also leads to places and people.
+fn is_planned_act(doc: &Document<'_>, i: usize) -> bool {
+    let word = doc.token_str(i);
+    matches!(
+        word,
+        "acquire"
+            | "admit"
+            | "announce"
+            | "appear"
+            | "appoint"
+            | "approve"
+            | "attend"
+            | "begin"
+            | "buy"
+            | "close"
+            | "complete"
+            | "conclude"
+            | "consider"
+            | "decide"
+            | "deliver"
+            | "discuss"
+            | "elect"
+            | "expire"
+            | "file"
+            | "finish"
+            | "hold"
+            | "introduce"
+            | "issue"
+            | "join"
+            | "launch"
+            | "leave"
+            | "meet"
+            | "merge"
+            | "name"
+            | "negotiate"
+            | "open"
+            | "pay"
+            | "present"
+            | "publish"
+            | "purchase"
+            | "ratify"
+            | "redeem"
+            | "release"
+            | "reopen"
+            | "repay"
+            | "report"
+            | "resign"
+            | "resume"
+            | "retire"
+            | "return"
+            | "review"
+            | "sell"
+            | "settle"
+            | "ship"
+            | "sign"
+            | "start"
+            | "submit"
+            | "testify"
+            | "travel"
+            | "visit"
+            | "vote"
+    )
 }
 
 /// The tense a lowercased word sets, if it is a listed cue. One `match` rather than lists to
@@ -140,7 +342,7 @@ mod tests {
     fn tense_before_last_word(text: &str) -> Tense {
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let last = doc.tokens.len() - 1;
-        of(&doc, 0, last)
+        of(&doc, 0..doc.tokens.len(), last..last + 1)
     }
 
     #[test]
@@ -200,6 +402,65 @@ mod tests {
         assert_eq!(
             tense_before_last_word("The plant is to be closed in March"),
             Tense::Future
+        );
+    }
+
+    #[test]
+    fn a_planned_act_and_an_extension_look_ahead() {
+        for (text, tense) in [
+            (
+                "NATO has decided to admit Poland and Hungary in March",
+                Tense::Future,
+            ),
+            (
+                "He said he subpoenaed the boy to testify before the committee on Thursday",
+                Tense::Future,
+            ),
+            ("The offer was extended to Friday", Tense::Future),
+            ("Lenders extended loans through January", Tense::Future),
+            // The bare weekday after the object dates the main verb.
+            (
+                "They extended their offers to acquire the maker Friday",
+                Tense::Past,
+            ),
+            // `to` before a place is no infinitive.
+            ("He went to Paris in March", Tense::Past),
+        ] {
+            assert_eq!(tense_before_last_word(text), tense, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_expression_opening_its_clause_takes_the_tense_after_it() {
+        let tense_of_first = |text: &str, length: usize| {
+            let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+            of(&doc, 0..doc.tokens.len(), 1..1 + length)
+        };
+        assert_eq!(
+            tense_of_first("In January, American Medical brought in a new chief", 1),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of_first("On Friday, the council will vote on the plan", 1),
+            Tense::Future
+        );
+        // Without the comma the words after are not the expression's own clause.
+        assert_eq!(
+            tense_of_first("In July crude futures rose", 1),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense_of_first("On May 18, the company said, it will redeem its notes", 2),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of_first("On Friday, Petricioli said we will finish", 1),
+            Tense::Past
+        );
+        // After the date, `planned` is as often past narration: no cue.
+        assert_eq!(
+            tense_of_first("On Friday, the government planned", 1),
+            Tense::Unknown
         );
     }
 
