@@ -45,7 +45,7 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "at", "to", "in", "de", "van", "von", "bin", "al", "da",
 ];
 
-fn is_determiner(word: &str) -> bool {
+pub(super) fn is_determiner(word: &str) -> bool {
     DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 

@@ -9,8 +9,8 @@
 use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::Quoted;
-use super::phrase::{Phrase, PhraseKind, read_left, read_right};
-use super::subject::{continues_subject, sentence_subject};
+use super::phrase::{Phrase, PhraseKind, is_determiner, read_left, read_right};
+use super::subject::{continues_subject, introduction_end, sentence_subject};
 use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue: room for a name and a long appositive
@@ -21,7 +21,7 @@ const AFTER_WINDOW: usize = 24;
 /// director at the Center of Media Justice and whose also featured in the film, told").
 const APPOSITIVE_WINDOW: usize = 20;
 /// Tokens looked at before an opening mark for the cue.
-const BEFORE_WINDOW: usize = 30;
+const BEFORE_WINDOW: usize = 40;
 
 /// Where the attribution of a quote was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +159,7 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
     }
     // "Zas said", "the Secretary General assured", "he told reporters", "Zas, who …, said",
     // and "another friend, Mariam Emara told CNN".
-    let Some(verb) = (start + 1..limit).find(|&i| is_speech_verb(doc.token_str(i))) else {
+    let Some(verb) = (start + 1..limit).find(|&i| is_verb_at(doc, i)) else {
         return unlisted_verb_subject(doc, from, start, limit);
     };
     subject_of(doc, verb, start).filter(|p| {
@@ -224,9 +224,15 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
         }
     }
     let mut any_verb = false;
-    let found = (floor..open)
+    // "With Democratic leaders increasingly worried about …, President Obama is rolling out a
+    // message: "…"": a verb inside the introduction is not the clause's.
+    // Unless the introduction runs to the quote: "As one employee told Palo Alto Weekly, "…"".
+    let clause = introduction_end(doc, floor, open)
+        .filter(|&comma| comma + 1 < open)
+        .map_or(floor, |comma| comma + 1);
+    let found = (clause..open)
         .rev()
-        .filter(|&i| is_speech_verb(doc.token_str(i)) && !is_passive(doc, i, floor))
+        .filter(|&i| is_verb_at(doc, i) && !is_passive(doc, i, floor))
         .find_map(|verb| {
             any_verb = true;
             // "Trump fired back, saying: "…"", "… by saying "…"": a participle's speaker is
@@ -245,7 +251,14 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
                     .then(|| read_right(doc, start, verb, false))
                     .flatten()
                     .filter(|p| p.kind == PhraseKind::Name && p.tokens.end == verb);
-                return named.or_else(|| sentence_subject(doc, floor, verb));
+                // "Baker went out of his way …, and French Finance Minister Edouard Balladur
+                // underscored that by saying: "…"": the last coordinated clause's subject.
+                let last_clause = (floor + 1..verb)
+                    .rev()
+                    .find(|&i| doc.token_str(i) == "and" && doc.token_str(i - 1) == ",");
+                return named
+                    .or_else(|| last_clause.and_then(|and| sentence_subject(doc, and + 1, verb)))
+                    .or_else(|| sentence_subject(doc, floor, verb));
             }
             subject_of(doc, verb, floor).or_else(|| read_right(doc, verb + 1, open, false))
         });
@@ -255,6 +268,19 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
             .then(|| sentence_subject(doc, floor, open))
             .flatten()
     })
+}
+
+/// Whether token `i` is a speech verb: not after a determiner, where the same word is a noun
+/// ("Oklahoma, one of the states suing the EPA, said", "the claims").
+fn is_verb_at(doc: &Document<'_>, i: usize) -> bool {
+    // Not numbers: "the mother of three replied".
+    let noun_marker = |word: &str| {
+        is_determiner(word)
+            && !["one", "two", "three", "another", "both"]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(word))
+    };
+    is_speech_verb(doc.token_str(i)) && !(i > 0 && noun_marker(doc.token_str(i - 1)))
 }
 
 /// "the meeting was called to discuss": a passive participle reports no speech.
@@ -271,6 +297,7 @@ fn is_passive(doc: &Document<'_>, verb: usize, floor: usize) -> bool {
 /// ("also", "has") and one appositive between commas.
 fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let mut end = verb;
+    let mut skipped_appositive = false;
     // At most one aside of each kind: helpers, a bracket, an appositive between commas.
     for _ in 0..2 {
         while end > floor
@@ -301,13 +328,35 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
             if let Some(named) = named_appositive(doc, end, closing, floor) {
                 return Some(named);
             }
+            skipped_appositive = true;
         } else {
             break;
         }
     }
     let phrase = read_left(doc, end, floor)?;
     // A phrase that ends on a number is no subject.
-    (doc.tokens[phrase.tokens.end - 1].kind != TokenKind::Number).then_some(phrase)
+    if doc.tokens[phrase.tokens.end - 1].kind == TokenKind::Number {
+        return None;
+    }
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,
+    // said": a description after a name and a comma, itself followed by an appositive, is a
+    // second appositive of that name (in "Explaining European orders have not materialized,
+    // the company added" the description is the subject).
+    // Right after a quote the clause is the attribution, so a name opening it speaks
+    // ("…," Kenneth Leung, a Smith Barney analyst said).
+    let after_a_quote = (floor.saturating_sub(2)..floor).any(|i| is_quote_mark(doc.token_str(i)));
+    let named_before = ((skipped_appositive || after_a_quote)
+        && phrase.kind == PhraseKind::Description
+        && phrase.tokens.start > floor + 1
+        && doc.token_str(phrase.tokens.start - 1) == ",")
+        .then(|| read_left(doc, phrase.tokens.start - 1, floor))
+        .flatten()
+        // Only a name opening the clause: in "In Washington, the minister, a veteran, said"
+        // the name is a place the clause opens with.
+        // And a full name: a single capitalised word opening a sentence ("Pressed, the
+        // mother of three replied") is no name.
+        .filter(|p| p.kind == PhraseKind::Name && p.tokens.start == floor && p.tokens.len() > 1);
+    Some(named_before.unwrap_or(phrase))
 }
 
 /// The name filling the appositive between the commas at `open` and `close`, when the
@@ -384,6 +433,52 @@ mod tests {
         assert_eq!(
             speakers("\"Yes,\" Jeff Weaver, the campaign manager, said."),
             [Some("Jeff Weaver".into())]
+        );
+    }
+
+    #[test]
+    fn a_speech_word_after_a_determiner_is_a_noun() {
+        assert_eq!(
+            speakers(
+                "\"No,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said."
+            ),
+            [Some("Scott Pruitt".into())]
+        );
+        assert_eq!(
+            speakers("In Washington, the minister, a veteran, said: \"No.\""),
+            [Some("the minister".into())]
+        );
+        assert_eq!(
+            speakers("Pressed, the mother of three replied, \"No.\""),
+            [Some("the mother of three".into())]
+        );
+    }
+
+    #[test]
+    fn a_verb_in_the_introduction_is_not_the_clauses() {
+        assert_eq!(
+            speakers(
+                "With Democratic leaders increasingly worried, President Obama is rolling out a message: \"It's about me.\""
+            ),
+            [Some("President Obama".into())]
+        );
+        assert_eq!(
+            speakers("As one employee told Palo Alto Weekly, \"She wants fear.\""),
+            [Some("one employee".into())]
+        );
+        assert_eq!(
+            speakers("Explaining European orders have slowed, the company added \"we see it.\""),
+            [Some("the company".into())]
+        );
+        assert_eq!(
+            speakers("\"It's big,\" Kenneth Leung, a Smith Barney analyst said."),
+            [Some("Kenneth Leung".into())]
+        );
+        assert_eq!(
+            speakers(
+                "Baker went out of his way to reassure markets, and French Finance Minister Edouard Balladur underscored that by saying: \"No.\""
+            ),
+            [Some("French Finance Minister Edouard Balladur".into())]
         );
     }
 

@@ -28,8 +28,24 @@ fn opens_introduction(word: &str) -> bool {
         "last",
         "meanwhile",
         "with",
+        "following",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Tokens an introductory phrase may run to its comma.
+const INTRODUCTION_WINDOW: usize = 32;
+
+/// The comma closing the introductory phrase that opens the clause `floor..limit`, if one
+/// does. An introduction can be long ("With Democratic leaders increasingly worried about a
+/// lack of passion for Hillary Clinton among young black voters, President Obama …").
+pub fn introduction_end(doc: &Document<'_>, floor: usize, limit: usize) -> Option<usize> {
+    if floor >= limit || !opens_introduction(doc.token_str(floor)) {
+        return None;
+    }
+    (floor..limit)
+        .take(INTRODUCTION_WINDOW)
+        .find(|&i| doc.token_str(i) == ",")
 }
 
 /// The subject that opens the clause `floor..limit`: a pronoun, a name, or a description,
@@ -37,7 +53,7 @@ fn opens_introduction(word: &str) -> bool {
 pub fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
     let mut at = floor;
     if at < limit && opens_introduction(doc.token_str(at)) {
-        at = next_comma(doc, at, limit)? + 1;
+        at = introduction_end(doc, at, limit)? + 1;
     }
     // "Thursday, after remaining neutral, Warren appeared …": when no subject opens the
     // clause, the one after the next comma may (at most three tries).
@@ -103,6 +119,14 @@ mod tests {
         );
         assert_eq!(
             subject("With Democratic leaders worried, President Obama is rolling out").as_deref(),
+            Some("President Obama")
+        );
+        assert_eq!(
+            subject(
+                "With Democratic leaders increasingly worried about a lack of passion for Hillary \
+                 Clinton among young black voters, President Obama is rolling out"
+            )
+            .as_deref(),
             Some("President Obama")
         );
     }
