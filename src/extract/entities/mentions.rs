@@ -87,6 +87,18 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
         {
             stop = trim_end(stop - 1);
         }
+        if kind == EntityKind::Person {
+            let word = |t: usize| ner.tokens[t].span.slice(text);
+            // `Obama Sees 'Personal Insult'`, `Elizabeth Warren Hammers Wells Fargo`: in a
+            // title-case headline the tagger runs a name on into the verb after it.
+            if let Some(verb) = (start + 1..stop).find(|&t| is_headline_verb(word(t))) {
+                stop = trim_end(verb);
+            }
+            // `"Barack Obama Election Day"`: a name run on into the event named after it.
+            if stop - start >= 3 && word(stop - 1) == "Day" && is_event_day(word(stop - 2)) {
+                stop = trim_end(stop - 2);
+            }
+        }
         if start < stop {
             out.push(Mention {
                 tokens: start..stop,
@@ -109,6 +121,65 @@ fn is_function_word(word: &str) -> bool {
         "they", "this", "those", "we", "when", "while", "your",
     ];
     word.len() <= 5 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Verbs of title-case headlines that no person's name contains (`Says`, `Slams`), and the
+/// nouns those headlines put after a name (`Obama Speech`).
+fn is_headline_verb(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Accuses",
+        "Admits",
+        "Announces",
+        "Attacks",
+        "Backs",
+        "Blasts",
+        "Calls",
+        "Defends",
+        "Denies",
+        "Endorses",
+        "Hammers",
+        "Insists",
+        "Mocks",
+        "Praises",
+        "Rejects",
+        "Responds",
+        "Rips",
+        "Says",
+        "Sees",
+        "Seeks",
+        "Slams",
+        "Speaks",
+        "Speech",
+        "Tells",
+        "Touts",
+        "Unveils",
+        "Urges",
+        "Vows",
+        "Warns",
+        "Wins",
+    ];
+    WORDS.contains(&word)
+}
+
+/// The first word of a day named for an event (`Election Day`, `Memorial Day`).
+fn is_event_day(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Armistice",
+        "Bastille",
+        "Christmas",
+        "Earth",
+        "Election",
+        "Inauguration",
+        "Independence",
+        "Labor",
+        "Labour",
+        "Memorial",
+        "Remembrance",
+        "Thanksgiving",
+        "Veterans",
+        "Victory",
+    ];
+    WORDS.contains(&word)
 }
 
 /// Whether the word at `word` is a month name (`March`, `Dec.`) with a day or a year after it.
@@ -390,6 +461,40 @@ mod tests {
             &[(2, misc), (3, misc + 1), (4, misc + 1)],
         );
         assert_eq!(found, [("Free For All".to_string(), EntityKind::Misc)]);
+    }
+
+    #[test]
+    fn a_person_ends_before_a_headline_verb_or_an_event_day() {
+        let person = model::begin(EntityKind::Person);
+        let found = mentions("Obama Sees Insult", &[(0, person), (1, person + 1)]);
+        assert_eq!(found, [("Obama".to_string(), EntityKind::Person)]);
+        let found = mentions(
+            "Elizabeth Warren Hammers Wells Fargo",
+            &[
+                (0, person),
+                (1, person + 1),
+                (2, person + 1),
+                (3, person + 1),
+                (4, person + 1),
+            ],
+        );
+        assert_eq!(
+            found,
+            [("Elizabeth Warren".to_string(), EntityKind::Person)]
+        );
+        let found = mentions(
+            "join Barack Obama Election Day now",
+            &[
+                (1, person),
+                (2, person + 1),
+                (3, person + 1),
+                (4, person + 1),
+            ],
+        );
+        assert_eq!(found, [("Barack Obama".to_string(), EntityKind::Person)]);
+        // A person may be named Day.
+        let found = mentions("actress Doris Day sang", &[(1, person), (2, person + 1)]);
+        assert_eq!(found, [("Doris Day".to_string(), EntityKind::Person)]);
     }
 
     #[test]
