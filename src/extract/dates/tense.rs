@@ -72,13 +72,7 @@ fn before(doc: &Document<'_>, first: usize, at: usize) -> Option<Tense> {
         let lower = &buf[..len];
         // The word before is read only for the few words whose meaning it changes: this
         // look-back runs for every date expression.
-        let previous_in = |words: &[&[u8]]| {
-            let mut before = [0u8; 16];
-            i.checked_sub(1)
-                .filter(|&p| p >= first)
-                .and_then(|p| lower_at(doc, p, &mut before))
-                .is_some_and(|n| words.contains(&&before[..n]))
-        };
+        let previous_in = |words: &[&[u8]]| word_before_is(doc, i, first, words);
         // `as early as Tuesday`, `as soon as Friday`: the earliest of what is still ahead.
         if lower == b"as" && previous_in(&[b"early", b"soon"]) {
             return Some(Tense::Future);
@@ -125,13 +119,7 @@ fn after(doc: &Document<'_>, from: usize, end: usize) -> Tense {
             continue;
         };
         let lower = &buf[..len];
-        let previous_in = |words: &[&[u8]]| {
-            let mut before = [0u8; 16];
-            i.checked_sub(1)
-                .filter(|&p| p >= from)
-                .and_then(|p| lower_at(doc, p, &mut before))
-                .is_some_and(|n| words.contains(&&before[..n]))
-        };
+        let previous_in = |words: &[&[u8]]| word_before_is(doc, i, from, words);
         if matches!(lower, b"will" | b"shall" | b"won't") || lower.ends_with(b"'ll") {
             return Tense::Future;
         }
@@ -145,6 +133,15 @@ fn after(doc: &Document<'_>, from: usize, end: usize) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// Whether the word before token `i`, not below `floor`, is one of `words` (lowercased).
+fn word_before_is(doc: &Document<'_>, i: usize, floor: usize, words: &[&[u8]]) -> bool {
+    let mut before = [0u8; 16];
+    i.checked_sub(1)
+        .filter(|&p| p >= floor)
+        .and_then(|p| lower_at(doc, p, &mut before))
+        .is_some_and(|n| words.contains(&&before[..n]))
 }
 
 /// The tense word `i` (lowercased `lower`) sets on its own, `previous_in` asking whether the
