@@ -294,7 +294,7 @@ fn is_passive(doc: &Document<'_>, verb: usize, floor: usize) -> bool {
 }
 
 /// The subject of the speech verb at `verb`: the phrase before it, skipping helper words
-/// ("also", "has") and one appositive between commas.
+/// ("also", "has") and an appositive between commas.
 fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     let mut end = verb;
     let mut skipped_appositive = false;
@@ -338,12 +338,12 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
     if doc.tokens[phrase.tokens.end - 1].kind == TokenKind::Number {
         return None;
     }
-    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,
-    // said": a description after a name and a comma, itself followed by an appositive, is a
-    // second appositive of that name (in "Explaining European orders have not materialized,
-    // the company added" the description is the subject).
-    // Right after a quote the clause is the attribution, so a name opening it speaks
-    // ("…," Kenneth Leung, a Smith Barney analyst said).
+    // A description after a name and a comma is that name's appositive, and the name
+    // speaks, where the clause is an attribution: a chain of appositives ("Scott Pruitt, the
+    // attorney general of Oklahoma, one of the states suing the EPA, said") or the words right
+    // after a quote ("…," Kenneth Leung, a Smith Barney analyst said). Elsewhere the
+    // description is the subject ("Explaining European orders have slowed, the company
+    // added").
     let after_a_quote = (floor.saturating_sub(2)..floor).any(|i| is_quote_mark(doc.token_str(i)));
     let named_before = ((skipped_appositive || after_a_quote)
         && phrase.kind == PhraseKind::Description
@@ -351,10 +351,9 @@ fn subject_of(doc: &Document<'_>, verb: usize, floor: usize) -> Option<Phrase> {
         && doc.token_str(phrase.tokens.start - 1) == ",")
         .then(|| read_left(doc, phrase.tokens.start - 1, floor))
         .flatten()
-        // Only a name opening the clause: in "In Washington, the minister, a veteran, said"
-        // the name is a place the clause opens with.
-        // And a full name: a single capitalised word opening a sentence ("Pressed, the
-        // mother of three replied") is no name.
+        // A full name opening the clause: not a place after a preposition ("In Washington,
+        // the minister, a veteran, said") nor a capitalised word opening a sentence
+        // ("Pressed, the mother of three replied").
         .filter(|p| p.kind == PhraseKind::Name && p.tokens.start == floor && p.tokens.len() > 1);
     Some(named_before.unwrap_or(phrase))
 }
@@ -444,13 +443,27 @@ mod tests {
             ),
             [Some("Scott Pruitt".into())]
         );
+        // A number is no determiner here.
+        assert_eq!(
+            speakers("Pressed, the mother of three replied, \"No.\""),
+            [Some("the mother of three".into())]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_description_speaks_only_where_it_opens_the_attribution() {
+        assert_eq!(
+            speakers("\"It's big,\" Kenneth Leung, a Smith Barney analyst said."),
+            [Some("Kenneth Leung".into())]
+        );
+        // A place opening the clause, a single capitalised word opening the sentence.
         assert_eq!(
             speakers("In Washington, the minister, a veteran, said: \"No.\""),
             [Some("the minister".into())]
         );
         assert_eq!(
-            speakers("Pressed, the mother of three replied, \"No.\""),
-            [Some("the mother of three".into())]
+            speakers("Explaining European orders have slowed, the company added \"we see it.\""),
+            [Some("the company".into())]
         );
     }
 
@@ -462,18 +475,15 @@ mod tests {
             ),
             [Some("President Obama".into())]
         );
+        // An introduction that runs to the quote is the attribution.
         assert_eq!(
             speakers("As one employee told Palo Alto Weekly, \"She wants fear.\""),
             [Some("one employee".into())]
         );
-        assert_eq!(
-            speakers("Explaining European orders have slowed, the company added \"we see it.\""),
-            [Some("the company".into())]
-        );
-        assert_eq!(
-            speakers("\"It's big,\" Kenneth Leung, a Smith Barney analyst said."),
-            [Some("Kenneth Leung".into())]
-        );
+    }
+
+    #[test]
+    fn a_participle_speaks_for_its_own_coordinated_clause() {
         assert_eq!(
             speakers(
                 "Baker went out of his way to reassure markets, and French Finance Minister Edouard Balladur underscored that by saying: \"No.\""
