@@ -187,11 +187,9 @@ impl<'t> DocContext<'t> {
         for (k, sentence) in ner.sentences.iter().enumerate() {
             sentence_of[sentence.clone()].fill(k as u32);
         }
-        let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
-        let mut seen: HashedMap<u8> = HashedMap::with_capacity_and_hasher(
-            capitalised.iter().filter(|c| **c).count(),
-            Default::default(),
-        );
+        let capitalised_count = views.iter().filter(|v| !is_plain_case(v.case)).count();
+        let mut seen: HashedMap<u8> =
+            HashedMap::with_capacity_and_hasher(capitalised_count, Default::default());
         for view in views.iter().filter(|v| !is_plain_case(v.case)) {
             seen.insert(view.lower, 0);
         }
@@ -245,7 +243,7 @@ impl<'t> DocContext<'t> {
                 }
             }
         }
-        // Again, after truecasing: the lists mark names among capitalised words.
+        // After truecasing: the lists mark names among the words still capitalised.
         let capitalised: Vec<bool> = views.iter().map(|v| !is_plain_case(v.case)).collect();
         let marks = gazetteer::mark(ner, &capitalised);
         Self {
@@ -265,19 +263,15 @@ impl<'t> DocContext<'t> {
 /// the shape and case of `a` (`lowercase_shape`), known without looking at each letter twice.
 fn view_of(word: &str, lower: u64, lowercase_shape: u64, clusters: &Clusters) -> TokenView {
     let (fine, coarse) = clusters.of(lower);
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return TokenView {
-            lower,
-            shape: lowercase_shape,
-            case: Case::Lower,
-            fine,
-            coarse,
-        };
-    }
+    let (shape, case) = if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        (lowercase_shape, Case::Lower)
+    } else {
+        (shape(word, false), case_of(word))
+    };
     TokenView {
         lower,
-        shape: shape(word, false),
-        case: case_of(word),
+        shape,
+        case,
         fine,
         coarse,
     }
@@ -392,28 +386,26 @@ impl Context<'_> {
         self.sentence.contains(&j).then(|| &self.views[j])
     }
 
-    fn lower(&self, i: usize, offset: isize) -> u64 {
+    /// `value` of the token `offset` from `i`, or the stand-in for beyond the sentence.
+    fn neighbour(&self, i: usize, offset: isize, value: impl Fn(&TokenView) -> u64) -> u64 {
         self.at(i, offset)
-            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| t.lower)
+            .map_or(if offset < 0 { BEFORE } else { AFTER }, value)
+    }
+
+    fn lower(&self, i: usize, offset: isize) -> u64 {
+        self.neighbour(i, offset, |t| t.lower)
     }
 
     fn shape(&self, i: usize, offset: isize) -> u64 {
-        self.at(i, offset)
-            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| t.shape)
+        self.neighbour(i, offset, |t| t.shape)
     }
 
     fn fine(&self, i: usize, offset: isize) -> u64 {
-        self.at(i, offset)
-            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| {
-                u64::from(t.fine)
-            })
+        self.neighbour(i, offset, |t| u64::from(t.fine))
     }
 
     fn coarse(&self, i: usize, offset: isize) -> u64 {
-        self.at(i, offset)
-            .map_or(if offset < 0 { BEFORE } else { AFTER }, |t| {
-                u64::from(t.coarse)
-            })
+        self.neighbour(i, offset, |t| u64::from(t.coarse))
     }
 
     fn marks(&self, i: usize, offset: isize) -> Marks {
