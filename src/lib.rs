@@ -18,6 +18,7 @@ pub mod query;
 pub mod resolve;
 pub mod sort;
 pub mod span;
+pub mod varint;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -210,12 +210,8 @@ pub struct Enc {
 
 impl Enc {
     /// An unsigned LEB128 varint.
-    pub fn u64(&mut self, mut value: u64) {
-        while value >= 0x80 {
-            self.bytes.push(value as u8 | 0x80);
-            value >>= 7;
-        }
-        self.bytes.push(value as u8);
+    pub fn u64(&mut self, value: u64) {
+        crate::varint::push(value, &mut self.bytes);
     }
 
     /// A `u32` as a varint.

@@ -8,6 +8,7 @@
 //! check that stops at the second difference.
 
 use super::postings::Lists;
+use crate::varint;
 use std::ops::Range;
 
 /// Term ids are ranks in the sorted dictionary.
@@ -53,17 +54,17 @@ impl TermStream {
         debug_assert!(self.last_doc.is_none_or(|last| last < doc));
         crate::sort::unstable(words);
         let distinct = 1 + words.windows(2).filter(|w| w[0].0 != w[1].0).count();
-        push_varint(
-            doc - self.last_doc.map_or(0, |last| last + 1),
+        varint::push(
+            u64::from(doc - self.last_doc.map_or(0, |last| last + 1)),
             &mut self.bytes,
         );
-        push_varint(distinct as u32, &mut self.bytes);
+        varint::push(distinct as u64, &mut self.bytes);
         for group in words.chunk_by(|a, b| a.0 == b.0) {
-            push_varint(group[0].0, &mut self.bytes);
-            push_varint(group.len() as u32, &mut self.bytes);
+            varint::push(u64::from(group[0].0), &mut self.bytes);
+            varint::push(group.len() as u64, &mut self.bytes);
             let mut last = 0;
             for &(_, position) in group {
-                push_varint(position - last, &mut self.bytes);
+                varint::push(u64::from(position - last), &mut self.bytes);
                 last = position;
             }
         }
@@ -79,22 +80,23 @@ impl TermStream {
         for _ in 0..self.records {
             // The stream is only ever written by `push_doc`, so a short read cannot happen;
             // stopping is the safe answer if it ever did.
-            let (Some(gap), Some(distinct)) = (read_varint(&mut coded), read_varint(&mut coded))
+            let (Some(gap), Some(distinct)) =
+                (varint::read_u32(&mut coded), varint::read_u32(&mut coded))
             else {
                 return;
             };
             let doc = next_doc + gap;
             next_doc = doc + 1;
             for _ in 0..distinct {
-                let Some(term) = read_varint(&mut coded) else {
+                let Some(term) = varint::read_u32(&mut coded) else {
                     return;
                 };
                 let start = coded;
-                let Some(count) = read_varint(&mut coded) else {
+                let Some(count) = varint::read_u32(&mut coded) else {
                     return;
                 };
                 for _ in 0..count {
-                    if read_varint(&mut coded).is_none() {
+                    if varint::read_u32(&mut coded).is_none() {
                         return;
                     }
                 }
@@ -301,7 +303,7 @@ impl Posting<'_> {
     pub fn positions_into(&self, out: &mut Vec<u32>) {
         let mut coded = self.coded;
         let mut position = 0;
-        while let Some(gap) = read_varint(&mut coded) {
+        while let Some(gap) = varint::read_u32(&mut coded) {
             position += gap;
             out.push(position);
         }
@@ -339,7 +341,7 @@ impl<'a> Iterator for Postings<'a> {
 
     fn next(&mut self) -> Option<Posting<'a>> {
         let doc = *self.docs.next()?;
-        let frequency = read_varint(&mut self.coded)?;
+        let frequency = varint::read_u32(&mut self.coded)?;
         // The gaps end where `frequency` varints have ended (each ends in a byte < 0x80).
         let mut ended = 0;
         let length = self
@@ -358,30 +360,6 @@ impl<'a> Iterator for Postings<'a> {
             coded,
         })
     }
-}
-
-/// Reads one LEB128 varint from the front of `coded`.
-fn read_varint(coded: &mut &[u8]) -> Option<u32> {
-    let mut value = 0u32;
-    let mut shift = 0;
-    while let Some((&byte, rest)) = coded.split_first() {
-        *coded = rest;
-        value |= u32::from(byte & 0x7f) << shift.min(28);
-        if byte < 0x80 {
-            return Some(value);
-        }
-        shift += 7;
-    }
-    None
-}
-
-/// Appends `value` in LEB128 form: seven bits a byte, high bit set on all but the last.
-fn push_varint(mut value: u32, out: &mut Vec<u8>) {
-    while value >= 0x80 {
-        out.push((value & 0x7f) as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
 }
 
 /// Whether `b` differs from `a` by exactly one insertion, deletion, substitution or swap of

@@ -25,6 +25,8 @@ pub mod resolve;
 pub mod sort;
 #[path = "../../../src/span.rs"]
 pub mod span;
+#[path = "../../../src/varint.rs"]
+pub mod varint;
 #[path = "../../workload.rs"]
 mod workload;
 

@@ -21,6 +21,7 @@
 //! has no cluster (the tagger sees "unknown", which is itself a feature).
 
 use super::hashing::{HashedMap, mix};
+use crate::varint;
 use std::sync::OnceLock;
 
 /// Fine clusters.
@@ -70,9 +71,7 @@ impl Clusters {
         let mut fine_of = HashedMap::with_capacity_and_hasher(words, Default::default());
         let mut key = 0u64;
         for &cluster in fine {
-            let (gap, after) = leb128(gaps).ok_or("a damaged key")?;
-            gaps = after;
-            key += gap;
+            key += u64::from(varint::read_u32(&mut gaps).ok_or("a damaged key")?);
             if key > u64::from(u32::MAX) {
                 return Err("a key out of range".into());
             }
@@ -99,17 +98,8 @@ impl Clusters {
         out.extend_from_slice(coarse_of_fine);
         let mut previous = 0u32;
         for (key, _) in &words {
-            let mut gap = key - previous;
+            varint::push(u64::from(key - previous), &mut out);
             previous = *key;
-            loop {
-                let low = (gap & 0x7F) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(low);
-                    break;
-                }
-                out.push(low | 0x80);
-            }
         }
         out.extend(words.iter().map(|(_, fine)| fine));
         out
@@ -135,19 +125,6 @@ impl Clusters {
     pub fn is_empty(&self) -> bool {
         self.fine_of.is_empty()
     }
-}
-
-/// An unsigned LEB128 number at the start of `bytes` (at most five bytes: a `u32` gap),
-/// and the bytes after it.
-fn leb128(bytes: &[u8]) -> Option<(u64, &[u8])> {
-    let mut value = 0u64;
-    for (at, &byte) in bytes.iter().enumerate().take(5) {
-        value |= u64::from(byte & 0x7F) << (7 * at);
-        if byte & 0x80 == 0 {
-            return Some((value, &bytes[at + 1..]));
-        }
-    }
-    None
 }
 
 /// The table in use: the shipped one (an empty table, every word unknown, if it were
