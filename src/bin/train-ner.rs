@@ -79,7 +79,9 @@ fn run() -> Result<(), String> {
         "train-ner: {} words clustered from {tokens} tokens of unlabeled text",
         clusters.len()
     );
-    clusters::use_table(clusters);
+    if !clusters::use_table(clusters) {
+        return Err("the word clusters were read before the new ones were made".into());
+    }
     std::fs::write(&clusters_out, &table)
         .map_err(|e| format!("{}: {e}", clusters_out.display()))?;
     let train_docs = prepare_folder(&data.join("conll2003-train"))?;

@@ -129,10 +129,7 @@ fn describe(pairs: &[u64], words: usize, dims: usize) -> Vec<Described> {
         at += run;
     }
     for word in &mut out {
-        let norm = word.values.iter().map(|v| v * v).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            word.values.iter_mut().for_each(|v| *v /= norm);
-        }
+        to_unit_length(&mut word.values);
     }
     out
 }
@@ -198,10 +195,15 @@ fn centres_of(items: &[Described], assigned: &[usize], dims: usize, k: usize) ->
         }
     }
     for centre in &mut centres {
-        let norm = centre.iter().map(|v| v * v).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            centre.iter_mut().for_each(|v| *v /= norm);
-        }
+        to_unit_length(centre);
     }
     centres
+}
+
+/// Scales `values` to unit length (all zeros stay zeros).
+fn to_unit_length(values: &mut [f32]) {
+    let norm = values.iter().map(|v| v * v).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        values.iter_mut().for_each(|v| *v /= norm);
+    }
 }
