@@ -128,6 +128,7 @@
 //! them is not listed, drawn or tabled); every build numbers documents afresh.
 
 pub mod codec;
+pub mod curated;
 pub mod fates;
 pub mod mentioned;
 pub mod names;

@@ -103,8 +103,12 @@ pub fn lookup_of(needle: &str) -> Option<(String, String)> {
 /// text (as the embedded find box matches): a bucket also holds the names of other starts
 /// hashed to it.
 pub fn matches(entry: &NameEntry, start: &str, folded_needle: &str) -> bool {
-    word_starts(&entry.label).iter().any(|s| s == start)
-        && fold(&entry.label).contains(folded_needle)
+    label_matches(&entry.label, start, folded_needle)
+}
+
+/// Whether name `label` has a word starting with `start` and contains the folded typed text.
+pub fn label_matches(label: &str, start: &str, folded_needle: &str) -> bool {
+    word_starts(label).iter().any(|s| s == start) && fold(label).contains(folded_needle)
 }
 
 #[cfg(test)]

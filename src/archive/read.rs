@@ -6,7 +6,10 @@
 //! expansion order, same BM25 functions), so totals, hits, facet counts and histograms are
 //! those of the embedded build; `tests/archive.rs` checks it.
 
+mod edited;
+
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
+use super::curated::Overlay;
 use super::fates::FatesPart;
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
@@ -33,7 +36,9 @@ use crate::query::{
     UnknownNames,
 };
 use crate::resolve::from_archive::NameFate;
+use crate::resolve::{Curated, Curation};
 use crate::span::ByteSpan;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -282,6 +287,8 @@ pub struct Archive {
     catalogue: Catalogue,
     parts: HashMap<PartName, Decoded>,
     fetched: Vec<Fetched>,
+    /// This reader's hand edits, read through ([`Archive::curate`]).
+    overlay: Overlay,
 }
 
 impl Archive {
@@ -300,7 +307,31 @@ impl Archive {
                 name,
                 bytes: stored.len(),
             }],
+            overlay: Overlay::default(),
         })
+    }
+
+    /// Reads the archive through `curation`'s hand edits from now on (see
+    /// [`super::curated`]) and returns what each did; or the `entities` buckets to fetch
+    /// to know which entities they name. An empty curation reads the archive as built.
+    pub fn curate(&mut self, curation: &Curation) -> Result<Vec<Curated>, Needs> {
+        let built = {
+            let lookup = Lookup::new(self);
+            let buckets = &self.catalogue.entities;
+            let built = Overlay::build(curation, |key| {
+                let found = lookup.keyed(buckets, key)?;
+                Some((found.name.as_str(), found.docs.as_slice()))
+            });
+            lookup.answer(built)
+        };
+        let (overlay, outcomes) = built?;
+        self.overlay = overlay;
+        Ok(outcomes)
+    }
+
+    /// The hand edits the archive is read through.
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
     }
 
     /// The catalogue.
@@ -403,6 +434,11 @@ impl Archive {
         let Some(Decoded::Names(part)) = lookup.part(bucket) else {
             return Ok(lookup.answer(None));
         };
+        let whole = matches.count() == c.docs as usize;
+        if !self.overlay.is_empty() {
+            let found = lookup.edited_find(part, table, (&start, &folded), &matches, whole);
+            return Ok(lookup.answer(Some(top_values(found, limit))));
+        }
         let mut found: Vec<&NameEntry> = part
             .entries
             .iter()
@@ -411,14 +447,13 @@ impl Archive {
         crate::sort::by(&mut found, |a, b| {
             b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
         });
-        let whole = matches.count() == c.docs as usize;
         if !whole {
             // Counted again over the view: a name's articles there are at most its articles
             // in the archive, so the names found in most are the ones counted.
             found.truncate(FIND_COUNTED);
         }
         let buckets = if table == 3 { &c.speakers } else { &c.entities };
-        let mut values: Vec<FacetValue> = found
+        let values: Vec<FacetValue> = found
             .into_iter()
             .filter_map(|entry| {
                 let count = if whole {
@@ -435,12 +470,7 @@ impl Archive {
                 })
             })
             .collect();
-        crate::sort::by(&mut values, |a, b| {
-            b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
-        });
-        let total = values.len();
-        values.truncate(limit);
-        Ok(lookup.answer(Some(FacetList { values, total })))
+        Ok(lookup.answer(Some(top_values(values, limit))))
     }
 
     /// Every document matching `filter`, ascending, or the parts still needed (those a
@@ -473,8 +503,11 @@ impl Archive {
             (places, EntityKind::Place),
             (&c.misc, EntityKind::Misc),
         ];
-        let mut candidates: Vec<(Node, &[u32])> = Vec::new();
-        for (table, kind) in tables {
+        let mut candidates: Vec<(Node, Cow<[u32]>)> = Vec::new();
+        if !self.overlay.is_empty() {
+            candidates = lookup.edited_nodes(&matches);
+        }
+        for (table, kind) in tables.into_iter().filter(|_| self.overlay.is_empty()) {
             let postings = lookup.facet_postings(table);
             for (value, docs) in table.values.iter().zip(postings) {
                 let Some(docs) = docs else {
@@ -488,7 +521,7 @@ impl Archive {
                         kind,
                         articles,
                     };
-                    candidates.push((node, docs));
+                    candidates.push((node, Cow::Borrowed(docs)));
                 }
             }
         }
@@ -538,6 +571,10 @@ impl Archive {
             (speakers, &c.tallies[3], RowKind::Speaker),
             (&c.misc, &c.tallies[4], RowKind::Entity(EntityKind::Misc)),
         ];
+        if !self.overlay.is_empty() {
+            let rows = lookup.edited_rows(&matches);
+            return Ok(lookup.answer(rows));
+        }
         let mut rows = Vec::new();
         for (table, tallies, kind) in tables {
             let postings = lookup.facet_postings(table);
@@ -605,10 +642,17 @@ impl Archive {
     pub fn unknown_names(&self, filter: &Filter) -> Result<UnknownNames, Needs> {
         let lookup = Lookup::new(self);
         let catalogue = &self.catalogue;
+        let overlay = &self.overlay;
+        let known = |buckets: &[PartName], id: &str| {
+            overlay
+                .members(id)
+                .iter()
+                .any(|m| lookup.keyed(buckets, m).is_some())
+        };
         let unknown = UnknownNames::unknown_to(
             filter,
-            |e| lookup.keyed(&catalogue.entities, e.as_str()).is_some(),
-            |s| lookup.keyed(&catalogue.speakers, s).is_some(),
+            |e| known(&catalogue.entities, e.as_str()),
+            |s| known(&catalogue.speakers, s),
         );
         lookup.answer(unknown)
     }
@@ -659,17 +703,12 @@ impl Archive {
     ) -> Result<Option<ArchiveEntity>, Needs> {
         let lookup = Lookup::new(self);
         let catalogue = &self.catalogue;
+        if !self.overlay.is_empty() {
+            let page = lookup.edited_page(key, shown);
+            return lookup.answer(page);
+        }
         let entity = lookup.keyed(&catalogue.entities, key);
-        let profile = (!catalogue.profiles.is_empty())
-            .then(|| {
-                let name =
-                    catalogue.profiles[bucket_of(key, catalogue.profiles.len() as u32) as usize];
-                match lookup.part(name)? {
-                    Decoded::Profiles(part) => part.find(key).cloned(),
-                    _ => None,
-                }
-            })
-            .flatten();
+        let profile = lookup.profile(key);
         let Some(entity) = entity else {
             return lookup.answer(None);
         };
@@ -894,6 +933,18 @@ impl<'a> Lookup<'a> {
         postings.into_iter().map(|p| p.map(Vec::as_slice)).collect()
     }
 
+    /// The profile of entity `key`, if the archive has profiles and one for it.
+    fn profile(&self, key: &str) -> Option<ProfileEntry> {
+        let profiles = &self.catalogue().profiles;
+        if profiles.is_empty() {
+            return None;
+        }
+        match self.part(profiles[bucket_of(key, profiles.len() as u32) as usize])? {
+            Decoded::Profiles(part) => part.find(key).cloned(),
+            _ => None,
+        }
+    }
+
     fn docs_part(&self, doc: u32) -> Option<&'a DocsPart> {
         let catalogue = self.catalogue();
         let (table, slot) = catalogue.layout.slot(doc);
@@ -936,7 +987,12 @@ impl<'a> Lookup<'a> {
         let hits: Vec<ArchiveHit> = ranked
             .into_iter()
             .filter_map(|(doc, score)| {
-                let entry = self.doc(doc)?.clone();
+                let entry = self.doc(doc)?;
+                let entry = if self.archive.overlay.is_empty() {
+                    entry.clone()
+                } else {
+                    self.edited_entry(entry)
+                };
                 Some(ArchiveHit { doc, score, entry })
             })
             .collect();
@@ -981,12 +1037,10 @@ impl<'a> Lookup<'a> {
         }
         let empty: &[u32] = &[];
         for entity in &filter.entities {
-            let docs = self.keyed(&catalogue.entities, entity.as_str());
-            matches.intersect_sorted(docs.map_or(empty, |e| &e.docs));
+            matches.intersect_sorted(&self.docs_of(&catalogue.entities, entity.as_str()));
         }
         for speaker in &filter.speakers {
-            let docs = self.keyed(&catalogue.speakers, speaker);
-            matches.intersect_sorted(docs.map_or(empty, |s| &s.docs));
+            matches.intersect_sorted(&self.docs_of(&catalogue.speakers, speaker));
         }
         if let Some(source) = &filter.source {
             let docs = catalogue.sources.iter().find(|s| &s.name == source);
@@ -1257,12 +1311,17 @@ impl<'a> Lookup<'a> {
             .map(|s| matches.count_in(&s.docs) as u32)
             .collect();
         let [people, organizations, places, speakers] = &catalogue.facets;
+        let [people, organizations, places, speakers] = if self.archive.overlay.is_empty() {
+            [people, organizations, places, speakers].map(table)
+        } else {
+            self.edited_facets(matches, per_facet)
+        };
         Facets {
             own: 0,
-            people: table(people),
-            organizations: table(organizations),
-            places: table(places),
-            speakers: table(speakers),
+            people,
+            organizations,
+            places,
+            speakers,
             sources: top(
                 &source_counts,
                 per_facet,
@@ -1281,6 +1340,41 @@ impl<'a> Lookup<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// The people, organisations, places and speakers facets as the hand edits show them
+    /// (see [`edited`]).
+    fn edited_facets(&self, matches: &DocSet, per_facet: usize) -> [FacetList; 4] {
+        let catalogue = self.catalogue();
+        let everything = matches.count() == catalogue.docs as usize;
+        let [people, organizations, places, speakers] = &catalogue.facets;
+        let listed = |values: &[edited::EditedValue], list: usize| {
+            let values: Vec<&edited::EditedValue> =
+                values.iter().filter(|v| v.list == list).collect();
+            let counts: Vec<u32> = values
+                .iter()
+                .map(|v| match (&v.docs, everything) {
+                    (_, true) => v.count,
+                    (Some(docs), false) => matches.count_in(docs) as u32,
+                    (None, false) => 0,
+                })
+                .collect();
+            top(
+                &counts,
+                per_facet,
+                |_| true,
+                |v| (values[v].key.clone(), values[v].label.clone()),
+            )
+        };
+        let tables = [people, organizations, places, &catalogue.misc];
+        let entities = self.edited_values(&tables, &catalogue.entities, false, 3, !everything);
+        let speakers = self.edited_values(&[speakers], &catalogue.speakers, true, 1, !everything);
+        [
+            listed(&entities, 0),
+            listed(&entities, 1),
+            listed(&entities, 2),
+            listed(&speakers, 0),
+        ]
     }
 
     /// The histogram of the matches, and what it was drawn from: the publication dates,
@@ -1378,6 +1472,16 @@ impl<'a> Lookup<'a> {
 /// Names a find box counts again over a filtered view (their postings are fetched): those
 /// found in most articles of the archive.
 pub const FIND_COUNTED: usize = 50;
+
+/// The `limit` values found in most articles (ties by key), and how many were found.
+fn top_values(mut values: Vec<FacetValue>, limit: usize) -> FacetList {
+    crate::sort::by(&mut values, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+    });
+    let total = values.len();
+    values.truncate(limit);
+    FacetList { values, total }
+}
 
 /// Fetched `mentioned` parts of a view, in table order.
 #[derive(Default)]
