@@ -1984,7 +1984,8 @@ fn curated_view(archive: &mut Archive, source: &mut DirSource, link: &str) -> St
     )
 }
 
-/// An entity page's name, kind, articles and dates, and its merged names' names.
+/// An entity page's name, kind, articles and dates, other names, and its merged names with
+/// their reasons.
 fn curated_page(archive: &mut Archive, source: &mut DirSource, key: &str) -> String {
     let shown = dossier::archive::EntityShown {
         articles: 100,
@@ -1995,14 +1996,21 @@ fn curated_page(archive: &mut Archive, source: &mut DirSource, key: &str) -> Str
         return format!("{key}: none");
     };
     let profile = page.profile.as_ref();
-    let mut merged: Vec<&str> = profile
-        .map(|p| p.merged.iter().map(|m| m.name.as_str()).collect())
+    let mut merged: Vec<String> = profile
+        .map(|p| p.merged.iter().map(|m| format!("{m:?}")).collect())
         .unwrap_or_default();
     merged.sort();
     merged.dedup();
     let quotes = profile.map(|p| (p.quotes_by_total, p.quotes_about_total, p.mentions));
+    // Which other name comes first is the rebuild's count of each spelling, which an
+    // archive does not keep: compared as a set.
+    let aliases = profile.map(|p| {
+        let mut aliases = p.aliases.clone();
+        aliases.sort();
+        aliases
+    });
     format!(
-        "{key}: {} {:?} {:?} {:?} quotes {quotes:?} merged {merged:?}",
+        "{key}: {} {:?} {:?} {:?} quotes {quotes:?} aliases {aliases:?} merged {merged:?}",
         page.name, page.kind, page.articles, page.published
     )
 }

@@ -62,6 +62,9 @@ pub struct Overlay {
     groups: HashMap<String, Group>,
     /// Ids that no longer name an entity (renamed, merged away, hidden).
     retired: HashSet<String>,
+    /// Why each archive key an edit moved is where it is, worded as the resolve stage
+    /// words it for the entity page's merged names ("merged by hand into place:texas").
+    why: HashMap<String, String>,
 }
 
 /// What an entity id stands for while edits apply.
@@ -84,7 +87,12 @@ impl Overlay {
             .edits
             .iter()
             .map(|edit| {
-                let applied = overlay.apply(&edit.action, &entity);
+                let note = edit
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                let applied = overlay.apply(&edit.action, &note, &entity);
                 let (applied, outcome, entity) = match applied {
                     Ok((outcome, entity)) => (true, outcome, entity),
                     Err(why) => (false, why, None),
@@ -127,6 +135,24 @@ impl Overlay {
                 let name = self.groups.get(id).map_or("", |g| g.name.as_str());
                 Shown::As { id, name }
             }
+        }
+    }
+
+    /// Why an edit moved archive key `key` (as the resolve stage words it), if one did.
+    pub fn why(&self, key: &str) -> Option<&str> {
+        self.why.get(key).map(String::as_str)
+    }
+
+    /// Records why `keys` moved: a rename names only keys no edit moved before, a merge or
+    /// a kind keeps what each said before (as `resolve::curation` does).
+    fn moved_because(&mut self, keys: &[String], why: &str, keeps_before: bool) {
+        for key in keys {
+            let said = match self.why.get(key) {
+                None => why.to_string(),
+                Some(_) if !keeps_before => continue,
+                Some(before) => format!("{why}; before: {before}"),
+            };
+            self.why.insert(key.clone(), said);
         }
     }
 
@@ -185,6 +211,7 @@ impl Overlay {
     fn apply<'d>(
         &mut self,
         action: &Action,
+        note: &str,
         entity: &impl Fn(&str) -> Option<(&'d str, &'d [u32])>,
     ) -> Result<(String, Option<EntityId>), String> {
         let id = action.entity();
@@ -205,6 +232,8 @@ impl Overlay {
                         "not applied: {new} already exists; merge {id} into it instead"
                     ));
                 }
+                let why = format!("renamed by hand from {id}{note}");
+                self.moved_because(&current.members, &why, false);
                 self.regroup(id.as_str(), new.as_str(), current.members, name.clone());
                 Ok((format!("now named “{name}”, {new}"), Some(new)))
             }
@@ -215,6 +244,8 @@ impl Overlay {
                 if into == id || target.members == current.members {
                     return Err(format!("not applied: {id} is {into} already"));
                 }
+                let why = format!("merged by hand into {into}{note}");
+                self.moved_because(&current.members, &why, true);
                 let mut members = target.members;
                 members.extend(current.members);
                 self.regroup(id.as_str(), into.as_str(), members, target.name);
@@ -232,6 +263,8 @@ impl Overlay {
                 }
                 let slug = id.as_str().split_once(':').map_or("", |(_, slug)| slug);
                 let new = EntityId(format!("{}:{slug}", to_kind.as_str()));
+                let why = format!("kind set to {} by hand{note}", to_kind.as_str());
+                self.moved_because(&current.members, &why, true);
                 // Onto an entity of that kind and name: they become one, its name kept.
                 let (members, name) = match self.current(new.as_str(), entity) {
                     Some(there) => {

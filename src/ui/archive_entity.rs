@@ -8,11 +8,12 @@
 //! resolve stage placed that name elsewhere (a link made before it did), its `fates` part
 //! says where, as the embedded page says it.
 //!
-//! Hand edits of an archive's entities are made in its `aliases.toml` (then `dossier
-//! build`), not on this page.
+//! The page's hand edits ([`super::curation::EntityControls`]) apply to the archive read
+//! through them ([`crate::archive::curated`]) at once, in this browser; the page is asked
+//! again once they apply.
 
 use super::archive_source::ArchiveSource;
-use super::curation::kind_word;
+use super::curation::{EntityControls, kind_word};
 use super::entity_page::{
     self, EntityPage, PAGE, article_item, decided, over_time_chart, paged, quote_item,
     quote_list as own_quote_list, roles_view, section,
@@ -60,6 +61,10 @@ pub fn ArchiveEntityPage(
     let asked = StoredValue::new(0u64);
     let key = id.clone();
     Effect::new(move |_| {
+        // Asked again once this browser's edits apply (and not while they do).
+        if source.curated.with(Option::is_none) {
+            return;
+        }
         let shown = EntityShown {
             articles: shown_articles.get(),
             quotes_by: shown_by.get(),
@@ -119,6 +124,16 @@ pub fn ArchiveEntityPage(
                 if own {
                     return view! { <EntityPage id=id/> }.into_any();
                 }
+                // This browser's edit took it away (hidden, merged, renamed): the edit says so.
+                let curated = source.curated.get().unwrap_or_default();
+                if let Some(edited) = entity_page::edited_away(&curated, &id) {
+                    return view! {
+                        {back}
+                        <p class="notice" role="alert">{format!("No article names “{id}”.")}</p>
+                        {edited}
+                    }
+                    .into_any();
+                }
                 if let Some(fate) = fate {
                     return view! { {back}{placed_elsewhere(&fate)} }.into_any();
                 }
@@ -170,6 +185,7 @@ pub fn ArchiveEntityPage(
                     <h1 id="entity-name">{name.clone()}</h1>
                     <p class="entity-kind">{kind_word(page.kind)}</p>
                     <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                    <EntityControls id=id.clone() name=name.clone() kind=page.kind/>
                     <p class="notice" id="no-profiles">"This archive was built before entity profiles: its other names, roles, quotes and the names merged into it appear once it is built again with `dossier build`."</p>
                     {over_time}
                     {section("articles-heading", format!("Articles ({})", page.articles.len()), articles)}
@@ -196,6 +212,7 @@ pub fn ArchiveEntityPage(
                     <h1 id="entity-name">{name.clone()}</h1>
                     {entity_facts(page.kind, &p.roles, &p.aliases, format!("{} in {} article{plural}", p.mentions, page.articles.len()))}
                     <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                    <EntityControls id=id.clone() name=name.clone() kind=page.kind/>
                     {merged_names(p, None)}
                     {over_time}
                     {section("co-heading", format!("Named with ({})", p.co_total), co)}
@@ -257,6 +274,7 @@ pub fn ArchiveEntityPage(
                 <h1 id="entity-name">{name.clone()}</h1>
                 {entity_facts(page.kind, &sums.roles, &sums.aliases, format!("{} in {total} article{plural}{yours}", sums.mentions))}
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
+                    <EntityControls id=id.clone() name=name.clone() kind=page.kind/>
                 {merged_names(&profile, Some((&library, &id)))}
                 {over_time}
                 {section("co-heading", co_heading, co)}

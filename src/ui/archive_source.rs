@@ -20,6 +20,7 @@ use crate::query::entity_table::EntityRow;
 use crate::query::network::Network;
 use crate::query::{Filter, LastWord, Options, UnknownNames};
 use crate::resolve::from_archive::{ArchiveVerdicts, NameFate, extraction_ids};
+use crate::resolve::{Curated, Curation};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -106,6 +107,10 @@ pub struct ArchiveSource {
     /// The filter whose network or entity table (counted without its sort) is on screen:
     /// those are answered after the view's list, so the page is not ready before them.
     pub view_drawn: RwSignal<Option<Filter>>,
+    /// What each of this browser's hand edits did to the archive's entities, read through
+    /// them ([`crate::archive::curated`]); `None` while they are being applied, and views
+    /// wait for them, so none is ever shown without the edits.
+    pub curated: RwSignal<Option<Arc<Vec<Curated>>>>,
 }
 
 impl ArchiveSource {
@@ -205,6 +210,46 @@ impl ArchiveSource {
         let from = [id.to_string()];
         let fates = self.ask(|archive| archive.fates_of(&from)).await?;
         Ok(fates.into_iter().next())
+    }
+
+    /// Reads the archive through this browser's hand edits `curation` from now on (the
+    /// site's own were applied when it was built), fetching the entity buckets they name;
+    /// the views answer again. Returns what each edit did.
+    pub async fn apply_edits(&self, curation: Curation) -> Result<Arc<Vec<Curated>>, String> {
+        self.curated.set(None);
+        let applied = loop {
+            let asked = self
+                .archive
+                .try_update_value(|a| a.as_mut().map(|a| a.curate(&curation)));
+            match asked.flatten() {
+                None => break Err("the archive is not open".to_string()),
+                Some(Ok(outcomes)) => break Ok(Arc::new(outcomes)),
+                Some(Err(Needs(names))) => {
+                    if let Err(e) = self.fetch_all(names).await {
+                        break Err(e);
+                    }
+                }
+            }
+        };
+        // Views wait for edits; one that could not be applied leaves the archive as built
+        // (its outcome says so), so the views still answer.
+        let outcomes = applied.clone().unwrap_or_else(|e| {
+            Arc::new(
+                curation
+                    .edits
+                    .iter()
+                    .map(|edit| Curated {
+                        edit: edit.action.to_string(),
+                        line: edit.line,
+                        applied: false,
+                        outcome: format!("not applied: {e}"),
+                        entity: None,
+                    })
+                    .collect(),
+            )
+        });
+        self.curated.set(Some(outcomes));
+        applied
     }
 
     /// The text and annotations (the JSON the build stored) of document `doc`, fetching
@@ -324,6 +369,10 @@ impl ArchiveSource {
         let failed = RwSignal::new(None::<String>);
         Effect::new(move |_| {
             let filter = counted.get();
+            // Asked again once edits apply (and not while they do).
+            if self.curated.with(Option::is_none) {
+                return;
+            }
             answer.set(None);
             failed.set(None);
             let asked = ask(self, filter.clone());
@@ -549,6 +598,7 @@ pub fn start(state: AppState) -> ArchiveSource {
         known_docs: StoredValue::new(HashMap::new()),
         entity_shown: RwSignal::new(None),
         view_drawn: RwSignal::new(None),
+        curated: RwSignal::new(None),
     };
     provide_context(source);
     let embeds_articles = crate::embedded::files().is_ok_and(|files| !files.is_empty());
@@ -566,10 +616,17 @@ pub fn start(state: AppState) -> ArchiveSource {
             Ok(true) => {
                 state.archive.set(true);
                 source.mode.set(Mode::Archive);
-                // This browser's edits, to list and export; the archive was resolved when
-                // it was built, with the aliases.toml beside its seeds.
-                if let Ok(edits) = super::curation::load() {
-                    state.edits.set(edits);
+                // This browser's edits, read through until the archive is rebuilt with
+                // them (it was resolved with the aliases.toml beside its seeds).
+                let edits = super::curation::load().unwrap_or_default();
+                let mine = edits.browser_only();
+                state.edits.set(edits);
+                if mine.is_empty() {
+                    source.curated.set(Some(Arc::default()));
+                } else {
+                    leptos::task::spawn_local(async move {
+                        let _ = source.apply_edits(mine).await;
+                    });
                 }
                 let now = loader::now_ms();
                 state.progress.set(Progress::Ready {
@@ -657,6 +714,10 @@ async fn fetched_by_the_loader() -> Option<(String, Option<Vec<u8>>)> {
 fn look_up_unknown_names(state: AppState, source: ArchiveSource) {
     Effect::new(move |_| {
         let (filter, _) = state.link.get();
+        // A renamed entity's id is known only through the edits: asked once they apply.
+        if source.curated.with(Option::is_none) {
+            return;
+        }
         if filter.entities.is_empty() && filter.speakers.is_empty() {
             state
                 .archive_unknown
@@ -696,7 +757,7 @@ fn follow_views(state: AppState, source: ArchiveSource) {
     Effect::new(move |_| {
         let generation = source.generation.get_value().wrapping_add(1);
         source.generation.set_value(generation);
-        if !unknown_names_settled(state) {
+        if !unknown_names_settled(state) || source.curated.with(Option::is_none) {
             source.view.set(ArchiveView::Loading);
             return;
         }

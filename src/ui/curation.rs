@@ -10,11 +10,13 @@
 //! view after an edit is the view a rebuilt site shows. An archive holds only resolved entities, so in archive mode
 //! edits cannot apply until the archive is rebuilt; the panel says so and still exports.
 
+use super::archive_source::{ArchiveSource, Mode};
 use super::state::{AppState, Library};
 use crate::extract::{EntityId, EntityKind};
 use crate::index::Index;
+use crate::query::Filter;
 use crate::resolve::aliases::{Action, Edit};
-use crate::resolve::{Curation, Rule};
+use crate::resolve::{Curated, Curation, Rule};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,7 +36,13 @@ impl Edits {
     /// applies (after a rebuild with the exported file, the browser's copies stay listed,
     /// marked, until undone).
     pub fn all(&self) -> Curation {
-        let mine = Curation {
+        self.site.then(&self.browser_only())
+    }
+
+    /// This browser's edits that the site does not already make: what an archive, built
+    /// with the site's, is read through ([`crate::archive::curated`]).
+    pub fn browser_only(&self) -> Curation {
+        Curation {
             edits: self
                 .mine
                 .edits
@@ -42,8 +50,7 @@ impl Edits {
                 .filter(|e| !self.in_site(e))
                 .cloned()
                 .collect(),
-        };
-        self.site.then(&mine)
+        }
     }
 
     /// Whether the site's `aliases.toml` already makes this edit.
@@ -115,28 +122,40 @@ fn store(mine: &Curation) -> Result<(), String> {
     done.map_err(|_| "this browser refused to keep the edits".to_string())
 }
 
-/// Adds an edit and applies it; `then` runs with the new library (to open the entity the
-/// edit leaves).
-pub fn add(state: AppState, action: Action, then: impl FnOnce(&Library) + 'static) {
+/// Adds an edit and applies it; `then` runs with what the edit did (to open the entity it
+/// leaves).
+pub fn add(
+    state: AppState,
+    source: ArchiveSource,
+    action: Action,
+    then: impl FnOnce(&Curated) + 'static,
+) {
     let mut edits = state.edits.get_untracked();
     edits.mine.edits.push(Edit {
         action,
         note: None,
         line: None,
     });
-    change(state, edits, then);
+    change(state, source, edits, then);
 }
 
 /// Takes back this browser's edit number `index`.
-fn undo(state: AppState, index: usize) {
+fn undo(state: AppState, source: ArchiveSource, index: usize) {
     let mut edits = state.edits.get_untracked();
     if index < edits.mine.edits.len() {
         edits.mine.edits.remove(index);
-        change(state, edits, |_| {});
+        change(state, source, edits, |_| {});
     }
 }
 
-fn change(state: AppState, edits: Edits, then: impl FnOnce(&Library) + 'static) {
+/// Keeps `edits` and applies them: to the embedded articles (or the reader's own) through
+/// the resolve stage's kept verdicts, and to an archive by reading it through them.
+fn change(
+    state: AppState,
+    source: ArchiveSource,
+    edits: Edits,
+    then: impl FnOnce(&Curated) + 'static,
+) {
     let stored = store(&edits.mine);
     state.edits.set(Edits {
         problem: stored
@@ -144,33 +163,45 @@ fn change(state: AppState, edits: Edits, then: impl FnOnce(&Library) + 'static) 
             .map(|e| format!("{e}; they apply until this page is closed")),
         ..edits
     });
-    // Archive mode has no library: its edits wait for the archive's rebuild.
-    let Some(library) = state.library.get_untracked() else {
+    let archive = source.mode.get_untracked() == Mode::Archive;
+    let library = state
+        .library
+        .get_untracked()
+        .and_then(|l| l.prepared.clone().map(|p| (l, p)));
+    if !archive && library.is_none() {
         return;
-    };
-    let Some(prepared) = library.prepared.clone() else {
-        return;
-    };
+    }
     state.applying.set(true);
     leptos::task::spawn_local(async move {
         // Let the "Applying…" status paint before the work.
         super::loader::yield_to_browser().await;
         let started = super::loader::now_ms();
-        let all = state.edits.get_untracked().all();
-        let resolved = prepared.as_ref().clone().finish(&library.articles, &all);
-        let index = Index::build(&library.articles, &resolved.annotations);
-        let updated = Arc::new(Library {
-            articles: library.articles.clone(),
-            prepared: Some(prepared),
-            annotations: resolved.annotations,
-            decisions: resolved.decisions,
-            index,
-            entity_stats: std::sync::OnceLock::new(),
-        });
-        state.library.set(Some(updated.clone()));
+        let mut last = None;
+        if let Some((library, prepared)) = library {
+            let all = state.edits.get_untracked().all();
+            let resolved = prepared.as_ref().clone().finish(&library.articles, &all);
+            let index = Index::build(&library.articles, &resolved.annotations);
+            last = resolved.decisions.curated.last().cloned();
+            state.library.set(Some(Arc::new(Library {
+                articles: library.articles.clone(),
+                prepared: Some(prepared),
+                annotations: resolved.annotations,
+                decisions: resolved.decisions,
+                index,
+                entity_stats: std::sync::OnceLock::new(),
+            })));
+        }
+        if archive {
+            let mine = state.edits.get_untracked().browser_only();
+            // A failure is each edit's outcome, listed in the panel.
+            let outcomes = source.apply_edits(mine).await.ok();
+            last = outcomes.and_then(|o| o.last().cloned());
+        }
         state.applying.set(false);
         record_edit_time(super::loader::now_ms() - started);
-        then(&updated);
+        if let Some(last) = last {
+            then(&last);
+        }
     });
 }
 
@@ -200,8 +231,10 @@ pub fn CurationPanel(
     archive: bool,
 ) -> impl IntoView {
     let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
     move || {
         let edits = state.edits.get();
+        let archive_outcomes = source.curated.get();
         if edits.site.is_empty() && edits.mine.is_empty() && edits.problem.is_none() {
             return None;
         }
@@ -220,31 +253,44 @@ pub fn CurationPanel(
             let outcome = applied_as
                 .and_then(|k| outcomes.get(k))
                 .map(|c| (c.applied, c.outcome.clone()));
+            let here = applied_as.and_then(|k| {
+                archive_outcomes
+                    .as_ref()?
+                    .get(k.checked_sub(site_count)?)
+                    .cloned()
+            });
             let (applied, said) = match (&outcome, archive) {
-                // The reader's own articles are resolved in this browser: the edit applies
-                // to them now, to the archive's when it is rebuilt. Not applying to the
-                // reader's articles is no fault: the entity may be the archive's alone.
-                (Some((true, text)), true) if mine && !applying => (
-                    true,
-                    format!(
-                        "your articles: {text}; the archive's: when it is rebuilt with aliases.toml"
-                    ),
-                ),
-                (_, true) if mine => (
-                    true,
-                    "applies when the archive is rebuilt with aliases.toml".to_string(),
-                ),
                 _ if applied_as.is_none() => (
                     true,
                     "already in this site's aliases.toml; Undo removes this browser's copy"
                         .to_string(),
                 ),
+                // The archive is read through this browser's edits, and the reader's own
+                // articles are resolved with them; everyone sees them after a rebuild. Not
+                // applying to the reader's articles is no fault: the entity may be the
+                // archive's alone.
+                (_, true) if mine => match here.filter(|_| !applying) {
+                    None => (true, "applying…".to_string()),
+                    Some(here) => {
+                        let own = match &outcome {
+                            Some((true, text)) => format!("; your articles: {text}"),
+                            _ => String::new(),
+                        };
+                        (
+                            here.applied,
+                            format!(
+                                "{}{own}; in this browser until the archive is rebuilt with aliases.toml",
+                                here.outcome
+                            ),
+                        )
+                    }
+                },
                 (Some((applied, text)), _) if !applying => (*applied, text.clone()),
                 _ => (true, "applying…".to_string()),
             };
             let undo_button = mine.then(|| {
                 let n = i - site_count;
-                view! { <button type="button" class="curation-undo" on:click=move |_| undo(state, n)>"Undo"</button> }
+                view! { <button type="button" class="curation-undo" on:click=move |_| undo(state, source, n)>"Undo"</button> }
             });
             view! {
                 <li class="curation-edit" class:stale=!applied data-edit=i>
@@ -280,7 +326,7 @@ pub fn CurationPanel(
             <section class="curation" aria-labelledby="curation-heading" id="curation">
                 <h2 id="curation-heading">{format!("Entity edits ({})", site_count + edits.mine.edits.len())}</h2>
                 {archive.then(|| view! {
-                    <p class="curation-note">"This site is an archive: its entities were resolved when it was built. Edits made in this browser apply to your own articles at once, and to the archive's when it is rebuilt with the exported aliases.toml beside the seed articles."</p>
+                    <p class="curation-note">"This site is an archive: its entities were resolved when it was built. Edits made in this browser apply here at once, to the archive's entities and to your own articles; everyone sees them once the archive is rebuilt with the exported aliases.toml beside its seed articles. Splitting a merged name off waits for that rebuild."</p>
                 })}
                 {edits.problem.clone().map(|p| view! { <p class="notice curation-problem" role="alert">{format!("Your edits in this browser: {p}")}</p> })}
                 {(site_count > 0).then(|| view! {
@@ -321,15 +367,16 @@ pub fn EntityControls(
     kind: EntityKind,
 ) -> impl IntoView {
     let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
     let new_name = RwSignal::new(name.clone());
     let new_kind = RwSignal::new(kind);
     let search = RwSignal::new(String::new());
     // After an edit: the entity it leaves (renamed, new kind, merged into), or the results
     // when it leaves none (hidden); an edit that did nothing stays here, its reason listed.
-    let open = move |library: &Library| {
-        let Some(last) = library.decisions.curated.last().filter(|c| c.applied) else {
+    let open = move |last: &Curated| {
+        if !last.applied {
             return;
-        };
+        }
         let mut filter = state.filter_now().results_view();
         filter.entity = last.entity.clone();
         state.go(&filter);
@@ -342,38 +389,44 @@ pub fn EntityControls(
             return;
         }
         let entity = rename_id.clone();
-        add(state, Action::Rename { entity, name }, open);
+        add(state, source, Action::Rename { entity, name }, open);
     };
     let set_kind = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let kind = new_kind.get_untracked();
         let entity = kind_id.clone();
-        add(state, Action::SetKind { entity, kind }, open);
+        add(state, source, Action::SetKind { entity, kind }, open);
     };
     let hide = move |_| {
         let entity = hide_id.clone();
-        add(state, Action::Hide { entity }, open);
+        add(state, source, Action::Hide { entity }, open);
     };
     let merge_id = id.clone();
+    let in_archive = archive_matches(source, search, id.clone());
     let matches = move || {
         let needle = search.get().trim().to_lowercase();
         if needle.chars().count() < 2 {
             return None;
         }
-        let library = state.library.get()?;
-        let mut found: Vec<(usize, EntityId, String, EntityKind)> = library
-            .index
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.id != merge_id && e.name.to_lowercase().contains(&needle))
-            .map(|(i, e)| {
-                let docs = u32::try_from(i).map_or(0, |i| library.index.entity_docs(i).len());
-                (docs, e.id.clone(), e.name.clone(), e.kind)
-            })
-            .collect();
-        crate::sort::by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
-        found.truncate(8);
+        let found = if source.mode.get() == Mode::Archive {
+            in_archive.get()
+        } else {
+            let library = state.library.get()?;
+            let mut found: Vec<Candidate> = library
+                .index
+                .entities()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.id != merge_id && e.name.to_lowercase().contains(&needle))
+                .map(|(i, e)| {
+                    let docs = u32::try_from(i).map_or(0, |i| library.index.entity_docs(i).len());
+                    (docs, e.id.clone(), e.name.clone(), e.kind)
+                })
+                .collect();
+            crate::sort::by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+            found.truncate(MERGE_CANDIDATES);
+            found
+        };
         let from = merge_id.clone();
         let items = found
             .into_iter()
@@ -388,7 +441,7 @@ pub fn EntityControls(
                     <li><button type="button" class="curation-merge-into" data-into=into.to_string()
                         on:click=move |_| {
                             let (entity, into) = (from.clone(), into.clone());
-                            add(state, Action::Merge { entity, into }, open);
+                            add(state, source, Action::Merge { entity, into }, open);
                         }>{label}</button></li>
                 }
             })
@@ -435,6 +488,63 @@ pub fn EntityControls(
     }
 }
 
+/// Entities offered to merge into: articles, id, name, kind.
+type Candidate = (usize, EntityId, String, EntityKind);
+
+/// Entities offered to merge into, at most.
+const MERGE_CANDIDATES: usize = 8;
+
+/// In archive mode, the entities whose name holds the merge box's text (`search`), found
+/// by the people, organisations and places find boxes over the whole archive, most
+/// articles first; `id` itself left out. Empty until found, or when the archive cannot.
+fn archive_matches(
+    source: ArchiveSource,
+    search: RwSignal<String>,
+    id: EntityId,
+) -> ReadSignal<Vec<Candidate>> {
+    let found = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        let needle = search.get().trim().to_string();
+        if source.mode.get() != Mode::Archive || needle.chars().count() < 2 {
+            found.set(Vec::new());
+            return;
+        }
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let mut candidates: Vec<Candidate> = Vec::new();
+            let kinds = [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+            ];
+            for (table, kind) in (0u8..).zip(kinds) {
+                let everything = Filter::default();
+                let Ok(Some(list)) = source
+                    .find_values(&everything, table, &needle, MERGE_CANDIDATES)
+                    .await
+                else {
+                    continue;
+                };
+                candidates.extend(
+                    list.values
+                        .into_iter()
+                        .map(|v| (v.count as usize, EntityId(v.key), v.label, kind)),
+                );
+            }
+            candidates.retain(|c| c.1 != id);
+            crate::sort::by(&mut candidates, |a, b| {
+                b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2))
+            });
+            candidates.truncate(MERGE_CANDIDATES);
+            // A newer text asks for itself.
+            if search.with_untracked(|now| now.trim() == needle) {
+                found.set(candidates);
+            }
+        });
+    });
+    found.read_only()
+}
+
 /// A "Split off" button for a name merged into `id`; none where splitting cannot apply (a
 /// name kept apart, the entity's own former name after a rename).
 pub fn split_button(
@@ -448,12 +558,13 @@ pub fn split_button(
         return None;
     }
     let state = AppState::use_context();
+    let source = ArchiveSource::use_context();
     let (entity, name) = (id.clone(), name.to_string());
     Some(view! {
         <button type="button" class="curation-split" data-name=name.clone()
             on:click=move |_| {
                 let (entity, name) = (entity.clone(), name.clone());
-                add(state, Action::Split { entity, name }, |_| {});
+                add(state, source, Action::Split { entity, name }, |_| {});
             }>"Split off"</button>
     })
 }

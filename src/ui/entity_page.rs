@@ -14,6 +14,7 @@ use super::state::{AppState, Library};
 use crate::extract::EntityId;
 use crate::query::entity_profile::{Role, entity_profile};
 use crate::query::{Filter, Histogram};
+use crate::resolve::Curated;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,7 +45,7 @@ pub fn EntityPage(
                 view! {
                     {back}
                     <p class="notice" role="alert">{format!("No article names “{}”.", id)}</p>
-                    {edited_away(&library, &id)}
+                    {edited_away(&library.decisions.curated, &id)}
                     {resolved_away(&library, &id)}
                 }
                 .into_any(),
@@ -137,11 +138,9 @@ fn merged_names(library: &Library, id: &EntityId) -> Option<impl IntoView + use<
 }
 
 /// Why an entity has no page when an edit took it away (hidden, merged, renamed).
-fn edited_away(library: &Library, id: &EntityId) -> Option<impl IntoView + use<>> {
+pub(super) fn edited_away(curated: &[Curated], id: &EntityId) -> Option<impl IntoView + use<>> {
     let needle = format!("{id} ");
-    let edit = library
-        .decisions
-        .curated
+    let edit = curated
         .iter()
         .rev()
         .find(|c| c.applied && (c.edit.contains(&needle) || c.edit.ends_with(id.as_str())))?;

@@ -274,3 +274,208 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
     })
     .await;
 }
+
+/// The app for archives (`./dev archive-app target/dist-app`), which `./dev test` builds for
+/// `archive_site.rs` too and names in `DOSSIER_DIST_APP`.
+fn archive_app() -> Option<PathBuf> {
+    fixture_dist(
+        "DOSSIER_DIST_APP",
+        "dist-app",
+        "build it with `./dev archive-app target/dist-app`",
+    )
+}
+
+/// `dossier build SEEDS --out SITE --app APP`: an archive site.
+fn build_archive_site(seeds: &Path, site: &Path, app: &Path) -> Result<(), String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("build")
+        .arg(seeds)
+        .arg("--out")
+        .arg(site)
+        .arg("--app")
+        .arg(app)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// The committed `aliases.toml` up to its merge of Oslo into Hamburg: the edits an archive
+/// applies at once in the browser (a split waits for the rebuild), made again on an archive.
+fn archive_edits_file() -> String {
+    let file = expected_file();
+    let cut = file
+        .find("[[merge]]\nentity = \"place:oslo\"")
+        .expect("the committed file merges Oslo");
+    format!("{}\n", file[..cut].trim_end())
+}
+
+/// Opens `link` on an archive site and waits for its view (an archive has no index to
+/// wait for: its views answer from parts).
+async fn open_archive(app: &App, link: &str) -> TestResult {
+    app.open_link(link).await?;
+    app.wait_for("body[data-view-ready]").await?;
+    Ok(())
+}
+
+/// An archive view's text as a reader compares two builds of it: the main column, and every
+/// facet value (each facet expanded) in name order, without "Save for offline" (whose size
+/// is the build's). A value's place among values of equal count is the build's order of
+/// first appearance, which an archive read through a kind change cannot know.
+async fn archive_view_text(app: &App) -> Result<String, fantoccini::error::CmdError> {
+    let text = script(
+        app,
+        "document.querySelectorAll('#filters .facet-more[aria-expanded=false]').forEach(b => b.click());
+         return new Promise(done => requestAnimationFrame(() => setTimeout(() => {
+           const side = document.querySelector('#filters');
+           const values = [...side.querySelectorAll('li')]
+             .filter(li => !li.closest('.curation'))
+             .map(li => li.innerText.replace(/\\s+/g, ' ').trim()).sort();
+           const main = document.querySelector('#main').innerText.split('\\n')
+             .filter(line => !line.startsWith('Save for offline')).join('\\n');
+           done(main + '\\n--\\n' + values.join('\\n'));
+         }, 50)));",
+    )
+    .await?;
+    Ok(text.as_str().unwrap_or_default().to_string())
+}
+
+/// Opens the edit controls of the archive's entity page at `link`.
+async fn edit_archive_entity(app: &App, link: &str) -> TestResult {
+    open_archive(app, link).await?;
+    app.wait_for("#curate summary").await?.click().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edits_on_an_archive_apply_at_once_and_its_rebuild_with_the_export_shows_them_to_all() {
+    let Some(app_dist) = archive_app() else {
+        return;
+    };
+    let wire = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire");
+    let (plain, seeds, curated) = (
+        tempfile::tempdir().expect("a temporary folder"),
+        tempfile::tempdir().expect("a temporary folder"),
+        tempfile::tempdir().expect("a temporary folder"),
+    );
+    build_archive_site(&wire, plain.path(), &app_dist).expect("the wire stories' archive");
+    for entry in std::fs::read_dir(&wire).expect("the wire stories") {
+        let path = entry.expect("a wire story").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, seeds.path().join(name)).expect("a copy");
+    }
+    std::fs::write(seeds.path().join("aliases.toml"), archive_edits_file()).expect("written");
+    build_archive_site(seeds.path(), curated.path(), &app_dist).expect("the rebuilt archive");
+    let links = &LINKS[..4];
+    let seen: Mutex<HashMap<&'static str, Vec<String>>> = Mutex::new(HashMap::new());
+    App::run_with(plain.path(), None, async |app| {
+        // Rename: the page moves to the new id at once, read through from the archive.
+        edit_archive_entity(app, "entity=place:gulf").await?;
+        type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
+        arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
+        app.wait_for_text(".merged-names", "Gulf (place:gulf): edited by hand")
+            .await?;
+        // Kind: an organisation becomes a place.
+        edit_archive_entity(app, "entity=organization:great-lakes").await?;
+        let select = app.wait_for("#curate-kind").await?;
+        select.select_by_value("place").await?;
+        app.wait_for(".curate-kind button").await?.click().await?;
+        arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
+        app.wait_for_text(".entity-kind", "Place").await?;
+        // Hide: London leaves the facets, and its old link says why.
+        edit_archive_entity(app, "entity=place:london").await?;
+        app.wait_for(".curate-hide").await?.click().await?;
+        app.wait_for_query("").await?;
+        wait_until(
+            app,
+            "document.body.hasAttribute('data-view-ready') && !document.querySelector('#filters').innerText.includes('London')",
+            "London hidden from the facets",
+        )
+        .await?;
+        open_archive(app, "entity=place:london").await?;
+        app.wait_for_text("#edited-away", "hide place:london as noise")
+            .await?;
+        // Merge, found by name over the whole archive: Kansas into Texas.
+        edit_archive_entity(app, "entity=place:kansas").await?;
+        app.wait_for("#curate-merge-search")
+            .await?
+            .send_keys("tex")
+            .await?;
+        app.wait_for(".curation-merge-into[data-into='place:texas']")
+            .await?
+            .click()
+            .await?;
+        arrive(app, "entity=place:texas", "Texas").await?;
+        app.wait_for_text(".merged-names", "Kansas (place:kansas): edited by hand")
+            .await?;
+        app.wait_for_text("[data-section='articles-heading']", "Articles (2)")
+            .await?;
+        // Undo the hide (the third edit): London is back.
+        app.wait_for(".curation-edit[data-edit='2'] .curation-undo")
+            .await?
+            .click()
+            .await?;
+        wait_until(
+            app,
+            "document.querySelectorAll('.curation-edit').length === 3",
+            "three edits after the undo",
+        )
+        .await?;
+        open_archive(app, "").await?;
+        app.wait_for_text("#filters", "London").await?;
+        // The edits outlive a reload, and each says what it did to the archive.
+        open_archive(app, "entity=place:persian-gulf").await?;
+        app.wait_for_text("#entity-name", "Persian Gulf").await?;
+        app.wait_for_text("#curation", "now named “Persian Gulf”, place:persian-gulf")
+            .await?;
+        let href = app
+            .wait_for("#curation-export")
+            .await?
+            .attr("href")
+            .await?
+            .unwrap_or_default();
+        let exported = script(
+            app,
+            &format!(
+                "return decodeURIComponent({:?}.split(',').slice(1).join(','));",
+                href
+            ),
+        )
+        .await?;
+        assert_eq!(
+            exported.as_str().unwrap_or_default(),
+            archive_edits_file(),
+            "the export"
+        );
+        app.screenshot("curation-archive-entity-page").await?;
+        let mut views = Vec::new();
+        for link in links {
+            open_archive(app, link).await?;
+            views.push(archive_view_text(app).await?);
+        }
+        seen.lock()
+            .map_err(|e| e.to_string())?
+            .insert(app.engine.name(), views);
+        app.assert_no_crash().await
+    })
+    .await;
+    // A fresh browser on the archive rebuilt with the exported file: the same views.
+    App::run_with(curated.path(), None, async |app| {
+        let before = seen
+            .lock()
+            .map_err(|e| e.to_string())?
+            .get(app.engine.name())
+            .cloned()
+            .ok_or("the first site recorded no view in this engine")?;
+        for (link, before) in links.iter().zip(before) {
+            open_archive(app, link).await?;
+            assert_eq!(archive_view_text(app).await?, before, "the view of ?{link}");
+        }
+        assert_eq!(crate::harness::page::count(app, ".curation-undo").await?, 0);
+        app.assert_no_crash().await
+    })
+    .await;
+}

@@ -6,7 +6,8 @@
 //! - `harness/`: serving `dist/`, starting each browser, the `App` session helpers.
 //! - `curation`: entity edits in the browser (rename, kind, hide, merge, split, undo), the
 //!   exported `aliases.toml`, and a second build with it showing a fresh browser the same
-//!   views (on `target/dist-wire` and `target/dist-wire-curated`).
+//!   views (on `target/dist-wire` and `target/dist-wire-curated`); the same on an archive of
+//!   the wire stories and its rebuild (`dossier build` beside `target/dist-app`).
 //! - `foundation`: the seed is listed, opens in the reader, and the URL carries the view.
 //! - `archive_site`: archive mode on `target/site-archive` (`dossier build` of a generated
 //!   collection next to an app built with no seeds): cold links, bytes, reader, damaged parts.

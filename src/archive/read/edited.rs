@@ -33,6 +33,10 @@ pub(super) struct EditedValue<'a> {
     pub count: u32,
     /// Where its archive keys stand in the tables read: `(table, value)`.
     pub at: Vec<(usize, usize)>,
+    /// Its place in its list, for ties: the first place one of its keys has in its list's
+    /// own table (the index's order, which a rebuild keeps for a renamed or merged entity),
+    /// else after them (an entity whose kind changed).
+    order: usize,
 }
 
 /// The list of an entity kind: people, organisations, places, other names (the order of
@@ -127,6 +131,7 @@ impl<'a> Lookup<'a> {
                         docs: docs.map(Cow::Borrowed),
                         count: value.count,
                         at: vec![(t, i)],
+                        order: i,
                     }),
                     Shown::As { id, .. } => {
                         joined.insert(id);
@@ -140,7 +145,7 @@ impl<'a> Lookup<'a> {
                 continue;
             };
             let docs = self.docs_of(buckets, id);
-            let at = group
+            let at: Vec<(usize, usize)> = group
                 .members
                 .iter()
                 .flat_map(|m| {
@@ -150,15 +155,25 @@ impl<'a> Lookup<'a> {
                     })
                 })
                 .collect();
+            let list = list_of(id, speakers);
+            let own_table = if speakers { 0 } else { list };
+            let order = at
+                .iter()
+                .filter(|&&(t, _)| t == own_table)
+                .map(|&(_, i)| i)
+                .min()
+                .unwrap_or(usize::MAX);
             values.push(EditedValue {
                 key: id.to_string(),
                 label: group.name.clone(),
-                list: list_of(id, speakers),
+                list,
                 count: docs.len() as u32,
                 docs: Some(docs),
                 at,
+                order,
             });
         }
+        crate::sort::by(&mut values, |a, b| a.order.cmp(&b.order));
         values
     }
 
@@ -200,16 +215,21 @@ impl<'a> Lookup<'a> {
         let docs = self.docs_of(&catalogue.entities, key);
         let profiles: Vec<ProfileEntry> =
             found.iter().filter_map(|k| self.profile(&k.key)).collect();
+        let joined_name = group.map_or_else(|| first.name.clone(), |g| g.name.clone());
         let profile = (!profiles.is_empty()).then(|| {
             let mut joined = profiles[0].clone();
             joined.key = key.to_string();
+            if first.name != joined_name {
+                // Renamed: its name as the archive has it is another name of it now.
+                joined.aliases.insert(0, first.name.clone());
+            }
             if first.key != key {
                 // Renamed or its kind changed: its name as the archive has it is merged in.
                 joined.merged.push(MergedName {
                     name: first.name.clone(),
                     from: first.key.clone(),
                     rule: Rule::Curated.describe().to_string(),
-                    evidence: format!("now {key} by hand in this browser"),
+                    evidence: overlay.why(&first.key).unwrap_or_default().to_string(),
                     articles: first.docs.len() as u32,
                 });
             }
@@ -218,7 +238,7 @@ impl<'a> Lookup<'a> {
                     name: other.name.clone(),
                     from: other.key.clone(),
                     rule: Rule::Curated.describe().to_string(),
-                    evidence: format!("merged by hand into {key} in this browser"),
+                    evidence: overlay.why(&other.key).unwrap_or_default().to_string(),
                     articles: other.docs.len() as u32,
                 });
                 let Some(p) = profiles.iter().find(|p| p.key == other.key) else {
@@ -233,9 +253,7 @@ impl<'a> Lookup<'a> {
                 joined.quotes_about.extend(p.quotes_about.iter().cloned());
                 joined.merged.extend(p.merged.iter().cloned());
             }
-            joined
-                .aliases
-                .retain(|a| Some(a.as_str()) != group.map(|g| g.name.as_str()));
+            joined.aliases.retain(|a| *a != joined_name);
             let mut seen = BTreeSet::new();
             joined.aliases.retain(|a| seen.insert(a.clone()));
             for quotes in [&mut joined.quotes_by, &mut joined.quotes_about] {
@@ -275,7 +293,7 @@ impl<'a> Lookup<'a> {
             .and_then(|(kind, _)| EntityKind::parse(kind))
             .unwrap_or(EntityKind::Misc);
         Some(ArchiveEntity {
-            name: group.map_or_else(|| first.name.clone(), |g| g.name.clone()),
+            name: joined_name,
             kind,
             over_time: over_time(
                 keys.into_iter().filter(|&k| k > 0).collect(),
