@@ -734,14 +734,7 @@ fn the_command_line_packs_its_articles_and_writes_what_parsed_articles_write() {
     // `dossier build` keeps its articles and annotations packed between stages
     // (src/article_source.rs, `resolve::resolve_packed`); the library, given the parsed
     // articles and plain annotations through the same stages, must write the same bytes.
-    let packed = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = dossier(&[
-        "build".as_ref(),
-        FIXTURE.as_ref(),
-        "--out".as_ref(),
-        packed.path().as_os_str(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (packed, stderr) = built_site(Path::new(FIXTURE));
     assert!(stderr.contains("kept packed"), "{stderr}");
     let files = corpus::read_folder(Path::new(FIXTURE)).unwrap();
     let (articles, _) =
@@ -897,7 +890,12 @@ fn the_build_copies_the_app_with_brotli_and_gzip_beside_each_compressible_file()
 /// an aliases.toml that renames place:gulf to "Persian Gulf", among other edits), and what
 /// the build said on stderr.
 fn curated_wire_archive() -> (tempfile::TempDir, String) {
-    let seeds = Path::new("tests/fixtures/wire-curated");
+    built_site(Path::new("tests/fixtures/wire-curated"))
+}
+
+/// The archive `dossier build` writes of `seeds`, in a temporary site, and what the build
+/// said on stderr.
+fn built_site(seeds: &Path) -> (tempfile::TempDir, String) {
     let site = tempfile::tempdir().unwrap();
     let (code, _, stderr) = dossier(&[
         "build".as_ref(),
@@ -1908,19 +1906,6 @@ fn the_readers_articles_take_the_archives_verdicts_on_the_names_it_resolved() {
     assert!(unknown.is_empty(), "{unknown:?}");
 }
 
-/// The archive `dossier build` writes of `seeds`, in a temporary site.
-fn built_site(seeds: &Path) -> tempfile::TempDir {
-    let site = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = dossier(&[
-        "build".as_ref(),
-        seeds.as_os_str(),
-        "--out".as_ref(),
-        site.path().as_os_str(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    site
-}
-
 /// A view's facets, entity table, network and entity pages, order-free where an archive
 /// read through edits may break ties differently from the rebuilt one (a value the edits
 /// made is listed after the values the build tabled).
@@ -2094,11 +2079,11 @@ fn assert_read_through_is_rebuilt(
     for (name, bytes) in files_of(seeds) {
         std::fs::write(copy.path().join(name), bytes).unwrap();
     }
-    let plain = built_site(copy.path());
+    let (plain, _) = built_site(copy.path());
     let (mut read_through, mut plain_source) = open(&plain.path().join("archive"));
     let edits = edits(&mut read_through, &mut plain_source);
     std::fs::write(copy.path().join("aliases.toml"), &edits).unwrap();
-    let rebuilt = built_site(copy.path());
+    let (rebuilt, _) = built_site(copy.path());
 
     let before = curated_view(&mut read_through, &mut plain_source, "view=quotes");
     let curation = dossier::resolve::Curation::parse(&edits).unwrap();

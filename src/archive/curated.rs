@@ -87,23 +87,10 @@ impl Overlay {
             .edits
             .iter()
             .map(|edit| {
-                let note = edit
-                    .note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                let applied = overlay.apply(&edit.action, &note, &entity);
-                let (applied, outcome, entity) = match applied {
-                    Ok((outcome, entity)) => (true, outcome, entity),
-                    Err(why) => (false, why, None),
-                };
-                Curated {
-                    edit: edit.action.to_string(),
-                    line: edit.line,
-                    applied,
-                    outcome,
-                    entity,
-                }
+                Curated::of(
+                    edit,
+                    overlay.apply(&edit.action, &edit.note_suffix(), &entity),
+                )
             })
             .collect();
         (overlay, outcomes)

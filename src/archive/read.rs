@@ -712,45 +712,8 @@ impl Archive {
         let Some(entity) = entity else {
             return lookup.answer(None);
         };
-        // Newest first: documents are numbered by date, undated first.
-        let keys: Vec<u32> = entity.docs.iter().map(|&d| self.date_key(d)).collect();
-        let undated = keys.iter().filter(|&&k| k == 0).count();
-        let articles: Vec<u32> = entity.docs[undated..]
-            .iter()
-            .rev()
-            .chain(&entity.docs[..undated])
-            .copied()
-            .collect();
-        let published: Vec<u32> = keys[undated..]
-            .iter()
-            .rev()
-            .chain(&keys[..undated])
-            .copied()
-            .collect();
-        let listed = articles.iter().take(shown.articles).copied();
-        let quoted = profile.iter().flat_map(|p| {
-            let by = p.quotes_by.iter().take(shown.quotes_by);
-            let about = p.quotes_about.iter().take(shown.quotes_about);
-            by.chain(about).map(|q| q.doc)
-        });
-        let mut entries = HashMap::new();
-        for doc in listed.chain(quoted) {
-            if let Some(entry) = lookup.doc(doc) {
-                entries.insert(doc, entry.clone());
-            }
-        }
-        let page = ArchiveEntity {
-            name: entity.name.clone(),
-            kind: EntityKind::parse(&entity.kind).unwrap_or(EntityKind::Misc),
-            over_time: over_time(
-                keys.into_iter().filter(|&k| k > 0).collect(),
-                undated as u32,
-            ),
-            articles,
-            published,
-            profile,
-            entries,
-        };
+        let kind = EntityKind::parse(&entity.kind).unwrap_or(EntityKind::Misc);
+        let page = lookup.page_of(entity.name.clone(), kind, &entity.docs, profile, shown);
         lookup.answer(Some(page))
     }
 
@@ -931,6 +894,61 @@ impl<'a> Lookup<'a> {
             _ => None,
         });
         postings.into_iter().map(|p| p.map(Vec::as_slice)).collect()
+    }
+
+    /// An entity page of the entity called `name` whose documents are `docs` (ascending):
+    /// its articles newest first with their dates, its timeline, and the `docs` entries of
+    /// what `shown` lists of them and of `profile`'s quotes.
+    fn page_of(
+        &self,
+        name: String,
+        kind: EntityKind,
+        docs: &[u32],
+        profile: Option<ProfileEntry>,
+        shown: EntityShown,
+    ) -> ArchiveEntity {
+        // Newest first: documents are numbered by date, undated first.
+        let keys: Vec<u32> = docs.iter().map(|&d| self.archive.date_key(d)).collect();
+        let undated = keys.iter().filter(|&&k| k == 0).count();
+        let newest_first = |values: &[u32]| -> Vec<u32> {
+            values[undated..]
+                .iter()
+                .rev()
+                .chain(&values[..undated])
+                .copied()
+                .collect()
+        };
+        let articles = newest_first(docs);
+        let published = newest_first(&keys);
+        let listed = articles.iter().take(shown.articles).copied();
+        let quoted = profile.iter().flat_map(|p| {
+            let by = p.quotes_by.iter().take(shown.quotes_by);
+            let about = p.quotes_about.iter().take(shown.quotes_about);
+            by.chain(about).map(|q| q.doc)
+        });
+        let mut entries = HashMap::new();
+        for doc in listed.chain(quoted) {
+            if let Some(entry) = self.doc(doc) {
+                let entry = if self.archive.overlay.is_empty() {
+                    entry.clone()
+                } else {
+                    self.edited_entry(entry)
+                };
+                entries.insert(doc, entry);
+            }
+        }
+        ArchiveEntity {
+            name,
+            kind,
+            over_time: over_time(
+                keys.into_iter().filter(|&k| k > 0).collect(),
+                undated as u32,
+            ),
+            articles,
+            published,
+            profile,
+            entries,
+        }
     }
 
     /// The profile of entity `key`, if the archive has profiles and one for it.

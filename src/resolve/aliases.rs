@@ -59,6 +59,16 @@ pub struct Edit {
     pub line: Option<usize>,
 }
 
+impl Edit {
+    /// The note as outcomes and reasons add it: ` (why)`, or nothing.
+    pub fn note_suffix(&self) -> String {
+        self.note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default()
+    }
+}
+
 /// What an edit does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {

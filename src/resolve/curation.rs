@@ -55,19 +55,7 @@ pub fn apply(
     curation
         .edits
         .iter()
-        .map(|edit| {
-            let (applied, outcome, entity) = match entities.apply(edit) {
-                Ok((outcome, entity)) => (true, outcome, entity),
-                Err(why) => (false, why, None),
-            };
-            Curated {
-                edit: edit.action.to_string(),
-                line: edit.line,
-                applied,
-                outcome,
-                entity,
-            }
-        })
+        .map(|edit| Curated::of(edit, entities.apply(edit)))
         .collect()
 }
 
@@ -76,11 +64,7 @@ type Applied = Result<(String, Option<EntityId>), String>;
 
 impl Entities<'_> {
     fn apply(&mut self, edit: &Edit) -> Applied {
-        let note = edit
-            .note
-            .as_deref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
+        let note = edit.note_suffix();
         let entity = edit.action.entity();
         let Some(target) = self.ids.get(entity).cloned() else {
             return Err(format!(

@@ -202,6 +202,26 @@ pub struct Curated {
     pub entity: Option<EntityId>,
 }
 
+impl Curated {
+    /// What `edit` did: its outcome and the entity it leaves, or why it did nothing.
+    pub fn of(
+        edit: &super::aliases::Edit,
+        done: Result<(String, Option<crate::extract::EntityId>), String>,
+    ) -> Self {
+        let (applied, outcome, entity) = match done {
+            Ok((outcome, entity)) => (true, outcome, entity),
+            Err(why) => (false, why, None),
+        };
+        Self {
+            edit: edit.action.to_string(),
+            line: edit.line,
+            applied,
+            outcome,
+            entity,
+        }
+    }
+}
+
 impl Decisions {
     /// The merges into `id` (for its entity page).
     pub fn merged_into<'a>(&'a self, id: &'a EntityId) -> impl Iterator<Item = &'a Merge> + 'a {

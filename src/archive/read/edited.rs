@@ -13,11 +13,10 @@ use crate::extract::EntityKind;
 use crate::index::DocSet;
 use crate::query::FacetValue;
 use crate::query::entity_table::{EntityRow, RowKind};
-use crate::query::histogram::over_time;
 use crate::query::network::Node;
 use crate::resolve::Rule;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// A facet value as the edits show it.
 pub(super) struct EditedValue<'a> {
@@ -202,9 +201,8 @@ impl<'a> Lookup<'a> {
     /// merged names added, and each other key listed among the merged names, "edited by
     /// hand". `None` when the id names nothing now.
     pub(super) fn edited_page(&self, key: &str, shown: EntityShown) -> Option<ArchiveEntity> {
-        let archive = self.archive;
-        let catalogue = &archive.catalogue;
-        let overlay = &archive.overlay;
+        let catalogue = self.catalogue();
+        let overlay = &self.archive.overlay;
         let members = overlay.members(key);
         let group = overlay.group(key);
         let found: Vec<_> = members
@@ -223,24 +221,22 @@ impl<'a> Lookup<'a> {
                 // Renamed: its name as the archive has it is another name of it now.
                 joined.aliases.insert(0, first.name.clone());
             }
-            if first.key != key {
-                // Renamed or its kind changed: its name as the archive has it is merged in.
+            // A key the edits moved is a name merged in by hand: each other key, and the
+            // first when renamed or its kind changed.
+            let moved = found
+                .iter()
+                .enumerate()
+                .filter(|(i, k)| *i > 0 || k.key != key);
+            for (_, moved) in moved {
                 joined.merged.push(MergedName {
-                    name: first.name.clone(),
-                    from: first.key.clone(),
+                    name: moved.name.clone(),
+                    from: moved.key.clone(),
                     rule: Rule::Curated.describe().to_string(),
-                    evidence: overlay.why(&first.key).unwrap_or_default().to_string(),
-                    articles: first.docs.len() as u32,
+                    evidence: overlay.why(&moved.key).unwrap_or_default().to_string(),
+                    articles: moved.docs.len() as u32,
                 });
             }
             for other in found.iter().skip(1) {
-                joined.merged.push(MergedName {
-                    name: other.name.clone(),
-                    from: other.key.clone(),
-                    rule: Rule::Curated.describe().to_string(),
-                    evidence: overlay.why(&other.key).unwrap_or_default().to_string(),
-                    articles: other.docs.len() as u32,
-                });
                 let Some(p) = profiles.iter().find(|p| p.key == other.key) else {
                     continue;
                 };
@@ -263,47 +259,11 @@ impl<'a> Lookup<'a> {
             joined.co_occurring = self.edited_co_occurring(&joined.co_occurring, members.as_ref());
             joined
         });
-        let keys: Vec<u32> = docs.iter().map(|&d| archive.date_key(d)).collect();
-        let undated = keys.iter().filter(|&&k| k == 0).count();
-        let articles: Vec<u32> = docs[undated..]
-            .iter()
-            .rev()
-            .chain(&docs[..undated])
-            .copied()
-            .collect();
-        let published: Vec<u32> = keys[undated..]
-            .iter()
-            .rev()
-            .chain(&keys[..undated])
-            .copied()
-            .collect();
-        let quoted = profile.iter().flat_map(|p| {
-            let by = p.quotes_by.iter().take(shown.quotes_by);
-            let about = p.quotes_about.iter().take(shown.quotes_about);
-            by.chain(about).map(|q| q.doc)
-        });
-        let mut entries = HashMap::new();
-        for doc in articles.iter().take(shown.articles).copied().chain(quoted) {
-            if let Some(entry) = self.doc(doc) {
-                entries.insert(doc, self.edited_entry(entry));
-            }
-        }
         let kind = key
             .split_once(':')
             .and_then(|(kind, _)| EntityKind::parse(kind))
             .unwrap_or(EntityKind::Misc);
-        Some(ArchiveEntity {
-            name: joined_name,
-            kind,
-            over_time: over_time(
-                keys.into_iter().filter(|&k| k > 0).collect(),
-                undated as u32,
-            ),
-            articles,
-            published,
-            profile,
-            entries,
-        })
+        Some(self.page_of(joined_name, kind, &docs, profile, shown))
     }
 
     /// A named-with list as the edits show it: hidden names left out, renamed and merged
