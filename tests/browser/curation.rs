@@ -62,13 +62,6 @@ async fn view_text(app: &App) -> Result<String, fantoccini::error::CmdError> {
     Ok(text.as_str().unwrap_or_default().to_string())
 }
 
-/// Opens the edit controls of the entity page at `link`.
-async fn edit_entity(app: &App, link: &str) -> TestResult {
-    open(app, link).await?;
-    app.wait_for("#curate summary").await?.click().await?;
-    Ok(())
-}
-
 /// Waits until the URL is `query` and its view is on screen, with `name` as the page's title.
 async fn arrive(app: &App, query: &str, name: &str) -> TestResult {
     app.wait_for_query(query).await?;
@@ -94,6 +87,82 @@ async fn type_and_submit(app: &App, css: &str, text: &str, button: &str) -> Test
     Ok(())
 }
 
+/// Where edits are made: the app with embedded articles, or an archive site.
+#[derive(Clone, Copy)]
+enum Site {
+    Embedded,
+    Archive,
+}
+
+impl Site {
+    /// Opens `link` and waits for its view.
+    async fn open(self, app: &App, link: &str) -> TestResult {
+        match self {
+            Site::Embedded => open(app, link).await,
+            Site::Archive => open_archive(app, link).await,
+        }
+    }
+
+    /// Opens the edit controls of the entity page at `link`.
+    async fn edit_entity(self, app: &App, link: &str) -> TestResult {
+        self.open(app, link).await?;
+        app.wait_for("#curate summary").await?.click().await?;
+        Ok(())
+    }
+}
+
+/// The edits both sites take the same way, each checked as a reader sees it: the Gulf
+/// renamed (the page moves to the new id at once), the Great Lakes made a place, London
+/// hidden (it leaves the facets and its old link says which edit took it), Kansas merged
+/// into Texas found by name.
+async fn rename_kind_hide_merge(app: &App, site: Site) -> TestResult {
+    site.edit_entity(app, "entity=place:gulf").await?;
+    type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
+    arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
+    app.wait_for_text(
+        ".merged-names",
+        "Gulf (place:gulf): edited by hand; renamed by hand from place:gulf, 3 articles",
+    )
+    .await?;
+    site.edit_entity(app, "entity=organization:great-lakes")
+        .await?;
+    let select = app.wait_for("#curate-kind").await?;
+    select.select_by_value("place").await?;
+    app.wait_for(".curate-kind button").await?.click().await?;
+    arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
+    app.wait_for_text(".entity-kind", "Place").await?;
+    site.edit_entity(app, "entity=place:london").await?;
+    app.wait_for(".curate-hide").await?.click().await?;
+    app.wait_for_query("").await?;
+    wait_until(
+        app,
+        "document.body.hasAttribute('data-view-ready') && !document.querySelector('#filters').innerText.includes('London')",
+        "London hidden from the facets",
+    )
+    .await?;
+    site.open(app, "entity=place:london").await?;
+    app.wait_for_text("#edited-away", "hide place:london as noise")
+        .await?;
+    site.edit_entity(app, "entity=place:kansas").await?;
+    app.wait_for("#curate-merge-search")
+        .await?
+        .send_keys("tex")
+        .await?;
+    app.wait_for(".curation-merge-into[data-into='place:texas']")
+        .await?
+        .click()
+        .await?;
+    arrive(app, "entity=place:texas", "Texas").await?;
+    app.wait_for_text(
+        ".merged-names",
+        "Kansas (place:kansas): edited by hand; merged by hand into place:texas",
+    )
+    .await?;
+    app.wait_for_text("[data-section='articles-heading']", "Articles (2)")
+        .await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_same_view() {
     let (Some(first), Some(second)) = (wire_dist(), curated_dist()) else {
@@ -101,55 +170,9 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
     };
     App::run_with(&first, None, async |app| {
         app.wait_ready().await?;
-        // Rename: the page moves to the new id at once, and the facet says the new name.
-        edit_entity(app, "entity=place:gulf").await?;
-        type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
-        arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
-        app.wait_for_text(
-            ".merged-names",
-            "Gulf (place:gulf): edited by hand; renamed by hand from place:gulf, 3 articles",
-        )
-        .await?;
-        // Kind: an organisation becomes a place.
-        edit_entity(app, "entity=organization:great-lakes").await?;
-        let select = app.wait_for("#curate-kind").await?;
-        select.select_by_value("place").await?;
-        app.wait_for(".curate-kind button").await?.click().await?;
-        arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
-        app.wait_for_text(".entity-kind", "Place").await?;
-        // Hide, then undo it: London leaves the facets, then comes back.
-        edit_entity(app, "entity=place:london").await?;
-        app.wait_for(".curate-hide").await?.click().await?;
-        app.wait_for_query("").await?;
-        wait_until(
-            app,
-            "!document.querySelector('#filters').innerText.includes('London')",
-            "London hidden from the facets",
-        )
-        .await?;
-        open(app, "entity=place:london").await?;
-        app.wait_for_text("#edited-away", "hide place:london as noise")
-            .await?;
-        // Merge, found by name: Kansas into Texas.
-        edit_entity(app, "entity=place:kansas").await?;
-        app.wait_for("#curate-merge-search")
-            .await?
-            .send_keys("tex")
-            .await?;
-        app.wait_for(".curation-merge-into[data-into='place:texas']")
-            .await?
-            .click()
-            .await?;
-        arrive(app, "entity=place:texas", "Texas").await?;
-        app.wait_for_text(
-            ".merged-names",
-            "Kansas (place:kansas): edited by hand; merged by hand into place:texas",
-        )
-        .await?;
-        app.wait_for_text("[data-section='articles-heading']", "Articles (2)")
-            .await?;
+        rename_kind_hide_merge(app, Site::Embedded).await?;
         // Merge Oslo into Hamburg, then split it off again from the merged names.
-        edit_entity(app, "entity=place:oslo").await?;
+        Site::Embedded.edit_entity(app, "entity=place:oslo").await?;
         app.wait_for("#curate-merge-search")
             .await?
             .send_keys("hamb")
@@ -213,7 +236,9 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
             "the export"
         );
         // The controls and the list of edits, open, pass axe-core.
-        edit_entity(app, "entity=place:texas").await?;
+        Site::Embedded
+            .edit_entity(app, "entity=place:texas")
+            .await?;
         app.wait_for("#curation-export").await?;
         assert_accessible(
             app,
@@ -343,13 +368,6 @@ async fn archive_view_text(app: &App) -> Result<String, fantoccini::error::CmdEr
     Ok(text.as_str().unwrap_or_default().to_string())
 }
 
-/// Opens the edit controls of the archive's entity page at `link`.
-async fn edit_archive_entity(app: &App, link: &str) -> TestResult {
-    open_archive(app, link).await?;
-    app.wait_for("#curate summary").await?.click().await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn edits_on_an_archive_apply_at_once_and_its_rebuild_with_the_export_shows_them_to_all() {
     let Some(app_dist) = archive_app() else {
@@ -372,47 +390,7 @@ async fn edits_on_an_archive_apply_at_once_and_its_rebuild_with_the_export_shows
     let links = &LINKS[..4];
     let seen: Mutex<HashMap<&'static str, Vec<String>>> = Mutex::new(HashMap::new());
     App::run_with(plain.path(), None, async |app| {
-        // Rename: the page moves to the new id at once, read through from the archive.
-        edit_archive_entity(app, "entity=place:gulf").await?;
-        type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
-        arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
-        app.wait_for_text(".merged-names", "Gulf (place:gulf): edited by hand")
-            .await?;
-        // Kind: an organisation becomes a place.
-        edit_archive_entity(app, "entity=organization:great-lakes").await?;
-        let select = app.wait_for("#curate-kind").await?;
-        select.select_by_value("place").await?;
-        app.wait_for(".curate-kind button").await?.click().await?;
-        arrive(app, "entity=place:great-lakes", "Great Lakes").await?;
-        app.wait_for_text(".entity-kind", "Place").await?;
-        // Hide: London leaves the facets, and its old link says why.
-        edit_archive_entity(app, "entity=place:london").await?;
-        app.wait_for(".curate-hide").await?.click().await?;
-        app.wait_for_query("").await?;
-        wait_until(
-            app,
-            "document.body.hasAttribute('data-view-ready') && !document.querySelector('#filters').innerText.includes('London')",
-            "London hidden from the facets",
-        )
-        .await?;
-        open_archive(app, "entity=place:london").await?;
-        app.wait_for_text("#edited-away", "hide place:london as noise")
-            .await?;
-        // Merge, found by name over the whole archive: Kansas into Texas.
-        edit_archive_entity(app, "entity=place:kansas").await?;
-        app.wait_for("#curate-merge-search")
-            .await?
-            .send_keys("tex")
-            .await?;
-        app.wait_for(".curation-merge-into[data-into='place:texas']")
-            .await?
-            .click()
-            .await?;
-        arrive(app, "entity=place:texas", "Texas").await?;
-        app.wait_for_text(".merged-names", "Kansas (place:kansas): edited by hand")
-            .await?;
-        app.wait_for_text("[data-section='articles-heading']", "Articles (2)")
-            .await?;
+        rename_kind_hide_merge(app, Site::Archive).await?;
         // Undo the hide (the third edit): London is back.
         app.wait_for(".curation-edit[data-edit='2'] .curation-undo")
             .await?

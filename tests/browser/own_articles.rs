@@ -851,7 +851,8 @@ async fn an_archive_site_mixes_own_articles_into_its_views_and_explores_them_alo
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too() {
+async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too_and_an_edit_applies_to_both()
+ {
     let Some(site) = archive_site() else {
         return;
     };
@@ -933,6 +934,35 @@ async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too() 
             "the chart counts the archive's articles and the reader's"
         );
         app.screenshot("archive-entity-with-own-articles").await?;
+        // An edit applies to both at once: renamed, the page moves to the new id and is
+        // still the one entity over the archive's articles and the reader's.
+        app.wait_for("#curate summary").await?.click().await?;
+        let field = app.wait_for("#curate-name").await?;
+        field.clear().await?;
+        field.send_keys(&format!("{name} Senior")).await?;
+        app.wait_for(".curate-rename button").await?.click().await?;
+        app.wait_for_text("#entity-name", &format!("{name} Senior"))
+            .await?;
+        app.wait_for_text("#articles-heading", &format!("Articles ({both})"))
+            .await?;
+        app.wait_for_text(
+            "#entity-mentions",
+            &format!("in {both} articles (1 of them yours"),
+        )
+        .await?;
+        app.wait_for_text("#curation", "your articles: now named")
+            .await?;
+        // Undone, the entity has its own name and id again.
+        app.wait_for(".curation-undo").await?.click().await?;
+        page::wait_until(
+            app,
+            "!document.querySelector('.curation-edit')",
+            "no edit left",
+        )
+        .await?;
+        app.open_link(&format!("entity={key}")).await?;
+        app.wait_for("body[data-view-ready] #entity-name").await?;
+        app.wait_for_text("#entity-name", &name).await?;
         app.wait_for("#own-articles-button").await?.click().await?;
         app.wait_for("#own-remove-all").await?.click().await?;
         wait_own_articles(app, 0).await?;
@@ -1071,8 +1101,8 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
         app.wait_for_text(".merged-names", "as the archive resolves it")
             .await?;
         app.screenshot("archive-own-name-joined").await?;
-        // A hand edit applies to the reader's articles at once, and to the archive's when
-        // it is rebuilt: the edits panel says both.
+        // A hand edit applies at once to the reader's articles and to the archive read
+        // through it, and to everyone's when the archive is rebuilt: the edits panel says so.
         app.wait_for("#curate summary").await?.click().await?;
         let field = app.wait_for("#curate-name").await?;
         field.clear().await?;
@@ -1082,11 +1112,14 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
             .await?;
         app.wait_for_text(
             "#curation .curation-outcome",
-            "the archive's: when it is rebuilt",
+            "in this browser until the archive is rebuilt",
         )
         .await?;
-        app.wait_for_text("#curation", "apply to your own articles at once")
-            .await?;
+        app.wait_for_text(
+            "#curation",
+            "to the archive's entities and to your own articles",
+        )
+        .await?;
         app.wait_for(".curation-undo").await?.click().await?;
         page::wait_until(
             app,
