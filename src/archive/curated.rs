@@ -25,6 +25,7 @@
 use crate::extract::{EntityId, EntityKind};
 use crate::resolve::Curated;
 use crate::resolve::aliases::{Action, Curation};
+use crate::resolve::curation::in_articles;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -284,11 +285,6 @@ impl Overlay {
             ),
         }
     }
-}
-
-/// "its name in 3 articles", for outcomes (as the resolve stage words them).
-fn in_articles(n: usize) -> String {
-    format!("its name in {n} article{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

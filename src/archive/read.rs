@@ -329,11 +329,6 @@ impl Archive {
         Ok(outcomes)
     }
 
-    /// The hand edits the archive is read through.
-    pub fn overlay(&self) -> &Overlay {
-        &self.overlay
-    }
-
     /// The catalogue.
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
@@ -506,22 +501,23 @@ impl Archive {
         let mut candidates: Vec<(Node, Cow<[u32]>)> = Vec::new();
         if !self.overlay.is_empty() {
             candidates = lookup.edited_nodes(&matches);
-        }
-        for (table, kind) in tables.into_iter().filter(|_| self.overlay.is_empty()) {
-            let postings = lookup.facet_postings(table);
-            for (value, docs) in table.values.iter().zip(postings) {
-                let Some(docs) = docs else {
-                    continue;
-                };
-                let articles = matches.count_in(docs) as u32;
-                if articles > 0 {
-                    let node = Node {
-                        key: value.key.clone(),
-                        name: value.label.clone(),
-                        kind,
-                        articles,
+        } else {
+            for (table, kind) in tables {
+                let postings = lookup.facet_postings(table);
+                for (value, docs) in table.values.iter().zip(postings) {
+                    let Some(docs) = docs else {
+                        continue;
                     };
-                    candidates.push((node, Cow::Borrowed(docs)));
+                    let articles = matches.count_in(docs) as u32;
+                    if articles > 0 {
+                        let node = Node {
+                            key: value.key.clone(),
+                            name: value.label.clone(),
+                            kind,
+                            articles,
+                        };
+                        candidates.push((node, Cow::Borrowed(docs)));
+                    }
                 }
             }
         }
@@ -929,12 +925,7 @@ impl<'a> Lookup<'a> {
         let mut entries = HashMap::new();
         for doc in listed.chain(quoted) {
             if let Some(entry) = self.doc(doc) {
-                let entry = if self.archive.overlay.is_empty() {
-                    entry.clone()
-                } else {
-                    self.edited_entry(entry)
-                };
-                entries.insert(doc, entry);
+                entries.insert(doc, self.shown_entry(entry));
             }
         }
         ArchiveEntity {
@@ -1005,12 +996,7 @@ impl<'a> Lookup<'a> {
         let hits: Vec<ArchiveHit> = ranked
             .into_iter()
             .filter_map(|(doc, score)| {
-                let entry = self.doc(doc)?;
-                let entry = if self.archive.overlay.is_empty() {
-                    entry.clone()
-                } else {
-                    self.edited_entry(entry)
-                };
+                let entry = self.shown_entry(self.doc(doc)?);
                 Some(ArchiveHit { doc, score, entry })
             })
             .collect();

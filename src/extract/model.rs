@@ -19,6 +19,11 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// The kind an entity id (`kind:slug`, as links write it) names by its prefix.
+    pub fn of_id(id: &str) -> Option<Self> {
+        Self::parse(id.split_once(':')?.0)
+    }
+
     /// The schema's spelling: `person`, `organization`, `place`, `misc`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -82,7 +87,7 @@ impl EntityId {
 
     /// The kind named by the id's prefix.
     pub fn kind(&self) -> Option<EntityKind> {
-        EntityKind::parse(self.0.split_once(':')?.0)
+        EntityKind::of_id(&self.0)
     }
 }
 

@@ -216,6 +216,6 @@ impl Entities<'_> {
 }
 
 /// "its name in 3 articles", for outcomes.
-fn in_articles(n: usize) -> String {
+pub(crate) fn in_articles(n: usize) -> String {
     format!("its name in {n} article{}", if n == 1 { "" } else { "s" })
 }

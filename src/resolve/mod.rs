@@ -93,7 +93,7 @@
 pub mod aliases;
 mod collection;
 mod common_words;
-mod curation;
+pub(crate) mod curation;
 mod decisions;
 pub mod evidence;
 pub mod from_archive;

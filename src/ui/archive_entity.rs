@@ -126,20 +126,14 @@ pub fn ArchiveEntityPage(
                 }
                 // This browser's edit took it away (hidden, merged, renamed): the edit says so.
                 let curated = source.curated.get().unwrap_or_default();
-                if let Some(edited) = entity_page::edited_away(&curated, &id) {
-                    return view! {
-                        {back}
-                        <p class="notice" role="alert">{format!("No article names “{id}”.")}</p>
-                        {edited}
-                    }
-                    .into_any();
-                }
-                if let Some(fate) = fate {
+                let edited = entity_page::edited_away(&curated, &id);
+                if let (None, Some(fate)) = (&edited, fate) {
                     return view! { {back}{placed_elsewhere(&fate)} }.into_any();
                 }
                 return view! {
                     {back}
                     <p class="notice" role="alert">{format!("No article names “{id}”.")}</p>
+                    {edited}
                 }
                 .into_any();
             }
@@ -274,7 +268,7 @@ pub fn ArchiveEntityPage(
                 <h1 id="entity-name">{name.clone()}</h1>
                 {entity_facts(page.kind, &sums.roles, &sums.aliases, format!("{} in {total} article{plural}{yours}", sums.mentions))}
                 <p><ViewLink filter=filter_by class="button-link">{show_label}</ViewLink></p>
-                    <EntityControls id=id.clone() name=name.clone() kind=page.kind/>
+                <EntityControls id=id.clone() name=name.clone() kind=page.kind/>
                 {merged_names(&profile, Some((&library, &id)))}
                 {over_time}
                 {section("co-heading", co_heading, co)}

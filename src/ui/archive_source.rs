@@ -238,13 +238,7 @@ impl ArchiveSource {
                 curation
                     .edits
                     .iter()
-                    .map(|edit| Curated {
-                        edit: edit.action.to_string(),
-                        line: edit.line,
-                        applied: false,
-                        outcome: format!("not applied: {e}"),
-                        entity: None,
-                    })
+                    .map(|edit| Curated::of(edit, Err(format!("not applied: {e}"))))
                     .collect(),
             )
         });

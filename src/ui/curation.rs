@@ -412,7 +412,7 @@ pub fn EntityControls(
             in_archive.get()
         } else {
             let library = state.library.get()?;
-            let mut found: Vec<Candidate> = library
+            let found: Vec<Candidate> = library
                 .index
                 .entities()
                 .iter()
@@ -423,9 +423,7 @@ pub fn EntityControls(
                     (docs, e.id.clone(), e.name.clone(), e.kind)
                 })
                 .collect();
-            crate::sort::by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
-            found.truncate(MERGE_CANDIDATES);
-            found
+            best_candidates(found)
         };
         let from = merge_id.clone();
         let items = found
@@ -494,6 +492,13 @@ type Candidate = (usize, EntityId, String, EntityKind);
 /// Entities offered to merge into, at most.
 const MERGE_CANDIDATES: usize = 8;
 
+/// The [`MERGE_CANDIDATES`] named in most articles (ties by name).
+fn best_candidates(mut found: Vec<Candidate>) -> Vec<Candidate> {
+    crate::sort::by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+    found.truncate(MERGE_CANDIDATES);
+    found
+}
+
 /// In archive mode, the entities whose name holds the merge box's text (`search`), found
 /// by the people, organisations and places find boxes over the whole archive, most
 /// articles first; `id` itself left out. Empty until found, or when the archive cannot.
@@ -532,13 +537,9 @@ fn archive_matches(
                 );
             }
             candidates.retain(|c| c.1 != id);
-            crate::sort::by(&mut candidates, |a, b| {
-                b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2))
-            });
-            candidates.truncate(MERGE_CANDIDATES);
             // A newer text asks for itself.
             if search.with_untracked(|now| now.trim() == needle) {
-                found.set(candidates);
+                found.set(best_candidates(candidates));
             }
         });
     });

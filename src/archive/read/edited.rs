@@ -40,7 +40,7 @@ pub(super) struct EditedValue<'a> {
 
 /// The list of an entity kind: people, organisations, places, other names (the order of
 /// the catalogue's facet tables, other names last).
-pub(super) const fn kind_list(kind: EntityKind) -> usize {
+const fn kind_list(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
@@ -64,10 +64,7 @@ fn list_of(id: &str, speakers: bool) -> usize {
     if speakers {
         return 0;
     }
-    let kind = id
-        .split_once(':')
-        .and_then(|(kind, _)| EntityKind::parse(kind));
-    kind_list(kind.unwrap_or(EntityKind::Misc))
+    kind_list(EntityKind::of_id(id).unwrap_or(EntityKind::Misc))
 }
 
 impl<'a> Lookup<'a> {
@@ -177,9 +174,12 @@ impl<'a> Lookup<'a> {
     }
 
     /// A result list's entry with its quotes' speakers as the edits show them (a hidden
-    /// speaker's quotes have none).
-    pub(super) fn edited_entry(&self, entry: &DocEntry) -> DocEntry {
+    /// speaker's quotes have none): as stored when no edit is in effect.
+    pub(super) fn shown_entry(&self, entry: &DocEntry) -> DocEntry {
         let mut entry = entry.clone();
+        if self.archive.overlay.is_empty() {
+            return entry;
+        }
         for quote in &mut entry.quotes {
             match self.archive.overlay.shown(&quote.speaker) {
                 Shown::Same => {}
@@ -259,10 +259,7 @@ impl<'a> Lookup<'a> {
             joined.co_occurring = self.edited_co_occurring(&joined.co_occurring, members.as_ref());
             joined
         });
-        let kind = key
-            .split_once(':')
-            .and_then(|(kind, _)| EntityKind::parse(kind))
-            .unwrap_or(EntityKind::Misc);
+        let kind = EntityKind::of_id(key).unwrap_or(EntityKind::Misc);
         Some(self.page_of(joined_name, kind, &docs, profile, shown))
     }
 
