@@ -5,7 +5,9 @@
 # (`<body data-view-ready>`), then opens a new query and the link again in the same tab
 # (Dossier's sites; ms to each next view); printed: seconds to the view, bytes fetched
 # (compressed, as the harness's server sends them: a file's precompressed .br sibling when
-# there is one, else gzip on the fly), requests and the renderer's memory (benches/links/).
+# there is one, else gzip on the fly), requests and the tab's memory three ways: the
+# renderer's resident set, its private footprint (as Chromium's task manager counts a tab) and
+# the page's own wasm memory plus JavaScript heap (benches/links/).
 #
 # Usage: scripts/bench-links.sh [--repeats N] [--latency MS] [--mbps N]
 #   --latency MS  Chromium adds MS to every request (a real network's round trip; the local

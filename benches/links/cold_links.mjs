@@ -3,7 +3,11 @@
 // `data-view-ready` (Dossier's "this view's results are on screen" signal; search.html sets
 // it for Pagefind). Printed per link and CPU rate: bytes fetched (compressed, as sent on the
 // wire by this harness's server: page, workers and all), requests, seconds from navigation
-// start to the ready view, and the memory of the largest renderer process (the tab).
+// start to the ready view, and the memory of the largest renderer process (the tab) three
+// ways: its resident set (RSS: with the shared libraries and fonts every renderer maps), its
+// private footprint (anonymous resident memory plus swap, what Chromium's own task manager
+// and memory instrumentation count for a tab on Linux), and the page's own part of it (the
+// wasm instances' linear memory plus the JavaScript heap in use).
 // Median of `repeats` runs. With `latency_ms`, Chromium adds that much to every request
 // (CDP's network emulation): the harness's local server answers at once, so without it a
 // view's round trips cost nothing here, and on any real network each costs one latency.
@@ -42,16 +46,35 @@ const WATCH_READY = () => {
   new MutationObserver(mark).observe(document, { subtree: true, attributes: true, childList: true });
 };
 
-function largestRendererRssMb(processInfo) {
-  let kb = 0;
+// Every wasm instance's memory, kept so that the page's own memory can be read: the app's
+// glue does not expose its instance.
+const WATCH_WASM = () => {
+  window.__wasmMemories = [];
+  const keep = (result) => {
+    const exports = (result.instance ?? result).exports;
+    if (exports?.memory instanceof WebAssembly.Memory) window.__wasmMemories.push(exports.memory);
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+  }
+};
+
+// The largest renderer (the tab): its RSS and its private footprint, in MB.
+function largestRenderer(processInfo) {
+  let largest = { rss: 0, footprint: 0 };
   for (const p of processInfo.processInfo) {
     if (p.type !== "renderer") continue;
     try {
       const status = readFileSync(`/proc/${p.id}/status`, "utf8");
-      kb = Math.max(kb, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      if (kb("VmRSS") > largest.rss * 1024) {
+        largest = { rss: kb("VmRSS") / 1024, footprint: (kb("RssAnon") + kb("VmSwap")) / 1024 };
+      }
     } catch { /* the process ended */ }
   }
-  return kb / 1024;
+  return largest;
 }
 
 let version = "";
@@ -61,6 +84,7 @@ async function once(site, link, rate) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await page.addInitScript(WATCH_READY);
+  await page.addInitScript(WATCH_WASM);
   const cdp = await context.newCDPSession(page);
   if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   if (latency > 0 || downloadMbps > 0) {
@@ -87,10 +111,14 @@ async function once(site, link, rate) {
   for (const query of site.next ? [site.next, link.query] : []) {
     next.push(await page.evaluate(NEXT_VIEW, query));
   }
+  const wasmBytes = await page.evaluate(
+    () => window.__wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const pageMb = (wasmBytes + usedSize) / 1024 / 1024;
   const browserCdp = await browser.newBrowserCDPSession();
-  const rss = largestRendererRssMb(await browserCdp.send("SystemInfo.getProcessInfo"));
+  const { rss, footprint } = largestRenderer(await browserCdp.send("SystemInfo.getProcessInfo"));
   await browser.close();
-  return { readyMs, bytes, requests, rss, shown, next };
+  return { readyMs, bytes, requests, rss, footprint, pageMb, shown, next };
 }
 
 // Milliseconds from a change of the URL to the page marking the new view ready.
@@ -111,8 +139,8 @@ const NEXT_VIEW = (query) => new Promise((resolve) => {
 });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log("site | link | CPU | seconds to view | bytes fetched | requests | renderer RSS | shown | next: new query / this link again (ms)");
-console.log("--- | --- | --- | --- | --- | --- | --- | --- | ---");
+console.log("site | link | CPU | seconds to view | bytes fetched | requests | renderer RSS | tab footprint | page: wasm + JS heap | shown | next: new query / this link again (ms)");
+console.log("--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---");
 for (const site of config.sites) {
   for (const link of site.links) {
     for (const rate of rates) {
@@ -125,6 +153,8 @@ for (const site of config.sites) {
         kb >= 1024 ? `${(kb / 1024).toFixed(2)} MB` : `${kb.toFixed(0)} KB`,
         median(runs.map((r) => r.requests)),
         `${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
+        `${median(runs.map((r) => r.footprint)).toFixed(0)} MB`,
+        `${median(runs.map((r) => r.pageMb)).toFixed(1)} MB`,
         runs[0].shown,
         runs[0].next.length
           ? [0, 1].map((i) => median(runs.map((r) => r.next[i])).toFixed(0)).join(" / ")
