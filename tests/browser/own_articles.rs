@@ -581,6 +581,56 @@ const OBSERVE: &str = "window.__longTasks = [];
        window.__frameObserver.observe({ type: 'long-animation-frame' });
      }";
 
+/// Builds, in the page, a `DataTransfer` holding the files at `paths` (read here, a hundred
+/// per script so that no one task of the test's own is long), kept for [`DROP_BUILT`].
+async fn build_drop(
+    app: &App,
+    paths: &[String],
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    app.client
+        .execute("window.__dropped = new DataTransfer();", vec![])
+        .await?;
+    for chunk in paths.chunks(100) {
+        let files = chunk
+            .iter()
+            .map(|path| {
+                let path = Path::new(path);
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                Ok(serde_json::json!([name, std::fs::read_to_string(path)?]))
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        app.client
+            .execute(
+                "for (const [name, text] of arguments[0]) {
+                   const type = name.endsWith('.html') ? 'text/html' : 'text/plain';
+                   window.__dropped.items.add(new File([text], name, { type }));
+                 }",
+                vec![serde_json::Value::Array(files)],
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the engine can build a drop of files in the page (a `DataTransfer` holding a
+/// file, carried by a `DragEvent`).
+const CAN_BUILD_DROP: &str = "try {
+       const dt = new DataTransfer();
+       dt.items.add(new File(['x'], 'x.txt', { type: 'text/plain' }));
+       return new DragEvent('drop', { dataTransfer: dt }).dataTransfer === dt && dt.files.length === 1;
+     } catch (e) { return false; }";
+
+/// Drops the files [`build_drop`] built: `dragenter`, `dragover` and `drop` on the page;
+/// true when the page took the drop.
+const DROP_BUILT: &str = "const fire = (type) => {
+       const event = new DragEvent(type, { dataTransfer: window.__dropped, bubbles: true, cancelable: true });
+       document.body.dispatchEvent(event);
+       return event.defaultPrevented;
+     };
+     fire('dragenter');
+     const over = fire('dragover');
+     return over && fire('drop');";
+
 /// Each long task as `start+duration ms`, with the page's scripts that ran in it (from the
 /// long animation frames): what is left of the task is the browser's own work.
 const LONG_TASKS: &str = "return (window.__longTasks || []).map(([start, duration]) => {
@@ -590,16 +640,40 @@ const LONG_TASKS: &str = "return (window.__longTasks || []).map(([start, duratio
        return `${Math.round(start)}+${Math.round(duration)} ms (page scripts ${Math.round(ms)} ms${who ? ': ' + who : ''})`;
      }).join('; ')";
 
+/// How a timed addition gives the page its files.
+#[derive(Clone, Copy)]
+enum Given {
+    /// Through the panel's file input, the WebDriver way: the browser's own hand-over of the
+    /// files (one task before `change` fires) is timed with the page's work.
+    Chosen,
+    /// Dropped on the page: the files are built in the page beforehand, so what is timed is
+    /// the page's own work from the `drop` event on.
+    Dropped,
+}
+
 /// Adds `paths` with the observers running and waits until they are ready and kept (the
 /// page is loaded first).
 async fn timed_addition(
     app: &App,
     paths: &[String],
     articles: usize,
+    given: Given,
 ) -> Result<Timed, Box<dyn std::error::Error + Send + Sync>> {
     wait_own_articles(app, 0).await?;
-    app.client.execute(OBSERVE, vec![]).await?;
-    add_files(app, paths).await?;
+    match given {
+        Given::Chosen => {
+            app.client.execute(OBSERVE, vec![]).await?;
+            add_files(app, paths).await?;
+        }
+        Given::Dropped => {
+            build_drop(app, paths).await?;
+            app.client.execute(OBSERVE, vec![]).await?;
+            let taken = app.client.execute(DROP_BUILT, vec![]).await?;
+            if taken.as_bool() != Some(true) {
+                return Err(format!("the page did not take the drop: {taken}").into());
+            }
+        }
+    }
     // A failure, not a panic: the harness then looks for a crashed page and says so (and
     // WebKitGTK, whose wasm tiers crash now and then, gets another try).
     let started = std::time::Instant::now();
@@ -665,7 +739,7 @@ async fn a_thousand_own_articles_beside_an_archive_are_timed() {
         let folder = tempfile::tempdir()?;
         let texts = write_generated(folder.path(), 1000, 4000, false)?;
         app.wait_for("body[data-view-ready]").await?;
-        let timed = timed_addition(app, &texts, 1000).await?;
+        let timed = timed_addition(app, &texts, 1000, Given::Chosen).await?;
         let fates_ms = app
             .client
             .execute(
@@ -688,9 +762,10 @@ async fn a_thousand_own_articles_beside_an_archive_are_timed() {
     .await;
 }
 
-/// Times adding 1,000 generated articles, then 1,000 saved pages, `DOSSIER_OWN_RUNS` times
-/// (default once) in one page, and prints the numbers: speed is shown by numbers, and the
-/// bounds below only catch a reader that stopped working.
+/// Times adding 1,000 generated articles, then 1,000 saved pages, chosen and then dropped
+/// (where the engine can build a drop), `DOSSIER_OWN_RUNS` times (default once) in one page,
+/// and prints the numbers: speed is shown by numbers, and the bounds below only catch a
+/// reader that stopped working.
 #[tokio::test]
 async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
     let runs: usize = std::env::var("DOSSIER_OWN_RUNS")
@@ -703,9 +778,26 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
         let pages_folder = tempfile::tempdir()?;
         let pages = write_generated(pages_folder.path(), 1000, 4000, true)?;
         app.wait_ready().await?;
+        // Dropped files where the engine can build a drop, so that the page's own tasks are
+        // timed without the browser's hand-over of chosen files.
+        let dropping = app.client.execute(CAN_BUILD_DROP, vec![]).await?.as_bool() == Some(true);
+        if !dropping {
+            crate::harness::shout(&format!(
+                "SKIPPED timing dropped files in {}: it cannot build a drop of files",
+                app.engine.name()
+            ));
+        }
         for run in 1..=runs {
-            for (what, paths) in [("1,000 own articles (4 MB)", &texts), ("1,000 saved pages", &pages)] {
-                let timed = timed_addition(app, paths, 1000).await?;
+            for (what, paths, given) in [
+                ("1,000 own articles (4 MB), chosen", &texts, Given::Chosen),
+                ("1,000 saved pages, chosen", &pages, Given::Chosen),
+                ("1,000 own articles (4 MB), dropped", &texts, Given::Dropped),
+                ("1,000 saved pages, dropped", &pages, Given::Dropped),
+            ] {
+                if matches!(given, Given::Dropped) && !dropping {
+                    continue;
+                }
+                let timed = timed_addition(app, paths, 1000, given).await?;
                 crate::harness::shout(&format!(
                     "{} run {run}: {what} ready in {:.0} ms; longest main-thread task {:.0} ms; long tasks: {}; main thread (ms): {}",
                     app.engine.name(),
