@@ -886,6 +886,110 @@ fn the_build_copies_the_app_with_brotli_and_gzip_beside_each_compressible_file()
     assert_eq!(std::fs::read(&wasm_br).unwrap(), first);
 }
 
+#[test]
+fn a_build_with_a_newer_app_removes_the_files_of_the_app_it_replaces() {
+    // Stand-ins for two of Trunk's outputs: content-hashed glue and wasm, a service worker
+    // listing each app's files as the real one does.
+    let app = |hash: &str| {
+        let dist = tempfile::tempdir().unwrap();
+        let listed = format!(
+            "[\"./\", \"index.html\", \"dossier-web-{hash}.js\", \"dossier-web-{hash}_bg.wasm\", \"icons/icon.svg\"]"
+        );
+        let files = [
+            (
+                "index.html",
+                format!("<!doctype html><script src=dossier-web-{hash}.js></script>"),
+            ),
+            (
+                &format!("dossier-web-{hash}.js") as &str,
+                format!("export const app = '{hash}';"),
+            ),
+            (
+                &format!("dossier-web-{hash}_bg.wasm"),
+                format!("wasm of {hash}").repeat(500),
+            ),
+            (
+                "icons/icon.svg",
+                "<svg xmlns='http://www.w3.org/2000/svg'/>".to_string(),
+            ),
+            (
+                "sw.js",
+                format!("const VERSION = \"{hash}\";\nconst FILES = {listed};\n"),
+            ),
+        ]
+        .map(|(name, text)| (name.to_string(), text));
+        for (name, text) in &files {
+            let path = dist.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dist
+    };
+    let (old, new) = (app("0123456789abcdef"), app("fedcba9876543210"));
+    let site = tempfile::tempdir().unwrap();
+    // Files of the site's own that no app lists: never touched.
+    std::fs::write(site.path().join("robots.txt"), "User-agent: *").unwrap();
+    std::fs::write(
+        site.path().join("dossier-web-0000000000000000.js"),
+        "not listed",
+    )
+    .unwrap();
+    let build = |dist: &Path| {
+        let (code, _, stderr) = dossier(&[
+            "build".as_ref(),
+            FIXTURE.as_ref(),
+            "--out".as_ref(),
+            site.path().as_os_str(),
+            "--app".as_ref(),
+            dist.as_os_str(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stderr
+    };
+    let first = build(old.path());
+    assert!(
+        first.contains("0 files of the app it replaced removed"),
+        "{first}"
+    );
+    let old_files = [
+        "dossier-web-0123456789abcdef.js",
+        "dossier-web-0123456789abcdef_bg.wasm",
+    ];
+    let there = |name: &str| site.path().join(name).exists();
+    assert!(
+        old_files
+            .iter()
+            .all(|name| there(name) && there(&format!("{name}.br")))
+    );
+    let second = build(new.path());
+    assert!(
+        second.contains("2 files of the app it replaced removed"),
+        "{second}"
+    );
+    for name in old_files {
+        for name in [name.to_string(), format!("{name}.br"), format!("{name}.gz")] {
+            assert!(!there(&name), "{name} is left from the replaced app");
+        }
+    }
+    for name in [
+        "index.html",
+        "icons/icon.svg",
+        "dossier-web-fedcba9876543210.js",
+        "dossier-web-fedcba9876543210_bg.wasm.br",
+        "robots.txt",
+        "dossier-web-0000000000000000.js",
+        "archive/manifest.json",
+    ] {
+        assert!(there(name), "{name} is gone");
+    }
+    // The same app again removes nothing.
+    let third = build(new.path());
+    assert!(
+        third.contains("0 files of the app it replaced removed"),
+        "{third}"
+    );
+}
+
 /// The archive `dossier build` writes of tests/fixtures/wire-curated (the wire stories and
 /// an aliases.toml that renames place:gulf to "Persian Gulf", among other edits), and what
 /// the build said on stderr.

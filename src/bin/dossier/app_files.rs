@@ -8,9 +8,15 @@
 //! quality 11 makes the archive app's wasm 22% smaller than gzip does (584 → 454 KB).
 //! Hosts that ignore the siblings lose nothing. The service worker's file list is written
 //! when the app is built, before this, so it never names them.
+//!
+//! A rebuild with a newer app removes the files of the app it replaces that the new one no
+//! longer has (Trunk names them by content hash, so every app update leaves its old wasm,
+//! glue and stylesheet behind otherwise): the files that app's service worker listed as
+//! its own, so nothing else in the folder is ever touched.
 
 use dossier::corpus;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +49,10 @@ pub struct AppCopy {
     pub raw_bytes: u64,
     pub gzip_bytes: u64,
     pub brotli_bytes: u64,
+    /// Files of the app this one replaced that it no longer has, removed (each with its
+    /// siblings), and their bytes.
+    pub removed: usize,
+    pub removed_bytes: u64,
 }
 
 /// Copies the built app's files into the site (leaving `archive/` alone) and writes the
@@ -50,13 +60,21 @@ pub struct AppCopy {
 /// bytes, and its siblings, are not rewritten: a rebuild of the articles with the same app
 /// touches no app file.
 pub fn copy_app(dist: &Path, site: &Path) -> std::io::Result<AppCopy> {
+    let previous = declared_files(site);
     let files = corpus::read_folder(dist)?;
     let copies = files
         .par_iter()
         .filter(|file| file.name != "archive" && !file.name.starts_with("archive/"))
         .map(|file| copy_one(&file.name, &file.bytes, site))
         .collect::<std::io::Result<Vec<AppCopy>>>()?;
-    Ok(copies.into_iter().fold(AppCopy::default(), |mut all, one| {
+    let kept: HashSet<&str> = files.iter().map(|file| file.name.as_str()).collect();
+    let (removed, removed_bytes) = remove_replaced(site, &previous, &kept)?;
+    let copied = AppCopy {
+        removed,
+        removed_bytes,
+        ..AppCopy::default()
+    };
+    Ok(copies.into_iter().fold(copied, |mut all, one| {
         all.files += one.files;
         all.written += one.written;
         all.compressible += one.compressible;
@@ -108,6 +126,57 @@ fn copy_one(name: &str, bytes: &[u8], site: &Path) -> std::io::Result<AppCopy> {
     copy.gzip_bytes = gz_bytes;
     copy.brotli_bytes = br_bytes;
     Ok(copy)
+}
+
+/// The files the app already in the site lists as its own: its service worker's `FILES`
+/// (the line `const FILES = [...];` that scripts/service_worker.py writes), none when the
+/// site has no app yet or its list cannot be read.
+fn declared_files(site: &Path) -> Vec<String> {
+    let Ok(worker) = std::fs::read_to_string(site.join("sw.js")) else {
+        return Vec::new();
+    };
+    worker
+        .lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("const FILES = ")?
+                .strip_suffix(';')
+        })
+        .and_then(|list| serde_json::from_str::<Vec<String>>(list).ok())
+        .unwrap_or_default()
+}
+
+/// Removes each of `previous` that the new app does not have (`kept`), with its siblings;
+/// returns how many and their bytes. Only plain relative names outside `archive/` are
+/// considered, whatever an old list says.
+fn remove_replaced(
+    site: &Path,
+    previous: &[String],
+    kept: &HashSet<&str>,
+) -> std::io::Result<(usize, u64)> {
+    let mut removed = (0, 0);
+    for name in previous {
+        let plain = Path::new(name)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain || name.starts_with("archive/") || kept.contains(name.as_str()) {
+            continue;
+        }
+        let path = site.join(name);
+        let mut found = false;
+        for path in [sibling(&path, "br"), sibling(&path, "gz"), path] {
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => {
+                    std::fs::remove_file(&path)?;
+                    removed.1 += meta.len();
+                    found = true;
+                }
+                _ => {}
+            }
+        }
+        removed.0 += usize::from(found);
+    }
+    Ok(removed)
 }
 
 /// `index.html` → `index.html.br`: the name hosts look for.

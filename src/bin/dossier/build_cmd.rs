@@ -66,7 +66,8 @@ fn build(args: &BuildArgs) -> Result<(), String> {
                 .map_err(|e| format!("copying the app from {}: {e}", dist.display()))?;
             note(&format!(
                 "copied the app from {}: {} files, {} rewritten; {} compressible ones ({}) \
-                 have a .br ({}) and a .gz ({}) beside them, {} compressed now",
+                 have a .br ({}) and a .gz ({}) beside them, {} compressed now; \
+                 {} files of the app it replaced removed ({})",
                 dist.display(),
                 copied.files,
                 copied.written,
@@ -75,6 +76,8 @@ fn build(args: &BuildArgs) -> Result<(), String> {
                 human(copied.brotli_bytes),
                 human(copied.gzip_bytes),
                 copied.compressed,
+                copied.removed,
+                human(copied.removed_bytes),
             ));
         }
         None => note(
