@@ -111,7 +111,9 @@ impl UnknownNames {
         format!(
             "This link names {}, which {verb} in none of this site's articles: {pronoun} may come \
              from articles the person who shared the link added in their own browser (which \
-             never left their device), or from an older version of this site.",
+             never left their device), from their own edits to this site's entities (a rename \
+             or a merge applies in their browser until the site is rebuilt with it), or from an \
+             older version of this site.",
             in_words(&names)
         )
     }
@@ -263,7 +265,9 @@ mod tests {
             one.sentence(),
             "This link names Ottoline Brackenbury (person), which is in none of this site's articles: \
              it may come from articles the person who shared the link added in their own browser \
-             (which never left their device), or from an older version of this site."
+             (which never left their device), from their own edits to this site's entities (a \
+             rename or a merge applies in their browser until the site is rebuilt with it), or \
+             from an older version of this site."
         );
         let two = UnknownNames {
             entities: vec![EntityId("organization:leith-dockers".into())],
@@ -271,7 +275,7 @@ mod tests {
         };
         assert_eq!(
             two.sentence(),
-            "This link names Leith Dockers (organization), Ottoline Brackenbury (speaker) and a spokesman (speaker), which are in none of this site's articles: they may come from articles the person who shared the link added in their own browser (which never left their device), or from an older version of this site."
+            "This link names Leith Dockers (organization), Ottoline Brackenbury (speaker) and a spokesman (speaker), which are in none of this site's articles: they may come from articles the person who shared the link added in their own browser (which never left their device), from their own edits to this site's entities (a rename or a merge applies in their browser until the site is rebuilt with it), or from an older version of this site."
         );
         let many = UnknownNames {
             entities: (0..7)
