@@ -8,7 +8,7 @@
 //! `./dev test` builds both (`DOSSIER_SEEDS=tests/fixtures/wire-curated trunk build
 //! --release --dist target/dist-wire-curated`) and sets `DOSSIER_DIST_WIRE_CURATED`.
 
-use crate::harness::page::{assert_accessible, axe_source, script, wait_until};
+use crate::harness::page::{self, assert_accessible, axe_source, script, wait_until};
 use crate::harness::{App, TestResult, fixture_dist};
 use fantoccini::Locator;
 use std::collections::HashMap;
@@ -78,13 +78,20 @@ fn expected_file() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Types `text` into the field `css` (emptied first) and submits its form.
-async fn type_and_submit(app: &App, css: &str, text: &str, button: &str) -> TestResult {
-    let field = app.wait_for(css).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    app.wait_for(button).await?.click().await?;
-    Ok(())
+/// The `aliases.toml` the edits panel's export link holds (a `data:` URL), as text.
+async fn exported(app: &App) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let href = app
+        .wait_for("#curation-export")
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    let text = script(
+        app,
+        &format!("return decodeURIComponent({href:?}.split(',').slice(1).join(','));"),
+    )
+    .await?;
+    Ok(text.as_str().unwrap_or_default().to_string())
 }
 
 /// Where edits are made: the app with embedded articles, or an archive site.
@@ -106,8 +113,7 @@ impl Site {
     /// Opens the edit controls of the entity page at `link`.
     async fn edit_entity(self, app: &App, link: &str) -> TestResult {
         self.open(app, link).await?;
-        app.wait_for("#curate summary").await?.click().await?;
-        Ok(())
+        page::open_entity_edits(app).await
     }
 }
 
@@ -117,7 +123,7 @@ impl Site {
 /// into Texas found by name.
 async fn rename_kind_hide_merge(app: &App, site: Site) -> TestResult {
     site.edit_entity(app, "entity=place:gulf").await?;
-    type_and_submit(app, "#curate-name", "Persian Gulf", ".curate-rename button").await?;
+    page::rename_entity(app, "Persian Gulf").await?;
     arrive(app, "entity=place:persian-gulf", "Persian Gulf").await?;
     app.wait_for_text(
         ".merged-names",
@@ -144,14 +150,7 @@ async fn rename_kind_hide_merge(app: &App, site: Site) -> TestResult {
     app.wait_for_text("#edited-away", "hide place:london as noise")
         .await?;
     site.edit_entity(app, "entity=place:kansas").await?;
-    app.wait_for("#curate-merge-search")
-        .await?
-        .send_keys("tex")
-        .await?;
-    app.wait_for(".curation-merge-into[data-into='place:texas']")
-        .await?
-        .click()
-        .await?;
+    page::merge_entity_into(app, "tex", "place:texas").await?;
     arrive(app, "entity=place:texas", "Texas").await?;
     app.wait_for_text(
         ".merged-names",
@@ -173,14 +172,7 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
         rename_kind_hide_merge(app, Site::Embedded).await?;
         // Merge Oslo into Hamburg, then split it off again from the merged names.
         Site::Embedded.edit_entity(app, "entity=place:oslo").await?;
-        app.wait_for("#curate-merge-search")
-            .await?
-            .send_keys("hamb")
-            .await?;
-        app.wait_for(".curation-merge-into[data-into='place:hamburg']")
-            .await?
-            .click()
-            .await?;
+        page::merge_entity_into(app, "hamb", "place:hamburg").await?;
         arrive(app, "entity=place:hamburg", "Hamburg").await?;
         app.wait_for(".merged-names .curation-split[data-name='Oslo']")
             .await?
@@ -216,25 +208,7 @@ async fn edits_in_the_browser_exported_and_built_in_show_a_fresh_browser_the_sam
         open(app, "entity=place:persian-gulf").await?;
         app.wait_for_text("#entity-name", "Persian Gulf").await?;
         // The export is the committed aliases.toml, byte for byte.
-        let href = app
-            .wait_for("#curation-export")
-            .await?
-            .attr("href")
-            .await?
-            .unwrap_or_default();
-        let exported = script(
-            app,
-            &format!(
-                "return decodeURIComponent({:?}.split(',').slice(1).join(','));",
-                href
-            ),
-        )
-        .await?;
-        assert_eq!(
-            exported.as_str().unwrap_or_default(),
-            expected_file(),
-            "the export"
-        );
+        assert_eq!(exported(app).await?, expected_file(), "the export");
         // The controls and the list of edits, open, pass axe-core.
         Site::Embedded
             .edit_entity(app, "entity=place:texas")
@@ -409,25 +383,7 @@ async fn edits_on_an_archive_apply_at_once_and_its_rebuild_with_the_export_shows
         app.wait_for_text("#entity-name", "Persian Gulf").await?;
         app.wait_for_text("#curation", "now named “Persian Gulf”, place:persian-gulf")
             .await?;
-        let href = app
-            .wait_for("#curation-export")
-            .await?
-            .attr("href")
-            .await?
-            .unwrap_or_default();
-        let exported = script(
-            app,
-            &format!(
-                "return decodeURIComponent({:?}.split(',').slice(1).join(','));",
-                href
-            ),
-        )
-        .await?;
-        assert_eq!(
-            exported.as_str().unwrap_or_default(),
-            archive_edits_file(),
-            "the export"
-        );
+        assert_eq!(exported(app).await?, archive_edits_file(), "the export");
         app.screenshot("curation-archive-entity-page").await?;
         let mut views = Vec::new();
         for link in links {

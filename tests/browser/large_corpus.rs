@@ -5,7 +5,7 @@
 //! `./dev test` builds this app into `target/dist-reuters` with
 //! `DOSSIER_SEEDS=../shared/data/corpus/reuters21578` and sets `DOSSIER_DIST_LARGE`.
 
-use crate::harness::App;
+use crate::harness::{App, page};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -83,15 +83,8 @@ async fn an_entity_edit_applies_to_the_reuters_corpus_at_once() {
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
-        app.wait_for("#curate summary").await?.click().await?;
-        app.wait_for("#curate-merge-search")
-            .await?
-            .send_keys("James Baker")
-            .await?;
-        app.wait_for(".curation-merge-into[data-into='person:james-baker']")
-            .await?
-            .click()
-            .await?;
+        page::open_entity_edits(app).await?;
+        page::merge_entity_into(app, "James Baker", "person:james-baker").await?;
         app.wait_for_query("entity=person:james-baker").await?;
         app.wait_for_text(".merged-names", "merged by hand into person:james-baker")
             .await?;

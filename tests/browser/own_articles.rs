@@ -346,15 +346,43 @@ async fn a_link_naming_a_person_only_the_senders_articles_have_says_so_and_shows
 /// whether the app took the drop (prevented the browser's default of opening the file),
 /// or `Err` with why the engine cannot build such a drop.
 async fn drop_files(app: &App, files: &[(&str, &str, &str)]) -> Result<bool, String> {
-    let files = serde_json::to_value(files).map_err(|e| e.to_string())?;
+    let files = files
+        .iter()
+        .map(|(name, kind, text)| serde_json::json!([name, kind, text]))
+        .collect();
+    add_to_drop(app, files, true).await?;
+    fire_drop(app).await
+}
+
+/// Adds `files` (`[name, MIME type, text]` each) to the drop kept in the page for
+/// [`fire_drop`], a new one when `fresh`; `Err` with why the engine cannot build it.
+async fn add_to_drop(app: &App, files: Vec<serde_json::Value>, fresh: bool) -> Result<(), String> {
     let outcome = app
         .client
         .execute(
-            "let dt;
-             try {
-               dt = new DataTransfer();
-               for (const [name, type, text] of arguments[0]) dt.items.add(new File([text], name, { type }));
-             } catch (e) { return 'no DataTransfer: ' + e; }
+            "try {
+               if (arguments[1]) window.__dropped = new DataTransfer();
+               for (const [name, type, text] of arguments[0]) window.__dropped.items.add(new File([text], name, { type }));
+               return '';
+             } catch (e) { return 'no DataTransfer: ' + e; }",
+            vec![serde_json::Value::Array(files), fresh.into()],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    match outcome.as_str() {
+        Some("") => Ok(()),
+        _ => Err(outcome.to_string()),
+    }
+}
+
+/// Fires `dragenter`, `dragover` and `drop` on the page with the drop [`add_to_drop`]
+/// built; whether the app took it (prevented the browser's default of opening the file,
+/// and marked the page as a drop target), or `Err` with why the engine cannot fire it.
+async fn fire_drop(app: &App) -> Result<bool, String> {
+    let outcome = app
+        .client
+        .execute(
+            "const dt = window.__dropped;
              const fire = (type) => {
                const event = new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
                if (event.dataTransfer !== dt) throw new Error('a DragEvent does not carry a built DataTransfer');
@@ -368,7 +396,7 @@ async fn drop_files(app: &App, files: &[(&str, &str, &str)]) -> Result<bool, Str
                const dropped = fire('drop');
                return JSON.stringify({ over, dropping, dropped });
              } catch (e) { return 'no DragEvent with files: ' + e; }",
-            vec![files],
+            vec![],
         )
         .await
         .map_err(|e| e.to_string())?;
@@ -581,33 +609,31 @@ const OBSERVE: &str = "window.__longTasks = [];
        window.__frameObserver.observe({ type: 'long-animation-frame' });
      }";
 
-/// Builds, in the page, a `DataTransfer` holding the files at `paths` (read here, a hundred
-/// per script so that no one task of the test's own is long), kept for [`DROP_BUILT`].
+/// Builds, in the page, a drop of the files at `paths` (read here, a hundred per script so
+/// that no one task of the test's own is long), for [`fire_drop`].
 async fn build_drop(
     app: &App,
     paths: &[String],
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    app.client
-        .execute("window.__dropped = new DataTransfer();", vec![])
-        .await?;
-    for chunk in paths.chunks(100) {
+    for (i, chunk) in paths.chunks(100).enumerate() {
         let files = chunk
             .iter()
             .map(|path| {
                 let path = Path::new(path);
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                Ok(serde_json::json!([name, std::fs::read_to_string(path)?]))
+                let kind = if path.extension().is_some_and(|e| e == "html") {
+                    "text/html"
+                } else {
+                    "text/plain"
+                };
+                Ok(serde_json::json!([
+                    name,
+                    kind,
+                    std::fs::read_to_string(path)?
+                ]))
             })
             .collect::<std::io::Result<Vec<_>>>()?;
-        app.client
-            .execute(
-                "for (const [name, text] of arguments[0]) {
-                   const type = name.endsWith('.html') ? 'text/html' : 'text/plain';
-                   window.__dropped.items.add(new File([text], name, { type }));
-                 }",
-                vec![serde_json::Value::Array(files)],
-            )
-            .await?;
+        add_to_drop(app, files, i == 0).await?;
     }
     Ok(())
 }
@@ -619,17 +645,6 @@ const CAN_BUILD_DROP: &str = "try {
        dt.items.add(new File(['x'], 'x.txt', { type: 'text/plain' }));
        return new DragEvent('drop', { dataTransfer: dt }).dataTransfer === dt && dt.files.length === 1;
      } catch (e) { return false; }";
-
-/// Drops the files [`build_drop`] built: `dragenter`, `dragover` and `drop` on the page;
-/// true when the page took the drop.
-const DROP_BUILT: &str = "const fire = (type) => {
-       const event = new DragEvent(type, { dataTransfer: window.__dropped, bubbles: true, cancelable: true });
-       document.body.dispatchEvent(event);
-       return event.defaultPrevented;
-     };
-     fire('dragenter');
-     const over = fire('dragover');
-     return over && fire('drop');";
 
 /// Each long task as `start+duration ms`, with the page's scripts that ran in it (from the
 /// long animation frames): what is left of the task is the browser's own work.
@@ -668,9 +683,8 @@ async fn timed_addition(
         Given::Dropped => {
             build_drop(app, paths).await?;
             app.client.execute(OBSERVE, vec![]).await?;
-            let taken = app.client.execute(DROP_BUILT, vec![]).await?;
-            if taken.as_bool() != Some(true) {
-                return Err(format!("the page did not take the drop: {taken}").into());
+            if !fire_drop(app).await? {
+                return Err("the page did not take the drop".into());
             }
         }
     }
@@ -1028,11 +1042,8 @@ async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too_an
         app.screenshot("archive-entity-with-own-articles").await?;
         // An edit applies to both at once: renamed, the page moves to the new id and is
         // still the one entity over the archive's articles and the reader's.
-        app.wait_for("#curate summary").await?.click().await?;
-        let field = app.wait_for("#curate-name").await?;
-        field.clear().await?;
-        field.send_keys(&format!("{name} Senior")).await?;
-        app.wait_for(".curate-rename button").await?.click().await?;
+        page::open_entity_edits(app).await?;
+        page::rename_entity(app, &format!("{name} Senior")).await?;
         app.wait_for_text("#entity-name", &format!("{name} Senior"))
             .await?;
         app.wait_for_text("#articles-heading", &format!("Articles ({both})"))
@@ -1195,11 +1206,8 @@ async fn beside_an_archive_the_readers_short_names_join_the_archives_entities() 
         app.screenshot("archive-own-name-joined").await?;
         // A hand edit applies at once to the reader's articles and to the archive read
         // through it, and to everyone's when the archive is rebuilt: the edits panel says so.
-        app.wait_for("#curate summary").await?.click().await?;
-        let field = app.wait_for("#curate-name").await?;
-        field.clear().await?;
-        field.send_keys(&format!("{full_name} Renamed")).await?;
-        app.wait_for(".curate-rename button").await?.click().await?;
+        page::open_entity_edits(app).await?;
+        page::rename_entity(app, &format!("{full_name} Renamed")).await?;
         app.wait_for_text("#curation .curation-outcome", "your articles: now named")
             .await?;
         app.wait_for_text(

@@ -1,5 +1,5 @@
 //! Small acts and looks that several browser test files need: keys, counts, the phone
-//! screen, the page width, axe-core, and timing statistics.
+//! screen, the page width, axe-core, timing statistics, and an entity page's edits.
 
 use super::{App, TestResult};
 use fantoccini::Locator;
@@ -159,4 +159,33 @@ pub async fn wait_until(app: &App, js: &str, what: &str) -> TestResult {
     }
     let what = format!("never true: {what} ({js})");
     Err(app.gave_up(&what, started).await.into())
+}
+
+/// On an entity page, opens its edit controls ("Edit this entity").
+pub async fn open_entity_edits(app: &App) -> TestResult {
+    app.wait_for("#curate summary").await?.click().await?;
+    Ok(())
+}
+
+/// With an entity page's edit controls open, renames the entity to `name`.
+pub async fn rename_entity(app: &App, name: &str) -> TestResult {
+    let field = app.wait_for("#curate-name").await?;
+    field.clear().await?;
+    field.send_keys(name).await?;
+    app.wait_for(".curate-rename button").await?.click().await?;
+    Ok(())
+}
+
+/// With an entity page's edit controls open, finds the entity to merge into by typing
+/// `search` and merges into `into` (an entity id) from the candidates.
+pub async fn merge_entity_into(app: &App, search: &str, into: &str) -> TestResult {
+    app.wait_for("#curate-merge-search")
+        .await?
+        .send_keys(search)
+        .await?;
+    app.wait_for(&format!(".curation-merge-into[data-into='{into}']"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
 }
