@@ -888,8 +888,14 @@ fn the_build_copies_the_app_with_brotli_and_gzip_beside_each_compressible_file()
 
 #[test]
 fn a_build_with_a_newer_app_removes_the_files_of_the_app_it_replaces() {
-    // Stand-ins for two of Trunk's outputs: content-hashed glue and wasm, a service worker
-    // listing each app's files as the real one does.
+    // Stand-ins for two of Trunk's outputs: content-hashed glue and wasm, and the service
+    // worker filled in from the real template as scripts/service_worker.py fills it, so that
+    // the build keeps reading the list the template writes.
+    let template = std::fs::read_to_string("static/sw.js").unwrap();
+    assert!(
+        template.contains("[\"__DOSSIER_FILES__\"]"),
+        "static/sw.js lost its file list"
+    );
     let app = |hash: &str| {
         let dist = tempfile::tempdir().unwrap();
         let listed = format!(
@@ -914,7 +920,9 @@ fn a_build_with_a_newer_app_removes_the_files_of_the_app_it_replaces() {
             ),
             (
                 "sw.js",
-                format!("const VERSION = \"{hash}\";\nconst FILES = {listed};\n"),
+                template
+                    .replace("__DOSSIER_VERSION__", hash)
+                    .replace("[\"__DOSSIER_FILES__\"]", &listed),
             ),
         ]
         .map(|(name, text)| (name.to_string(), text));
