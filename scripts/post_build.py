@@ -9,7 +9,13 @@ moves it to dist/.
    (`data-archive` on `<meta name="dossier-app">`): static/boot.js then fetches the
    archive's manifest and catalogue while the wasm compiles. Other builds never ask for an
    archive before the app decides it has none (no 404 for every embedded site).
-3. The service worker is written last (scripts/service_worker.py), as it hashes every file.
+3. The own-articles worker's files get content-hashed names, as Trunk gives the app's own
+   (Trunk 0.21 names a worker's output plainly): `dossier-worker-<hash>.js` and
+   `dossier-worker-<hash>_bg.wasm`, and `own_worker-<hash>.js` that loads them. The page
+   learns the last from `data-worker` on `<meta name="dossier-app">`. A page of one
+   deployment then never starts another deployment's worker, with or without the service
+   worker, and every such file may be cached forever.
+4. The service worker is written last (scripts/service_worker.py), as it hashes every file.
 """
 
 import base64
@@ -51,6 +57,48 @@ def mark_archive_app(html: str) -> str:
     return marked
 
 
+# The worker as Trunk writes it (index.html's data-bin="dossier-worker") and its starter
+# (static/own_worker.js, which names the other two as "./NAME").
+WORKER_GLUE = "dossier-worker.js"
+WORKER_WASM = "dossier-worker_bg.wasm"
+WORKER_START = "own_worker.js"
+APP_META_DATA_JS = re.compile(r'(<meta name="dossier-app"[^>]*?)( data-js=)')
+
+
+def content_hash(*parts: bytes) -> str:
+    """The 16 hex digits that name a file by its content, as Trunk's names do."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def hash_worker_names(folder: Path, html: str) -> str:
+    """Renames the worker's three files by their content (see item 3 above) and returns the
+    page with the starter's name on its app `<meta>`; fails loudly on a build without them."""
+    glue, wasm, start = (folder / name for name in (WORKER_GLUE, WORKER_WASM, WORKER_START))
+    missing = [path.name for path in (glue, wasm, start) if not path.is_file()]
+    if missing:
+        raise SystemExit(f"post_build.py: the build has no {', '.join(missing)} (index.html's worker links?)")
+    digest = content_hash(glue.read_bytes(), wasm.read_bytes())
+    names = {WORKER_GLUE: f"dossier-worker-{digest}.js", WORKER_WASM: f"dossier-worker-{digest}_bg.wasm"}
+    source = start.read_text()
+    for old, new in names.items():
+        quoted = f'"./{old}"'
+        if source.count(quoted) != 1:
+            raise SystemExit(f"post_build.py: {WORKER_START} must name {quoted} once to be renamed")
+        source = source.replace(quoted, f'"./{new}"')
+    start_name = f"own_worker-{content_hash(source.encode())}.js"
+    (folder / start_name).write_text(source)
+    start.unlink()
+    glue.rename(folder / names[WORKER_GLUE])
+    wasm.rename(folder / names[WORKER_WASM])
+    named, found = APP_META_DATA_JS.subn(rf'\1 data-worker="{start_name}"\2', html, count=1)
+    if not found:
+        raise SystemExit('post_build.py: index.html has no <meta name="dossier-app" data-js=…> to name the worker on')
+    return named
+
+
 def main() -> None:
     staging = os.environ.get("TRUNK_STAGING_DIR")
     if not staging:
@@ -60,6 +108,7 @@ def main() -> None:
     html = allow_inline_scripts(index.read_text())
     if os.environ.get("DOSSIER_ARCHIVE_APP") == "1":
         html = mark_archive_app(html)
+    html = hash_worker_names(folder, html)
     index.write_text(html)
     service_worker.write_worker(folder, development=os.environ.get("TRUNK_PROFILE") == "debug")
 

@@ -12,8 +12,33 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, MessageEvent, Worker};
 
-/// The worker script, next to the page.
-const WORKER_SCRIPT: &str = "own_worker.js";
+/// The attribute of `<meta name="dossier-app">` that names the worker script, next to the
+/// page: its name carries a content hash (scripts/post_build.py), so that a page never
+/// starts another deployment's worker.
+const WORKER_SCRIPT_ATTRIBUTE: &str = "data-worker";
+
+/// This build's worker script, as the page names it.
+fn worker_script(document: &web_sys::Document) -> Result<String, String> {
+    // The single file (scripts/single_file.py) drops the tag with the files it inlines.
+    let Some(meta) = document
+        .query_selector(r#"meta[name="dossier-app"]"#)
+        .ok()
+        .flatten()
+    else {
+        return Err(
+            "this page has no reader for your files: a single-file Dossier cannot start one; open the site it was made from"
+                .to_string(),
+        );
+    };
+    meta.get_attribute(WORKER_SCRIPT_ATTRIBUTE)
+        .filter(|name| !name.is_empty())
+        .ok_or_else(|| {
+            format!(
+                "this page names no reader for your files (no {WORKER_SCRIPT_ATTRIBUTE} on its app's meta tag): the app was built without scripts/post_build.py"
+            )
+        })
+}
+
 /// At most this many workers, whatever the machine has.
 const MAX_WORKERS: usize = 4;
 /// Files per message to a worker.
@@ -73,12 +98,12 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
         taken += file.1.size();
         shares[share.min(count - 1)].push(file);
     }
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "the page has no document".to_string())?;
     let url = web_sys::Url::new_with_base(
-        WORKER_SCRIPT,
-        &web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default(),
+        &worker_script(&document)?,
+        &document.base_uri().ok().flatten().unwrap_or_default(),
     )
     .map(|u| u.href())
     .map_err(|_| "the worker's address could not be made".to_string())?;
