@@ -80,6 +80,11 @@ impl UnknownNames {
         self.entities.is_empty() && self.speakers.is_empty()
     }
 
+    /// How many names are unknown.
+    pub fn len(&self) -> usize {
+        self.entities.len() + self.speakers.len()
+    }
+
     /// `filter` without these names: the view the page answers.
     pub fn removed_from(&self, filter: &Filter) -> Filter {
         let mut without = filter.clone();
@@ -130,12 +135,27 @@ pub fn readable_name(key: &str) -> String {
     }
 }
 
-/// The words of a key (a name's capitalised), and its kind when it is an entity id.
+/// Words a name writes in lower case after its first word: "Gulf of Mexico", "Charles de
+/// Gaulle", "Ludwig van Beethoven", "Bank of the United States".
+const LOWER_CASE_PARTICLES: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "at", "de", "du", "des", "da", "di", "del", "van",
+    "von", "der", "den",
+];
+
+/// The words of a key (a name's capitalised, but for its particles), and its kind when it is
+/// an entity id.
 fn words_and_kind(key: &str) -> (String, Option<&str>) {
     let words = |slug: &str, name: bool| {
         slug.split('-')
             .filter(|w| !w.is_empty())
-            .map(|w| if name { capitalised(w) } else { w.to_string() })
+            .enumerate()
+            .map(|(at, w)| {
+                if name && (at == 0 || !LOWER_CASE_PARTICLES.contains(&w)) {
+                    capitalised(w)
+                } else {
+                    w.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -251,6 +271,18 @@ mod tests {
             "Ottoline Brackenbury (person)"
         );
         assert_eq!(readable_name("place:são-paulo"), "São Paulo (place)");
+        assert_eq!(
+            readable_name("place:gulf-of-ottoline"),
+            "Gulf of Ottoline (place)"
+        );
+        assert_eq!(
+            readable_name("person:charles-de-gaulle"),
+            "Charles de Gaulle (person)"
+        );
+        assert_eq!(
+            readable_name("organization:the-bank-of-the-united-states"),
+            "The Bank of the United States (organization)"
+        );
         assert_eq!(readable_name("the-harbour-master"), "the harbour master");
         assert_eq!(readable_name("not-a-kind:x"), "not a kind:x");
     }

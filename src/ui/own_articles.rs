@@ -931,6 +931,7 @@ pub fn ForeignLinkNotice() -> impl IntoView {
             Foreign {
                 missing_articles,
                 unknown_sentence: (!unknown.is_empty()).then(|| unknown.sentence()),
+                unknown_count: unknown.len(),
                 rest,
             }
         })
@@ -939,6 +940,8 @@ pub fn ForeignLinkNotice() -> impl IntoView {
         foreign.get().map(|foreign| {
             let link_text = if foreign.missing_articles {
                 "See this view with this site's articles"
+            } else if foreign.unknown_count == 1 {
+                "See this view without it"
             } else {
                 "See this view without them"
             };
@@ -967,6 +970,8 @@ struct Foreign {
     missing_articles: bool,
     /// Which names none of the articles has.
     unknown_sentence: Option<String>,
+    /// How many names none of the articles has.
+    unknown_count: usize,
     /// The view without what is missing.
     rest: Filter,
 }
