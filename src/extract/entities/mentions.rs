@@ -29,6 +29,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     let mut mentions = decode(doc.text, ner, labels);
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
+    join_name_particles(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -36,7 +37,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
             m.kind = EntityKind::Place;
         }
     }
-    unify_kinds(ner, &mut mentions);
+    unify_kinds(doc.text, ner, &mut mentions);
     mentions
 }
 
@@ -300,6 +301,101 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     }
 }
 
+/// A lowercase word that joins the parts of a person's name: `Bill de Blasio`, `Ludwig van
+/// Beethoven`, `Luiz Inácio Lula da Silva`, `Juan de la Cruz`, `Mohammed bin Salman`.
+fn is_name_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "ibn", "la",
+        "le", "ten", "ter", "van", "von",
+    ];
+    PARTICLES.contains(&word)
+}
+
+/// The first word of a firm's or a body's name in the languages whose names take particles
+/// (`Banque Generale du Luxembourg`, `Petroleos de Venezuela`, `Cie de Saint-Gobain`): a
+/// "person" that begins so is the tagger's mistake, and is not made longer.
+fn is_romance_organisation_head(word: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Banca",
+        "Banco",
+        "Banque",
+        "Caisse",
+        "Cia",
+        "Cie",
+        "Companhia",
+        "Compania",
+        "Compagnie",
+        "Credit",
+        "Crédit",
+        "Empresa",
+        "Fonds",
+        "Fondo",
+        "Groupe",
+        "Grupo",
+        "Institut",
+        "Instituto",
+        "Petroleos",
+        "Petróleos",
+        "Sociedad",
+        "Sociedade",
+        "Societe",
+        "Société",
+    ];
+    HEADS.contains(&word)
+}
+
+/// A person's name that the tagger cut at a particle is one name: after `Mayor Bill`, the
+/// words `de Blasio` (read as an organisation, or left out, or `Blasio` alone) are the rest
+/// of it. The particles (one or two, lower case) and the capitalised word after them must
+/// follow the person's name with single spaces; a name that begins at them or at that word
+/// joins the person whole (at most three words past the particles, all capitalised). Not
+/// when that word is a listed place (`du Luxembourg`, `de Venezuela`: a firm or a region
+/// the tagger took for a person, which a longer name would not mend), nor after a firm's
+/// first word.
+fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if m.kind != EntityKind::Person || is_romance_organisation_head(word(m.tokens.start)) {
+            continue;
+        }
+        let mut surname = m.tokens.end;
+        while surname < ner.tokens.len()
+            && surname - m.tokens.end < 2
+            && is_name_particle(word(surname))
+            && spaced(surname)
+        {
+            surname += 1;
+        }
+        let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
+        let takes_surname = surname < ner.tokens.len()
+            && is_capitalised(surname)
+            && spaced(surname)
+            && !gazetteer::is_place(word(surname));
+        if surname == m.tokens.end || !takes_surname {
+            continue;
+        }
+        let rest = mentions.get(k).filter(|n| {
+            (n.tokens.start == m.tokens.end || n.tokens.start == surname)
+                && n.tokens.end <= surname + 3
+                && (surname..n.tokens.end).all(|t| is_capitalised(t) || is_name_particle(word(t)))
+        });
+        let end = rest.map_or(surname + 1, |n| n.tokens.end);
+        if rest.is_none() && mentions.get(k).is_some_and(|n| n.tokens.start <= surname) {
+            continue;
+        }
+        if rest.is_some() {
+            mentions.remove(k);
+        }
+        let m = &mut mentions[k - 1];
+        m.tokens.end = end;
+        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+    }
+}
+
 /// The tokens that `within` covers, and the span from the first's start to the last's end.
 fn tokens_over(ner: &NerText, within: ByteSpan) -> Option<(Range<usize>, ByteSpan)> {
     let first = ner.tokens.partition_point(|t| t.span.end <= within.start);
@@ -381,7 +477,7 @@ fn add_dateline_place(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Ment
 /// Gives every mention of the same words the kind most of them got (ties: the first
 /// one's), and a lone word that is the first or last word of a person's longer name the
 /// person kind.
-fn unify_kinds(ner: &NerText, mentions: &mut [Mention]) {
+fn unify_kinds(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     let n = mentions.len();
     let mut votes: HashedMap<[u16; 4]> = HashedMap::with_capacity_and_hasher(n, Default::default());
     let mut first_kind: HashedMap<EntityKind> =
@@ -395,11 +491,20 @@ fn unify_kinds(ner: &NerText, mentions: &mut [Mention]) {
             for t in [m.tokens.start, m.tokens.end - 1] {
                 person_parts.insert(ner.sequence_hash(t..t + 1), ());
             }
+            // `De Blasio` at a sentence's start is the `de Blasio` of `Bill de Blasio`.
+            let particle = (m.tokens.start + 1..m.tokens.end - 1)
+                .find(|&t| is_name_particle(ner.tokens[t].span.slice(text)));
+            if let Some(t) = particle {
+                person_parts.insert(ner.sequence_hash(t..m.tokens.end), ());
+            }
         }
     }
     for m in mentions.iter_mut() {
         let key = ner.sequence_hash(m.tokens.clone());
-        if m.tokens.len() == 1 && person_parts.contains_key(&key) {
+        let is_surname_with_particle = m.tokens.len() > 1
+            && m.tokens.len() <= 3
+            && is_name_particle(&ner.tokens[m.tokens.start].span.slice(text).to_lowercase());
+        if (m.tokens.len() == 1 || is_surname_with_particle) && person_parts.contains_key(&key) {
             m.kind = EntityKind::Person;
             continue;
         }
@@ -439,6 +544,75 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_person_cut_at_a_particle_is_one_person() {
+        let person = model::begin(EntityKind::Person);
+        let org = model::begin(EntityKind::Organization);
+        let text = "Mayor Bill de Blasio said";
+        let joined = [("Bill de Blasio".to_string(), EntityKind::Person)];
+        // `de Blasio` read as an organisation; `Blasio` as a person of its own; left out.
+        assert_eq!(
+            mentions(text, &[(1, person), (2, org), (3, org + 1)]),
+            joined
+        );
+        assert_eq!(mentions(text, &[(1, person), (3, person)]), joined);
+        assert_eq!(mentions(text, &[(1, person)]), joined);
+        // Two particles.
+        assert_eq!(
+            mentions("with Juan de la Cruz today", &[(1, person)]),
+            [("Juan de la Cruz".to_string(), EntityKind::Person)]
+        );
+        // `De Blasio` opening a sentence is that person's surname, whatever the tagger said.
+        let found = mentions(
+            "Mayor Bill de Blasio spoke. De Blasio left.",
+            &[
+                (1, person),
+                (2, person + 1),
+                (3, person + 1),
+                (6, org),
+                (7, org + 1),
+            ],
+        );
+        assert_eq!(found[1], ("De Blasio".to_string(), EntityKind::Person));
+    }
+
+    #[test]
+    fn a_particle_joins_no_names_across_punctuation_or_into_common_words() {
+        let person = model::begin(EntityKind::Person);
+        for (text, name) in [
+            ("Bill de facto rules", "Bill"),
+            ("Bill, de Blasio said", "Bill"),
+            ("Bill de  Blasio said", "Bill"),
+            ("Bill\nde Blasio said", "Bill"),
+        ] {
+            assert_eq!(
+                mentions(text, &[(0, person)]),
+                [(name.to_string(), EntityKind::Person)],
+                "{text}"
+            );
+        }
+        // Nor a firm's or a place's words that the tagger took for a person.
+        for (text, name) in [
+            ("the Banque Generale du Luxembourg said", "Banque Generale"),
+            ("the Gazette Nationale de Paris reported", "Gazette Nationale"),
+        ] {
+            assert_eq!(
+                mentions(text, &[(1, person), (2, person + 1)]),
+                [(name.to_string(), EntityKind::Person)],
+                "{text}"
+            );
+        }
+        // Only a person's name takes the particle: `Rio de Janeiro` is left to the tagger.
+        let place = model::begin(EntityKind::Place);
+        assert_eq!(
+            mentions("in Rio de Janeiro", &[(1, place), (3, place)]),
+            [
+                ("Rio".to_string(), EntityKind::Place),
+                ("Janeiro".to_string(), EntityKind::Place)
+            ]
+        );
     }
 
     #[test]
