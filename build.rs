@@ -1,6 +1,6 @@
 //! Embeds the seed articles: validates every file of the seed folder with the same corpus
 //! code the app runs, fails the build naming each bad file and its problem, and writes the
-//! seed table (`src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
+//! seed table (`crates/core/src/corpus/seed_table.rs`) to `$OUT_DIR/seeds.bin`.
 //!
 //! The folder is `seeds/`, or `DOSSIER_SEEDS=<dir>` (relative to this crate's root). Its
 //! `aliases.toml`, if any (hand edits to the entities, `src/resolve/aliases.rs`), is
@@ -11,15 +11,15 @@
 //! see `src/main.rs`) so a browser test can check the error panel; never set it for a real build.
 
 #[allow(dead_code, unused_imports)]
-#[path = "src/span.rs"]
+#[path = "crates/core/src/span.rs"]
 mod span;
 
 #[allow(dead_code, unused_imports)]
-#[path = "src/corpus/mod.rs"]
+#[path = "crates/core/src/corpus/mod.rs"]
 mod corpus;
 
 #[allow(dead_code, unused_imports)]
-#[path = "src/extract/model.rs"]
+#[path = "crates/core/src/extract/model.rs"]
 mod model;
 
 /// What `src/resolve/aliases.rs` needs of the extract stage: entity ids and kinds.

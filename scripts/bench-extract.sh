@@ -4,7 +4,8 @@
 # the annotations take per MB of text. Three runs of the same code:
 #   native   `cargo bench --bench extract` (release, opt-level 3)
 #   wasm -O3 the core alone as wasm (benches/wasm, opt-level 3)
-#   wasm -Os the same at the browser bundle's opt-level ("s", as `trunk build --release`)
+#   wasm app the same as the browser bundle compiles it (`trunk build --release`): the first
+#            stages (crates/core) at opt-level 3, the rest at "s"; before wasm-opt
 #
 # Usage: scripts/bench-extract.sh [CORPUS_DIR]   (default: ../shared/data/corpus/reuters21578 beside the project, or under DOSSIER_SHARED)
 # CPU times are the steadier numbers on a shared machine; wall times include other work.
@@ -19,7 +20,7 @@ echo "== native (cargo bench --bench extract)"
 (cd "$root" && cargo bench --quiet --bench extract -- "$corpus")
 (cd "$root/benches/wasm" && cargo build --release --quiet && cargo build --profile app --quiet)
 wasm_dir="$root/target/wasm-bench/wasm32-unknown-unknown"
-for build in "release:wasm -O3" "app:wasm -Os (the browser bundle's level)"; do
+for build in "release:wasm -O3" "app:wasm as the browser bundle compiles it (core -O3, the rest -Os)"; do
   echo
   echo "== ${build#*:} (Node $(node --version))"
   DOSSIER_BENCH_EXTRACT_ONLY=1 DOSSIER_BENCH_WASM="$wasm_dir/${build%%:*}/dossier.wasm" \

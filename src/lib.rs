@@ -9,28 +9,20 @@
 
 pub mod archive;
 pub mod article_source;
-pub mod corpus;
 pub mod embedded;
-pub mod extract;
 pub mod index;
 pub mod own;
 pub mod query;
 pub mod resolve;
 pub mod sort;
-pub mod span;
-pub mod varint;
+
+// The first stages live in `crates/core` (compiled for speed, see Cargo.toml); they are
+// this crate's modules by name, so every path reads `crate::extract::…` as before.
+#[cfg(not(target_arch = "wasm32"))]
+pub use dossier_core::development_data;
+pub use dossier_core::{corpus, extract, span, varint};
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 pub use span::{ByteSpan, CharIndex, CharSpan};
-
-/// The development data (gold sets, the Reuters corpus): `$DOSSIER_SHARED`, else `../shared`
-/// beside the project. For training, benchmarks and tests; the app never reads it.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn development_data() -> std::path::PathBuf {
-    std::env::var_os("DOSSIER_SHARED").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        std::path::PathBuf::from,
-    )
-}

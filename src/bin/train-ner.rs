@@ -1,6 +1,6 @@
 //! `train-ner`: retrains the entity tagger's weights from CoNLL-2003 train and writes
-//! `src/extract/entities/tagger.bin`, which every build embeds, after making the word
-//! clusters its features read (`src/extract/entities/clusters.bin`, embedded too) from the
+//! `crates/core/src/extract/entities/tagger.bin`, which every build embeds, after making the word
+//! clusters its features read (`crates/core/src/extract/entities/clusters.bin`, embedded too) from the
 //! unlabeled text of the development data: the Reuters corpus and the text of the
 //! training halves of the gold sets (never of the sets the README scores).
 //!
@@ -37,8 +37,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut data = dossier::development_data().join("data/gold");
     let mut corpus = dossier::development_data().join("data/corpus/reuters21578");
-    let mut out = PathBuf::from("src/extract/entities/tagger.bin");
-    let mut clusters_out = PathBuf::from("src/extract/entities/clusters.bin");
+    let mut out = PathBuf::from("crates/core/src/extract/entities/tagger.bin");
+    let mut clusters_out = PathBuf::from("crates/core/src/extract/entities/clusters.bin");
     let mut options = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {

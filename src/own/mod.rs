@@ -168,7 +168,7 @@ pub struct FileResult {
 /// format, saved web pages included, whatever the site's own seeds are.
 pub fn read_file(name: &str, bytes: &[u8]) -> FileResult {
     let size = bytes.len() as u64;
-    match corpus::parse_file_with_pages(name, bytes) {
+    match corpus::parse_file(name, bytes) {
         Ok(mut articles) => {
             // File-derived ids already carry the prefix; a JSON record's own `id` does not.
             for article in &mut articles {

@@ -65,7 +65,12 @@ async fn read_all(state: AppState) -> Result<(Vec<Article>, Slice), String> {
         if crate::corpus::classify(name).is_err() {
             continue;
         }
-        match crate::corpus::parse_file(name, bytes) {
+        // The page reader is linked only when a seed is a page (build.rs).
+        #[cfg(dossier_html_seeds)]
+        let parsed = crate::corpus::parse_file(name, bytes);
+        #[cfg(not(dossier_html_seeds))]
+        let parsed = crate::corpus::parse_file_without_pages(name, bytes);
+        match parsed {
             Ok(mut parsed) => articles.append(&mut parsed),
             Err(e) => errors.push(e.to_string()),
         }

@@ -7,12 +7,11 @@
 
 extern crate self as dossier;
 
+// The first stages are a crate of their own, compiled as the app compiles them (Cargo.toml).
+pub use dossier_core::{corpus, extract, span, varint};
+
 #[path = "../../../src/article_source.rs"]
 pub mod article_source;
-#[path = "../../../src/corpus/mod.rs"]
-pub mod corpus;
-#[path = "../../../src/extract/mod.rs"]
-pub mod extract;
 #[path = "../../../src/index/mod.rs"]
 pub mod index;
 #[path = "../../../src/own/mod.rs"]
@@ -23,10 +22,6 @@ pub mod query;
 pub mod resolve;
 #[path = "../../../src/sort.rs"]
 pub mod sort;
-#[path = "../../../src/span.rs"]
-pub mod span;
-#[path = "../../../src/varint.rs"]
-pub mod varint;
 #[path = "../../workload.rs"]
 mod workload;
 

@@ -73,15 +73,17 @@ pub fn parse_file(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
     parse_as(file, bytes, kind, read_page).map_err(|kind| Error::new(file, kind))
 }
 
-/// [`parse_file`], reading saved web pages in every build: for a reader's own files, which
-/// may be pages whatever the site's seeds are. Only the own-articles worker calls it, so the
-/// app's wasm links the page reader only when its seeds need it.
-pub fn parse_file_with_pages(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
+/// [`parse_file`] without the page reader: a saved web page is refused
+/// ([`ErrorKind::PagesNotInThisBuild`]). For the app's wasm when its seeds hold no page
+/// (the `dossier` crate's `cfg(dossier_html_seeds)`, which its build script sets): a wasm
+/// that never calls [`parse_file`] links no HTML parser, Readability or encoding tables
+/// (~470 KB gzip).
+pub fn parse_file_without_pages(file: &str, bytes: &[u8]) -> Result<Vec<Article>, Error> {
     let kind = classify(file).unwrap_or(FileKind::Text);
-    parse_as(file, bytes, kind, read_any_page).map_err(|kind| Error::new(file, kind))
+    parse_as(file, bytes, kind, refuse_page).map_err(|kind| Error::new(file, kind))
 }
 
-/// How a saved web page is read: [`read_page`] or [`read_any_page`].
+/// How a saved web page is read: [`read_page`] or [`refuse_page`].
 type PageReader = fn(&str, &str, &[u8]) -> Result<Vec<Article>, ErrorKind>;
 
 fn parse_as(
@@ -109,21 +111,13 @@ fn parse_as(
     }
 }
 
-/// A saved web page's article. Natively, and in a browser build whose seeds hold pages.
-#[cfg(any(not(target_arch = "wasm32"), dossier_html_seeds))]
+/// A saved web page's article.
 fn read_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
     Ok(vec![super::html::read_page(file, stem, bytes)?])
 }
 
-/// A saved web page's article, in every build.
-fn read_any_page(file: &str, stem: &str, bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
-    Ok(vec![super::html::read_page(file, stem, bytes)?])
-}
-
-/// A browser build whose seeds hold no page leaves the page reader (and its ~470 KB of
-/// gzipped wasm: HTML parser, Readability, encoding tables) out.
-#[cfg(all(target_arch = "wasm32", not(dossier_html_seeds)))]
-fn read_page(_file: &str, _stem: &str, _bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
+/// No page reader: see [`parse_file_without_pages`].
+fn refuse_page(_file: &str, _stem: &str, _bytes: &[u8]) -> Result<Vec<Article>, ErrorKind> {
     Err(ErrorKind::PagesNotInThisBuild)
 }
 

@@ -79,7 +79,7 @@ mod tests {
     use crate::extract::EntityKind;
     use crate::span::ByteSpan;
 
-    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+    const SEED: &str = include_str!("../../../../../seeds/000_c9891722df91f9a5.txt");
 
     fn found(text: &str) -> (Vec<Entity>, Vec<EntityMention>) {
         let article = &crate::corpus::parse_file("a.txt", text.as_bytes()).expect("article")[0];

@@ -222,7 +222,7 @@ mod tests {
     use super::*;
     use crate::extract::{EntityId, EntityKind};
 
-    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+    const SEED: &str = include_str!("../../../../../seeds/000_c9891722df91f9a5.txt");
 
     fn quotes_of(text: &str, entities: &[Entity], mentions: &[EntityMention]) -> Vec<Quote> {
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));

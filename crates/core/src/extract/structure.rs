@@ -483,7 +483,7 @@ fn push_sentence(
 }
 
 /// A dateline or agency prefix at the start of the first paragraph.
-pub(crate) fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
+pub fn dateline(text: &str, first_paragraph: ByteSpan) -> Option<Dateline> {
     let p = first_paragraph.slice(text);
     let base = first_paragraph.start;
     // "ArmInfo.The …": an agency glued to the first sentence. Only a period within the

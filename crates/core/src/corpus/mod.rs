@@ -8,7 +8,7 @@
 //!
 //! ```
 //! let seed = "ArmInfo.The CSTO is not going to leave Armenia. CSTO Secretary General said so.";
-//! let articles = dossier::corpus::parse_file("000_seed.txt", seed.as_bytes()).unwrap();
+//! let articles = dossier_core::corpus::parse_file("000_seed.txt", seed.as_bytes()).unwrap();
 //! assert_eq!(articles[0].title, "The CSTO is not going to leave Armenia.");
 //! assert_eq!(articles[0].source.as_deref(), Some("ArmInfo"));
 //! assert_eq!(articles[0].text, seed); // the body is never altered
@@ -33,7 +33,7 @@ pub use date::{Date, days_in_month, is_weekday_name, month_number, parse_date};
 pub use error::{Error, ErrorKind};
 pub use files::{
     CURATION_FILE, FileKind, SeedFile, Skipped, check_unique_id_list, check_unique_ids, classify,
-    parse_file, parse_file_with_pages, parse_files,
+    parse_file, parse_file_without_pages, parse_files,
 };
 pub use folder::{FileOnDisk, FileToRead, list_folder, read_folder};
 pub use html::{MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS, MAX_PAGE_NESTING};

@@ -596,7 +596,10 @@ mod tests {
         // Nor a firm's or a place's words that the tagger took for a person.
         for (text, name) in [
             ("the Banque Generale du Luxembourg said", "Banque Generale"),
-            ("the Gazette Nationale de Paris reported", "Gazette Nationale"),
+            (
+                "the Gazette Nationale de Paris reported",
+                "Gazette Nationale",
+            ),
         ] {
             assert_eq!(
                 mentions(text, &[(1, person), (2, person + 1)]),

@@ -118,7 +118,8 @@ pub enum ErrorKind {
     NoArticleText,
     /// A saved web page reached a browser build made without the page reader: the reader
     /// costs about 470 KB of gzipped wasm, so an embedded build links it only when its
-    /// seed folder holds pages (`cfg(dossier_html_seeds)`, set by `build.rs`).
+    /// seed folder holds pages (`cfg(dossier_html_seeds)`, set by `build.rs`; see
+    /// `parse_file_without_pages`).
     #[error(
         "this Dossier build does not read saved web pages (its seed folder had none); rebuild with the page among the seeds, or copy its text into a .txt file"
     )]

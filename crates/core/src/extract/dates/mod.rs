@@ -149,7 +149,7 @@ mod tests {
     use super::*;
     use crate::extract::DateKind;
 
-    const SEED: &str = include_str!("../../../seeds/000_c9891722df91f9a5.txt");
+    const SEED: &str = include_str!("../../../../../seeds/000_c9891722df91f9a5.txt");
 
     fn dates(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>, DateKind)> {
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));

@@ -8,9 +8,9 @@
 //! the shared JSON schema.
 //!
 //! ```
-//! let seed = include_str!("../../seeds/000_c9891722df91f9a5.txt");
-//! let article = &dossier::corpus::parse_file("000_c9891722df91f9a5.txt", seed.as_bytes()).unwrap()[0];
-//! let found = dossier::extract::annotate(article);
+//! let seed = include_str!("../../../../seeds/000_c9891722df91f9a5.txt");
+//! let article = &dossier_core::corpus::parse_file("000_c9891722df91f9a5.txt", seed.as_bytes()).unwrap()[0];
+//! let found = dossier_core::extract::annotate(article);
 //! assert!(found.mentions.iter().all(|m| m.span.end <= seed.len()));
 //! ```
 
