@@ -45,16 +45,17 @@ def allow_inline_scripts(html: str) -> str:
     return SCRIPT_SRC.sub(lambda m: m.group(1) + " ".join(hashes) + " ", html, count=1)
 
 
-# The tag itself, not index.html's comment that names it.
-APP_META = re.compile(r'<meta name="dossier-app"(?= data-js=)')
+# The tag itself (Trunk.toml's pattern_script, which names the app's files with data-js=…),
+# not index.html's comment that names it.
+APP_META = re.compile(r'<meta name="dossier-app"(?=[^>]* data-js=)')
 
 
-def mark_archive_app(html: str) -> str:
-    """The page with `data-archive` on its app `<meta>`; fails loudly if there is none."""
-    marked, found = APP_META.subn('<meta name="dossier-app" data-archive', html, count=1)
+def with_app_meta_attribute(html: str, attribute: str) -> str:
+    """The page with `attribute` added to its app `<meta>`; fails loudly if there is none."""
+    added, found = APP_META.subn(lambda tag: f"{tag.group(0)} {attribute}", html, count=1)
     if not found:
-        raise SystemExit('post_build.py: index.html has no <meta name="dossier-app"> to mark (Trunk.toml pattern_script?)')
-    return marked
+        raise SystemExit('post_build.py: index.html has no <meta name="dossier-app" data-js=…> (Trunk.toml pattern_script?)')
+    return added
 
 
 # The worker as Trunk writes it (index.html's data-bin="dossier-worker") and its starter
@@ -62,7 +63,6 @@ def mark_archive_app(html: str) -> str:
 WORKER_GLUE = "dossier-worker.js"
 WORKER_WASM = "dossier-worker_bg.wasm"
 WORKER_START = "own_worker.js"
-APP_META_DATA_JS = re.compile(r'(<meta name="dossier-app"[^>]*?)( data-js=)')
 
 
 def content_hash(*parts: bytes) -> str:
@@ -93,10 +93,7 @@ def hash_worker_names(folder: Path, html: str) -> str:
     start.unlink()
     glue.rename(folder / names[WORKER_GLUE])
     wasm.rename(folder / names[WORKER_WASM])
-    named, found = APP_META_DATA_JS.subn(rf'\1 data-worker="{start_name}"\2', html, count=1)
-    if not found:
-        raise SystemExit('post_build.py: index.html has no <meta name="dossier-app" data-js=…> to name the worker on')
-    return named
+    return with_app_meta_attribute(html, f'data-worker="{start_name}"')
 
 
 def main() -> None:
@@ -107,7 +104,7 @@ def main() -> None:
     index = folder / "index.html"
     html = allow_inline_scripts(index.read_text())
     if os.environ.get("DOSSIER_ARCHIVE_APP") == "1":
-        html = mark_archive_app(html)
+        html = with_app_meta_attribute(html, "data-archive")
     html = hash_worker_names(folder, html)
     index.write_text(html)
     service_worker.write_worker(folder, development=os.environ.get("TRUNK_PROFILE") == "debug")

@@ -301,14 +301,21 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     }
 }
 
-/// A lowercase word that joins the parts of a person's name: `Bill de Blasio`, `Ludwig van
-/// Beethoven`, `Luiz Inácio Lula da Silva`, `Juan de la Cruz`, `Mohammed bin Salman`.
+/// The lowercase words that join the parts of a person's name: `Bill de Blasio`, `Ludwig
+/// van Beethoven`, `Luiz Inácio Lula da Silva`, `Juan de la Cruz`, `Mohammed bin Salman`.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "ibn", "la", "le",
+    "ten", "ter", "van", "von",
+];
+
+/// Whether `word` is a name particle as written inside a name: in lower case.
 fn is_name_particle(word: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "ibn", "la",
-        "le", "ten", "ter", "van", "von",
-    ];
-    PARTICLES.contains(&word)
+    NAME_PARTICLES.contains(&word)
+}
+
+/// Whether `word` is a name particle in any case: `De` opening a sentence.
+fn is_name_particle_in_any_case(word: &str) -> bool {
+    NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// The first word of a firm's or a body's name in the languages whose names take particles
@@ -355,6 +362,7 @@ fn is_romance_organisation_head(word: &str) -> bool {
 fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
+    let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
@@ -370,7 +378,6 @@ fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         {
             surname += 1;
         }
-        let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
         let takes_surname = surname < ner.tokens.len()
             && is_capitalised(surname)
             && spaced(surname)
@@ -503,7 +510,7 @@ fn unify_kinds(text: &str, ner: &NerText, mentions: &mut [Mention]) {
         let key = ner.sequence_hash(m.tokens.clone());
         let is_surname_with_particle = m.tokens.len() > 1
             && m.tokens.len() <= 3
-            && is_name_particle(&ner.tokens[m.tokens.start].span.slice(text).to_lowercase());
+            && is_name_particle_in_any_case(ner.tokens[m.tokens.start].span.slice(text));
         if (m.tokens.len() == 1 || is_surname_with_particle) && person_parts.contains_key(&key) {
             m.kind = EntityKind::Person;
             continue;
