@@ -43,6 +43,11 @@ fn worth_one_more_try(engine: Engine, failure: &str) -> Option<String> {
         // run here: a page that no longer runs a script is the browser's loss, and a page
         // the app really breaks breaks twice.
         Some(format!("it no longer ran a script: {failure}"))
+    } else if engine == Engine::WebKit && failure.contains(REFUSED_WAIT) {
+        // The same bare error may pass while the page still runs a script for the probe
+        // after it: a wait is a question to the driver, never to the app, so an error in
+        // place of its answer is the driver's; an app that breaks the page fails twice.
+        Some(format!("its driver refused a wait: {failure}"))
     } else if engine == Engine::WebKit && failure.contains(GAVE_UP) {
         // Three times in CI on a fresh 2-core machine (three browsers at a time), WebKitGTK
         // never showed what a click or a view switch should have, in a test it passes alone
@@ -67,6 +72,9 @@ fn tries_after(engine: Engine, failure: &str) -> usize {
         1
     }
 }
+
+/// What a wait that WebDriver answered with an error says, followed by the error's code.
+const REFUSED_WAIT: &str = "WebDriver answered";
 
 /// What every wait that ran out says, followed by how long it waited (see [`gave_up`]).
 const GAVE_UP: &str = "gave up after";
@@ -396,7 +404,7 @@ impl App {
             // WebKitGTK's driver has answered a wait with a bare error (no message) twice in
             // one CI run: its code is the only clue to what broke.
             Err(fantoccini::error::CmdError::Standard(refused)) => Err(format!(
-                "waiting for `{css}`: WebDriver answered `{}`: {:?}",
+                "waiting for `{css}`: {REFUSED_WAIT} `{}`: {:?}",
                 refused.error(),
                 refused.message
             )
