@@ -30,6 +30,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
+    join_quoted_nicknames(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -403,6 +404,71 @@ fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// A nickname in quotes between a person's first name and surname (`Robert "Bobby" Scott`,
+/// `Marcia "Cia" Price`, `Dwayne "The Rock" Johnson`) is part of one name: the tagger,
+/// reading the quotes as a break, keeps the first name alone, takes the nickname for a name
+/// of its own (often an organisation) and the surname for a third or for nothing, so the
+/// person is three facet values and a quote after "Price said" finds no full name. The
+/// nickname is one to three capitalised words held tight by straight or curly quotes, with
+/// single spaces around them; the surname is the capitalised word right after, not a listed
+/// place (`Johnson "Texas" Houston` is no evidence), and a name beginning there (`Scott
+/// Jr`) joins whole.
+fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let count = ner.tokens.len();
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let gap = |t: usize| &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start];
+    let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        let open = m.tokens.end;
+        if m.kind != EntityKind::Person
+            || open + 3 >= count
+            || !matches!(word(open), "\"" | "\u{201C}")
+            || gap(open) != " "
+        {
+            continue;
+        }
+        let mut close = open + 1;
+        while close < count && close - open <= 3 && is_capitalised(close) {
+            close += 1;
+        }
+        let surname = close + 1;
+        let held = close > open + 1
+            && surname < count
+            && matches!(word(close), "\"" | "\u{201D}")
+            && gap(open + 1).is_empty()
+            && gap(close).is_empty()
+            && (open + 2..close).all(|t| gap(t) == " ");
+        if !held || !is_capitalised(surname) || gap(surname) != " " {
+            continue;
+        }
+        if gazetteer::is_place(word(surname)) {
+            continue;
+        }
+        // The names the tagger found inside the nickname give way; one that starts at the
+        // surname is the rest of the name, one that reaches past it into the quotes or
+        // starts before it cannot be mended here.
+        let inside = mentions[k..]
+            .iter()
+            .take_while(|n| n.tokens.end <= close)
+            .count();
+        let rest = mentions
+            .get(k + inside)
+            .filter(|n| n.tokens.start <= surname);
+        let end = match rest {
+            Some(n) if n.tokens.start == surname && n.tokens.end <= surname + 3 => n.tokens.end,
+            Some(_) => continue,
+            None => surname + 1,
+        };
+        mentions.drain(k..k + inside + usize::from(rest.is_some()));
+        let m = &mut mentions[k - 1];
+        m.tokens.end = end;
+        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+    }
+}
+
 /// The tokens that `within` covers, and the span from the first's start to the last's end.
 fn tokens_over(ner: &NerText, within: ByteSpan) -> Option<(Range<usize>, ByteSpan)> {
     let first = ner.tokens.partition_point(|t| t.span.end <= within.start);
@@ -623,6 +689,62 @@ mod tests {
                 ("Janeiro".to_string(), EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_nickname_is_part_of_the_persons_name() {
+        let person = model::begin(EntityKind::Person);
+        let org = model::begin(EntityKind::Organization);
+        // `Robert` `"` `Bobby` `"` `Scott` `said`: the nickname read as an organisation and
+        // the surname as a person, or left out; curly quotes; two words in the nickname.
+        let text = "Robert \"Bobby\" Scott said";
+        let joined = [(r#"Robert "Bobby" Scott"#.to_string(), EntityKind::Person)];
+        assert_eq!(
+            mentions(text, &[(0, person), (2, org), (4, person)]),
+            joined
+        );
+        assert_eq!(mentions(text, &[(0, person), (2, person)]), joined);
+        assert_eq!(
+            mentions("Marcia \u{201C}Cia\u{201D} Price said", &[(0, person)]),
+            [(
+                "Marcia \u{201C}Cia\u{201D} Price".to_string(),
+                EntityKind::Person
+            )]
+        );
+        assert_eq!(
+            mentions(
+                "Dwayne \"The Rock\" Johnson Jr left",
+                &[(0, person), (5, person), (6, person + 1)]
+            ),
+            [(
+                r#"Dwayne "The Rock" Johnson Jr"#.to_string(),
+                EntityKind::Person
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_name_is_no_nickname() {
+        let person = model::begin(EntityKind::Person);
+        for (text, labels, first) in [
+            // A quotation that opens after the name.
+            (
+                r#"said Scott "Today we won" Friday"#,
+                &[(1, person)][..],
+                "Scott",
+            ),
+            // A quoted common word; spaces inside the quotes; a place after them.
+            (r#"Scott "alone" Price"#, &[(0, person)], "Scott"),
+            (r#"Scott " Bobby " Price"#, &[(0, person)], "Scott"),
+            (r#"Johnson "Texas" Houston"#, &[(0, person)], "Johnson"),
+        ] {
+            let found = mentions(text, labels);
+            assert_eq!(found[0], (first.to_string(), EntityKind::Person), "{text}");
+        }
+        // Not after an organisation's name.
+        let org = model::begin(EntityKind::Organization);
+        let found = mentions(r#"Apple "Pie" Maker"#, &[(0, org)]);
+        assert_eq!(found, [("Apple".to_string(), EntityKind::Organization)]);
     }
 
     #[test]
