@@ -28,11 +28,11 @@ pub struct Mention {
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
+    cut_abbreviated_titles(doc.text, ner, &mut mentions);
+    extend_to_general_firms(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
-    cut_abbreviated_titles(doc.text, ner, &mut mentions);
-    extend_to_general_firms(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -278,29 +278,52 @@ fn is_written_legal_form(word: &str) -> bool {
 
 /// A name the tagger stopped just before a legal form (`Oesterreichische Laenderbank` of
 /// `Oesterreichische Laenderbank AG`, read as a person) is a firm's name: it takes the
-/// legal form (and a second one, `Pty Ltd`) and is an organisation. Only the word right
-/// after the name, on the same line, and not part of another name.
-fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut [Mention]) {
-    for k in 0..mentions.len() {
-        let next_start = mentions.get(k + 1).map_or(usize::MAX, |n| n.tokens.start);
-        let m = &mut mentions[k];
+/// legal form (and a second one, `Pty Ltd`) and is an organisation. Only the words right
+/// after the name, on the same line, and not part of another name, unless that name is the
+/// legal forms alone (`Skanska` + `AB`, `General Electric` + `Co`: the tagger's two names
+/// for one firm, the second of which the resolve stage would drop).
+fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let is_form = |t: usize| is_written_legal_form(ner.tokens[t].span.slice(text));
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let next = mentions.get(k + 1).map(|n| n.tokens.clone());
+        k += 1;
         if m.kind == EntityKind::Misc {
             continue;
         }
-        let mut end = m.tokens.end;
-        while end < ner.tokens.len()
-            && end < next_start
-            && end - m.tokens.end < 2
-            && is_written_legal_form(ner.tokens[end].span.slice(text))
-            && !text[m.span.end..ner.tokens[end].span.start].contains(['\n', ',', '(', '"'])
-        {
-            end += 1;
+        let takes = |end: usize| {
+            !text[m.span.end..ner.tokens[end].span.start].contains(['\n', ',', '(', '"'])
+        };
+        let forms_alone = next.clone().filter(|n| {
+            n.start == m.tokens.end && n.len() <= 2 && n.clone().all(is_form) && takes(n.start)
+        });
+        let end = match &forms_alone {
+            Some(forms) => forms.end,
+            None => {
+                let next_start = next.map_or(usize::MAX, |n| n.start);
+                let mut end = m.tokens.end;
+                while end < ner.tokens.len()
+                    && end < next_start
+                    && end - m.tokens.end < 2
+                    && is_form(end)
+                    && takes(end)
+                {
+                    end += 1;
+                }
+                end
+            }
+        };
+        if end == m.tokens.end {
+            continue;
         }
-        if end > m.tokens.end {
-            m.tokens.end = end;
-            m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
-            m.kind = EntityKind::Organization;
+        if forms_alone.is_some() {
+            mentions.remove(k);
         }
+        let m = &mut mentions[k - 1];
+        m.tokens.end = end;
+        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+        m.kind = EntityKind::Organization;
     }
 }
 
@@ -1104,6 +1127,19 @@ mod tests {
         // Across a comma it is no part of the name.
         let found = mentions("said Mark Smith, Inc. was", &[(1, person), (2, person + 1)]);
         assert_eq!(found[0], ("Mark Smith".to_string(), EntityKind::Person));
+        // The legal forms read as a name of their own join the name before them; after
+        // `said General`, the firm is whole (`Electric` and `Co`, two people to the tagger).
+        let firm = |name: &str| [(name.to_string(), EntityKind::Organization)];
+        let found = mentions("shares of Skanska AB rose", &[(2, person), (3, person)]);
+        assert_eq!(found, firm("Skanska AB"));
+        let found = mentions("said General Electric Co rose", &[(2, person), (3, person)]);
+        assert_eq!(found, firm("General Electric Co"));
+        // Not across a comma, and not a name that only begins with a legal form.
+        let found = mentions(
+            "Skanska, AB Volvo",
+            &[(0, person), (2, person), (3, person + 1)],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]
