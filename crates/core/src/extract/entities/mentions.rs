@@ -29,6 +29,8 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     let mut mentions = decode(doc.text, ner, labels);
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
     cut_abbreviated_titles(doc.text, ner, &mut mentions);
+    // Before legal forms: only a person `Electric` after `General` is mended to `General
+    // Electric`, and the `Co` after it then makes the firm whole.
     extend_to_general_firms(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
