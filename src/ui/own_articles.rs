@@ -175,6 +175,12 @@ impl OwnArticles {
 pub fn install(state: AppState, archive: ArchiveSource) -> OwnArticles {
     let own = OwnArticles::provide(archive);
     install_drop(state, own);
+    // A reader who opens the panel is about to choose files: the workers start meanwhile.
+    Effect::new(move |_| {
+        if own.open.get() {
+            own_workers::warm();
+        }
+    });
     Effect::new(move |_| {
         state
             .own_settled
@@ -597,6 +603,7 @@ fn install_drop(state: AppState, own: OwnArticles) {
                 // Without this the browser would open the file instead of giving it to the page.
                 event.prevent_default();
                 set_body_attribute("data-dropping", "");
+                own_workers::warm();
             }
         });
     let on_leave = Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |_| {

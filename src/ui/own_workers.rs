@@ -2,11 +2,19 @@
 //! running `src/worker.rs`, protocol in [`crate::own::worker`]), each given a share of the
 //! files in small messages; their results come back as they are read. Cancelling
 //! terminates them at once.
+//!
+//! A worker's first files cost it most: loading and compiling its wasm, then extraction's
+//! first run, slower until the engine has optimised its hot code (a cold worker read 500
+//! articles in 640–720 ms, one that had read one article before in 400–450 ms). So the
+//! workers are started, and read a short article of their own, as soon as the reader shows
+//! they are about to add files ([`warm`]: the panel opens, files are dragged over the page),
+//! while the picker is still open; after an addition they are kept for the next one, and
+//! stopped after [`IDLE_MS`] unused.
 
 use super::loader::next_task;
 use crate::own::{FileResult, decode_results};
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -16,6 +24,19 @@ use web_sys::{Blob, MessageEvent, Worker};
 /// page: its name carries a content hash (scripts/post_build.py), so that a page never
 /// starts another deployment's worker.
 const WORKER_SCRIPT_ATTRIBUTE: &str = "data-worker";
+
+/// This build's worker script, as an address.
+fn worker_url() -> Result<String, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "the page has no document".to_string())?;
+    web_sys::Url::new_with_base(
+        &worker_script(&document)?,
+        &document.base_uri().ok().flatten().unwrap_or_default(),
+    )
+    .map(|u| u.href())
+    .map_err(|_| "the worker's address could not be made".to_string())
+}
 
 /// This build's worker script, as the page names it.
 fn worker_script(document: &web_sys::Document) -> Result<String, String> {
@@ -47,6 +68,12 @@ const CHUNK: usize = 25;
 const CHUNKS_PER_TASK: usize = 2;
 /// A worker is worth starting for at least this many files.
 const FILES_PER_WORKER: usize = 16;
+/// Workers left unused this long (ms) are stopped: each holds its own wasm memory.
+const IDLE_MS: i32 = 90_000;
+/// What a warming worker reads: a names, a date, a quote and a speaker, so that every stage of
+/// extraction has run once.
+const WARM_UP: &str = "WASHINGTON, March 3 - Treasury Secretary James Baker said on Monday \
+     that \"the dollar has fallen far enough\", and the Federal Reserve agreed.";
 
 /// What the workers report.
 pub enum Report {
@@ -58,18 +85,185 @@ pub enum Report {
     Failed(String),
 }
 
-/// Running workers; dropping the handle does not stop them, [`Job::cancel`] does.
+/// What a worker says: a message's data, or why it stopped.
+enum Said {
+    Message(JsValue),
+    Stopped(String),
+}
+
+/// Who listens to a worker: the reading it works for, or nobody (idle, or warming up).
+type Listener = Rc<dyn Fn(Said)>;
+
+/// A running worker and the slot its one pair of handlers hands what it says to.
+#[derive(Clone)]
+struct Reader {
+    worker: Worker,
+    listener: Rc<RefCell<Option<Listener>>>,
+}
+
+impl Reader {
+    fn start(url: &str) -> Result<Self, String> {
+        let worker = Worker::new(url).map_err(|e| {
+            format!(
+                "the page could not start its reader ({}); own articles need the site served over http(s)",
+                describe(&e)
+            )
+        })?;
+        let reader = Reader {
+            worker,
+            listener: Rc::new(RefCell::new(None)),
+        };
+        let on_message = {
+            let reader = reader.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                reader.hear(Said::Message(event.data()));
+            })
+        };
+        let on_error = {
+            let reader = reader.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                event.prevent_default();
+                let message = Reflect::get(&event, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "it could not be loaded".into());
+                reader.hear(Said::Stopped(format!(
+                    "the page's reader stopped: {message}"
+                )));
+            })
+        };
+        reader
+            .worker
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        reader
+            .worker
+            .set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The handlers live as long as their worker: one pair for its whole life, whichever
+        // reading it works for.
+        on_message.forget();
+        on_error.forget();
+        Ok(reader)
+    }
+
+    /// Hands what the worker said to its listener; an idle worker that failed is stopped.
+    fn hear(&self, said: Said) {
+        // Cloned out first: the listener may give the worker a new one.
+        let listener = self.listener.borrow().clone();
+        match (listener, said) {
+            (Some(listener), said) => listener(said),
+            (None, Said::Stopped(_)) => retire(self),
+            (None, Said::Message(data)) => {
+                if kind_of(&data) == "failed" {
+                    retire(self);
+                }
+            }
+        }
+    }
+
+    fn listen(&self, listener: Option<Listener>) {
+        *self.listener.borrow_mut() = listener;
+    }
+}
+
+/// Workers waiting for files: warmed up, or left from the last addition.
+#[derive(Default)]
+struct Idle {
+    readers: Vec<Reader>,
+    /// Bumped whenever the idle workers are used or added to, so that only the last
+    /// [`IDLE_MS`] timer stops them.
+    generation: u32,
+}
+
+thread_local! {
+    static IDLE: RefCell<Idle> = RefCell::default();
+    /// The last reading's number: a worker's messages name the reading they belong to.
+    static READINGS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Starts as many workers as an addition of many files would use, each reading [`WARM_UP`],
+/// unless they are already waiting. Cheap when they are: called on every `dragover`.
+pub fn warm() {
+    let wanted = worker_count(usize::MAX);
+    let waiting = IDLE.with_borrow(|idle| idle.readers.len());
+    if waiting >= wanted {
+        return;
+    }
+    // A page that cannot start workers says so when files are added, not now.
+    let Ok(url) = worker_url() else {
+        return;
+    };
+    for _ in waiting..wanted {
+        let Ok(reader) = Reader::start(&url) else {
+            return;
+        };
+        let warm_up = Blob::new_with_str_sequence(&Array::of1(&WARM_UP.into()));
+        if let Ok(warm_up) = warm_up {
+            let _ = reader
+                .worker
+                .post_message(&job_message(0, vec![("warm-up.txt".into(), warm_up)]));
+        }
+        IDLE.with_borrow_mut(|idle| idle.readers.push(reader));
+    }
+    retire_when_unused();
+}
+
+/// Stops an idle worker that failed.
+fn retire(reader: &Reader) {
+    reader.worker.terminate();
+    IDLE.with_borrow_mut(|idle| {
+        idle.readers
+            .retain(|r| JsValue::from(&r.worker) != JsValue::from(&reader.worker))
+    });
+}
+
+/// Stops the idle workers after [`IDLE_MS`], unless they are used or joined before.
+fn retire_when_unused() {
+    let generation = IDLE.with_borrow_mut(|idle| {
+        idle.generation = idle.generation.wrapping_add(1);
+        idle.generation
+    });
+    let stop = Closure::once_into_js(move || {
+        let unused = IDLE.with_borrow_mut(|idle| {
+            if idle.generation == generation {
+                std::mem::take(&mut idle.readers)
+            } else {
+                Vec::new()
+            }
+        });
+        for reader in unused {
+            reader.worker.terminate();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(stop.unchecked_ref(), IDLE_MS);
+    }
+}
+
+/// The workers of one reading; dropping the handle does not stop them, [`Job::cancel`]
+/// does, and the reading's end keeps them for the next one.
 #[derive(Clone)]
 pub struct Job {
-    workers: Rc<RefCell<Vec<Worker>>>,
+    readers: Rc<RefCell<Vec<Reader>>>,
 }
 
 impl Job {
     /// Stops every worker now; nothing more is reported.
     pub fn cancel(&self) {
-        for worker in self.workers.borrow_mut().drain(..) {
-            worker.terminate();
+        for reader in self.readers.borrow_mut().drain(..) {
+            reader.listen(None);
+            reader.worker.terminate();
         }
+    }
+
+    /// Keeps the workers, listening to nobody, for the next addition.
+    fn release(&self) {
+        let readers: Vec<Reader> = self.readers.borrow_mut().drain(..).collect();
+        for reader in &readers {
+            reader.listen(None);
+        }
+        IDLE.with_borrow_mut(|idle| idle.readers.extend(readers));
+        retire_when_unused();
     }
 }
 
@@ -98,123 +292,123 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
         taken += file.1.size();
         shares[share.min(count - 1)].push(file);
     }
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| "the page has no document".to_string())?;
-    let url = web_sys::Url::new_with_base(
-        &worker_script(&document)?,
-        &document.base_uri().ok().flatten().unwrap_or_default(),
-    )
-    .map(|u| u.href())
-    .map_err(|_| "the worker's address could not be made".to_string())?;
     let job = Job {
-        workers: Rc::new(RefCell::new(Vec::new())),
+        readers: Rc::new(RefCell::new(Vec::new())),
     };
     // Each worker gets its share in messages of [`CHUNK`] files, posted a few at a time
     // between the page's other tasks: handing over a File costs the page a little (in
     // Chromium, ~0.1 ms), which a thousand at once turn into a long task.
-    let pending = Rc::new(RefCell::new(
+    let pending = Rc::new(Cell::new(
         shares
             .iter()
             .map(|s| s.len().div_ceil(CHUNK))
             .sum::<usize>(),
     ));
-    if *pending.borrow() == 0 {
+    if pending.get() == 0 {
         report(Report::Done);
         return Ok(job);
     }
+    let reading = READINGS.with(|r| {
+        r.set(r.get().wrapping_add(1).max(1));
+        r.get()
+    });
+    let listener: Listener = {
+        let job = job.clone();
+        let report = report.clone();
+        Rc::new(move |said: Said| {
+            let data = match said {
+                Said::Message(data) => data,
+                Said::Stopped(message) => {
+                    job.cancel();
+                    report(Report::Failed(message));
+                    return;
+                }
+            };
+            let kind = kind_of(&data);
+            // A panic names no reading: the worker is lost whatever it was doing.
+            let ours = Reflect::get(&data, &"reading".into())
+                .ok()
+                .and_then(|r| r.as_f64())
+                .is_some_and(|r| r == f64::from(reading));
+            match kind.as_str() {
+                "results" if ours => {
+                    let bytes = Reflect::get(&data, &"bytes".into())
+                        .ok()
+                        .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+                        .map(|b| b.to_vec())
+                        .unwrap_or_default();
+                    match decode_results(&bytes) {
+                        Ok(results) => report(Report::Results(results)),
+                        Err(e) => {
+                            job.cancel();
+                            report(Report::Failed(e));
+                        }
+                    }
+                }
+                "done" if ours => {
+                    pending.set(pending.get() - 1);
+                    if pending.get() == 0 {
+                        job.release();
+                        report(Report::Done);
+                    }
+                }
+                "failed" => {
+                    let message = Reflect::get(&data, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_default();
+                    job.cancel();
+                    report(Report::Failed(message));
+                }
+                _ => {}
+            }
+        })
+    };
+    let mut waiting = IDLE.with_borrow_mut(|idle| {
+        idle.generation = idle.generation.wrapping_add(1);
+        std::mem::take(&mut idle.readers)
+    });
+    let mut url = None;
     let mut messages: Vec<(Worker, Vec<(String, Blob)>)> = Vec::new();
     for share in shares.into_iter().filter(|s| !s.is_empty()) {
-        let worker = Worker::new(&url).map_err(|e| {
-            format!(
-                "the page could not start its reader ({}); own articles need the site served over http(s)",
-                describe(&e)
-            )
-        })?;
-        let on_message = {
-            let report = report.clone();
-            let pending = pending.clone();
-            let job = job.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                let kind = Reflect::get(&data, &"kind".into())
-                    .ok()
-                    .and_then(|k| k.as_string())
-                    .unwrap_or_default();
-                match kind.as_str() {
-                    "results" => {
-                        let json = Reflect::get(&data, &"json".into())
-                            .ok()
-                            .and_then(|j| j.as_string())
-                            .unwrap_or_default();
-                        match decode_results(&json) {
-                            Ok(results) => report(Report::Results(results)),
-                            Err(e) => {
-                                job.cancel();
-                                report(Report::Failed(e));
-                            }
-                        }
-                    }
-                    "done" => {
-                        let left = {
-                            let mut left = pending.borrow_mut();
-                            *left -= 1;
-                            *left
-                        };
-                        if left == 0 {
-                            job.cancel();
-                            report(Report::Done);
-                        }
-                    }
-                    "failed" => {
-                        let message = Reflect::get(&data, &"message".into())
-                            .ok()
-                            .and_then(|m| m.as_string())
-                            .unwrap_or_default();
-                        job.cancel();
-                        report(Report::Failed(message));
-                    }
-                    _ => {}
+        let reader = match waiting.pop() {
+            Some(reader) => reader,
+            None => {
+                if url.is_none() {
+                    url = Some(worker_url()?);
                 }
-            })
+                match Reader::start(url.as_deref().unwrap_or_default()) {
+                    Ok(reader) => reader,
+                    Err(message) => {
+                        job.cancel();
+                        return Err(message);
+                    }
+                }
+            }
         };
-        let on_error = {
-            let report = report.clone();
-            let job = job.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-                event.prevent_default();
-                let message = Reflect::get(&event, &"message".into())
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_else(|| "it could not be loaded".into());
-                job.cancel();
-                report(Report::Failed(format!(
-                    "the page's reader stopped: {message}"
-                )));
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // The handlers live as long as their worker, which the job terminates.
-        on_message.forget();
-        on_error.forget();
-        job.workers.borrow_mut().push(worker.clone());
+        reader.listen(Some(listener.clone()));
+        job.readers.borrow_mut().push(reader.clone());
         messages.extend(
             share
                 .chunks(CHUNK)
-                .map(|chunk| (worker.clone(), chunk.to_vec())),
+                .map(|chunk| (reader.worker.clone(), chunk.to_vec())),
         );
+    }
+    // Workers this reading does not need wait for the next.
+    if !waiting.is_empty() {
+        IDLE.with_borrow_mut(|idle| idle.readers.extend(waiting));
+        retire_when_unused();
     }
     let posting = job.clone();
     wasm_bindgen_futures::spawn_local(async move {
         for (sent, (worker, chunk)) in messages.into_iter().enumerate() {
-            if posting.workers.borrow().is_empty() {
+            if posting.readers.borrow().is_empty() {
                 return; // cancelled
             }
             if sent > 0 && sent % CHUNKS_PER_TASK == 0 {
                 next_task().await;
             }
-            if let Err(e) = worker.post_message(&job_message(chunk)) {
+            if let Err(e) = worker.post_message(&job_message(reading, chunk)) {
                 posting.cancel();
                 report(Report::Failed(format!(
                     "the files could not be passed on: {}",
@@ -227,8 +421,16 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
     Ok(job)
 }
 
-/// One job for a worker: `{ files, names }` (see [`crate::own::worker`]).
-fn job_message(chunk: Vec<(String, Blob)>) -> Object {
+/// A message's `kind`.
+fn kind_of(data: &JsValue) -> String {
+    Reflect::get(data, &"kind".into())
+        .ok()
+        .and_then(|k| k.as_string())
+        .unwrap_or_default()
+}
+
+/// One job for a worker: `{ files, names, reading }` (see [`crate::own::worker`]).
+fn job_message(reading: u32, chunk: Vec<(String, Blob)>) -> Object {
     let blobs = Array::new();
     let names = Array::new();
     for (name, blob) in chunk {
@@ -238,6 +440,7 @@ fn job_message(chunk: Vec<(String, Blob)>) -> Object {
     let message = Object::new();
     let _ = Reflect::set(&message, &"files".into(), &blobs);
     let _ = Reflect::set(&message, &"names".into(), &names);
+    let _ = Reflect::set(&message, &"reading".into(), &reading.into());
     message
 }
 

@@ -69,7 +69,10 @@ pub struct Article {
     pub meta: Vec<(String, String)>,
     /// The file's source, when `text` is not the file itself: a saved web page's HTML as
     /// decoded, for the reader's "page source". Always show it as text, never as markup.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Always written, even when absent: the own-articles worker sends articles as postcard,
+    /// which has no field names and so cannot skip one; `default` still reads JSON written
+    /// before.
+    #[serde(default)]
     pub original: Option<String>,
 }
 
