@@ -782,6 +782,102 @@ pub fn link_short_forms(locals: &mut [Local]) {
     }
 }
 
+/// Articles that must name the name without its possessive before a possessive form joins it.
+const POSSESSIVE_BASE_ARTICLES: u32 = 2;
+
+/// The name without a possessive ending the tagger took into it (`EC's` → `EC`).
+fn without_possessive(name: &str) -> Option<&str> {
+    let base = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .or_else(|| name.strip_suffix("'S"))?
+        .trim_end();
+    base.chars().any(char::is_alphanumeric).then_some(base)
+}
+
+/// A name written with a possessive ending (`EC's farm ministers`: the tagger took the `'s`
+/// into the name) joins the entity its name without the ending resolves to, when the
+/// collection names that in two articles or more, twice as many as the possessive form,
+/// and resolves it one way in four of five, and it is of the same kind (or the possessive
+/// form was read as miscellaneous). Run last: the name without the ending may itself have
+/// joined a fuller name. A name that ends so itself stays: written with a legal form
+/// (`Standard and Poor's Corp`), or more often than without the ending, or also without the
+/// apostrophe (`Lloyd's` = `Lloyds`, `Treasury's` = `Treasurys`: keys ignore apostrophes,
+/// so these already share an entity), or when the name without it is of another kind
+/// (`McDonald's`, beside the person `McDonald`).
+pub fn link_possessives(locals: &mut [Local], firms: &HashSet<String>) {
+    let mut possessive_articles: HashMap<String, u32> = HashMap::new();
+    let mut written_without_apostrophe: HashSet<Name> = HashSet::new();
+    for local in locals.iter() {
+        match without_possessive(&local.name) {
+            Some(base) if local.by_own_name() => {
+                *possessive_articles.entry(names::key(base)).or_default() += 1;
+            }
+            Some(_) => {}
+            None => {
+                written_without_apostrophe.insert(Name::clone(&local.key));
+            }
+        }
+    }
+    if possessive_articles.is_empty() {
+        return;
+    }
+    let mut resolved: HashMap<&str, HashMap<(EntityKind, &str), u32>> = HashMap::new();
+    for local in locals.iter() {
+        if !possessive_articles.contains_key(&*local.key)
+            || without_possessive(&local.name).is_some()
+        {
+            continue;
+        }
+        if let Some(target) = local.target() {
+            *resolved
+                .entry(&local.key)
+                .or_default()
+                .entry(target)
+                .or_default() += 1;
+        }
+    }
+    let verdicts: HashMap<String, (EntityKind, Name, u32)> = resolved
+        .into_iter()
+        .filter_map(|(base, targets)| {
+            let total: u32 = targets.values().sum();
+            let (&(kind, key), &n) = targets.iter().max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| b.0.1.cmp(a.0.1))
+                    .then_with(|| kind_slot(b.0.0).cmp(&kind_slot(a.0.0)))
+            })?;
+            let possessive = possessive_articles.get(base).copied().unwrap_or(0);
+            (n >= POSSESSIVE_BASE_ARTICLES
+                && total >= 2 * possessive
+                && f64::from(n) >= SHORT_FORM_SHARE * f64::from(total))
+            .then(|| (base.to_string(), (kind, Name::from(key), n)))
+        })
+        .collect();
+    for local in locals.iter_mut() {
+        if !local.by_own_name()
+            || firms.contains(&*local.key)
+            || written_without_apostrophe.contains(&*local.key)
+        {
+            continue;
+        }
+        let (Some(base), Some((kind, _))) = (without_possessive(&local.name), local.target())
+        else {
+            continue;
+        };
+        let Some((to_kind, to_key, n)) = verdicts.get(&names::key(base)) else {
+            continue;
+        };
+        if kind != *to_kind && kind != EntityKind::Misc {
+            continue;
+        }
+        let evidence = format!(
+            "{} is {base} with a possessive ending; {n} articles name {base} without it",
+            local.name
+        );
+        local.link(*to_kind, Name::clone(to_key), Rule::Possessive, evidence);
+    }
+}
+
 /// A key in title case, for evidence text (`james baker` → `James Baker`).
 pub fn title_case(key: &str) -> String {
     names::words(key)

@@ -80,6 +80,9 @@ pub enum Rule {
     /// Merged: an organisation's short form that the articles naming it in full stand for
     /// one organisation, joining it where an article gives only the short form.
     ShortForm,
+    /// Merged: a name written with a possessive ending (`EC's`) that the collection also
+    /// writes without it (`EC`), and resolves one way.
+    Possessive,
     /// Kept apart: a short name with several candidate full names and no decisive evidence.
     KeptApart,
     /// Merged or dropped as the site's archive resolves the name in all its articles: the
@@ -135,6 +138,7 @@ impl Rule {
             Self::NameHead => "first word cut from the name",
             Self::ShortFormInArticle => "short form of the article's organisation",
             Self::ShortForm => "short form the collection gives in full",
+            Self::Possessive => "possessive of a name",
             Self::KeptApart => "kept apart",
             Self::Archive => "as the archive resolves it",
             Self::Curated => "edited by hand",

@@ -73,6 +73,11 @@
 //!    names (short names linked to a person count for that person) is an organisation
 //!    (`Westpac` of `Westpac Banking Corp`, `Smith Barney`); a given name alone stays a
 //!    person (`James`, of `James Capel`).
+//! 10. **Possessive forms**: a name with a possessive ending the tagger took in (`EC's farm
+//!     ministers`) joins the entity its name without the ending resolves to, when that is
+//!     decided one way and named twice as often; a name that ends so itself stays (given
+//!     with a legal form, `Standard and Poor's Corp`; also written without the apostrophe,
+//!     `Lloyds`; or of another kind than the name without it, `McDonald's`).
 //!
 //! Then each resolved entity takes its most used full form as canonical name (mixed case
 //! before the capitals of datelines; a place or person found only in capitals, `TAIPEI`, in
@@ -354,6 +359,8 @@ impl<'a> Preparing<'a> {
                 }
             }
             Phase::Canonicals => {
+                let firms = collection::firm_keys(&self.locals);
+                collection::link_possessives(&mut self.locals, &firms);
                 self.canonicals = rewrite::canonicals(&self.locals);
                 self.phase = Phase::Done;
             }

@@ -1733,3 +1733,64 @@ fn a_name_the_archive_leaves_out_everywhere_is_left_out_of_own_articles() {
         dropped.evidence
     );
 }
+
+#[test]
+fn a_possessive_form_joins_its_name_but_a_name_ending_so_stays() {
+    let ec = || {
+        doc(
+            "The EC said farm prices would fall. EC ministers met.",
+            &[("EC", Org)],
+        )
+    };
+    let mut docs = vec![
+        ec(),
+        ec(),
+        doc("The EC's farm ministers met in Brussels.", &[("EC's", Org)]),
+        // A firm whose name ends in `'s`, which the collection gives with a legal form,
+        // beside a tagger's cut of it.
+        doc(
+            "Standard and Poor's Corp cut the rating.",
+            &[("Standard and Poor's Corp", Org)],
+        ),
+        doc(
+            "Standard and Poor's Corp said it may cut.",
+            &[("Standard and Poor's Corp", Org)],
+        ),
+        doc(
+            "Standard and Poor's said it cut.",
+            &[("Standard and Poor's", Org)],
+        ),
+        doc("Standard and Poor said so.", &[("Standard and Poor", Org)]),
+        doc("Standard and Poor agreed.", &[("Standard and Poor", Org)]),
+        // A firm named like a person's possessive: the person stays a person, the firm a firm.
+        doc("McDonald's said sales rose.", &[("McDonald's", Org)]),
+        doc("Senator McDonald said no.", &[("McDonald", Person)]),
+        doc("McDonald voted against it.", &[("McDonald", Person)]),
+    ];
+    // Written more often with the ending than without it: that is the name (`Lloyd's`).
+    for _ in 0..3 {
+        docs.push(doc("Harrod's said it sold more.", &[("Harrod's", Org)]));
+    }
+    docs.push(doc("Harrod said so.", &[("Harrod", Org)]));
+    docs.push(doc("Harrod agreed.", &[("Harrod", Org)]));
+    let r = resolved(&docs);
+    assert_eq!(ids(&r, 2), ["organization:ec"]);
+    let merge = merge_by(&r, Rule::Possessive);
+    assert_eq!(merge.name, "EC's", "{merge:?}");
+    assert!(
+        merge.evidence.contains("2 articles name EC without it"),
+        "{merge:?}"
+    );
+    assert_eq!(ids(&r, 5), ["organization:standard-and-poor-s-corp"]);
+    assert_eq!(ids(&r, 8), ["organization:mcdonald-s"]);
+    assert_eq!(ids(&r, 9), ["person:mcdonald"]);
+    assert_eq!(ids(&r, 11), ["organization:harrod-s"]);
+    assert_eq!(
+        r.decisions
+            .merges
+            .iter()
+            .filter(|m| m.rule == Rule::Possessive)
+            .count(),
+        1
+    );
+}
