@@ -782,6 +782,104 @@ pub fn link_short_forms(locals: &mut [Local]) {
     }
 }
 
+/// Articles that must name the fuller of two people's names before the two are one.
+const NAME_TAIL_ARTICLES: u32 = 2;
+
+/// A person's name of two words or more that is the end of exactly one other person's name
+/// in the collection is that person: `Otto Poehl` of `Karl Otto Poehl`, `Boone Pickens` of
+/// `T. Boone Pickens`, and the other way, a name the tagger took a word before into
+/// (`Staff Howard Baker` of "Chief of Staff Howard Baker", a mistyped `Represenative
+/// Clayton Yeutter`). The names join under the longer when the words it adds are initials
+/// or given names, or come before a surname's particle (`Ronnie de Mel` for `De Mel`), and
+/// otherwise under the one more articles give; that one must be given
+/// in two articles at least. The end must be whole words as written: `Doo Hwan` does not
+/// end `Chun Doo-hwan`. A name that ends two others (`Wilhelm Christians` of `F. Wilhelm
+/// Christians` and `Friedrich Wilhelm Christians`) stays apart, and one-word names are left
+/// to the rules that weigh their evidence.
+pub fn link_name_tails(locals: &mut [Local]) {
+    let mut articles: HashMap<Name, (u32, Name)> = HashMap::new();
+    for local in locals.iter() {
+        if local.by_own_name() && matches!(local.target(), Some((EntityKind::Person, _))) {
+            articles
+                .entry(Name::clone(&local.key))
+                .or_insert_with(|| (0, Name::clone(&local.name)))
+                .0 += 1;
+        }
+    }
+    // Each tail of two words or more → the longer names ending with it.
+    let mut ended_by: HashMap<&str, Vec<&str>> = HashMap::new();
+    for key in articles.keys() {
+        let mut rest: &str = key;
+        while let Some((_, tail)) = rest.split_once(' ') {
+            if !tail.contains(' ') {
+                break;
+            }
+            ended_by.entry(tail).or_default().push(key);
+            rest = tail;
+        }
+    }
+    let mut joins: HashMap<Name, (Name, String)> = HashMap::new();
+    for (short, longer) in &ended_by {
+        let (Some((short_n, short_name)), [long]) = (articles.get(*short), longer.as_slice())
+        else {
+            continue;
+        };
+        let Some((long_n, long_name)) = articles.get(*long) else {
+            continue;
+        };
+        let short_words: Vec<&str> = short_name.split_whitespace().collect();
+        let long_words: Vec<&str> = long_name.split_whitespace().collect();
+        let Some(added) = long_words.len().checked_sub(short_words.len()) else {
+            continue;
+        };
+        let whole_words = added > 0
+            && names::key(&long_words[added..].join(" ")) == names::key(&short_words.join(" "));
+        if !whole_words {
+            continue;
+        }
+        // A surname with its particle (`De Mel`, of `Ronnie de Mel`: the particle in lower
+        // case inside the name) ends a name that adds its given names, listed or not.
+        let after_particle = long_words[added].starts_with(char::is_lowercase);
+        let fuller = after_particle
+            || long_words[..added]
+                .iter()
+                .all(|w| is_initial(w) || names::is_given_name(w));
+        let (from, to, to_n) = if fuller || long_n >= short_n {
+            (*short, *long, *long_n)
+        } else {
+            (*long, *short, *short_n)
+        };
+        if to_n < NAME_TAIL_ARTICLES {
+            continue;
+        }
+        let evidence = format!(
+            "{short_name} ends {long_name} and no other person's name; {to_n} articles name {}",
+            if to == *long { long_name } else { short_name }
+        );
+        joins.insert(Name::from(from), (Name::from(to), evidence));
+    }
+    for local in locals.iter_mut() {
+        if !local.by_own_name() || !matches!(local.target(), Some((EntityKind::Person, _))) {
+            continue;
+        }
+        if let Some((to, evidence)) = joins.get(&*local.key) {
+            local.link(
+                EntityKind::Person,
+                Name::clone(to),
+                Rule::NameTail,
+                evidence.clone(),
+            );
+        }
+    }
+}
+
+/// An initial: one or two letters and a full stop (`T.`, `Ch.`).
+fn is_initial(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|letters| {
+        (1..=2).contains(&letters.chars().count()) && letters.chars().all(char::is_alphabetic)
+    })
+}
+
 /// Articles that must name the name without its possessive before a possessive form joins it.
 const POSSESSIVE_BASE_ARTICLES: u32 = 2;
 

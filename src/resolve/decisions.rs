@@ -80,6 +80,9 @@ pub enum Rule {
     /// Merged: an organisation's short form that the articles naming it in full stand for
     /// one organisation, joining it where an article gives only the short form.
     ShortForm,
+    /// Merged: a person's name that ends exactly one other person's name in the collection
+    /// (`Otto Poehl` of `Karl Otto Poehl`), under the one more articles give.
+    NameTail,
     /// Merged: a name written with a possessive ending (`EC's`) that the collection also
     /// writes without it (`EC`), and resolves one way.
     Possessive,
@@ -138,6 +141,7 @@ impl Rule {
             Self::NameHead => "first word cut from the name",
             Self::ShortFormInArticle => "short form of the article's organisation",
             Self::ShortForm => "short form the collection gives in full",
+            Self::NameTail => "end of one other person's name",
             Self::Possessive => "possessive of a name",
             Self::KeptApart => "kept apart",
             Self::Archive => "as the archive resolves it",

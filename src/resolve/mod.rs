@@ -73,7 +73,12 @@
 //!    names (short names linked to a person count for that person) is an organisation
 //!    (`Westpac` of `Westpac Banking Corp`, `Smith Barney`); a given name alone stays a
 //!    person (`James`, of `James Capel`).
-//! 10. **Possessive forms**: a name with a possessive ending the tagger took in (`EC's farm
+//! 10. **A person's name that ends one other person's name** joins it (`Otto Poehl` →
+//!     `Karl Otto Poehl`, `Boone Pickens` → `T. Boone Pickens`), or takes it in when the
+//!     longer one adds no initial or given name and is given in fewer articles (`Represenative
+//!     Clayton Yeutter` → `Clayton Yeutter`); whole written words only, never the end of two
+//!     names.
+//! 11. **Possessive forms**: a name with a possessive ending the tagger took in (`EC's farm
 //!     ministers`) joins the entity its name without the ending resolves to, when that is
 //!     decided one way and named twice as often; a name that ends so itself stays (given
 //!     with a legal form, `Standard and Poor's Corp`; also written without the apostrophe,
@@ -359,6 +364,7 @@ impl<'a> Preparing<'a> {
                 }
             }
             Phase::Canonicals => {
+                collection::link_name_tails(&mut self.locals);
                 let firms = collection::firm_keys(&self.locals);
                 collection::link_possessives(&mut self.locals, &firms);
                 self.canonicals = rewrite::canonicals(&self.locals);

@@ -1794,3 +1794,70 @@ fn a_possessive_form_joins_its_name_but_a_name_ending_so_stays() {
         1
     );
 }
+
+#[test]
+fn a_persons_name_ending_one_other_persons_name_joins_it() {
+    let r = resolved(&[
+        doc(
+            "Karl Otto Poehl said rates would hold.",
+            &[("Karl Otto Poehl", Person)],
+        ),
+        doc(
+            "Karl Otto Poehl spoke in Bonn.",
+            &[("Karl Otto Poehl", Person)],
+        ),
+        doc("Otto Poehl said no.", &[("Otto Poehl", Person)]),
+        // A word the tagger took in before a name the collection gives more often.
+        doc("Clayton Yeutter said so.", &[("Clayton Yeutter", Person)]),
+        doc("Clayton Yeutter agreed.", &[("Clayton Yeutter", Person)]),
+        doc(
+            "Trade Represenative Clayton Yeutter said.",
+            &[("Represenative Clayton Yeutter", Person)],
+        ),
+        // The end of two names: which one is not said.
+        doc(
+            "F. Wilhelm Christians said.",
+            &[("F. Wilhelm Christians", Person)],
+        ),
+        doc(
+            "F. Wilhelm Christians agreed.",
+            &[("F. Wilhelm Christians", Person)],
+        ),
+        doc(
+            "Friedrich Wilhelm Christians said.",
+            &[("Friedrich Wilhelm Christians", Person)],
+        ),
+        doc(
+            "Wilhelm Christians said no.",
+            &[("Wilhelm Christians", Person)],
+        ),
+        // Not whole words as written.
+        doc("Chun Doo-hwan said.", &[("Chun Doo-hwan", Person)]),
+        doc("Chun Doo-hwan agreed.", &[("Chun Doo-hwan", Person)]),
+        doc("Doo Hwan said.", &[("Doo Hwan", Person)]),
+    ]);
+    assert_eq!(ids(&r, 2), ["person:karl-otto-poehl"]);
+    assert_eq!(ids(&r, 5), ["person:clayton-yeutter"]);
+    assert_eq!(ids(&r, 9), ["person:wilhelm-christians"]);
+    assert_eq!(ids(&r, 12), ["person:doo-hwan"]);
+    let merge = merge_by(&r, Rule::NameTail);
+    assert!(
+        merge
+            .evidence
+            .contains("ends Karl Otto Poehl and no other person's name")
+            || merge
+                .evidence
+                .contains("ends Represenative Clayton Yeutter"),
+        "{merge:?}"
+    );
+    assert_eq!(
+        r.decisions
+            .merges
+            .iter()
+            .filter(|m| m.rule == Rule::NameTail)
+            .count(),
+        2,
+        "{:?}",
+        r.decisions.merges
+    );
+}
