@@ -42,8 +42,9 @@ pub enum Rule {
     Nationality,
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
-    /// Kind changed: a currency (`H.K. Dlrs`) or, tagged a person, an agreement, plan or law
-    /// (`Cruzado Plan`) is neither a person, an organisation nor a place.
+    /// Kind changed: a currency (`H.K. Dlrs`), an economic measure (`Gross National
+    /// Product`, `Libor`) or, tagged a person, an agreement, plan or law (`Cruzado Plan`) is
+    /// neither a person, an organisation nor a place.
     MiscWord,
     /// Kind changed: a person-tagged name the collection writes as the first words of
     /// organisations' names more often than as people's surnames (`Westpac` of `Westpac
@@ -129,7 +130,7 @@ impl Rule {
             Self::KindVotes => "kind votes",
             Self::Nationality => "nationality adjective",
             Self::OrganisationWord => "organisation word",
-            Self::MiscWord => "currency, agreement or law",
+            Self::MiscWord => "currency, agreement, law or economic measure",
             Self::FirmName => "first words of firms' names",
             Self::FirmContext => "stands before a firm's stock or shareholders",
             Self::LegalForm => "named with a legal form elsewhere",

@@ -30,7 +30,8 @@
 //!    ordinary shares`, `Kingsbridge common stock`; `noise::FIRM_NOUNS`; never `shares`
 //!    alone, a verb after a person); a US state's dateline abbreviation
 //!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
-//!    (`Kuwaiti`) miscellaneous (as CoNLL counts it); then each name takes the kind a
+//!    (`Kuwaiti`) and an economic measure (`Gross National Product`, `Libor`, `West Texas
+//!    Intermediate`) miscellaneous (as CoNLL counts them); then each name takes the kind a
 //!    strict majority of its articles give it (tagged person once and organisation 50 times:
 //!    an organisation). Without a majority, each article keeps its own kind.
 //! 3. **Spelling variants and country forms** share a key ([`names::key`]): case, dots and

@@ -552,7 +552,34 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
             "`{written}` ends names of agreements, plans and laws"
         ))
     } else {
-        None
+        economic_measure(&plain).map(|measure| format!("`{name}` names {measure}"))
+    }
+}
+
+/// What an economic measure's name (a plain key) measures, if it is one: output (`Gross
+/// National Product`, `GNP`), prices or a market (`Consumer Price Index`, `Dow Jones
+/// Industrial Average`), an interbank rate (`Libor`), or a crude oil grade (`West Texas
+/// Intermediate`, `WTI`). Neither a body nor a place, whatever the tagger read;
+/// miscellaneous, as CoNLL counts them. (An acronym is read here rather than joined to its
+/// spelt-out name, which the acronym rule does for organisations only.)
+fn economic_measure(plain: &str) -> Option<&'static str> {
+    const RATES: &[&str] = &["libor", "pibor", "fibor", "hibor", "sibor", "euribor"];
+    let mut backwards = words(plain).rev();
+    let last = backwards.next()?;
+    let before = backwards.next();
+    match (before, last) {
+        (Some("national" | "domestic"), "product") | (None, "gnp" | "gdp") => {
+            Some("a measure of output")
+        }
+        (Some(_), "index") | (None, "cpi" | "ppi" | "rpi") => {
+            Some("an index of prices or a market")
+        }
+        (Some("industrial" | "transportation" | "utility"), "average") => {
+            Some("a stock market average")
+        }
+        (None, rate) if RATES.contains(&rate) => Some("an interbank interest rate"),
+        (Some("texas"), "intermediate") | (None, "wti") => Some("a grade of crude oil"),
+        _ => None,
     }
 }
 

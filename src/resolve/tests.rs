@@ -1861,3 +1861,67 @@ fn a_persons_name_ending_one_other_persons_name_joins_it() {
         r.decisions.merges
     );
 }
+
+#[test]
+fn economic_measures_are_neither_bodies_nor_places() {
+    let r = resolved(&[
+        doc(
+            "Gross National Product rose 1.2 pct, and GNP may rise again, Commerce said.",
+            &[
+                ("Gross National Product", Org),
+                ("GNP", Org),
+                ("Commerce", Org),
+            ],
+        ),
+        doc(
+            "Libor fell. West Texas Intermediate rose. The Consumer Price Index rose.",
+            &[
+                ("Libor", Org),
+                ("West Texas Intermediate", Place),
+                ("Consumer Price Index", Org),
+            ],
+        ),
+        // A product that is no output measure, and an index firm's name, stay bodies.
+        doc(
+            "National Product Corp and Index Technology Corp said.",
+            &[
+                ("National Product Corp", Org),
+                ("Index Technology Corp", Org),
+            ],
+        ),
+    ]);
+    assert_eq!(
+        ids(&r, 0),
+        [
+            "misc:gross-national-product",
+            "misc:gnp",
+            "organization:commerce"
+        ]
+    );
+    assert_eq!(
+        ids(&r, 1),
+        [
+            "misc:libor",
+            "misc:west-texas-intermediate",
+            "misc:consumer-price-index"
+        ]
+    );
+    assert_eq!(
+        ids(&r, 2),
+        [
+            "organization:national-product-corp",
+            "organization:index-technology-corp"
+        ]
+    );
+    let merge = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.name == "Libor")
+        .expect("Libor's kind changed");
+    assert_eq!(merge.rule, Rule::MiscWord);
+    assert!(
+        merge.evidence.contains("an interbank interest rate"),
+        "{merge:?}"
+    );
+}
