@@ -225,6 +225,13 @@ impl LocalsBuilder {
                     Rule::FirmContext,
                     evidence,
                 );
+            } else if let Some(evidence) = accord_by_context(local, &positions) {
+                local.link(
+                    EntityKind::Misc,
+                    local.key.clone(),
+                    Rule::MiscWord,
+                    evidence,
+                );
             } else if only_bracketed {
                 // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
                 // if elsewhere the same letters name something (`Md.`, Maryland).
@@ -249,6 +256,26 @@ fn firm_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Optio
                 "tagged {}, but {} of {} mentions stand before a firm's stock or shareholders",
                 local.tagged.as_str(),
                 p.before_firm_noun,
+                p.mentions
+            )
+        })
+}
+
+/// Why a name is an agreement's, if the words after its mentions say so: in half of them or
+/// more, and twice at least, `accord`, `agreement`, `pact` or `treaty` (`the Louvre
+/// accord`). A place the lists know names the place itself more often than not, and is
+/// never read so (`Paris` of the Paris accord is Paris).
+fn accord_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Option<String> {
+    let p = positions.get(&*local.key)?;
+    (local.tagged != EntityKind::Misc
+        && !names::is_known_place(&local.name)
+        && p.before_accord_noun >= 2
+        && p.before_accord_noun * 2 >= p.mentions)
+        .then(|| {
+            format!(
+                "tagged {}, but {} of {} mentions stand before accord, agreement, pact or treaty",
+                local.tagged.as_str(),
+                p.before_accord_noun,
                 p.mentions
             )
         })

@@ -38,6 +38,9 @@ pub struct Positions {
     /// Followed by a word only a firm's name stands before (`Valor ordinary shares`,
     /// `Kingsbridge common stock`, `Varig airline`; see [`FIRM_NOUNS`]).
     pub before_firm_noun: u32,
+    /// Followed by a word only an agreement's name stands before (`Louvre accord`, `Plaza
+    /// agreement`; see [`ACCORD_NOUNS`]).
+    pub before_accord_noun: u32,
     /// Articles counted (filled in by the caller when adding up the collection).
     pub articles: u32,
     /// Of them, articles with a mention on the last short line.
@@ -56,6 +59,7 @@ impl Positions {
         self.before_number += other.before_number;
         self.before_letter += other.before_letter;
         self.before_firm_noun += other.before_firm_noun;
+        self.before_accord_noun += other.before_accord_noun;
         self.articles += other.articles;
         self.sign_off_articles += other.sign_off_articles;
         self.table_articles += other.table_articles;
@@ -75,6 +79,17 @@ pub const FIRM_NOUNS: &[&str] = &[
     "shareholders",
     "airline",
     "subsidiary",
+];
+
+/// Words after a name that make it an agreement's: the place or building it was made in
+/// names the agreement (`the Louvre accord`), not a body.
+pub const ACCORD_NOUNS: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "pact",
+    "treaty",
 ];
 
 /// The positions of each entity's mentions in one article (indexed like its entities).
@@ -121,6 +136,9 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
             .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
         if firm_noun.is_some_and(|w| FIRM_NOUNS.contains(&w)) {
             count.before_firm_noun += 1;
+        }
+        if firm_noun.is_some_and(|w| ACCORD_NOUNS.contains(&w)) {
+            count.before_accord_noun += 1;
         }
         // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
         // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A

@@ -1925,3 +1925,33 @@ fn economic_measures_are_neither_bodies_nor_places() {
         "{merge:?}"
     );
 }
+
+#[test]
+fn a_name_mostly_written_before_accord_names_an_agreement_but_a_place_stays() {
+    let r = resolved(&[
+        doc(
+            "Since the Louvre accord the dollar held. The Louvre agreement stands.",
+            &[("Louvre", Org)],
+        ),
+        doc(
+            "The Louvre meeting ended. The Louvre pact held, and the Paris accord too.",
+            &[("Louvre", Org), ("Paris", Place)],
+        ),
+        doc(
+            "Louvre officials met in Paris.",
+            &[("Louvre", Org), ("Paris", Place)],
+        ),
+        // Paris stands before `accord` in two of its three mentions: a listed place stays.
+        doc("The Paris accord held.", &[("Paris", Place)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["misc:louvre"]);
+    assert_eq!(ids(&r, 1), ["misc:louvre", "place:paris"]);
+    assert_eq!(ids(&r, 3), ["place:paris"]);
+    let merge = r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.name == "Louvre")
+        .expect("Louvre's kind changed");
+    assert!(merge.evidence.contains("3 of 5 mentions"), "{merge:?}");
+}
