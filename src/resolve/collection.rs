@@ -655,20 +655,17 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
 /// readings in earnest (`Salomon`) keep it apart.
 const SHORT_FORM_SHARE: f64 = 0.8;
 
-/// The full name most of `readings` (full name's key → articles) give a short form, with
-/// its articles and all the readings' articles, when it is decisive: `at_least` articles
-/// and [`SHORT_FORM_SHARE`] of them all. Ties go to the first key in order, so the verdict
-/// does not depend on the map's order.
-fn decisive_reading(readings: &HashMap<String, u32>, at_least: u32) -> Option<(&str, u32, u32)> {
+/// The reading most of `readings` (a full name's key, or any other verdict → articles) give
+/// a name, with its articles and all the readings' articles, when it is decisive:
+/// `at_least` articles and [`SHORT_FORM_SHARE`] of them all. Ties go to the first reading
+/// in order, so the verdict does not depend on the map's order.
+fn decisive_reading<R: Ord>(readings: &HashMap<R, u32>, at_least: u32) -> Option<(&R, u32, u32)> {
     let total: u32 = readings.values().sum();
-    let (full, n) = readings
+    let (reading, n) = readings
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
-    (*n >= at_least && f64::from(*n) >= SHORT_FORM_SHARE * f64::from(total)).then_some((
-        full.as_str(),
-        *n,
-        total,
-    ))
+    (*n >= at_least && f64::from(*n) >= SHORT_FORM_SHARE * f64::from(total))
+        .then_some((reading, *n, total))
 }
 
 /// Organisation acronyms the collection spells out (an article's alias of a longer name)
@@ -715,7 +712,12 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: AnnotationSource<'_>) 
                 local.name
             )
         };
-        local.link(EntityKind::Organization, full_key, Rule::Acronym, evidence);
+        local.link(
+            EntityKind::Organization,
+            full_key.as_str(),
+            Rule::Acronym,
+            evidence,
+        );
     }
 }
 
@@ -723,11 +725,17 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: AnnotationSource<'_>) 
 /// in two articles or more: a one-word name with such a key is that firm's name, not short
 /// for another's. One article is not enough: the tagger cuts `Ford Motor Co` to `Ford Co`.
 pub fn firm_keys(locals: &[Local]) -> HashSet<String> {
+    firm_keys_among(locals, |_| true)
+}
+
+/// [`firm_keys`] of the keys `wanted` only: a rule that asks about a few names spares the
+/// collection's every name a legal-form test.
+fn firm_keys_among(locals: &[Local], wanted: impl Fn(&str) -> bool) -> HashSet<String> {
     let mut articles: HashMap<&str, u32> = HashMap::new();
     for local in locals {
         // Whatever the tagger made of it (`Jaguar PLC`, tagged a person): a legal form
         // names a firm.
-        if local.target().is_some() && names::has_legal_form(&local.name) {
+        if wanted(&local.key) && local.target().is_some() && names::has_legal_form(&local.name) {
             *articles.entry(&*local.key).or_default() += 1;
         }
     }
@@ -767,6 +775,7 @@ pub fn link_short_forms(locals: &mut [Local]) {
         .into_iter()
         .filter_map(|(short, fulls)| {
             let (full, n, total) = decisive_reading(&fulls, SHORT_FORM_ARTICLES)?;
+            let full = full.as_str();
             let evidence = if n == total {
                 format!(
                     "{n} articles naming both say it stands for {}",
@@ -930,13 +939,15 @@ fn without_possessive(name: &str) -> Option<&str> {
 /// apostrophe (`Lloyd's` = `Lloyds`, `Treasury's` = `Treasurys`: keys ignore apostrophes,
 /// so these already share an entity), or when the name without it is of another kind
 /// (`McDonald's`, beside the person `McDonald`).
-pub fn link_possessives(locals: &mut [Local], firms: &HashSet<String>) {
+pub fn link_possessives(locals: &mut [Local]) {
     let mut possessive_articles: HashMap<String, u32> = HashMap::new();
+    let mut possessive_keys: HashSet<Name> = HashSet::new();
     let mut written_without_apostrophe: HashSet<Name> = HashSet::new();
     for local in locals.iter() {
         match without_possessive(&local.name) {
             Some(base) if local.by_own_name() => {
                 *possessive_articles.entry(names::key(base)).or_default() += 1;
+                possessive_keys.insert(Name::clone(&local.key));
             }
             Some(_) => {}
             None => {
@@ -947,35 +958,28 @@ pub fn link_possessives(locals: &mut [Local], firms: &HashSet<String>) {
     if possessive_articles.is_empty() {
         return;
     }
-    let mut resolved: HashMap<&str, HashMap<(EntityKind, &str), u32>> = HashMap::new();
+    let firms = firm_keys_among(locals, |key| possessive_keys.contains(key));
+    let mut resolved: HashMap<&str, HashMap<(&str, EntityKind), u32>> = HashMap::new();
     for local in locals.iter() {
         if !possessive_articles.contains_key(&*local.key)
             || without_possessive(&local.name).is_some()
         {
             continue;
         }
-        if let Some(target) = local.target() {
+        if let Some((kind, key)) = local.target() {
             *resolved
                 .entry(&local.key)
                 .or_default()
-                .entry(target)
+                .entry((key, kind))
                 .or_default() += 1;
         }
     }
     let verdicts: HashMap<String, (EntityKind, Name, u32)> = resolved
         .into_iter()
         .filter_map(|(base, targets)| {
-            let total: u32 = targets.values().sum();
-            let (&(kind, key), &n) = targets.iter().max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then_with(|| b.0.1.cmp(a.0.1))
-                    .then_with(|| kind_slot(b.0.0).cmp(&kind_slot(a.0.0)))
-            })?;
+            let (&(key, kind), n, total) = decisive_reading(&targets, POSSESSIVE_BASE_ARTICLES)?;
             let possessive = possessive_articles.get(base).copied().unwrap_or(0);
-            (n >= POSSESSIVE_BASE_ARTICLES
-                && total >= 2 * possessive
-                && f64::from(n) >= SHORT_FORM_SHARE * f64::from(total))
-            .then(|| (base.to_string(), (kind, Name::from(key), n)))
+            (total >= 2 * possessive).then(|| (base.to_string(), (kind, Name::from(key), n)))
         })
         .collect();
     for local in locals.iter_mut() {

@@ -368,8 +368,7 @@ impl<'a> Preparing<'a> {
             }
             Phase::Canonicals => {
                 collection::link_name_tails(&mut self.locals);
-                let firms = collection::firm_keys(&self.locals);
-                collection::link_possessives(&mut self.locals, &firms);
+                collection::link_possessives(&mut self.locals);
                 self.canonicals = rewrite::canonicals(&self.locals);
                 self.phase = Phase::Done;
             }
