@@ -368,22 +368,30 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
         idle.generation = idle.generation.wrapping_add(1);
         std::mem::take(&mut idle.readers)
     });
-    let mut url = None;
+    // Workers this reading does not need, or cannot use, wait for the next.
+    let keep_idle = |waiting: Vec<Reader>| {
+        if !waiting.is_empty() {
+            IDLE.with_borrow_mut(|idle| idle.readers.extend(waiting));
+            retire_when_unused();
+        }
+    };
+    let mut url: Option<Result<String, String>> = None;
     let mut messages: Vec<(Worker, Vec<(String, Blob)>)> = Vec::new();
     for share in shares.into_iter().filter(|s| !s.is_empty()) {
         let reader = match waiting.pop() {
-            Some(reader) => reader,
-            None => {
-                if url.is_none() {
-                    url = Some(worker_url()?);
-                }
-                match Reader::start(url.as_deref().unwrap_or_default()) {
-                    Ok(reader) => reader,
-                    Err(message) => {
-                        job.cancel();
-                        return Err(message);
-                    }
-                }
+            Some(reader) => Ok(reader),
+            None => url
+                .get_or_insert_with(worker_url)
+                .clone()
+                .and_then(|url| Reader::start(&url)),
+        };
+        let reader = match reader {
+            Ok(reader) => reader,
+            Err(message) => {
+                // The workers this reading already took stop; the waiting ones stay.
+                job.cancel();
+                keep_idle(waiting);
+                return Err(message);
             }
         };
         reader.listen(Some(listener.clone()));
@@ -394,11 +402,7 @@ pub fn start(files: Vec<(String, Blob)>, report: impl Fn(Report) + 'static) -> R
                 .map(|chunk| (reader.worker.clone(), chunk.to_vec())),
         );
     }
-    // Workers this reading does not need wait for the next.
-    if !waiting.is_empty() {
-        IDLE.with_borrow_mut(|idle| idle.readers.extend(waiting));
-        retire_when_unused();
-    }
+    keep_idle(waiting);
     let posting = job.clone();
     wasm_bindgen_futures::spawn_local(async move {
         for (sent, (worker, chunk)) in messages.into_iter().enumerate() {
