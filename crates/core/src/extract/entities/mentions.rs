@@ -319,14 +319,25 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
         if end == m.tokens.end {
             continue;
         }
-        if forms_alone.is_some() {
-            mentions.remove(k);
-        }
-        let m = &mut mentions[k - 1];
-        m.tokens.end = end;
-        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
-        m.kind = EntityKind::Organization;
+        let absorbed = usize::from(forms_alone.is_some());
+        extend_mention(ner, mentions, k, absorbed, end).kind = EntityKind::Organization;
     }
+}
+
+/// Makes mention `k - 1` run to token `end`, the `absorbed` mentions right after it (from
+/// `k`) giving way to it; the repairs that mend a name the tagger cut short end so.
+fn extend_mention<'m>(
+    ner: &NerText,
+    mentions: &'m mut Vec<Mention>,
+    k: usize,
+    absorbed: usize,
+    end: usize,
+) -> &'m mut Mention {
+    mentions.drain(k..k + absorbed);
+    let m = &mut mentions[k - 1];
+    m.tokens.end = end;
+    m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+    m
 }
 
 /// The lowercase words that join the parts of a person's name: `Bill de Blasio`, `Ludwig
@@ -422,12 +433,7 @@ fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         if rest.is_none() && mentions.get(k).is_some_and(|n| n.tokens.start <= surname) {
             continue;
         }
-        if rest.is_some() {
-            mentions.remove(k);
-        }
-        let m = &mut mentions[k - 1];
-        m.tokens.end = end;
-        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+        extend_mention(ner, mentions, k, usize::from(rest.is_some()), end);
     }
 }
 
@@ -489,10 +495,8 @@ fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
             Some(_) => continue,
             None => surname + 1,
         };
-        mentions.drain(k..k + inside + usize::from(rest.is_some()));
-        let m = &mut mentions[k - 1];
-        m.tokens.end = end;
-        m.span = ByteSpan::new(m.span.start, ner.tokens[end - 1].span.end);
+        let absorbed = inside + usize::from(rest.is_some());
+        extend_mention(ner, mentions, k, absorbed, end);
     }
 }
 
