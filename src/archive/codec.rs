@@ -1,11 +1,8 @@
 //! The byte level of the archive: varint encoding, part names, and sealing/opening a part
 //! (framing, gzip, SHA-256). Everything here also runs in the browser.
 
-use flate2::Compression;
-use flate2::read::GzDecoder;
 use sha2::{Digest, Sha256};
 use std::fmt;
-use std::io::Read;
 
 /// The first bytes of every part's payload (after gunzip).
 pub const MAGIC: [u8; 4] = *b"DSAR";
@@ -372,7 +369,7 @@ pub fn seal(kind: Kind, body: &[u8]) -> (PartName, Vec<u8>) {
     // No file name and mtime 0 in the gzip header: the bytes depend on the payload only.
     let mut gz = flate2::GzBuilder::new()
         .mtime(0)
-        .write(Vec::new(), Compression::new(GZIP_LEVEL));
+        .write(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
     std::io::Write::write_all(&mut gz, &payload).expect("writing to a Vec cannot fail");
     let stored = gz.finish().expect("writing to a Vec cannot fail");
     (
@@ -402,10 +399,7 @@ pub fn open(name: &PartName, stored: &[u8]) -> Result<Vec<u8>, PartError> {
     if hash_of(stored) != name.hash {
         return Err(fail(Problem::WrongHash));
     }
-    let mut payload = Vec::new();
-    GzDecoder::new(stored)
-        .read_to_end(&mut payload)
-        .map_err(|e| fail(Problem::BadGzip(e.to_string())))?;
+    let mut payload = gunzip(stored).map_err(|why| fail(Problem::BadGzip(why)))?;
     if payload.len() < 6 || payload[..4] != MAGIC {
         return Err(fail(Problem::BadMagic));
     }
@@ -416,6 +410,64 @@ pub fn open(name: &PartName, stored: &[u8]) -> Result<Vec<u8>, PartError> {
         return Err(fail(Problem::WrongKind));
     }
     payload.drain(..6);
+    Ok(payload)
+}
+
+/// The payload of a one-member gzip file (RFC 1952), its length checked against the
+/// trailer's. Not flate2's reader: that one checks the trailer's CRC-32 too, through a
+/// 16 KB table that is a twentieth of the app's compressed wasm (random bytes, which no
+/// compression shrinks) and that every cold link would download, while a part's bytes are
+/// already proved by their SHA-256 ([`open`]) before they are inflated. The header is
+/// read whole (optional fields included), so any gzip writer's parts open.
+fn gunzip(stored: &[u8]) -> Result<Vec<u8>, String> {
+    const TEXT_FLAGS: u8 = 0x01;
+    const HEADER_CRC: u8 = 0x02;
+    const EXTRA: u8 = 0x04;
+    const NAME: u8 = 0x08;
+    const COMMENT: u8 = 0x10;
+    let short = || "the stream is cut short".to_string();
+    let [0x1f, 0x8b, method, flags, ..] = *stored else {
+        return Err("no gzip header".into());
+    };
+    if method != 8 {
+        return Err(format!("compression method {method}, not deflate"));
+    }
+    if flags & !(TEXT_FLAGS | HEADER_CRC | EXTRA | NAME | COMMENT) != 0 {
+        return Err(format!("reserved header flags set ({flags:#04x})"));
+    }
+    let mut at = 10;
+    if flags & EXTRA != 0 {
+        let length = stored.get(at..at + 2).ok_or_else(short)?;
+        at += 2 + usize::from(u16::from_le_bytes([length[0], length[1]]));
+    }
+    for field in [NAME, COMMENT] {
+        if flags & field != 0 {
+            let end = stored
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| b == 0));
+            at += end.ok_or_else(short)? + 1;
+        }
+    }
+    if flags & HEADER_CRC != 0 {
+        at += 2;
+    }
+    let trailer = stored
+        .len()
+        .checked_sub(8)
+        .filter(|&t| t >= at)
+        .ok_or_else(short)?;
+    let size = &stored[trailer + 4..];
+    let declared = u32::from_le_bytes([size[0], size[1], size[2], size[3]]) as usize;
+    // The declared size bounds what inflating may allocate.
+    let payload =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&stored[at..trailer], declared)
+            .map_err(|e| format!("damaged deflate stream ({:?})", e.status))?;
+    if payload.len() != declared {
+        return Err(format!(
+            "{} bytes inflated, the trailer says {declared}",
+            payload.len()
+        ));
+    }
     Ok(payload)
 }
 
@@ -466,6 +518,31 @@ mod tests {
             open(&cut_name, cut).unwrap_err().problem,
             Problem::BadGzip(_)
         ));
+    }
+
+    #[test]
+    fn gunzip_reads_any_writers_header_and_checks_the_trailer() {
+        let payload = "Ölpreise steigen. ".repeat(200).into_bytes();
+        // A writer that names the file, comments it and checks its header.
+        let mut gz = flate2::GzBuilder::new()
+            .filename("part.bin")
+            .comment("made elsewhere")
+            .extra(vec![1, 2, 3])
+            .write(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &payload).unwrap();
+        let stored = gz.finish().unwrap();
+        assert_eq!(gunzip(&stored).unwrap(), payload);
+
+        let mut wrong_size = stored.clone();
+        let at = wrong_size.len() - 4;
+        wrong_size[at] ^= 1;
+        assert!(gunzip(&wrong_size).unwrap_err().contains("trailer"));
+        let mut damaged = stored.clone();
+        let middle = damaged.len() / 2;
+        damaged[middle..middle + 8].fill(0xff);
+        assert!(gunzip(&damaged).is_err());
+        assert!(gunzip(&stored[..9]).is_err());
+        assert!(gunzip(b"plain text, not gzip").is_err());
     }
 
     #[test]
