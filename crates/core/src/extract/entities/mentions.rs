@@ -35,6 +35,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     extend_to_legal_forms(doc.text, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
+    join_first_names(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -500,6 +501,62 @@ fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     }
 }
 
+/// A given name right before a person is part of the name: after a title the tagger
+/// sometimes reads the given name as part of the title, or as a name of its own, and keeps
+/// only the rest (`Bundesbank President Karl` + `Otto Poehl`, 23 Reuters articles), so the
+/// person loses the name that tells them apart and the title gains a word. The word must be
+/// capitalised, on the given-name list, no other kind of name, not open the sentence (where
+/// capitals say nothing: `Frank talks`) and be separated from the person by
+/// whitespace alone (within its sentence, so never across a paragraph).
+fn join_first_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let start = m.tokens.start;
+        k += 1;
+        // An initial alone is a name cut at its full stop (`Donald K.` + `McIvor`), which a
+        // given name would not mend.
+        if m.kind != EntityKind::Person || start == 0 || word(start).chars().count() < 2 {
+            continue;
+        }
+        let given = start - 1;
+        let sentence_start = ner
+            .sentences
+            .get(ner.sentences.partition_point(|s| s.end <= start))
+            .map_or(start, |s| s.start);
+        let gap = &text[ner.tokens[given].span.end..ner.tokens[start].span.start];
+        let is_given_name = word(given).starts_with(char::is_uppercase)
+            && is_word(word(given))
+            && gazetteer::contains_word(gazetteer::List::FirstName, word(given));
+        if given <= sentence_start
+            || !is_given_name
+            || gap.is_empty()
+            || !gap.chars().all(char::is_whitespace)
+        {
+            continue;
+        }
+        // The given name alone as a person of its own joins; any other name over it stays.
+        let before = k.checked_sub(2).map(|j| &mentions[j]);
+        let alone = match before {
+            Some(b) if b.tokens.end > given => {
+                if b.tokens != (given..start) || b.kind != EntityKind::Person {
+                    continue;
+                }
+                true
+            }
+            _ => false,
+        };
+        let m = &mut mentions[k - 1];
+        m.tokens.start = given;
+        m.span = ByteSpan::new(ner.tokens[given].span.start, m.span.end);
+        if alone {
+            mentions.remove(k - 2);
+            k -= 1;
+        }
+    }
+}
+
 /// Titles written abbreviated before a person's name (`Rep.`, `Sen.`, `Gov.`, `Lt.`):
 /// never part of the name, and never a name alone.
 fn is_abbreviated_title(word: &str) -> bool {
@@ -791,6 +848,47 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_given_name_the_tagger_left_before_a_person_joins_it() {
+        let person = model::begin(EntityKind::Person);
+        let org = model::begin(EntityKind::Organization);
+        let text = "said Bundesbank President Karl Otto Poehl today";
+        let whole = [
+            ("Bundesbank".to_string(), EntityKind::Organization),
+            ("Karl Otto Poehl".to_string(), EntityKind::Person),
+        ];
+        // `Karl` left out, or read as a person of its own.
+        assert_eq!(
+            mentions(text, &[(1, org), (4, person), (5, person + 1)]),
+            whole
+        );
+        assert_eq!(
+            mentions(text, &[(1, org), (3, person), (4, person), (5, person + 1)]),
+            whole
+        );
+        // Never across a paragraph break.
+        let apart = "said President Karl\n\nOtto Poehl today";
+        assert_eq!(
+            mentions(apart, &[(3, person), (4, person + 1)])[0].0,
+            "Otto Poehl"
+        );
+        // Capitals opening a sentence say nothing; a word of another kind of name stays.
+        assert_eq!(
+            mentions("Mark Baker's words.", &[(1, person)])[0].0,
+            "Baker"
+        );
+        assert_eq!(
+            mentions(
+                "at McDonnell Douglas Smith today",
+                &[(1, org), (2, org + 1), (3, person)]
+            ),
+            [
+                ("McDonnell Douglas".to_string(), EntityKind::Organization),
+                ("Smith".to_string(), EntityKind::Person)
+            ]
+        );
     }
 
     #[test]

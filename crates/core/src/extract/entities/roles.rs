@@ -2,6 +2,8 @@
 //! (`CSTO Secretary General Stanislav Zas`, `the Commission's chief spokesman Nikolaus
 //! van der Pas`) or from an apposition after it (`Zas, the CSTO Secretary General,`).
 //! The title never becomes part of the name: the tagger leaves it out, this keeps it.
+//! A title stands right before its holder: words before `and`, `of` or `for` belong to
+//! someone else (`who was NSC director and North's boss`).
 
 use super::gazetteer::{self, List};
 use super::hashing::{HashedMap, hash_str_lower};
@@ -84,6 +86,11 @@ pub fn role_before(
     let at = ner.sentences.partition_point(|s| s.end <= start);
     let sentence = ner.sentences.get(at).filter(|s| s.contains(&start))?;
     let in_other_mention = |t: usize| in_mention.get(t).copied().unwrap_or(false);
+    // A title stands right before its holder: after `and` or `of` the words before belong
+    // to someone else (`Poindexter, who was NSC director and North's boss`).
+    if start > sentence.start && is_joiner(doc.str(ner.tokens[start - 1].span)) {
+        return None;
+    }
     let mut first = start;
     let mut has_office = false;
     while first > sentence.start && start - first < MAX_ROLE_TOKENS {
@@ -214,6 +221,17 @@ mod tests {
             Some("CSTO Secretary General")
         );
         assert_eq!(role_after(&doc, &ner, 1, &none), None);
+    }
+
+    #[test]
+    fn a_title_joined_to_the_name_by_and_is_someone_elses() {
+        assert_eq!(
+            role(
+                "Poindexter, who was NSC director and North's boss, resigned.",
+                "North"
+            ),
+            None
+        );
     }
 
     #[test]
