@@ -378,12 +378,69 @@ fn noise_verdict(
     None
 }
 
-/// Person-tagged names ending in an organisation word become organisations, then every
-/// name takes the kind most of the collection's articles give it (a strict majority; with
+/// The articles in which an economic measure's acronym may stand for something else they
+/// name: a firm whose name begins with it (`CPI Corp` ... `CPI said`) or a body whose
+/// initials spell it (`Council of People's Inspectors (CPI)`), as (article, acronym key).
+/// There the acronym is left to the rules that read the article.
+fn articles_naming_others_by_measure_acronyms(locals: &[Local]) -> HashSet<(u32, Name)> {
+    let mut others = HashSet::new();
+    for local in locals {
+        // `CPI Corp`, whose key drops the legal form.
+        if names::measure_spelt_out(&local.key).is_some() {
+            if names::has_legal_form(&local.name) {
+                others.insert((local.article, local.key.clone()));
+            }
+            continue;
+        }
+        // A name of two words or more: its first word, or its initials (minor words aside),
+        // may be a measure's three-letter acronym.
+        let mut words = names::words(&local.key).peekable();
+        let Some(first) = words.next() else {
+            continue;
+        };
+        if words.peek().is_none() {
+            continue;
+        }
+        let mut initials = [0u8; 3];
+        let mut count = 0;
+        for word in std::iter::once(first)
+            .chain(words)
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for"))
+        {
+            if let (Some(slot), Some(&letter)) = (initials.get_mut(count), word.as_bytes().first())
+            {
+                *slot = letter;
+            }
+            count += 1;
+        }
+        let initials = std::str::from_utf8(&initials).ok().filter(|_| count == 3);
+        for acronym in [Some(first), initials].into_iter().flatten() {
+            if acronym.len() == 3
+                && let Some(full) = names::measure_spelt_out(acronym)
+                && names::key(full) != *local.key
+            {
+                others.insert((local.article, Name::from(names::key(acronym))));
+            }
+        }
+    }
+    others
+}
+
+/// An economic measure's acronym joins its spelt-out name (`GNP`, `Gross National
+/// Product`) except where its article names a firm or body by it; person-tagged names
+/// ending in an organisation word become organisations; then every name takes the kind most of the collection's articles give it (a strict majority; with
 /// none, each article keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
+    let others = articles_naming_others_by_measure_acronyms(locals);
     for local in locals.iter_mut() {
-        if let Some((state, names::PlaceForm::StateAbbreviation)) = names::place_form(&local.name)
+        if let Some(full) = names::measure_spelt_out(&local.name)
+            && local.is_unlinked()
+            && !others.contains(&(local.article, local.key.clone()))
+        {
+            let evidence = format!("{} is short for {full}, an economic measure", local.name);
+            local.link(EntityKind::Misc, names::key(full), Rule::Acronym, evidence);
+        } else if let Some((state, names::PlaceForm::StateAbbreviation)) =
+            names::place_form(&local.name)
             && matches!(local.tagged, EntityKind::Organization | EntityKind::Misc)
             && local.is_unlinked()
         {

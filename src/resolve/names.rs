@@ -556,12 +556,37 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
     }
 }
 
+/// The spelt-out name of an economic measure written as its acronym (`GNP` → `Gross
+/// National Product`): one measure, so one facet value, whichever way an article writes
+/// it. A list, since news rarely spells these out beside the acronym (Reuters: `GNP` in
+/// 122 mentions, `Gross National Product` in 16, almost never both in one article), which
+/// is what the collection's acronym rule learns from.
+pub fn measure_spelt_out(name: &str) -> Option<&'static str> {
+    const SPELT_OUT: &[(&str, &str)] = &[
+        ("gnp", "Gross National Product"),
+        ("gdp", "Gross Domestic Product"),
+        ("cpi", "Consumer Price Index"),
+        ("ppi", "Producer Price Index"),
+        ("rpi", "Retail Price Index"),
+        ("wti", "West Texas Intermediate"),
+    ];
+    // Three letters, dots aside: most names are turned away before any allocation.
+    if name.chars().filter(|c| *c != '.').count() != 3 {
+        return None;
+    }
+    let plain = plain_key(name);
+    SPELT_OUT
+        .iter()
+        .find(|(acronym, _)| *acronym == plain)
+        .map(|(_, full)| *full)
+}
+
 /// What an economic measure's name (a plain key) measures, if it is one: output (`Gross
 /// National Product`, `GNP`), prices or a market (`Consumer Price Index`, `Dow Jones
 /// Industrial Average`), an interbank rate (`Libor`), or a crude oil grade (`West Texas
 /// Intermediate`, `WTI`). Neither a body nor a place, whatever the tagger read;
-/// miscellaneous, as CoNLL counts them. (An acronym is read here rather than joined to its
-/// spelt-out name, which the acronym rule does for organisations only.)
+/// miscellaneous, as CoNLL counts them. (The acronyms join their spelt-out names through
+/// [`measure_spelt_out`].)
 fn economic_measure(plain: &str) -> Option<&'static str> {
     const RATES: &[&str] = &["libor", "pibor", "fibor", "hibor", "sibor", "euribor"];
     let mut backwards = words(plain).rev();

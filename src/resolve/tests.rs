@@ -1863,6 +1863,27 @@ fn a_persons_name_ending_one_other_persons_name_joins_it() {
 }
 
 #[test]
+fn a_measures_acronym_is_left_to_the_article_that_names_a_firm_or_body_by_it() {
+    let r = resolved(&[
+        doc(
+            "CPI Corp said it expects higher sales. CPI said so.",
+            &[("CPI Corp", Org), ("CPI", Org)],
+        ),
+        doc(
+            "The Council of People's Inspectors (CPI) reported. The CPI oversees spending.",
+            &[("Council of People's Inspectors", Org), ("CPI", Org)],
+        ),
+        doc(
+            "The CPI rose 0.4 pct, the Labor Department said.",
+            &[("CPI", Org), ("Labor Department", Org)],
+        ),
+    ]);
+    assert!(!ids(&r, 0).contains(&"misc:consumer-price-index"));
+    assert!(!ids(&r, 1).contains(&"misc:consumer-price-index"));
+    assert_eq!(ids(&r, 2)[0], "misc:consumer-price-index");
+}
+
+#[test]
 fn economic_measures_are_neither_bodies_nor_places() {
     let r = resolved(&[
         doc(
@@ -1890,13 +1911,16 @@ fn economic_measures_are_neither_bodies_nor_places() {
             ],
         ),
     ]);
+    // The acronym is the spelt-out measure's, whichever way it was tagged.
     assert_eq!(
         ids(&r, 0),
-        [
-            "misc:gross-national-product",
-            "misc:gnp",
-            "organization:commerce"
-        ]
+        ["misc:gross-national-product", "organization:commerce"]
+    );
+    let m = merge_by(&r, Rule::Acronym);
+    assert!(
+        m.evidence
+            .contains("GNP is short for Gross National Product"),
+        "{m:?}"
     );
     assert_eq!(
         ids(&r, 1),
