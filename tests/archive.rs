@@ -286,6 +286,38 @@ fn names_no_article_has_are_told_apart_as_the_embedded_build_tells_them() {
 }
 
 #[test]
+fn a_links_entities_are_named_as_the_embedded_build_names_them_even_those_no_facet_lists() {
+    let site = tempfile::tempdir().unwrap();
+    let (index, _, _) = build(Path::new(FIXTURE), site.path());
+    let (mut archive, mut source) = open(site.path());
+    // Every kind, miscellaneous names included (no facet lists them), and a name no
+    // article has, which has no name to show.
+    let mut wanted: Vec<_> = index.entities().iter().take(40).collect();
+    let misc = index
+        .entities()
+        .iter()
+        .find(|e| e.kind == dossier::extract::EntityKind::Misc)
+        .expect("the fixture names a miscellaneous entity");
+    wanted.push(misc);
+    let query: Vec<String> = wanted
+        .iter()
+        .map(|e| format!("e={}", e.id.as_str()))
+        .chain(["e=person:ottoline-brackenbury".to_string()])
+        .collect();
+    let (filter, _) = Filter::from_query_string(&query.join("&"));
+    let names = answered(&mut archive, &mut source, |a| a.entity_names(&filter));
+    let expected: Vec<(String, String)> = wanted
+        .iter()
+        .map(|e| (e.id.as_str().to_string(), e.name.clone()))
+        .collect();
+    let got: Vec<(String, String)> = names
+        .into_iter()
+        .map(|(id, name)| (id.as_str().to_string(), name))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
 fn a_view_fetches_only_the_parts_it_needs() {
     let site = tempfile::tempdir().unwrap();
     let (_, _, summary) = build(Path::new(FIXTURE), site.path());

@@ -19,7 +19,7 @@ use super::parts::{
     TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
-use crate::extract::EntityKind;
+use crate::extract::{EntityId, EntityKind};
 use crate::index::{DayRange, DocSet, one_edit};
 use crate::query::collect::{idf, norm, top};
 use crate::query::entity_table::{EntityRow, RowKind};
@@ -651,6 +651,33 @@ impl Archive {
             |s| known(&catalogue.speakers, s),
         );
         lookup.answer(unknown)
+    }
+
+    /// The display name of each of `filter`'s entities as the archive has it (through the
+    /// reader's edits), for the link's chips: a name no facet lists (every miscellaneous
+    /// name, a person past a facet's first values) would otherwise show as its id. Reads
+    /// the `entities` buckets [`Self::unknown_names`] fetches; a name no article has is
+    /// left out.
+    pub fn entity_names(&self, filter: &Filter) -> Result<Vec<(EntityId, String)>, Needs> {
+        let lookup = Lookup::new(self);
+        let named = filter
+            .entities
+            .iter()
+            .filter_map(|id| {
+                let name = match self.overlay.group(id.as_str()) {
+                    Some(group) => group.name.clone(),
+                    None => self
+                        .overlay
+                        .members(id.as_str())
+                        .iter()
+                        .find_map(|key| lookup.keyed(&self.catalogue.entities, key))?
+                        .name
+                        .clone(),
+                };
+                Some((id.clone(), name))
+            })
+            .collect();
+        lookup.answer(named)
     }
 
     /// The fates of the extraction ids `from` that the archive merged elsewhere or left

@@ -704,7 +704,8 @@ async fn fetched_by_the_loader() -> Option<(String, Option<Vec<u8>>)> {
 
 /// Asks the archive which of the link's entities and speakers it does not have (fetching
 /// their entity and speaker parts), into [`AppState::archive_unknown`]: the view is answered
-/// without them and the page names them, as in the embedded build.
+/// without them and the page names them, as in the embedded build; and the names of those
+/// it has, into [`AppState::archive_names`], for the chips.
 fn look_up_unknown_names(state: AppState, source: ArchiveSource) {
     Effect::new(move |_| {
         let (filter, _) = state.link.get();
@@ -725,8 +726,14 @@ fn look_up_unknown_names(state: AppState, source: ArchiveSource) {
                 .ask(|archive| archive.unknown_names(&filter))
                 .await
                 .unwrap_or_default();
+            // The same parts name the link's entities for its chips.
+            let names = source
+                .ask(|archive| archive.entity_names(&filter))
+                .await
+                .unwrap_or_default();
             // A newer link asks for itself.
             if state.link.with_untracked(|(link, _)| *link == filter) {
+                state.archive_names.set(names);
                 state.archive_unknown.set(Some((filter, unknown)));
             }
         });

@@ -32,6 +32,11 @@ pub fn ActiveFilters() -> impl IntoView {
             .map(|(part, without)| {
                 let label = match (&part, &archived) {
                     (FilterPart::Entity(id), Some(facets)) => archived_label(facets, id.as_str())
+                        .or_else(|| {
+                            state.archive_names.with(|names| {
+                                names.iter().find(|(e, _)| e == id).map(|(_, n)| n.clone())
+                            })
+                        })
                         .unwrap_or_else(|| part_label(&part, None)),
                     (FilterPart::Speaker(key), Some(facets)) => facets
                         .speakers

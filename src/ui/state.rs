@@ -159,6 +159,9 @@ pub struct AppState {
     /// Archive mode: the link filter the archive was last asked about and the names it does
     /// not have (set by `super::archive_source`; `None` until the first answer).
     pub archive_unknown: RwSignal<Option<(Filter, UnknownNames)>>,
+    /// Archive mode: the display names of the link's entities as the archive has them (set
+    /// with [`Self::archive_unknown`]), for chips whose entity no facet lists.
+    pub archive_names: RwSignal<Vec<(crate::extract::EntityId, String)>>,
     /// Whether the reader's own articles kept in this browser are in the library and none
     /// are being added (set by `super::own_articles`): before, a name the library lacks may
     /// still come with them.
@@ -268,6 +271,7 @@ impl AppState {
             link,
             unknown_names,
             archive_unknown,
+            archive_names: RwSignal::new(Vec::new()),
             own_settled,
             hit_limit,
             last_word,
