@@ -36,6 +36,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     join_name_particles(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
     join_first_names(doc.text, ner, &mut mentions);
+    cut_ministry_words(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
     for m in &mut mentions {
@@ -557,6 +558,35 @@ fn join_first_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// The last word of a ministry's name is no part of its minister's: in `Minister of Energy
+/// and Mines Subroto` the tagger reads `Mines Subroto` as the person, so the name is wrong
+/// and the role cut short. A person's first word right after `<office> of <Word> and` is
+/// the ministry's (unless it is a listed given name: `the Minister of Labour and Frank Smith`
+/// stays two people's words), and the person begins after it.
+fn cut_ministry_words(text: &str, ner: &NerText, mentions: &mut [Mention]) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    for m in mentions.iter_mut() {
+        let start = m.tokens.start;
+        if m.kind != EntityKind::Person || m.tokens.len() < 2 || start < 4 {
+            continue;
+        }
+        let after_ministry = word(start - 1) == "and"
+            && word(start - 2).starts_with(char::is_uppercase)
+            && word(start - 3) == "of"
+            && super::roles::is_office(word(start - 4));
+        // A word, not an initial (`Roberts and J. Thomas Clark`), and a name left after it.
+        let ministry_word = word(start).chars().count() > 1
+            && is_word(word(start))
+            && !gazetteer::contains_word(gazetteer::List::FirstName, word(start));
+        let rest = word(start + 1);
+        if after_ministry && ministry_word && rest.starts_with(char::is_uppercase) && is_word(rest)
+        {
+            m.tokens.start += 1;
+            m.span = ByteSpan::new(ner.tokens[start + 1].span.start, m.span.end);
+        }
+    }
+}
+
 /// Titles written abbreviated before a person's name (`Rep.`, `Sen.`, `Gov.`, `Lt.`):
 /// never part of the name, and never a name alone.
 fn is_abbreviated_title(word: &str) -> bool {
@@ -888,6 +918,40 @@ mod tests {
                 ("McDonnell Douglas".to_string(), EntityKind::Organization),
                 ("Smith".to_string(), EntityKind::Person)
             ]
+        );
+    }
+
+    #[test]
+    fn a_ministrys_last_word_is_not_its_ministers_name() {
+        let person = model::begin(EntityKind::Person);
+        assert_eq!(
+            mentions(
+                "said Minister of Energy and Mines Subroto today",
+                &[(5, person), (6, person + 1)]
+            ),
+            [("Subroto".to_string(), EntityKind::Person)]
+        );
+        // A given name there is a second person's.
+        assert_eq!(
+            mentions(
+                "with the Minister of Labour and Frank Smith today",
+                &[(6, person), (7, person + 1)]
+            ),
+            [("Frank Smith".to_string(), EntityKind::Person)]
+        );
+        // An initial is no ministry's word.
+        assert_eq!(
+            mentions(
+                "the chairman of Roberts and J. Thomas Clark said",
+                &[
+                    (5, person),
+                    (6, person + 1),
+                    (7, person + 1),
+                    (8, person + 1)
+                ]
+            )[0]
+            .0,
+            "J. Thomas Clark"
         );
     }
 

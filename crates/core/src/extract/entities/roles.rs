@@ -55,7 +55,7 @@ const OFFICE_WORDS: &[&str] = &[
 ];
 
 /// Whether `word` names an office or title.
-fn is_office(word: &str) -> bool {
+pub(super) fn is_office(word: &str) -> bool {
     static OFFICES: OnceLock<HashedMap<()>> = OnceLock::new();
     let offices = OFFICES.get_or_init(|| {
         OFFICE_WORDS
