@@ -380,8 +380,9 @@ fn noise_verdict(
 
 /// The articles in which an economic measure's acronym may stand for something else they
 /// name: a firm whose name begins with it (`CPI Corp` ... `CPI said`) or a body whose
-/// initials spell it (`Council of People's Inspectors (CPI)`), as (article, acronym key).
-/// There the acronym is left to the rules that read the article.
+/// initials spell it (`Council of People's Inspectors (CPI)`), as [`names::short_for`]
+/// reads a short name, as (article, acronym key). There the acronym is left to the rules
+/// that read the article.
 fn articles_naming_others_by_measure_acronyms(locals: &[Local]) -> HashSet<(u32, Name)> {
     let mut others = HashSet::new();
     for local in locals {
@@ -392,34 +393,22 @@ fn articles_naming_others_by_measure_acronyms(locals: &[Local]) -> HashSet<(u32,
             }
             continue;
         }
-        // A name of two words or more: its first word, or its initials (minor words aside),
-        // may be a measure's three-letter acronym.
-        let mut words = names::words(&local.key).peekable();
-        let Some(first) = words.next() else {
-            continue;
-        };
-        if words.peek().is_none() {
+        // Only a name of two words or more can be spelt by an acronym; its first letter
+        // (the key has one: it has words) turns most names away before `short_for` reads
+        // them.
+        if names::words(&local.key).nth(1).is_none() {
             continue;
         }
-        let mut initials = [0u8; 3];
-        let mut count = 0;
-        for word in std::iter::once(first)
-            .chain(words)
-            .filter(|w| !matches!(*w, "of" | "the" | "and" | "for"))
-        {
-            if let (Some(slot), Some(&letter)) = (initials.get_mut(count), word.as_bytes().first())
-            {
-                *slot = letter;
+        let initial = local.key.as_bytes()[0];
+        for (acronym, full) in names::MEASURE_ACRONYMS {
+            if acronym.as_bytes()[0].to_ascii_lowercase() != initial {
+                continue;
             }
-            count += 1;
-        }
-        let initials = std::str::from_utf8(&initials).ok().filter(|_| count == 3);
-        for acronym in [Some(first), initials].into_iter().flatten() {
-            if acronym.len() == 3
-                && let Some(full) = names::measure_spelt_out(acronym)
-                && names::key(full) != *local.key
+            let key = acronym.to_ascii_lowercase();
+            if names::key(full) != *local.key
+                && names::short_for(acronym, &key, &local.name, &local.key).is_some()
             {
-                others.insert((local.article, Name::from(names::key(acronym))));
+                others.insert((local.article, Name::from(key)));
             }
         }
     }
@@ -428,8 +417,9 @@ fn articles_naming_others_by_measure_acronyms(locals: &[Local]) -> HashSet<(u32,
 
 /// An economic measure's acronym joins its spelt-out name (`GNP`, `Gross National
 /// Product`) except where its article names a firm or body by it; person-tagged names
-/// ending in an organisation word become organisations; then every name takes the kind most of the collection's articles give it (a strict majority; with
-/// none, each article keeps its own).
+/// ending in an organisation word become organisations; then every name takes the kind
+/// most of the collection's articles give it (a strict majority; with none, each article
+/// keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
     let others = articles_naming_others_by_measure_acronyms(locals);
     for local in locals.iter_mut() {

@@ -562,24 +562,26 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
 /// 122 mentions, `Gross National Product` in 16, almost never both in one article), which
 /// is what the collection's acronym rule learns from.
 pub fn measure_spelt_out(name: &str) -> Option<&'static str> {
-    const SPELT_OUT: &[(&str, &str)] = &[
-        ("gnp", "Gross National Product"),
-        ("gdp", "Gross Domestic Product"),
-        ("cpi", "Consumer Price Index"),
-        ("ppi", "Producer Price Index"),
-        ("rpi", "Retail Price Index"),
-        ("wti", "West Texas Intermediate"),
-    ];
     // Three letters, dots aside: most names are turned away before any allocation.
     if name.chars().filter(|c| *c != '.').count() != 3 {
         return None;
     }
     let plain = plain_key(name);
-    SPELT_OUT
+    MEASURE_ACRONYMS
         .iter()
-        .find(|(acronym, _)| *acronym == plain)
+        .find(|(acronym, _)| acronym.eq_ignore_ascii_case(&plain))
         .map(|(_, full)| *full)
 }
+
+/// The acronyms [`measure_spelt_out`] knows, with their spelt-out names.
+pub const MEASURE_ACRONYMS: &[(&str, &str)] = &[
+    ("GNP", "Gross National Product"),
+    ("GDP", "Gross Domestic Product"),
+    ("CPI", "Consumer Price Index"),
+    ("PPI", "Producer Price Index"),
+    ("RPI", "Retail Price Index"),
+    ("WTI", "West Texas Intermediate"),
+];
 
 /// What an economic measure's name (a plain key) measures, if it is one: output (`Gross
 /// National Product`, `GNP`), prices or a market (`Consumer Price Index`, `Dow Jones
