@@ -403,7 +403,7 @@ fn is_romance_organisation_head(word: &str) -> bool {
 fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
-    let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
+    let is_capitalised = |t: usize| is_capitalised_word(word(t));
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
@@ -452,7 +452,7 @@ fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     let count = ner.tokens.len();
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let gap = |t: usize| &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start];
-    let is_capitalised = |t: usize| word(t).starts_with(char::is_uppercase) && is_word(word(t));
+    let is_capitalised = |t: usize| is_capitalised_word(word(t));
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
@@ -502,6 +502,11 @@ fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     }
 }
 
+/// Whether a token is a word (letters, not punctuation) beginning with a capital.
+fn is_capitalised_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && is_word(word)
+}
+
 /// A given name right before a person is part of the name: after a title the tagger
 /// sometimes reads the given name as part of the title, or as a name of its own, and keeps
 /// only the rest (`Bundesbank President Karl` + `Otto Poehl`, 23 Reuters articles), so the
@@ -527,8 +532,7 @@ fn join_first_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
             .get(ner.sentences.partition_point(|s| s.end <= start))
             .map_or(start, |s| s.start);
         let gap = &text[ner.tokens[given].span.end..ner.tokens[start].span.start];
-        let is_given_name = word(given).starts_with(char::is_uppercase)
-            && is_word(word(given))
+        let is_given_name = is_capitalised_word(word(given))
             && gazetteer::contains_word(gazetteer::List::FirstName, word(given));
         if given <= sentence_start
             || !is_given_name
@@ -579,8 +583,7 @@ fn cut_ministry_words(text: &str, ner: &NerText, mentions: &mut [Mention]) {
             && is_word(word(start))
             && !gazetteer::contains_word(gazetteer::List::FirstName, word(start));
         let rest = word(start + 1);
-        if after_ministry && ministry_word && rest.starts_with(char::is_uppercase) && is_word(rest)
-        {
+        if after_ministry && ministry_word && is_capitalised_word(rest) {
             m.tokens.start += 1;
             m.span = ByteSpan::new(ner.tokens[start + 1].span.start, m.span.end);
         }
