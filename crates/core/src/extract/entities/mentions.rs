@@ -9,6 +9,7 @@ use super::model;
 use super::tokens::{NerText, is_word};
 use crate::corpus::date::{is_weekday_name, month_number};
 use crate::extract::EntityKind;
+use crate::extract::quotes::cues;
 use crate::extract::structure::Document;
 use crate::span::ByteSpan;
 use std::ops::Range;
@@ -27,6 +28,7 @@ pub struct Mention {
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
+    split_at_legal_form_stops(doc.text, ner, &mut mentions);
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
     cut_abbreviated_titles(doc.text, ner, &mut mentions);
     // Before legal forms: only a person `Electric` after `General` is mended to `General
@@ -323,6 +325,90 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
         }
         let absorbed = usize::from(forms_alone.is_some());
         extend_mention(ner, mentions, k, absorbed, end).kind = EntityKind::Organization;
+    }
+}
+
+/// Legal forms a firm's name ends in, and which a full stop after them does not end.
+fn is_legal_form_before_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "Co" | "Cos" | "Corp" | "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "Bhd"
+    )
+}
+
+/// A full stop after a firm's legal form ends the firm's name: the sentence splitter reads
+/// `Inc.` as an abbreviation (it is one), so where it also ends the sentence, or an item of
+/// a list of firms, the tagger runs the name on into what follows (`Banner Industries Inc.
+/// Terms`, `Standard and Poor's Corp. Salomon Brothers Inc`, `Trident Seafoods Corp. Charles
+/// Bundrant`: 80 Reuters names). The name is cut at the stop unless another legal form
+/// follows (`Merrill Lynch and Co. Inc`), or `International` (`Nikko Securities Co.
+/// International Inc`). What follows is a name of its own when it has two
+/// words or more after any capitalised function word (`However`), or one word another name
+/// of the article holds (`Seafirst Corp. Seafirst`); otherwise it is the next sentence's
+/// first word (`Terms`, `Payment`, `Net`) and no name.
+fn split_at_legal_form_stops(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let stop_after_form = |t: usize| {
+        word(t) == "."
+            && is_legal_form_before_stop(word(t - 1))
+            && ner.tokens[t - 1].span.end == ner.tokens[t].span.start
+            && ner.tokens[t].span.end < ner.tokens[t + 1].span.start
+            && is_capitalised_word(word(t + 1))
+            && !is_written_legal_form(word(t + 1))
+            && word(t + 1) != "International"
+    };
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if m.kind == EntityKind::Misc || m.tokens.len() < 4 {
+            continue;
+        }
+        let Some(stop) = (m.tokens.start + 1..m.tokens.end - 1).find(|&t| stop_after_form(t))
+        else {
+            continue;
+        };
+        let (kind, end) = (m.kind, m.tokens.end);
+        let mut rest = stop + 1;
+        while rest < end && cues::is_capitalised_function_word(word(rest)) {
+            rest += 1;
+        }
+        let mut rest_end = end;
+        while rest_end > rest && !is_capitalised_word(word(rest_end - 1)) {
+            rest_end -= 1;
+        }
+        let m = &mut mentions[k - 1];
+        m.tokens.end = stop;
+        m.span = ByteSpan::new(m.span.start, ner.tokens[stop - 1].span.end);
+        // Every other name, the cut one included, now ends before `rest`.
+        let named_elsewhere = |t: usize| {
+            let lower = ner.tokens[t].lower;
+            mentions.iter().any(|other| {
+                ner.tokens[other.tokens.clone()]
+                    .iter()
+                    .any(|o| o.lower == lower)
+            })
+        };
+        let is_name = match rest_end.saturating_sub(rest) {
+            0 => false,
+            1 => named_elsewhere(rest),
+            _ => true,
+        };
+        if is_name {
+            let span = ByteSpan::new(
+                ner.tokens[rest].span.start,
+                ner.tokens[rest_end - 1].span.end,
+            );
+            mentions.insert(
+                k,
+                Mention {
+                    tokens: rest..rest_end,
+                    span,
+                    kind,
+                },
+            );
+            // The rest may run into another stop (`A Corp. B Inc. C Ltd`): it is looked at next.
+        }
     }
 }
 
@@ -881,6 +967,48 @@ mod tests {
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_full_stop_after_a_legal_form_ends_the_firms_name() {
+        let org = model::begin(EntityKind::Organization);
+        let run = |from: usize, to: usize| {
+            (from..to)
+                .map(|t| (t, if t == from { org } else { org + 1 }))
+                .collect::<Vec<_>>()
+        };
+        let orgs = |names: &[&str]| -> Vec<(String, EntityKind)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), EntityKind::Organization))
+                .collect()
+        };
+        // Banner Industries Inc . Terms were not disclosed .
+        let text = "Banner Industries Inc. Terms were not disclosed.";
+        assert_eq!(mentions(text, &run(0, 5)), orgs(&["Banner Industries Inc"]));
+        // A list of firms, each ending in its legal form and a full stop.
+        let text = "Standard and Poor's Corp. Salomon Brothers Inc. Both agreed.";
+        assert_eq!(
+            mentions(text, &run(0, 9)),
+            orgs(&["Standard and Poor's Corp", "Salomon Brothers Inc"])
+        );
+        // One word after the stop is a name when another name of the article holds it.
+        let text = "Seafirst Corp. Seafirst said.";
+        assert_eq!(
+            mentions(text, &run(0, 4)),
+            orgs(&["Seafirst Corp", "Seafirst"])
+        );
+        // Another legal form, or `International`, goes on with the name.
+        let text = "Merrill Lynch and Co. Inc said.";
+        assert_eq!(
+            mentions(text, &run(0, 6)),
+            orgs(&["Merrill Lynch and Co. Inc"])
+        );
+        let text = "Nikko Securities Co. International Inc said.";
+        assert_eq!(
+            mentions(text, &run(0, 6)),
+            orgs(&["Nikko Securities Co. International Inc"])
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! name several people of that surname. A quote with no cue of its own continues the speech of
 //! the quote before it, unless someone else was named in between.
 
-mod cues;
+pub(crate) mod cues;
 mod marks;
 mod names;
 mod people;
