@@ -45,6 +45,11 @@ pub struct Local {
     pub fate: Fate,
 }
 
+/// A name is a place's when one of this many of its mentions, or more, is written as a
+/// place's: `Providence` (20 datelines in 35 mentions), `Norfolk` (5 in 42), `Jiangsu` (2 in
+/// 7) are, the airline `Piedmont` (one `Piedmont region` in 143) is not.
+const PLACE_USES_IN: u32 = 20;
+
 /// Reads locals' extraction entities, unpacking an article once for its run of locals (a
 /// packed build's articles cost microseconds each to read, and locals come in article order).
 pub struct EntityReader<'a> {
@@ -206,8 +211,10 @@ impl LocalsBuilder {
         name
     }
 
-    /// Drops the noise, now that every article's positions are counted.
-    pub fn finish(self) -> (Vec<Local>, Vec<std::ops::Range<usize>>) {
+    /// Drops the noise, now that every article's positions are counted; also gives the keys
+    /// of the names the collection writes as a place's (a dateline's town, `Jiangsu
+    /// province`) in one mention of [`PLACE_USES_IN`] or more.
+    pub fn finish(self) -> (Vec<Local>, Vec<std::ops::Range<usize>>, HashSet<Name>) {
         let Self {
             mut locals,
             ranges,
@@ -241,7 +248,12 @@ impl LocalsBuilder {
                 );
             }
         }
-        (locals, ranges)
+        let towns = positions
+            .into_iter()
+            .filter(|(_, p)| p.as_place > 0 && p.as_place * PLACE_USES_IN >= p.mentions)
+            .map(|(key, _)| key)
+            .collect();
+        (locals, ranges, towns)
     }
 }
 

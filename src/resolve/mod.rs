@@ -60,7 +60,10 @@
 //!    legal form (`Salomon` is Salomon Inc, not Salomon Brothers Inc), never a first word
 //!    of a body that is no firm (`House` of `House Ways and Means Committee`). A one-word
 //!    "person" that no person of the article ends with but one firm begins with is that
-//!    firm (`Phillips` beside `Phillips Petroleum Co`). Where four
+//!    firm (`Phillips` beside `Phillips Petroleum Co`), and so is a one-word "place" some
+//!    article tags an organisation alone, that no place list knows and the collection
+//!    does not write as a place's (a dateline's town, `Jiangsu province`: one mention in
+//!    20 or more), `Standard` beside `Standard Oil Co`. Where four
 //!    in five of the articles naming both agree (three at least), the short form joins that
 //!    organisation in every article, alone or not (`Ford` alone is Ford Motor Co).
 //! 7. **Across the collection**, a one-word person name left alone goes to the full name the
@@ -221,6 +224,9 @@ pub struct Preparing<'a> {
     locals_builder: collection::LocalsBuilder,
     locals: Vec<collection::Local>,
     ranges: Vec<std::ops::Range<usize>>,
+    /// The keys of names some article writes as a place's (a dateline's town, `PROVIDENCE`;
+    /// `Jiangsu province`).
+    towns: std::collections::HashSet<collection::Name>,
     people: std::collections::HashMap<String, u32>,
     common_words: common_words::CommonWords,
     canonicals: rewrite::Canonicals,
@@ -263,6 +269,7 @@ impl<'a> Preparing<'a> {
             locals_builder: collection::LocalsBuilder::default(),
             locals: Vec::new(),
             ranges: Vec::new(),
+            towns: std::collections::HashSet::new(),
             people: std::collections::HashMap::new(),
             common_words: common_words::CommonWords::default(),
             canonicals: rewrite::Canonicals::new(),
@@ -322,7 +329,8 @@ impl<'a> Preparing<'a> {
                     }
                 }) {
                     self.next = 0;
-                    (self.locals, self.ranges) = std::mem::take(&mut self.locals_builder).finish();
+                    (self.locals, self.ranges, self.towns) =
+                        std::mem::take(&mut self.locals_builder).finish();
                     self.phase = Phase::VoteKinds;
                 }
             }
@@ -344,7 +352,12 @@ impl<'a> Preparing<'a> {
             }
             Phase::WithinArticles => {
                 let firms = collection::firm_keys(&self.locals);
-                within_article::link_within_articles(&mut self.locals, &self.ranges, &firms);
+                within_article::link_within_articles(
+                    &mut self.locals,
+                    &self.ranges,
+                    &firms,
+                    &self.towns,
+                );
                 collection::link_short_forms(&mut self.locals);
                 self.phase = Phase::ShortNames;
             }

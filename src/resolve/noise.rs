@@ -41,6 +41,10 @@ pub struct Positions {
     /// Followed by a word only an agreement's name stands before (`Louvre accord`, `Plaza
     /// agreement`; see [`ACCORD_NOUNS`]).
     pub before_accord_noun: u32,
+    /// In a dateline's place (`PROVIDENCE, R.I., March 2 -`), or followed by a word only
+    /// a place's name stands before (`Jiangsu province`; see [`PLACE_NOUNS`]): the name
+    /// is a place's.
+    pub as_place: u32,
     /// Articles counted (filled in by the caller when adding up the collection).
     pub articles: u32,
     /// Of them, articles with a mention on the last short line.
@@ -60,6 +64,7 @@ impl Positions {
         self.before_letter += other.before_letter;
         self.before_firm_noun += other.before_firm_noun;
         self.before_accord_noun += other.before_accord_noun;
+        self.as_place += other.as_place;
         self.articles += other.articles;
         self.sign_off_articles += other.sign_off_articles;
         self.table_articles += other.table_articles;
@@ -92,10 +97,16 @@ pub const ACCORD_NOUNS: &[&str] = &[
     "treaty",
 ];
 
+/// Words after a name that make it a place's (`Jiangsu province`, `Orange county`), in
+/// lower case: `Jiangsu Province` may be a body's name.
+pub const PLACE_NOUNS: &[&str] = &["province", "county", "state", "region", "district"];
+
 /// The positions of each entity's mentions in one article (indexed like its entities).
 pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
     let text = article.text.as_str();
     let lines = lines(text, article.body);
+    let dateline_place =
+        first_line(text, article.body).and_then(|line| structure::dateline(text, line)?.place);
     let mut counts = vec![Positions::default(); found.entities.len()];
     let mut line = 0;
     for mention in &found.mentions {
@@ -107,6 +118,11 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
             line += 1;
         }
         count.mentions += 1;
+        if dateline_place
+            .is_some_and(|p| p.start <= mention.span.start && mention.span.end <= p.end)
+        {
+            count.as_place += 1;
+        }
         match lines.get(line) {
             Some((span, LineShape::SignOff)) if span.start <= mention.span.start => {
                 count.sign_off += 1
@@ -140,6 +156,9 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         if firm_noun.is_some_and(|w| ACCORD_NOUNS.contains(&w)) {
             count.before_accord_noun += 1;
         }
+        if firm_noun.is_some_and(|w| PLACE_NOUNS.contains(&w)) {
+            count.as_place += 1;
+        }
         // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
         // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A
         // shares".
@@ -153,6 +172,19 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         }
     }
     counts
+}
+
+/// The body's first non-empty line (where a dateline is), without its line break.
+fn first_line(text: &str, body: ByteSpan) -> Option<ByteSpan> {
+    let body_text = text.get(body.start..body.end)?;
+    let mut start = body.start;
+    for line in body_text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            return Some(ByteSpan::new(start, start + line.trim_end().len()));
+        }
+        start += line.len();
+    }
+    None
 }
 
 /// The body's non-empty lines with their shape, in order.

@@ -1979,3 +1979,34 @@ fn a_name_mostly_written_before_accord_names_an_agreement_but_a_place_stays() {
         .expect("Louvre's kind changed");
     assert!(merge.evidence.contains("3 of 5 mentions"), "{merge:?}");
 }
+
+#[test]
+fn a_place_tagged_first_word_of_the_articles_firm_is_that_firm_unless_written_as_a_place() {
+    let r = resolved(&[
+        doc(
+            "BP bid for Standard Oil Co. Standard closed higher.",
+            &[("Standard Oil Co", Org), ("Standard", Place)],
+        ),
+        // Some article tags the word alone an organisation: the tagger's place may be a firm.
+        doc("Standard rose.", &[("Standard", Org)]),
+        // A dateline's town stays a place beside the firm named after it.
+        doc(
+            "PROVIDENCE, R.I., March 2 - Providence Securities Inc said. It moved to Providence.",
+            &[
+                ("PROVIDENCE", Place),
+                ("Providence Securities Inc", Org),
+                ("Providence", Place),
+            ],
+        ),
+        doc("Providence rose.", &[("Providence", Org)]),
+        // No article tags `Hong` alone an organisation: the tagger's cut of Hong Kong stays.
+        doc(
+            "Hong Kong Land Co said. Shares in Hong rose.",
+            &[("Hong Kong Land Co", Org), ("Hong", Place)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:standard-oil-co"]);
+    assert!(merged(&r, "Standard", Rule::ShortFormInArticle));
+    assert!(ids(&r, 2).contains(&"place:providence"), "{:?}", ids(&r, 2));
+    assert!(ids(&r, 4).contains(&"place:hong"), "{:?}", ids(&r, 4));
+}

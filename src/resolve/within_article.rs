@@ -19,7 +19,14 @@ pub fn link_within_articles(
     locals: &mut [Local],
     ranges: &[std::ops::Range<usize>],
     firms: &HashSet<String>,
+    towns: &HashSet<Name>,
 ) {
+    // One-word names some article tags an organisation: a "place" among them may be a firm.
+    let tagged_organisation: HashSet<Name> = locals
+        .iter()
+        .filter(|l| l.tagged == EntityKind::Organization && names::words(&l.key).nth(1).is_none())
+        .map(|l| Name::clone(&l.key))
+        .collect();
     for range in ranges {
         let article = &mut locals[range.clone()];
         let snapshot: Vec<(Option<(EntityKind, Name)>, Name)> = article
@@ -140,9 +147,20 @@ pub fn link_within_articles(
                 && !others
                     .iter()
                     .any(|(k, key, _)| *k == EntityKind::Person && ends_a_person(key));
+            // A "place" that is the first word of one of the article's firms is that firm
+            // (`Standard` beside `Standard Oil Co`, tagged a place six times in one story)
+            // when some article tags the word alone an organisation, unless the lists know
+            // it as a place or an article writes it as a place's, as a dateline's town
+            // (`Providence` beside `Providence Securities Inc`, a Providence, R.I. firm) or
+            // before `province` (`Jiangsu`). The tagger never reads a cut `Hong` of Hong
+            // Kong as a firm alone.
+            let firm_tagged_place = kind == EntityKind::Place
+                && tagged_organisation.contains(&local.key)
+                && !names::is_known_place(&local.name)
+                && !towns.contains(&local.key);
             // A name the collection gives a firm with a legal form is that firm (`Salomon`
             // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc).
-            if (kind == EntityKind::Organization || firm_tagged_person)
+            if (kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place)
                 && !firms.contains(&*local.key)
             {
                 let mut fulls: Vec<(&str, ShortFor)> = others
