@@ -41,7 +41,9 @@
 //!    established forms of a country are one (`U.S.` = `USA` = `United States`; `U.K.` =
 //!    `Britain` = `United Kingdom`; see `COUNTRY_FORMS` for the list and what is left out),
 //!    and so are a US state and its dateline abbreviation (`Calif.` = `California`; never
-//!    two capitals alone, `LA`, nor `Wash.`; see `STATE_ABBREVIATIONS`).
+//!    two capitals alone, `LA`, nor `Wash.`; see `STATE_ABBREVIATIONS`), and a government
+//!    office written with `of` and in the short order (`Department of Agriculture` =
+//!    `Agriculture Department`, `Ministry of Finance` = `Finance Ministry`).
 //! 4. **A role before a known person's name** (`Federal Reserve Chairman Paul Volcker`,
 //!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
 //!    the person when the words before the name hold an office word and the collection names

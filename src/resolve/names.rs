@@ -281,8 +281,41 @@ pub fn key(name: &str) -> String {
     }
     match place_form(name).filter(|_| !stripped) {
         Some((canonical, _)) => plain_key(canonical),
-        None => plain,
+        None => office_in_short_order(&plain).unwrap_or(plain),
     }
+}
+
+/// The words of a government office in the order news shortens it to: `Department of
+/// Agriculture` is the `Agriculture Department`, `U.S. Department of the Treasury` the `U.S.
+/// Treasury Department`, `Ministry of International Trade and Industry` the `International
+/// Trade and Industry Ministry` (one body, written both ways: 186 and 157 Reuters articles
+/// for the US one). Only when the name ends with the office's subject (no second `of`:
+/// `Department of Agriculture of Brazil` stays as written, and no title).
+fn office_in_short_order(plain: &str) -> Option<String> {
+    for (office, inside) in [
+        ("department", " department of "),
+        ("ministry", " ministry of "),
+    ] {
+        let (before, subject) = if let Some(rest) = plain.strip_prefix(office) {
+            ("", rest.strip_prefix(" of ")?)
+        } else if let Some((before, rest)) = plain.split_once(inside) {
+            (before, rest)
+        } else {
+            continue;
+        };
+        let subject = subject.strip_prefix("the ").unwrap_or(subject);
+        // A title in it makes it an officer's name with a role before it (`Department of
+        // Energy Secretary John Herrington`), which the role rules read as written.
+        if subject.is_empty() || subject.split(' ').any(|w| w == "of" || is_office(w)) {
+            return None;
+        }
+        return Some(if before.is_empty() {
+            format!("{subject} {office}")
+        } else {
+            format!("{before} {subject} {office}")
+        });
+    }
+    None
 }
 
 /// Whether a name ends in a company's legal form (`James Capel and Co`, `Westpac Ltd`), the
@@ -680,13 +713,19 @@ pub fn short_for(
         return Some(ShortFor::FirstWord);
     }
     if acronym {
-        let content: Vec<&str> = full
-            .iter()
-            .copied()
-            .filter(|w| !INITIALS_SKIP.contains(w))
-            .collect();
-        return (content.len() >= 2 && spells_initials(&content, short_key))
-            .then_some(ShortFor::Initials);
+        let spelt_by = |name_words: &[&str]| {
+            let content: Vec<&str> = name_words
+                .iter()
+                .copied()
+                .filter(|w| !INITIALS_SKIP.contains(w))
+                .collect();
+            content.len() >= 2 && spells_initials(&content, short_key)
+        };
+        // The words as written too: the key puts an office's words in their short order
+        // (`USDA` spells `U.S. Department of Agriculture`, keyed `us agriculture department`).
+        let written = plain_key(full_name);
+        let written: Vec<&str> = words(&written).collect();
+        return (spelt_by(&full) || spelt_by(&written)).then_some(ShortFor::Initials);
     }
     // Three letters at least: `Co` or `In` cut from anything is no evidence.
     let clipped = short_key.chars().count() >= 3
@@ -747,6 +786,45 @@ mod tests {
         assert_eq!(key("Harris Upham and Co Inc"), "harris upham");
         assert_eq!(key("Cable and Wireless"), "cable and wireless");
         assert_eq!(key("Colorado Inc"), "colorado inc");
+    }
+
+    #[test]
+    fn an_office_written_with_of_shares_the_key_of_its_short_order() {
+        assert_eq!(
+            key("U.S. Department of Agriculture"),
+            key("U.S. Agriculture Department")
+        );
+        assert_eq!(key("Department of the Treasury"), "treasury department");
+        assert_eq!(
+            key("Ministry of International Trade and Industry"),
+            key("International Trade and Industry Ministry")
+        );
+        // A second `of`, or no subject: as written.
+        assert_eq!(
+            key("Department of Agriculture of Brazil"),
+            "department of agriculture of brazil"
+        );
+        // Initials read from the name as written: the key's order, or its dropped legal
+        // form, would not spell them.
+        for (acronym, full) in [
+            ("USDA", "U.S. Department of Agriculture"),
+            ("LILCO", "Long Island Lighting Co"),
+        ] {
+            assert_eq!(
+                short_for(acronym, &key(acronym), full, &key(full)),
+                Some(ShortFor::Initials),
+                "{acronym}"
+            );
+        }
+        assert_eq!(key("Ministry of"), "ministry of");
+        assert_eq!(
+            key("Department of Energy Secretary John Herrington"),
+            "department of energy secretary john herrington"
+        );
+        assert_eq!(
+            key("Department Stores of America"),
+            "department stores of america"
+        );
     }
 
     #[test]
