@@ -78,6 +78,9 @@ pub enum Rule {
     /// `Fed` → `Federal Reserve`), or a person-tagged first word of the article's one firm
     /// where no person of the article ends with it (`Phillips` → `Phillips Petroleum Co`).
     ShortFormInArticle,
+    /// Merged: an organisation's name that the same article gives with a country before it
+    /// (`Treasury` beside `U.S. Treasury`).
+    CountryInArticle,
     /// Merged: an organisation's short form that the articles naming it in full stand for
     /// one organisation, joining it where an article gives only the short form.
     ShortForm,
@@ -110,6 +113,7 @@ impl Rule {
                 | Self::NameHalves
                 | Self::NameHead
                 | Self::ShortFormInArticle
+                | Self::CountryInArticle
         )
     }
 
@@ -141,6 +145,7 @@ impl Rule {
             Self::NameHalves => "halves of one name",
             Self::NameHead => "first word cut from the name",
             Self::ShortFormInArticle => "short form of the article's organisation",
+            Self::CountryInArticle => "the article's organisation without its country",
             Self::ShortForm => "short form the collection gives in full",
             Self::NameTail => "end of one other person's name",
             Self::Possessive => "possessive of a name",

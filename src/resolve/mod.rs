@@ -62,10 +62,13 @@
 //!    legal form (`Salomon` is Salomon Inc, not Salomon Brothers Inc), never a first word
 //!    of a body that is no firm (`House` of `House Ways and Means Committee`). A one-word
 //!    "person" that no person of the article ends with but one firm begins with is that
-//!    firm (`Phillips` beside `Phillips Petroleum Co`), and so is a one-word "place" some
-//!    article tags an organisation alone, that no place list knows and the collection
-//!    does not write as a place's (a dateline's town, `Jiangsu province`: one mention in
-//!    20 or more), `Standard` beside `Standard Oil Co`. Where four
+//!    firm (`Phillips` beside `Phillips Petroleum Co`). A body's name the article also
+//!    gives with a country or nationality before it is that country's body (`Treasury`
+//!    beside `U.S. Treasury`; not a city's, nor a firm's with its legal form). A one-word
+//!    "place" that begins the article's one firm is that firm (`Standard` beside `Standard
+//!    Oil Co`) when some article tags it an organisation alone, no place list knows it and
+//!    the collection does not write it as a place's (a dateline's town, `Jiangsu
+//!    province`: one mention in 20 or more). Where four
 //!    in five of the articles naming both agree (three at least), the short form joins that
 //!    organisation in every article, alone or not (`Ford` alone is Ford Motor Co).
 //! 7. **Across the collection**, a one-word person name left alone goes to the full name the
@@ -353,6 +356,7 @@ impl<'a> Preparing<'a> {
                 self.phase = Phase::WithinArticles;
             }
             Phase::WithinArticles => {
+                within_article::link_country_less_names(&mut self.locals, &self.ranges);
                 let firms = collection::firm_keys(&self.locals);
                 within_article::link_within_articles(
                     &mut self.locals,

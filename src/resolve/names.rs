@@ -467,6 +467,15 @@ pub fn is_known_place(name: &str) -> bool {
     gazetteer::is_place(name) || place_form(name).is_some()
 }
 
+/// Whether a name is a country's (`U.S.`, `Switzerland`) or a nationality adjective (`Swiss`,
+/// `West German`): what, before a body's name, says which country's body it is.
+pub fn is_country_or_nationality(name: &str) -> bool {
+    matches!(place_form(name), Some((_, PlaceForm::Country)))
+        || gazetteer::contains(List::Country, name)
+        || gazetteer::contains(List::Nationality, name)
+        || is_nationality(name)
+}
+
 /// Whether a one-word name is a nationality adjective (`Kuwaiti`, `Philippine`): on the
 /// tagger's list, or a country's name with `i` or `n` added (`Kuwait` + `i`, `Venezuela` +
 /// `n`) or its plural `s` taken off (`Philippines`).

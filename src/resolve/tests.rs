@@ -2010,3 +2010,37 @@ fn a_place_tagged_first_word_of_the_articles_firm_is_that_firm_unless_written_as
     assert!(ids(&r, 2).contains(&"place:providence"), "{:?}", ids(&r, 2));
     assert!(ids(&r, 4).contains(&"place:hong"), "{:?}", ids(&r, 4));
 }
+
+#[test]
+fn a_body_the_article_gives_with_its_country_is_that_countrys_and_elsewhere_stays_apart() {
+    let r = resolved(&[
+        doc(
+            "The U.S. Treasury said. The Treasury added.",
+            &[("U.S. Treasury", Org), ("Treasury", Org)],
+        ),
+        // Without its country, the article does not say which Treasury.
+        doc("The Treasury said in London.", &[("Treasury", Org)]),
+        // A city's body is a branch, not the body: the Federal Reserve stays the system.
+        doc(
+            "The New York Federal Reserve Bank bought bills. The Federal Reserve said.",
+            &[
+                ("New York Federal Reserve Bank", Org),
+                ("Federal Reserve", Org),
+            ],
+        ),
+        // A firm with its legal form is the parent, not the American subsidiary.
+        doc(
+            "American Hoechst Corp, a unit of Hoechst AG, agreed.",
+            &[("American Hoechst Corp", Org), ("Hoechst AG", Org)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:u-s-treasury"]);
+    assert!(merged(&r, "Treasury", Rule::CountryInArticle));
+    assert_eq!(ids(&r, 1), ["organization:treasury"]);
+    assert!(
+        ids(&r, 2).contains(&"organization:federal-reserve"),
+        "{:?}",
+        ids(&r, 2)
+    );
+    assert_eq!(ids(&r, 3).len(), 2, "{:?}", ids(&r, 3));
+}

@@ -230,3 +230,70 @@ pub fn link_within_articles(
         }
     }
 }
+
+/// Within each article: an organisation's name that another organisation of the article
+/// gives with a country or nationality before it (`Treasury` beside `U.S. Treasury`,
+/// `National Bank` beside `Swiss National Bank`) is that organisation, when only one such
+/// name is there. Not a city's or a state's (the `Federal Reserve` of a story naming the
+/// `New York Federal Reserve` is the system, not the branch), nor a name with a legal
+/// form. The article says which country's body
+/// it is; without that, `Treasury` stays on its own (a London story's `Treasury` is
+/// Britain's), and the collection does not carry the verdict to other articles.
+pub fn link_country_less_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+    for range in ranges {
+        let article = &mut locals[range.clone()];
+        // (key as extraction gave it, resolved key) of the article's organisations written
+        // with a country before them, and how many of the key's words the country takes.
+        let with_country: Vec<(Name, Name, usize)> = article
+            .iter()
+            .filter_map(|l| {
+                let (kind, target) = l.target()?;
+                if kind != EntityKind::Organization {
+                    return None;
+                }
+                let written: Vec<&str> = l.name.split_whitespace().collect();
+                let country_words = (1..written.len().min(3)).find(|&n| {
+                    let country = written[..n].join(" ");
+                    names::is_country_or_nationality(&country)
+                })?;
+                Some((Name::clone(&l.key), Name::from(target), country_words))
+            })
+            .collect();
+        if with_country.is_empty() {
+            continue;
+        }
+        for local in article.iter_mut() {
+            // A firm's name with its legal form is the parent, not the country's
+            // subsidiary (`Hoechst AG` beside `American Hoechst Corp`).
+            if !local.by_own_name()
+                || !matches!(local.target(), Some((EntityKind::Organization, _)))
+                || names::has_legal_form(&local.name)
+            {
+                continue;
+            }
+            let mut fulls: Vec<&Name> = with_country
+                .iter()
+                .filter(|(key, _, country_words)| {
+                    let mut words = names::words(key);
+                    // The key without the country's words is this name's key.
+                    words.by_ref().take(*country_words).count() == *country_words
+                        && words.eq(names::words(&local.key))
+                })
+                .map(|(_, target, _)| target)
+                .collect();
+            fulls.sort_unstable();
+            fulls.dedup();
+            if let [full] = fulls.as_slice() {
+                let evidence =
+                    format!("the article names it {} with its country", title_case(full));
+                let full = Name::clone(full);
+                local.link(
+                    EntityKind::Organization,
+                    full,
+                    Rule::CountryInArticle,
+                    evidence,
+                );
+            }
+        }
+    }
+}
