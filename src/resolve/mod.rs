@@ -43,7 +43,8 @@
 //!    and so are a US state and its dateline abbreviation (`Calif.` = `California`; never
 //!    two capitals alone, `LA`, nor `Wash.`; see `STATE_ABBREVIATIONS`), and a government
 //!    office written with `of` and in the short order (`Department of Agriculture` =
-//!    `Agriculture Department`, `Ministry of Finance` = `Finance Ministry`).
+//!    `Agriculture Department`, `Ministry of Finance` = `Finance Ministry`), and
+//!    `Organisation` = `Organization`.
 //! 4. **A role before a known person's name** (`Federal Reserve Chairman Paul Volcker`,
 //!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
 //!    the person when the words before the name hold an office word and the collection names

@@ -281,8 +281,20 @@ pub fn key(name: &str) -> String {
     }
     match place_form(name).filter(|_| !stripped) {
         Some((canonical, _)) => plain_key(canonical),
-        None => office_in_short_order(&plain).unwrap_or(plain),
+        None => {
+            let plain = office_in_short_order(&plain).unwrap_or(plain);
+            american_spelling(&plain).unwrap_or(plain)
+        }
     }
+}
+
+/// `Organisation` spelt the American way: British and American wires spell the same body's
+/// name both ways (`Organisation of Petroleum Exporting Countries`, 10 Reuters articles,
+/// and `Organization of …`, 12), and no two bodies differ by it alone.
+fn american_spelling(plain: &str) -> Option<String> {
+    plain
+        .contains("organisation")
+        .then(|| plain.replace("organisation", "organization"))
 }
 
 /// The words of a government office in the order news shortens it to: `Department of
@@ -826,6 +838,10 @@ mod tests {
             );
         }
         assert_eq!(key("Ministry of"), "ministry of");
+        assert_eq!(
+            key("Organisation of Petroleum Exporting Countries"),
+            key("Organization of Petroleum Exporting Countries")
+        );
         assert_eq!(
             key("Department of Energy Secretary John Herrington"),
             "department of energy secretary john herrington"
