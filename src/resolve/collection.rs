@@ -830,23 +830,41 @@ pub fn link_short_forms(locals: &mut [Local]) {
                 .or_default() += 1;
         }
     }
-    let verdicts: HashMap<String, (Name, String)> = stands_for
+    let decided: Vec<(String, String, u32, u32)> = stands_for
         .into_iter()
         .filter_map(|(short, fulls)| {
             let (full, n, total) = decisive_reading(&fulls, SHORT_FORM_ARTICLES)?;
-            let full = full.as_str();
+            Some((short, full.clone(), n, total))
+        })
+        .collect();
+    // The evidence quotes a full name as an article writes it (its key in title case reads
+    // `Us Agriculture Department`).
+    let mut written: HashMap<&str, &str> = decided
+        .iter()
+        .map(|(_, full, _, _)| (full.as_str(), ""))
+        .collect();
+    for local in locals.iter() {
+        if let Some(name) = written.get_mut(&*local.key)
+            && name.is_empty()
+        {
+            *name = &local.name;
+        }
+    }
+    let verdicts: HashMap<String, (Name, String)> = decided
+        .iter()
+        .map(|(short, full, n, total)| {
+            let name = match written.get(full.as_str()) {
+                Some(name) if !name.is_empty() => name.to_string(),
+                _ => title_case(full),
+            };
             let evidence = if n == total {
-                format!(
-                    "{n} articles naming both say it stands for {}",
-                    title_case(full)
-                )
+                format!("{n} articles naming both say it stands for {name}")
             } else {
                 format!(
-                    "{n} of {total} articles naming it with a longer name say it stands for {}",
-                    title_case(full)
+                    "{n} of {total} articles naming it with a longer name say it stands for {name}"
                 )
             };
-            Some((short, (Name::from(full), evidence)))
+            (short.clone(), (Name::from(full.as_str()), evidence))
         })
         .collect();
     for local in locals.iter_mut() {

@@ -1262,6 +1262,11 @@ fn a_short_form_joins_the_one_firm_its_article_names_and_then_every_article_alon
         alone.evidence.contains("3 articles naming both"),
         "{alone:?}"
     );
+    // The full name as the articles write it, legal form and all (its key is `ford motor`).
+    assert!(
+        alone.evidence.ends_with("stands for Ford Motor Co"),
+        "{alone:?}"
+    );
 }
 
 #[test]
@@ -2035,7 +2040,10 @@ fn a_body_the_article_gives_with_its_country_is_that_countrys_and_elsewhere_stay
         ),
     ]);
     assert_eq!(ids(&r, 0), ["organization:u-s-treasury"]);
-    assert!(merged(&r, "Treasury", Rule::CountryInArticle));
+    assert_eq!(
+        merge_by(&r, Rule::CountryInArticle).evidence,
+        "the article also names it U.S. Treasury"
+    );
     assert_eq!(ids(&r, 1), ["organization:treasury"]);
     assert!(
         ids(&r, 2).contains(&"organization:federal-reserve"),

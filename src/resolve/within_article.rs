@@ -2,7 +2,7 @@
 //! can stand for, a one-word organisation to the one organisation it is short for (`Ford`,
 //! `GM`, `Fed`), and a one-word name to the one person whose full name ends with it.
 
-use super::collection::{Fate, Local, Name, title_case};
+use super::collection::{Fate, Local, Name};
 use super::decisions::Rule;
 use super::names::{self, ShortFor};
 use crate::extract::EntityKind;
@@ -163,26 +163,28 @@ pub fn link_within_articles(
             if (kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place)
                 && !firms.contains(&*local.key)
             {
-                let mut fulls: Vec<(&str, ShortFor)> = others
+                // (key, how, the name as the article writes it: evidence quotes it, since a
+                // key in title case reads `Us Department Of Agriculture`)
+                let mut fulls: Vec<(&str, ShortFor, &str)> = others
                     .iter()
                     .filter(|(k, _, _)| *k == EntityKind::Organization)
                     .filter_map(|(_, key, name)| {
-                        Some((*key, names::short_for(&local.name, &local.key, name, key)?))
+                        let how = names::short_for(&local.name, &local.key, name, key)?;
+                        Some((*key, how, *name))
                     })
-                    .filter(|(_, how)| {
+                    .filter(|(_, how, _)| {
                         kind == EntityKind::Organization || *how == ShortFor::FirstWord
                     })
                     .collect();
                 crate::sort::unstable(&mut fulls);
-                fulls.dedup_by_key(|(key, _)| *key);
+                fulls.dedup_by_key(|(key, _, _)| *key);
                 match fulls.as_slice() {
                     [] => {}
-                    [(one, how)] => {
+                    [(one, how, written)] => {
                         let evidence = format!(
-                            "`{}` is {} {}, the article's only organisation it can stand for",
+                            "`{}` is {} {written}, the article's only organisation it can stand for",
                             local.name,
                             how.describe(),
-                            title_case(one)
                         );
                         local.link(
                             EntityKind::Organization,
@@ -196,16 +198,17 @@ pub fn link_within_articles(
                     _ => continue,
                 }
             }
-            let mut people: Vec<&str> = others
+            // (key, the name as the article writes it)
+            let mut people: Vec<(&str, &str)> = others
                 .iter()
                 .filter(|(k, key, _)| *k == EntityKind::Person && ends_a_person(key))
-                .map(|(_, key, _)| *key)
+                .map(|(_, key, name)| (*key, *name))
                 .collect();
             crate::sort::unstable(&mut people);
-            people.dedup();
+            people.dedup_by_key(|(key, _)| *key);
             match people.as_slice() {
-                [one] => {
-                    let evidence = format!("same article names {}", title_case(one));
+                [(one, written)] => {
+                    let evidence = format!("same article names {written}");
                     local.link(
                         EntityKind::Person,
                         one.to_string(),
@@ -219,7 +222,7 @@ pub fn link_within_articles(
                         "same article names {}",
                         several
                             .iter()
-                            .map(|k| title_case(k))
+                            .map(|(_, written)| *written)
                             .collect::<Vec<_>>()
                             .join(" and ")
                     );
@@ -242,9 +245,10 @@ pub fn link_within_articles(
 pub fn link_country_less_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
     for range in ranges {
         let article = &mut locals[range.clone()];
-        // (key as extraction gave it, resolved key) of the article's organisations written
-        // with a country before them, and how many of the key's words the country takes.
-        let with_country: Vec<(Name, Name, usize)> = article
+        // (key as extraction gave it, resolved key, how many of the key's words the country
+        // takes, the name as written) of the article's organisations written with a country
+        // before them.
+        let with_country: Vec<(Name, Name, usize, Name)> = article
             .iter()
             .filter_map(|l| {
                 let (kind, target) = l.target()?;
@@ -256,7 +260,12 @@ pub fn link_country_less_names(locals: &mut [Local], ranges: &[std::ops::Range<u
                     let country = written[..n].join(" ");
                     names::is_country_or_nationality(&country)
                 })?;
-                Some((Name::clone(&l.key), Name::from(target), country_words))
+                Some((
+                    Name::clone(&l.key),
+                    Name::from(target),
+                    country_words,
+                    Name::clone(&l.name),
+                ))
             })
             .collect();
         if with_country.is_empty() {
@@ -271,21 +280,20 @@ pub fn link_country_less_names(locals: &mut [Local], ranges: &[std::ops::Range<u
             {
                 continue;
             }
-            let mut fulls: Vec<&Name> = with_country
+            let mut fulls: Vec<(&Name, &Name)> = with_country
                 .iter()
-                .filter(|(key, _, country_words)| {
+                .filter(|(key, _, country_words, _)| {
                     let mut words = names::words(key);
                     // The key without the country's words is this name's key.
                     words.by_ref().take(*country_words).count() == *country_words
                         && words.eq(names::words(&local.key))
                 })
-                .map(|(_, target, _)| target)
+                .map(|(_, target, _, written)| (target, written))
                 .collect();
             fulls.sort_unstable();
-            fulls.dedup();
-            if let [full] = fulls.as_slice() {
-                let evidence =
-                    format!("the article names it {} with its country", title_case(full));
+            fulls.dedup_by_key(|(target, _)| *target);
+            if let [(full, written)] = fulls.as_slice() {
+                let evidence = format!("the article also names it {written}");
                 let full = Name::clone(full);
                 local.link(
                     EntityKind::Organization,
