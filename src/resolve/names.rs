@@ -330,6 +330,11 @@ fn office_in_short_order(plain: &str) -> Option<String> {
     None
 }
 
+/// Whether two names differ only in case and punctuation (`WASHINGTON`, `Washington`).
+pub fn same_letters(a: &str, b: &str) -> bool {
+    plain_key(a) == plain_key(b)
+}
+
 /// Whether a name ends in a company's legal form (`James Capel and Co`, `Westpac Ltd`), the
 /// form [`key`] drops.
 pub fn has_legal_form(name: &str) -> bool {

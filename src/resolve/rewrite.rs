@@ -127,10 +127,17 @@ pub fn rewrite_article(
                         Rule::StateAbbreviation,
                         format!("{} abbreviates the US state {canonical}", local.name),
                     ),
-                    _ => (
+                    _ if names::same_letters(&old.canonical, &canonical) => (
                         Rule::SpellingVariant,
                         format!(
                             "{} and {canonical} differ only in case or punctuation",
+                            old.canonical
+                        ),
+                    ),
+                    _ => (
+                        Rule::SpellingVariant,
+                        format!(
+                            "{} and {canonical} are one name written two ways: a leading \"The\", a legal form, an office's word order or the spelling of Organisation",
                             old.canonical
                         ),
                     ),

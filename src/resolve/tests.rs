@@ -2052,3 +2052,43 @@ fn a_body_the_article_gives_with_its_country_is_that_countrys_and_elsewhere_stay
     );
     assert_eq!(ids(&r, 3).len(), 2, "{:?}", ids(&r, 3));
 }
+
+#[test]
+fn a_spelling_variants_evidence_says_how_the_two_names_differ() {
+    let r = resolved(&[
+        doc(
+            "The U.S. Department of Agriculture said.",
+            &[("U.S. Department of Agriculture", Org)],
+        ),
+        doc(
+            "The U.S. Department of Agriculture added.",
+            &[("U.S. Department of Agriculture", Org)],
+        ),
+        doc(
+            "The U.S. Agriculture Department said.",
+            &[("U.S. Agriculture Department", Org)],
+        ),
+        doc("E.F. Hutton said.", &[("E.F. Hutton", Org)]),
+        doc("E.F. Hutton added.", &[("E.F. Hutton", Org)]),
+        doc("EF Hutton agreed.", &[("EF Hutton", Org)]),
+    ]);
+    assert_eq!(ids(&r, 2), ["organization:u-s-department-of-agriculture"]);
+    let variant = |name: &str| {
+        r.decisions
+            .merges
+            .iter()
+            .find(|m| m.name == name && m.rule == Rule::SpellingVariant)
+            .unwrap_or_else(|| panic!("no spelling-variant merge of {name}"))
+            .evidence
+            .clone()
+    };
+    assert!(
+        variant("U.S. Agriculture Department").contains("an office's word order"),
+        "{}",
+        variant("U.S. Agriculture Department")
+    );
+    assert_eq!(
+        variant("EF Hutton"),
+        "EF Hutton and E.F. Hutton differ only in case or punctuation"
+    );
+}
