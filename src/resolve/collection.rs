@@ -839,23 +839,22 @@ pub fn link_short_forms(locals: &mut [Local]) {
         .collect();
     // The evidence quotes a full name as an article writes it (its key in title case reads
     // `Us Agriculture Department`).
-    let mut written: HashMap<&str, &str> = decided
+    let fulls: HashSet<&str> = decided
         .iter()
-        .map(|(_, full, _, _)| (full.as_str(), ""))
+        .map(|(_, full, _, _)| full.as_str())
         .collect();
+    let mut written: HashMap<&str, &str> = HashMap::new();
     for local in locals.iter() {
-        if let Some(name) = written.get_mut(&*local.key)
-            && name.is_empty()
-        {
-            *name = &local.name;
+        if let Some(full) = fulls.get(&*local.key) {
+            written.entry(full).or_insert(&local.name);
         }
     }
     let verdicts: HashMap<String, (Name, String)> = decided
         .iter()
         .map(|(short, full, n, total)| {
             let name = match written.get(full.as_str()) {
-                Some(name) if !name.is_empty() => name.to_string(),
-                _ => title_case(full),
+                Some(name) => name.to_string(),
+                None => title_case(full),
             };
             let evidence = if n == total {
                 format!("{n} articles naming both say it stands for {name}")

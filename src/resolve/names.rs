@@ -749,9 +749,11 @@ pub fn short_for(
         };
         // The words as written too: the key puts an office's words in their short order
         // (`USDA` spells `U.S. Department of Agriculture`, keyed `us agriculture department`).
-        let written = plain_key(full_name);
-        let written: Vec<&str> = words(&written).collect();
-        return (spelt_by(&full) || spelt_by(&written)).then_some(ShortFor::Initials);
+        let spelt_as_written = || {
+            let written = plain_key(full_name);
+            spelt_by(&words(&written).collect::<Vec<_>>())
+        };
+        return (spelt_by(&full) || spelt_as_written()).then_some(ShortFor::Initials);
     }
     // Three letters at least: `Co` or `In` cut from anything is no evidence.
     let clipped = short_key.chars().count() >= 3

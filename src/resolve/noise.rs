@@ -104,9 +104,7 @@ pub const PLACE_NOUNS: &[&str] = &["province", "county", "state", "region", "dis
 /// The positions of each entity's mentions in one article (indexed like its entities).
 pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
     let text = article.text.as_str();
-    let lines = lines(text, article.body);
-    let dateline_place =
-        first_line(text, article.body).and_then(|line| structure::dateline(text, line)?.place);
+    let (lines, dateline_place) = lines(text, article.body);
     let mut counts = vec![Positions::default(); found.entities.len()];
     let mut line = 0;
     for mention in &found.mentions {
@@ -174,32 +172,27 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
     counts
 }
 
-/// The body's first non-empty line (where a dateline is), without its line break.
-fn first_line(text: &str, body: ByteSpan) -> Option<ByteSpan> {
-    let body_text = text.get(body.start..body.end)?;
-    let mut start = body.start;
-    for line in body_text.split_inclusive('\n') {
-        if !line.trim().is_empty() {
-            return Some(ByteSpan::new(start, start + line.trim_end().len()));
-        }
-        start += line.len();
-    }
-    None
-}
-
-/// The body's non-empty lines with their shape, in order.
-fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
+/// The body's non-empty lines with their shape, in order, and the place of the dateline
+/// that opens its first one, if any.
+fn lines(text: &str, body: ByteSpan) -> (Vec<(ByteSpan, LineShape)>, Option<ByteSpan>) {
     let mut lines = Vec::new();
+    let mut dateline_place = None;
     let Some(body_text) = text.get(body.start..body.end) else {
-        return lines;
+        return (lines, dateline_place);
     };
     let mut start = body.start;
+    let mut first_line = true;
     for line in body_text.split_inclusive('\n') {
         let mut span = ByteSpan::new(start, start + line.len());
         start += line.len();
+        let opens_body = first_line && !line.trim().is_empty();
+        first_line &= !opens_body;
         if lines.is_empty()
             && let Some(dateline) = structure::dateline(text, span)
         {
+            if opens_body {
+                dateline_place = dateline.place;
+            }
             // `SAN MATEO, Calif., March 2 - Mthly div 4.5 cts vs 4.5 cts prior`: the line
             // after its dateline is a table row, and the dateline's place is no table token.
             span = ByteSpan::new(dateline.span.end.min(span.end), span.end);
@@ -232,7 +225,7 @@ fn lines(text: &str, body: ByteSpan) -> Vec<(ByteSpan, LineShape)> {
             *shape = LineShape::SignOff;
         }
     }
-    lines
+    (lines, dateline_place)
 }
 
 /// The shape of one trimmed line (not yet knowing whether it is the last): a table line is
@@ -273,6 +266,7 @@ mod tests {
         let text = "NEW YORK, March 3 - Acme Inc said profits rose.\n\nShr 25 cts vs 20 cts\n\
                     Nine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nNorthampton 5 3 1 1 10 6 10\nA long line with many words but no final stop that goes on and on and on\n\nReuter\n";
         let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
+            .0
             .into_iter()
             .map(|(_, s)| s)
             .collect();
@@ -334,6 +328,7 @@ mod tests {
     fn a_long_last_line_is_no_sign_off() {
         let text = "Zas said the mission would go ahead as planned.";
         let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
+            .0
             .into_iter()
             .map(|(_, s)| s)
             .collect();

@@ -10,7 +10,7 @@ use super::tokens::{NerText, is_word};
 use crate::corpus::date::{is_weekday_name, month_number};
 use crate::extract::EntityKind;
 use crate::extract::quotes::cues;
-use crate::extract::structure::Document;
+use crate::extract::structure::{self, Document};
 use crate::span::ByteSpan;
 use std::ops::Range;
 
@@ -328,12 +328,10 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     }
 }
 
-/// Legal forms a firm's name ends in, and which a full stop after them does not end.
+/// A legal form after which the sentence splitter reads a full stop as an abbreviation's
+/// (`Co`, `Corp`, `Inc`, `Ltd`), so that the stop ends no sentence the tagger sees.
 fn is_legal_form_before_stop(word: &str) -> bool {
-    matches!(
-        word,
-        "Co" | "Cos" | "Corp" | "Inc" | "Ltd" | "Plc" | "PLC" | "LLC" | "Bhd"
-    )
+    is_written_legal_form(word) && structure::is_abbreviation(word)
 }
 
 /// A full stop after a firm's legal form ends the firm's name: the sentence splitter reads
