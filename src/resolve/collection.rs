@@ -564,7 +564,7 @@ fn legal_form_names(locals: &mut [Local]) {
                 EntityKind::Organization,
                 local.key.clone(),
                 Rule::LegalForm,
-                format!("tagged person, but {articles} articles name it `{written}`"),
+                format!("tagged person, but {articles} articles name it “{written}”"),
             );
         }
     }
@@ -696,7 +696,7 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
             .collect::<Vec<_>>()
             .join(" ");
         let evidence = format!(
-            "`{role}` is a role; the collection names the person in {} articles",
+            "“{role}” is a role; the collection names the person in {} articles",
             people[&person]
         );
         local.fate = Fate::Kept {

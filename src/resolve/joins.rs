@@ -244,7 +244,7 @@ impl HalfCounts {
                 continue;
             }
             let evidence =
-                format!("{n} of {mentioned} mentions follow `{word}`, in {articles} articles");
+                format!("{n} of {mentioned} mentions follow “{word}”, in {articles} articles");
             heads.insert(key.clone(), (word.clone(), evidence));
         }
         heads
@@ -311,7 +311,7 @@ pub fn join_in_article(
         heads(article, found).filter_map(|(key, second, head, start, first)| {
             let (word, evidence) = cut_heads.get(&key).filter(|(word, _)| word == head)?;
             let end = found.mentions.get(second)?.span.end;
-            let because = format!("`{word}` is cut from the name: {evidence}");
+            let because = format!("“{word}” is cut from the name: {evidence}");
             Some((
                 first,
                 second,

@@ -457,11 +457,11 @@ pub fn organisation_word(name: &str) -> Option<String> {
         || (!["post", "city"].contains(&last) && gazetteer::contains_word(List::OrgWord, last))
     {
         let written = name.split_whitespace().next_back().unwrap_or(last);
-        return Some(format!("`{written}` ends organisation names"));
+        return Some(format!("“{written}” ends organisation names"));
     }
     ORGANISATION_HEADS.contains(&first).then(|| {
         let written = name.split_whitespace().next().unwrap_or(first);
-        format!("`{written}` begins organisation names")
+        format!("“{written}” begins organisation names")
     })
 }
 
@@ -605,13 +605,13 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         || plain.ends_with("currency unit")
         || plain.ends_with("currency units")
     {
-        Some(format!("`{written}` names a currency"))
+        Some(format!("“{written}” names a currency"))
     } else if tagged == EntityKind::Person && two_words && AGREEMENTS.contains(&last) {
         Some(format!(
-            "`{written}` ends names of agreements, plans and laws"
+            "“{written}” ends names of agreements, plans and laws"
         ))
     } else {
-        economic_measure(&plain).map(|measure| format!("`{name}` names {measure}"))
+        economic_measure(&plain).map(|measure| format!("“{name}” names {measure}"))
     }
 }
 

@@ -82,12 +82,12 @@ pub fn link_within_articles(
                     [one] => {
                         let evidence = if names::words(one).any(|w| w == word) {
                             format!(
-                                "the article's only organisation named with `{}`",
+                                "the article's only organisation named with “{}”",
                                 local.name
                             )
                         } else {
                             format!(
-                                "the article's only organisation named with `{}` or by an acronym ending in {}",
+                                "the article's only organisation named with “{}” or by an acronym ending in {}",
                                 local.name,
                                 initial.to_uppercase()
                             )
@@ -182,7 +182,7 @@ pub fn link_within_articles(
                     [] => {}
                     [(one, how, written)] => {
                         let evidence = format!(
-                            "`{}` is {} {written}, the article's only organisation it can stand for",
+                            "“{}” is {} {written}, the article's only organisation it can stand for",
                             local.name,
                             how.describe(),
                         );
