@@ -25,7 +25,9 @@
 //! 2. **Kinds by vote**: a person-tagged name ending in an organisation word (`… Holdings
 //!    Ltd`, `Reagan Administration`) is an organisation, and so is a place-tagged one the
 //!    place lists do not know, unless written in a dateline's capitals (`Luxembourg Stock
-//!    Exchange`; `NEWPORT NEWS` stays a town); a person- or place-tagged name whose
+//!    Exchange`; `NEWPORT NEWS` stays a town), and so is a misc-tagged one ending in a
+//!    legal form (`Dow Chemical Co`, `Trans World Airlines Inc`: no event, law or product
+//!    ends in `Co`); a person- or place-tagged name whose
 //!    mentions mostly stand before a firm's stock or shareholders is a firm (`Valor
 //!    ordinary shares`, `Kingsbridge common stock`; `noise::FIRM_NOUNS`; never `shares`
 //!    alone, a verb after a person); a US state's dateline abbreviation

@@ -100,7 +100,7 @@ fn merged(r: &Resolved, name: &str, rule: Rule) -> bool {
         .any(|m| m.name == name && m.rule == rule)
 }
 
-use EntityKind::{Organization as Org, Person, Place};
+use EntityKind::{Misc, Organization as Org, Person, Place};
 
 #[test]
 fn a_sign_off_on_the_last_line_is_dropped_and_explained() {
@@ -324,6 +324,20 @@ fn kinds_follow_the_collections_votes_and_organisation_words() {
         .expect("vote");
     assert_eq!(vote.rule, Rule::KindVotes);
     assert_eq!(vote.evidence, "kind votes: 1 person / 3 organization");
+}
+
+#[test]
+fn a_misc_name_with_a_legal_form_is_a_firm_but_other_organisation_words_stay_misc() {
+    let r = resolved(&[
+        doc("Dow Chemical Co said.", &[("Dow Chemical Co", Misc)]),
+        doc(
+            "The Export Enhancement Program and the Dow index.",
+            &[("Export Enhancement Program", Misc), ("Dow", Misc)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:dow-chemical-co"]);
+    assert!(merged(&r, "Dow Chemical Co", Rule::OrganisationWord));
+    assert_eq!(ids(&r, 1), ["misc:export-enhancement-program", "misc:dow"]);
 }
 
 #[test]

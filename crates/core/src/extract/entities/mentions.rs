@@ -398,7 +398,11 @@ fn split_after_based_adjectives(text: &str, ner: &NerText, mentions: &mut Vec<Me
             } else {
                 m.kind
             };
-            pieces.push(Mention { span: span_of(&tokens), tokens, kind });
+            pieces.push(Mention {
+                span: span_of(&tokens),
+                tokens,
+                kind,
+            });
         }
         let tokens = adjective_start..adjective_end + 1;
         pieces.push(Mention {
@@ -417,7 +421,11 @@ fn split_after_based_adjectives(text: &str, ner: &NerText, mentions: &mut Vec<Me
             } else {
                 m.kind
             };
-            pieces.push(Mention { span: span_of(&tokens), tokens, kind });
+            pieces.push(Mention {
+                span: span_of(&tokens),
+                tokens,
+                kind,
+            });
         }
         // The name after the adjective is looked at next, for a second adjective.
         let has_rest = rest_end > rest;
