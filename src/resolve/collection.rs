@@ -689,11 +689,15 @@ pub fn strip_role_prefixes(locals: &mut [Local], people: &HashMap<String, u32>) 
         if words.len() < 3 {
             continue;
         }
-        // The longest person name that ends the name, after a run with an office word in it.
+        // The longest person name that ends the name, after a run with an office word in it
+        // that does not end in `of`, `for` or `and`: in `White House Chief of Staff Howard
+        // Baker` the role is `White House Chief of Staff`, however often the tagger also
+        // read `Staff Howard Baker` as a person.
         let found = (1..words.len() - 1).find_map(|cut| {
             let person = words[cut..].join(" ");
             let has_office = words[..cut].iter().any(|w| names::is_office(w));
-            (has_office && people.contains_key(&person)).then_some((cut, person))
+            let role_ends = !matches!(words[cut - 1], "of" | "for" | "and");
+            (has_office && role_ends && people.contains_key(&person)).then_some((cut, person))
         });
         let Some((cut, person)) = found else {
             continue;

@@ -50,7 +50,9 @@
 //! 4. **A role before a known person's name** (`Federal Reserve Chairman Paul Volcker`,
 //!    tagged an organisation; `White House Chief of Staff Howard Baker`, a place) resolves to
 //!    the person when the words before the name hold an office word and the collection names
-//!    that person alone; the words before become the role.
+//!    that person alone; the words before become the role, which never ends in `of`, `for`
+//!    or `and` (`Chief of Staff`, though the tagger once read `Staff Howard Baker` as a
+//!    person).
 //! 5. **Acronyms** the collection spells out as one name (in four of five articles spelling
 //!    them out) join it (`EC` → `European Community`) in articles that give only the acronym.
 //! 6. **Within an article**, a generic word (`the Organization`, `the Bank`) goes to the

@@ -547,6 +547,28 @@ fn a_role_before_a_known_persons_name_resolves_to_the_person() {
 }
 
 #[test]
+fn a_role_ends_after_what_its_office_is_of_whatever_the_tagger_read_as_a_person() {
+    // The tagger read `Staff Howard Baker` as a person once: the role still ends after
+    // `Chief of Staff`, not at `of`.
+    let r = resolved(&[
+        doc("Howard Baker spoke.", &[("Howard Baker", Person)]),
+        doc(
+            "Chief of Staff Howard Baker spoke.",
+            &[("Staff Howard Baker", Person)],
+        ),
+        doc(
+            "White House Chief of Staff Howard Baker spoke.",
+            &[("White House Chief of Staff Howard Baker", Person)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 2), ["person:howard-baker"]);
+    assert_eq!(
+        r.annotations[2].entities[0].role.as_deref(),
+        Some("White House Chief of Staff")
+    );
+}
+
+#[test]
 fn a_short_name_joins_the_full_name_its_article_gives_and_stays_apart_when_two_do() {
     let r = resolved(&[
         doc(
