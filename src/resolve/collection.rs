@@ -273,9 +273,9 @@ fn firm_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Optio
         })
 }
 
-/// Why a name is an agreement's, if the words after its mentions say so: in half of them or
-/// more, and twice at least, `accord`, `agreement`, `pact` or `treaty` (`the Louvre
-/// accord`). A place the lists know names the place itself more often than not, and is
+/// Why a name is an agreement's or a scale's, if the words after its mentions say so: in
+/// half of them or more, and twice at least, `accord`, `agreement`, `pact`, `treaty` or
+/// `scale` (`the Louvre accord`, `the Richter scale`). A place the lists know names the place itself more often than not, and is
 /// never read so (`Paris` of the Paris accord is Paris).
 fn accord_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Option<String> {
     let p = positions.get(&*local.key)?;
@@ -285,7 +285,7 @@ fn accord_by_context(local: &Local, positions: &HashMap<Name, Positions>) -> Opt
         && p.before_accord_noun * 2 >= p.mentions)
         .then(|| {
             format!(
-                "tagged {}, but {} of {} mentions stand before accord, agreement, pact or treaty",
+                "tagged {}, but {} of {} mentions stand before accord, agreement, pact, treaty or scale",
                 local.tagged.as_str(),
                 p.before_accord_noun,
                 p.mentions

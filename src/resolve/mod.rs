@@ -34,8 +34,8 @@
 //!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
 //!    (`Kuwaiti`) and an economic measure (`Gross National Product`, `Libor`, `West Texas
 //!    Intermediate`) miscellaneous (as CoNLL counts them), and so is a name whose mentions
-//!    mostly stand before `accord`, `agreement`, `pact` or `treaty` (`the Louvre accord`;
-//!    never a listed place); then each name takes the kind a
+//!    mostly stand before `accord`, `agreement`, `pact`, `treaty` or `scale` (`the Louvre
+//!    accord`, `the Richter scale`; never a listed place); then each name takes the kind a
 //!    strict majority of its articles give it (tagged person once and organisation 50 times:
 //!    an organisation). Without a majority, each article keeps its own kind.
 //! 3. **Spelling variants and country forms** share a key ([`names::key`]): case, dots and

@@ -1992,7 +1992,7 @@ fn economic_measures_are_neither_bodies_nor_places() {
 }
 
 #[test]
-fn a_name_mostly_written_before_accord_names_an_agreement_but_a_place_stays() {
+fn a_name_mostly_written_before_accord_or_scale_names_a_thing_but_a_place_stays() {
     let r = resolved(&[
         doc(
             "Since the Louvre accord the dollar held. The Louvre agreement stands.",
@@ -2008,10 +2008,16 @@ fn a_name_mostly_written_before_accord_names_an_agreement_but_a_place_stays() {
         ),
         // Paris stands before `accord` in two of its three mentions: a listed place stays.
         doc("The Paris accord held.", &[("Paris", Place)]),
+        // A scale is named after a seismologist, not the seismologist.
+        doc(
+            "It measured 6.9 on the Richter scale, and 5 on the Richter scale later.",
+            &[("Richter", Person)],
+        ),
     ]);
     assert_eq!(ids(&r, 0), ["misc:louvre"]);
     assert_eq!(ids(&r, 1), ["misc:louvre", "place:paris"]);
     assert_eq!(ids(&r, 3), ["place:paris"]);
+    assert_eq!(ids(&r, 4), ["misc:richter"]);
     let merge = r
         .decisions
         .merges
