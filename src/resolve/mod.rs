@@ -32,8 +32,9 @@
 //!    ordinary shares`, `Kingsbridge common stock`; `noise::FIRM_NOUNS`; never `shares`
 //!    alone, a verb after a person); a US state's dateline abbreviation
 //!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
-//!    (`Kuwaiti`) and an economic measure (`Gross National Product`, `Libor`, `West Texas
-//!    Intermediate`) miscellaneous (as CoNLL counts them), and so is a name whose mentions
+//!    (`Kuwaiti`) and an economic measure (`Gross National Product`, `Libor` = `London
+//!    Interbank Offered Rate`, `West Texas Intermediate`) miscellaneous (as CoNLL counts
+//!    them), and so is a name whose mentions
 //!    mostly stand before `accord`, `agreement`, `pact`, `treaty` or `scale` (`the Louvre
 //!    accord`, `the Richter scale`; never a listed place); then each name takes the kind a
 //!    strict majority of its articles give it (tagged person once and organisation 50 times:

@@ -621,8 +621,8 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
 /// 122 mentions, `Gross National Product` in 16, almost never both in one article), which
 /// is what the collection's acronym rule learns from.
 pub fn measure_spelt_out(name: &str) -> Option<&'static str> {
-    // Three letters, dots aside: most names are turned away before any allocation.
-    if name.chars().filter(|c| *c != '.').count() != 3 {
+    // Three to five letters, dots aside: most names are turned away before any allocation.
+    if !(3..=5).contains(&name.chars().filter(|c| *c != '.').count()) {
         return None;
     }
     let plain = plain_key(name);
@@ -640,11 +640,12 @@ pub const MEASURE_ACRONYMS: &[(&str, &str)] = &[
     ("PPI", "Producer Price Index"),
     ("RPI", "Retail Price Index"),
     ("WTI", "West Texas Intermediate"),
+    ("LIBOR", "London Interbank Offered Rate"),
 ];
 
 /// What an economic measure's name (a plain key) measures, if it is one: output (`Gross
 /// National Product`, `GNP`), prices or a market (`Consumer Price Index`, `Dow Jones
-/// Industrial Average`), an interbank rate (`Libor`), or a crude oil grade (`West Texas
+/// Industrial Average`), an interbank rate (`Libor`, `London Interbank Offered Rate`), or a crude oil grade (`West Texas
 /// Intermediate`, `WTI`). Neither a body nor a place, whatever the tagger read;
 /// miscellaneous, as CoNLL counts them. (The acronyms join their spelt-out names through
 /// [`measure_spelt_out`].)
@@ -664,6 +665,9 @@ fn economic_measure(plain: &str) -> Option<&'static str> {
             Some("a stock market average")
         }
         (None, rate) if RATES.contains(&rate) => Some("an interbank interest rate"),
+        (Some("interbank" | "offered"), "rate" | "rates") if plain.contains("interbank") => {
+            Some("an interbank interest rate")
+        }
         (Some("texas"), "intermediate") | (None, "wti") => Some("a grade of crude oil"),
         _ => None,
     }

@@ -1951,6 +1951,10 @@ fn economic_measures_are_neither_bodies_nor_places() {
                 ("Index Technology Corp", Org),
             ],
         ),
+        doc(
+            "The London Interbank Offered Rate rose.",
+            &[("London Interbank Offered Rate", Org)],
+        ),
     ]);
     // The acronym is the spelt-out measure's, whichever way it was tagged.
     assert_eq!(
@@ -1963,14 +1967,16 @@ fn economic_measures_are_neither_bodies_nor_places() {
             .contains("GNP is short for Gross National Product"),
         "{m:?}"
     );
+    // Libor joins its spelt-out name, which an article tagging it an organisation writes.
     assert_eq!(
         ids(&r, 1),
         [
-            "misc:libor",
+            "misc:london-interbank-offered-rate",
             "misc:west-texas-intermediate",
             "misc:consumer-price-index"
         ]
     );
+    assert_eq!(ids(&r, 3), ["misc:london-interbank-offered-rate"]);
     assert_eq!(
         ids(&r, 2),
         [
@@ -1982,8 +1988,8 @@ fn economic_measures_are_neither_bodies_nor_places() {
         .decisions
         .merges
         .iter()
-        .find(|m| m.name == "Libor")
-        .expect("Libor's kind changed");
+        .find(|m| m.name == "London Interbank Offered Rate")
+        .expect("the spelt-out Libor's kind changed");
     assert_eq!(merge.rule, Rule::MiscWord);
     assert!(
         merge.evidence.contains("an interbank interest rate"),
