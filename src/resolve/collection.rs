@@ -470,6 +470,14 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::Nationality,
                 format!("{} is a nationality adjective", local.name),
             );
+        } else if local.tagged != EntityKind::Misc && names::is_nationality_plural(&local.name) {
+            // `the Soviets`, as CoNLL counts `Americans`: a people, not a body.
+            local.link(
+                EntityKind::Misc,
+                local.key.clone(),
+                Rule::Nationality,
+                format!("{} names a people by its nationality", local.name),
+            );
         } else if local.tagged != EntityKind::Misc
             && let Some(evidence) = names::misc_word(&local.name, local.tagged)
         {

@@ -32,7 +32,7 @@
 //!    ordinary shares`, `Kingsbridge common stock`; `noise::FIRM_NOUNS`; never `shares`
 //!    alone, a verb after a person); a US state's dateline abbreviation
 //!    (`Minn.`, tagged an organisation after a city) a place, a nationality adjective
-//!    (`Kuwaiti`) and an economic measure (`Gross National Product`, `Libor` = `London
+//!    (`Kuwaiti`) or a people named by it (`Soviets`; not `Philippines`) and an economic measure (`Gross National Product`, `Libor` = `London
 //!    Interbank Offered Rate`, `West Texas Intermediate`) miscellaneous (as CoNLL counts
 //!    them), and so is a name whose mentions
 //!    mostly stand before `accord`, `agreement`, `pact`, `treaty` or `scale` (`the Louvre

@@ -511,6 +511,12 @@ pub fn is_nationality(name: &str) -> bool {
         || country(&format!("{name}s"))
 }
 
+/// Whether a one-word name is a people named by its nationality (`Soviets`, `Kuwaitis`,
+/// `Argentines`): a nationality adjective with `s` added, and no place (`Philippines`).
+pub fn is_nationality_plural(name: &str) -> bool {
+    name.strip_suffix('s').is_some_and(is_nationality) && !is_known_place(name)
+}
+
 /// Whether a one-word name is a month's name or its abbreviation (`Jan`, `Sept.`, `June`).
 pub fn is_month(name: &str) -> bool {
     crate::corpus::month_number(name).is_some()

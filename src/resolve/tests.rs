@@ -2140,3 +2140,26 @@ fn a_spelling_variants_evidence_says_how_the_two_names_differ() {
         "EF Hutton and E.F. Hutton differ only in case or punctuation"
     );
 }
+
+#[test]
+fn nationality_adjectives_and_peoples_are_miscellaneous_but_a_country_stays_a_place() {
+    let r = resolved(&[doc(
+        "Kuwaiti officials met the Soviets and the Filipinos in the Philippines.",
+        &[
+            ("Kuwaiti", Org),
+            ("Soviets", Org),
+            ("Filipinos", Person),
+            ("Philippines", Place),
+        ],
+    )]);
+    assert_eq!(
+        ids(&r, 0),
+        [
+            "misc:kuwaiti",
+            "misc:soviets",
+            "misc:filipinos",
+            "place:philippines"
+        ]
+    );
+    assert!(merged(&r, "Soviets", Rule::Nationality));
+}
