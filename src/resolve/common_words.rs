@@ -5,7 +5,11 @@
 //! person still under its own name is left out when the collection writes the word in lower
 //! case at least a tenth as often as capitalised (and five times or more); a one-word place,
 //! which may be a word by nature (`Gulf`, `West`), only when lower case is the commoner way
-//! (`Trade`, `Gold`) and it is on none of the tagger's place lists. A name the same article
+//! (`Trade`, `Gold`) and it is on none of the tagger's place lists; a one-word organisation
+//! or miscellaneous name only when lower case is twice as common and it is on neither the
+//! place lists nor the tagger's organisation list (`Dlrs`, `Budget`, `Commercial`, `fob`,
+//! `Data` of Control Data; at a cost: the firm `Sharp` where no article names Sharp Corp).
+//! A name the same article
 //! or the collection's evidence gave a full name to was linked before this rule runs and
 //! stays linked (`Drew` of `Ernest Drew`).
 
@@ -14,6 +18,7 @@ use super::decisions::Rule;
 use super::names;
 use crate::corpus::Article;
 use crate::extract::EntityKind;
+use crate::extract::entities::gazetteer::{self, List};
 use std::collections::HashMap;
 
 /// The fewest lower-case uses that can make a name a common word.
@@ -23,6 +28,11 @@ const MIN_LOWER_CASE: u32 = 5;
 const PERSON_LOWER_SHARE: f64 = 0.1;
 /// A place's one-word name is a common word when lower-case uses are at least this share.
 const PLACE_LOWER_SHARE: f64 = 1.0;
+/// An organisation's or a miscellaneous one-word name is a common word when lower-case
+/// uses are at least this share: twice the capitalised ones, since a firm may bear a word's
+/// name (`Sharp`, `Shell`) and a capitalised adjective may be a name's (`Western`, `Labour`:
+/// 0.4 and 0.7 on Reuters).
+const BODY_LOWER_SHARE: f64 = 2.0;
 
 /// Drops the one-word people and places the collection writes as ordinary words, in
 /// steps (the resolve stage runs in slices in the browser): the candidates, then the
@@ -109,10 +119,21 @@ fn candidate(local: &Local) -> Option<f64> {
         && names::words(key).nth(1).is_none()
         && local.name.chars().all(char::is_alphabetic)
         && !names::is_all_caps(&local.name);
+    // Written as the collection's capitalised words are counted: `GMt` and `PdVSA` are typed
+    // acronyms, no word.
+    let word_shaped = local.name.chars().skip(1).all(char::is_lowercase);
     match kind {
         EntityKind::Person if one_word => Some(PERSON_LOWER_SHARE),
         EntityKind::Place if one_word && !names::is_known_place(&local.name) => {
             Some(PLACE_LOWER_SHARE)
+        }
+        EntityKind::Organization | EntityKind::Misc
+            if one_word
+                && word_shaped
+                && !names::is_known_place(&local.name)
+                && !gazetteer::contains_word(List::Organization, &local.name) =>
+        {
+            Some(BODY_LOWER_SHARE)
         }
         _ => None,
     }

@@ -287,6 +287,35 @@ fn ordinary_words_tagged_as_people_or_places_are_dropped_but_names_stay() {
 }
 
 #[test]
+fn an_organisation_or_misc_word_written_mostly_in_lower_case_is_dropped_but_names_stay() {
+    let mut docs = vec![
+        doc("Budget talks began.", &[("Budget", Misc)]),
+        doc(
+            "Commercial said it would cut rates.",
+            &[("Commercial", Org)],
+        ),
+        // In lower case 6 times, capitalised 4: under twice, a firm's name stays.
+        doc(
+            "Sharp said sales rose. Sharp shares fell. Sharp and Sharp agreed.",
+            &[("Sharp", Org)],
+        ),
+        doc("GMt was the time.", &[("GMt", Misc)]),
+    ];
+    for _ in 0..6 {
+        docs.push(doc(
+            "The budget and commercial banks showed sharp gains at gmt.",
+            &[],
+        ));
+    }
+    let r = resolved(&docs);
+    assert!(dropped(&r, "Budget", Rule::CommonWord));
+    assert!(dropped(&r, "Commercial", Rule::CommonWord));
+    assert_eq!(ids(&r, 2), ["organization:sharp"]);
+    // A typed acronym is no word.
+    assert_eq!(ids(&r, 3), ["misc:gmt"]);
+}
+
+#[test]
 fn america_and_russia_stay_apart_from_the_countries_they_are_not() {
     let r = resolved(&[doc(
         "America and Russia, the United States and the Soviet Union.",
