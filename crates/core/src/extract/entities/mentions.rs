@@ -450,6 +450,11 @@ const BODIES_ON: &[&str] = &[
     "Subcommittee",
 ];
 
+/// Whether a word of two characters or more has no lower-case letter (`EC`, `U.S.`).
+fn is_in_capitals(word: &str) -> bool {
+    word.len() > 1 && !word.chars().any(char::is_lowercase)
+}
+
 /// A body named for what it is on is one organisation: the tagger stops at the lower-case
 /// `on` and reads the two halves as names of their own, or only one of them (`Trade` of the
 /// General Agreement on Tariffs and Trade in 58 Reuters articles, the person `Good
@@ -467,7 +472,7 @@ fn join_bodies_across_on(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
             && !is_function_word(w)
             && !is_weekday_name(w)
             && month_number(w).is_none()
-            && !(w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+            && !is_in_capitals(w)
             && ![
                 gazetteer::List::Country,
                 gazetteer::List::City,
