@@ -627,8 +627,13 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
 /// 122 mentions, `Gross National Product` in 16, almost never both in one article), which
 /// is what the collection's acronym rule learns from.
 pub fn measure_spelt_out(name: &str) -> Option<&'static str> {
-    // Three to five letters, dots aside: most names are turned away before any allocation.
-    if !(3..=5).contains(&name.chars().filter(|c| *c != '.').count()) {
+    // An acronym's length and first letter, dots aside: most names are turned away before
+    // any allocation (this runs for every name of the collection).
+    let letters = name.chars().filter(|c| *c != '.').count();
+    let first = name.chars().next()?.to_ascii_lowercase();
+    if !MEASURE_ACRONYMS.iter().any(|(acronym, _)| {
+        acronym.len() == letters && acronym.as_bytes()[0].to_ascii_lowercase() as char == first
+    }) {
         return None;
     }
     let plain = plain_key(name);
