@@ -345,6 +345,12 @@ fn noise_verdict(
     if names::is_ticker(name) {
         return Some((Rule::Ticker, "shaped like a ticker (ABC.PA)".into()));
     }
+    if names::is_month_point(name) {
+        return Some((
+            Rule::DatePart,
+            "a point of a month (end-February, mid-March)".into(),
+        ));
+    }
     let p = positions.get(key).copied().unwrap_or_default();
     let share = |n: u32| f64::from(n) / f64::from(p.mentions.max(1));
     if share(p.sign_off) >= NOISE_SHARE && p.sign_off_articles >= NOISE_ARTICLES {
@@ -463,20 +469,21 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::StateAbbreviation,
                 evidence,
             );
-        } else if local.tagged != EntityKind::Misc && names::is_nationality(&local.name) {
+        } else if local.tagged != EntityKind::Misc
+            // `Kuwaiti`; `the Soviets`, as CoNLL counts `Americans`: a people, not a body.
+            && let Some(reading) = if names::is_nationality(&local.name) {
+                Some("is a nationality adjective")
+            } else if names::is_nationality_plural(&local.name) {
+                Some("names a people by its nationality")
+            } else {
+                None
+            }
+        {
             local.link(
                 EntityKind::Misc,
                 local.key.clone(),
                 Rule::Nationality,
-                format!("{} is a nationality adjective", local.name),
-            );
-        } else if local.tagged != EntityKind::Misc && names::is_nationality_plural(&local.name) {
-            // `the Soviets`, as CoNLL counts `Americans`: a people, not a body.
-            local.link(
-                EntityKind::Misc,
-                local.key.clone(),
-                Rule::Nationality,
-                format!("{} names a people by its nationality", local.name),
+                format!("{} {reading}", local.name),
             );
         } else if local.tagged != EntityKind::Misc
             && let Some(evidence) = names::misc_word(&local.name, local.tagged)

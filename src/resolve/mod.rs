@@ -18,7 +18,8 @@
 //!    sign-off `REUTER`), or in table lines, short lines without sentence punctuation that
 //!    hold numbers (`Shr 25 cts vs 20 cts`, `Nine mths`; a first line is judged after its
 //!    dateline, whose town is no table token); a month's name followed by its day in most
-//!    mentions (`Jan 15, 1988`: part of a date). "Most" is half or more. A known
+//!    mentions (`Jan 15, 1988`: part of a date), and a point of a month written as one
+//!    word (`end-February`). "Most" is half or more. A known
 //!    place is never a table token: trade tables list countries. The only word lists are
 //!    the legal forms (a company's name stripped to `Co` is a fragment whatever its
 //!    position) and the generic organisation words of rule 5.

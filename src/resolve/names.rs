@@ -522,6 +522,18 @@ pub fn is_month(name: &str) -> bool {
     crate::corpus::month_number(name).is_some()
 }
 
+/// Whether a name is a point of a month written as one word (`end-February`, `mid-March`,
+/// `20-Dec`): a date, which the tagger reads as a miscellaneous name (`end-February` in 17
+/// Reuters articles).
+pub fn is_month_point(name: &str) -> bool {
+    const POINTS: &[&str] = &["end", "mid", "early", "late", "pre", "post"];
+    name.split_once('-').is_some_and(|(point, month)| {
+        (POINTS.iter().any(|p| p.eq_ignore_ascii_case(point))
+            || (!point.is_empty() && point.bytes().all(|b| b.is_ascii_digit())))
+            && is_month(month)
+    })
+}
+
 /// Whether a one-word name is a given name on the tagger's list (`James`, `Clayton`): alone,
 /// it is a person's first name, whatever firms begin with it (`James Capel`).
 pub fn is_given_name(name: &str) -> bool {
@@ -915,6 +927,29 @@ mod tests {
         }
         for name in ["Kuwait", "Jordan", "Baker", "Mali", "South Korean Airlines"] {
             assert!(!is_nationality(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn points_of_months_are_told_from_hyphenated_names() {
+        for point in [
+            "end-February",
+            "mid-March",
+            "end-Sep",
+            "20-Dec",
+            "post-February",
+        ] {
+            assert!(is_month_point(point), "{point}");
+        }
+        for name in [
+            "Core-Mark",
+            "Wal-Mart",
+            "Neiman-Marcus",
+            "ex-Marine",
+            "D-mark",
+            "end",
+        ] {
+            assert!(!is_month_point(name), "{name}");
         }
     }
 

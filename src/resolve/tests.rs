@@ -493,6 +493,10 @@ fn a_month_standing_in_dates_is_dropped_but_a_person_named_may_stays() {
             "SAN MATEO, Calif., March 2 - Mthly div 7.7 cts vs 7.7 cts prior\n\nPay March 31.",
             &[("Mthly", Person), ("SAN MATEO", Place)],
         ),
+        doc(
+            "Reserves stood at 32 billion at end-February.",
+            &[("end-February", Misc)],
+        ),
     ]);
     assert!(
         dropped(&r, "Jan", Rule::DatePart),
@@ -509,6 +513,9 @@ fn a_month_standing_in_dates_is_dropped_but_a_person_named_may_stays() {
         r.decisions.drops
     );
     assert_eq!(ids(&r, 4), ["place:san-mateo"]);
+    // A point of a month written as one word is a date, whatever stands around it.
+    assert!(ids(&r, 7).is_empty(), "{:?}", ids(&r, 7));
+    assert!(dropped(&r, "end-February", Rule::DatePart));
 }
 
 #[test]
