@@ -668,10 +668,10 @@ pub const MEASURE_ACRONYMS: &[(&str, &str)] = &[
 
 /// What an economic measure's name (a plain key) measures, if it is one: output (`Gross
 /// National Product`, `GNP`), prices or a market (`Consumer Price Index`, `Dow Jones
-/// Industrial Average`), an interbank rate (`Libor`, `London Interbank Offered Rate`), or a crude oil grade (`West Texas
-/// Intermediate`, `WTI`). Neither a body nor a place, whatever the tagger read;
-/// miscellaneous, as CoNLL counts them. (The acronyms join their spelt-out names through
-/// [`measure_spelt_out`].)
+/// Industrial Average`), an interbank rate (`Libor`, `London Interbank Offered Rate`), or a
+/// crude oil grade (`West Texas Intermediate`, `WTI`). Neither a body nor a place, whatever
+/// the tagger read; miscellaneous, as CoNLL counts them. (The acronyms join their spelt-out
+/// names through [`measure_spelt_out`].)
 fn economic_measure(plain: &str) -> Option<&'static str> {
     const RATES: &[&str] = &["libor", "pibor", "fibor", "hibor", "sibor", "euribor"];
     let mut backwards = words(plain).rev();

@@ -25,6 +25,25 @@ pub struct Mention {
     pub kind: EntityKind,
 }
 
+impl Mention {
+    /// The mention of `tokens`, spanning from the first's start to the last's end.
+    fn over(ner: &NerText, tokens: Range<usize>, kind: EntityKind) -> Self {
+        Self {
+            span: span_over(ner, &tokens),
+            tokens,
+            kind,
+        }
+    }
+}
+
+/// The span from the first of `tokens` (not empty) to the end of the last.
+fn span_over(ner: &NerText, tokens: &Range<usize>) -> ByteSpan {
+    ByteSpan::new(
+        ner.tokens[tokens.start].span.start,
+        ner.tokens[tokens.end - 1].span.end,
+    )
+}
+
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
@@ -113,11 +132,7 @@ fn decode(text: &str, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
             }
         }
         if start < stop {
-            out.push(Mention {
-                tokens: start..stop,
-                span: ByteSpan::new(ner.tokens[start].span.start, ner.tokens[stop - 1].span.end),
-                kind,
-            });
+            out.push(Mention::over(ner, start..stop, kind));
         }
         i = end;
     }
@@ -386,35 +401,23 @@ fn split_after_based_adjectives(text: &str, ner: &NerText, mentions: &mut Vec<Me
         while rest_end > rest && !is_capitalised_word(word(rest_end - 1)) {
             rest_end -= 1;
         }
-        let span_of = |tokens: &Range<usize>| {
-            ByteSpan::new(
-                ner.tokens[tokens.start].span.start,
-                ner.tokens[tokens.end - 1].span.end,
-            )
-        };
+        let has_rest = rest_end > rest;
         let mut pieces = Vec::with_capacity(3);
         if head_end > m.tokens.start {
-            let tokens = m.tokens.start..head_end;
             let kind = if is_written_legal_form(word(head_end - 1)) {
                 EntityKind::Organization
             } else {
                 m.kind
             };
-            pieces.push(Mention {
-                span: span_of(&tokens),
-                tokens,
-                kind,
-            });
+            pieces.push(Mention::over(ner, m.tokens.start..head_end, kind));
         }
-        let tokens = adjective_start..adjective_end + 1;
-        pieces.push(Mention {
-            span: span_of(&tokens),
-            tokens,
-            kind: EntityKind::Misc,
-        });
-        if rest_end > rest {
-            let tokens = rest..rest_end;
-            let kind = if tokens.len() == 1
+        pieces.push(Mention::over(
+            ner,
+            adjective_start..adjective_end + 1,
+            EntityKind::Misc,
+        ));
+        if has_rest {
+            let kind = if rest_end - rest == 1
                 && gazetteer::contains_word(gazetteer::List::Nationality, word(rest))
             {
                 EntityKind::Misc
@@ -423,14 +426,9 @@ fn split_after_based_adjectives(text: &str, ner: &NerText, mentions: &mut Vec<Me
             } else {
                 m.kind
             };
-            pieces.push(Mention {
-                span: span_of(&tokens),
-                tokens,
-                kind,
-            });
+            pieces.push(Mention::over(ner, rest..rest_end, kind));
         }
         // The name after the adjective is looked at next, for a second adjective.
-        let has_rest = rest_end > rest;
         let from = k - 1;
         k = from + pieces.len() - usize::from(has_rest);
         mentions.splice(from..from + 1, pieces);
@@ -501,13 +499,12 @@ const ACROSS_OF: Across = Across {
 /// `Good Government` of the Presidential Commission on Good Government). The name is the
 /// capitalised words before the joining word, ending in one of its heads ([`BODIES_ON`],
 /// [`ACROSS_OF`]), and the capitalised words after it (after `on`, joined by `and`, `of` or
-/// `for`),
-/// when the tagger found a name among them, none running past them and none across the
-/// joining word, and up to a title or a person (`Bank of Canada Governor John Crow`). What
-/// it is on is
-/// never a day or a month (`the Commission on Monday`), a place or a nationality (`the
-/// Committee on Japanese imports`), or a word in capitals (`the Commission on EC farm
-/// prices`), which are other names or none; what a bank is of may be a place.
+/// `for`), when the tagger found a name among them, none running past them and none across
+/// the joining word, and up to a title or a person (`Bank of Canada Governor John Crow`).
+/// What it is on is never a day or a month (`the Commission on Monday`), a place or a
+/// nationality (`the Committee on Japanese imports`), or a word in capitals (`the
+/// Commission on EC farm prices`), which are other names or none; what a bank is of may be
+/// a place.
 fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, across: &Across) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let subject_word = |t: usize| {
@@ -518,14 +515,8 @@ fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, ac
             && month_number(w).is_none()
             && !is_in_capitals(w)
             && (across.places
-                || ![
-                    gazetteer::List::Country,
-                    gazetteer::List::City,
-                    gazetteer::List::Region,
-                    gazetteer::List::Nationality,
-                ]
-                .into_iter()
-                .any(|list| gazetteer::contains_word(list, w)))
+                || !(gazetteer::is_place(w)
+                    || gazetteer::contains_word(gazetteer::List::Nationality, w)))
     };
     let adjacent = |a: usize, b: usize| {
         let between = &text[ner.tokens[a].span.end..ner.tokens[b].span.start];
@@ -544,6 +535,11 @@ fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, ac
                 on += 1;
                 continue;
             }
+            // The tagger's own name across the word stands (`Agricultural Bank of China`).
+            if mentions.iter().any(|m| m.tokens.contains(&on)) {
+                on += 1;
+                continue;
+            }
             let mut start = head;
             while start > sentence.start
                 && adjacent(start - 1, start)
@@ -554,11 +550,6 @@ fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, ac
                 && !is_based_adjective(word(start - 1))
             {
                 start -= 1;
-            }
-            // The tagger's own name across the word stands (`Agricultural Bank of China`).
-            if mentions.iter().any(|m| m.tokens.contains(&on)) {
-                on += 1;
-                continue;
             }
             // Nor does what follows run into a title or a person (`Bank of Canada Governor
             // John Crow`).
@@ -590,16 +581,7 @@ fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, ac
             if mentions.iter().any(within) && mentions.iter().filter(|m| within(m)).all(inside) {
                 let at = mentions.iter().position(within).unwrap_or(mentions.len());
                 mentions.retain(|m| !within(m));
-                let span =
-                    ByteSpan::new(ner.tokens[start].span.start, ner.tokens[end - 1].span.end);
-                mentions.insert(
-                    at,
-                    Mention {
-                        tokens: start..end,
-                        span,
-                        kind: EntityKind::Organization,
-                    },
-                );
+                mentions.insert(at, Mention::over(ner, start..end, EntityKind::Organization));
             }
             on = end;
         }
@@ -671,18 +653,7 @@ fn split_at_legal_form_stops(text: &str, ner: &NerText, mentions: &mut Vec<Menti
             _ => true,
         };
         if is_name {
-            let span = ByteSpan::new(
-                ner.tokens[rest].span.start,
-                ner.tokens[rest_end - 1].span.end,
-            );
-            mentions.insert(
-                k,
-                Mention {
-                    tokens: rest..rest_end,
-                    span,
-                    kind,
-                },
-            );
+            mentions.insert(k, Mention::over(ner, rest..rest_end, kind));
             // The rest may run into another stop (`A Corp. B Inc. C Ltd`): it is looked at next.
         }
     }
@@ -1099,10 +1070,7 @@ fn extend_to_general_firms(text: &str, ner: &NerText, mentions: &mut [Mention]) 
 fn tokens_over(ner: &NerText, within: ByteSpan) -> Option<(Range<usize>, ByteSpan)> {
     let first = ner.tokens.partition_point(|t| t.span.end <= within.start);
     let last = ner.tokens.partition_point(|t| t.span.start < within.end);
-    (first < last).then(|| {
-        let span = ByteSpan::new(ner.tokens[first].span.start, ner.tokens[last - 1].span.end);
-        (first..last, span)
-    })
+    (first < last).then(|| (first..last, span_over(ner, &(first..last))))
 }
 
 /// The agency of a dateline (`ArmInfo.`, `(Reuters)`) is an organisation.
