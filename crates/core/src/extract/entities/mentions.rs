@@ -58,6 +58,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     extend_to_general_firms(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
+    join_article_surnames(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
     join_first_names(doc.text, ner, &mut mentions);
     cut_ministry_words(doc.text, ner, &mut mentions);
@@ -769,6 +770,109 @@ fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
             continue;
         }
         extend_mention(ner, mentions, k, usize::from(rest.is_some()), end);
+    }
+}
+
+/// Whether `word` is a family name with its Arabic article attached, as English news writes
+/// it inside a name: `al-Chalabi`, `el-Sisi` (the article in lower case, the name
+/// capitalised).
+fn is_article_surname(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|article| {
+        word.strip_prefix(article)
+            .is_some_and(|name| name.starts_with(char::is_uppercase))
+    })
+}
+
+/// An Arabic name the tagger cut before its family name is one name: it reads `Issam
+/// Abdul-Rahim al-Chalabi` as the person `Issam` and the miscellany `al-Chalabi`, and `Prime
+/// Minister Sadeq al-Mahdi's` as `Sadeq` and `al-Mahdi's`, so the person loses the name the
+/// story calls them by and a misc or place value appears that is no one. The family names
+/// (one or two: `al-Khalifa al-Sabah`) join the person before them, with at most two
+/// capitalised words between (`Abdul-Rahim`), all single-spaced; so does a family name
+/// whose given names the tagger left out after a title (`Oil Minister Mana Said al-Oteiba`,
+/// `President Hafez al-Assad`, `President al-Assad`), which makes the name a person's.
+/// Names over those words join whole, and a possessive after them (`al-Mahdi's`) stays
+/// outside. A family name not after a person or a title keeps the tagger's reading: `the
+/// Shatt al-Arab`, `the daily al-Ittihad`.
+fn join_article_surnames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let count = ner.tokens.len();
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
+    let is_title = |t: usize| gazetteer::contains_word(gazetteer::List::Title, word(t));
+    // Where the family names after the given names starting at `first` end, if any follow.
+    let surnames_end = |first: usize| {
+        let (mut t, mut given, mut end) = (first, 0, None);
+        while t < count && t > 0 && spaced(t) {
+            if is_article_surname(word(t)) && end.is_none_or(|e| e == t) {
+                end = Some(t + 1);
+            } else if end.is_none() && given < 2 && is_capitalised_word(word(t)) && !is_title(t) {
+                given += 1;
+            } else {
+                break;
+            }
+            t += 1;
+        }
+        end.filter(|&e| e - first <= 4)
+    };
+    let mut t = 0;
+    while t < count {
+        // The person (or the title) the family names follow, and the mention it is, if any.
+        let at = mentions.partition_point(|m| m.tokens.end <= t);
+        // A "person" after `the` is the tagger's reading of a place (`the Shatt al-Arab`).
+        let person = mentions.get(at).filter(|m| {
+            m.tokens.start == t
+                && m.kind == EntityKind::Person
+                && (t == 0 || !word(t - 1).eq_ignore_ascii_case("the"))
+        });
+        let (start, names_from, k_person) = match person {
+            Some(m) => (m.tokens.start, m.tokens.end, Some(at)),
+            None if is_title(t)
+                && mentions.get(at).is_none_or(|m| m.tokens.start > t)
+                && t + 1 < count
+                && (is_capitalised_word(word(t + 1)) || is_article_surname(word(t + 1))) =>
+            {
+                (t + 1, t + 1, None)
+            }
+            None => {
+                t += 1;
+                continue;
+            }
+        };
+        let Some(end) = surnames_end(names_from) else {
+            t = names_from.max(t + 1);
+            continue;
+        };
+        // Every other name over those words must end with them, or with a possessive after.
+        let first_after = k_person.map_or(at, |p| p + 1);
+        let mut absorbed = 0;
+        let mut fits = true;
+        while let Some(n) = mentions.get(first_after + absorbed) {
+            if n.tokens.start >= end {
+                break;
+            }
+            let possessive_after = n.tokens.end == end + 1 && matches!(word(end), "'s" | "’s");
+            if n.tokens.start < start || (n.tokens.end > end && !possessive_after) {
+                fits = false;
+                break;
+            }
+            absorbed += 1;
+        }
+        if !fits {
+            t = end;
+            continue;
+        }
+        match k_person {
+            Some(p) => {
+                extend_mention(ner, mentions, p + 1, absorbed, end);
+            }
+            None => {
+                mentions.splice(
+                    first_after..first_after + absorbed,
+                    [Mention::over(ner, start..end, EntityKind::Person)],
+                );
+            }
+        }
+        t = end;
     }
 }
 
@@ -1551,6 +1655,73 @@ mod tests {
             [
                 ("Rio".to_string(), EntityKind::Place),
                 ("Janeiro".to_string(), EntityKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_arabic_family_name_joins_the_person_or_title_before_it() {
+        let person = model::begin(EntityKind::Person);
+        let misc = model::begin(EntityKind::Misc);
+        let place = model::begin(EntityKind::Place);
+        let one = |name: &str| vec![(name.to_string(), EntityKind::Person)];
+        // Oil Minister Issam Abdul-Rahim al-Chalabi said: the given names apart, the family
+        // name read as a miscellany, or as nothing.
+        let text = "Oil Minister Issam Abdul-Rahim al-Chalabi said";
+        let whole = one("Issam Abdul-Rahim al-Chalabi");
+        assert_eq!(mentions(text, &[(2, person), (4, misc)]), whole);
+        assert_eq!(mentions(text, &[(2, person)]), whole);
+        // A possessive stays outside; two family names join.
+        let text = "Prime Minister Sadeq al-Mahdi's government";
+        assert_eq!(
+            mentions(text, &[(2, person), (3, misc), (4, misc + 1)]),
+            one("Sadeq al-Mahdi")
+        );
+        let text = "Sheikh Ali al-Khalifa al-Sabah said";
+        let whole = one("Ali al-Khalifa al-Sabah");
+        assert_eq!(
+            mentions(text, &[(1, person), (2, misc), (3, misc + 1)]),
+            whole
+        );
+        // After a title, given names the tagger left out or took for a place.
+        assert_eq!(mentions(text, &[(2, misc), (3, misc + 1)]), whole);
+        let text = "President Hafez al-Assad said";
+        assert_eq!(
+            mentions(text, &[(1, place), (2, place)]),
+            one("Hafez al-Assad")
+        );
+        // Not a place the tagger took for a person, nor across punctuation or more than two
+        // given names; a title's second word is no given name.
+        assert_eq!(
+            mentions("along the Shatt al-Arab waterway", &[(2, person)]),
+            one("Shatt")
+        );
+        assert_eq!(
+            mentions("Secretary General al-Chalabi said", &[]),
+            one("al-Chalabi")
+        );
+        assert_eq!(
+            mentions("Secretary General Fadhil al-Chalabi said", &[]),
+            one("Fadhil al-Chalabi")
+        );
+        assert_eq!(
+            mentions("Minister Issam, al-Chalabi said", &[(1, person)]),
+            one("Issam")
+        );
+        assert_eq!(
+            mentions("said Issam Abdul Rahim Ahmed al-Chalabi", &[(1, person)]),
+            one("Issam")
+        );
+        // A name that goes on past the family name keeps the tagger's reading.
+        let org = model::begin(EntityKind::Organization);
+        assert_eq!(
+            mentions(
+                "Ahmed al-Tayer Foundation said",
+                &[(0, person), (1, org), (2, org + 1)]
+            ),
+            [
+                ("Ahmed".to_string(), EntityKind::Person),
+                ("al-Tayer Foundation".to_string(), EntityKind::Organization)
             ]
         );
     }
