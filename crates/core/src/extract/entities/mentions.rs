@@ -57,6 +57,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     // Electric`, and the `Co` after it then makes the firm whole.
     extend_to_general_firms(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
+    join_opening_possessive_firm(doc, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
     join_article_surnames(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
@@ -345,6 +346,56 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
         let absorbed = usize::from(forms_alone.is_some());
         extend_mention(ner, mentions, k, absorbed, end).kind = EntityKind::Organization;
     }
+}
+
+/// A firm named for its founder's possessive and opening the story is one name: `RIDGEFIELD,
+/// N.J., March 2 - Oliver's Stores Inc said`, `Lowe's Cos Inc`, `Moody's Investors Service
+/// Inc`, which the tagger reads as a person (`Oliver`) and a firm with no first word
+/// (`Stores Inc`), so the story's subject is a man and the facet lists "Stores Inc" for
+/// several chains. Only at the story's opening (right after its dateline, or at the start
+/// of its body, a Reuters `<` before the name allowed): the lede names the firm it is
+/// about, where further on `Icahn's Transworld Airlines Inc` is a man and his firm. The
+/// name after the possessive ends in a legal form; the possessive's word is capitalised,
+/// no listed place (`Sweden's Volvo AB`), and not a word of that name (`Fluor's Fluor
+/// Constructors Inc`).
+fn join_opening_possessive_firm(doc: &Document<'_>, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let text = doc.text;
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let opening = doc.dateline.as_ref().map_or(doc.body.start, |d| d.span.end);
+    let mut first = ner.tokens.partition_point(|t| t.span.start < opening);
+    if first < ner.tokens.len() && word(first) == "<" {
+        first += 1;
+    }
+    let (owner, mark, firm_start) = (first, first + 1, first + 2);
+    if firm_start >= ner.tokens.len()
+        || !is_capitalised_word(word(owner))
+        || !matches!(word(mark), "'s" | "’s")
+        || ner.tokens[mark].span.start != ner.tokens[owner].span.end
+        || text[ner.tokens[mark].span.end..ner.tokens[firm_start].span.start] != *" "
+        || gazetteer::is_place(word(owner))
+    {
+        return;
+    }
+    let Some(k) = mentions.iter().position(|m| m.tokens.start == firm_start) else {
+        return;
+    };
+    let firm = &mentions[k];
+    let ends_in_form = is_written_legal_form(word(firm.tokens.end - 1));
+    let owner_in_firm = firm.tokens.clone().any(|t| word(t) == word(owner));
+    if !ends_in_form || owner_in_firm || firm.tokens.len() > 5 {
+        return;
+    }
+    // A name over the possessive's word alone gives way; any other keeps the tagger's reading.
+    let before = mentions[..k].iter().position(|m| m.tokens.end > owner);
+    if let Some(b) = before {
+        if mentions[b].tokens.start < owner || b + 1 != k {
+            return;
+        }
+        mentions.remove(b);
+    }
+    let k = before.unwrap_or(k);
+    let tokens = owner..mentions[k].tokens.end;
+    mentions[k] = Mention::over(ner, tokens, EntityKind::Organization);
 }
 
 /// Whether a word is an adjective of where something is based (`London-based`,
@@ -1657,6 +1708,99 @@ mod tests {
                 ("Janeiro".to_string(), EntityKind::Place)
             ]
         );
+    }
+
+    #[test]
+    fn a_firm_named_for_a_possessive_is_one_name_at_the_storys_opening() {
+        let person = model::begin(EntityKind::Person);
+        let org = model::begin(EntityKind::Organization);
+        let firm = |name: &str| (name.to_string(), EntityKind::Organization);
+        let who = |name: &str| (name.to_string(), EntityKind::Person);
+        // RIDGEFIELD , N.J. , March 2 - Oliver 's Stores Inc said ...
+        let text = "RIDGEFIELD, N.J., March 2 - Oliver's Stores Inc said it would reorganize.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let at = |word: &str| {
+            ner.tokens
+                .iter()
+                .position(|t| t.span.slice(text) == word)
+                .expect("the word is a token")
+        };
+        let (oliver, stores) = (at("Oliver"), at("Stores"));
+        let found = mentions(
+            text,
+            &[(oliver, person), (stores, org), (stores + 1, org + 1)],
+        );
+        assert_eq!(found.last(), Some(&firm("Oliver's Stores Inc")));
+        // The possessive's word left out by the tagger, and a Reuters `<` before the name.
+        let text = "NEW YORK, March 20 - <Lowe's Cos Inc> said sales rose.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let cos = ner
+            .tokens
+            .iter()
+            .position(|t| t.span.slice(text) == "Cos")
+            .expect("the word is a token");
+        let found = mentions(text, &[(cos, org), (cos + 1, org + 1)]);
+        assert_eq!(found.last(), Some(&firm("Lowe's Cos Inc")));
+        // Further on, a possessive is an owner and its firm: two names.
+        let text = "NEW YORK, March 20 - Shares rose. Icahn's Transworld Airlines Inc said.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let icahn = ner
+            .tokens
+            .iter()
+            .position(|t| t.span.slice(text) == "Icahn")
+            .expect("the word is a token");
+        let found = mentions(
+            text,
+            &[
+                (icahn, person),
+                (icahn + 2, org),
+                (icahn + 3, org + 1),
+                (icahn + 4, org + 1),
+            ],
+        );
+        assert_eq!(
+            found[found.len() - 2..],
+            [who("Icahn"), firm("Transworld Airlines Inc")]
+        );
+        // Nor a country's firm, nor a name with no legal form, nor the owner's own firm.
+        for (text, owner, kind, words) in [
+            (
+                "STOCKHOLM, June 18 - Sweden's Volvo AB said.",
+                "Sweden",
+                EntityKind::Place,
+                2,
+            ),
+            (
+                "LONDON, May 2 - Reagan's Cabinet Council said.",
+                "Reagan",
+                EntityKind::Person,
+                2,
+            ),
+            (
+                "DALLAS, May 2 - Fluor's Fluor Constructors Inc said.",
+                "Fluor",
+                EntityKind::Organization,
+                3,
+            ),
+        ] {
+            let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+            let ner = NerText::new(&doc);
+            let o = ner
+                .tokens
+                .iter()
+                .position(|t| t.span.slice(text) == owner)
+                .expect("the word is a token");
+            let mut labels = vec![(o, model::begin(kind)), (o + 2, org)];
+            labels.extend((o + 3..o + 2 + words).map(|t| (t, org + 1)));
+            let found = mentions(text, &labels);
+            assert!(
+                found.iter().any(|(name, _)| name == owner),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
