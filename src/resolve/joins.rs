@@ -12,6 +12,8 @@
 //! - "Britain and France" is never joined: known places (the tagger's lists, country forms)
 //!   are not halves of a firm's name.
 //! - A name mostly seen on its own ("Reagan and Baker") is no half.
+//! - A first name that ends in a legal form is a whole firm: two firms listed
+//!   (`McLeod Young Weir Ltd and Nesbitt Thomson Deacon Inc`) are never one.
 //! - After "and", a first half may be a capitalised word the tagger left out; after a comma
 //!   it must be a name the tagger found.
 //! - After "and", an organisation's ending (`Administration`, `Association`) marks the
@@ -58,6 +60,14 @@ fn pairs<'a>(
                 .checked_sub(1)
                 .and_then(|p| found.mentions.get(p).map(|m| (p, m)));
             let (first, start) = match previous {
+                // A first name ending in its legal form is a whole firm: two firms listed
+                // (`McLeod Young Weir Ltd and Nesbitt Thomson Deacon Inc`, underwriters).
+                Some((_, m))
+                    if m.span.end == first_end
+                        && ends_in_legal_form(text.get(m.span.start..m.span.end)?) =>
+                {
+                    return None;
+                }
                 Some((p, m)) if m.span.end == first_end => (Some(p), m.span.start),
                 // After a comma, only a name the tagger found: a bare capitalised word there
                 // opens the sentence (`Meanwhile, Sachs and Co`).
