@@ -57,6 +57,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     // Electric`, and the `Co` after it then makes the firm whole.
     extend_to_general_firms(doc.text, ner, &mut mentions);
     extend_to_legal_forms(doc.text, ner, &mut mentions);
+    extend_legal_forms_to_their_names(doc.text, ner, &mut mentions);
     join_opening_possessive_firm(doc, ner, &mut mentions);
     join_name_particles(doc.text, ner, &mut mentions);
     join_article_surnames(doc.text, ner, &mut mentions);
@@ -348,6 +349,77 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     }
 }
 
+/// A legal form the tagger took for a name of its own, without the words before it, is a
+/// firm's name with them: `NEW YORK, March 19 - Prime Medical Services Inc said` was the
+/// person `Inc` and nothing else, `Consolidated Rail Corp` the organisation `Corp`, so the
+/// story's subject was no firm, or a form that the resolve stage drops. The form takes the
+/// capitalised words right before it (at most four, single-spaced, within its sentence;
+/// digits and `&` too, `2001 Distributors Inc`, `Saatchi & Saatchi Co`), stopping at a
+/// function word, a weekday, a month or another legal form; a name those words reach is
+/// taken whole (`American` + `Express` + `Co`), and the firm is an organisation. Not when
+/// the words are only what any firm's name may hold (`Group PLC` of a misspelt `dixons
+/// Group PLC`), nor when the walk stops inside a word (`O/E Corp`).
+fn extend_legal_forms_to_their_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let gap = |t: usize| &text[ner.tokens[t].span.end..ner.tokens[t + 1].span.start];
+    let spaced = |t: usize| gap(t) == " ";
+    let spaced_at_all = |t: usize| !gap(t).is_empty();
+    let is_name_word = |t: usize| {
+        let w = word(t);
+        let is_number = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        (is_capitalised_word(w) || is_number || w == "&")
+            && !is_function_word(w)
+            && !is_based_adjective(w)
+            && !is_weekday_name(w)
+            && month_number(w).is_none()
+            && !is_written_legal_form(w)
+    };
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if !m.tokens.clone().all(|t| is_written_legal_form(word(t))) {
+            continue;
+        }
+        let sentence_start = ner
+            .sentences
+            .get(ner.sentences.partition_point(|s| s.end <= m.tokens.start))
+            .map_or(m.tokens.start, |s| s.start);
+        let before = k.checked_sub(2).map(|j| mentions[j].tokens.clone());
+        let mut start = m.tokens.start;
+        let mut absorbed = 0;
+        while start > sentence_start && m.tokens.start - start < 4 && spaced(start - 1) {
+            if let Some(b) = before.as_ref().filter(|b| b.end == start) {
+                if b.clone().all(is_name_word) {
+                    start = b.start;
+                    absorbed = 1;
+                }
+                break;
+            }
+            if !is_name_word(start - 1) {
+                break;
+            }
+            start -= 1;
+        }
+        // Not the end of a word the walk stopped inside (`O/E Corp`), nor words every firm
+        // may have (`dixons Group PLC`: `Group PLC` names none).
+        let inside_a_word = start > 0
+            && !spaced_at_all(start - 1)
+            && !matches!(word(start - 1), "<" | "(" | "[" | "\"" | "“" | "'" | "‘");
+        let generic = (start..m.tokens.start)
+            .all(|t| gazetteer::contains_word(gazetteer::List::OrgWord, word(t)));
+        if start == m.tokens.start || inside_a_word || generic {
+            continue;
+        }
+        let end = m.tokens.end;
+        mentions.splice(
+            k - 1 - absorbed..k,
+            [Mention::over(ner, start..end, EntityKind::Organization)],
+        );
+        k -= absorbed;
+    }
+}
+
 /// A firm named for its founder's possessive and opening the story is one name: `RIDGEFIELD,
 /// N.J., March 2 - Oliver's Stores Inc said`, `Lowe's Cos Inc`, `Moody's Investors Service
 /// Inc`, which the tagger reads as a person (`Oliver`) and a firm with no first word
@@ -563,6 +635,7 @@ fn join_bodies_across(text: &str, ner: &NerText, mentions: &mut Vec<Mention>, ac
         let w = word(t);
         is_capitalised_word(w)
             && !is_function_word(w)
+            && !is_based_adjective(w)
             && !is_weekday_name(w)
             && month_number(w).is_none()
             && !is_in_capitals(w)
@@ -1707,6 +1780,67 @@ mod tests {
                 ("Rio".to_string(), EntityKind::Place),
                 ("Janeiro".to_string(), EntityKind::Place)
             ]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_alone_takes_the_firms_words_before_it() {
+        let person = model::begin(EntityKind::Person);
+        let misc = model::begin(EntityKind::Misc);
+        let org = model::begin(EntityKind::Organization);
+        let firm = |name: &str| vec![(name.to_string(), EntityKind::Organization)];
+        // NEW YORK , March 19 - Prime Medical Services Inc said ...: only `Inc` tagged.
+        let text = "NEW YORK, March 19 - Prime Medical Services Inc said talks ended.";
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let inc = ner
+            .tokens
+            .iter()
+            .position(|t| t.span.slice(text) == "Inc")
+            .expect("the word is a token");
+        let found = mentions(text, &[(inc, person)]);
+        assert_eq!(found.last(), firm("Prime Medical Services Inc").last());
+        // A nationality the tagger read apart is taken whole; digits and `&` are words.
+        assert_eq!(
+            mentions("shares of American Express Co rose", &[(2, misc), (4, org)]),
+            firm("American Express Co")
+        );
+        assert_eq!(
+            mentions("it bought 2001 Distributors Inc today", &[(4, org)]),
+            firm("2001 Distributors Inc")
+        );
+        assert_eq!(
+            mentions("said Saatchi & Saatchi Co", &[(4, misc)]),
+            firm("Saatchi & Saatchi Co")
+        );
+        // It stops at a function word, a month, a legal form, a place's punctuation.
+        assert_eq!(
+            mentions("sold the Acme Corp unit", &[(3, org)]),
+            firm("Acme Corp")
+        );
+        assert_eq!(
+            mentions("since March Widget Co", &[(3, org)]),
+            firm("Widget Co")
+        );
+        assert_eq!(
+            mentions(
+                "Alpha Ltd, Beta Inc and Gamma Corp",
+                &[(1, org), (4, org), (7, org)]
+            ),
+            vec![
+                ("Alpha Ltd".to_string(), EntityKind::Organization),
+                ("Beta Inc".to_string(), EntityKind::Organization),
+                ("Gamma Corp".to_string(), EntityKind::Organization),
+            ]
+        );
+        // Not inside a word, nor words every firm may have.
+        assert_eq!(
+            mentions("sold to O/E Corp of Troy", &[(5, org)]),
+            firm("Corp")
+        );
+        assert_eq!(
+            mentions("a unit of dixons Group PLC said", &[(5, org)]),
+            firm("PLC")
         );
     }
 
