@@ -43,8 +43,8 @@ pub enum Rule {
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
     /// Kind changed: a currency (`H.K. Dlrs`), an economic measure (`Gross National
-    /// Product`, `Libor`) or, tagged a person, an agreement, plan or law (`Cruzado Plan`) is
-    /// neither a person, an organisation nor a place.
+    /// Product`, `Libor`) or an agreement, plan, programme or law (`Cruzado Plan`, `Export
+    /// Enhancement Program`) is neither a person, an organisation nor a place.
     MiscWord,
     /// Kind changed: a person-tagged name the collection writes as the first words of
     /// organisations' names more often than as people's surnames (`Westpac` of `Westpac

@@ -1440,6 +1440,57 @@ fn an_acronym_spelt_out_mostly_one_way_joins_that_way_despite_a_typo() {
 }
 
 #[test]
+fn an_agreement_or_programme_tagged_a_body_is_misc_and_so_is_its_acronym() {
+    let program = "Export Enhancement Program";
+    let spelt = || {
+        doc(
+            &format!("The {program} (EEP) sold wheat."),
+            &[(program, Org)],
+        )
+    };
+    let (articles, mut annotations) = corpus(&[
+        spelt(),
+        spelt(),
+        doc("The EEP sold wheat.", &[("EEP", Org)]),
+        doc("The Louvre Accord held.", &[("Louvre Accord", Org)]),
+        doc("The U.N. Program lent.", &[("U.N. Program", Org)]),
+        doc("Delta Dental Plan said.", &[("Delta Dental Plan", Org)]),
+        doc("The AIDS virus spread.", &[("AIDS", Misc)]),
+        doc(
+            "Acquired Immune Deficiency Syndrome (AIDS) spread.",
+            &[("Acquired Immune Deficiency Syndrome", Org)],
+        ),
+        doc(
+            "Acquired Immune Deficiency Syndrome (AIDS) spread.",
+            &[("Acquired Immune Deficiency Syndrome", Org)],
+        ),
+    ]);
+    for (at, name) in [
+        (0, program),
+        (1, program),
+        (7, "Acquired Immune Deficiency Syndrome"),
+        (8, "Acquired Immune Deficiency Syndrome"),
+    ] {
+        let entity = &mut annotations[at].entities[0];
+        assert_eq!(entity.canonical, name);
+        entity
+            .aliases
+            .push(if at < 2 { "EEP" } else { "AIDS" }.into());
+    }
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 0), ["misc:export-enhancement-program"]);
+    assert!(merged(&r, program, Rule::MiscWord));
+    // The acronym alone follows its full name's kind.
+    assert_eq!(ids(&r, 2), ["misc:export-enhancement-program"]);
+    assert_eq!(ids(&r, 3), ["misc:louvre-accord"]);
+    // A body's programme and a plan named by more than one word stay organisations.
+    assert_eq!(ids(&r, 4), ["organization:u-n-program"]);
+    assert_eq!(ids(&r, 5), ["organization:delta-dental-plan"]);
+    // A miscellany's acronym never joins a body's name.
+    assert_eq!(ids(&r, 6), ["misc:aids"]);
+}
+
+#[test]
 fn a_firms_first_word_cut_off_by_the_tagger_is_joined_but_a_mere_adjective_is_not() {
     let cut = || {
         doc(
