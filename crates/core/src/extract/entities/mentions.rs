@@ -1477,6 +1477,16 @@ const KINDS: [EntityKind; 4] = [
 mod tests {
     use super::*;
 
+    /// The index of the tagger token `word` (its first) in `text`.
+    fn token(text: &str, word: &str) -> usize {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        NerText::new(&doc)
+            .tokens
+            .iter()
+            .position(|t| t.span.slice(text) == word)
+            .expect("the word is a token")
+    }
+
     fn mentions(text: &str, labels: &[(usize, u8)]) -> Vec<(String, EntityKind)> {
         let doc = Document::parse(text, ByteSpan::new(0, text.len()));
         let ner = NerText::new(&doc);
@@ -1877,13 +1887,7 @@ mod tests {
         let firm = |name: &str| vec![(name.to_string(), EntityKind::Organization)];
         // NEW YORK , March 19 - Prime Medical Services Inc said ...: only `Inc` tagged.
         let text = "NEW YORK, March 19 - Prime Medical Services Inc said talks ended.";
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-        let ner = NerText::new(&doc);
-        let inc = ner
-            .tokens
-            .iter()
-            .position(|t| t.span.slice(text) == "Inc")
-            .expect("the word is a token");
+        let inc = token(text, "Inc");
         let found = mentions(text, &[(inc, person)]);
         assert_eq!(found.last(), firm("Prime Medical Services Inc").last());
         // A nationality the tagger read apart is taken whole; digits and `&` are words.
@@ -1938,15 +1942,7 @@ mod tests {
         let who = |name: &str| (name.to_string(), EntityKind::Person);
         // RIDGEFIELD , N.J. , March 2 - Oliver 's Stores Inc said ...
         let text = "RIDGEFIELD, N.J., March 2 - Oliver's Stores Inc said it would reorganize.";
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-        let ner = NerText::new(&doc);
-        let at = |word: &str| {
-            ner.tokens
-                .iter()
-                .position(|t| t.span.slice(text) == word)
-                .expect("the word is a token")
-        };
-        let (oliver, stores) = (at("Oliver"), at("Stores"));
+        let (oliver, stores) = (token(text, "Oliver"), token(text, "Stores"));
         let found = mentions(
             text,
             &[(oliver, person), (stores, org), (stores + 1, org + 1)],
@@ -1954,24 +1950,12 @@ mod tests {
         assert_eq!(found.last(), Some(&firm("Oliver's Stores Inc")));
         // The possessive's word left out by the tagger, and a Reuters `<` before the name.
         let text = "NEW YORK, March 20 - <Lowe's Cos Inc> said sales rose.";
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-        let ner = NerText::new(&doc);
-        let cos = ner
-            .tokens
-            .iter()
-            .position(|t| t.span.slice(text) == "Cos")
-            .expect("the word is a token");
+        let cos = token(text, "Cos");
         let found = mentions(text, &[(cos, org), (cos + 1, org + 1)]);
         assert_eq!(found.last(), Some(&firm("Lowe's Cos Inc")));
         // Further on, a possessive is an owner and its firm: two names.
         let text = "NEW YORK, March 20 - Shares rose. Icahn's Transworld Airlines Inc said.";
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-        let ner = NerText::new(&doc);
-        let icahn = ner
-            .tokens
-            .iter()
-            .position(|t| t.span.slice(text) == "Icahn")
-            .expect("the word is a token");
+        let icahn = token(text, "Icahn");
         let found = mentions(
             text,
             &[
@@ -2006,13 +1990,7 @@ mod tests {
                 3,
             ),
         ] {
-            let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-            let ner = NerText::new(&doc);
-            let o = ner
-                .tokens
-                .iter()
-                .position(|t| t.span.slice(text) == owner)
-                .expect("the word is a token");
+            let o = token(text, owner);
             let mut labels = vec![(o, model::begin(kind)), (o + 2, org)];
             labels.extend((o + 3..o + 2 + words).map(|t| (t, org + 1)));
             let found = mentions(text, &labels);
