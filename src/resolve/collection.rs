@@ -506,6 +506,15 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::OrganisationWord,
                 evidence,
             );
+        } else if local.tagged == EntityKind::Person
+            && let Some(evidence) = names::place_word(&local.name)
+        {
+            local.link(
+                EntityKind::Place,
+                local.key.clone(),
+                Rule::PlaceWord,
+                format!("tagged person, but {evidence}"),
+            );
         }
     }
     legal_form_names(locals);

@@ -42,6 +42,9 @@ pub enum Rule {
     Nationality,
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
+    /// Kind changed: a person-tagged name beginning or ending in a word only places' names
+    /// do (`Fort Lauderdale`, `Niger River`).
+    PlaceWord,
     /// Kind changed: a currency (`H.K. Dlrs`), an economic measure (`Gross National
     /// Product`, `Libor`) or an agreement, plan, programme or law (`Cruzado Plan`, `Export
     /// Enhancement Program`) is neither a person, an organisation nor a place.
@@ -134,6 +137,7 @@ impl Rule {
             Self::KindVotes => "kind votes",
             Self::Nationality => "nationality adjective",
             Self::OrganisationWord => "organisation word",
+            Self::PlaceWord => "place word",
             Self::MiscWord => "currency, agreement, law or economic measure",
             Self::FirmName => "first words of firms' names",
             Self::FirmContext => "stands before a firm's stock or shareholders",

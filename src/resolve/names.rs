@@ -465,6 +465,48 @@ pub fn organisation_word(name: &str) -> Option<String> {
     })
 }
 
+/// Why a name of two words or more is a place's, if a word says so: it begins with one of
+/// the words that open places' names (`Fort Lauderdale`, `Mount Isa`, `Lake Charles`) or
+/// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`). Asked of names
+/// the tagger called people (as a band, a fort or a river on Wikipedia often is), where
+/// none of these words ends or opens a person's name; words that do (`Bay`, `Hills`,
+/// `Lake` at the end: Michael Bay, Carla Hills, Ricki Lake) are not listed.
+pub fn place_word(name: &str) -> Option<String> {
+    const OPENINGS: &[&str] = &["fort", "mount", "mt", "cape", "port", "lake"];
+    const ENDINGS: &[&str] = &[
+        "canyon",
+        "cave",
+        "county",
+        "creek",
+        "desert",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "ocean",
+        "parish",
+        "peninsula",
+        "river",
+        "sea",
+        "strait",
+        "straits",
+        "valley",
+    ];
+    let plain = plain_key(name);
+    let first = words(&plain).next()?;
+    let last = words(&plain).next_back()?;
+    words(&plain).nth(1)?;
+    if ENDINGS.contains(&last) {
+        let written = name.split_whitespace().next_back().unwrap_or(last);
+        Some(format!("“{written}” ends names of places"))
+    } else if OPENINGS.contains(&first) {
+        let written = name.split_whitespace().next().unwrap_or(first);
+        Some(format!("“{written}” begins names of places"))
+    } else {
+        None
+    }
+}
+
 /// Whether a one-word name is a kind of organisation rather than one (`Bank`, `Bank's`).
 pub fn is_generic_organisation_word(name: &str) -> bool {
     let stem = name

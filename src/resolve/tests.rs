@@ -1440,6 +1440,27 @@ fn an_acronym_spelt_out_mostly_one_way_joins_that_way_despite_a_typo() {
 }
 
 #[test]
+fn a_person_named_like_a_place_is_a_place_but_people_named_so_stay() {
+    let r = resolved(&[
+        doc("Fort Lauderdale grew.", &[("Fort Lauderdale", Person)]),
+        doc("The Niger River rose.", &[("Niger River", Person)]),
+        doc("Ricki Lake said.", &[("Ricki Lake", Person)]),
+        doc("Michael Bay said.", &[("Michael Bay", Person)]),
+        doc(
+            "Mount Isa Mines Ltd said.",
+            &[("Mount Isa Mines Ltd", Person)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["place:fort-lauderdale"]);
+    assert!(merged(&r, "Fort Lauderdale", Rule::PlaceWord));
+    assert_eq!(ids(&r, 1), ["place:niger-river"]);
+    assert_eq!(ids(&r, 2), ["person:ricki-lake"]);
+    assert_eq!(ids(&r, 3), ["person:michael-bay"]);
+    // A firm's name is a firm's, whatever place word it opens with.
+    assert_eq!(ids(&r, 4)[0].split(':').next(), Some("organization"));
+}
+
+#[test]
 fn an_agreement_or_programme_tagged_a_body_is_misc_and_so_is_its_acronym() {
     let program = "Export Enhancement Program";
     let spelt = || {
