@@ -686,6 +686,7 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
 /// Whether a plain key of two words or more, ending in `last`, names an agreement, a
 /// programme or a law rather than the body that makes or runs it (see [`misc_word`]).
 fn is_programme_or_law(plain: &str, last: &str) -> bool {
+    // A programme and a plan are asked more of below; these end such names whatever opens them.
     const ENDINGS: &[&str] = &[
         "accord",
         "accords",
@@ -695,8 +696,6 @@ fn is_programme_or_law(plain: &str, last: &str) -> bool {
         "bill",
         "initiative",
         "law",
-        "program",
-        "programme",
         "treaty",
     ];
     const BODIES: &[&str] = &["u n ", "un ", "united nations ", "world "];

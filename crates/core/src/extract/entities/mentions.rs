@@ -44,6 +44,24 @@ fn span_over(ner: &NerText, tokens: &Range<usize>) -> ByteSpan {
     )
 }
 
+/// What separates token `t` (> 0) from the token before it: `" "` inside a name written
+/// with single spaces, `""` where the two are one word (`O/E`, `al-Mahdi` + `'s`).
+fn gap_before<'t>(text: &'t str, ner: &NerText, t: usize) -> &'t str {
+    &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start]
+}
+
+/// The first token of the sentence that holds token `t`.
+fn sentence_start(ner: &NerText, t: usize) -> usize {
+    ner.sentences
+        .get(ner.sentences.partition_point(|s| s.end <= t))
+        .map_or(t, |s| s.start)
+}
+
+/// Whether a tagger token is a possessive mark, which the tokens cut off names (`'s`).
+fn is_possessive_mark(word: &str) -> bool {
+    matches!(word, "'s" | "’s")
+}
+
 /// The mentions of a label sequence, repaired, in text order.
 pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Mention> {
     let mut mentions = decode(doc.text, ner, labels);
@@ -362,9 +380,6 @@ fn extend_to_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
 /// Group PLC`), nor when the walk stops inside a word (`O/E Corp`).
 fn extend_legal_forms_to_their_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let gap = |t: usize| &text[ner.tokens[t].span.end..ner.tokens[t + 1].span.start];
-    let spaced = |t: usize| gap(t) == " ";
-    let spaced_at_all = |t: usize| !gap(t).is_empty();
     let is_name_word = |t: usize| {
         let w = word(t);
         let is_number = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
@@ -382,14 +397,14 @@ fn extend_legal_forms_to_their_names(text: &str, ner: &NerText, mentions: &mut V
         if !m.tokens.clone().all(|t| is_written_legal_form(word(t))) {
             continue;
         }
-        let sentence_start = ner
-            .sentences
-            .get(ner.sentences.partition_point(|s| s.end <= m.tokens.start))
-            .map_or(m.tokens.start, |s| s.start);
+        let sentence_start = sentence_start(ner, m.tokens.start);
         let before = k.checked_sub(2).map(|j| mentions[j].tokens.clone());
         let mut start = m.tokens.start;
         let mut absorbed = 0;
-        while start > sentence_start && m.tokens.start - start < 4 && spaced(start - 1) {
+        while start > sentence_start
+            && m.tokens.start - start < 4
+            && gap_before(text, ner, start) == " "
+        {
             if let Some(b) = before.as_ref().filter(|b| b.end == start) {
                 if b.clone().all(is_name_word) {
                     start = b.start;
@@ -405,7 +420,7 @@ fn extend_legal_forms_to_their_names(text: &str, ner: &NerText, mentions: &mut V
         // Not the end of a word the walk stopped inside (`O/E Corp`), nor words every firm
         // may have (`dixons Group PLC`: `Group PLC` names none).
         let inside_a_word = start > 0
-            && !spaced_at_all(start - 1)
+            && gap_before(text, ner, start).is_empty()
             && !matches!(word(start - 1), "<" | "(" | "[" | "\"" | "“" | "'" | "‘");
         let generic = (start..m.tokens.start)
             .all(|t| gazetteer::contains_word(gazetteer::List::OrgWord, word(t)));
@@ -442,9 +457,9 @@ fn join_opening_possessive_firm(doc: &Document<'_>, ner: &NerText, mentions: &mu
     let (owner, mark, firm_start) = (first, first + 1, first + 2);
     if firm_start >= ner.tokens.len()
         || !is_capitalised_word(word(owner))
-        || !matches!(word(mark), "'s" | "’s")
-        || ner.tokens[mark].span.start != ner.tokens[owner].span.end
-        || text[ner.tokens[mark].span.end..ner.tokens[firm_start].span.start] != *" "
+        || !is_possessive_mark(word(mark))
+        || !gap_before(text, ner, mark).is_empty()
+        || gap_before(text, ner, firm_start) != " "
         || gazetteer::is_place(word(owner))
     {
         return;
@@ -909,7 +924,7 @@ fn is_romance_organisation_head(word: &str) -> bool {
 /// first word.
 fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
+    let spaced = |t: usize| gap_before(text, ner, t) == " ";
     let is_capitalised = |t: usize| is_capitalised_word(word(t));
     let mut k = 0;
     while k < mentions.len() {
@@ -970,7 +985,7 @@ fn is_article_surname(word: &str) -> bool {
 fn join_article_surnames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let count = ner.tokens.len();
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let spaced = |t: usize| text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start] == *" ";
+    let spaced = |t: usize| gap_before(text, ner, t) == " ";
     let is_title = |t: usize| gazetteer::contains_word(gazetteer::List::Title, word(t));
     // Where the family names after the given names starting at `first` end, if any follow.
     let surnames_end = |first: usize| {
@@ -1023,7 +1038,7 @@ fn join_article_surnames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
             if n.tokens.start >= end {
                 break;
             }
-            let possessive_after = n.tokens.end == end + 1 && matches!(word(end), "'s" | "’s");
+            let possessive_after = n.tokens.end == end + 1 && is_possessive_mark(word(end));
             if n.tokens.start < start || (n.tokens.end > end && !possessive_after) {
                 fits = false;
                 break;
@@ -1061,7 +1076,7 @@ fn join_article_surnames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
 fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let count = ner.tokens.len();
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let gap = |t: usize| &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start];
+    let gap = |t: usize| gap_before(text, ner, t);
     let is_capitalised = |t: usize| is_capitalised_word(word(t));
     let mut k = 0;
     while k < mentions.len() {
@@ -1137,11 +1152,8 @@ fn join_first_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
             continue;
         }
         let given = start - 1;
-        let sentence_start = ner
-            .sentences
-            .get(ner.sentences.partition_point(|s| s.end <= start))
-            .map_or(start, |s| s.start);
-        let gap = &text[ner.tokens[given].span.end..ner.tokens[start].span.start];
+        let sentence_start = sentence_start(ner, start);
+        let gap = gap_before(text, ner, start);
         let is_given_name = is_capitalised_word(word(given))
             && gazetteer::contains_word(gazetteer::List::FirstName, word(given));
         if given <= sentence_start
@@ -1231,7 +1243,7 @@ fn cut_abbreviated_titles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>
         if name >= m.tokens.end {
             return false;
         }
-        let spaced = text[ner.tokens[name - 1].span.end..ner.tokens[name].span.start] == *" ";
+        let spaced = gap_before(text, ner, name) == " ";
         if spaced && word(name).starts_with(char::is_uppercase) && m.tokens.end - name <= 3 {
             m.tokens.start = name;
             m.span = ByteSpan::new(ner.tokens[name].span.start, m.span.end);
