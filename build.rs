@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=DOSSIER_SEEDS");
     println!("cargo:rerun-if-changed=build.rs");
     declare_test_panic_cfg();
+    declare_split_cfg();
     let manifest_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -79,6 +80,30 @@ fn declare_no_seeds_cfg(files: &[corpus::FileOnDisk]) {
     println!("cargo::rustc-check-cfg=cfg(dossier_no_seeds)");
     if !files.iter().any(|f| corpus::classify(&f.name).is_ok()) {
         println!("cargo:rustc-cfg=dossier_no_seeds");
+    }
+}
+
+/// Declares `cfg(dossier_split)` and turns it on for the app for archives
+/// (`DOSSIER_ARCHIVE_APP=1`, set by `./dev archive-app`): its lazily loaded code
+/// (src/ui/lazy.rs) becomes split points, and the app's wasm keeps its relocations, which
+/// `wasm-split-cli` needs to cut it (scripts/split_wasm.py).
+///
+/// Only in the app's own profile (`wasm-release-app`, index.html's `dossier-web`): a split
+/// point is an exported function, which would keep the whole UI alive in the own-articles
+/// worker that the same Trunk run builds (its wasm grew from 2.7 to 3.5 MB). Cargo tells a
+/// build script its profile only through the folder it builds in.
+fn declare_split_cfg() {
+    println!("cargo::rustc-check-cfg=cfg(dossier_split)");
+    println!("cargo:rerun-if-env-changed=DOSSIER_ARCHIVE_APP");
+    let out_dir = std::env::var_os("OUT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let app_profile = out_dir
+        .components()
+        .any(|c| c.as_os_str() == "wasm-release-app");
+    if app_profile && std::env::var_os("DOSSIER_ARCHIVE_APP").is_some_and(|v| v == "1") {
+        println!("cargo:rustc-cfg=dossier_split");
+        println!("cargo:rustc-link-arg-bin=dossier-web=--emit-relocs");
     }
 }
 

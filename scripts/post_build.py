@@ -8,7 +8,8 @@ moves it to dist/.
 2. The app for archives (`./dev archive-app` sets DOSSIER_ARCHIVE_APP=1) is marked so
    (`data-archive` on `<meta name="dossier-app">`): static/boot.js then fetches the
    archive's manifest and catalogue while the wasm compiles. Other builds never ask for an
-   archive before the app decides it has none (no 404 for every embedded site).
+   archive before the app decides it has none (no 404 for every embedded site). Its wasm is
+   cut into what every page loads and code fetched when first used (scripts/split_wasm.py).
 3. The own-articles worker's files get content-hashed names, as Trunk gives the app's own
    (Trunk 0.21 names a worker's output plainly): `dossier-worker-<hash>.js` and
    `dossier-worker-<hash>_bg.wasm`, and `own_worker-<hash>.js` that loads them. The page
@@ -28,6 +29,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import service_worker  # noqa: E402  (a sibling script, importable once its folder is on the path)
+import split_wasm  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 SCRIPT_SRC = re.compile(r"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*script-src )")
@@ -105,6 +107,7 @@ def main() -> None:
     html = allow_inline_scripts(index.read_text())
     if os.environ.get("DOSSIER_ARCHIVE_APP") == "1":
         html = with_app_meta_attribute(html, "data-archive")
+        html = split_wasm.split(folder, html)
     html = hash_worker_names(folder, html)
     index.write_text(html)
     service_worker.write_worker(folder, development=os.environ.get("TRUNK_PROFILE") == "debug")

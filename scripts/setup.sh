@@ -20,6 +20,7 @@ done
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4
 
 step() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -38,6 +39,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   step "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   # Not --locked: its lock file names a crate version the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-split-cli cuts the app for archives into the wasm every page needs and the files of
+# code fetched when first used (scripts/split_wasm.py; src/ui/lazy.rs). It prints no
+# version, so its crate's version is checked in cargo's list of installed tools.
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "building wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm tools: wasm-opt from binaryen 132 (Debian's binaryen 108 emits wasm that crashes in

@@ -8,12 +8,13 @@
 use super::archive_source::{self, ArchiveView, Mode};
 use super::archive_view::{ArchiveMain, ArchiveSidebar};
 use super::chips::ActiveFilters;
-use super::curation::{ApplyingStatus, CurationPanel};
+use super::curation::{ApplyingStatus, CurationPanel, Edits};
 use super::entity_page::EntityPage;
 use super::entity_table::EntityTable;
 use super::export::ExportMenu;
 use super::facets::FacetPanels;
 use super::keyboard;
+use super::lazy::{self, lazy_code, lazy_view};
 use super::link::ViewLink;
 use super::network::NetworkView;
 use super::offline_save::OfflineSave;
@@ -40,32 +41,37 @@ pub fn App() -> impl IntoView {
     let archive_answers = Memo::new(move |_| source.answers(state));
     let archive_answers = move || archive_answers.get();
     keyboard::install(state);
-    view_ready::install(state, move || match source.mode.get() {
-        Mode::Deciding => false,
-        Mode::Archive if archive_answers() => {
-            matches!(source.shown.get(), ArchiveView::Ready(_))
-                && state.filter.with(|(f, _)| {
-                    if f.entity.is_some() {
-                        return source.entity_shown.with(|shown| *shown == f.entity);
-                    }
-                    // The network and the table are answered after the list: their own view.
-                    let drawn =
-                        |counted: &Filter| source.view_drawn.with(|d| d.as_ref() == Some(counted));
-                    match f.view {
-                        _ if f.article.is_some() => true,
-                        View::Network => drawn(&Filter {
-                            nodes: None,
-                            ..f.clone()
-                        }),
-                        View::Entities => drawn(&Filter {
-                            by: None,
-                            ..f.clone()
-                        }),
-                        View::Articles | View::Quotes | View::Timeline => true,
-                    }
-                })
-        }
-        Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),
+    // A view whose code is still being fetched (super::lazy) is not on screen yet.
+    view_ready::install(state, move || {
+        lazy::settled()
+            && match source.mode.get() {
+                Mode::Deciding => false,
+                Mode::Archive if archive_answers() => {
+                    matches!(source.shown.get(), ArchiveView::Ready(_))
+                        && state.filter.with(|(f, _)| {
+                            if f.entity.is_some() {
+                                return source.entity_shown.with(|shown| *shown == f.entity);
+                            }
+                            // The network and the table are answered after the list: their own view.
+                            let drawn = |counted: &Filter| {
+                                source.view_drawn.with(|d| d.as_ref() == Some(counted))
+                            };
+                            match f.view {
+                                _ if f.article.is_some() => true,
+                                View::Network => drawn(&Filter {
+                                    nodes: None,
+                                    ..f.clone()
+                                }),
+                                View::Entities => drawn(&Filter {
+                                    by: None,
+                                    ..f.clone()
+                                }),
+                                View::Articles | View::Quotes | View::Timeline => true,
+                            }
+                        })
+                }
+                Mode::Embedded | Mode::Archive => state.results.with(Option::is_some),
+            }
     });
     let _ = own;
     let notices = move || state.filter.get().1;
@@ -78,17 +84,15 @@ pub fn App() -> impl IntoView {
         let f = state.filter.get().0;
         (f.article.clone(), f.view == View::Timeline)
     });
-    let embedded_sidebar = move |open: (Option<String>, bool)| match open {
-        (Some(id), _) => view! { <ArticleSidebar id=id/> }.into_any(),
-        (None, true) => view! { <CollectionPanel/><FacetPanels/> }.into_any(),
-        (None, false) => view! { <Timeline/><CollectionPanel/><FacetPanels/> }.into_any(),
-    };
     let sidebar = move || match (archive_answers(), open_article.get()) {
         (true, (Some(_), _)) => ().into_any(),
         (true, (None, timeline_is_main)) => {
             view! { <ArchiveSidebar timeline_is_main=timeline_is_main/> }.into_any()
         }
-        (false, open) => embedded_sidebar(open),
+        // Nothing until the app knows whether an archive answers: the app for archives
+        // would otherwise fetch the embedded views' code for every cold link.
+        (false, _) if source.mode.get() == Mode::Deciding => ().into_any(),
+        (false, open) => lazy_view(move || embedded_sidebar(open.clone())).into_any(),
     };
     let close_drawer = move || {
         drawer_open.set(false);
@@ -141,7 +145,10 @@ pub fn App() -> impl IntoView {
                 }>
                 <DrawerHead on_close=Callback::new(move |()| close_drawer())/>
                 {sidebar}
-                {move || view! { <CurationPanel archive=source.mode.get() == Mode::Archive/> }}
+                {move || state.edits.with(Edits::any).then(|| {
+                    let archive = source.mode.get() == Mode::Archive;
+                    lazy_view(move || curation_panel(archive))
+                })}
             </aside>
             <main id="main" tabindex="-1">
                 <div class="toolbar">
@@ -152,13 +159,31 @@ pub fn App() -> impl IntoView {
                 <ChangeNote/>
                 {move || if archive_answers() {
                     view! { <ArchiveMain/> }.into_any()
+                } else if source.mode.get() == Mode::Deciding {
+                    ().into_any()
                 } else {
-                    view! { <MainView/> }.into_any()
+                    lazy_view(embedded_main).into_any()
                 }}
             </main>
         </div>
     }
 }
+
+// The embedded build's views: in the app for archives only the reader's own articles
+// use them (super::lazy).
+lazy_code! { embedded_views: fn embedded_main() -> AnyView {
+    view! { <MainView/> }.into_any()
+} }
+lazy_code! { embedded_views: fn embedded_sidebar(open: (Option<String>, bool)) -> AnyView {
+    match open {
+        (Some(id), _) => view! { <ArticleSidebar id=id/> }.into_any(),
+        (None, true) => view! { <CollectionPanel/><FacetPanels/> }.into_any(),
+        (None, false) => view! { <Timeline/><CollectionPanel/><FacetPanels/> }.into_any(),
+    }
+} }
+lazy_code! { curation: fn curation_panel(archive: bool) -> AnyView {
+    view! { <CurationPanel archive=archive/> }.into_any()
+} }
 
 /// The search box: live results as you type. Typing replaces the current history entry
 /// (one entry per search, not per key); the value always mirrors the URL. While it is typed

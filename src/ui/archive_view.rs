@@ -8,6 +8,7 @@ use super::archive_entity::ArchiveEntityPage;
 use super::archive_source::{ArchiveSource, ArchiveView, SharedArchiveResults};
 use super::entity_table::ArchiveEntityTable;
 use super::facets::FacetPanelsOf;
+use super::lazy::{lazy_code, lazy_view};
 use super::link::ViewLink;
 use super::network::ArchiveNetworkView;
 use super::own_articles::CollectionPanel;
@@ -17,6 +18,7 @@ use super::results::{SortControl, own_badge, summary};
 use super::state::{AppState, HIT_PAGE, Library};
 use crate::archive::parts::DocEntry;
 use crate::archive::{ArchiveHit, ArchiveResults};
+use crate::extract::EntityId;
 use crate::index::Index;
 use crate::query::quote_list::QuoteWords;
 use crate::query::{Filter, View};
@@ -70,14 +72,14 @@ pub fn ArchiveMain() -> impl IntoView {
     move || {
         let (article, entity, view) = which.get();
         if let Some(id) = article {
-            view! { <ArchiveReader id=id/> }.into_any()
+            lazy_view(move || reader_view(id.clone())).into_any()
         } else if let Some(id) = entity {
-            view! { <ArchiveEntityPage id=id/> }.into_any()
+            lazy_view(move || entity_page_view(id.clone())).into_any()
         } else {
             match view {
-                View::Quotes => view! { <ArchiveQuotes/> }.into_any(),
-                View::Entities => view! { <ArchiveEntityTable/> }.into_any(),
-                View::Network => view! { <ArchiveNetworkView/> }.into_any(),
+                View::Quotes => lazy_view(quotes_view).into_any(),
+                View::Entities => lazy_view(entity_table_view).into_any(),
+                View::Network => lazy_view(network_view).into_any(),
                 View::Timeline => {
                     view! { <div class="timeline-main"><ArchiveTimeline/></div><ArchiveList/> }
                         .into_any()
@@ -87,6 +89,23 @@ pub fn ArchiveMain() -> impl IntoView {
         }
     }
 }
+
+// The views a list of articles does not need, each fetched when first shown (super::lazy).
+lazy_code! { archive_reader: fn reader_view(id: String) -> AnyView {
+    view! { <ArchiveReader id=id/> }.into_any()
+} }
+lazy_code! { archive_entity_page: fn entity_page_view(id: EntityId) -> AnyView {
+    view! { <ArchiveEntityPage id=id/> }.into_any()
+} }
+lazy_code! { archive_quotes: fn quotes_view() -> AnyView {
+    view! { <ArchiveQuotes/> }.into_any()
+} }
+lazy_code! { archive_entity_table: fn entity_table_view() -> AnyView {
+    view! { <ArchiveEntityTable/> }.into_any()
+} }
+lazy_code! { archive_network: fn network_view() -> AnyView {
+    view! { <ArchiveNetworkView/> }.into_any()
+} }
 
 /// The sidebar in archive mode: timeline (unless it is the main view) and facets.
 #[component]

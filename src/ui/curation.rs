@@ -11,9 +11,8 @@
 //! edits cannot apply until the archive is rebuilt; the panel says so and still exports.
 
 use super::archive_source::{ArchiveSource, Mode};
-use super::state::{AppState, Library};
+use super::state::AppState;
 use crate::extract::{EntityId, EntityKind};
-use crate::index::Index;
 use crate::query::Filter;
 use crate::resolve::aliases::{Action, Edit};
 use crate::resolve::{Curated, Curation, Rule};
@@ -32,6 +31,12 @@ pub struct Edits {
 }
 
 impl Edits {
+    /// Whether there is anything for the edits panel to show: an edit, or a problem
+    /// with the stored ones.
+    pub fn any(&self) -> bool {
+        !self.site.is_empty() || !self.mine.is_empty() || self.problem.is_some()
+    }
+
     /// The site's edits, then this browser's that the site does not already make: what
     /// applies (after a rebuild with the exported file, the browser's copies stay listed,
     /// marked, until undone).
@@ -179,17 +184,15 @@ fn change(
         let mut last = None;
         if let Some((library, prepared)) = library {
             let all = state.edits.get_untracked().all();
-            let resolved = prepared.as_ref().clone().finish(&library.articles, &all);
-            let index = Index::build(&library.articles, &resolved.annotations);
-            last = resolved.decisions.curated.last().cloned();
-            state.library.set(Some(Arc::new(Library {
-                articles: library.articles.clone(),
-                prepared: Some(prepared),
-                annotations: resolved.annotations,
-                decisions: resolved.decisions,
-                index,
-                entity_stats: std::sync::OnceLock::new(),
-            })));
+            match super::loader::refinishing(library, prepared, all).await {
+                Ok(library) => {
+                    last = library.decisions.curated.last().cloned();
+                    state.library.set(Some(Arc::new(library)));
+                }
+                Err(missing) => state.edits.update(|edits| {
+                    edits.problem = Some(format!("the edits could not be applied: {missing}"));
+                }),
+            }
         }
         if archive {
             let mine = state.edits.get_untracked().browser_only();
@@ -235,7 +238,7 @@ pub fn CurationPanel(
     move || {
         let edits = state.edits.get();
         let archive_outcomes = source.curated.get();
-        if edits.site.is_empty() && edits.mine.is_empty() && edits.problem.is_none() {
+        if !edits.any() {
             return None;
         }
         let outcomes = state

@@ -2,6 +2,7 @@
 //! extract, resolve and index in time slices, yielding to the browser between slices, and publish
 //! the articles as soon as they are read so the list shows before indexing finishes.
 
+use super::lazy::lazy_code;
 use super::state::{AppState, Library, Progress, SiteCollection};
 use crate::corpus::Article;
 use crate::extract::Annotations;
@@ -42,7 +43,10 @@ async fn load(state: AppState) -> Result<(), String> {
         annotations: Arc::new(annotations.clone()),
     })));
     let (library, _, _) =
-        resolve_and_index(articles, annotations, &Default::default(), &curation).await;
+        resolving_and_indexing(articles, annotations, Default::default(), curation)
+            .await
+            .map_err(|missing| format!("The articles could not be indexed: {missing}."))?
+            .await;
     state.library.set(Some(Arc::new(library)));
     let ready_ms = now_ms();
     state.progress.set(Progress::Ready {
@@ -123,6 +127,9 @@ pub struct Rebuilt {
     /// Why the archive's verdicts on the reader's names could not be fetched (the
     /// reader's articles are then resolved among themselves).
     pub unjoined: Option<String>,
+    /// Why the new collection could not be made at all (the code that resolves and
+    /// indexes could not be fetched): the views keep the previous one.
+    pub not_rebuilt: Option<String>,
 }
 
 /// Rebuilds the library from the site's articles and the reader's own `files` (resolved and
@@ -158,8 +165,20 @@ pub async fn rebuild(
     }
     // The hand edits apply to own articles as to the site's.
     let curation = state.edits.get_untracked().all();
-    let (library, resolve_ms, index_ms) =
-        resolve_and_index(articles.clone(), combined.annotations, &verdicts, &curation).await;
+    let resolving =
+        resolving_and_indexing(articles.clone(), combined.annotations, verdicts, curation);
+    let (library, resolve_ms, index_ms) = match resolving.await {
+        Ok(resolving) => resolving.await,
+        Err(missing) => {
+            return Rebuilt {
+                clashes: combined.clashes,
+                unjoined,
+                not_rebuilt: Some(format!(
+                    "Your articles could not be added to the views: {missing}. Try again once online."
+                )),
+            };
+        }
+    };
     // Main-thread time spent resolving and indexing (ms), for tests and the curious.
     if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -177,8 +196,40 @@ pub async fn rebuild(
     Rebuilt {
         clashes: combined.clashes,
         unjoined,
+        not_rebuilt: None,
     }
 }
+
+/// The work of [`resolve_and_index`], to be awaited.
+type Resolving = std::pin::Pin<Box<dyn std::future::Future<Output = (Library, f64, f64)>>>;
+
+// Resolving and indexing in the browser is for the embedded articles and the reader's own:
+// the app for archives fetches this code when the reader adds articles (super::lazy).
+lazy_code! { articles_in_page: fn resolving_and_indexing(
+    articles: Arc<Vec<Article>>,
+    annotations: Vec<Annotations>,
+    verdicts: crate::resolve::from_archive::ArchiveVerdicts,
+    curation: crate::resolve::Curation,
+) -> Resolving {
+    Box::pin(async move { resolve_and_index(articles, annotations, &verdicts, &curation).await })
+} }
+
+lazy_code! { articles_in_page: pub fn refinishing(
+    library: Arc<Library>,
+    prepared: Arc<crate::resolve::Prepared>,
+    curation: crate::resolve::Curation,
+) -> Library {
+    let resolved = prepared.as_ref().clone().finish(&library.articles, &curation);
+    let index = crate::index::Index::build(&library.articles, &resolved.annotations);
+    Library {
+        articles: library.articles.clone(),
+        prepared: Some(prepared),
+        annotations: resolved.annotations,
+        decisions: resolved.decisions,
+        index,
+        entity_stats: std::sync::OnceLock::new(),
+    }
+} }
 
 /// Resolves entities across `articles`, applies the hand edits and indexes them; returns the
 /// library and the main-thread ms spent resolving and indexing. The automatic verdicts are

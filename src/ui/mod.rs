@@ -17,6 +17,7 @@ mod entity_table;
 mod export;
 mod facets;
 mod keyboard;
+mod lazy;
 mod link;
 mod loader;
 mod network;

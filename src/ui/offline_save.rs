@@ -13,6 +13,7 @@ use super::archive_source::{
     ATTEMPTS, ArchiveSource, ArchiveView, MANIFEST_URL, Mode, PARTS_URL, body_bytes, bytes_of,
     start_fetch, text_of,
 };
+use super::lazy::lazy_code;
 use crate::archive::codec::hash_of;
 use crate::archive::parts::PartListPart;
 use crate::archive::{Manifest, PartName, open_part_list};
@@ -99,7 +100,18 @@ pub fn OfflineSave() -> impl IntoView {
         });
         let this = Rc::new(Run::default());
         run.set_value(Some(this.clone()));
-        leptos::task::spawn_local(save(source, status, this));
+        // The bytes the manifest says a save downloads: what is still missing if the
+        // saving code itself cannot be fetched.
+        let bytes = source.manifest().map_or(0, |m| m.bytes);
+        leptos::task::spawn_local(async move {
+            match saving(source, status, this).await {
+                Ok(saving) => saving.await,
+                Err(missing) => status.set(Offline::Failed {
+                    message: format!("Could not start saving for offline: {missing}."),
+                    bytes,
+                }),
+            }
+        });
     };
     let cancel = move |_| {
         if let Some(this) = run.get_value() {
@@ -221,6 +233,15 @@ async fn check(manifest: &Manifest, fetch_list: bool) -> Offline {
     };
     outcome.await.unwrap_or_else(Offline::Unavailable)
 }
+
+// Saving runs once a reader asks for it: its code is fetched then (super::lazy).
+lazy_code! { offline_save: fn saving(
+    source: ArchiveSource,
+    status: RwSignal<Offline>,
+    run: Rc<Run>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    Box::pin(save(source, status, run))
+} }
 
 /// Saves every part of the open archive not kept yet, reporting into `status`.
 async fn save(source: ArchiveSource, status: RwSignal<Offline>, run: Rc<Run>) {

@@ -430,9 +430,13 @@ async fn finish(
     files.retain(|f| !added_names.contains(&f.name));
     files.extend(good);
     crate::sort::by(&mut files, |a, b| a.name.cmp(&b.name));
-    let loader::Rebuilt { clashes, unjoined } =
-        loader::rebuild(state, &files, Some(own.archive)).await;
+    let loader::Rebuilt {
+        clashes,
+        unjoined,
+        not_rebuilt,
+    } = loader::rebuild(state, &files, Some(own.archive)).await;
     problems.extend(unjoined.map(unjoined_problem));
+    problems.extend(not_rebuilt);
     let clashing: std::collections::HashSet<&str> =
         clashes.iter().map(|(name, _)| name.as_str()).collect();
     problems.extend(clashes.iter().map(|(_, message)| message.clone()));
@@ -519,8 +523,11 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
         let rebuilt = loader::rebuild(state, &files, Some(own.archive)).await;
         own.listed.set(listing(&files));
         own.files.set_value(files);
-        own.problems
-            .set(rebuilt.unjoined.map(unjoined_problem).into_iter().collect());
+        own.problems.set(
+            (rebuilt.unjoined.map(unjoined_problem).into_iter())
+                .chain(rebuilt.not_rebuilt)
+                .collect(),
+        );
         own.running.set(None);
         let outcome = own_store::remove(name.as_deref()).await;
         // Only now: a reload from here on finds the file gone.

@@ -5,7 +5,7 @@
 //! matching article; a cold network link draws the archive's most named and a cold entity
 //! table link counts them as `dossier query` does; a cold entity page
 //! reads the entity's profile and pages through its articles; a site with a part deleted and parts corrupted says so plainly instead
-//! of showing numbers; "Save for offline" keeps every part, after which cold views work with
+//! of showing numbers; a view whose code file the host lost says so and shows once it can; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
 //! (and saved) on its own, without the old build's parts; a cold quotes link lists each
 //! quote's words, speaker and article as `dossier query` does.
@@ -1202,6 +1202,53 @@ async fn a_site_with_a_missing_and_corrupted_parts_says_what_could_not_be_loaded
         );
         let summary = app.client.find(fantoccini::Locator::Css(".hits")).await;
         assert!(summary.is_err(), "no list is shown for a failed view");
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_view_whose_code_cannot_be_fetched_says_so_and_shows_once_it_can() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    // The network view's code is a file of its own (src/ui/lazy.rs, scripts/split_wasm.py),
+    // fetched when the view is first shown; the host has lost it (and its compressed copies).
+    let code: Vec<String> = std::fs::read_dir(&fixture.site)
+        .expect("the site")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("-split_archive_network-"))
+        .collect();
+    assert!(
+        !code.is_empty(),
+        "the app for archives keeps the network view's code in a file of its own"
+    );
+    let damaged = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&fixture.site, damaged.path()).expect("the site copies");
+    for name in &code {
+        std::fs::remove_file(damaged.path().join(name)).expect("the file is deleted");
+    }
+    App::run_with(damaged.path(), None, async |app| {
+        app.open_link("").await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.open_link("view=network").await?;
+        let message = app
+            .wait_for_text(".code-missing", "cannot be shown")
+            .await?;
+        assert!(message.contains("could not be downloaded"), "{message}");
+        assert!(
+            app.client
+                .find(fantoccini::Locator::Css("body[data-view-ready]"))
+                .await
+                .is_err(),
+            "a view without its code is not marked ready"
+        );
+        // The host has the file again: trying again shows the view, without a reload.
+        app.server.serve_from(&fixture.site);
+        app.wait_for(".code-missing button").await?.click().await?;
+        app.wait_for("body[data-view-ready]").await?;
+        assert!(page::count(app, "svg.network .node").await? > 0);
         app.assert_no_crash().await
     })
     .await;
