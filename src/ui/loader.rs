@@ -221,14 +221,7 @@ lazy_code! { articles_in_page: pub fn refinishing(
 ) -> Library {
     let resolved = prepared.as_ref().clone().finish(&library.articles, &curation);
     let index = crate::index::Index::build(&library.articles, &resolved.annotations);
-    Library {
-        articles: library.articles.clone(),
-        prepared: Some(prepared),
-        annotations: resolved.annotations,
-        decisions: resolved.decisions,
-        index,
-        entity_stats: std::sync::OnceLock::new(),
-    }
+    Library::resolved(library.articles.clone(), prepared, resolved, index)
 } }
 
 /// Resolves entities across `articles`, applies the hand edits and indexes them; returns the
@@ -283,14 +276,7 @@ async fn resolve_and_index(
     let slice = slice.yield_now().await;
     let index = builder.finish();
     index_ms += slice.elapsed();
-    let library = Library {
-        articles,
-        prepared: Some(Arc::new(prepared)),
-        annotations: resolved.annotations,
-        decisions: resolved.decisions,
-        index,
-        entity_stats: std::sync::OnceLock::new(),
-    };
+    let library = Library::resolved(articles, Arc::new(prepared), resolved, index);
     (library, resolve_ms, index_ms)
 }
 

@@ -42,6 +42,24 @@ impl Library {
         }
     }
 
+    /// The library of `articles` resolved from the kept verdicts `prepared` (what an edit
+    /// starts again from) into `resolved`, indexed as `index`.
+    pub fn resolved(
+        articles: Arc<Vec<Article>>,
+        prepared: Arc<crate::resolve::Prepared>,
+        resolved: crate::resolve::Resolved,
+        index: Index,
+    ) -> Self {
+        Library {
+            articles,
+            prepared: Some(prepared),
+            annotations: resolved.annotations,
+            decisions: resolved.decisions,
+            index,
+            entity_stats: OnceLock::new(),
+        }
+    }
+
     /// The entity table's per-article counts (gathered on first use).
     pub fn entity_stats(&self) -> &EntityStats {
         self.entity_stats
