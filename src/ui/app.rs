@@ -75,6 +75,9 @@ pub fn App() -> impl IntoView {
     });
     let _ = own;
     let notices = move || state.filter.get().1;
+    // Whether the edits panel has anything to show: a memo, so its code is asked for (and
+    // the panel made) once, not again at every edit.
+    let has_edits = Memo::new(move |_| state.edits.with(Edits::any));
     // Whether the phone's filter drawer is open: transient, like a facet's "show more".
     let drawer_open = RwSignal::new(false);
     // Only the open article decides what the sidebar shows; a Memo, so the facets are not
@@ -145,7 +148,7 @@ pub fn App() -> impl IntoView {
                 }>
                 <DrawerHead on_close=Callback::new(move |()| close_drawer())/>
                 {sidebar}
-                {move || state.edits.with(Edits::any).then(|| {
+                {move || has_edits.get().then(|| {
                     let archive = source.mode.get() == Mode::Archive;
                     lazy_view(move || curation_panel(archive))
                 })}
