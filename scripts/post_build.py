@@ -107,7 +107,7 @@ def main() -> None:
     html = allow_inline_scripts(index.read_text())
     if os.environ.get("DOSSIER_ARCHIVE_APP") == "1":
         html = with_app_meta_attribute(html, "data-archive")
-        html = split_wasm.split(folder, html)
+        html = split_wasm.split(folder, html, content_hash)
     html = hash_worker_names(folder, html)
     index.write_text(html)
     service_worker.write_worker(folder, development=os.environ.get("TRUNK_PROFILE") == "debug")

@@ -20,13 +20,13 @@ build):
 Each step's failure stops the build with the tool's own message.
 """
 
-import hashlib
 import json
 import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = "dossier-web"
@@ -70,9 +70,10 @@ def cargo_wasm() -> Path:
     return wasm
 
 
-def split(folder: Path, html: str) -> str:
-    """Replaces the app's glue and wasm in `folder` by the split set; returns index.html
-    pointing at it."""
+def split(folder: Path, html: str, content_hash: Callable[..., str]) -> str:
+    """Replaces the app's glue and wasm in `folder` by the split set, named by
+    `content_hash` (post_build.py's, as every file it renames); returns index.html pointing
+    at it."""
     if os.environ.get("TRUNK_PROFILE") != "release":
         raise SystemExit("split_wasm.py: the app for archives is a release build (trunk build --release)")
     meta = APP_META.search(html)
@@ -93,13 +94,12 @@ def split(folder: Path, html: str) -> str:
         for path in wasm.values():
             run("wasm-opt", "-Oz", *WASM_FEATURES, str(path), "-o", str(path))
         blobs = {name: path.read_bytes() for name, path in wasm.items()}
-        digest = hashlib.sha256()
-        for name in sorted(files) + sorted(blobs):
-            digest.update(name.encode() + b"\0")
-            digest.update(files[name].encode() if name in files else blobs[name])
         # Named as Trunk names its files (`*-<hash>.js`, `*-<hash>.wasm`), so the cache
         # headers README gives for those hold for these too.
-        build = digest.hexdigest()[:16]
+        build = content_hash(*(
+            name.encode() + b"\0" + (files[name].encode() if name in files else blobs[name])
+            for name in sorted(files) + sorted(blobs)
+        ))
         renamed = {f"{APP}.js": f"{APP}-{build}.js", f"{APP}_bg.wasm": f"{APP}-{build}_bg.wasm", SPLIT_LOADER: f"{APP}-split-{build}.js"}
         renamed.update({p.name: f"{APP}-{p.stem}-{build}.wasm" for p in chunks})
 
