@@ -673,12 +673,15 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
 }
 
 #[test]
-fn an_archive_with_the_first_docs_layout_answers_as_one_with_todays() {
+fn archives_in_every_docs_layout_answer_alike() {
     let corpus = tempfile::tempdir().unwrap();
     write_dated_corpus(corpus.path(), 2_500);
     let (articles, annotations) = corpus_from(corpus.path());
     let index = Index::build(&articles, &annotations);
-    let sites = [Layout::FIRST, Layout::CURRENT].map(|layout| {
+    // What older builds wrote, what a million articles get, what a small archive gets.
+    let layouts = [Layout::FIRST, Layout::LARGE, Layout::for_docs(2_500)];
+    assert_eq!(layouts[2].docs_per_part, 4);
+    let sites = layouts.map(|layout| {
         let site = tempfile::tempdir().unwrap();
         let (a, i) = (&articles, &annotations);
         write_archive_in(layout, site.path(), a, i, &index, &Decisions::default()).unwrap();
@@ -690,7 +693,7 @@ fn an_archive_with_the_first_docs_layout_answers_as_one_with_todays() {
     let tables = opened
         .each_ref()
         .map(|(a, _)| a.catalogue().doc_tables.len());
-    assert_eq!(tables, [1, 3]);
+    assert_eq!(tables, [1, 3, 10]);
     let links = [
         "q=council",
         "q=council&sort=oldest",
@@ -703,18 +706,20 @@ fn an_archive_with_the_first_docs_layout_answers_as_one_with_todays() {
             hits: docs as usize,
             ..Options::default()
         };
-        let [first, today] = opened
+        let [first, large, small] = opened
             .each_mut()
             .map(|(a, s)| search_from(a, s, &filter, options).unwrap());
-        assert!(today.total > 0, "{link}");
-        assert_eq!(archive_view(&first), archive_view(&today), "{link}");
+        assert!(large.total > 0, "{link}");
+        assert_eq!(archive_view(&first), archive_view(&large), "{link}");
+        assert_eq!(archive_view(&first), archive_view(&small), "{link}");
     }
-    // Every article's text is found through its `docs` part in both layouts.
-    for doc in [0, 15, 16, 31, 32, 1023, 1024, docs - 1] {
-        let [first, today] = opened
+    // Every article's text is found through its `docs` part in every layout.
+    for doc in [0, 3, 4, 15, 16, 31, 32, 255, 256, 1023, 1024, docs - 1] {
+        let [first, today, small] = opened
             .each_mut()
             .map(|(a, s)| answered(a, s, |a| a.text(doc)).expect("every document has a text"));
         assert_eq!(first, today, "document {doc}");
+        assert_eq!(first, small, "document {doc}");
         let (article, _) = dossier::archive::parts::parse_text(doc, &today.0, &today.1).unwrap();
         assert_eq!(article.id, articles[doc as usize].id, "document {doc}");
     }

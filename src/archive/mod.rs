@@ -105,7 +105,7 @@
 //! ([`mentioned`]) came next: an archive without them answers `dates=mentioned` with
 //! [`ArchiveError::Unsupported`] ("rebuild it"), never with a wrong count. The `names`
 //! parts after them let a facet's find box find any value ([`names`]). The layout came
-//! last ([`parts::Layout`]): `docs` parts of 16 documents, 64 to a `doctable`, 100 facet
+//! last ([`parts::Layout`]): `docs` parts of 4, 8 or 16 documents, 64 to a `doctable`, 100 facet
 //! values to a `facets` part, where the first archives had 64, 128 and 25; a catalogue
 //! without it has the first layout. Then `docs` parts kept each quote's speaker name and
 //! words after their end, for the quotes view: an older part shows quotes by speaker key

@@ -27,11 +27,12 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// What `dossier build` writes: at 19k articles, 50 hits fetch about 110 KB of `docs`
-    /// parts (343 KB with [`Layout::FIRST`]). A filtered view reads every `facets` part of
-    /// the tables it shows, so a table is one part ([`FACET_TOP`] values): 6 requests at 19k
+    /// The largest layout `dossier build` writes (archives of over 262,144 documents, see
+    /// [`Layout::for_docs`]): at 19k articles, 50 hits fetch about 110 KB of `docs` parts
+    /// (343 KB with [`Layout::FIRST`]). A filtered view reads every `facets` part of the
+    /// tables it shows, so a table is one part ([`FACET_TOP`] values): 6 requests at 19k
     /// where 25 values a part made 43 and 100 made 12.
-    pub const CURRENT: Self = Self {
+    pub const LARGE: Self = Self {
         docs_per_part: 16,
         parts_per_table: 64,
         facet_values_per_part: FACET_TOP as u32,
@@ -42,6 +43,26 @@ impl Layout {
         parts_per_table: 128,
         facet_values_per_part: 25,
     };
+
+    /// What `dossier build` writes for `docs` documents: `docs` parts as small as keeps
+    /// the catalogue's list of `doctable` parts within [`MAX_DOC_TABLES`] names.
+    ///
+    /// Each hit of a first page costs about one `docs` part, so fewer documents a part
+    /// is fewer bytes a link (at 19k, `q=oil prices` reads 21 KB of `docs` parts with 4
+    /// documents each, 62 KB with 16), but every `doctable` part is named in the
+    /// catalogue, which every link reads: 4 documents a part would name 3,906 tables
+    /// (62 KB) at a million articles, 16 name 977. Fewer than 4 would make a page's
+    /// hits more `doctable` parts than they save in `docs` bytes.
+    pub fn for_docs(docs: u32) -> Self {
+        [4, 8]
+            .into_iter()
+            .map(|docs_per_part| Self {
+                docs_per_part,
+                ..Self::LARGE
+            })
+            .find(|layout| layout.doc_tables(docs) <= MAX_DOC_TABLES)
+            .unwrap_or(Self::LARGE)
+    }
 
     /// The `docs` parts of `docs` documents.
     pub fn docs_parts(self, docs: u32) -> u32 {
@@ -74,6 +95,11 @@ pub const BUCKETS_PER_TABLE: u32 = 128;
 pub const TEXTS_PER_CHUNK: u32 = 32;
 /// Values per facet whose postings are stored, so filtered counts are exact for them.
 pub const FACET_TOP: usize = 200;
+
+/// The most `doctable` parts [`Layout::for_docs`] lets the catalogue name while it can
+/// still make `docs` parts smaller: 16 KB of names, what 16 documents a part name at a
+/// million articles.
+pub const MAX_DOC_TABLES: u32 = 1024;
 
 /// A run of documents published on the same (possibly partial) date: documents are
 /// numbered by publication date, so runs cover the numbers without gaps.
@@ -1187,6 +1213,20 @@ mod tests {
     }
 
     #[test]
+    fn documents_a_part_grow_only_when_the_catalogue_would_name_too_many_tables() {
+        let per_part = |docs| Layout::for_docs(docs).docs_per_part;
+        assert_eq!(per_part(0), 4);
+        assert_eq!(per_part(19_043), 4);
+        assert_eq!(per_part(262_144), 4, "1,024 tables of 64 parts of 4");
+        assert_eq!(per_part(262_145), 8);
+        assert_eq!(per_part(524_289), 16);
+        assert_eq!(Layout::for_docs(1_000_000), Layout::LARGE);
+        assert_eq!(Layout::LARGE.doc_tables(1_000_000), 977);
+        // Beyond what 16 a part keep within the bound, the largest layout still holds.
+        assert_eq!(Layout::for_docs(u32::MAX), Layout::LARGE);
+    }
+
+    #[test]
     fn the_layout_is_read_back_and_old_catalogues_keep_the_first_one() {
         let table = |n: u8| PartName {
             hash: [n; 16],
@@ -1196,14 +1236,14 @@ mod tests {
         let current = Catalogue {
             docs: 2049,
             doc_tables: vec![table(1), table(2), table(3)],
-            layout: Layout::CURRENT,
+            layout: Layout::LARGE,
             // Written before the layout, so present whenever the layout is.
             mentioned: Some(MentionedTable::default()),
             ..Catalogue::default()
         };
         assert_eq!(Catalogue::decode(&current.encode()), Ok(current.clone()));
-        assert_eq!(Layout::CURRENT.slot(2048), (2, 0));
-        assert_eq!(Layout::CURRENT.slot(1023), (0, 63));
+        assert_eq!(Layout::LARGE.slot(2048), (2, 0));
+        assert_eq!(Layout::LARGE.slot(1023), (0, 63));
         // Written without the layout, the same catalogue is read as the first layout, which
         // has one table for these documents: the count no longer matches, and it says so.
         let mut body = current.encode();

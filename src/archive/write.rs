@@ -126,8 +126,9 @@ pub fn write_archive<'a, 'b>(
     index: &Index,
     decisions: &Decisions,
 ) -> io::Result<WriteSummary> {
+    let articles = articles.into();
     write_archive_in(
-        Layout::CURRENT,
+        Layout::for_docs(u32::try_from(articles.len()).unwrap_or(u32::MAX)),
         dir,
         articles,
         annotations,
