@@ -169,6 +169,32 @@ fn the_archive_answers_every_filter_as_the_in_memory_index_does() {
     assert_same_answers(&index, &articles, site.path(), &links);
 }
 
+#[test]
+fn a_words_typos_come_with_its_postings_and_a_misspelt_word_reads_the_lexicons() {
+    let site = tempfile::tempdir().unwrap();
+    let (index, articles, _) = build(Path::new(FIXTURE), site.path());
+    let lexicons_read = |link: &str| {
+        let (mut archive, mut source) = open(site.path());
+        let (filter, _) = Filter::from_query_string(link);
+        let got = search_from(&mut archive, &mut source, &filter, Options::default()).unwrap();
+        let expected = embedded_view(
+            &index,
+            &articles,
+            &search_with(&index, &filter, Options::default()),
+        );
+        assert_eq!(archive_view(&got), expected, "link `{link}`");
+        archive
+            .fetched()
+            .iter()
+            .filter(|f| matches!(f.name.kind, Kind::Lexicon | Kind::Lexicon2))
+            .count()
+    };
+    assert_eq!(lexicons_read("q=prices "), 0);
+    assert_eq!(lexicons_read("q=oil prices"), 0);
+    // Not in any document: only the lexicons know what is one edit from it.
+    assert!(lexicons_read("q=rpices ") > 0);
+}
+
 /// Every link, with full and with short lists, answered from the archive in `site` as
 /// `index` answers it.
 fn assert_same_answers(index: &Index, articles: &[Article], site: &Path, links: &[String]) {

@@ -7,8 +7,8 @@
 //! `fetch`: [`Archive::search`] either answers or returns the parts it still needs
 //! ([`Needs`]); the caller fetches them (asynchronously in the browser, from a folder
 //! natively: [`search_from`]), hands them to [`Archive::add`], and asks again. A view needs
-//! at most four rounds: catalogue; words, lexicons, entities, speakers; expanded words
-//! and positions; the `docs` of the first page and the facet postings.
+//! at most four rounds: catalogue; words (each with its typos' names), entities, speakers;
+//! expanded words and positions; the `docs` of the first page and the facet postings.
 //!
 //! # Format (version 1)
 //!
@@ -56,6 +56,9 @@
 //!                           facet_values_per_part
 //!                           [ names(fates) ] ] ] ] ] ] ] ] ]  ; fnv1a64(extraction id) mod len
 //! terms     = len { term:str len { doc-gap tf doc_words } }   ; sorted by term
+//!             [ per term: len { near:str } ]                  ; its typos: terms one edit away,
+//!                                                             ;   by length then term (absent:
+//!                                                             ;   built before them)
 //! positions = len { term:str len { docs(positions) } }        ; same buckets, one list per posting
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
 //! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
@@ -111,7 +114,9 @@
 //! words after their end, for the quotes view: an older part shows quotes by speaker key
 //! and without their words (and cannot narrow them by the query's words). The `fates`
 //! parts came last, named after the layout ([`fates`]): without them the reader's own
-//! articles beside the archive are resolved among themselves only. (A section is written whenever a later one is, so a
+//! articles beside the archive are resolved among themselves only. Then `terms` parts
+//! kept each term's typos after their end: an older part's word reads the lexicons for
+//! them, a round later. (A section is written whenever a later one is, so a
 //! catalogue with a layout always has a `mentioned` table: every build that writes the
 //! layout also writes mentioned dates.)
 //!

@@ -514,6 +514,9 @@ pub struct TermEntry {
     pub term: String,
     /// Its documents, ascending.
     pub postings: Vec<TermPosting>,
+    /// The terms a search for it adds as typos ([`crate::index::Terms::one_edit_neighbours`]),
+    /// in the order the search adds them; `None` in a part written before they were kept.
+    pub near: Option<Vec<String>>,
 }
 
 /// A `terms` part: the terms of one bucket, sorted.
@@ -537,13 +540,21 @@ impl TermsPart {
                 enc.u32(p.length);
             });
         });
+        // Added within version 1, after the part's end, so older parts still read.
+        if self.entries.iter().any(|e| e.near.is_some()) {
+            for entry in &self.entries {
+                enc.list(entry.near.as_deref().unwrap_or_default(), |enc, t| {
+                    enc.str(t)
+                });
+            }
+        }
         enc.into_bytes()
     }
 
     /// Reads a body written by [`TermsPart::encode`].
     pub fn decode(body: &[u8]) -> Result<Self, Problem> {
         let mut dec = Dec::new(body);
-        let entries = dec.list(|dec| {
+        let mut entries = dec.list(|dec| {
             let term = dec.str()?;
             let mut doc = 0u32;
             let postings = dec.list(|dec| {
@@ -556,8 +567,17 @@ impl TermsPart {
                     length: dec.u32()?,
                 })
             })?;
-            Ok(TermEntry { term, postings })
+            Ok(TermEntry {
+                term,
+                postings,
+                near: None,
+            })
         })?;
+        if !dec.is_done() {
+            for entry in &mut entries {
+                entry.near = Some(dec.list(Dec::str)?);
+            }
+        }
         done(&dec, Self { entries })
     }
 
@@ -1362,6 +1382,30 @@ mod tests {
             DocsPart::decode(&short.into_bytes()),
             Err(Problem::Invalid("quote texts do not match the quotes"))
         );
+    }
+
+    #[test]
+    fn a_terms_part_keeps_each_terms_typos_and_one_written_before_them_still_reads() {
+        let entry = |term: &str, near: Option<&[&str]>| TermEntry {
+            term: term.into(),
+            postings: vec![TermPosting {
+                doc: 3,
+                frequency: 1,
+                length: 40,
+            }],
+            near: near.map(|n| n.iter().map(|t| t.to_string()).collect()),
+        };
+        let part = TermsPart {
+            entries: vec![
+                entry("oil", Some(&[])),
+                entry("prices", Some(&["price", "prides"])),
+            ],
+        };
+        assert_eq!(TermsPart::decode(&part.encode()), Ok(part));
+        let before = TermsPart {
+            entries: vec![entry("oil", None), entry("prices", None)],
+        };
+        assert_eq!(TermsPart::decode(&before.encode()), Ok(before));
     }
 
     #[test]

@@ -1150,7 +1150,7 @@ impl<'a> Lookup<'a> {
                 );
             }
             if !unit.exact && word.chars().count() >= MIN_TYPO_LEN {
-                for term in self.one_edit_away(word) {
+                for term in self.typos_of(word) {
                     if !expanded.iter().any(|(t, _)| *t == term) {
                         expanded.push((term, TYPO_WEIGHT));
                     }
@@ -1183,6 +1183,21 @@ impl<'a> Lookup<'a> {
             scored.extend(expanded);
         }
         docs
+    }
+
+    /// The terms a search for `word` adds as typos: those its `terms` entry keeps, else
+    /// (a word in no document, a part written before entries kept them) what the lexicons
+    /// give. None while its `terms` part is not at hand (it is asked for): waiting a round
+    /// for it spares the four lexicons a word's typos would read.
+    fn typos_of(&self, word: &str) -> Vec<String> {
+        match self.term(word) {
+            Some(TermEntry {
+                near: Some(near), ..
+            }) => near.clone(),
+            Some(_) => self.one_edit_away(word),
+            None if self.known_absent(word) => self.one_edit_away(word),
+            None => Vec::new(),
+        }
     }
 
     /// Terms one edit from `word`, in the embedded build's order (by length, then term).

@@ -20,6 +20,7 @@ use crate::corpus::Article;
 use crate::extract::{Annotations, EntityId, EntityKind};
 use crate::index::dates::upper;
 use crate::index::{DayRange, Index, NONE};
+use crate::query::eval::MIN_TYPO_LEN;
 use crate::resolve::Decisions;
 use crate::resolve::from_archive::NameFate;
 use rayon::prelude::*;
@@ -256,6 +257,8 @@ pub fn write_archive_in<'a, 'b>(
     let terms = index.terms();
     let total_postings: usize = (0..terms.len() as u32).map(|t| terms.docs(t).len()).sum();
     let buckets = total_postings.div_ceil(TERM_POSTINGS_PER_BUCKET).max(1) as u32;
+    // Each term's typos beside its postings: a link to a word then reads no lexicon.
+    let near = terms.one_edit_neighbours(MIN_TYPO_LEN);
     let mut by_bucket: Vec<Vec<u32>> = vec![Vec::new(); buckets as usize];
     for t in 0..terms.len() as u32 {
         by_bucket[bucket_of(terms.term(t), buckets) as usize].push(t);
@@ -280,9 +283,11 @@ pub fn write_archive_in<'a, 'b>(
                         }
                     })
                     .collect();
+                let near = near.get(t as usize).map_or(&[][..], Vec::as_slice);
                 entries.push(TermEntry {
                     term: terms.term(t).to_string(),
                     postings,
+                    near: Some(near.iter().map(|&n| terms.term(n).to_string()).collect()),
                 });
                 positions.push((terms.term(t).to_string(), lists));
             }

@@ -240,6 +240,67 @@ impl Terms {
         }
     }
 
+    /// For every term of at least `min_chars` characters, the terms
+    /// [`Terms::one_edit_away`] finds for it, in the same order (by length, then id); no
+    /// term for shorter ones. `dossier build` keeps them beside each term, so that a link
+    /// to a word reads its neighbours with its postings rather than the lexicons.
+    ///
+    /// Two terms one edit apart share a key, a term itself or a term with one character
+    /// left out: a substitution leaves out the same position of both, an insertion the
+    /// longer's extra character, a swap of neighbours one of the two from each. So only
+    /// terms sharing a key are compared, not every pair of similar length.
+    pub fn one_edit_neighbours(&self, min_chars: usize) -> Vec<Vec<TermId>> {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let chars: Vec<Vec<char>> = (0..self.len() as u32)
+            .map(|id| self.term(id).chars().collect())
+            .collect();
+        // A key's hash stands for it: terms that share a hash but not the key are told
+        // apart by `one_edit` below.
+        let key = |term: &[char], left_out: Option<usize>| {
+            let mut hasher = DefaultHasher::new();
+            for (at, c) in term.iter().enumerate() {
+                if Some(at) != left_out {
+                    c.hash(&mut hasher);
+                }
+            }
+            hasher.finish()
+        };
+        let mut keys: Vec<(u64, TermId)> = Vec::new();
+        for (id, term) in chars.iter().enumerate() {
+            // A neighbour is at most one character shorter than the term it is found for.
+            if term.len() + 1 < min_chars {
+                continue;
+            }
+            keys.push((key(term, None), id as TermId));
+            keys.extend((0..term.len()).map(|at| (key(term, Some(at)), id as TermId)));
+        }
+        crate::sort::unstable(&mut keys);
+        keys.dedup();
+        let mut near: Vec<Vec<TermId>> = vec![Vec::new(); chars.len()];
+        for group in keys.chunk_by(|a, b| a.0 == b.0) {
+            for (at, &(_, a)) in group.iter().enumerate() {
+                for &(_, b) in &group[at + 1..] {
+                    let (ta, tb) = (&chars[a as usize], &chars[b as usize]);
+                    let wanted = (ta.len() >= min_chars, tb.len() >= min_chars);
+                    if wanted == (false, false) || a == b || !one_edit(ta, tb) {
+                        continue;
+                    }
+                    if wanted.0 {
+                        near[a as usize].push(b);
+                    }
+                    if wanted.1 {
+                        near[b as usize].push(a);
+                    }
+                }
+            }
+        }
+        for list in &mut near {
+            crate::sort::unstable_by_key(list, |&t| (chars[t as usize].len(), t));
+            list.dedup();
+        }
+        near
+    }
+
     /// Documents containing term `id`, ascending.
     pub fn docs(&self, id: TermId) -> &[u32] {
         self.docs.get(id)
@@ -403,6 +464,36 @@ mod tests {
         assert_eq!(terms.find("borde"), None);
         assert_eq!(terms.find("zzz"), None);
         assert_eq!(terms.term(99), "");
+    }
+
+    #[test]
+    fn the_neighbours_kept_for_each_term_are_what_a_search_for_it_finds() {
+        let words = [
+            "prices", "price", "prices", "pricess", "rpices", "prides", "spices", "prize", "oil",
+            "oils", "coil", "boil", "aabc", "abac", "abca", "aabbc", "ababc", "élan", "élans",
+            "elans", "crude", "crudes", "cruder", "rude",
+        ];
+        let terms = dictionary(&words);
+        let near = terms.one_edit_neighbours(5);
+        assert_eq!(near.len(), terms.len());
+        let mut some = 0;
+        for id in 0..terms.len() as u32 {
+            let word = terms.term(id);
+            let mut expected = Vec::new();
+            if word.chars().count() >= 5 {
+                terms.one_edit_away(word, &mut expected);
+            }
+            assert_eq!(near[id as usize], expected, "{word}");
+            some += usize::from(!expected.is_empty());
+        }
+        assert!(some >= 6, "the words above have neighbours: {some}");
+        let of = |w: &str| terms.find(w).map(|t| near[t as usize].len());
+        assert_eq!(
+            of("prices"),
+            Some(4),
+            "price, pricess, prides, rpices (not spices: two edits)"
+        );
+        assert_eq!(of("oils"), Some(0), "too short to be searched with typos");
     }
 
     #[test]
