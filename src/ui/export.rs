@@ -8,8 +8,12 @@
 //! kept like a view's parts), with progress and a cancel; the reader's own articles in the
 //! view are added from this browser. At most [`MAX_ARCHIVE_EXPORT`] articles: the file is
 //! made in memory.
+//!
+//! Its code, and [`crate::query::export`]'s, is fetched when a reader first exports
+//! ([`super::lazy`]): a link's first view never runs it.
 
 use super::archive_source::ArchiveSource;
+use super::lazy::lazy_code;
 use super::state::AppState;
 use crate::query::export::{Export, ExportKind, export_docs};
 use leptos::prelude::*;
@@ -35,30 +39,16 @@ pub fn ExportMenu() -> impl IntoView {
         if running.get_untracked() {
             return;
         }
-        if source.answers(state) {
-            running.set(true);
-            cancelled.set_value(false);
-            leptos::task::spawn_local(async move {
-                let outcome = export_from_archive(state, source, kind, status, cancelled).await;
-                status.set(outcome.err());
-                running.set(false);
-            });
-            return;
-        }
-        let (Some(library), Some(results)) =
-            (state.library.get_untracked(), state.results.get_untracked())
-        else {
-            return;
-        };
-        let docs: Vec<u32> = results.0.matches.iter().collect();
-        let export = export_docs(
-            kind,
-            library.index.meta_fields().names(),
-            &library.articles,
-            &library.annotations,
-            &docs,
-        );
-        download(kind, export);
+        running.set(true);
+        cancelled.set_value(false);
+        leptos::task::spawn_local(async move {
+            let outcome = match exporting(state, source, kind, status, cancelled).await {
+                Ok(export) => export.await,
+                Err(missing) => Err(format!("Export failed: {missing}.")),
+            };
+            status.set(outcome.err());
+            running.set(false);
+        });
     };
     let ready = move || {
         if source.answers(state) {
@@ -90,6 +80,43 @@ pub fn ExportMenu() -> impl IntoView {
             </details>
         </Show>
     }
+}
+
+// An export runs once a reader asks for one: its code is fetched then (super::lazy).
+lazy_code! { export: fn exporting(
+    state: AppState,
+    source: ArchiveSource,
+    kind: ExportKind,
+    status: RwSignal<Option<String>>,
+    cancelled: StoredValue<bool>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>> {
+    Box::pin(async move {
+        if source.answers(state) {
+            export_from_archive(state, source, kind, status, cancelled).await
+        } else {
+            export_from_library(state, kind);
+            Ok(())
+        }
+    })
+} }
+
+/// Exports the current view of the articles held in this browser (the embedded
+/// collection, or the reader's own articles alone).
+fn export_from_library(state: AppState, kind: ExportKind) {
+    let (Some(library), Some(results)) =
+        (state.library.get_untracked(), state.results.get_untracked())
+    else {
+        return;
+    };
+    let docs: Vec<u32> = results.0.matches.iter().collect();
+    let export = export_docs(
+        kind,
+        library.index.meta_fields().names(),
+        &library.articles,
+        &library.annotations,
+        &docs,
+    );
+    download(kind, export);
 }
 
 /// Exports the current archive view (with the reader's own articles in it), saying how far

@@ -3,7 +3,8 @@
 //! Every cold link downloads the app's wasm before it can answer, and most of a cold link's
 //! bytes were that wasm, although a link to a list of articles never runs the reader, the
 //! entity page, the network, the entity table, the quotes view, the edits panel, "Save for
-//! offline" or the engine that resolves and indexes the reader's own articles. In the app
+//! offline", an export, nor the code that reads, resolves and indexes the reader's own
+//! articles. In the app
 //! for archives (`./dev archive-app`, which turns on `cfg(dossier_split)`) each function
 //! declared with [`lazy_code!`] is moved by `wasm-split-cli` into a wasm file of its own
 //! (scripts/split_wasm.py), fetched the first time it is called; the code only it needs

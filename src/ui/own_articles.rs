@@ -9,6 +9,7 @@
 //! its size and a Remove button, and how much space they take together.
 
 use super::archive_source::ArchiveSource;
+use super::lazy::lazy_code;
 use super::link::ViewLink;
 use super::loader::{self, next_task, now_ms};
 use super::own_store::{self, StoredFile};
@@ -178,7 +179,7 @@ pub fn install(state: AppState, archive: ArchiveSource) -> OwnArticles {
     // A reader who opens the panel is about to choose files: the workers start meanwhile.
     Effect::new(move |_| {
         if own.open.get() {
-            own_workers::warm();
+            warm();
         }
     });
     Effect::new(move |_| {
@@ -206,7 +207,7 @@ fn restore(state: AppState, own: OwnArticles) {
             }
             Ok(stored) => {
                 let files = stored.into_iter().map(|f| (f.name, f.blob)).collect();
-                read(state, own, files, Purpose::Restoring, now_ms());
+                read_when_loaded(state, own, files, Purpose::Restoring, now_ms());
             }
             Err(e) => {
                 own.note.set(Some(format!(
@@ -331,7 +332,62 @@ fn admit_and_read(
         own.note.set(Some("No article files were chosen.".into()));
         return;
     }
-    read(state, own, files, Purpose::Adding, chosen_ms);
+    read_when_loaded(state, own, files, Purpose::Adding, chosen_ms);
+}
+
+// Reading files runs once a reader has some: its code (the workers' pool, their results'
+// decoding, keeping the files) is fetched then, or when they are about to choose some
+// (super::lazy).
+lazy_code! { own_reading: fn reading(
+    state: AppState,
+    own: OwnArticles,
+    files: Vec<(String, Blob)>,
+    purpose: Purpose,
+    started_ms: f64,
+) -> () {
+    read(state, own, files, purpose, started_ms)
+} }
+
+lazy_code! { own_reading: fn warming() -> () {
+    own_workers::warm()
+} }
+
+/// [`read`], once its code is here; if it cannot be fetched, the reader is told and the
+/// files stay where they are (chosen again, or kept for the next visit).
+fn read_when_loaded(
+    state: AppState,
+    own: OwnArticles,
+    files: Vec<(String, Blob)>,
+    purpose: Purpose,
+    started_ms: f64,
+) {
+    leptos::task::spawn_local(async move {
+        if let Err(missing) = reading(state, own, files, purpose, started_ms).await {
+            own.running.set(None);
+            own.problems
+                .update(|p| p.push(format!("Your articles could not be read: {missing}.")));
+            if purpose == Purpose::Restoring {
+                finish_restore(own, 0);
+            }
+        }
+    });
+}
+
+/// Starts the workers ahead of a choice of files ([`own_workers::warm`]); asked at every
+/// `dragover`, so one fetch of its code at a time.
+fn warm() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        // Warming is a head start only: without its code the files are read (or the
+        // failure said) when chosen.
+        let _ = warming().await;
+        ASKED.with(|asked| asked.set(false));
+    });
 }
 
 /// Reads `files` (stored name, blob) in the workers, then rebuilds the collection and, when
@@ -610,7 +666,7 @@ fn install_drop(state: AppState, own: OwnArticles) {
                 // Without this the browser would open the file instead of giving it to the page.
                 event.prevent_default();
                 set_body_attribute("data-dropping", "");
-                own_workers::warm();
+                warm();
             }
         });
     let on_leave = Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |_| {
