@@ -1569,3 +1569,40 @@ pub(crate) fn quote_hits(filter: &Filter, hits: &[ArchiveHit], limit: usize) -> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_says_which_of_its_fields_is_wrong() {
+        let catalogue = format!("{}.catalogue", "ab".repeat(16));
+        let list = format!("{}.partlist", "cd".repeat(16));
+        let problem = |json: &str| Manifest::parse(json).map(|_| ()).map_err(|e| e.problem);
+        let ok = format!(
+            r#"{{"format":1,"catalogue":"{catalogue}","list":"{list}","parts":3,"bytes":70,"new":[1]}}"#
+        );
+        let manifest = Manifest::parse(&ok).unwrap();
+        assert_eq!((manifest.parts, manifest.bytes), (3, 70));
+        assert_eq!(manifest.list.map(|l| l.kind), Some(Kind::PartList));
+        let older = format!(r#"{{"format":1,"catalogue":"{catalogue}","list":null}}"#);
+        assert_eq!(
+            Manifest::parse(&older).map(|m| (m.list, m.parts)),
+            Ok((None, 0))
+        );
+        assert_eq!(problem("{"), Err(Problem::Invalid("JSON")));
+        assert_eq!(problem("{}"), Err(Problem::Invalid("format")));
+        let later = format!(r#"{{"format":2,"catalogue":"{catalogue}"}}"#);
+        assert_eq!(problem(&later), Err(Problem::BadVersion(2)));
+        assert_eq!(
+            problem(r#"{"format":1}"#),
+            Err(Problem::Invalid("catalogue name"))
+        );
+        let not_a_list =
+            format!(r#"{{"format":1,"catalogue":"{catalogue}","list":"{catalogue}"}}"#);
+        assert_eq!(
+            problem(&not_a_list),
+            Err(Problem::Invalid("part list name"))
+        );
+    }
+}

@@ -353,6 +353,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_empty_index_answers_as_one_built_from_no_articles() {
+        // The app for archives makes the library of a reader with no articles of their own
+        // as `Index::default()`, so that its wasm every page loads holds no index builder.
+        let built = IndexBuilder::new().finish();
+        let empty = Index::default();
+        for link in [
+            "",
+            "q=oil",
+            "q=oil prices",
+            "q=\"oil prices\"",
+            "q=pric",
+            "q=oil OR -gas",
+            "e=person:nobody",
+            "s=nobody",
+            "source=Reuters",
+            "from=1987-03&to=1987-04",
+            "dates=mentioned&from=1987",
+            "sort=oldest",
+            "m.topics=crude",
+            "view=quotes&q=said",
+            "in=yours",
+        ] {
+            let (filter, _) = crate::query::Filter::from_query_string(link);
+            let answer = |index: &Index| format!("{:?}", crate::query::search(index, &filter));
+            assert_eq!(answer(&built), answer(&empty), "{link}");
+        }
+        assert_eq!(built.meta_fields().names(), empty.meta_fields().names());
+        assert_eq!(
+            (built.len(), built.text_bytes),
+            (empty.len(), empty.text_bytes)
+        );
+    }
+
+    #[test]
     fn descriptions_become_slugs_without_a_kind() {
         assert_eq!(
             slug("the Prime Minister of Armenia"),

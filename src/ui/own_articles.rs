@@ -576,6 +576,26 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
         indexing: true,
     }));
     leptos::task::spawn_local(async move {
+        match removing(state, own, files, name, total).await {
+            Ok(removed) => removed.await,
+            Err(missing) => {
+                own.running.set(None);
+                own.problems
+                    .update(|p| p.push(format!("Your articles could not be removed: {missing}.")));
+            }
+        }
+    });
+}
+
+// Removing runs the same code as reading (the collection rebuilt, the store changed).
+lazy_code! { own_reading: fn removing(
+    state: AppState,
+    own: OwnArticles,
+    files: Vec<FileResult>,
+    name: Option<String>,
+    total: usize,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    Box::pin(async move {
         let rebuilt = loader::rebuild(state, &files, Some(own.archive)).await;
         own.listed.set(listing(&files));
         own.files.set_value(files);
@@ -593,8 +613,8 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
             (Ok(()), None) => "Removed all your articles from this browser.".into(),
             (Err(e), _) => format!("This browser could not forget the file: {e}"),
         }));
-    });
-}
+    })
+} }
 
 /// The problem line when the archive's verdicts on the reader's names could not be fetched.
 fn unjoined_problem(why: String) -> String {
