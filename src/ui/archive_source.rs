@@ -8,6 +8,7 @@
 //! after that the view says plainly what could not be loaded: no count is ever shown from
 //! an incomplete set of parts.
 
+use super::lazy::lazy_code;
 use super::loader;
 use super::state::{AppState, FACET_VALUES, Progress};
 use crate::archive::parts::TextsPart;
@@ -619,7 +620,20 @@ pub fn start(state: AppState) -> ArchiveSource {
                     source.curated.set(Some(Arc::default()));
                 } else {
                     leptos::task::spawn_local(async move {
-                        let _ = source.apply_edits(mine).await;
+                        let edits = mine.edits.clone();
+                        match applying_edits(source, mine).await {
+                            Ok(applied) => {
+                                let _ = applied.await;
+                            }
+                            // Views wait for the edits: without their code, each says it
+                            // was not applied, and the archive answers as built.
+                            Err(missing) => source.curated.set(Some(Arc::new(
+                                edits
+                                    .iter()
+                                    .map(|e| Curated::of(e, Err(format!("not applied: {missing}"))))
+                                    .collect(),
+                            ))),
+                        }
                     });
                 }
                 let now = loader::now_ms();
@@ -828,3 +842,12 @@ pub(super) async fn text_of(request: JsFuture) -> Result<String, String> {
         .and_then(|t| t.as_string())
         .ok_or_else(|| "the download broke off".to_string())
 }
+
+// A browser's own edits are read through by code fetched when a reader has some (the edits
+// panel's, super::lazy): the overlay they make is built once, at the start.
+lazy_code! { curation: fn applying_edits(
+    source: ArchiveSource,
+    curation: Curation,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Arc<Vec<Curated>>, String>>>> {
+    Box::pin(async move { source.apply_edits(curation).await })
+} }

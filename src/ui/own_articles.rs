@@ -259,6 +259,25 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
         indexing: false,
     }));
     leptos::task::spawn_local(async move {
+        match adding(state, own, chosen, chosen_ms).await {
+            Ok(added) => added.await,
+            Err(missing) => {
+                own.running.set(None);
+                own.problems
+                    .update(|p| p.push(format!("Your articles could not be read: {missing}.")));
+            }
+        }
+    });
+}
+
+// What follows a choice of files runs the reading code (super::lazy).
+lazy_code! { own_reading: fn adding(
+    state: AppState,
+    own: OwnArticles,
+    chosen: Vec<(String, Blob)>,
+    chosen_ms: f64,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    Box::pin(async move {
         // A file's size can cost Chromium a look at the disk: a thousand of them are asked
         // for over several tasks, so the page keeps answering.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
@@ -274,8 +293,8 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
             }
         }
         admit_and_read(state, own, chosen, candidates, chosen_ms);
-    });
-}
+    })
+} }
 
 /// Work at most this long in one task while handing files over.
 const SLICE_MS: f64 = 20.0;
@@ -332,7 +351,7 @@ fn admit_and_read(
         own.note.set(Some("No article files were chosen.".into()));
         return;
     }
-    read_when_loaded(state, own, files, Purpose::Adding, chosen_ms);
+    read(state, own, files, Purpose::Adding, chosen_ms);
 }
 
 // Reading files runs once a reader has some: its code (the workers' pool, their results'
