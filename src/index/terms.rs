@@ -14,6 +14,10 @@ use std::ops::Range;
 /// Term ids are ranks in the sorted dictionary.
 pub type TermId = u32;
 
+/// The most keys [`Terms::one_edit_neighbours`] holds at once (16 bytes each): about 4
+/// million, which a vocabulary of 400,000 terms reaches; beyond, it makes them in shards.
+const MAX_KEYS_AT_ONCE: usize = 1 << 22;
+
 /// Sorted terms with their postings and positions.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
@@ -250,6 +254,13 @@ impl Terms {
     /// longer's extra character, a swap of neighbours one of the two from each. So only
     /// terms sharing a key are compared, not every pair of similar length.
     pub fn one_edit_neighbours(&self, min_chars: usize) -> Vec<Vec<TermId>> {
+        self.one_edit_neighbours_within(min_chars, MAX_KEYS_AT_ONCE)
+    }
+
+    /// [`Terms::one_edit_neighbours`] holding at most about `max_keys` keys at once: keys
+    /// are made and grouped one shard of their hashes at a time, since a vocabulary of
+    /// millions of terms has ten keys a term.
+    fn one_edit_neighbours_within(&self, min_chars: usize, max_keys: usize) -> Vec<Vec<TermId>> {
         use std::hash::{DefaultHasher, Hash, Hasher};
         let chars: Vec<Vec<char>> = (0..self.len() as u32)
             .map(|id| self.term(id).chars().collect())
@@ -265,31 +276,39 @@ impl Terms {
             }
             hasher.finish()
         };
-        let mut keys: Vec<(u64, TermId)> = Vec::new();
-        for (id, term) in chars.iter().enumerate() {
-            // A neighbour is at most one character shorter than the term it is found for.
-            if term.len() + 1 < min_chars {
-                continue;
-            }
-            keys.push((key(term, None), id as TermId));
-            keys.extend((0..term.len()).map(|at| (key(term, Some(at)), id as TermId)));
-        }
-        crate::sort::unstable(&mut keys);
-        keys.dedup();
+        // A neighbour is at most one character shorter than the term it is found for.
+        let keyed = |term: &Vec<char>| term.len() + 1 >= min_chars;
+        let all_keys: usize = chars.iter().filter(|t| keyed(t)).map(|t| t.len() + 1).sum();
+        let shards = all_keys.div_ceil(max_keys.max(1)).max(1) as u64;
         let mut near: Vec<Vec<TermId>> = vec![Vec::new(); chars.len()];
-        for group in keys.chunk_by(|a, b| a.0 == b.0) {
-            for (at, &(_, a)) in group.iter().enumerate() {
-                for &(_, b) in &group[at + 1..] {
-                    let (ta, tb) = (&chars[a as usize], &chars[b as usize]);
-                    let wanted = (ta.len() >= min_chars, tb.len() >= min_chars);
-                    if wanted == (false, false) || a == b || !one_edit(ta, tb) {
-                        continue;
-                    }
-                    if wanted.0 {
-                        near[a as usize].push(b);
-                    }
-                    if wanted.1 {
-                        near[b as usize].push(a);
+        let mut keys: Vec<(u64, TermId)> = Vec::new();
+        for shard in 0..shards {
+            keys.clear();
+            for (id, term) in chars.iter().enumerate().filter(|(_, t)| keyed(t)) {
+                let made = std::iter::once(None)
+                    .chain((0..term.len()).map(Some))
+                    .map(|left_out| key(term, left_out));
+                keys.extend(
+                    made.filter(|k| k % shards == shard)
+                        .map(|k| (k, id as TermId)),
+                );
+            }
+            crate::sort::unstable(&mut keys);
+            keys.dedup();
+            for group in keys.chunk_by(|a, b| a.0 == b.0) {
+                for (at, &(_, a)) in group.iter().enumerate() {
+                    for &(_, b) in &group[at + 1..] {
+                        let (ta, tb) = (&chars[a as usize], &chars[b as usize]);
+                        let wanted = (ta.len() >= min_chars, tb.len() >= min_chars);
+                        if wanted == (false, false) || a == b || !one_edit(ta, tb) {
+                            continue;
+                        }
+                        if wanted.0 {
+                            near[a as usize].push(b);
+                        }
+                        if wanted.1 {
+                            near[b as usize].push(a);
+                        }
                     }
                 }
             }
@@ -494,6 +513,8 @@ mod tests {
             "price, pricess, prides, rpices (not spices: two edits)"
         );
         assert_eq!(of("oils"), Some(0), "too short to be searched with typos");
+        // Made in shards of a few keys each, the same neighbours.
+        assert_eq!(terms.one_edit_neighbours_within(5, 7), near);
     }
 
     #[test]
