@@ -29,12 +29,13 @@ const PARTS_CACHE: &str = "dossier-archive-parts";
 /// Parts fetched at once while saving: enough to fill a connection, few enough to leave
 /// room for the views the reader opens meanwhile.
 const CONCURRENCY: usize = 6;
-/// Up to this many parts (a part list of about 20 KB), the list is fetched as soon as the
-/// first view is shown, so the control offers the exact size still missing. Beyond, the
-/// list waits for a click, and the control offers the archive's whole size as an upper
-/// bound: a visitor who only follows a link does not download the names of every part
-/// (55 KB at 19k articles, a megabyte at a million).
-const EAGER_LIST_PARTS: u64 = 1024;
+/// Up to this many parts (a part list of about 40 KB: some 7,000 articles, whose `docs`
+/// parts hold 4 documents each), the list is fetched as soon as the first view is shown, so
+/// the control offers the exact size still missing. Beyond, the list waits for a click, and
+/// the control offers the archive's whole size as an upper bound: a visitor who only
+/// follows a link does not download the names of every part (123 KB at 19k articles, a
+/// megabyte at a million).
+const EAGER_LIST_PARTS: u64 = 2048;
 
 /// What the control shows.
 #[derive(Debug, Clone, PartialEq)]
