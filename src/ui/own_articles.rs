@@ -259,13 +259,10 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
         indexing: false,
     }));
     leptos::task::spawn_local(async move {
-        match adding(state, own, chosen, chosen_ms).await {
-            Ok(added) => added.await,
-            Err(missing) => {
-                own.running.set(None);
-                own.problems
-                    .update(|p| p.push(format!("Your articles could not be read: {missing}.")));
-            }
+        if let Some(added) =
+            with_reading_code(own, "read", adding(state, own, chosen, chosen_ms)).await
+        {
+            added.await;
         }
     });
 }
@@ -381,15 +378,31 @@ fn read_when_loaded(
     started_ms: f64,
 ) {
     leptos::task::spawn_local(async move {
-        if let Err(missing) = reading(state, own, files, purpose, started_ms).await {
-            own.running.set(None);
-            own.problems
-                .update(|p| p.push(format!("Your articles could not be read: {missing}.")));
-            if purpose == Purpose::Restoring {
-                finish_restore(own, 0);
-            }
+        let read = reading(state, own, files, purpose, started_ms);
+        if with_reading_code(own, "read", read).await.is_none() && purpose == Purpose::Restoring {
+            finish_restore(own, 0);
         }
     });
+}
+
+/// What `code` (a call of a function fetched when first used, super::lazy) gives; `None`
+/// if it cannot be fetched, when the panel stops being busy and says the reader's articles
+/// could not be `done` ("read", "removed"): the files stay where they were.
+async fn with_reading_code<T>(
+    own: OwnArticles,
+    done: &str,
+    code: impl std::future::Future<Output = Result<T, super::lazy::CodeMissing>>,
+) -> Option<T> {
+    match code.await {
+        Ok(given) => Some(given),
+        Err(missing) => {
+            own.running.set(None);
+            own.problems.update(|p| {
+                p.push(format!("Your articles could not be {done}: {missing}."));
+            });
+            None
+        }
+    }
 }
 
 /// Starts the workers ahead of a choice of files ([`own_workers::warm`]); asked at every
@@ -595,13 +608,9 @@ fn remove(state: AppState, own: OwnArticles, name: Option<String>) {
         indexing: true,
     }));
     leptos::task::spawn_local(async move {
-        match removing(state, own, files, name, total).await {
-            Ok(removed) => removed.await,
-            Err(missing) => {
-                own.running.set(None);
-                own.problems
-                    .update(|p| p.push(format!("Your articles could not be removed: {missing}.")));
-            }
+        let removed = removing(state, own, files, name, total);
+        if let Some(removed) = with_reading_code(own, "removed", removed).await {
+            removed.await;
         }
     });
 }
