@@ -1187,8 +1187,8 @@ impl<'a> Lookup<'a> {
 
     /// The terms a search for `word` adds as typos: those its `terms` entry keeps, else
     /// (a word in no document, a part written before entries kept them) what the lexicons
-    /// give. None while its `terms` part is not at hand (it is asked for): waiting a round
-    /// for it spares the four lexicons a word's typos would read.
+    /// give. Nothing while its `terms` part is not at hand (it is asked for, so the view
+    /// waits a round): that spares the four lexicons a word's typos would read.
     fn typos_of(&self, word: &str) -> Vec<String> {
         match self.term(word) {
             Some(TermEntry {

@@ -234,15 +234,9 @@ impl ArchiveSource {
         };
         // Views wait for edits; one that could not be applied leaves the archive as built
         // (its outcome says so), so the views still answer.
-        let outcomes = applied.clone().unwrap_or_else(|e| {
-            Arc::new(
-                curation
-                    .edits
-                    .iter()
-                    .map(|edit| Curated::of(edit, Err(format!("not applied: {e}"))))
-                    .collect(),
-            )
-        });
+        let outcomes = applied
+            .clone()
+            .unwrap_or_else(|e| not_applied(&curation.edits, &e));
         self.curated.set(Some(outcomes));
         applied
     }
@@ -627,12 +621,9 @@ pub fn start(state: AppState) -> ArchiveSource {
                             }
                             // Views wait for the edits: without their code, each says it
                             // was not applied, and the archive answers as built.
-                            Err(missing) => source.curated.set(Some(Arc::new(
-                                edits
-                                    .iter()
-                                    .map(|e| Curated::of(e, Err(format!("not applied: {missing}"))))
-                                    .collect(),
-                            ))),
+                            Err(missing) => source
+                                .curated
+                                .set(Some(not_applied(&edits, &missing.to_string()))),
                         }
                     });
                 }
@@ -841,6 +832,16 @@ pub(super) async fn text_of(request: JsFuture) -> Result<String, String> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| "the download broke off".to_string())
+}
+
+/// What each of `edits` did when none could be applied (`why`): nothing, and it says so.
+fn not_applied(edits: &[crate::resolve::aliases::Edit], why: &str) -> Arc<Vec<Curated>> {
+    Arc::new(
+        edits
+            .iter()
+            .map(|edit| Curated::of(edit, Err(format!("not applied: {why}"))))
+            .collect(),
+    )
 }
 
 // A browser's own edits are read through by code fetched when a reader has some (the edits
