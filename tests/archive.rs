@@ -7,8 +7,11 @@
 
 use dossier::archive::{
     Archive, ArchiveError, ArchiveResults, DirSource, Kind, Manifest, PartName, Problem,
-    open_part_list, parts::Layout, search_from, write::sort_for_archive, write_archive,
-    write_archive_in,
+    bucket_names, open_part_list,
+    parts::{Buckets, Layout},
+    search_from,
+    write::sort_for_archive,
+    write_archive, write_archive_in,
 };
 use dossier::corpus::{self, Article};
 use dossier::extract::{Annotations, annotate};
@@ -256,15 +259,23 @@ fn an_article_id_finds_its_document_from_one_small_part() {
     let (mut archive, mut source) = open(site.path());
     for (doc, article) in articles.iter().enumerate() {
         let id = article.id.as_str();
-        let found = match archive.doc_of(id) {
-            Ok(found) => found,
-            Err(needs) => {
-                assert_eq!(needs.0.len(), 1, "one ids part per id");
-                assert_eq!(needs.0[0].kind, dossier::archive::Kind::Ids);
-                add_needed(&mut archive, &mut source, needs);
-                archive.doc_of(id).expect("its part is added")
+        // At most two rounds of one small part each: the list naming the id's bucket
+        // (once for all ids it lists), then the bucket.
+        let mut rounds = Vec::new();
+        let found = loop {
+            match archive.doc_of(id) {
+                Ok(found) => break found,
+                Err(needs) => {
+                    assert_eq!(needs.0.len(), 1, "one part at a time");
+                    rounds.push(needs.0[0].kind);
+                    add_needed(&mut archive, &mut source, needs);
+                }
             }
         };
+        assert!(
+            [&[][..], &[Kind::Ids], &[Kind::BucketList, Kind::Ids]].contains(&rounds.as_slice()),
+            "{rounds:?}"
+        );
         assert_eq!(found, Some(doc as u32), "{id}");
     }
     let unknown = archive.doc_of("no-such-article");
@@ -273,6 +284,13 @@ fn an_article_id_finds_its_document_from_one_small_part() {
         add_needed(&mut archive, &mut source, needs);
         assert_eq!(archive.doc_of("no-such-article"), Ok(None));
     }
+    // The bucket lists, named by the catalogue, are all the ids parts ever read through them.
+    let lists = archive
+        .fetched()
+        .iter()
+        .filter(|f| f.name.kind == Kind::BucketList)
+        .count();
+    assert!(lists >= 1, "ids buckets are named by bucket lists");
 }
 
 #[test]
@@ -679,13 +697,14 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     let mut older = archive.catalogue().clone();
     assert!(older.mentioned.is_some());
     older.mentioned = None;
-    older.names = Vec::new();
-    older.fates = Vec::new();
-    let (name, bytes) = dossier::archive::codec::seal(Kind::Catalogue, &older.encode());
-    std::fs::write(site.path().join("parts").join(name.to_string()), bytes).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&source.manifest().unwrap()).unwrap();
-    value["catalogue"] = serde_json::Value::String(name.to_string());
-    std::fs::write(site.path().join("manifest.json"), value.to_string()).unwrap();
+    older.names = Buckets::default();
+    older.fates = Buckets::default();
+    // It named its buckets itself: bucket lists came later.
+    for buckets in [&mut older.ids, &mut older.profiles, &mut older.field_values] {
+        *buckets =
+            Buckets::Listed(bucket_names(buckets, &mut DirSource::new(site.path())).unwrap());
+    }
+    replace_catalogue(site.path(), &older);
 
     let (mut archive, mut source) = open(site.path());
     let (filter, _) = Filter::from_query_string("dates=mentioned&from=1987");
@@ -696,6 +715,99 @@ fn an_archive_built_before_mentioned_dates_says_it_cannot_answer_them() {
     // Every other view still answers.
     let (filter, _) = Filter::from_query_string("q=oil&from=1987");
     assert!(search_from(&mut archive, &mut source, &filter, Options::default()).is_ok());
+}
+
+/// Makes `catalogue` the archive at `site`'s catalogue, as a build that wrote it would.
+fn replace_catalogue(site: &Path, catalogue: &dossier::archive::parts::Catalogue) {
+    let (name, bytes) = dossier::archive::codec::seal(Kind::Catalogue, &catalogue.encode());
+    std::fs::write(site.join("parts").join(name.to_string()), bytes).unwrap();
+    let manifest = DirSource::new(site).manifest().unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    value["catalogue"] = serde_json::Value::String(name.to_string());
+    std::fs::write(site.join("manifest.json"), value.to_string()).unwrap();
+}
+
+#[test]
+fn an_archive_whose_catalogue_names_its_buckets_itself_answers_as_one_with_bucket_lists() {
+    let with_lists = tempfile::tempdir().unwrap();
+    let (index, articles, _) = build(Path::new(FIXTURE), with_lists.path());
+    let listed = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), listed.path());
+    // What builds before bucket lists wrote: every bucket named in the catalogue.
+    let (archive, mut source) = open(listed.path());
+    let mut older = archive.catalogue().clone();
+    let keyed = [
+        &mut older.ids,
+        &mut older.profiles,
+        &mut older.field_values,
+        &mut older.names,
+        &mut older.fates,
+    ];
+    for buckets in keyed {
+        assert!(matches!(buckets, Buckets::InLists { .. }) || buckets.is_empty());
+        *buckets = Buckets::Listed(bucket_names(buckets, &mut source).unwrap());
+    }
+    assert!(!older.ids.is_empty() && !older.profiles.is_empty() && !older.names.is_empty());
+    replace_catalogue(listed.path(), &older);
+
+    let mut sites = [open(with_lists.path()), open(listed.path())];
+    let entity = |e: usize| index.entities()[e].id.as_str().to_string();
+    let shown = dossier::archive::EntityShown {
+        articles: 5,
+        quotes_by: 5,
+        quotes_about: 5,
+    };
+    let answers = sites.each_mut().map(|(archive, source)| {
+        let ids: Vec<Option<u32>> = articles
+            .iter()
+            .map(|a| answered(archive, source, |archive| archive.doc_of(a.id.as_str())))
+            .collect();
+        let pages: Vec<String> = (0..index.entities().len().min(20))
+            .map(|e| {
+                let page = answered(archive, source, |archive| {
+                    archive.entity_page(&entity(e), shown)
+                });
+                // Its entries in document order (a hash map's order is its own).
+                let mut page = page.expect("an entity page");
+                let entries: std::collections::BTreeMap<_, _> =
+                    std::mem::take(&mut page.entries).into_iter().collect();
+                format!("{page:?} {entries:?}")
+            })
+            .collect();
+        let (filter, _) = Filter::from_query_string("q=oil");
+        let found: Vec<String> = ["a", "ba", "ja", "new", "zz"]
+            .iter()
+            .map(|needle| {
+                let found = answered(archive, source, |archive| {
+                    archive.find_values(&filter, 0, needle, 10).unwrap()
+                });
+                format!("{found:?}")
+            })
+            .collect();
+        let fates = answered(archive, source, |archive| {
+            archive.fates_of(&[entity(0), "person:nobody".to_string()])
+        });
+        (ids, pages, found, format!("{fates:?}"))
+    });
+    assert!(answers[0].0.iter().all(Option::is_some));
+    assert!(answers[0].2.iter().any(|found| found.contains("Some")));
+    let [new, old] = &answers;
+    assert_eq!(new.0, old.0, "article ids");
+    for (new, old) in new.1.iter().zip(&old.1) {
+        assert_eq!(new, old, "entity pages");
+    }
+    assert_eq!(new.2, old.2, "find boxes");
+    assert_eq!(new.3, old.3, "fates");
+    // Only the archive with bucket lists read any.
+    let lists = |archive: &Archive| {
+        archive
+            .fetched()
+            .iter()
+            .filter(|f| f.name.kind == Kind::BucketList)
+            .count()
+    };
+    assert!(lists(&sites[0].0) > 0);
+    assert_eq!(lists(&sites[1].0), 0);
 }
 
 #[test]
@@ -1621,12 +1733,14 @@ fn an_entity_page_fetches_only_its_buckets_and_the_docs_it_lists() {
             }
         }
     };
-    // The entity's bucket and its profile's first, then where its first article is listed.
-    assert!(rounds[0].contains(&Kind::Entities) && rounds[0].contains(&Kind::Profiles));
+    // The entity's bucket and the list naming its profile's first, then the profile, then
+    // where its first article is listed.
+    assert!(rounds[0].contains(&Kind::Entities) && rounds[0].contains(&Kind::BucketList));
+    assert!(rounds[1].contains(&Kind::Profiles), "{rounds:?}");
     assert!(
         rounds.iter().flatten().all(|k| matches!(
             k,
-            Kind::Entities | Kind::Profiles | Kind::DocTable | Kind::Docs
+            Kind::Entities | Kind::BucketList | Kind::Profiles | Kind::DocTable | Kind::Docs
         )),
         "{rounds:?}"
     );

@@ -56,10 +56,14 @@ pub enum Kind {
     /// Where the resolve stage sent extraction's names, by extraction id (the reader's own
     /// articles take the archive's verdicts).
     Fates,
+    /// The names of a run of one kind's hash buckets (`ids`, `profiles`, `fields`, `names`,
+    /// `fates`), so that only the views looking a key up read them, not every link's
+    /// catalogue.
+    BucketList,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 20] = [
+    const ALL: [(Kind, &'static str); 21] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -80,6 +84,7 @@ impl Kind {
         (Kind::Mentioned, "mentioned"),
         (Kind::Names, "names"),
         (Kind::Fates, "fates"),
+        (Kind::BucketList, "bucketlist"),
     ];
 
     /// The file-name suffix.

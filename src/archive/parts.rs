@@ -1,7 +1,7 @@
 //! The payloads of each kind of part, with their encoders and decoders (layouts in the
 //! module doc of [`crate::archive`]).
 
-use super::codec::{Dec, Enc, Kind, PartName, Problem};
+use super::codec::{Dec, Enc, Kind, PartName, Problem, bucket_of};
 use super::mentioned::MentionedTable;
 use crate::corpus::Article;
 use crate::index::Index;
@@ -161,6 +161,115 @@ pub struct SourceEntry {
     pub docs: Vec<u32>,
 }
 
+/// Bucket names per `bucketlist` part: 1 KB of names, what one lookup reads.
+pub const BUCKETS_PER_LIST: u32 = 64;
+
+/// The hash buckets of one kind of keyed part (`ids`, `profiles`, `fields`, `names`,
+/// `fates`): the key `k` is in bucket `fnv1a64(k) mod len()`.
+///
+/// Only a view that looks a key up reads these (a cold article link, an entity page, a
+/// metadata link, a find box, the reader's own articles), so the catalogue, which every
+/// link reads, names `bucketlist` parts of [`BUCKETS_PER_LIST`] bucket names instead of
+/// the buckets themselves: at a million articles, 3,279 `profiles` buckets alone were
+/// 52 KB of names in it. The lookup costs one more part and round, 1 KB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Buckets {
+    /// Named in the catalogue itself, as archives built before `bucketlist` parts have them.
+    Listed(Vec<PartName>),
+    /// `buckets` buckets, named by `lists` in order.
+    InLists {
+        /// How many buckets.
+        buckets: u32,
+        /// `bucketlist` parts: bucket `b` is named at `b mod` [`BUCKETS_PER_LIST`] in
+        /// `lists[b / BUCKETS_PER_LIST]`.
+        lists: Vec<PartName>,
+    },
+}
+
+/// Where [`Buckets`] name the bucket of a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BucketSlot {
+    /// The catalogue names it.
+    Named(PartName),
+    /// `list` names it at `at`.
+    InList {
+        /// A `bucketlist` part.
+        list: PartName,
+        /// The bucket's place in it.
+        at: usize,
+    },
+}
+
+impl Default for Buckets {
+    fn default() -> Self {
+        Buckets::Listed(Vec::new())
+    }
+}
+
+impl Buckets {
+    /// How many buckets (0: the archive was built before this kind of part).
+    pub fn len(&self) -> u32 {
+        match self {
+            Buckets::Listed(names) => names.len() as u32,
+            Buckets::InLists { buckets, .. } => *buckets,
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where the bucket of `key` is named; `None` when there are no buckets.
+    pub fn slot(&self, key: &str) -> Option<BucketSlot> {
+        let bucket = bucket_of(key, self.len().max(1));
+        match self {
+            Buckets::Listed(names) => names.get(bucket as usize).copied().map(BucketSlot::Named),
+            Buckets::InLists { lists, .. } => {
+                let list = *lists.get((bucket / BUCKETS_PER_LIST) as usize)?;
+                let at = (bucket % BUCKETS_PER_LIST) as usize;
+                Some(BucketSlot::InList { list, at })
+            }
+        }
+    }
+
+    /// The names the catalogue lists itself (none when they are in lists).
+    fn listed(&self) -> &[PartName] {
+        match self {
+            Buckets::Listed(names) => names,
+            Buckets::InLists { .. } => &[],
+        }
+    }
+}
+
+/// A `bucketlist` part: a run of one kind's bucket names ([`Buckets`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BucketListPart {
+    /// The buckets' kind.
+    pub kind: Kind,
+    /// Their names, in bucket order.
+    pub names: Vec<PartName>,
+}
+
+impl BucketListPart {
+    /// The body bytes: `kind:u8 names`.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut enc = Enc::default();
+        enc.u32(u32::from(self.kind.code()));
+        names(&mut enc, &self.names);
+        enc.into_bytes()
+    }
+
+    /// Reads a body written by [`BucketListPart::encode`].
+    pub fn decode(body: &[u8]) -> Result<Self, Problem> {
+        let mut dec = Dec::new(body);
+        let code = u8::try_from(dec.u32()?).map_err(|_| Problem::Invalid("kind"))?;
+        let kind = Kind::of_code(code).ok_or(Problem::Invalid("kind"))?;
+        let names = read_names(&mut dec, kind)?;
+        done(&dec, Self { kind, names })
+    }
+}
+
 /// The entry point: collection-wide numbers and where every other part is.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {
@@ -189,17 +298,14 @@ pub struct Catalogue {
     pub doc_tables: Vec<PartName>,
     /// People, organisations, places, speakers.
     pub facets: [FacetTable; 4],
-    /// `ids` buckets: article `id` is in bucket `fnv1a64(id) mod ids.len()`. Empty in
-    /// archives built before them.
-    pub ids: Vec<PartName>,
-    /// `profiles` buckets: entity `key`'s profile is in bucket `fnv1a64(key) mod
-    /// profiles.len()`. Empty in archives built before them.
-    pub profiles: Vec<PartName>,
+    /// `ids` buckets, by article id. Empty in archives built before them.
+    pub ids: Buckets,
+    /// `profiles` buckets, by entity key. Empty in archives built before them.
+    pub profiles: Buckets,
     /// Metadata fields kept as facets, by name. Empty in archives built before them.
     pub fields: Vec<FieldTable>,
-    /// `fields` buckets: value `v` of field `f` is in bucket `fnv1a64(field_key(f, v)) mod
-    /// field_values.len()`.
-    pub field_values: Vec<PartName>,
+    /// `fields` buckets, by [`field_key`].
+    pub field_values: Buckets,
     /// Other names (kind `misc`), as [`Catalogue::facets`] keeps people's: no facet panel
     /// shows them, the network does. Empty in archives built before it.
     pub misc: FacetTable,
@@ -209,17 +315,16 @@ pub struct Catalogue {
     /// The mentioned dates' parts; `None` in archives built before them (which cannot
     /// answer `dates=mentioned`).
     pub mentioned: Option<MentionedTable>,
-    /// `names` buckets: a name is in bucket `fnv1a64(start) mod names.len()` for the start
-    /// of each of its words ([`super::names::word_starts`]). Empty in archives built before
-    /// them (their find boxes search the listed values only).
-    pub names: Vec<PartName>,
+    /// `names` buckets: a name is in the bucket of the start of each of its words
+    /// ([`super::names::word_starts`]). Empty in archives built before them (their find
+    /// boxes search the listed values only).
+    pub names: Buckets,
     /// How the `docs` and `doctable` parts are cut ([`Layout::FIRST`] in archives built
     /// before the catalogue said).
     pub layout: Layout,
-    /// `fates` buckets: an extraction id's fate is in bucket `fnv1a64(id) mod
-    /// fates.len()` ([`super::fates`]). Empty in archives built before them (the reader's
-    /// own articles then resolve among themselves only).
-    pub fates: Vec<PartName>,
+    /// `fates` buckets, by extraction id ([`super::fates`]). Empty in archives built before
+    /// them (the reader's own articles then resolve among themselves only).
+    pub fates: Buckets,
 }
 
 fn names(enc: &mut Enc, names: &[PartName]) {
@@ -308,19 +413,25 @@ impl Catalogue {
         // Last and optional, in the order they were added (`ids`, `profiles`, fields), so a
         // catalogue written before any of them still reads: a section is written when it or
         // a later one has content.
-        let has_fates = !self.fates.is_empty();
+        // Keyed buckets in `bucketlist` parts: the catalogue's own lists of them stay empty.
+        let keyed = self.keyed_buckets();
+        let has_lists = keyed
+            .iter()
+            .any(|buckets| matches!(buckets, Buckets::InLists { .. }));
+        let has_fates = has_lists || !self.fates.listed().is_empty();
         let has_layout = has_fates || self.layout != Layout::FIRST;
-        let has_names = has_layout || !self.names.is_empty();
+        let has_names = has_layout || !self.names.listed().is_empty();
         let has_mentioned = has_names || self.mentioned.is_some();
         let has_tallies = has_mentioned || self.tallies.iter().any(|t| !t.is_empty());
         let has_misc = has_tallies || !self.misc.values.is_empty();
-        let has_fields = has_misc || !self.fields.is_empty() || !self.field_values.is_empty();
-        let has_profiles = has_fields || !self.profiles.is_empty();
-        if has_profiles || !self.ids.is_empty() {
-            names(&mut enc, &self.ids);
+        let has_fields =
+            has_misc || !self.fields.is_empty() || !self.field_values.listed().is_empty();
+        let has_profiles = has_fields || !self.profiles.listed().is_empty();
+        if has_profiles || !self.ids.listed().is_empty() {
+            names(&mut enc, self.ids.listed());
         }
         if has_profiles {
-            names(&mut enc, &self.profiles);
+            names(&mut enc, self.profiles.listed());
         }
         if has_fields {
             enc.list(&self.fields, |enc, field| {
@@ -332,7 +443,7 @@ impl Catalogue {
                 });
                 names(enc, &field.table.chunks);
             });
-            names(&mut enc, &self.field_values);
+            names(&mut enc, self.field_values.listed());
         }
         if has_misc {
             facet_table(&mut enc, &self.misc);
@@ -346,7 +457,7 @@ impl Catalogue {
             self.mentioned.clone().unwrap_or_default().encode(&mut enc);
         }
         if has_names {
-            names(&mut enc, &self.names);
+            names(&mut enc, self.names.listed());
         }
         if has_layout {
             enc.u32(self.layout.docs_per_part);
@@ -354,9 +465,34 @@ impl Catalogue {
             enc.u32(self.layout.facet_values_per_part);
         }
         if has_fates {
-            names(&mut enc, &self.fates);
+            names(&mut enc, self.fates.listed());
+        }
+        if has_lists {
+            for buckets in keyed {
+                match buckets {
+                    Buckets::Listed(_) => {
+                        enc.u32(0);
+                        names(&mut enc, &[]);
+                    }
+                    Buckets::InLists { buckets, lists } => {
+                        enc.u32(*buckets);
+                        names(&mut enc, lists);
+                    }
+                }
+            }
         }
         enc.into_bytes()
+    }
+
+    /// The keyed buckets, in the order the catalogue's last section lists them.
+    fn keyed_buckets(&self) -> [&Buckets; 5] {
+        [
+            &self.ids,
+            &self.profiles,
+            &self.field_values,
+            &self.names,
+            &self.fates,
+        ]
     }
 
     /// Reads a body written by [`Catalogue::encode`].
@@ -460,6 +596,25 @@ impl Catalogue {
         } else {
             read_names(&mut dec, Kind::Fates)?
         };
+        let mut keyed = [ids, profiles, field_values, names, fates].map(Buckets::Listed);
+        if !dec.is_done() {
+            for buckets in &mut keyed {
+                let count = dec.u32()?;
+                let lists = read_names(&mut dec, Kind::BucketList)?;
+                if lists.len() != count.div_ceil(BUCKETS_PER_LIST) as usize
+                    || (count > 0 && !buckets.is_empty())
+                {
+                    return Err(Problem::Invalid("bucket lists"));
+                }
+                if count > 0 {
+                    *buckets = Buckets::InLists {
+                        buckets: count,
+                        lists,
+                    };
+                }
+            }
+        }
+        let [ids, profiles, field_values, names, fates] = keyed;
         if layout.docs_per_part == 0
             || layout.parts_per_table == 0
             || layout.facet_values_per_part == 0
@@ -1166,6 +1321,7 @@ pub(super) fn done<T>(dec: &Dec, value: T) -> Result<T, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn lexicon_front_coding_round_trips_across_accents() {
@@ -1203,18 +1359,18 @@ mod tests {
         let old = Catalogue::default();
         assert_eq!(Catalogue::decode(&old.encode()), Ok(old));
         let with_ids = Catalogue {
-            ids: vec![PartName {
+            ids: Buckets::Listed(vec![PartName {
                 hash: [7; 16],
                 kind: Kind::Ids,
-            }],
+            }]),
             ..Catalogue::default()
         };
         assert_eq!(Catalogue::decode(&with_ids.encode()), Ok(with_ids));
         let with_profiles_only = Catalogue {
-            profiles: vec![PartName {
+            profiles: Buckets::Listed(vec![PartName {
                 hash: [8; 16],
                 kind: Kind::Profiles,
-            }],
+            }]),
             ..Catalogue::default()
         };
         assert_eq!(
@@ -1291,15 +1447,86 @@ mod tests {
         // `fates` buckets, named after the layout: with them the catalogue reads back whole,
         // and a catalogue without them (every build before) is the same bytes cut before them.
         let with_fates = Catalogue {
-            fates: vec![PartName {
+            fates: Buckets::Listed(vec![PartName {
                 hash: [9; 16],
                 kind: Kind::Fates,
-            }],
+            }]),
             ..current.clone()
         };
         let body = with_fates.encode();
         assert_eq!(Catalogue::decode(&body), Ok(with_fates));
         assert!(body.starts_with(&current.encode()));
+    }
+
+    #[test]
+    fn keyed_buckets_in_bucket_lists_read_back_and_are_found_through_their_list() {
+        let name = |byte: u8, kind| PartName {
+            hash: [byte; 16],
+            kind,
+        };
+        let lists = |buckets: u32, byte: u8| Buckets::InLists {
+            buckets,
+            lists: (0..buckets.div_ceil(BUCKETS_PER_LIST))
+                .map(|i| name(byte + i as u8, Kind::BucketList))
+                .collect(),
+        };
+        let catalogue = Catalogue {
+            docs: 10,
+            term_buckets: 1,
+            term_tables: vec![name(1, Kind::TermTable)],
+            doc_tables: vec![name(2, Kind::DocTable)],
+            ids: lists(3, 10),
+            profiles: lists(130, 20),
+            names: Buckets::Listed(vec![name(30, Kind::Names)]),
+            fates: lists(64, 40),
+            mentioned: Some(MentionedTable::default()),
+            layout: Layout::LARGE,
+            ..Catalogue::default()
+        };
+        let body = catalogue.encode();
+        assert_eq!(Catalogue::decode(&body), Ok(catalogue.clone()));
+        // The lists come last; the catalogue's own lists of those buckets are empty.
+        let without = Catalogue {
+            ids: Buckets::default(),
+            profiles: Buckets::default(),
+            fates: Buckets::default(),
+            ..catalogue.clone()
+        };
+        assert!(body.starts_with(&without.encode()));
+        // 130 profiles buckets: three lists, the last naming two.
+        let slots: BTreeSet<_> = (0..2000)
+            .filter_map(|i| catalogue.profiles.slot(&format!("person:{i}")))
+            .collect();
+        let lists: BTreeSet<_> = slots
+            .iter()
+            .map(|slot| match slot {
+                BucketSlot::InList { list, at } => (list.hash[0], *at < 64),
+                BucketSlot::Named(_) => panic!("named inline: {slot:?}"),
+            })
+            .collect();
+        assert_eq!(lists, BTreeSet::from([(20, true), (21, true), (22, true)]));
+        let last = slots.iter().filter_map(|slot| match slot {
+            BucketSlot::InList { list, at } if list.hash[0] == 22 => Some(*at),
+            _ => None,
+        });
+        assert_eq!(last.collect::<BTreeSet<_>>(), BTreeSet::from([0, 1]));
+        assert_eq!(
+            catalogue.names.slot("x"),
+            Some(BucketSlot::Named(name(30, Kind::Names)))
+        );
+        assert_eq!(Buckets::default().slot("x"), None);
+        // A list's count and names must agree.
+        let mut wrong = catalogue;
+        wrong.ids = Buckets::InLists {
+            buckets: 65,
+            lists: vec![name(10, Kind::BucketList)],
+        };
+        assert!(Catalogue::decode(&wrong.encode()).is_err());
+        let part = BucketListPart {
+            kind: Kind::Profiles,
+            names: vec![name(5, Kind::Profiles), name(6, Kind::Profiles)],
+        };
+        assert_eq!(BucketListPart::decode(&part.encode()), Ok(part));
     }
 
     #[test]

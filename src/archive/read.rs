@@ -14,9 +14,9 @@ use super::fates::FatesPart;
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DocEntry, DocTablePart, DocsPart, FacetTable, FacetsPart,
-    IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart, PositionsPart, TalliesPart,
-    TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
+    BUCKETS_PER_TABLE, BucketListPart, BucketSlot, Buckets, Catalogue, DocEntry, DocTablePart,
+    DocsPart, FacetTable, FacetsPart, IdsPart, KeyedDocs, KeyedPart, LexiconPart, PartListPart,
+    PositionsPart, TalliesPart, TermEntry, TermTablePart, TermsPart, TextsPart, field_key,
 };
 use super::profiles::{ProfileEntry, ProfilesPart};
 use crate::extract::{EntityId, EntityKind};
@@ -124,6 +124,28 @@ pub fn open_texts(name: &PartName, stored: &[u8]) -> Result<TextsPart, PartError
         return Err(fail(Problem::WrongKind));
     }
     TextsPart::decode(&body).map_err(fail)
+}
+
+/// Every bucket `buckets` names, reading their `bucketlist` parts from `source` (tools and
+/// tests that walk a whole kind of part; a view reads one bucket through its list).
+pub fn bucket_names(
+    buckets: &Buckets,
+    source: &mut impl PartSource,
+) -> Result<Vec<PartName>, PartError> {
+    let lists = match buckets {
+        Buckets::Listed(names) => return Ok(names.clone()),
+        Buckets::InLists { lists, .. } => lists,
+    };
+    let mut names = Vec::with_capacity(buckets.len() as usize);
+    for list in lists {
+        let body = open(list, &source.fetch(list)?)?;
+        let part = BucketListPart::decode(&body).map_err(|problem| PartError {
+            part: list.to_string(),
+            problem,
+        })?;
+        names.extend(part.names);
+    }
+    Ok(names)
 }
 
 /// A part fetched so far: which, and how many stored bytes.
@@ -278,6 +300,7 @@ enum Decoded {
     Mentioned(MentionedPart),
     Names(NamesPart),
     Fates(FatesPart),
+    BucketList(BucketListPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -369,6 +392,7 @@ impl Archive {
             Kind::Mentioned => Decoded::Mentioned(MentionedPart::decode(&body).map_err(fail)?),
             Kind::Names => Decoded::Names(NamesPart::decode(&body).map_err(fail)?),
             Kind::Fates => Decoded::Fates(FatesPart::decode(&body).map_err(fail)?),
+            Kind::BucketList => Decoded::BucketList(BucketListPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -425,8 +449,8 @@ impl Archive {
         };
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
-        let bucket = c.names[bucket_of(&start, c.names.len() as u32) as usize];
-        let Some(Decoded::Names(part)) = lookup.part(bucket) else {
+        let bucket = lookup.bucket(&c.names, &start);
+        let Some(Decoded::Names(part)) = bucket.and_then(|name| lookup.part(name)) else {
             return Ok(lookup.answer(None));
         };
         let whole = matches.count() == c.docs as usize;
@@ -692,7 +716,10 @@ impl Archive {
         let found = from
             .iter()
             .filter_map(|id| {
-                match lookup.part(buckets[bucket_of(id, buckets.len() as u32) as usize]) {
+                match lookup
+                    .bucket(buckets, id)
+                    .and_then(|name| lookup.part(name))
+                {
                     Some(Decoded::Fates(part)) => part.find(id).cloned(),
                     _ => None,
                 }
@@ -708,12 +735,15 @@ impl Archive {
         if buckets.is_empty() {
             return Ok(None);
         }
-        let name = buckets[bucket_of(id, buckets.len() as u32) as usize];
-        match self.parts.get(&name) {
-            Some(Decoded::Ids(part)) => Ok(part.find(id)),
-            Some(_) => Ok(None),
-            None => Err(Needs(vec![name])),
-        }
+        let lookup = Lookup::new(self);
+        let found = match lookup
+            .bucket(buckets, id)
+            .and_then(|name| lookup.part(name))
+        {
+            Some(Decoded::Ids(part)) => part.find(id),
+            _ => None,
+        };
+        lookup.answer(found)
     }
 
     /// The entity page of `key` (`None`: no article names it), or the parts to fetch for
@@ -820,6 +850,18 @@ impl<'a> Lookup<'a> {
 
     fn catalogue(&self) -> &'a Catalogue {
         &self.archive.catalogue
+    }
+
+    /// The bucket of `key` among `buckets`, once the `bucketlist` naming it (if any) is
+    /// fetched.
+    fn bucket(&self, buckets: &Buckets, key: &str) -> Option<PartName> {
+        match buckets.slot(key)? {
+            BucketSlot::Named(name) => Some(name),
+            BucketSlot::InList { list, at } => match self.part(list)? {
+                Decoded::BucketList(part) => part.names.get(at).copied(),
+                _ => None,
+            },
+        }
     }
 
     /// The name of the `termtable` that lists `term`'s bucket, and the bucket's place in it.
@@ -975,7 +1017,7 @@ impl<'a> Lookup<'a> {
         if profiles.is_empty() {
             return None;
         }
-        match self.part(profiles[bucket_of(key, profiles.len() as u32) as usize])? {
+        match self.part(self.bucket(profiles, key)?)? {
             Decoded::Profiles(part) => part.find(key).cloned(),
             _ => None,
         }
@@ -1079,7 +1121,12 @@ impl<'a> Lookup<'a> {
         }
         for condition in &filter.fields {
             let key = field_key(&condition.field, &condition.value);
-            let docs = self.keyed(&catalogue.field_values, &key);
+            let docs = self.bucket(&catalogue.field_values, &key).and_then(|name| {
+                match self.part(name)? {
+                    Decoded::Keyed(part) => part.find(&key),
+                    _ => None,
+                }
+            });
             matches.intersect_sorted(docs.map_or(empty, |v| &v.docs));
         }
         // An archive holds only the site's articles: the reader's own are merged by the app.

@@ -6,10 +6,11 @@ use super::fates::{FATES_PER_PART, FatesPart};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
-    BUCKETS_PER_TABLE, Catalogue, DateRun, DocEntry, DocTablePart, DocsPart, FACET_TOP, FacetEntry,
-    FacetTable, FacetsPart, FieldTable, IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, Layout,
-    LexiconPart, PartListPart, PositionsPart, SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry,
-    TermPosting, TermTablePart, TermsPart, TextsPart, field_key,
+    BUCKETS_PER_LIST, BUCKETS_PER_TABLE, BucketListPart, Buckets, Catalogue, DateRun, DocEntry,
+    DocTablePart, DocsPart, FACET_TOP, FacetEntry, FacetTable, FacetsPart, FieldTable,
+    IDS_PER_PART, IdsPart, KeyedDocs, KeyedPart, Layout, LexiconPart, PartListPart, PositionsPart,
+    SourceEntry, TEXTS_PER_CHUNK, TalliesPart, TermEntry, TermPosting, TermTablePart, TermsPart,
+    TextsPart, field_key,
 };
 use super::profiles::{POSTINGS_PER_PROFILES_PART, ProfileEntry, ProfilesPart, profile_weight};
 use super::read::PartSource;
@@ -640,6 +641,13 @@ pub fn write_archive_in<'a, 'b>(
     let fates: Vec<PartName> = fate_parts.iter().map(|s| s.name).collect();
     stored.extend(fate_parts);
 
+    let mut in_lists = |names: Vec<PartName>| store_bucket_lists(&store, names, &mut stored);
+    let ids = in_lists(id_names)?;
+    let profiles = in_lists(profiles)?;
+    let field_values = in_lists(field_values)?;
+    let names = in_lists(names)?;
+    let fates = in_lists(fates)?;
+
     let catalogue = Catalogue {
         docs: n,
         average_words: index.average_words,
@@ -662,7 +670,7 @@ pub fn write_archive_in<'a, 'b>(
         doc_tables: doc_table_names,
         layout,
         facets,
-        ids: id_names,
+        ids,
         profiles,
         fields,
         field_values,
@@ -825,6 +833,30 @@ fn store_tallies(
     let names = parts.iter().map(|s| s.name).collect();
     stored.extend(parts);
     Ok(names)
+}
+
+/// Stores the names of one kind's buckets in `bucketlist` parts ([`Buckets`]).
+fn store_bucket_lists(
+    store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
+    names: Vec<PartName>,
+    stored: &mut Vec<Stored>,
+) -> io::Result<Buckets> {
+    let Some(kind) = names.first().map(|name| name.kind) else {
+        return Ok(Buckets::default());
+    };
+    let lists: Vec<Stored> = names
+        .chunks(BUCKETS_PER_LIST as usize)
+        .map(|run| {
+            let names = run.to_vec();
+            store(Kind::BucketList, BucketListPart { kind, names }.encode())
+        })
+        .collect::<io::Result<_>>()?;
+    let buckets = Buckets::InLists {
+        buckets: names.len() as u32,
+        lists: lists.iter().map(|s| s.name).collect(),
+    };
+    stored.extend(lists);
+    Ok(buckets)
 }
 
 /// Stores entries in hash buckets by key, sized by their postings.

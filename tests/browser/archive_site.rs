@@ -71,7 +71,7 @@ impl Fixture {
     /// its top 200 people), read from the archive's `names` parts: `(key, name, articles)`.
     fn unlisted_person(&self) -> (String, String, u64) {
         use dossier::archive::names::NamesPart;
-        use dossier::archive::{Archive, DirSource, Manifest, PartSource, codec};
+        use dossier::archive::{Archive, DirSource, Manifest, PartSource, bucket_names, codec};
         let mut source = DirSource::new(self.site.join("archive"));
         let manifest = Manifest::parse(&source.manifest().expect("a manifest")).expect("parses");
         let stored = source.fetch(&manifest.catalogue).expect("a catalogue");
@@ -82,7 +82,8 @@ impl Fixture {
             .map(|v| v.key.as_str())
             .collect();
         let mut best: Option<(String, String, u64)> = None;
-        for name in &archive.catalogue().names {
+        let buckets = bucket_names(&archive.catalogue().names, &mut source).expect("bucket lists");
+        for name in &buckets {
             let body =
                 codec::open(name, &source.fetch(name).expect("a names part")).expect("opens");
             for entry in NamesPart::decode(&body).expect("decodes").entries {

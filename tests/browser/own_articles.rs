@@ -1096,14 +1096,15 @@ async fn an_archive_entity_page_counts_the_readers_own_articles_naming_it_too_an
 /// its name)`.
 fn name_the_archive_resolves(site: &Path, sentence: &str) -> (String, String, String, String) {
     use dossier::archive::fates::FatesPart;
-    use dossier::archive::{Archive, DirSource, Manifest, PartSource, codec};
+    use dossier::archive::{Archive, DirSource, Manifest, PartSource, bucket_names, codec};
     use dossier::resolve::from_archive::Verdict;
     let mut source = DirSource::new(site.join("archive"));
     let manifest = Manifest::parse(&source.manifest().expect("a manifest")).expect("parses");
     let stored = source.fetch(&manifest.catalogue).expect("a catalogue");
     let archive = Archive::open(&manifest, &stored).expect("opens");
     let mut candidates = Vec::new();
-    for name in &archive.catalogue().fates {
+    let buckets = bucket_names(&archive.catalogue().fates, &mut source).expect("bucket lists");
+    for name in &buckets {
         let body = codec::open(name, &source.fetch(name).expect("a fates part")).expect("opens");
         for fate in FatesPart::decode(&body).expect("decodes").fates {
             let Some(short) = fate.from.strip_prefix("person:") else {
