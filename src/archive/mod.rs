@@ -32,6 +32,10 @@
 //! str      = len bytes                ; UTF-8
 //! docs     = len { gap }              ; ascending document numbers as gaps from 0
 //! hash     = 16 raw bytes             ; a part name; its kind is known from where it is stored
+//! key      = str | "" form:varint     ; a facet value's link key; never empty itself, so an
+//!                                     ;   empty one says it follows from the value's label:
+//!                                     ;   form 0 "", 1 slug(label), 2..5 "person:" |
+//!                                     ;   "organization:" | "place:" | "misc:" slug(label)
 //! names    = len { hash }
 //!
 //! catalogue = docs:varint avg_words:f32-bits
@@ -41,13 +45,13 @@
 //!             len { char hash } len { char hash }             ; lexicon, lexicon2
 //!             names(entities) names(speakers)                 ; bucket = fnv1a64(key) mod B
 //!             names(doctable)                                 ; as the layout says
-//!             4 × ( len { key:str label:str count } names(facets) )  ; people, orgs, places, speakers
+//!             4 × ( len { key label:str count } names(facets) )  ; people, orgs, places, speakers
 //!             [ names(ids) [ names(profiles)                   ; bucket = fnv1a64(article id) mod len,
 //!                                                             ;   fnv1a64(entity key) mod len
 //!               [ len { field:str articles                    ; metadata fields kept as facets
 //!                       len { value:str count } names(facets) } ; their top 200 values
 //!                 names(fields)                               ; fnv1a64(field US value) mod len
-//!                 [ len { key:str label:str count } names(facets) ; other names (misc)
+//!                 [ len { key label:str count } names(facets) ; other names (misc)
 //!                   [ 5 × names(tallies)                      ; people, orgs, places, speakers, misc
 //!                     [ len { lo-gap reach-lo hash }          ; mentioned dates by start (absent:
 //!                       names(mentioned)                      ;   built before them); year-unknown
@@ -126,7 +130,9 @@
 //! `profiles`, `fields`, `names` and `fates` parts ([`parts::Buckets`]), so that a link
 //! that looks no key up does not read their names (at a million articles, 3,279
 //! `profiles` buckets were 52 KB of the catalogue): a catalogue that names those buckets
-//! itself still reads, and its lookups take one round fewer. (A section is written whenever a later one is, so a
+//! itself still reads, and its lookups take one round fewer. Then a facet value's key
+//! was written only where it does not follow from its label ([`crate::index::slug`]):
+//! an older catalogue spells every key, and reads the same. (A section is written whenever a later one is, so a
 //! catalogue with a layout always has a `mentioned` table: every build that writes the
 //! layout also writes mentioned dates.)
 //!

@@ -4,7 +4,8 @@
 use super::codec::{Dec, Enc, Kind, PartName, Problem, bucket_of};
 use super::mentioned::MentionedTable;
 use crate::corpus::Article;
-use crate::index::Index;
+use crate::extract::EntityKind;
+use crate::index::{Index, slug};
 use crate::span::ByteSpan;
 
 /// How the parts a view reads many of are cut: documents into `docs` parts, their names
@@ -351,19 +352,73 @@ fn read_keyed(dec: &mut Dec, kind: Kind) -> Result<Vec<(char, PartName)>, Proble
 
 fn facet_table(enc: &mut Enc, table: &FacetTable) {
     enc.list(&table.values, |enc, value| {
-        enc.str(&value.key);
+        match key_form(&value.key, &value.label) {
+            Some(form) => {
+                enc.str("");
+                enc.u32(form);
+            }
+            None => enc.str(&value.key),
+        }
         enc.str(&value.label);
         enc.u32(value.count);
     });
     names(enc, &table.chunks);
 }
 
+/// The entity kinds whose ids a facet value's key can be, by [`key_form`] `2..`.
+const KEY_KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Misc,
+];
+
+/// How a facet value's key follows from its label, if it does: 0, empty; 1, the label's
+/// slug; `2 + k`, an id of kind `KEY_KINDS[k]` with that slug (`person:james-baker` for
+/// "James Baker"). Nine keys in ten do, so the catalogue, which every link reads, names the
+/// form instead of spelling them (4 KB of the 11 KB its four facet tables take).
+fn key_form(key: &str, label: &str) -> Option<u32> {
+    if key.is_empty() {
+        return Some(0);
+    }
+    let slug = slug(label);
+    if key == slug {
+        return Some(1);
+    }
+    let (kind, rest) = key.split_once(':')?;
+    let at = KEY_KINDS.iter().position(|k| k.as_str() == kind)?;
+    (rest == slug).then_some(2 + at as u32)
+}
+
+/// The key [`key_form`] `form` gives for `label`.
+fn key_of_form(form: u32, label: &str) -> Result<String, Problem> {
+    Ok(match form {
+        0 => String::new(),
+        1 => slug(label),
+        _ => {
+            let kind = usize::try_from(form - 2)
+                .ok()
+                .and_then(|k| KEY_KINDS.get(k))
+                .ok_or(Problem::Invalid("facet key form"))?;
+            format!("{}:{}", kind.as_str(), slug(label))
+        }
+    })
+}
+
 fn read_facet_table(dec: &mut Dec) -> Result<FacetTable, Problem> {
     Ok(FacetTable {
         values: dec.list(|dec| {
+            // A key is never empty: an empty one says its form follows.
+            let key = dec.str()?;
+            let form = if key.is_empty() {
+                Some(dec.u32()?)
+            } else {
+                None
+            };
+            let label = dec.str()?;
             Ok(FacetEntry {
-                key: dec.str()?,
-                label: dec.str()?,
+                key: form.map_or(Ok(key), |form| key_of_form(form, &label))?,
+                label,
                 count: dec.u32()?,
             })
         })?,
@@ -1456,6 +1511,65 @@ mod tests {
         let body = with_fates.encode();
         assert_eq!(Catalogue::decode(&body), Ok(with_fates));
         assert!(body.starts_with(&current.encode()));
+    }
+
+    #[test]
+    fn facet_keys_that_follow_from_their_labels_are_not_spelt_and_read_back_whole() {
+        let entry = |key: &str, label: &str| FacetEntry {
+            key: key.to_string(),
+            label: label.to_string(),
+            count: 3,
+        };
+        let derived = [
+            entry("person:james-baker", "James Baker"),
+            entry(
+                "organization:dean-witter-reynolds-inc",
+                "Dean Witter Reynolds Inc.",
+            ),
+            entry("place:são-paulo", "São Paulo"),
+            entry("misc:opec-accord", "OPEC accord"),
+            entry("one-senior-banker", "one senior banker"),
+            entry("irna", "IRNA"),
+            entry("", "no key"),
+            entry("person:", ""),
+        ];
+        let spelt = [
+            entry("person:baker", "James Baker"),
+            entry("event:opec-accord", "OPEC accord"),
+            entry("person-james-baker", "James Baker"),
+            entry("place:geneva:x", "Geneva"),
+        ];
+        for (values, follows) in [(&derived[..], true), (&spelt[..], false)] {
+            for value in values {
+                let table = FacetTable {
+                    values: vec![value.clone()],
+                    chunks: Vec::new(),
+                };
+                let mut enc = Enc::default();
+                facet_table(&mut enc, &table);
+                let bytes = enc.into_bytes();
+                let read = read_facet_table(&mut Dec::new(&bytes));
+                assert_eq!(read, Ok(table), "{value:?}");
+                let key_spelt = bytes
+                    .windows(value.key.len().max(1))
+                    .any(|w| w == value.key.as_bytes());
+                assert_eq!(
+                    !value.key.is_empty() && key_spelt && !value.label.contains(&value.key),
+                    !follows,
+                    "{value:?}"
+                );
+            }
+        }
+        // A form no build writes is refused.
+        let mut enc = Enc::default();
+        enc.count(1);
+        enc.str("");
+        enc.u32(6);
+        enc.str("James Baker");
+        enc.u32(1);
+        names(&mut enc, &[]);
+        let bytes = enc.into_bytes();
+        assert!(read_facet_table(&mut Dec::new(&bytes)).is_err());
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub mod fold;
 mod postings;
 mod terms;
 
-pub use build::IndexBuilder;
+pub use build::{IndexBuilder, slug};
 pub use dates::{DateTable, DayRange, MentionedDate, parse_timex};
 pub use fields::{FieldInfo, MetaFields};
 pub use postings::{DocSet, Lists};
