@@ -449,8 +449,7 @@ impl Archive {
         };
         let lookup = Lookup::new(self);
         let (matches, _) = lookup.evaluate(filter);
-        let bucket = lookup.bucket(&c.names, &start);
-        let Some(Decoded::Names(part)) = bucket.and_then(|name| lookup.part(name)) else {
+        let Some(Decoded::Names(part)) = lookup.in_bucket(&c.names, &start) else {
             return Ok(lookup.answer(None));
         };
         let whole = matches.count() == c.docs as usize;
@@ -715,14 +714,9 @@ impl Archive {
         let lookup = Lookup::new(self);
         let found = from
             .iter()
-            .filter_map(|id| {
-                match lookup
-                    .bucket(buckets, id)
-                    .and_then(|name| lookup.part(name))
-                {
-                    Some(Decoded::Fates(part)) => part.find(id).cloned(),
-                    _ => None,
-                }
+            .filter_map(|id| match lookup.in_bucket(buckets, id) {
+                Some(Decoded::Fates(part)) => part.find(id).cloned(),
+                _ => None,
             })
             .collect();
         lookup.answer(found)
@@ -736,10 +730,7 @@ impl Archive {
             return Ok(None);
         }
         let lookup = Lookup::new(self);
-        let found = match lookup
-            .bucket(buckets, id)
-            .and_then(|name| lookup.part(name))
-        {
+        let found = match lookup.in_bucket(buckets, id) {
             Some(Decoded::Ids(part)) => part.find(id),
             _ => None,
         };
@@ -852,16 +843,17 @@ impl<'a> Lookup<'a> {
         &self.archive.catalogue
     }
 
-    /// The bucket of `key` among `buckets`, once the `bucketlist` naming it (if any) is
-    /// fetched.
-    fn bucket(&self, buckets: &Buckets, key: &str) -> Option<PartName> {
-        match buckets.slot(key)? {
-            BucketSlot::Named(name) => Some(name),
+    /// The part holding `key` among `buckets`, once it and the `bucketlist` naming it (if
+    /// any) are fetched.
+    fn in_bucket(&self, buckets: &Buckets, key: &str) -> Option<&'a Decoded> {
+        let name = match buckets.slot(key)? {
+            BucketSlot::Named(name) => name,
             BucketSlot::InList { list, at } => match self.part(list)? {
-                Decoded::BucketList(part) => part.names.get(at).copied(),
-                _ => None,
+                Decoded::BucketList(part) => *part.names.get(at)?,
+                _ => return None,
             },
-        }
+        };
+        self.part(name)
     }
 
     /// The name of the `termtable` that lists `term`'s bucket, and the bucket's place in it.
@@ -1017,7 +1009,7 @@ impl<'a> Lookup<'a> {
         if profiles.is_empty() {
             return None;
         }
-        match self.part(self.bucket(profiles, key)?)? {
+        match self.in_bucket(profiles, key)? {
             Decoded::Profiles(part) => part.find(key).cloned(),
             _ => None,
         }
@@ -1121,12 +1113,10 @@ impl<'a> Lookup<'a> {
         }
         for condition in &filter.fields {
             let key = field_key(&condition.field, &condition.value);
-            let docs = self.bucket(&catalogue.field_values, &key).and_then(|name| {
-                match self.part(name)? {
-                    Decoded::Keyed(part) => part.find(&key),
-                    _ => None,
-                }
-            });
+            let docs = match self.in_bucket(&catalogue.field_values, &key) {
+                Some(Decoded::Keyed(part)) => part.find(&key),
+                _ => None,
+            };
             matches.intersect_sorted(docs.map_or(empty, |v| &v.docs));
         }
         // An archive holds only the site's articles: the reader's own are merged by the app.
