@@ -86,7 +86,17 @@ pub fn find(doc: &Document<'_>, anchor: Option<Date>) -> Vec<DateMention> {
             };
             ctx.tense = tense::of(doc, sentence.tokens.clone(), found.start..found.end);
             let (value, kind) = normalise::resolve(&found.expr, &ctx);
-            if let (Expr::Quarter { .. }, Some(v)) = (&found.expr, &value) {
+            // "The 1988 quarter" is itself the year-ago side of a comparison, never what
+            // a later "a year ago" counts back from.
+            let compared = matches!(
+                found.expr,
+                Expr::Quarter {
+                    quarter: None,
+                    year: Some(_),
+                    ..
+                }
+            );
+            if let (Expr::Quarter { .. }, Some(v), false) = (&found.expr, &value, compared) {
                 ctx.quarter = quarter_of_value(v);
                 quarter_named_in = index;
             }
@@ -218,6 +228,9 @@ mod tests {
         It closed in March 1998. | March 1998 | 1998-03 | 1998-03
         Sales peak in summer. | summer | 1998-SU | XXXX-SU
         Profit fell in the third quarter. | the third quarter | 1997-Q3 | XXXX-Q3
+        Net rose from the 1996 quarter. | 1996 quarter | 1996-Q4 | 1996-QX
+        Loans at 1996 year end rose. | 1996 year end | 1996 | 1996
+        Imports rose from the same 1996 month. | 1996 | 1996 | 1996
         Profit fell in fiscal 1997. | fiscal 1997 | 1997 | 1997
         We meet this week. | this week | 1998-W02 | XXXX-WXX
         Rates are low now. | now | PRESENT_REF | PRESENT_REF
@@ -295,6 +308,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_year_ago_counts_back_from_a_reported_quarter_not_from_its_comparison() {
+        let anchor = Some("1998-01-08");
+        let found = dates(
+            "Profit rose in the third quarter from a year earlier.",
+            anchor,
+        );
+        assert_eq!(
+            value_of(&found, "a year earlier").as_deref(),
+            Some("1996-Q3")
+        );
+        let sentence = "Gains were two cts in the 1996 quarter and ten cts a year earlier.";
+        let found = dates(sentence, anchor);
+        assert_eq!(value_of(&found, "1996 quarter").as_deref(), Some("1996-Q4"));
+        assert_eq!(value_of(&found, "a year earlier").as_deref(), Some("1997"));
     }
 
     #[test]

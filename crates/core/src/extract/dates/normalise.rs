@@ -275,6 +275,11 @@ fn quarter_of(
         };
     };
     let now = (month - 1) / 3 + 1;
+    if let (Some(y), None, None) = (year, quarter, deixis) {
+        // "The 1988 quarter": the quarter being reported, in that year.
+        let reported = if now == 1 { 4 } else { now - 1 };
+        return format!("{y:04}-Q{reported}");
+    }
     let resolved = match (quarter, deixis) {
         // "The third quarter": the latest one so numbered, this year's unless still ahead.
         (Some(q), _) => quarter_value(anchor_year - i32::from(q > now), q, 0),

@@ -77,6 +77,30 @@ impl Scanner<'_> {
                 )
             });
         };
+        // "The 1988 quarter": a year naming which quarter (a year-ago comparison), not
+        // 1,988 of them; "1986 year end" is that year; before another singular unit ("the
+        // same 1985 month") a year is no length either, and stands alone.
+        if !plural && let Some(year) = self.year_at(j).filter(|_| k == j + 1) {
+            return match unit {
+                Unit::Quarter => Some((
+                    k + 1,
+                    Expr::Quarter {
+                        quarter: None,
+                        year: Some(year),
+                        deixis: None,
+                    },
+                )),
+                Unit::Year if self.is(k + 1, "end") => Some((
+                    k + 2,
+                    Expr::Calendar {
+                        year: Some(year),
+                        month: None,
+                        day: None,
+                    },
+                )),
+                _ => None,
+            };
+        }
         let article = self.w(j) == Some(Word::A);
         // "a second time" is another time; "60 Minutes" is a title.
         if unit == Unit::Weekend
