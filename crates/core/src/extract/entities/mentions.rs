@@ -67,6 +67,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     let mut mentions = decode(doc.text, ner, labels);
     split_after_based_adjectives(doc.text, ner, &mut mentions);
     split_party_members(doc.text, ner, &mut mentions);
+    split_person_before_place(doc.text, ner, &mut mentions);
     split_at_legal_form_stops(doc.text, ner, &mut mentions);
     join_bodies_across(doc.text, ner, &mut mentions, &ACROSS_ON);
     join_bodies_across(doc.text, ner, &mut mentions, &ACROSS_OF);
@@ -528,6 +529,53 @@ fn split_party_members(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         let pieces = [
             Mention::over(ner, head, head_kind),
             Mention::over(ner, party..party + 1, EntityKind::Misc),
+        ];
+        mentions.splice(k - 1..k, pieces);
+        k += 1;
+    }
+}
+
+/// A person the tagger ran on into a listed place right after the name is two names:
+/// headlines set them side by side (`Yeltsin endorses Lebed Chechnya peace plan`), and the
+/// tagger's person "Lebed Chechnya" then claimed every lone `Chechnya` of the story as his
+/// surname, so the place was a man throughout. Only when the words before the place are
+/// another person's name in the same article (`Alexander Lebed`, or `Lebed` alone): a
+/// person whose surname happens to be a place (`George Washington`, `Michael Jordan`) is
+/// the only person with those first words.
+fn split_person_before_place(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let words_of = |m: &Mention| -> Vec<&str> {
+        m.tokens
+            .clone()
+            .map(|t| ner.tokens[t].span.slice(text))
+            .collect()
+    };
+    let people: Vec<Vec<&str>> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(words_of)
+        .collect();
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if m.kind != EntityKind::Person || m.tokens.len() < 2 {
+            continue;
+        }
+        let words = words_of(m);
+        let (head, place) = words.split_at(words.len() - 1);
+        if !gazetteer::is_place(place[0]) || !is_capitalised_word(place[0]) {
+            continue;
+        }
+        let named_elsewhere = people
+            .iter()
+            .any(|other| other.ends_with(head) && other.last() != place.last());
+        if !named_elsewhere {
+            continue;
+        }
+        let last = m.tokens.end - 1;
+        let pieces = [
+            Mention::over(ner, m.tokens.start..last, EntityKind::Person),
+            Mention::over(ner, last..last + 1, EntityKind::Place),
         ];
         mentions.splice(k - 1..k, pieces);
         k += 1;
@@ -1851,6 +1899,45 @@ mod tests {
                 ("Rio".to_string(), EntityKind::Place),
                 ("Janeiro".to_string(), EntityKind::Place)
             ]
+        );
+    }
+
+    #[test]
+    fn a_person_run_on_into_a_place_is_two_names_when_the_article_names_the_person() {
+        let person = model::begin(EntityKind::Person);
+        let place = model::begin(EntityKind::Place);
+        let named = |names: &[(&str, EntityKind)]| -> Vec<(String, EntityKind)> {
+            names.iter().map(|(n, k)| (n.to_string(), *k)).collect()
+        };
+        // Yeltsin endorses Lebed Chechnya peace plan . Alexander Lebed is in Chechnya .
+        let text = "Yeltsin endorses Lebed Chechnya peace plan. Alexander Lebed is in Chechnya.";
+        let labels = [
+            (0, person),
+            (2, person),
+            (3, person + 1),
+            (7, person),
+            (8, person + 1),
+            (11, place),
+        ];
+        assert_eq!(
+            mentions(text, &labels),
+            named(&[
+                ("Yeltsin", EntityKind::Person),
+                ("Lebed", EntityKind::Person),
+                ("Chechnya", EntityKind::Place),
+                ("Alexander Lebed", EntityKind::Person),
+                ("Chechnya", EntityKind::Place),
+            ])
+        );
+        // A person whose surname is a place, and no other person with the first words,
+        // stays whole.
+        let text = "George Washington crossed the river. Washington slept.";
+        assert_eq!(
+            mentions(text, &[(0, person), (1, person + 1), (6, person)]),
+            named(&[
+                ("George Washington", EntityKind::Person),
+                ("Washington", EntityKind::Person),
+            ])
         );
     }
 
