@@ -325,13 +325,24 @@ impl<'a> Dec<'a> {
     }
 
     /// A document list written by [`Enc::docs`].
+    ///
+    /// Most gaps of a long list are one byte: those are read straight off the slice, the
+    /// rest through [`Dec::u32`]. A cold link decodes a million or more gaps at 250,000
+    /// articles (its facet postings), a tenth of its main-thread time in the browser.
     pub fn docs(&mut self) -> Result<Vec<u32>, Problem> {
         let n = self.count()?;
         let mut out = Vec::with_capacity(n);
         let mut doc = 0u32;
         for _ in 0..n {
+            let gap = match self.rest.split_first() {
+                Some((&byte, rest)) if byte < 0x80 => {
+                    self.rest = rest;
+                    u32::from(byte)
+                }
+                _ => self.u32()?,
+            };
             doc = doc
-                .checked_add(self.u32()?)
+                .checked_add(gap)
                 .ok_or(Problem::Invalid("document number"))?;
             out.push(doc);
         }
@@ -566,5 +577,12 @@ mod tests {
         short.u64().unwrap();
         short.str().unwrap();
         assert_eq!(short.docs(), Err(Problem::Truncated));
+        // A one-byte gap past the largest document number, and a list cut short on one.
+        let past_the_end = [2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1];
+        assert_eq!(
+            Dec::new(&past_the_end).docs(),
+            Err(Problem::Invalid("document number"))
+        );
+        assert_eq!(Dec::new(&[3, 1, 1]).docs(), Err(Problem::Truncated));
     }
 }

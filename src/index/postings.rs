@@ -149,6 +149,8 @@ impl DocSet {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a |= b;
         }
+        // A set over a larger universe may have bits in this one's last word past its end.
+        self.clear_tail();
     }
 
     /// Removes every document of `other`.
@@ -174,7 +176,17 @@ impl DocSet {
 
     /// How many documents of the sorted list `docs` are in the set.
     pub fn count_in(&self, docs: &[u32]) -> usize {
-        docs.iter().filter(|&&d| self.contains(d)).count()
+        // `contains` without its bound check: the bits past `universe` are always clear
+        // (`clear_tail`), so a word that exists answers for every document it covers. This
+        // loop counts a cold link's facets (over a million postings at 250,000 articles).
+        let words = self.words.as_slice();
+        docs.iter()
+            .filter(|&&d| {
+                words
+                    .get((d / 64) as usize)
+                    .is_some_and(|w| w >> (d % 64) & 1 != 0)
+            })
+            .count()
     }
 
     /// The documents in increasing order.
@@ -244,5 +256,17 @@ mod tests {
         a.complement();
         assert_eq!(a.count(), 98);
         assert_eq!(a.count_in(&[0, 1, 2]), 2);
+    }
+
+    #[test]
+    fn documents_past_the_universe_are_never_counted() {
+        // 70 documents: the second word covers 64..128, and 70..128 are past the end.
+        let mut set = DocSet::full(70);
+        assert_eq!(set.count_in(&[0, 69, 70, 100, 127, 128, 5000]), 2);
+        set.union_with(&DocSet::full(128));
+        assert_eq!(set.count(), 70);
+        assert_eq!(set.count_in(&[69, 70, 127]), 1);
+        set.complement();
+        assert_eq!(set.count_in(&[0, 69, 70, 127]), 0);
     }
 }
