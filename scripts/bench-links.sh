@@ -22,6 +22,8 @@
 #                 --app target/dist-app)
 #   archive-19k-gzip-host  the same folder served as a host that ignores the .br/.gz files
 #                 `dossier build` writes beside the app's files, and gzips on the fly
+#   archive-19k-phone  the same folder in a phone's 390×844 window, where the filters are a
+#                 closed drawer (the app counts no facets until they open)
 #   pagefind-19k  made here when missing: benches/links/pages.py + Pagefind over the Reuters corpus
 #   blank         made here: a page with one line of text and no script, so that the renderer
 #                 memory of the sites above reads against what any page costs in this browser
@@ -70,12 +72,14 @@ dossier_links = [
 ]
 pagefind_links = [("words", "q=oil+prices"), ("phrase", "q=%22oil+prices%22")]
 sites = []
-def add(name, folder, page, links, next_query=None, precompressed=True):
+def add(name, folder, page, links, next_query=None, precompressed=True, viewport=None):
     if os.path.isfile(os.path.join(folder, page or "index.html")):
         site = {"name": name, "dir": folder, "page": page, "precompressed": precompressed,
                 "links": [{"label": l, "query": q} for l, q in links]}
         if next_query:
             site["next"] = next_query
+        if viewport:
+            site["viewport"] = viewport
         sites.append(site)
     else:
         print("bench-links: no %s at %s, skipped" % (name, folder), file=sys.stderr)
@@ -85,6 +89,8 @@ add("archive-19k", os.path.join(work, "archive-19k"), "", dossier_links, "q=coff
 # The same site on a host that ignores the build's .br/.gz files and gzips on the fly.
 add("archive-19k-gzip-host", os.path.join(work, "archive-19k"), "", dossier_links,
     "q=coffee+exports", precompressed=False)
+add("archive-19k-phone", os.path.join(work, "archive-19k"), "", dossier_links,
+    "q=coffee+exports", viewport={"width": 390, "height": 844})
 add("pagefind-19k", os.path.join(work, "pagefind-19k"), "search.html", pagefind_links)
 add("blank", os.path.join(work, "blank"), "", [("no script", "")])
 json.dump({"repeats": repeats, "rates": [1, 4], "latency_ms": latency, "download_mbps": mbps,

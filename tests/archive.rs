@@ -330,7 +330,8 @@ fn names_no_article_has_are_told_apart_as_the_embedded_build_tells_them() {
 }
 
 #[test]
-fn a_links_entities_are_named_as_the_embedded_build_names_them_even_those_no_facet_lists() {
+fn a_links_entities_and_speakers_are_named_as_the_embedded_build_names_them_even_those_no_facet_lists()
+ {
     let site = tempfile::tempdir().unwrap();
     let (index, _, _) = build(Path::new(FIXTURE), site.path());
     let (mut archive, mut source) = open(site.path());
@@ -343,16 +344,22 @@ fn a_links_entities_are_named_as_the_embedded_build_names_them_even_those_no_fac
         .find(|e| e.kind == dossier::extract::EntityKind::Misc)
         .expect("the fixture names a miscellaneous entity");
     wanted.push(misc);
+    // Speakers too (after the entities, under their keys), and one nobody is.
+    let speakers: Vec<_> = index.speakers().iter().collect();
+    assert!(!speakers.is_empty(), "the fixture quotes someone");
     let query: Vec<String> = wanted
         .iter()
         .map(|e| format!("e={}", e.id.as_str()))
         .chain(["e=person:ottoline-brackenbury".to_string()])
+        .chain(speakers.iter().map(|s| format!("s={}", s.key)))
+        .chain(["s=the-harbour-master".to_string()])
         .collect();
     let (filter, _) = Filter::from_query_string(&query.join("&"));
     let names = answered(&mut archive, &mut source, |a| a.entity_names(&filter));
     let expected: Vec<(String, String)> = wanted
         .iter()
         .map(|e| (e.id.as_str().to_string(), e.name.clone()))
+        .chain(speakers.iter().map(|s| (s.key.clone(), s.name.clone())))
         .collect();
     let got: Vec<(String, String)> = names
         .into_iter()

@@ -17,6 +17,8 @@
 // usage: node cold_links.mjs CONFIG.json
 // CONFIG: { "repeats": 3, "rates": [1, 4], "latency_ms": 0, "download_mbps": 0, "sites": [{ "name": "pagefind-19k",
 //   "dir": "/abs/dir", "page": "search.html", "links": [{ "label": "words", "query": "q=oil+prices" }] }] }
+//   A site may set "viewport": { "width": 390, "height": 844 } (a phone; the default is a
+//   1280×720 window): the same folder can be listed twice under two names, one per size.
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { serve } from "./serve.mjs";
@@ -81,7 +83,9 @@ let version = "";
 async function once(site, link, rate) {
   const browser = await launch();
   version = browser.version();
-  const context = await browser.newContext({ serviceWorkers: "block" });
+  // A site's `viewport` ({ "width": 390, "height": 844 }: a phone) replaces Playwright's
+  // 1280×720 desktop window.
+  const context = await browser.newContext({ serviceWorkers: "block", ...(site.viewport ? { viewport: site.viewport } : {}) });
   const page = await context.newPage();
   await page.addInitScript(WATCH_READY);
   await page.addInitScript(WATCH_WASM);

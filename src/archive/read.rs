@@ -676,30 +676,33 @@ impl Archive {
         lookup.answer(unknown)
     }
 
-    /// The display name of each of `filter`'s entities as the archive has it (through the
-    /// reader's edits), for the link's chips: a name no facet lists (every miscellaneous
-    /// name, a person past a facet's first values) would otherwise show as its id. Reads
-    /// the `entities` buckets [`Self::unknown_names`] fetches; a name no article has is
-    /// left out.
+    /// The display name of each of `filter`'s entities and speakers as the archive has it
+    /// (entities through the reader's edits), for the link's chips: a name no facet lists
+    /// (every miscellaneous name, a person past a facet's first values), or any name while
+    /// a view's facets are not counted (a phone's closed filters), would otherwise show as
+    /// its id. Speakers come after the entities, each under its speaker key. Reads the
+    /// `entities` and `speakers` buckets [`Self::unknown_names`] fetches; a name no article
+    /// has is left out.
     pub fn entity_names(&self, filter: &Filter) -> Result<Vec<(EntityId, String)>, Needs> {
         let lookup = Lookup::new(self);
-        let named = filter
-            .entities
-            .iter()
-            .filter_map(|id| {
-                let name = match self.overlay.group(id.as_str()) {
-                    Some(group) => group.name.clone(),
-                    None => self
-                        .overlay
-                        .members(id.as_str())
-                        .iter()
-                        .find_map(|key| lookup.keyed(&self.catalogue.entities, key))?
-                        .name
-                        .clone(),
-                };
-                Some((id.clone(), name))
-            })
-            .collect();
+        let entities = filter.entities.iter().filter_map(|id| {
+            let name = match self.overlay.group(id.as_str()) {
+                Some(group) => group.name.clone(),
+                None => self
+                    .overlay
+                    .members(id.as_str())
+                    .iter()
+                    .find_map(|key| lookup.keyed(&self.catalogue.entities, key))?
+                    .name
+                    .clone(),
+            };
+            Some((id.clone(), name))
+        });
+        let speakers = filter.speakers.iter().filter_map(|key| {
+            let name = lookup.keyed(&self.catalogue.speakers, key)?.name.clone();
+            Some((EntityId(key.clone()), name))
+        });
+        let named = entities.chain(speakers).collect();
         lookup.answer(named)
     }
 

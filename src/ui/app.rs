@@ -47,7 +47,10 @@ pub fn App() -> impl IntoView {
             && match source.mode.get() {
                 Mode::Deciding => false,
                 Mode::Archive if archive_answers() => {
-                    matches!(source.shown.get(), ArchiveView::Ready(_))
+                    // Facets on screen (a wide screen, a phone's open filters) are part of
+                    // the view: counted, or the view is not ready.
+                    let facets_wanted = state.sidebar_shown.get();
+                    matches!(source.shown.get(), ArchiveView::Ready(r) if r.2 || !facets_wanted)
                         && state.filter.with(|(f, _)| {
                             if f.entity.is_some() {
                                 return source.entity_shown.with(|shown| *shown == f.entity);
@@ -80,6 +83,9 @@ pub fn App() -> impl IntoView {
     let has_edits = Memo::new(move |_| state.edits.with(Edits::any));
     // Whether the phone's filter drawer is open: transient, like a facet's "show more".
     let drawer_open = RwSignal::new(false);
+    let phone = phone_layout();
+    state.sidebar_shown.set(!phone.get_untracked());
+    Effect::new(move |_| state.sidebar_shown.set(!phone.get() || drawer_open.get()));
     // Only the open article decides what the sidebar shows; a Memo, so the facets are not
     // rebuilt on every other change of the URL.
     // (With `view=timeline` the timeline is the main view, so the sidebar leaves it out.)
@@ -225,6 +231,28 @@ fn SearchBox() -> impl IntoView {
             />
         </form>
     }
+}
+
+/// The media query of the phone layout, as `style/main.css` writes it: below this width the
+/// sidebar is a drawer the "Filters" button opens.
+const PHONE_LAYOUT: &str = "(max-width: 760px)";
+
+/// Whether the page is laid out for a phone, kept up to date as the window is resized or the
+/// phone turned. `false` where the browser cannot say (the sidebar is then taken as shown).
+fn phone_layout() -> RwSignal<bool> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let phone = RwSignal::new(false);
+    let Some(query) = window().match_media(PHONE_LAYOUT).ok().flatten() else {
+        return phone;
+    };
+    phone.set(query.matches());
+    let watched = query.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || phone.set(watched.matches()));
+    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // The App lives as long as the page: so does its listener.
+    on_change.forget();
+    phone
 }
 
 /// The phone's "Filters" button (hidden on wider screens, where the sidebar is always

@@ -69,6 +69,9 @@ pub struct SharedArchiveResults(
     /// With a date range: the answer for the filter without it (only its histogram: the
     /// timeline's overview).
     pub Option<Arc<ArchiveResults>>,
+    /// Whether the facets were counted: only while they are on screen
+    /// ([`AppState::sidebar_shown`]); otherwise the results' facets are empty, not zero.
+    pub bool,
 );
 
 impl PartialEq for SharedArchiveResults {
@@ -79,6 +82,7 @@ impl PartialEq for SharedArchiveResults {
                 (None, None) => true,
                 _ => false,
             }
+            && self.2 == other.2
     }
 }
 
@@ -150,10 +154,11 @@ impl ArchiveSource {
         self.known_docs.with_value(|known| known.get(id).copied())
     }
 
-    /// The facets of the answered view (tracked), if it is answered.
+    /// The facets of the answered view (tracked), if it is answered with its facets
+    /// counted.
     pub fn facets(&self) -> Option<crate::query::Facets> {
         match self.shown.get() {
-            ArchiveView::Ready(results) => Some(results.0.facets.clone()),
+            ArchiveView::Ready(results) if results.2 => Some(results.0.facets.clone()),
             _ => None,
         }
     }
@@ -448,9 +453,9 @@ impl ArchiveSource {
         let outcome = match self.search_fetching(&filter, options).await {
             Err(unanswered) => unanswered,
             Ok(results) => match overview_of(&filter) {
-                None => self.ready(results, None),
+                None => self.ready(results, None, options),
                 Some(whole) => match self.search_fetching(&whole, OVERVIEW).await {
-                    Ok(overview) => self.ready(results, Some(overview)),
+                    Ok(overview) => self.ready(results, Some(overview), options),
                     Err(unanswered) => unanswered,
                 },
             },
@@ -475,11 +480,17 @@ impl ArchiveSource {
             None => None,
             Some(whole) => Some(now(&whole, OVERVIEW)?),
         };
-        Some(self.ready(results, overview))
+        Some(self.ready(results, overview, options))
     }
 
-    /// A ready view; remembers its hits' document numbers for the reader.
-    fn ready(&self, results: ArchiveResults, overview: Option<ArchiveResults>) -> ArchiveView {
+    /// A ready view (asked with `options`); remembers its hits' document numbers for the
+    /// reader.
+    fn ready(
+        &self,
+        results: ArchiveResults,
+        overview: Option<ArchiveResults>,
+        options: Options,
+    ) -> ArchiveView {
         self.known_docs.update_value(|known| {
             for hit in &results.hits {
                 known.insert(hit.entry.id.clone(), hit.doc);
@@ -488,6 +499,7 @@ impl ArchiveSource {
         ArchiveView::Ready(SharedArchiveResults(
             Arc::new(results),
             overview.map(Arc::new),
+            options.facet_values > 0,
         ))
     }
 
@@ -522,7 +534,7 @@ impl ArchiveSource {
 /// `site_docs` is the archive's number of documents: the reader's are numbered after them.
 fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> ArchiveView {
     use crate::archive::with_own::{OwnAnswer, overview_with_own, with_own};
-    let ArchiveView::Ready(SharedArchiveResults(site, overview)) = &view else {
+    let ArchiveView::Ready(SharedArchiveResults(site, overview, counted)) = &view else {
         return view;
     };
     let (Some(own), Some(library)) = (state.results.get(), state.library.get()) else {
@@ -550,7 +562,7 @@ fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> Arch
                 ..(**site).clone()
             })
         });
-    ArchiveView::Ready(SharedArchiveResults(Arc::new(mixed), overview))
+    ArchiveView::Ready(SharedArchiveResults(Arc::new(mixed), overview, *counted))
 }
 
 /// With a date range, the timeline also shows the whole collection under the other
@@ -760,27 +772,55 @@ fn unknown_names_settled(state: AppState) -> bool {
 
 /// Answers every new view (URL, "show more", the search box's last word) from the archive.
 fn follow_views(state: AppState, source: ArchiveSource) {
+    // The filter and options last asked: a view asked again only for its facets keeps its
+    // list on screen while they are counted.
+    let asked: StoredValue<Option<(Filter, Options)>> = StoredValue::new(None);
     Effect::new(move |_| {
         let generation = source.generation.get_value().wrapping_add(1);
         source.generation.set_value(generation);
         if !unknown_names_settled(state) || source.curated.with(Option::is_none) {
+            asked.set_value(None);
             source.view.set(ArchiveView::Loading);
             return;
         }
         let (filter, _) = state.filter.get();
+        // Facets are counted only while they are on screen: on a phone, once the reader
+        // opens the filters (their postings are most of a cold link's bytes).
+        let facet_values = if state.sidebar_shown.get() {
+            FACET_VALUES
+        } else {
+            0
+        };
         let options = Options {
             hits: state.hit_limit.get(),
             quotes: QUOTES,
-            facet_values: FACET_VALUES,
+            facet_values,
             last_word: state.last_word.get(),
         };
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
+        let only_facets_added = facet_values > 0
+            && asked.with_value(|before| {
+                before.as_ref().is_some_and(|(f, o)| {
+                    *f == filter
+                        && *o
+                            == Options {
+                                facet_values: 0,
+                                ..options
+                            }
+                })
+            })
+            && source
+                .view
+                .with_untracked(|v| matches!(v, ArchiveView::Ready(_)));
+        asked.set_value(Some((filter.clone(), options)));
         // A view whose parts are all here answers now, without a loading flash.
         match source.answer_now(&filter, options) {
             Some(view) => source.show(view),
             None => {
-                source.view.set(ArchiveView::Loading);
+                if !only_facets_added {
+                    source.view.set(ArchiveView::Loading);
+                }
                 leptos::task::spawn_local(source.answer(filter, options, generation));
             }
         }

@@ -114,11 +114,11 @@ pub fn ArchiveSidebar(
     timeline_is_main: bool,
 ) -> impl IntoView {
     let source = ArchiveSource::use_context();
-    let facets = Signal::derive(move || answered(source).map(|r| r.0.facets.clone()));
+    let facets = Signal::derive(move || source.facets());
     view! {
         {(!timeline_is_main).then(|| view! { <ArchiveTimeline/> })}
         <CollectionPanel/>
-        <FacetPanelsOf facets=facets/>
+        <FacetPanelsOf facets=facets waiting="Counting the facets…"/>
     }
 }
 

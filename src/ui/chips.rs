@@ -26,27 +26,37 @@ pub fn ActiveFilters() -> impl IntoView {
         } else {
             state.results.get().and_then(|_| state.library.get())
         };
+        // The view's facets when they are counted; the names the archive gave the link
+        // otherwise (a phone's closed filters), and for a value no facet lists.
         let archived = library.is_none().then(|| source.facets()).flatten();
+        let named = |key: &str| {
+            state.archive_names.with(|names| {
+                names
+                    .iter()
+                    .find(|(e, _)| e.as_str() == key)
+                    .map(|(_, n)| n.clone())
+            })
+        };
         let chips: Vec<(String, Filter)> = removable_parts(&filter)
             .into_iter()
             .map(|(part, without)| {
-                let label = match (&part, &archived) {
-                    (FilterPart::Entity(id), Some(facets)) => archived_label(facets, id.as_str())
-                        .or_else(|| {
-                            state.archive_names.with(|names| {
-                                names.iter().find(|(e, _)| e == id).map(|(_, n)| n.clone())
-                            })
-                        })
+                let label = match &part {
+                    FilterPart::Entity(id) if library.is_none() => archived
+                        .as_ref()
+                        .and_then(|facets| archived_label(facets, id.as_str()))
+                        .or_else(|| named(id.as_str()))
                         .unwrap_or_else(|| part_label(&part, None)),
-                    (FilterPart::Speaker(key), Some(facets)) => facets
-                        .speakers
-                        .values
-                        .iter()
-                        .find(|v| v.key == *key)
-                        .map_or_else(
-                            || part_label(&part, None),
-                            |v| format!("Said by {}", v.label),
-                        ),
+                    FilterPart::Speaker(key) if library.is_none() => archived
+                        .as_ref()
+                        .and_then(|facets| {
+                            let speakers = &facets.speakers.values;
+                            speakers
+                                .iter()
+                                .find(|v| v.key == *key)
+                                .map(|v| v.label.clone())
+                        })
+                        .or_else(|| named(key))
+                        .map_or_else(|| part_label(&part, None), |n| format!("Said by {n}")),
                     _ => part_label(&part, library.as_deref()),
                 };
                 (label, without)

@@ -24,7 +24,7 @@ const SHOWN: usize = 8;
 pub fn FacetPanels() -> impl IntoView {
     let state = AppState::use_context();
     let facets = Signal::derive(move || state.results.get().map(|r| r.0.facets.clone()));
-    view! { <FacetPanelsOf facets=facets/> }
+    view! { <FacetPanelsOf facets=facets waiting="Facets appear when indexing finishes."/> }
 }
 
 /// The facet panels of `facets` (the embedded build's results, or an archive's).
@@ -32,11 +32,11 @@ pub fn FacetPanels() -> impl IntoView {
 pub fn FacetPanelsOf(
     /// The facets, once the view is answered.
     facets: Signal<Option<Facets>>,
+    /// What the panels say until then.
+    waiting: &'static str,
 ) -> impl IntoView {
     move || match facets.get() {
-        None => {
-            view! { <p class="facet-wait">"Facets appear when indexing finishes."</p> }.into_any()
-        }
+        None => view! { <p class="facet-wait">{waiting}</p> }.into_any(),
         Some(f) => {
             let fields = f
                 .fields

@@ -197,6 +197,11 @@ pub struct AppState {
     pub edits: RwSignal<super::curation::Edits>,
     /// Whether an edit is being applied.
     pub applying: RwSignal<bool>,
+    /// Whether the sidebar (timeline and facets) is on screen: always on a wide screen, on
+    /// a phone while its drawer is open (kept by `super::app`). An archive counts a view's
+    /// facets only then, so a phone's cold link fetches no facet postings until the reader
+    /// opens the filters.
+    pub sidebar_shown: RwSignal<bool>,
 }
 
 /// Article hits shown at first, and added by each "show more". Twenty fill a desktop
@@ -298,6 +303,7 @@ impl AppState {
             results,
             edits: RwSignal::new(super::curation::Edits::default()),
             applying: RwSignal::new(false),
+            sidebar_shown: RwSignal::new(true),
         };
         provide_context(state);
         state

@@ -8,7 +8,8 @@
 //! of showing numbers; a view whose code file the host lost says so and shows once it can; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
 //! (and saved) on its own, without the old build's parts; a cold quotes link lists each
-//! quote's words, speaker and article as `dossier query` does.
+//! quote's words, speaker and article as `dossier query` does; on a phone a cold link
+//! fetches no facet postings until the reader opens the filters, which then count exactly.
 //!
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
@@ -326,6 +327,92 @@ async fn save_for_offline(
         "the cache holds exactly the archive's parts"
     );
     Ok(seconds)
+}
+
+/// How many `facets` parts (facet postings) the browser asked the server for.
+fn facet_parts_requested(app: &App) -> usize {
+    app.server
+        .requests()
+        .iter()
+        .filter(|r| r.starts_with("GET /archive/parts/") && r.ends_with(".facets"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_a_cold_link_counts_its_facets_only_once_the_filters_open() {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let (site, all) = (&fixture.site, fixture.all);
+    let person = fixture.person(0);
+    let answer = fixture.query(&["--entity", &person]);
+    let total = total_of(&answer);
+    let name_of = |list: &str, key: &str| {
+        answer["facets"][list]
+            .as_array()
+            .and_then(|values| values.iter().find(|v| v["key"] == key))
+            .and_then(|v| v["label"].as_str())
+            .map(str::to_string)
+    };
+    let name = name_of("people", &person).expect("the person is among its own view's people");
+    let top_org = &answer["facets"]["organizations"][0];
+    let org_label = top_org["label"]
+        .as_str()
+        .expect("an organisation")
+        .to_string();
+    let org_count = top_org["count"].as_u64().expect("a count");
+    App::run_with(site, None, async |app| {
+        page::phone_screen(app, 390, 844).await?;
+        app.open_link(&format!("e={person}")).await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for_text("#summary", &format!("{total} of {all} articles match"))
+            .await?;
+        let phone = page::script(app, "return matchMedia('(max-width: 760px)').matches").await?;
+        assert_eq!(
+            phone,
+            Value::Bool(true),
+            "the window is laid out for a phone"
+        );
+        // The filters are closed: the list, its count and its chip, and no facet postings.
+        assert_eq!(
+            facet_parts_requested(app),
+            0,
+            "a phone's cold link fetched facet postings its closed filters do not show"
+        );
+        app.wait_for_text(".chip", &name).await?;
+        // Opening the filters counts the facets, exactly as `dossier query` does.
+        app.wait_for("#filters-button").await?.click().await?;
+        let label = app
+            .wait_for("body[data-view-ready] [data-facet='organizations'] .facet-label")
+            .await?
+            .text()
+            .await?;
+        assert_eq!(label, org_label, "the top organisation of the view");
+        let count = app
+            .wait_for("[data-facet='organizations'] .facet-count")
+            .await?
+            .text()
+            .await?;
+        assert!(
+            count.trim().starts_with(&org_count.to_string()),
+            "{org_label} counts {count:?}, dossier query says {org_count}"
+        );
+        assert!(facet_parts_requested(app) > 0, "the open filters' postings");
+        // Closed and opened again: the kept parts answer, nothing is fetched again.
+        let before = app.server.requests().len();
+        app.wait_for("#drawer-close").await?.click().await?;
+        app.wait_for("body[data-view-ready]").await?;
+        app.wait_for("#filters-button").await?.click().await?;
+        app.wait_for("body[data-view-ready] [data-facet='organizations'] .facet-label")
+            .await?;
+        let after: Vec<String> = app.server.requests()[before..].to_vec();
+        assert!(
+            after.iter().all(|r| !r.starts_with("GET /archive/")),
+            "reopening the filters fetched {after:?}"
+        );
+        app.assert_no_crash().await
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
