@@ -390,6 +390,15 @@ fn noise_verdict(
             ),
         ));
     }
+    if names::is_public_adjective(name) && share(p.before_lowercase) >= NOISE_SHARE {
+        return Some((
+            Rule::NotAName,
+            format!(
+                "{} of {} mentions an adjective before a word in lower case (Federal funds, Congressional sources)",
+                p.before_lowercase, p.mentions
+            ),
+        ));
+    }
     // A place in a table row is still a place (trade tables list countries).
     if share(p.table) >= NOISE_SHARE
         && p.table_articles >= NOISE_ARTICLES

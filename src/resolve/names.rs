@@ -617,6 +617,30 @@ pub fn is_designation_word(name: &str) -> bool {
     WORDS.contains(&plain_key(name).as_str())
 }
 
+/// Whether the name is an adjective of government that names nothing alone (`Federal
+/// funds`, `Congressional sources`, `Presidential spokesman`): the tagger, seeing it
+/// capitalised, takes it for a body's name or a miscellaneous one (44 Reuters articles had
+/// the organisation "Federal"). Judged with where it stands ([`super::noise`]): before a
+/// word in lower case it is an adjective; a firm called so (`Home Federal`, cut short) is
+/// a name where most of the collection's mentions are.
+pub fn is_public_adjective(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "federal",
+        "congressional",
+        "presidential",
+        "parliamentary",
+        "provincial",
+        "municipal",
+        "ministerial",
+        "judicial",
+        "legislative",
+        "governmental",
+        "gubernatorial",
+        "senatorial",
+    ];
+    WORDS.contains(&plain_key(name).as_str())
+}
+
 /// Whether the name is a bond or credit rating as agencies write them (`AAA`, `Aaa`, `BBB+`,
 /// `Baa2`, `Aa-1`): at least three characters, so that `AA` and `BA` (airlines' and
 /// companies' initials) stay names, and a one-letter grade takes no number (`B-1` is a

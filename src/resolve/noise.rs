@@ -35,6 +35,9 @@ pub struct Positions {
     pub before_number: u32,
     /// Followed by a lone capital letter, as a share class or a series (`Class A`).
     pub before_letter: u32,
+    /// Followed by a word in lower case, as an adjective by its noun (`Federal funds`,
+    /// `Congressional sources`).
+    pub before_lowercase: u32,
     /// Followed by a word only a firm's name stands before (`Valor ordinary shares`,
     /// `Kingsbridge common stock`, `Varig airline`; see [`FIRM_NOUNS`]).
     pub before_firm_noun: u32,
@@ -62,6 +65,7 @@ impl Positions {
         self.bracketed_code += other.bracketed_code;
         self.before_number += other.before_number;
         self.before_letter += other.before_letter;
+        self.before_lowercase += other.before_lowercase;
         self.before_firm_noun += other.before_firm_noun;
         self.before_accord_noun += other.before_accord_noun;
         self.as_place += other.as_place;
@@ -163,6 +167,13 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
         // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A
         // shares".
+        if after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_lowercase)
+        {
+            count.before_lowercase += 1;
+        }
         let mut next = after.strip_prefix(' ').unwrap_or("").chars();
         if next.next().is_some_and(|c| c.is_ascii_uppercase())
             && !next

@@ -1308,6 +1308,46 @@ fn share_classes_and_credit_ratings_are_no_names_and_a_sentence_after_a_name_is_
 }
 
 #[test]
+fn an_adjective_of_government_before_its_noun_is_no_name_but_a_body_named_with_it_is() {
+    let r = resolved(&[
+        doc(
+            "Dealers said Federal funds traded at 6-1/4 pct.",
+            &[("Federal", Org)],
+        ),
+        doc(
+            "Baker opposes a Federal tax increase, Congressional sources said.",
+            &[("Baker", Person), ("Federal", Org), ("Congressional", Misc)],
+        ),
+        doc(
+            "The Federal government will cut spending. Congressional leaders agreed.",
+            &[("Federal", Org), ("Congressional", Misc)],
+        ),
+        doc(
+            "Federal Express Corp said its Federal Express unit grew.",
+            &[("Federal Express Corp", Org), ("Federal Express", Org)],
+        ),
+        doc(
+            "Congressional Budget Office said the deficit would grow.",
+            &[("Congressional Budget Office", Org)],
+        ),
+    ]);
+    for name in ["Federal", "Congressional"] {
+        assert!(
+            dropped(&r, name, Rule::NotAName),
+            "{name}: {:?}",
+            r.decisions.drops
+        );
+    }
+    assert_eq!(ids(&r, 1), ["person:baker"]);
+    assert!(
+        ids(&r, 3).iter().all(|id| id.contains("federal-express")),
+        "{:?}",
+        ids(&r, 3)
+    );
+    assert_eq!(ids(&r, 4), ["organization:congressional-budget-office"]);
+}
+
+#[test]
 fn a_short_form_joins_the_one_firm_its_article_names_and_then_every_article_alone() {
     let both = || {
         doc(
