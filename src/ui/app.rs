@@ -83,8 +83,7 @@ pub fn App() -> impl IntoView {
     let has_edits = Memo::new(move |_| state.edits.with(Edits::any));
     // Whether the phone's filter drawer is open: transient, like a facet's "show more".
     let drawer_open = RwSignal::new(false);
-    let phone = phone_layout();
-    state.sidebar_shown.set(!phone.get_untracked());
+    let phone = state.phone;
     Effect::new(move |_| state.sidebar_shown.set(!phone.get() || drawer_open.get()));
     // Only the open article decides what the sidebar shows; a Memo, so the facets are not
     // rebuilt on every other change of the URL.
@@ -231,28 +230,6 @@ fn SearchBox() -> impl IntoView {
             />
         </form>
     }
-}
-
-/// The media query of the phone layout, as `style/main.css` writes it: below this width the
-/// sidebar is a drawer the "Filters" button opens.
-const PHONE_LAYOUT: &str = "(max-width: 760px)";
-
-/// Whether the page is laid out for a phone, kept up to date as the window is resized or the
-/// phone turned. `false` where the browser cannot say (the sidebar is then taken as shown).
-fn phone_layout() -> RwSignal<bool> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    let phone = RwSignal::new(false);
-    let Some(query) = window().match_media(PHONE_LAYOUT).ok().flatten() else {
-        return phone;
-    };
-    phone.set(query.matches());
-    let watched = query.clone();
-    let on_change = Closure::<dyn Fn()>::new(move || phone.set(watched.matches()));
-    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    // The App lives as long as the page: so does its listener.
-    on_change.forget();
-    phone
 }
 
 /// The phone's "Filters" button (hidden on wider screens, where the sidebar is always

@@ -15,7 +15,7 @@ use super::own_articles::CollectionPanel;
 use super::quotes::{QuoteRow, quote_row};
 use super::reader::article_view;
 use super::results::{SortControl, own_badge, summary};
-use super::state::{AppState, HIT_PAGE, Library};
+use super::state::{AppState, Library};
 use crate::archive::parts::DocEntry;
 use crate::archive::{ArchiveHit, ArchiveResults};
 use crate::extract::EntityId;
@@ -184,7 +184,7 @@ fn ArchiveList() -> impl IntoView {
             </div>
             <ol class="hits" id="hits">{items}</ol>
             <Show when=move || { total > shown }>
-                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += state.hit_page())>
                     {format!("Show more ({} more)", total - shown)}
                 </button>
             </Show>
@@ -270,7 +270,7 @@ fn ArchiveQuotes() -> impl IntoView {
             <p class="summary" role="status" id="summary">{summary}</p>
             <ol class="quote-hits">{items}</ol>
             <Show when=move || { total > listed }>
-                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += state.hit_page())>
                     {format!("Show quotes of more articles ({} more)", total - listed)}
                 </button>
             </Show>

@@ -5,7 +5,7 @@
 
 use super::chips::part_label;
 use super::link::ViewLink;
-use super::state::{AppState, HIT_PAGE, Library};
+use super::state::{AppState, Library};
 use crate::corpus::Article;
 use crate::query::relax::relaxations;
 use crate::query::{Filter, Sort, snippet};
@@ -44,7 +44,7 @@ pub fn ArticleResults() -> impl IntoView {
                 {way_out}
                 <ol class="hits" id="hits">{items}</ol>
                 <Show when=move || { total > shown }>
-                    <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += HIT_PAGE)>
+                    <button class="more" on:click=move |_| state.hit_limit.update(|n| *n += state.hit_page())>
                         {format!("Show more ({} more)", total - shown)}
                     </button>
                 </Show>
@@ -57,7 +57,7 @@ pub fn ArticleResults() -> impl IntoView {
             let items = articles.map(|articles| {
                 articles
                     .iter()
-                    .take(HIT_PAGE)
+                    .take(state.hit_page())
                     .map(plain_item)
                     .collect_view()
             });

@@ -202,6 +202,9 @@ pub struct AppState {
     /// facets only then, so a phone's cold link fetches no facet postings until the reader
     /// opens the filters.
     pub sidebar_shown: RwSignal<bool>,
+    /// Whether the page is laid out for a phone (the sidebar a drawer), kept up to date as
+    /// the window is resized or the phone turned.
+    pub phone: RwSignal<bool>,
 }
 
 /// Article hits shown at first, and added by each "show more". Twenty fill a desktop
@@ -209,6 +212,33 @@ pub struct AppState {
 /// page's hits are scattered over the collection), so a cold link's requests, bytes and
 /// layout follow this number (`benches/runs/2026-12-04-first-page/`).
 pub const HIT_PAGE: usize = 20;
+
+/// [`HIT_PAGE`] on a phone: ten fill its screen three times over, and from an archive each
+/// costs its `docs` and `doctable` parts (20 of a cold link's 50–60 requests at 250,000
+/// articles).
+pub const PHONE_HIT_PAGE: usize = 10;
+
+/// The media query of the phone layout, as `style/main.css` writes it: below this width the
+/// sidebar is a drawer the "Filters" button opens.
+const PHONE_LAYOUT: &str = "(max-width: 760px)";
+
+/// Whether the page is laid out for a phone, kept up to date as the window is resized or the
+/// phone turned. `false` where the browser cannot say (the sidebar is then taken as shown).
+fn phone_layout() -> RwSignal<bool> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let phone = RwSignal::new(false);
+    let Some(query) = window().match_media(PHONE_LAYOUT).ok().flatten() else {
+        return phone;
+    };
+    phone.set(query.matches());
+    let watched = query.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || phone.set(watched.matches()));
+    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // The state lives as long as the page: so does its listener.
+    on_change.forget();
+    phone
+}
 
 /// Values a facet panel receives with the results (its "show more" list); finding a value
 /// searches all of them ([`crate::query::facet_values`]).
@@ -255,7 +285,12 @@ impl AppState {
             });
             (filter, notices)
         });
-        let hit_limit = RwSignal::new(HIT_PAGE);
+        let phone = phone_layout();
+        let hit_limit = RwSignal::new(if phone.get_untracked() {
+            PHONE_HIT_PAGE
+        } else {
+            HIT_PAGE
+        });
         let last_word = RwSignal::new(LastWord::Complete);
         let results = Memo::new(move |_| {
             let library = library.get()?;
@@ -303,7 +338,8 @@ impl AppState {
             results,
             edits: RwSignal::new(super::curation::Edits::default()),
             applying: RwSignal::new(false),
-            sidebar_shown: RwSignal::new(true),
+            sidebar_shown: RwSignal::new(!phone.get_untracked()),
+            phone,
         };
         provide_context(state);
         state
@@ -319,9 +355,18 @@ impl AppState {
         self.filter.get_untracked().0
     }
 
+    /// Article hits a list shows at first and adds with each "show more": fewer on a phone.
+    pub fn hit_page(&self) -> usize {
+        if self.phone.get_untracked() {
+            PHONE_HIT_PAGE
+        } else {
+            HIT_PAGE
+        }
+    }
+
     /// Opens the view of `filter` as a new history entry.
     pub fn go(&self, filter: &Filter) {
-        self.hit_limit.set(HIT_PAGE);
+        self.hit_limit.set(self.hit_page());
         self.url.navigate(&filter.to_query_string());
     }
 

@@ -8,8 +8,9 @@
 //! of showing numbers; a view whose code file the host lost says so and shows once it can; "Save for offline" keeps every part, after which cold views work with
 //! the server gone, names a part it could not save and resumes; a rebuilt archive is offered
 //! (and saved) on its own, without the old build's parts; a cold quotes link lists each
-//! quote's words, speaker and article as `dossier query` does; on a phone a cold link
-//! fetches no facet postings until the reader opens the filters, which then count exactly.
+//! quote's words, speaker and article as `dossier query` does; on a phone a cold link lists
+//! ten articles and fetches no facet postings until the reader opens the filters, which
+//! then count exactly.
 //!
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
@@ -33,6 +34,8 @@ const SAVE_PATIENCE: Duration = Duration::from_secs(90);
 /// Articles a list shows at first and adds with each "show more" (`HIT_PAGE` in
 /// src/ui/state.rs).
 const HIT_PAGE: u64 = 20;
+/// The same on a phone (`PHONE_HIT_PAGE`).
+const PHONE_HIT_PAGE: u64 = 10;
 
 /// The generated archive and what `dossier query --archive` says about it.
 struct Fixture {
@@ -339,7 +342,7 @@ fn facet_parts_requested(app: &App) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn on_a_phone_a_cold_link_counts_its_facets_only_once_the_filters_open() {
+async fn on_a_phone_a_cold_link_lists_ten_articles_and_counts_its_facets_once_the_filters_open() {
     let Some(fixture) = Fixture::load() else {
         return;
     };
@@ -380,6 +383,21 @@ async fn on_a_phone_a_cold_link_counts_its_facets_only_once_the_filters_open() {
             "a phone's cold link fetched facet postings its closed filters do not show"
         );
         app.wait_for_text(".chip", &name).await?;
+        // A phone's page of articles is shorter; "Show more" adds as many.
+        assert!(total > 2 * PHONE_HIT_PAGE, "{person} has {total} articles");
+        let listed = page::count(app, "#hits .hit").await? as u64;
+        assert_eq!(listed, PHONE_HIT_PAGE, "articles listed on a phone");
+        app.wait_for(".more").await?.click().await?;
+        page::wait_until(
+            app,
+            &format!(
+                "document.querySelectorAll('#hits .hit').length == {}",
+                2 * PHONE_HIT_PAGE
+            ),
+            "a second page of articles on a phone",
+        )
+        .await?;
+        app.wait_for("body[data-view-ready]").await?;
         // Opening the filters counts the facets, exactly as `dossier query` does.
         app.wait_for("#filters-button").await?.click().await?;
         let label = app
