@@ -152,9 +152,10 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         if next_word.len() < after.len() && next_word.starts_with(|c: char| c.is_ascii_digit()) {
             count.before_number += 1;
         }
-        let firm_noun = after
-            .strip_prefix(' ')
-            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
+        // The text after the one space that follows the name, if one does.
+        let after_space = after.strip_prefix(' ');
+        let firm_noun =
+            after_space.and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next());
         if firm_noun.is_some_and(|w| FIRM_NOUNS.contains(&w)) {
             count.before_firm_noun += 1;
         }
@@ -164,17 +165,16 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
         if firm_noun.is_some_and(|w| PLACE_NOUNS.contains(&w)) {
             count.as_place += 1;
         }
-        // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
-        // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A
-        // shares".
-        if after
-            .strip_prefix(' ')
+        if after_space
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_lowercase)
         {
             count.before_lowercase += 1;
         }
-        let mut next = after.strip_prefix(' ').unwrap_or("").chars();
+        // Right after one space, not after a full stop ("Reagan. A spokesman said" is a new
+        // sentence), not an initial ("James A. Baker") nor a legal form ("A/S"): "Class A
+        // shares".
+        let mut next = after_space.unwrap_or("").chars();
         if next.next().is_some_and(|c| c.is_ascii_uppercase())
             && !next
                 .next()

@@ -218,6 +218,11 @@ pub const HIT_PAGE: usize = 20;
 /// articles).
 pub const PHONE_HIT_PAGE: usize = 10;
 
+/// Article hits a list shows at first and adds with each "show more", on a phone or not.
+fn hit_page_for(phone: bool) -> usize {
+    if phone { PHONE_HIT_PAGE } else { HIT_PAGE }
+}
+
 /// The media query of the phone layout, as `style/main.css` writes it: below this width the
 /// sidebar is a drawer the "Filters" button opens.
 const PHONE_LAYOUT: &str = "(max-width: 760px)";
@@ -286,11 +291,7 @@ impl AppState {
             (filter, notices)
         });
         let phone = phone_layout();
-        let hit_limit = RwSignal::new(if phone.get_untracked() {
-            PHONE_HIT_PAGE
-        } else {
-            HIT_PAGE
-        });
+        let hit_limit = RwSignal::new(hit_page_for(phone.get_untracked()));
         let last_word = RwSignal::new(LastWord::Complete);
         let results = Memo::new(move |_| {
             let library = library.get()?;
@@ -357,11 +358,7 @@ impl AppState {
 
     /// Article hits a list shows at first and adds with each "show more": fewer on a phone.
     pub fn hit_page(&self) -> usize {
-        if self.phone.get_untracked() {
-            PHONE_HIT_PAGE
-        } else {
-            HIT_PAGE
-        }
+        hit_page_for(self.phone.get_untracked())
     }
 
     /// Opens the view of `filter` as a new history entry.
