@@ -5,27 +5,17 @@
 // `DOSSIER_WASM_NAMES=1 ./dev archive-app DIR` (put beside the archive: copy DIR's files
 // into the site, or `dossier build SEEDS --out SITE --app DIR`). TOP=N lists N (50).
 //
-// usage: node profile.mjs SITE_DIR QUERY [CPU_RATE]   (served at /site/, as trace.mjs serves)
-import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
+// usage: node profile.mjs SITE_DIR QUERY [CPU_RATE]   (cold_page.mjs opens the view)
+import { openCold } from "./cold_page.mjs";
 const [dir, query, rate] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 4)];
-const server = await serve({ site: { dir } });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const context = await browser.newContext({ serviceWorkers: "block" });
-const page = await context.newPage();
-await page.addInitScript(() => {
-  new MutationObserver(() => {
-    if (document.body?.hasAttribute("data-view-ready") && window.__ready === undefined) window.__ready = performance.now();
-  }).observe(document, { subtree: true, attributes: true, childList: true });
+const { browser, cdp, ready } = await openCold({
+  dir, query, rate,
+  before: async (_browser, _page, cdp) => {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+  },
 });
-const cdp = await context.newCDPSession(page);
-await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-await cdp.send("Profiler.enable");
-await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-await cdp.send("Profiler.start");
-await page.goto(`${server.origin}/site/?${query}`, { waitUntil: "commit" });
-await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000, polling: 20 });
-const ready = await page.evaluate(() => window.__ready);
 const { profile } = await cdp.send("Profiler.stop");
 console.log(`ready at ${ready.toFixed(0)} ms`);
 const byId = new Map(profile.nodes.map(n => [n.id, n]));

@@ -4,25 +4,15 @@
 // UpdateLifecycle: style, layout and paint). FLAGS passes one more Chromium flag, e.g.
 // FLAGS=--js-flags=--no-wasm-lazy-compilation to compare with eager compilation.
 //
-// usage: node trace.mjs SITE_DIR QUERY [CPU_RATE]   (served at /site/, as cold_links.mjs serves)
-import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
+// usage: node trace.mjs SITE_DIR QUERY [CPU_RATE]   (cold_page.mjs opens the view)
+import { openCold } from "./cold_page.mjs";
 const [dir, query, rate] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 4)];
-const server = await serve({ site: { dir, precompressed: true } });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", ...(process.env.FLAGS ? [process.env.FLAGS] : [])] });
-const context = await browser.newContext({ serviceWorkers: "block" });
-const page = await context.newPage();
-await page.addInitScript(() => {
-  new MutationObserver(() => {
-    if (document.body?.hasAttribute("data-view-ready") && window.__ready === undefined) window.__ready = performance.now();
-  }).observe(document, { subtree: true, attributes: true, childList: true });
+const categories = ["devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink", "loading"];
+const { browser, ready } = await openCold({
+  dir, query, rate,
+  flags: process.env.FLAGS ? [process.env.FLAGS] : [],
+  before: (browser, page) => browser.startTracing(page, { categories }),
 });
-const cdp = await context.newCDPSession(page);
-await cdp.send("Emulation.setCPUThrottlingRate", { rate });
-await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink", "loading"] });
-await page.goto(`${server.origin}/site/?${query}`, { waitUntil: "commit" });
-await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000, polling: 20 });
-const ready = await page.evaluate(() => window.__ready);
 const trace = JSON.parse((await browser.stopTracing()).toString());
 console.log(`ready at ${ready.toFixed(0)} ms`);
 const events = trace.traceEvents ?? trace;
