@@ -15,7 +15,7 @@
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
 
-use crate::harness::{App, fixture_dist, page};
+use crate::harness::{App, TestResult, fixture_dist, page};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -332,6 +332,28 @@ async fn save_for_offline(
     Ok(seconds)
 }
 
+/// The label and count of the first value of `facet` in a `dossier query --json` answer.
+fn top_value(answer: &Value, facet: &str) -> (String, u64) {
+    let top = &answer["facets"][facet][0];
+    let label = top["label"].as_str().expect("a facet value").to_string();
+    (label, top["count"].as_u64().expect("a count"))
+}
+
+/// Checks that the page's first value of `facet`, once the view is ready, is `top` (label
+/// and count, from [`top_value`]).
+async fn assert_top_value(app: &App, facet: &str, top: &(String, u64)) -> TestResult {
+    let (label, count) = top;
+    let css = |part: &str| format!("body[data-view-ready] [data-facet='{facet}'] .{part}");
+    let shown = app.wait_for(&css("facet-label")).await?.text().await?;
+    assert_eq!(&shown, label, "the top {facet} value of the view");
+    let counted = app.wait_for(&css("facet-count")).await?.text().await?;
+    assert!(
+        counted.trim().starts_with(&count.to_string()),
+        "{label} counts {counted:?}, dossier query says {count}"
+    );
+    Ok(())
+}
+
 /// How many `facets` parts (facet postings) the browser asked the server for.
 fn facet_parts_requested(app: &App) -> usize {
     app.server
@@ -358,12 +380,7 @@ async fn on_a_phone_a_cold_link_lists_ten_articles_and_counts_its_facets_once_th
             .map(str::to_string)
     };
     let name = name_of("people", &person).expect("the person is among its own view's people");
-    let top_org = &answer["facets"]["organizations"][0];
-    let org_label = top_org["label"]
-        .as_str()
-        .expect("an organisation")
-        .to_string();
-    let org_count = top_org["count"].as_u64().expect("a count");
+    let top_org = top_value(&answer, "organizations");
     App::run_with(site, None, async |app| {
         page::phone_screen(app, 390, 844).await?;
         app.open_link(&format!("e={person}")).await?;
@@ -400,21 +417,7 @@ async fn on_a_phone_a_cold_link_lists_ten_articles_and_counts_its_facets_once_th
         app.wait_for("body[data-view-ready]").await?;
         // Opening the filters counts the facets, exactly as `dossier query` does.
         app.wait_for("#filters-button").await?.click().await?;
-        let label = app
-            .wait_for("body[data-view-ready] [data-facet='organizations'] .facet-label")
-            .await?
-            .text()
-            .await?;
-        assert_eq!(label, org_label, "the top organisation of the view");
-        let count = app
-            .wait_for("[data-facet='organizations'] .facet-count")
-            .await?
-            .text()
-            .await?;
-        assert!(
-            count.trim().starts_with(&org_count.to_string()),
-            "{org_label} counts {count:?}, dossier query says {org_count}"
-        );
+        assert_top_value(app, "organizations", &top_org).await?;
         assert!(facet_parts_requested(app) > 0, "the open filters' postings");
         // Closed and opened again: the kept parts answer, nothing is fetched again.
         let before = app.server.requests().len();
@@ -443,14 +446,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
     let entity_answer = fixture.query(&["--entity", &person]);
     let entity_total = total_of(&entity_answer);
     // The facets of the entity's view: the top organisation and its exact count.
-    let top_org = &entity_answer["facets"]["organizations"][0];
-    let (org_label, org_count) = (
-        top_org["label"]
-            .as_str()
-            .expect("an organisation")
-            .to_string(),
-        top_org["count"].as_u64().expect("a count"),
-    );
+    let top_org = top_value(&entity_answer, "organizations");
     let text_total = fixture.total(&["--q", "oil prices"]);
     let ranged_total = fixture.total(&["--q", "oil prices", "--from", "1987-03"]);
     let topic_total = fixture.total(&["--q", "oil prices", "--m.topics", "crude"]);
@@ -485,24 +481,7 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         );
         assert_archive_start_fetched_once_per_page_load(app, site);
         // Facets and the timeline of the same view, exact for the whole archive.
-        let label = app
-            .wait_for("[data-facet='organizations'] .facet-label")
-            .await?
-            .text()
-            .await?;
-        let count = app
-            .wait_for("[data-facet='organizations'] .facet-count")
-            .await?
-            .text()
-            .await?;
-        assert_eq!(
-            label, org_label,
-            "the top organisation of the entity's articles"
-        );
-        assert!(
-            count.trim().starts_with(&org_count.to_string()),
-            "{org_label} counts {count:?}, dossier query says {org_count}"
-        );
+        assert_top_value(app, "organizations", &top_org).await?;
         app.wait_for(".timeline .histogram rect").await?;
         // The reader opens the first hit from its texts part.
         let first = app.wait_for(".hit-link").await?;
