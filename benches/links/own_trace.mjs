@@ -5,10 +5,16 @@
 // thread's busy time in 200 ms steps (main thread, the Web Workers, the engine's background
 // compiler) and the largest events by thread and name. OPEN=1 opens the "Your articles" panel
 // 1.5 s before the drop, as a reader does before choosing files (the workers start then).
+// CHOSEN=1 gives the same articles to the panel's file input instead (written to a temporary
+// folder, given as Playwright gives files, `DOM.setFileInputFiles`), and with `trace` also
+// prints what the longest main-thread task was made of (the browser's hand-over of chosen
+// files: `benches/runs/2026-12-06-own-picked/`).
 //
-// usage: [OPEN=1] node benches/links/own_trace.mjs DIST_DIR [trace]
+// usage: [OPEN=1] [CHOSEN=1] node benches/links/own_trace.mjs DIST_DIR [trace]
 import { chromium } from "playwright-core";
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { serve } from "./serve.mjs";
 
 const [dir, mode] = process.argv.slice(2);
@@ -34,20 +40,34 @@ try {
       window.__dropped.items.add(new File([body], `article-${String(i).padStart(4, "0")}.txt`, { type: "text/plain" }));
     }
   });
-  if (process.env.OPEN) {
+  const chosen = process.env.CHOSEN ? mkdtempSync(join(tmpdir(), "dossier-own-")) : null;
+  const paths = [];
+  if (chosen) {
+    const texts = await page.evaluate(() => Promise.all([...window.__dropped.files].map(async (f) => [f.name, await f.text()])));
+    for (const [name, text] of texts) {
+      paths.push(join(chosen, name));
+      writeFileSync(paths.at(-1), text);
+    }
+  }
+  if (process.env.OPEN || chosen) {
     await page.click("#own-articles-button");
     await page.waitForTimeout(1500);
   }
   const tracing = mode === "trace";
-  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "blink"] });
-  await page.evaluate(() => {
-    const dt = window.__dropped;
-    const fire = (type) => document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    fire("dragenter");
-    fire("dragover");
-    fire("drop");
-  });
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "blink", "mojom", "toplevel"] });
+  if (chosen) {
+    await page.setInputFiles("#own-files-input", paths);
+  } else {
+    await page.evaluate(() => {
+      const dt = window.__dropped;
+      const fire = (type) => document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      fire("dragenter");
+      fire("dragover");
+      fire("drop");
+    });
+  }
   await page.waitForSelector('body[data-own-articles="1000"]', { timeout: 120_000 });
+  if (chosen) rmSync(chosen, { recursive: true });
   const own = await page.evaluate(() => Object.fromEntries(
     [...document.body.attributes].filter((a) => a.name.startsWith("data-own")).map((a) => [a.name, a.value])));
   console.log(JSON.stringify(own));
@@ -83,6 +103,23 @@ try {
     }
     for (const [k, [ms, n]] of [...sums].sort((a, b) => b[1][0] - a[1][0]).slice(0, 25)) {
       console.log(`${ms.toFixed(1).padStart(8)} ms ${String(n).padStart(5)}×  ${k}`);
+    }
+    // The longest task on the page's main thread, by the events inside it.
+    const main = complete.filter((e) => (threads.get(`${e.pid}:${e.tid}`) ?? "").startsWith("CrRendererMain"));
+    const longest = main.filter((e) => e.name === "ThreadControllerImpl::RunTask").sort((a, b) => b.dur - a.dur)[0];
+    if (longest) {
+      console.log(`longest main-thread task: ${(longest.dur / 1000).toFixed(0)} ms`);
+      const inside = new Map();
+      for (const e of main) {
+        if (e === longest || e.ts < longest.ts || e.ts + e.dur > longest.ts + longest.dur) continue;
+        const s = inside.get(e.name) ?? [0, 0];
+        s[0] += e.dur / 1000;
+        s[1] += 1;
+        inside.set(e.name, s);
+      }
+      for (const [k, [ms, n]] of [...inside].sort((a, b) => b[1][0] - a[1][0]).slice(0, 12)) {
+        console.log(`${ms.toFixed(1).padStart(8)} ms ${String(n).padStart(5)}×  ${k}`);
+      }
     }
   }
 } finally {

@@ -110,7 +110,7 @@ async fn run_job(job: JsValue) {
         let result = match content {
             Ok(content) => match content.await {
                 Ok(buffer) => read_file(&name, &Uint8Array::new(&buffer).to_vec()),
-                Err(e) => unreadable(&name, &format!("{e:?}")),
+                Err(e) => unreadable(&name, &error_text(&e)),
             },
             Err(why) => unreadable(&name, why),
         };
@@ -137,6 +137,25 @@ fn unreadable(name: &str, why: &str) -> FileResult {
             "{}: the browser could not read the file ({why})",
             name.strip_prefix(super::ID_PREFIX).unwrap_or(name)
         )),
+    }
+}
+
+/// A browser's error as a reader reads it: `NotFoundError: A requested file … could not be
+/// found …` (its name and message), not the debug form of a `JsValue`.
+pub fn error_text(error: &JsValue) -> String {
+    let field = |key: &str| {
+        Reflect::get(error, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    match (field("name"), field("message")) {
+        (name, message) if !name.is_empty() && !message.is_empty() => format!("{name}: {message}"),
+        (name, _) if !name.is_empty() => name,
+        (_, message) if !message.is_empty() => message,
+        _ => error
+            .as_string()
+            .unwrap_or_else(|| "the browser gave no reason".into()),
     }
 }
 

@@ -23,6 +23,7 @@ mod loader;
 mod network;
 mod offline_save;
 mod own_articles;
+mod own_pickers;
 mod own_store;
 mod own_workers;
 mod panic;

@@ -12,6 +12,7 @@ use super::archive_source::ArchiveSource;
 use super::lazy::lazy_code;
 use super::link::ViewLink;
 use super::loader::{self, next_task, now_ms};
+use super::own_pickers::{self, Pick};
 use super::own_store::{self, StoredFile};
 use super::own_workers::{self, Job, Report};
 use super::state::{AppState, Library, Progress};
@@ -32,7 +33,7 @@ const PROBLEMS_SHOWN: usize = 20;
 /// Kept files listed before "show all".
 const FILES_SHOWN: usize = 50;
 /// The file types the picker offers (every seed format).
-const ACCEPT: &str = ".txt,.md,.markdown,.json,.jsonl,.ndjson,.html,.htm";
+pub(super) const ACCEPT: &str = ".txt,.md,.markdown,.json,.jsonl,.ndjson,.html,.htm";
 
 /// A kept file, as the panel lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -241,14 +242,50 @@ pub(super) fn set_body_attribute(name: &str, value: &str) {
     }
 }
 
-/// Adds chosen or dropped files: `(path in the chosen folder or name, file)`.
-fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
-    if own.running.get_untracked().is_some() || chosen.is_empty() {
+/// Files as the page was given them.
+pub(super) enum Chosen {
+    /// A file input's files, copied out of its list in one call: their paths and sizes are
+    /// asked for later, a slice at a time, since each is a call into the browser and a
+    /// thousand of them in the `change` handler would lengthen the browser's own long task
+    /// of handing the files over.
+    Input(js_sys::Array),
+    /// Files with their paths in the chosen or dropped folder, or their names, and a line
+    /// for each file that could not be taken (`notes/leak.md: could not be read (…)`).
+    Named {
+        files: Vec<(String, Blob)>,
+        unreadable: Vec<String>,
+    },
+}
+
+impl Chosen {
+    fn len(&self) -> usize {
+        match self {
+            Chosen::Input(files) => files.length() as usize,
+            Chosen::Named { files, .. } => files.len(),
+        }
+    }
+}
+
+/// Adds chosen or dropped files; `chosen_ms` is when the reader chose or dropped them
+/// ([`now_ms`]), where "ready after they are chosen" is timed from (a folder's walk and a
+/// picker's handles read included).
+pub(super) fn add(state: AppState, own: OwnArticles, chosen: Chosen, chosen_ms: f64) {
+    if own.running.get_untracked().is_some() {
         return;
     }
-    // "Ready after they are chosen": the clock starts here.
-    let chosen_ms = now_ms();
     own.open.set(true);
+    if chosen.len() == 0 {
+        // Nothing to read: an empty folder, or files the browser would not give.
+        match chosen {
+            Chosen::Named { unreadable, .. } if !unreadable.is_empty() => {
+                own.problems.set(unreadable);
+            }
+            _ => own
+                .note
+                .set(Some("No files were found in what was chosen.".into())),
+        }
+        return;
+    }
     // Busy from now on: a second choice waits for this one.
     own.running.set(Some(Running {
         purpose: Purpose::Adding,
@@ -271,25 +308,40 @@ fn add(state: AppState, own: OwnArticles, chosen: Vec<(String, Blob)>) {
 lazy_code! { own_reading: fn adding(
     state: AppState,
     own: OwnArticles,
-    chosen: Vec<(String, Blob)>,
+    chosen: Chosen,
     chosen_ms: f64,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
     Box::pin(async move {
-        // A file's size can cost Chromium a look at the disk: a thousand of them are asked
-        // for over several tasks, so the page keeps answering.
+        // The task that gave the files (the browser's hand-over, then `change` or `drop`)
+        // ends first. A file's path and size can cost Chromium a look at the disk: a
+        // thousand of them are asked for over several tasks, so the page keeps answering.
+        next_task().await;
+        let mut named: Vec<(String, Blob)> = Vec::with_capacity(chosen.len());
         let mut candidates: Vec<Candidate> = Vec::with_capacity(chosen.len());
         let mut slice = now_ms();
-        for (path, blob) in &chosen {
+        for i in 0..chosen.len() {
+            let (path, blob) = match &chosen {
+                Chosen::Input(files) => {
+                    let file: File = files.get(i as u32).unchecked_into();
+                    (path_of(&file), Blob::from(file))
+                }
+                Chosen::Named { files, .. } => files[i].clone(),
+            };
             candidates.push(Candidate {
                 path: path.clone(),
                 bytes: blob.size() as u64,
             });
+            named.push((path, blob));
             if now_ms() - slice > SLICE_MS {
                 next_task().await;
                 slice = now_ms();
             }
         }
-        admit_and_read(state, own, chosen, candidates, chosen_ms);
+        let unreadable = match chosen {
+            Chosen::Input(_) => Vec::new(),
+            Chosen::Named { unreadable, .. } => unreadable,
+        };
+        admit_and_read(state, own, named, candidates, unreadable, chosen_ms);
     })
 } }
 
@@ -301,6 +353,7 @@ fn admit_and_read(
     own: OwnArticles,
     chosen: Vec<(String, Blob)>,
     candidates: Vec<Candidate>,
+    unreadable: Vec<String>,
     chosen_ms: f64,
 ) {
     let replaced: std::collections::HashSet<String> = candidates
@@ -315,7 +368,8 @@ fn admit_and_read(
             .sum()
     });
     let admission = own::admit(&candidates, stored_bytes);
-    let mut problems: Vec<String> = admission.refused.iter().map(ToString::to_string).collect();
+    let mut problems = unreadable;
+    problems.extend(admission.refused.iter().map(ToString::to_string));
     if !admission.not_articles.is_empty() {
         let names: Vec<&str> = admission
             .not_articles
@@ -388,7 +442,7 @@ fn read_when_loaded(
 /// What `code` (a call of a function fetched when first used, super::lazy) gives; `None`
 /// if it cannot be fetched, when the panel stops being busy and says the reader's articles
 /// could not be `done` ("read", "removed"): the files stay where they were.
-async fn with_reading_code<T>(
+pub(super) async fn with_reading_code<T>(
     own: OwnArticles,
     done: &str,
     code: impl std::future::Future<Output = Result<T, super::lazy::CodeMissing>>,
@@ -673,17 +727,15 @@ fn cancel(own: OwnArticles) {
     }
 }
 
-/// The files of a file input, each with its path inside a chosen folder or its name.
-fn input_files(input: &web_sys::HtmlInputElement) -> Vec<(String, Blob)> {
-    let Some(list) = input.files() else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(|file| (path_of(&file), file.into()))
-        .collect()
+/// The files of a file input, copied out of its list (which is emptied for the next choice).
+fn input_files(input: &web_sys::HtmlInputElement) -> js_sys::Array {
+    match input.files() {
+        Some(list) => js_sys::Array::from(&list),
+        None => js_sys::Array::new(),
+    }
 }
 
+/// A chosen file's path inside the chosen folder, or its name.
 fn path_of(file: &File) -> String {
     let relative = js_sys::Reflect::get(file, &"webkitRelativePath".into())
         .ok()
@@ -731,6 +783,7 @@ fn install_drop(state: AppState, own: OwnArticles) {
                 return;
             }
             event.prevent_default();
+            let dropped_ms = now_ms();
             let Some(transfer) = event.data_transfer() else {
                 return;
             };
@@ -752,15 +805,16 @@ fn install_drop(state: AppState, own: OwnArticles) {
             }
             leptos::task::spawn_local(async move {
                 let mut files = plain;
+                let mut unreadable = Vec::new();
                 if !to_walk.is_empty() {
-                    own.note
-                        .set(Some("Looking through the dropped files…".into()));
-                    own.open.set(true);
-                    files.extend(walk_entries(to_walk).await);
+                    looking_through(own, "the dropped files");
+                    let (walked, failed) = walk_entries(to_walk).await;
+                    files.extend(walked);
+                    unreadable = failed;
                     crate::sort::by(&mut files, |a, b| a.0.cmp(&b.0));
                 }
                 own.note.set(None);
-                add(state, own, files);
+                add(state, own, Chosen::Named { files, unreadable }, dropped_ms);
             });
         });
     let _ = window.add_event_listener_with_callback("dragover", on_over.as_ref().unchecked_ref());
@@ -772,11 +826,15 @@ fn install_drop(state: AppState, own: OwnArticles) {
     on_drop.forget();
 }
 
-/// Every file under the dropped entries (folders walked), with its path; stops a little
-/// past [`own::MAX_FILES`], which [`own::admit`] then reports.
-async fn walk_entries(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, Blob)> {
+/// Every file under the dropped entries (folders walked), with its path, and a line for
+/// each file that could not be read; stops a little past [`own::MAX_FILES`], which
+/// [`own::admit`] then reports.
+async fn walk_entries(
+    entries: Vec<web_sys::FileSystemEntry>,
+) -> (Vec<(String, Blob)>, Vec<String>) {
     let mut stack = entries;
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     while let Some(entry) = stack.pop() {
         if files.len() > own::MAX_FILES {
             break;
@@ -807,13 +865,41 @@ async fn walk_entries(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, Bl
                 file_entry.file_with_callback_and_callback(ok, err);
             })
             .await;
-            if let Ok(file) = file {
-                files.push((path, file.unchecked_into()));
+            match file {
+                Ok(file) => files.push((path, file.unchecked_into())),
+                Err(e) => {
+                    unreadable.push(could_not_read(&path, &crate::own::worker::error_text(&e)))
+                }
             }
         }
     }
     crate::sort::by(&mut files, |a, b| a.0.cmp(&b.0));
-    files
+    (files, unreadable)
+}
+
+/// A problem line for a file the browser would not give.
+pub(super) fn could_not_read(path: &str, why: &str) -> String {
+    format!("{path}: could not be read ({why})")
+}
+
+/// Says that a chosen or dropped folder is being looked through (`what`: "the dropped
+/// files"), before its files are counted.
+pub(super) fn looking_through(own: OwnArticles, what: &str) {
+    own.note.set(Some(format!("Looking through {what}…")));
+    own.open.set(true);
+}
+
+/// Clears the panel's note ("Looking through …") once the files are counted.
+pub(super) fn clear_note(own: OwnArticles) {
+    own.note.set(None);
+}
+
+/// Says that the browser's picker failed, and that the next choice opens the plain one.
+pub(super) fn picker_failed(own: OwnArticles, why: &str) {
+    own.open.set(true);
+    own.note.set(Some(format!(
+        "The browser's file picker failed ({why}): choose again to use its plain file chooser."
+    )));
 }
 
 /// Calls a callback-style API and waits for its success or error callback.
@@ -852,6 +938,13 @@ pub fn OwnArticlesPanel() -> impl IntoView {
     let state = AppState::use_context();
     let own = OwnArticles::use_context();
     let show_all = RwSignal::new(false);
+    // Where the browser has the File System Access pickers, a click on a file input opens
+    // them instead of the input's own chooser (super::own_pickers).
+    let on_pick = move |ev: leptos::ev::MouseEvent, pick: Pick| {
+        if own_pickers::open(state, own, pick) {
+            ev.prevent_default();
+        }
+    };
     let on_chosen = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -862,7 +955,7 @@ pub fn OwnArticlesPanel() -> impl IntoView {
         let files = input_files(&input);
         // Choosing the same files again must fire `change` again.
         input.set_value("");
-        add(state, own, files);
+        add(state, own, Chosen::Input(files), now_ms());
     };
     let progress = move || {
         own.running.get().map(|running| {
@@ -961,11 +1054,13 @@ pub fn OwnArticlesPanel() -> impl IntoView {
                     "They are kept in this browser until you remove them."
                 </p>
                 <div class="own-actions">
-                    <label class="own-choose">"Choose files"
-                        <input id="own-files-input" class="visually-hidden" type="file" multiple accept=ACCEPT on:change=on_chosen/>
+                    <label id="own-choose-files" class="own-choose">"Choose files"
+                        <input id="own-files-input" class="visually-hidden" type="file" multiple accept=ACCEPT
+                            on:click=move |ev| on_pick(ev, Pick::Files) on:change=on_chosen/>
                     </label>
-                    <label class="own-choose">"Choose a folder"
-                        <input id="own-folder-input" class="visually-hidden" type="file" multiple prop:webkitdirectory=true on:change=on_chosen/>
+                    <label id="own-choose-folder" class="own-choose">"Choose a folder"
+                        <input id="own-folder-input" class="visually-hidden" type="file" multiple prop:webkitdirectory=true
+                            on:click=move |ev| on_pick(ev, Pick::Folder) on:change=on_chosen/>
                     </label>
                     <span class="own-drop-hint">"or drop files or a folder anywhere on this page. "
                         ".txt, .md (with front matter), .json, .jsonl and saved web pages (.html)."</span>

@@ -10,7 +10,9 @@
 //! the browser runs. A folder's path reaches the folder picker in ChromeDriver only (the
 //! other engines' tests say SKIPPED). Dropped files are built in the page: a `DataTransfer`
 //! carried by `dragover` and `drop` events; a dropped folder cannot be built so and is not
-//! tested.
+//! tested. The File System Access pickers (Chromium's way of choosing, where the page has
+//! them) open native dialogs no WebDriver can answer: the test puts functions in their
+//! place that give handles built in the page (`BUILD_PICKED`).
 
 use crate::harness::{App, READER_PANICKED, TestResult, page};
 use fantoccini::Locator;
@@ -540,6 +542,148 @@ async fn a_folder_chosen_with_the_folder_picker_is_added_with_its_paths() {
     .await;
 }
 
+/// Builds, in the page, the files `[path, MIME type, text]` under a folder `name` and keeps
+/// its handle as `window.__picked[name]`: in the origin-private file system where the engine
+/// can write there (real `FileSystemDirectoryHandle`s, as the pickers give), otherwise as
+/// objects with the same members (`kind`, `name`, `values()`, `getFile()`). A path in
+/// `gone` is listed but its file removed once its handle is taken (real), or refused
+/// (built), as a file deleted after it was chosen. Resolves with "real" or "built".
+const BUILD_PICKED: &str = r#"const [name, files, gone] = arguments;
+     const done = arguments[arguments.length - 1];
+     (async () => {
+       window.__picked = window.__picked || {};
+       const real = typeof navigator.storage?.getDirectory === 'function'
+         && typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
+       const built = (dirName) => {
+         const entries = new Map();
+         return {
+           kind: 'directory', name: dirName, entries,
+           async getDirectoryHandle(n) { if (!entries.has(n)) entries.set(n, built(n)); return entries.get(n); },
+           async put(n, file) {
+             entries.set(n, { kind: 'file', name: n, getFile: async () => {
+               if (gone.includes(n)) throw new DOMException('A requested file or directory could not be found', 'NotFoundError');
+               return file;
+             } });
+           },
+           async *values() { yield* entries.values(); },
+         };
+       };
+       const top = real
+         ? await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true })
+         : built(name);
+       const handles = [];
+       for (const [path, type, text] of files) {
+         const parts = path.split('/');
+         let dir = top;
+         for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+         const fileName = parts[parts.length - 1];
+         if (real) {
+           const handle = await dir.getFileHandle(fileName, { create: true });
+           const writable = await handle.createWritable();
+           await writable.write(new Blob([text], { type }));
+           await writable.close();
+           handles.push(handle);
+         } else {
+           await dir.put(fileName, new File([text], fileName, { type }));
+           handles.push(dir.entries.get(fileName));
+         }
+       }
+       window.__picked[name] = { folder: top, files: handles };
+       if (real) for (const path of gone) await top.removeEntry(path);
+       return real ? 'real' : 'built';
+     })().then(done, (e) => done('error: ' + e));"#;
+
+/// Puts the browser's File System Access pickers in the page's place for the test:
+/// `showOpenFilePicker` gives the files of `window.__picked.loose`, `showDirectoryPicker`
+/// the folder `window.__picked.clippings`, each call kept in `window.__pickerCalls`.
+const STUB_PICKERS: &str = "window.__pickerCalls = [];
+     window.showOpenFilePicker = async (options) => { window.__pickerCalls.push(['files', options]); return window.__picked.loose.files; };
+     window.showDirectoryPicker = async (options) => { window.__pickerCalls.push(['folder', options]); return window.__picked.clippings.folder; };";
+
+#[tokio::test]
+async fn files_and_a_folder_chosen_through_the_browsers_pickers_are_added() {
+    App::run("", async |app| {
+        app.wait_ready().await?;
+        wait_own_articles(app, 0).await?;
+        let memo = format!(
+            "---\ntitle: Picked memo\ndate: 2024-06-03\n---\nThe {MARKER} barges left Leith on Monday.\n"
+        );
+        let loose = serde_json::json!([
+            ["memo.md", "text/markdown", memo],
+            ["notes.txt", "text/plain", format!("Picked notes on the {MARKER} barges.\n")],
+            ["gone.txt", "text/plain", "Deleted after it was chosen."],
+            ["photo.jpg", "image/jpeg", "not a picture"],
+        ]);
+        let folder = serde_json::json!([
+            ["2024/harbour.md", "text/markdown", format!("---\ntitle: Picked harbour\ndate: 2024-05-01\n---\nThe {MARKER} harbour reopened.\n")],
+            ["notes.txt", "text/plain", format!("Folder notes about {MARKER} in Oban.\n")],
+        ]);
+        let mut kinds = Vec::new();
+        for (name, files, gone) in [
+            ("loose", loose, serde_json::json!(["gone.txt"])),
+            ("clippings", folder, serde_json::json!([])),
+        ] {
+            let made = app
+                .client
+                .execute_async(BUILD_PICKED, vec![name.into(), files, gone])
+                .await?;
+            let made = made.as_str().unwrap_or_default().to_string();
+            assert!(made == "real" || made == "built", "could not build the picked files: {made}");
+            kinds.push(made);
+        }
+        crate::harness::shout(&format!(
+            "{}: picked files are {} handles",
+            app.engine.name(),
+            kinds[0]
+        ));
+        page::script(app, STUB_PICKERS).await?;
+        app.wait_for("#own-articles-button").await?.click().await?;
+        app.wait_for("#own-choose-files").await?.click().await?;
+        wait_own_articles(app, 2).await?;
+        app.wait_for("#own-files [data-file='memo.md']").await?;
+        app.wait_for("#own-files [data-file='notes.txt']").await?;
+        app.wait_for_text("#own-problems", "gone.txt: could not be read (NotFoundError")
+            .await?;
+        app.wait_for_text("#own-problems", "photo.jpg").await?;
+        app.wait_for("#own-choose-folder").await?.click().await?;
+        wait_own_articles(app, 4).await?;
+        app.wait_for("#own-files [data-file='clippings/2024/harbour.md']")
+            .await?;
+        app.wait_for("#own-files [data-file='clippings/notes.txt']")
+            .await?;
+        // The file picker offers the article formats; the folder picker asks to read only.
+        let asked = page::script(
+            app,
+            "return JSON.stringify(window.__pickerCalls.map(([which, o]) => [which, o.multiple === true, o.mode || '', JSON.stringify(o.types || [])]))",
+        )
+        .await?;
+        let asked = asked.as_str().unwrap_or_default();
+        assert!(
+            asked.starts_with(r#"[["files",true,"",""#) && asked.contains(".html") && asked.contains(r#"["folder",false,"read""#),
+            "the pickers were asked: {asked}"
+        );
+        app.open_link("a=own/clippings/2024/harbour").await?;
+        wait_own_articles(app, 4).await?;
+        app.wait_for_text("#reader-title", "Picked harbour").await?;
+        // A picker the browser refuses (a page in another site's frame): the panel says so,
+        // and the plain chooser opens next time.
+        page::script(
+            app,
+            "window.showOpenFilePicker = async () => { throw new DOMException('Not allowed in this frame', 'SecurityError'); };",
+        )
+        .await?;
+        if app.client.find(Locator::Css("#own-articles")).await.is_err() {
+            app.wait_for("#own-articles-button").await?.click().await?;
+        }
+        app.wait_for("#own-choose-files").await?.click().await?;
+        app.wait_for_text("#own-note", "file picker failed (SecurityError: Not allowed in this frame)")
+            .await?;
+        assert_marker_never_sent(app).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
 /// Writes `n` generated articles of about `bytes` each, as `.txt` or saved `.html` pages.
 fn write_generated(
     folder: &Path,
@@ -641,6 +785,70 @@ async fn build_drop(
     Ok(())
 }
 
+/// Writes the files at `paths` into the page's origin-private file system, a hundred per
+/// script, as the files the stubbed file picker gives ([`STUB_PICKERS`]).
+async fn build_picked(
+    app: &App,
+    paths: &[String],
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    // A folder of its own per addition, so that one addition's files are not another's.
+    let name = format!(
+        "timed-{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_millis()
+    );
+    for chunk in paths.chunks(100) {
+        let files = chunk
+            .iter()
+            .map(|path| {
+                let path = Path::new(path);
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                Ok(serde_json::json!([
+                    name,
+                    "text/plain",
+                    std::fs::read_to_string(path)?
+                ]))
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        let made = app
+            .client
+            .execute_async(
+                BUILD_PICKED,
+                vec![
+                    name.clone().into(),
+                    serde_json::Value::Array(files),
+                    serde_json::json!([]),
+                ],
+            )
+            .await?;
+        if made.as_str() != Some("real") {
+            return Err(format!("the picked files could not be written: {made}").into());
+        }
+        // Each script's files are kept together under the same folder name.
+        page::script(
+            app,
+            &format!(
+                "window.__picked.all = (window.__picked.all || []).concat(window.__picked['{name}'].files);
+                 window.__picked['{name}'].files = [];"
+            ),
+        )
+        .await?;
+    }
+    page::script(
+        app,
+        "window.__picked.loose = { files: window.__picked.all }; window.__picked.all = [];",
+    )
+    .await?;
+    Ok(())
+}
+
+/// Whether the engine has the browser's file picker, can write the files it gives in the
+/// origin-private file system, and times long tasks.
+const CAN_TIME_A_PICK: &str = "return typeof window.showOpenFilePicker === 'function'
+       && typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype
+       && PerformanceObserver.supportedEntryTypes.includes('longtask');";
+
 /// Whether the engine times long tasks and can build a drop of files in the page (a
 /// `DataTransfer` holding a file, carried by a `DragEvent`).
 const CAN_TIME_A_DROP: &str = "try {
@@ -668,6 +876,11 @@ enum Given {
     /// Dropped on the page: the files are built in the page beforehand, so what is timed is
     /// the page's own work from the `drop` event on.
     Dropped,
+    /// Through the browser's file picker (`showOpenFilePicker`, Chromium's way where the
+    /// page has it), answered with handles to files written beforehand in the page's
+    /// origin-private file system: what is timed is the page's work from the picker's answer
+    /// on, reading the files from their handles included.
+    Picked,
 }
 
 /// Adds `paths` with the observers running and waits until they are ready and kept (the
@@ -690,6 +903,20 @@ async fn timed_addition(
             if !fire_drop(app).await? {
                 return Err("the page did not take the drop".into());
             }
+        }
+        Given::Picked => {
+            build_picked(app, paths).await?;
+            page::script(app, STUB_PICKERS).await?;
+            if app
+                .client
+                .find(Locator::Css("#own-articles"))
+                .await
+                .is_err()
+            {
+                app.wait_for("#own-articles-button").await?.click().await?;
+            }
+            app.client.execute(OBSERVE, vec![]).await?;
+            app.wait_for("#own-choose-files").await?.click().await?;
         }
     }
     // A failure, not a panic: the harness then looks for a crashed page and says so (and
@@ -780,8 +1007,8 @@ async fn a_thousand_own_articles_beside_an_archive_are_timed() {
     .await;
 }
 
-/// Times adding 1,000 generated articles, then 1,000 saved pages, chosen and then dropped
-/// (where the engine times long tasks), `DOSSIER_OWN_RUNS` times (default once) in one page,
+/// Times adding 1,000 generated articles, then 1,000 saved pages, chosen, then picked and
+/// dropped (where the engine has the picker, and times long tasks), `DOSSIER_OWN_RUNS` times (default once) in one page,
 /// and prints the numbers: speed is shown by numbers, and the bounds below only catch a
 /// reader that stopped working.
 #[tokio::test]
@@ -808,14 +1035,25 @@ async fn a_thousand_own_articles_and_a_thousand_saved_pages_are_timed() {
                 app.engine.name()
             ));
         }
+        let picking = app.client.execute(CAN_TIME_A_PICK, vec![]).await?.as_bool() == Some(true);
+        if !picking {
+            crate::harness::shout(&format!(
+                "SKIPPED timing files chosen through the browser's file picker in {}: it has none, or no writable origin-private file system, or no long-task timing",
+                app.engine.name()
+            ));
+        }
         for run in 1..=runs {
             for (what, paths, given) in [
                 ("1,000 own articles (4 MB), chosen", &texts, Given::Chosen),
                 ("1,000 saved pages, chosen", &pages, Given::Chosen),
+                ("1,000 own articles (4 MB), picked", &texts, Given::Picked),
+                ("1,000 saved pages, picked", &pages, Given::Picked),
                 ("1,000 own articles (4 MB), dropped", &texts, Given::Dropped),
                 ("1,000 saved pages, dropped", &pages, Given::Dropped),
             ] {
-                if matches!(given, Given::Dropped) && !dropping {
+                if matches!(given, Given::Dropped) && !dropping
+                    || matches!(given, Given::Picked) && !picking
+                {
                     continue;
                 }
                 let timed = timed_addition(app, paths, 1000, given).await?;
