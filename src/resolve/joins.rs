@@ -20,6 +20,16 @@
 //!   second half as a firm's mark does (`Food and Drug Administration`, tagged `Food` and
 //!   `Drug Administration`).
 //!
+//! Two one-word names written as a pair with "and" or "&" and no firm's mark (`Wagner and
+//! Brown`, `Duff and Phelps`, `Johnson and Johnson`) are one firm's name where the pair
+//! stands in three articles or more and, in three of four of the articles naming it or
+//! more, neither name is mentioned outside the pair: people named together are also named
+//! apart in the same story ("Reagan and Baker … Baker said"), a firm's partners are not.
+//! At least one of the two must be tagged a person (the error this mends: the People
+//! facet's `Brown` of Wagner and Brown), neither a place or a miscellaneous name. The names
+//! before the pair in a list of one-word names are the firm's too (`Donaldson, Lufkin and
+//! Jenrette`; `Welsh, Carson, Anderson and Stowe`, its `Welsh` read as a nationality).
+//!
 //! Names the tagger cut their first word from are joined too: a name ending in a legal form
 //! that in half of its mentions or more (in three articles or more) follows the same
 //! capitalised word gets it back wherever it follows it (`Express Co` after `American` in 40
@@ -37,6 +47,10 @@ use std::collections::HashMap;
 
 /// Articles in which a name must stand as the second half before halves are joined.
 const JOIN_ARTICLES: u32 = 3;
+
+/// The share of a pair's articles in which neither name stands outside the pair, for a
+/// pair with no firm's mark to be one name.
+const PAIRED_SHARE: f64 = 0.75;
 
 /// A pair that may be one name: (first mention, or none when the first half is a single
 /// capitalised word the tagger left out; second mention; joined span; whether a firm's mark
@@ -131,6 +145,95 @@ fn pairs<'a>(
         })
 }
 
+/// A pair of one-word names with "and" or "&" between them and no firm's mark but a
+/// possessive (`Wagner and Brown`, `Wagner and Brown's`): the first mention, the second,
+/// the pair's key (the two names' keys) and the joined span, reaching back over a list of
+/// one-word names before it (`Donaldson, Lufkin and Jenrette`) with those mentions.
+struct Paired {
+    first: usize,
+    second: usize,
+    key: (String, String),
+    span: ByteSpan,
+    listed_before: Vec<usize>,
+}
+
+fn paired<'a>(article: &'a Article, found: &'a Annotations) -> impl Iterator<Item = Paired> + 'a {
+    let text = article.text.as_str();
+    let one_word = move |m: &EntityMention| {
+        text.get(m.span.start..m.span.end)
+            .is_some_and(|w| !w.contains(char::is_whitespace) && w.chars().any(char::is_lowercase))
+    };
+    let kind = move |i: usize| found.entities[found.mentions[i].entity].kind;
+    pairs(article, found).filter_map(move |(first, second, span, marked)| {
+        let first = first?;
+        let joiner = text.get(found.mentions[first].span.end..found.mentions[second].span.start)?;
+        // A possessive after the pair is the sentence's (`Wagner and Brown's offer`), and
+        // the only mark a pair of one-word names may carry: the others are the halves'.
+        let second_end = found.mentions[second].span.end;
+        let possessive_after = span.end > second_end;
+        if (marked && !possessive_after) || joiner == ", " {
+            return None;
+        }
+        let span = ByteSpan::new(span.start, second_end);
+        let (a, b) = (&found.mentions[first], &found.mentions[second]);
+        let kinds = [kind(first), kind(second)];
+        if !one_word(a)
+            || !one_word(b)
+            || kinds
+                .iter()
+                .any(|k| matches!(k, EntityKind::Place | EntityKind::Misc))
+            || !kinds.contains(&EntityKind::Person)
+        {
+            return None;
+        }
+        let key = (
+            names::key(&found.entities[a.entity].canonical),
+            names::key(&found.entities[b.entity].canonical),
+        );
+        // One-word names listed before it with commas (`Donaldson, Lufkin and Jenrette`).
+        let mut listed_before = Vec::new();
+        let mut start = span.start;
+        let mut at = first;
+        while let Some(before) = at.checked_sub(1) {
+            let m = &found.mentions[before];
+            // A firm's first name may read as a nationality (`Welsh, Carson, Anderson and
+            // Stowe`, its `Welsh` tagged miscellaneous); a place stays a list's place.
+            let listed = text.get(m.span.end..start) == Some(", ")
+                && one_word(m)
+                && kind(before) != EntityKind::Place
+                && !names::is_known_place(&found.entities[m.entity].canonical);
+            if !listed {
+                break;
+            }
+            listed_before.push(before);
+            start = m.span.start;
+            at = before;
+        }
+        Some(Paired {
+            first,
+            second,
+            key,
+            span: ByteSpan::new(start, span.end),
+            listed_before,
+        })
+    })
+}
+
+/// Whether neither name of the pairs with `key` is mentioned outside them in this article.
+fn only_as_pair(found: &Annotations, pairs: &[Paired], key: &(String, String)) -> bool {
+    let in_pairs: Vec<usize> = pairs
+        .iter()
+        .filter(|p| &p.key == key)
+        .flat_map(|p| [p.first, p.second])
+        .collect();
+    let entities: Vec<usize> = in_pairs.iter().map(|&i| found.mentions[i].entity).collect();
+    found
+        .mentions
+        .iter()
+        .enumerate()
+        .all(|(i, m)| !entities.contains(&m.entity) || in_pairs.contains(&i))
+}
+
 /// A firm's name the tagger cut its first word from (`American Express Co` tagged `Express
 /// Co`, its `American` read as a nationality): each mention with a legal form ending it
 /// (key; mention; the capitalised word right before it and where that word starts; the
@@ -211,6 +314,24 @@ pub type Heads = HashMap<String, (String, String)>;
 /// The second halves the collection marks (key → evidence), from [`HalfCounts::halves`].
 pub type Halves = HashMap<String, String>;
 
+/// The pairs of one-word names the collection shows to be one name (the two keys →
+/// evidence), from [`HalfCounts::paired`].
+pub type PairedNames = HashMap<(String, String), String>;
+
+/// What the collection's evidence says may be joined, from [`HalfCounts`].
+#[derive(Default)]
+pub struct Joinable {
+    pub halves: Halves,
+    pub heads: Heads,
+    pub paired: PairedNames,
+}
+
+impl Joinable {
+    pub fn is_empty(&self) -> bool {
+        self.halves.is_empty() && self.heads.is_empty() && self.paired.is_empty()
+    }
+}
+
 /// How often each name stands as a second half, and how often it is mentioned at all,
 /// counted an article at a time.
 #[derive(Default)]
@@ -219,6 +340,9 @@ pub struct HalfCounts {
     mentioned: HashMap<String, u32>,
     /// Per firm name's key and capitalised word before it: mentions, articles.
     after_word: HashMap<(String, String), (u32, u32)>,
+    /// Per pair of one-word names: articles where neither stands outside the pair,
+    /// articles naming the pair.
+    paired: HashMap<(String, String), (u32, u32)>,
 }
 
 impl HalfCounts {
@@ -242,6 +366,43 @@ impl HalfCounts {
             let key = names::key(&found.entities[found.mentions[second].entity].canonical);
             tally(&mut self.as_half, &mut seen_here, key);
         }
+        let paired_here: Vec<Paired> = paired(article, found).collect();
+        let mut keys: Vec<&(String, String)> = paired_here.iter().map(|p| &p.key).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let entry = self.paired.entry(key.clone()).or_default();
+            entry.0 += u32::from(only_as_pair(found, &paired_here, key));
+            entry.1 += 1;
+        }
+    }
+
+    /// Everything the collection's evidence says may be joined.
+    pub fn joinable(&self) -> Joinable {
+        Joinable {
+            halves: self.halves(),
+            heads: self.heads(),
+            paired: self.paired(),
+        }
+    }
+
+    /// The pairs of one-word names that stand alone as a pair in three articles or more,
+    /// and in three of four of the articles naming them or more, with the evidence.
+    pub fn paired(&self) -> PairedNames {
+        self.paired
+            .iter()
+            .filter(|(_, (alone, articles))| {
+                *alone >= JOIN_ARTICLES && f64::from(*alone) >= PAIRED_SHARE * f64::from(*articles)
+            })
+            .map(|((a, b), (alone, articles))| {
+                (
+                    (a.clone(), b.clone()),
+                    format!(
+                        "written as a pair with \"and\", neither name mentioned outside it, in {alone} of the {articles} articles naming the pair"
+                    ),
+                )
+            })
+            .collect()
     }
 
     /// The firm names that follow the same capitalised word in half of their mentions or
@@ -282,9 +443,10 @@ impl HalfCounts {
     }
 }
 
-/// One join in an article: the first mention (if the tagger gave the first part one), the
-/// second, the joined span, and the rule and evidence (none: the halves' own).
-type Join = (Option<usize>, usize, ByteSpan, Option<(Rule, String)>);
+/// One join in an article: the mentions before the last (none when the tagger gave the
+/// first part none), the last, the joined span, and the rule and evidence (none: the
+/// halves' own).
+type Join = (Vec<usize>, usize, ByteSpan, Option<(Rule, String)>);
 
 /// Counts one mention of `key` in `counts` (mentions, articles), its article once: `seen`
 /// holds the keys this article has counted already.
@@ -306,37 +468,48 @@ fn tally<K: Clone + Eq + std::hash::Hash>(
 pub fn join_in_article(
     article: &Article,
     found: &mut Annotations,
-    halves: &Halves,
-    cut_heads: &Heads,
+    joinable: &Joinable,
     log: &mut DecisionLog,
 ) -> bool {
     let mut joins: Vec<Join> = pairs(article, found)
-        .map(|(first, second, span, _)| (first, second, span, None))
+        .map(|(first, second, span, _)| (first.into_iter().collect(), second, span, None))
         .filter(|(_, second, _, _)| {
             let key = names::key(&found.entities[found.mentions[*second].entity].canonical);
-            halves.contains_key(key.as_str())
+            joinable.halves.contains_key(key.as_str())
         })
         .collect();
     joins.extend(
         heads(article, found).filter_map(|(key, second, head, start, first)| {
-            let (word, evidence) = cut_heads.get(&key).filter(|(word, _)| word == head)?;
+            let (word, evidence) = joinable.heads.get(&key).filter(|(word, _)| word == head)?;
             let end = found.mentions.get(second)?.span.end;
             let because = format!("“{word}” is cut from the name: {evidence}");
             Some((
-                first,
+                first.into_iter().collect(),
                 second,
                 ByteSpan::new(start, end),
                 Some((Rule::NameHead, because)),
             ))
         }),
     );
+    joins.extend(paired(article, found).filter_map(|p| {
+        let evidence = joinable.paired.get(&p.key)?;
+        let mut before: Vec<usize> = p.listed_before;
+        before.reverse();
+        before.push(p.first);
+        Some((
+            before,
+            p.second,
+            p.span,
+            Some((Rule::NameHalves, evidence.clone())),
+        ))
+    }));
     if joins.is_empty() {
         return false;
     }
     let mut removed = vec![false; found.mentions.len()];
     let mut added = Vec::new();
     for (first, second, span, because) in joins {
-        if first.is_some_and(|f| removed[f]) || removed[second] {
+        if first.iter().any(|&f| removed[f]) || removed[second] {
             continue;
         }
         let name = span
@@ -362,12 +535,16 @@ pub fn join_in_article(
             let e = &found.entities[found.mentions[half].entity];
             let key = names::key(&e.canonical);
             let (rule, evidence) = because.clone().unwrap_or_else(|| {
-                let evidence = halves.get(key.as_str()).cloned().unwrap_or_else(|| {
-                    format!(
-                        "stands before \"and {}\"",
-                        found.entities[found.mentions[second].entity].canonical
-                    )
-                });
+                let evidence = joinable
+                    .halves
+                    .get(key.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        format!(
+                            "stands before \"and {}\"",
+                            found.entities[found.mentions[second].entity].canonical
+                        )
+                    });
                 (Rule::NameHalves, evidence)
             });
             log.merge(&e.id, &e.canonical, &id, rule, || evidence);

@@ -225,8 +225,7 @@ pub struct Preparing<'a> {
     phase: Phase,
     /// The next article of a phase that goes over every article.
     next: usize,
-    halves: joins::Halves,
-    heads: joins::Heads,
+    joinable: joins::Joinable,
     half_counts: joins::HalfCounts,
     /// Which pass of counting and joining halves this is (0 or 1), and whether this one
     /// joined any: a second pass joins a name to a half joined in the first (`Goldman` to
@@ -273,8 +272,7 @@ impl<'a> Preparing<'a> {
             log: DecisionLog::default(),
             phase: Phase::CountHalves,
             next: 0,
-            halves: joins::Halves::new(),
-            heads: joins::Heads::new(),
+            joinable: joins::Joinable::default(),
             half_counts: joins::HalfCounts::default(),
             join_round: 0,
             joined: false,
@@ -302,9 +300,9 @@ impl<'a> Preparing<'a> {
                 }) {
                     self.next = 0;
                     let counts = std::mem::take(&mut self.half_counts);
-                    (self.halves, self.heads) = (counts.halves(), counts.heads());
+                    self.joinable = counts.joinable();
                     // With nothing to join, the joining pass has nothing to do.
-                    self.phase = if self.halves.is_empty() && self.heads.is_empty() {
+                    self.phase = if self.joinable.is_empty() {
                         Phase::Locals
                     } else {
                         Phase::JoinHalves
@@ -313,11 +311,11 @@ impl<'a> Preparing<'a> {
             }
             Phase::JoinHalves => {
                 let (found, log) = (&mut self.annotations, &mut self.log);
-                let (halves, heads, joined) = (&self.halves, &self.heads, &mut self.joined);
+                let (joinable, joined) = (&self.joinable, &mut self.joined);
                 if each_of(&mut self.next, found.len(), in_time, |i| {
                     if let Some(a) = articles.get(i) {
                         *joined |=
-                            found.change(i, |f| joins::join_in_article(&a, f, halves, heads, log));
+                            found.change(i, |f| joins::join_in_article(&a, f, joinable, log));
                     }
                 }) {
                     self.next = 0;

@@ -978,6 +978,76 @@ fn a_name_seen_mostly_alone_is_no_half() {
 }
 
 #[test]
+fn a_pair_of_names_never_named_apart_is_one_firm_but_people_named_apart_stay_people() {
+    let firm = || {
+        doc(
+            "Wagner and Brown bid for GenCorp. Welsh, Carson, Anderson and Stowe bought it.",
+            &[
+                ("Wagner", Person),
+                ("Brown", Person),
+                ("GenCorp", Org),
+                ("Welsh", Misc),
+                ("Carson", Person),
+                ("Anderson", Person),
+                ("Stowe", Person),
+            ],
+        )
+    };
+    let people = || {
+        doc(
+            "Reagan and Baker met in Paris. Baker said the talks went well.",
+            &[("Reagan", Person), ("Baker", Person), ("Paris", Place)],
+        )
+    };
+    let place = || {
+        doc(
+            "Jones and Texas rose.",
+            &[("Jones", Person), ("Texas", Place)],
+        )
+    };
+    let r = resolved(&[
+        firm(),
+        firm(),
+        firm(),
+        people(),
+        people(),
+        people(),
+        doc(
+            "Reagan and Baker met.",
+            &[("Reagan", Person), ("Baker", Person)],
+        ),
+        place(),
+        place(),
+        place(),
+    ]);
+    let mut found = ids(&r, 0);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "organization:gencorp",
+            "organization:wagner-and-brown",
+            "organization:welsh-carson-anderson-and-stowe",
+        ]
+    );
+    let evidence = &r
+        .decisions
+        .merges
+        .iter()
+        .find(|m| m.name == "Brown")
+        .expect("Brown joined")
+        .evidence;
+    assert!(
+        evidence.contains("in 3 of the 3 articles naming the pair"),
+        "{evidence}"
+    );
+    assert!(merged(&r, "Welsh", Rule::NameHalves));
+    // Named apart in three of the four articles naming them: two people.
+    assert_eq!(ids(&r, 6), ["person:reagan", "person:baker"]);
+    assert_eq!(ids(&r, 9), ["person:jones", "place:texas"]);
+}
+
+#[test]
 fn resolving_is_deterministic() {
     let docs = two_bakers();
     assert_eq!(resolved(&docs), resolved(&docs));
