@@ -69,6 +69,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     split_party_members(doc.text, ner, &mut mentions);
     split_person_before_place(doc.text, ner, &mut mentions);
     split_at_legal_form_stops(doc.text, ner, &mut mentions);
+    split_firms_listed_after_legal_forms(doc.text, ner, &mut mentions);
     join_bodies_across(doc.text, ner, &mut mentions, &ACROSS_ON);
     join_bodies_across(doc.text, ner, &mut mentions, &ACROSS_OF);
     extend_to_formal_state_names(doc.text, ner, &mut mentions);
@@ -944,6 +945,54 @@ fn split_at_legal_form_stops(text: &str, ner: &NerText, mentions: &mut Vec<Menti
     }
 }
 
+/// Two firms the tagger ran into one name across "and", "&" or a comma: a legal form ends a
+/// firm's name, so the name is cut after it where another firm's name follows (`Goldman,
+/// Sachs and Co and Alex Brown`, `Lac Minerals Ltd and Cambior Inc`, `Salomon Brothers Inc
+/// and Cowen and Co`: 61 Reuters articles, one firm in the resolved facets where there were
+/// two). Not where another legal form follows (`Unilever Plc and NV`, `Bosch GmbH and Co
+/// KG`, `Alcoma Packing Co, Inc`), nor at a legal form that opens the name. What follows is
+/// a name of the same kind, without a "the" before it (`Smith Inc and The First Boston
+/// Corp`).
+fn split_firms_listed_after_legal_forms(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        if m.kind == EntityKind::Misc {
+            continue;
+        }
+        let (kind, end) = (m.kind, m.tokens.end);
+        let cut = (m.tokens.start + 1..end).find_map(|form| {
+            if !is_written_legal_form(word(form)) {
+                return None;
+            }
+            let mut joiner = form + 1;
+            if joiner < end && word(joiner) == "." {
+                joiner += 1;
+            }
+            if joiner >= end || !matches!(word(joiner), "and" | "&" | ",") {
+                return None;
+            }
+            let mut next = joiner + 1;
+            if next < end && matches!(word(next), "The" | "the") {
+                next += 1;
+            }
+            (next < end && is_capitalised_word(word(next)) && !is_written_legal_form(word(next)))
+                .then_some((form + 1, next))
+        });
+        let Some((first_end, next)) = cut else {
+            continue;
+        };
+        let m = &mut mentions[k - 1];
+        m.tokens.end = first_end;
+        m.span = ByteSpan::new(m.span.start, ner.tokens[first_end - 1].span.end);
+        // The next firm may be followed by a third (`A Inc and B Corp and C Ltd`): it is
+        // looked at next.
+        mentions.insert(k, Mention::over(ner, next..end, kind));
+    }
+}
+
 /// Makes mention `k - 1` run to token `end`, the `absorbed` mentions right after it (from
 /// `k`) giving way to it; the repairs that mend a name the tagger cut short end so.
 fn extend_mention<'m>(
@@ -1759,6 +1808,45 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn a_legal_form_before_and_ends_the_firm_where_another_firm_follows() {
+        let org = model::begin(EntityKind::Organization);
+        let run = |from: usize, to: usize| {
+            (from..to)
+                .map(|t| (t, if t == from { org } else { org + 1 }))
+                .collect::<Vec<_>>()
+        };
+        let orgs = |names: &[&str]| -> Vec<(String, EntityKind)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), EntityKind::Organization))
+                .collect()
+        };
+        // Goldman , Sachs and Co and Alex Brown managed it .
+        let text = "Goldman, Sachs and Co and Alex Brown managed it.";
+        assert_eq!(
+            mentions(text, &run(0, 8)),
+            orgs(&["Goldman, Sachs and Co", "Alex Brown"])
+        );
+        // Three firms, the second after a comma, the third after "and The".
+        let text = "Lac Minerals Ltd, Cambior Inc and The First Boston Corp bid.";
+        assert_eq!(
+            mentions(text, &run(0, 11)),
+            orgs(&["Lac Minerals Ltd", "Cambior Inc", "First Boston Corp"])
+        );
+        // Another legal form after "and" or the comma goes on with the name.
+        let text = "Unilever Plc and NV said.";
+        assert_eq!(mentions(text, &run(0, 4)), orgs(&["Unilever Plc and NV"]));
+        let text = "Alcoma Packing Co, Inc said.";
+        assert_eq!(
+            mentions(text, &run(0, 5)),
+            orgs(&["Alcoma Packing Co, Inc"])
+        );
+        // "and" inside a firm's name before its legal form is no list.
+        let text = "Merrill Lynch and Co said.";
+        assert_eq!(mentions(text, &run(0, 4)), orgs(&["Merrill Lynch and Co"]));
     }
 
     #[test]
