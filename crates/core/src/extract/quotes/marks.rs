@@ -7,7 +7,7 @@
 //! the quotation ends at its last closing mark, or at the paragraph end, so an unbalanced
 //! mark never swallows the rest of the article. One pass over the tokens: linear.
 
-use super::super::structure::Document;
+use super::super::structure::{Document, TokenKind};
 use crate::span::ByteSpan;
 use std::ops::Range;
 
@@ -62,8 +62,31 @@ fn may_be_mark(doc: &Document<'_>, i: usize) -> bool {
 /// which only these are looked at. Most articles have none.
 pub fn candidates(doc: &Document<'_>) -> Vec<usize> {
     (0..doc.tokens.len())
-        .filter(|&i| may_be_mark(doc, i))
+        .filter(|&i| may_be_mark(doc, i) && !is_nickname_mark(doc, i))
         .collect()
+}
+
+/// Whether token `i` is a quotation mark around a nickname inside a name (`Marcia "Cia"
+/// Price`): one capitalised word between the marks, a capitalised word on either side. No
+/// quote, and no end to the clause around it.
+pub fn is_nickname_mark(doc: &Document<'_>, i: usize) -> bool {
+    let mark = |j: usize| {
+        j < doc.tokens.len() && matches!(doc.token_str(j), "\"" | "“" | "”" | "'" | "‘" | "’")
+    };
+    let capitalised = |j: usize| {
+        j < doc.tokens.len()
+            && doc.tokens[j].kind == TokenKind::Word
+            && doc.token_str(j).starts_with(char::is_uppercase)
+    };
+    let around = |open: usize| {
+        open > 0
+            && capitalised(open - 1)
+            && mark(open)
+            && capitalised(open + 1)
+            && mark(open + 2)
+            && capitalised(open + 3)
+    };
+    mark(i) && (around(i) || (i >= 2 && around(i - 2)))
 }
 
 /// What token `i` does as a quotation mark, if anything.

@@ -126,7 +126,13 @@ pub fn find(doc: &Document<'_>, entities: &[Entity], mentions: &[EntityMention])
                 description: false,
             });
         }
-        previous = Some((last, quote.span.end, speaker.clone()));
+        // Names in an attribution after the quote are that attribution's ("Scott's niece,
+        // Marcia Price, shouted"), not someone named in between.
+        let said_end = match (&speaker_span, after_cue) {
+            (Some(span), true) => span.end.max(quote.span.end),
+            _ => quote.span.end,
+        };
+        previous = Some((last, said_end, speaker.clone()));
         out.push(Quote {
             span: quote.span,
             speaker: speaker.as_ref().map(|s| s.name.clone()),
@@ -336,5 +342,24 @@ mod tests {
             .map(|q| q.speaker)
             .collect();
         assert_eq!(speakers, [Some("Jane Doe".into()), Some("Jane Doe".into())]);
+    }
+
+    #[test]
+    fn a_name_in_the_attribution_before_it_does_not_interrupt_the_speech() {
+        let text = "\"This is a big year for Bobby Scott!\" Scott's niece, state Del. Marcia \"Cia\" \
+                    Price (D-Newport News), shouted to the crowd. \"The nation is watching.\"\n\n\
+                    Bobby Scott smiled. \"We have work to do.\"";
+        let speakers: Vec<_> = quotes_of(text, &[], &[])
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Del. Marcia \"Cia\" Price".into()),
+                Some("Del. Marcia \"Cia\" Price".into()),
+                Some("Bobby Scott".into())
+            ]
+        );
     }
 }

@@ -10,6 +10,7 @@ use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{
     ends_noun_phrase, is_capitalised, is_capitalised_function_word, is_pronoun, is_title_word,
 };
+use super::marks::is_nickname_mark;
 use std::ops::Range;
 
 /// What a speaker phrase is.
@@ -69,7 +70,7 @@ fn is_phrase_token(doc: &Document<'_>, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Word => !ends_noun_phrase(word) || is_connector(word),
         TokenKind::Number => false,
-        TokenKind::Punct => is_abbreviation_period(doc, i),
+        TokenKind::Punct => is_abbreviation_period(doc, i) || is_nickname_mark(doc, i),
     }
 }
 
@@ -212,8 +213,11 @@ pub fn name_part(doc: &Document<'_>, tokens: Range<usize>) -> Option<Range<usize
             if !after_connector {
                 best = run_start.map(|s| s..i + 1);
             }
-        } else if run_start.is_some() && is_abbreviation_period(doc, i) {
-            // "J." inside "John J. Smith" continues the run.
+        } else if run_start.is_some()
+            && (is_abbreviation_period(doc, i) || is_nickname_mark(doc, i))
+        {
+            // "J." inside "John J. Smith" continues the run, as do the marks around a
+            // nickname, `Marcia "Cia" Price`.
         } else {
             run_start = None;
             if is_word && is_connector(word) {

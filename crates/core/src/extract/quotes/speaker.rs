@@ -8,7 +8,7 @@
 
 use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
-use super::marks::Quoted;
+use super::marks::{Quoted, is_nickname_mark};
 use super::phrase::{Phrase, PhraseKind, is_determiner, read_left, read_right};
 use super::subject::{continues_subject, introduction_end, sentence_subject};
 use std::ops::Range;
@@ -112,10 +112,16 @@ fn is_quote_mark(word: &str) -> bool {
     matches!(word, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// Whether token `i` ends or opens a clause: a sentence end, or a quotation mark other than
+/// a nickname's (`Marcia "Cia" Price`).
+fn bounds_clause(doc: &Document<'_>, i: usize) -> bool {
+    is_sentence_end(doc, i) || (is_quote_mark(doc.token_str(i)) && !is_nickname_mark(doc, i))
+}
+
 /// The first sentence end or quotation mark at or after `from`, capped at `limit`.
 fn clause_end(doc: &Document<'_>, from: usize, limit: usize) -> usize {
     (from..limit)
-        .find(|&i| is_sentence_end(doc, i) || is_quote_mark(doc.token_str(i)))
+        .find(|&i| bounds_clause(doc, i))
         .unwrap_or(limit)
 }
 
@@ -123,7 +129,7 @@ fn clause_end(doc: &Document<'_>, from: usize, limit: usize) -> usize {
 fn clause_start(doc: &Document<'_>, to: usize, floor: usize) -> usize {
     (floor..to)
         .rev()
-        .find(|&i| is_sentence_end(doc, i) || is_quote_mark(doc.token_str(i)))
+        .find(|&i| bounds_clause(doc, i))
         .map_or(floor, |i| i + 1)
 }
 
@@ -507,6 +513,13 @@ mod tests {
                 "\"Yes,\" California Rep. Duncan Hunter's chief of staff, Joe Kasper, told POLITICO."
             ),
             [Some("Joe Kasper".into())]
+        );
+        assert_eq!(
+            speakers(
+                "\"This is a big year for Bobby Scott!\" Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd. \"The nation is watching.\""
+            ),
+            // The quote after it follows on (the article's pass gives it the same speaker).
+            [Some("state Del. Marcia \"Cia\" Price".into()), None]
         );
         assert_eq!(
             speakers("After winning Ohio in the primary, Gov. John Kasich (R-OH), said, \"Yes.\""),
