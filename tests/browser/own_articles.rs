@@ -78,8 +78,8 @@ fn archive_site() -> Option<std::path::PathBuf> {
     )
 }
 
-/// Opens the panel and gives `paths` to its file input.
-async fn add_files(app: &App, paths: &[String]) -> TestResult {
+/// Opens the own-articles panel unless it is open.
+async fn open_panel(app: &App) -> TestResult {
     if app
         .client
         .find(Locator::Css("#own-articles"))
@@ -88,6 +88,12 @@ async fn add_files(app: &App, paths: &[String]) -> TestResult {
     {
         app.wait_for("#own-articles-button").await?.click().await?;
     }
+    Ok(())
+}
+
+/// Opens the panel and gives `paths` to its file input.
+async fn add_files(app: &App, paths: &[String]) -> TestResult {
+    open_panel(app).await?;
     let input = app.wait_for("#own-files-input").await?;
     input.send_keys(&paths.join("\n")).await?;
     Ok(())
@@ -672,9 +678,7 @@ async fn files_and_a_folder_chosen_through_the_browsers_pickers_are_added() {
             "window.showOpenFilePicker = async () => { throw new DOMException('Not allowed in this frame', 'SecurityError'); };",
         )
         .await?;
-        if app.client.find(Locator::Css("#own-articles")).await.is_err() {
-            app.wait_for("#own-articles-button").await?.click().await?;
-        }
+        open_panel(app).await?;
         app.wait_for("#own-choose-files").await?.click().await?;
         app.wait_for_text("#own-note", "file picker failed (SecurityError: Not allowed in this frame)")
             .await?;
@@ -907,14 +911,7 @@ async fn timed_addition(
         Given::Picked => {
             build_picked(app, paths).await?;
             page::script(app, STUB_PICKERS).await?;
-            if app
-                .client
-                .find(Locator::Css("#own-articles"))
-                .await
-                .is_err()
-            {
-                app.wait_for("#own-articles-button").await?.click().await?;
-            }
+            open_panel(app).await?;
             app.client.execute(OBSERVE, vec![]).await?;
             app.wait_for("#own-choose-files").await?.click().await?;
         }

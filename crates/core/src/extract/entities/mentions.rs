@@ -1716,14 +1716,25 @@ mod tests {
             .collect()
     }
 
+    /// Labels tagging tokens `from..to` as one name of `kind`.
+    fn run_of(kind: EntityKind, from: usize, to: usize) -> Vec<(usize, u8)> {
+        let begin = model::begin(kind);
+        (from..to)
+            .map(|t| (t, if t == from { begin } else { begin + 1 }))
+            .collect()
+    }
+
+    /// Organisations with these names, as [`mentions`] gives them.
+    fn orgs(names: &[&str]) -> Vec<(String, EntityKind)> {
+        names
+            .iter()
+            .map(|n| (n.to_string(), EntityKind::Organization))
+            .collect()
+    }
+
     #[test]
     fn a_based_adjective_is_cut_from_the_name_it_describes() {
-        let misc = model::begin(EntityKind::Misc);
-        let run = |from: usize, to: usize| {
-            (from..to)
-                .map(|t| (t, if t == from { misc } else { misc + 1 }))
-                .collect::<Vec<_>>()
-        };
+        let run = |from: usize, to: usize| run_of(EntityKind::Misc, from, to);
         let named = |names: &[(&str, EntityKind)]| -> Vec<(String, EntityKind)> {
             names.iter().map(|(n, k)| (n.to_string(), *k)).collect()
         };
@@ -1768,12 +1779,6 @@ mod tests {
     fn a_body_named_for_what_it_is_on_is_one_organisation() {
         let org = model::begin(EntityKind::Organization);
         let person = model::begin(EntityKind::Person);
-        let orgs = |names: &[&str]| -> Vec<(String, EntityKind)> {
-            names
-                .iter()
-                .map(|n| (n.to_string(), EntityKind::Organization))
-                .collect()
-        };
         // The General Agreement on Tariffs and Trade ( GATT ) said : only `Trade` tagged.
         let text = "The General Agreement on Tariffs and Trade (GATT) said.";
         assert_eq!(
@@ -1897,10 +1902,10 @@ mod tests {
         );
         // A given name ending the body is a person's the tagger ran into it.
         let text = "Bank of France Governor Jacques de Larosiere said.";
-        let run: Vec<(usize, u8)> = (0..5)
-            .map(|t| (t, if t == 0 { org } else { org + 1 }))
-            .collect();
-        assert_eq!(names(text, &run), ["Bank of France Governor Jacques"]);
+        assert_eq!(
+            names(text, &run_of(EntityKind::Organization, 0, 5)),
+            ["Bank of France Governor Jacques"]
+        );
         // A person's name is left to the person's own rule.
         let text = "Willy de Clercq said.";
         assert_eq!(
@@ -1911,18 +1916,7 @@ mod tests {
 
     #[test]
     fn a_legal_form_before_and_ends_the_firm_where_another_firm_follows() {
-        let org = model::begin(EntityKind::Organization);
-        let run = |from: usize, to: usize| {
-            (from..to)
-                .map(|t| (t, if t == from { org } else { org + 1 }))
-                .collect::<Vec<_>>()
-        };
-        let orgs = |names: &[&str]| -> Vec<(String, EntityKind)> {
-            names
-                .iter()
-                .map(|n| (n.to_string(), EntityKind::Organization))
-                .collect()
-        };
+        let run = |from: usize, to: usize| run_of(EntityKind::Organization, from, to);
         // Goldman , Sachs and Co and Alex Brown managed it .
         let text = "Goldman, Sachs and Co and Alex Brown managed it.";
         assert_eq!(
@@ -1950,18 +1944,7 @@ mod tests {
 
     #[test]
     fn a_full_stop_after_a_legal_form_ends_the_firms_name() {
-        let org = model::begin(EntityKind::Organization);
-        let run = |from: usize, to: usize| {
-            (from..to)
-                .map(|t| (t, if t == from { org } else { org + 1 }))
-                .collect::<Vec<_>>()
-        };
-        let orgs = |names: &[&str]| -> Vec<(String, EntityKind)> {
-            names
-                .iter()
-                .map(|n| (n.to_string(), EntityKind::Organization))
-                .collect()
-        };
+        let run = |from: usize, to: usize| run_of(EntityKind::Organization, from, to);
         // Banner Industries Inc . Terms were not disclosed .
         let text = "Banner Industries Inc. Terms were not disclosed.";
         assert_eq!(mentions(text, &run(0, 5)), orgs(&["Banner Industries Inc"]));
