@@ -368,12 +368,12 @@ fn is_initialism(word: &str) -> bool {
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Apr", "Ariz", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Capt", "Cmdr", "Co",
-    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Det", "Dr", "Feb", "Fla", "Ft", "Gen",
-    "Gov", "Hon", "Ill", "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Lt", "Ltd",
-    "Maj", "Mar", "Mass", "Messrs", "Mich", "Minn", "Miss", "Mlle", "Mme", "Mr", "Mrs", "Ms",
-    "Mt", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ore", "Pa", "Pres", "Prof", "Pvt", "Rd",
-    "Rep", "Rev", "Rt", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Univ",
-    "Va", "Wash", "Wis", "Wyo", "al", "approx", "ca", "cf", "etc", "v", "vs",
+    "Col", "Colo", "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Det", "Dr", "Feb", "Fla", "Ft",
+    "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan", "Lt", "Ltd",
+    "Maj", "Mar", "Mass", "Messrs", "Mich", "Minn", "Miss", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt",
+    "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ore", "Pa", "Pres", "Prof", "Pvt", "Rd", "Rep",
+    "Rev", "Rt", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Univ", "Va",
+    "Wash", "Wis", "Wyo", "al", "approx", "ca", "cf", "etc", "v", "vs",
 ];
 
 /// The longest abbreviation, in bytes: longer words need no lookup.

@@ -1061,6 +1061,25 @@ fn is_romance_organisation_head(word: &str) -> bool {
     HEADS.contains(&word)
 }
 
+/// The token after the particles (one or two, each single-spaced) from token `from` on:
+/// `from` itself where none stands there.
+fn after_particles(
+    text: &str,
+    ner: &NerText,
+    from: usize,
+    is_particle: impl Fn(&str) -> bool,
+) -> usize {
+    let mut at = from;
+    while at < ner.tokens.len()
+        && at - from < 2
+        && is_particle(ner.tokens[at].span.slice(text))
+        && gap_before(text, ner, at) == " "
+    {
+        at += 1;
+    }
+    at
+}
+
 /// The lowercase words that join the parts of a firm's or a body's name in the languages
 /// whose names take them: `Banco do Brasil`, `Banca Nazionale del Lavoro`, `Caisse des
 /// Depots`, `Banque de la Mediterranee`.
@@ -1090,14 +1109,7 @@ fn join_firm_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
-        let mut name = m.tokens.end;
-        while name < tokens
-            && name - m.tokens.end < 2
-            && FIRM_PARTICLES.contains(&word(name))
-            && spaced(name)
-        {
-            name += 1;
-        }
+        let name = after_particles(text, ner, m.tokens.end, |w| FIRM_PARTICLES.contains(&w));
         if name == m.tokens.end
             || name >= tokens
             || !spaced(name)
@@ -1137,14 +1149,7 @@ fn join_name_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         if m.kind != EntityKind::Person || is_romance_organisation_head(word(m.tokens.start)) {
             continue;
         }
-        let mut surname = m.tokens.end;
-        while surname < ner.tokens.len()
-            && surname - m.tokens.end < 2
-            && is_name_particle(word(surname))
-            && spaced(surname)
-        {
-            surname += 1;
-        }
+        let surname = after_particles(text, ner, m.tokens.end, is_name_particle);
         let takes_surname = surname < ner.tokens.len()
             && is_capitalised(surname)
             && spaced(surname)

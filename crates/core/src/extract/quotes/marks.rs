@@ -8,6 +8,7 @@
 //! mark never swallows the rest of the article. One pass over the tokens: linear.
 
 use super::super::structure::{Document, TokenKind};
+use super::cues::is_capitalised;
 use crate::span::ByteSpan;
 use std::ops::Range;
 
@@ -76,7 +77,7 @@ pub fn is_nickname_mark(doc: &Document<'_>, i: usize) -> bool {
     let capitalised = |j: usize| {
         j < doc.tokens.len()
             && doc.tokens[j].kind == TokenKind::Word
-            && doc.token_str(j).starts_with(char::is_uppercase)
+            && is_capitalised(doc.token_str(j))
     };
     let around = |open: usize| {
         open > 0
