@@ -152,6 +152,11 @@ fn after_quote(doc: &Document<'_>, from: usize, limit: usize) -> Option<Phrase> 
         while at < limit && is_time_word(doc.token_str(at)) {
             at += 1;
         }
+        // A number written as a modifier ("said 9/11 widow Terry Strada") opens the subject
+        // only where a name follows it: "said 10 people" has no speaker to read.
+        if at < limit && doc.tokens[at].kind == TokenKind::Number {
+            return read_right(doc, at + 1, limit, true).filter(|p| p.name.is_some());
+        }
         // After the verb comes the subject, lowercase or not ("said undecided voter Jo Li").
         return read_right(doc, at, limit, true)
             .filter(|p| p.kind != PhraseKind::Pronoun || at == start + 1);
@@ -431,6 +436,21 @@ mod tests {
                 Some("he".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_number_modifying_the_subject_after_the_verb_is_read_past_to_its_name() {
+        assert_eq!(
+            speakers(
+                "\"They are wrong,\" said 9/11 widow Terry Strada. \"We will go,\" said undecided voter Jo Li."
+            ),
+            [
+                Some("widow Terry Strada".into()),
+                Some("undecided voter Jo Li".into())
+            ]
+        );
+        // Without a name after it, the number opens no speaker.
+        assert_eq!(speakers("\"It was chaos,\" said 10 people."), [None]);
     }
 
     #[test]
