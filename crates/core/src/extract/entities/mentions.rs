@@ -1092,7 +1092,8 @@ const FIRM_PARTICLES: &[&str] = &[
 /// Risparmio`, `Electricite` + `de France`: 126 Reuters mentions, whose second halves were
 /// people, places and firms of their own). The particles (one or two, lower case, `de la`)
 /// and up to three capitalised words after them join the organisation, with the names that
-/// begin among those words, all single-spaced. A place after the particles is the firm's
+/// begin among those words, all single-spaced, and the longer name is read again for the
+/// next particle (`Cassa di Risparmio di Roma`). A place after the particles is the firm's
 /// (`Petroleos de Venezuela`), unlike a person's; a given name ending the organisation is
 /// a person's the tagger ran into it (`Bank of France Governor Jacques` + `de Larosiere`).
 fn join_firm_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
@@ -1126,9 +1127,18 @@ fn join_firm_particles(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
             end = end.max(next.tokens.end);
             absorbed += 1;
         }
-        extend_mention(ner, mentions, k, absorbed, end);
+        let joined = extend_mention(ner, mentions, k, absorbed, end);
+        // The longer name may be cut at a particle again (`Cassa di Risparmio` + `di Roma`):
+        // read it once more; each join takes tokens, so the chain ends.
+        if joined.tokens.len() < MAX_FIRM_TOKENS {
+            k -= 1;
+        }
     }
 }
+
+/// How long a name the particle joins may grow to, in tokens: `Caisse Nationale de Credit
+/// Agricole` is five, a chain of three particles about a dozen.
+const MAX_FIRM_TOKENS: usize = 12;
 
 /// A person's name that the tagger cut at a particle is one name: after `Mayor Bill`, the
 /// words `de Blasio` (read as an organisation, or left out, or `Blasio` alone) are the rest
@@ -1904,6 +1914,12 @@ mod tests {
         assert_eq!(
             names(text, &[(0, org), (1, org + 1)]),
             ["Banca Nazionale del Lavoro Spa Milano"]
+        );
+        // A name cut at a particle twice, a place last: one name.
+        let text = "Cassa di Risparmio di Roma is launching it.";
+        assert_eq!(
+            names(text, &[(0, org), (2, org), (4, place)]),
+            ["Cassa di Risparmio di Roma"]
         );
         // A given name ending the body is a person's the tagger ran into it.
         let text = "Bank of France Governor Jacques de Larosiere said.";
