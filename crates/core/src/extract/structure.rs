@@ -213,40 +213,6 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Whether `c`, after the `word` read so far, continues a character that UTF-8 text decoded
-/// as Latin-1 or Windows-1252 split in two or three: the lead byte reads as a letter (`Ã` before most
-/// accented Latin letters, `Â`, `Ä`, `Å`, and `â` before punctuation such as `â€™`), each
-/// continuation byte as U+0080–U+00BF or one of Windows-1252's symbols in 0x80–0x9F. Only
-/// those leads: `é` or `à` ending a real word before `”` or `—` stay apart from it, and only
-/// `â` takes two (`cafÃ©”` ends its word before the closing mark).
-fn is_mojibake_tail(word: &str, c: char) -> bool {
-    fn is_continuation(c: char) -> bool {
-        // Windows-1252's symbols at 0x80–0x9F (its letters there are word characters).
-        const WINDOWS_1252_SYMBOLS: &str = "€‚„…†‡ˆ‰‹‘’“”•–—˜™›";
-        (matches!(c as u32, 0x80..=0xBF) && !is_separator(c)) || WINDOWS_1252_SYMBOLS.contains(c)
-    }
-    // The letters last in `word`, an `A` and its combining mark read as one (text in NFD
-    // writes `Ã` as `A` + U+0303).
-    let mut chars = word.chars().rev().peekable();
-    let mut last_letter = || {
-        let c = chars.next()?;
-        let base = chars.next_if(|&b| is_combining(c) && matches!(b, 'A' | 'a'));
-        Some(match (base, c) {
-            (Some('A'), '\u{0302}') => 'Â',
-            (Some('A'), '\u{0303}') => 'Ã',
-            (Some('A'), '\u{0308}') => 'Ä',
-            (Some('A'), '\u{030A}') => 'Å',
-            (Some('a'), '\u{0302}') => 'â',
-            _ => c,
-        })
-    };
-    match (last_letter(), last_letter()) {
-        (Some('Â' | 'Ã' | 'Ä' | 'Å' | 'â'), _) => is_continuation(c),
-        (Some(previous), Some('â')) => is_continuation(previous) && is_continuation(c),
-        _ => false,
-    }
-}
-
 /// Characters between tokens: whitespace and the zero-width ones.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{200C}' | '\u{200D}')
@@ -344,12 +310,6 @@ fn word_or_number(s: &str, start: usize, first: char, first_len: usize) -> (usiz
         let (d, len) = char_at(s, end);
         if class_of(d) == Class::Word {
             has_letter |= d.is_alphabetic();
-            end += len;
-            continue;
-        }
-        // UTF-8 read as Latin-1 or Windows-1252 ("FranÃ§ois", "JuliÃ¡n"): the symbol after
-        // the lead letter is the rest of one letter, so the name stays one word.
-        if !numeric && is_mojibake_tail(&s[start..end], d) {
             end += len;
             continue;
         }
@@ -609,34 +569,6 @@ mod tests {
 
     fn words<'a>(d: &Document<'a>) -> Vec<&'a str> {
         (0..d.tokens.len()).map(|i| d.token_str(i)).collect()
-    }
-
-    #[test]
-    fn utf8_read_as_latin1_or_windows1252_keeps_its_words_whole() {
-        let d = doc(
-            "FranÃ§ois Hollande and FranA\u{303}\u{83}A\u{302}§ois, JuliÃ¡n, donâ€™t, “cafÃ©” and café—no",
-        );
-        assert_eq!(
-            words(&d),
-            [
-                "FranÃ§ois",
-                "Hollande",
-                "and",
-                "FranA\u{303}\u{83}A\u{302}§ois",
-                ",",
-                "JuliÃ¡n",
-                ",",
-                "donâ€™t",
-                ",",
-                "“",
-                "cafÃ©",
-                "”",
-                "and",
-                "café",
-                "—",
-                "no"
-            ]
-        );
     }
 
     #[test]
