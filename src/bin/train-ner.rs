@@ -9,9 +9,14 @@
 //! `$DOSSIER_SHARED`, else `../shared` beside the project; `--corpus DIR` the unlabeled
 //! corpus, default `data/corpus/reuters21578` of the development data; `--out FILE`;
 //! `--clusters-out FILE`; `--epochs N` (12); `--bits N` (18), log2 of the number of feature
-//! buckets; `--prune X` (1.0), drop feature rows whose weights all stay below X).
+//! buckets; `--prune X` (1.0), drop feature rows whose weights all stay below X;
+//! `--check`, write nothing and fail unless the files it makes are the ones at `--out` and
+//! `--clusters-out`, as `./dev test` runs it).
 //! Deterministic: the same data gives the same files. Trains on `conll2003-train` only;
 //! `conll2003-valid` is scored at the end for information.
+//!
+//! Anything training reads (the tokenizer, the word lists, the features) changes what it
+//! makes, so such a change retrains in the same commit; `--check` catches one that did not.
 
 use dossier::extract::EntityKind;
 use dossier::extract::entities::clustering;
@@ -40,6 +45,7 @@ fn run() -> Result<(), String> {
     let mut out = PathBuf::from("crates/core/src/extract/entities/tagger.bin");
     let mut clusters_out = PathBuf::from("crates/core/src/extract/entities/clusters.bin");
     let mut options = Options::default();
+    let mut check = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -53,9 +59,10 @@ fn run() -> Result<(), String> {
             }
             "--bits" => options.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--check" => check = true,
             other => {
                 return Err(format!(
-                    "unknown option `{other}`; options: --data, --corpus, --out, --clusters-out, --epochs, --bits, --prune"
+                    "unknown option `{other}`; options: --data, --corpus, --out, --clusters-out, --epochs, --bits, --prune, --check"
                 ));
             }
         }
@@ -82,8 +89,12 @@ fn run() -> Result<(), String> {
     if !clusters::use_table(clusters) {
         return Err("the word clusters were read before the new ones were made".into());
     }
-    std::fs::write(&clusters_out, &table)
-        .map_err(|e| format!("{}: {e}", clusters_out.display()))?;
+    if check {
+        same_as_committed(&clusters_out, &table)?;
+    } else {
+        std::fs::write(&clusters_out, &table)
+            .map_err(|e| format!("{}: {e}", clusters_out.display()))?;
+    }
     let train_docs = prepare_folder(&data.join("conll2003-train"))?;
     let valid_docs = prepare_folder(&data.join("conll2003-valid")).unwrap_or_default();
     let misaligned: usize = train_docs.iter().map(|d| d.misaligned).sum();
@@ -110,9 +121,34 @@ fn run() -> Result<(), String> {
             );
         }
     }
+    if check {
+        same_as_committed(&out, &bytes)?;
+        eprintln!(
+            "train-ner: {} and {} are what training makes",
+            out.display(),
+            clusters_out.display()
+        );
+        return Ok(());
+    }
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("train-ner: wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
+}
+
+/// `--check`: the committed file at `path` holds exactly `made`.
+fn same_as_committed(path: &Path, made: &[u8]) -> Result<(), String> {
+    let committed = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if committed == made {
+        return Ok(());
+    }
+    Err(format!(
+        "{} ({} bytes) is not what training makes from this code and data ({} bytes): \
+         a change to what training reads (the tokenizer, the word lists, the features) \
+         needs a retrain in the same commit: cargo run --release --bin train-ner",
+        path.display(),
+        committed.len(),
+        made.len()
+    ))
 }
 
 /// The sentences (lowercase token hashes, as the tagger sees them) of every article of
