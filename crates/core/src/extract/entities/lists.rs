@@ -105,7 +105,19 @@ Narendra|Rahul|Sonia|Atal|Manmohan|Nawaz|Benazir|Imran|Nelson|Thabo|Jacob|Kofi|B
 Emmanuel|Angela|Olaf|Gordon|Tony|Margaret|Theresa|Boris|Rishi|Keir|Joe|Barack|Hillary|Bill|Ronald|Jimmy|Gerald|Dick|Newt|\
 Al|Jesse|Ross|Pat|Bob|Dan|Colin|Madeleine|Condoleezza|Warren|Strobe|Madeleine|Lech|Vaclav|Arpad|Gyula|Viktor|Jan|Piotr|\
 Krzysztof|Andrzej|Tomasz|Jozef|Zoran|Slobodan|Franjo|Alija|Radovan|Ratko|Momcilo|Kiro|Ivica|Goran|Nikos|Andreas|Kostas|\
-Lars|Sven|Erik|Anders|Nils|Bjorn|Ole|Jens|Per|Mats|Pekka|Matti|Jari|Juha|Mika|Aleksander|Kjell";
+Lars|Sven|Erik|Anders|Nils|Bjorn|Ole|Jens|Per|Mats|Pekka|Matti|Jari|Juha|Mika|Aleksander|Kjell|\
+Harry|Hank|Evan|Trey|Mitch|Carly|Bernie|Mitt|Jeb|Rudy|Reince|Kellyanne|Ivanka|Melania|Kamala|Tulsi|Beto|Cory|Devin|\
+Maxine|Sheila|Huma|Deval|Darrell|Rex|Elon|Sundar|Satya|Sheryl|Shawn|Dale|Charlie|Leroy|Marvin|Clint|Cody|Seth|Caleb|\
+Owen|Wyatt|Elliot|Leo|Theo|Hugo|Tyrone|Reggie|Dwight|Cornel|Wes|Zach|Nate|Sasha|Stacy|Clive|Trevor|Roderick|\
+Angus|Hamish|Fergus|Ewan|Rhys|Owain|Ciaran|Declan|Siobhan|Niamh|Aoife|Enda|Micheal|Bertie|Brendan|Seamus|Katie|Jenny|\
+Jen|Becky|Beth|Liz|Lizzie|Betsy|Peggy|Meg|Suzanne|Susie|Joanne|Joann|Janie|Tammy|Wendy|Yvonne|Vicky|Vicki|\
+Valerie|Vanessa|Veronica|Sylvia|Sophie|Stella|Rosa|Rosie|Paige|Phyllis|Priscilla|Norma|Nina|Nora|Naomi|Molly|Marsha|\
+Marcia|Marjorie|Marian|Mabel|Lucy|Lydia|Lillian|Lena|Kristen|Kristin|Kelsey|Karla|Kara|Josephine|Jocelyn|Jeanne|\
+Jeannette|Harriet|Frances|Ellen|Ella|Eleanor|Elaine|Edith|Esther|Erin|Erica|Dolores|Delia|Deirdre|Connie|Clara|Cindy|\
+Cecilia|Camille|Bonnie|Beatrice|Audrey|Annie|Alison|Allison|Adele|Ada|Stacey|Ilhan|Rashida|Ayanna|Kyrsten|Annegret|\
+Matteo|Jair|Lula|Dilma|Gustavo|Evo|Fidel|Yoshihide|Fumio|Junichiro|Taro|Jinping|Pervez|Ashraf|Abdel|Salman|Binali|\
+Bibi|Naftali|Yair|Tzipi|Avigdor|Benny|Moqtada|Nouri|Haider|Masoud|Cyril|Uhuru|Raila|Yoweri|Goodluck|Muhammadu|\
+Olusegun|Abiy|Emmerson|Teodoro|Joko|Mahathir|Najib|Thaksin|Yingluck|Prayuth|Kassym|Gurbanguly";
 
 /// Titles, offices and roles that precede or follow a person's name; never part of it.
 pub const TITLES: &str = "President|Vice President|Vice-President|Prime Minister|Premier|Deputy Prime Minister|Minister|\
