@@ -4,7 +4,7 @@
 use super::expr::Expr;
 use super::lexicon::{self, Unit, Word, small_number, split_once_ascii};
 use super::quantity::number_word;
-use super::scan::{Scanner, this_year};
+use super::scan::Scanner;
 
 impl Scanner<'_> {
     /// One word token with hyphens or digits: `third-quarter`, `two-year`, `mid-November`,
@@ -75,7 +75,7 @@ impl Scanner<'_> {
                     plural: false,
                 }),
                 _,
-            ) if b == "end" => Some((j + 1, this_year())),
+            ) if b == "end" => Some(self.year_end(j + 1)),
             (Some(Word::Modifier), _) => {
                 let year = small_number(b).filter(|y| (1000..=2099).contains(y))?;
                 Some((

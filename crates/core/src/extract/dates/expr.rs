@@ -93,6 +93,9 @@ pub enum Expr {
     },
     /// `a year ago`, `year-earlier`: the same period one year back (a quarter in earnings news).
     YearAgo,
+    /// `year-end`, `year end`: the last day of the anchor's year, or of the year before when
+    /// the sentence looks back (`since year-end`).
+    YearEnd,
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Reference(&'static str),
     /// A length of time; `amount` is `None` for vague ones (`several years`).

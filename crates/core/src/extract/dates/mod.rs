@@ -14,6 +14,8 @@
 //!   the anchor, from seven months back to four ahead; lone months (`in April`) too.
 //! - Weekdays are the nearest one in the past (the anchor's own day included) unless the
 //!   sentence looks ahead (`will`, `scheduled`, `until`…).
+//! - `year-end` is December 31: of the anchor's year, of the year before when the sentence
+//!   looks back (`since year-end`), of the year written after it (`year-end 1985`).
 //! - `the quarter`, `the latest quarter` are the last finished quarter (the one earnings
 //!   news reports); `a year ago` after a quarter is named is that quarter a year back.
 //! - Without an anchor, relative expressions keep their granularity with unknown digits
@@ -230,6 +232,10 @@ mod tests {
         Profit fell in the third quarter. | the third quarter | 1997-Q3 | XXXX-Q3
         Net rose from the 1996 quarter. | 1996 quarter | 1996-Q4 | 1996-QX
         Loans at 1996 year end rose. | 1996 year end | 1996 | 1996
+        It aims to finish by year-end. | year-end | 1998-12-31 | XXXX-12-31
+        Reserves have grown since year end. | year end | 1997-12-31 | XXXX-12-31
+        At year-end, debt was low. | year-end | 1997-12-31 | XXXX-12-31
+        Debt fell at year-end 1996 to 3 mln. | year-end 1996 | 1996-12-31 | 1996-12-31
         Imports rose from the same 1996 month. | 1996 | 1996 | 1996
         Profit fell in fiscal 1997. | fiscal 1997 | 1997 | 1997
         We meet this week. | this week | 1998-W02 | XXXX-WXX

@@ -176,6 +176,15 @@ fn date(expr: &Expr, ctx: &Context) -> Option<String> {
             Some((year, quarter)) => quarter_value(year, quarter, -4),
             None => shift(Unit::Year, -1, None, ctx),
         },
+        Expr::YearEnd => Some(match ctx.year {
+            // `since year-end`: the last one before the article, unless it is the article's
+            // own day.
+            Some(year) if ctx.tense == Tense::Past && ctx.month != Some(12) => {
+                format!("{:04}-12-31", year - 1)
+            }
+            Some(year) => format!("{year:04}-12-31"),
+            None => "XXXX-12-31".into(),
+        }),
         Expr::Reference(value) => Some(value.to_string()),
         Expr::Holiday { month, day } => {
             let Some(year) = nearest_year(month, ctx) else {
@@ -429,6 +438,18 @@ mod tests {
         };
         assert_eq!(value(Expr::YearAgo, &with_quarter), "1988-Q3");
         assert_eq!(value(Expr::YearAgo, &ctx), "1988");
+    }
+
+    #[test]
+    fn year_end_is_the_last_day_of_the_year_the_sentence_means() {
+        let mut ctx = at("1989-10-27");
+        assert_eq!(value(Expr::YearEnd, &ctx), "1989-12-31");
+        // `since year-end`: the one before the article.
+        ctx.tense = Tense::Past;
+        assert_eq!(value(Expr::YearEnd, &ctx), "1988-12-31");
+        // On the last day of a year, the past year-end may be that very day.
+        assert_eq!(value(Expr::YearEnd, &at("1989-12-31")), "1989-12-31");
+        assert_eq!(value(Expr::YearEnd, &Context::default()), "XXXX-12-31");
     }
 
     #[test]

@@ -77,6 +77,27 @@ impl<'d> Scanner<'d> {
         self.s(i).eq_ignore_ascii_case(word)
     }
 
+    /// `year-end` or `year end` ending before token `next`: with the year written after it
+    /// (`at year-end 1985`), that year's last day.
+    pub(super) fn year_end(&self, next: usize) -> (usize, Expr) {
+        let written = self.s(next);
+        let year = (written.len() == 4 && self.kind_is(next, TokenKind::Number))
+            .then(|| lexicon::small_number(written))
+            .flatten()
+            .filter(|y| (1000..=2099).contains(y));
+        match year {
+            Some(year) => (
+                next + 1,
+                Expr::Calendar {
+                    year: Some(year as i32),
+                    month: Some(12),
+                    day: Some(31),
+                },
+            ),
+            None => (next, Expr::YearEnd),
+        }
+    }
+
     /// Whether token `i` starts with an uppercase letter.
     pub(super) fn capitalized(&self, i: usize) -> bool {
         self.s(i).chars().next().is_some_and(char::is_uppercase)
@@ -167,7 +188,7 @@ impl<'d> Scanner<'d> {
             Some(Word::Unit {
                 unit: Unit::Year,
                 plural: false,
-            }) if self.is(j + 1, "end") => Some((j + 2, this_year())),
+            }) if self.is(j + 1, "end") => Some(self.year_end(j + 2)),
             _ if self.is(j, "these") && self.is(j + 1, "days") => {
                 Some((j + 2, Expr::Reference("PRESENT_REF")))
             }
@@ -186,15 +207,6 @@ impl<'d> Scanner<'d> {
             Some(Word::PartOfDay(part)) => (j + 2, shift_day(offset.into(), Some(part))),
             _ => (j + 1, shift_day(offset.into(), None)),
         }
-    }
-}
-
-/// The anchor's year.
-pub(super) fn this_year() -> Expr {
-    Expr::Shift {
-        unit: Unit::Year,
-        offset: 0,
-        part: None,
     }
 }
 

@@ -2,6 +2,11 @@
 //! expression: `will meet Friday`, `would leave on Monday` (ahead), `since February`,
 //! `fired in July`, `stepped down in March` (back), `says Friday` (no cue).
 //!
+//! A date that bounds a condition looks ahead (`if they mail an offer by Nov. 22`), as does
+//! a span from the article's own day (`from today through Nov. 17`); `plan` after a
+//! determiner is a noun and no cue (`announced the plan Aug. 21`); a deadline someone
+//! reports is not behind them for being reported (`said … three new branches by year-end`).
+//!
 //! The nearest cue decides, so `he will go, he said Friday` is the Friday before. A past
 //! participle after `be`, `been` or `to` is passive or infinitive, not a past event (`will be
 //! named in December` looks ahead), so it is skipped. A plan's infinitive looks ahead (`decided
@@ -19,9 +24,11 @@ use std::ops::Range;
 /// (`will be named commander of the Space Shuttle Columbia for a mission in December`).
 const WINDOW: usize = 20;
 
-/// How many tokens after the expression are read when nothing before it gave a cue: the rest
-/// of a short clause.
-const WINDOW_AFTER: usize = 12;
+/// How many tokens after the expression are read when nothing before it gave a cue: the
+/// clause it opens, whose verb may follow a long appositive (`In January, a week after the
+/// 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing in
+/// Birmingham, Ala., killed …`).
+const WINDOW_AFTER: usize = 32;
 
 /// Which way the sentence (tokens `sentence`) looks at the expression (tokens `expression`):
 /// the nearest cue before it decides, else the nearest after it.
@@ -41,7 +48,10 @@ pub fn of(doc: &Document<'_>, sentence: Range<usize>, expression: Range<usize>) 
 /// chairman told investors`).
 fn opens_clause(doc: &Document<'_>, sentence: &Range<usize>, expression: &Range<usize>) -> bool {
     expression.start == sentence.start + 1
-        && matches!(doc.token_str(sentence.start), "In" | "On" | "By" | "Since")
+        && matches!(
+            doc.token_str(sentence.start),
+            "In" | "On" | "At" | "By" | "Since"
+        )
         && expression.end < sentence.end
         && doc.token_str(expression.end) == ","
 }
@@ -64,6 +74,24 @@ fn before(doc: &Document<'_>, first: usize, at: usize) -> Option<Tense> {
     // `to acquire the company in January`; a bare `Friday` after the object is more often the
     // main verb's (`extended their offers to acquire the maker Friday`).
     let dates_an_act = matches!(preposition, "in" | "on" | "by");
+    // `if they mail an offer by Nov. 22`: the date bounds the condition's act. Not a date
+    // the condition merely names (`if you look at January`, `if they stick by the cartel's
+    // December agreement`).
+    let bounds_a_condition = matches!(
+        preposition,
+        "by" | "before" | "on" | "until" | "till" | "in" | "within" | "after"
+    );
+    // `from today through Nov. 17`, `from now until March`: a span that starts at the
+    // article's date ends after it, whatever the sentence's verb (`shares tendered … from
+    // today through Nov. 17`).
+    if ends_a_span && at >= first + 3 {
+        let start = doc.token_str(at - 2);
+        if doc.token_str(at - 3).eq_ignore_ascii_case("from")
+            && (start.eq_ignore_ascii_case("today") || start.eq_ignore_ascii_case("now"))
+        {
+            return Some(Tense::Future);
+        }
+    }
     for i in (from..at).rev() {
         let mut buf = [0u8; 16];
         let Some(len) = lower_at(doc, i, &mut buf) else {
@@ -100,6 +128,32 @@ fn before(doc: &Document<'_>, first: usize, at: usize) -> Option<Tense> {
         }
         if ends_a_span && matches!(lower, b"extended" | b"extends" | b"extend" | b"extending") {
             return Some(Tense::Future);
+        }
+        // `said if they mail an offer by Nov. 22, it will…`: a condition met by a date is
+        // still to be met. A past condition (`if they had mailed`, `if they did not`) has
+        // its cue nearer; `as if` and `asked if` are no conditions.
+        if matches!(lower, b"if" | b"unless")
+            && bounds_a_condition
+            && !previous_in(&[b"as", b"asked", b"ask", b"asks", b"wondered", b"know"])
+        {
+            return Some(Tense::Future);
+        }
+        // `announced the plan Aug. 21`: after a determiner `plan` is a noun, which dates
+        // nothing ahead, unless an infinitive says what is planned (`a plan to expand … from
+        // April`).
+        if matches!(lower, b"plan" | b"plans")
+            && previous_in(&[
+                b"the", b"a", b"its", b"their", b"his", b"her", b"this", b"that",
+            ])
+            && doc.token_str(i + 1) != "to"
+        {
+            continue;
+        }
+        // `said, with construction to start before year-end`, `said it would add three
+        // branches by year-end`: a deadline someone reports is not behind them for being
+        // reported.
+        if matches!(preposition, "by" | "before") && matches!(lower, b"said" | b"told") {
+            return Some(Tense::Unknown);
         }
         if let Some(tense) = word_cue(doc, i, lower, &previous_in) {
             return Some(tense);
@@ -284,11 +338,12 @@ fn cue(lower: &[u8]) -> Option<Tense> {
         | b"anticipated" | b"projected" | b"payable" | b"effective" => Some(Tense::Future),
         // A date after them lies before the article's (`since February`, `fired in July`).
         b"since" | b"began" | b"begun" | b"started" | b"ago" | b"said" | b"told" | b"was"
-        | b"were" | b"had" | b"met" | b"made" | b"came" | b"went" | b"took" | b"gave" | b"left"
-        | b"held" | b"fell" | b"rose" | b"grew" | b"paid" | b"sold" | b"bought" | b"won"
-        | b"lost" | b"got" | b"saw" | b"became" | b"ran" | b"wrote" | b"spent" | b"sent"
-        | b"brought" | b"struck" | b"found" | b"fought" | b"led" | b"broke" | b"spoke"
-        | b"stood" | b"kept" | b"felt" | b"built" | b"chose" | b"sought" => Some(Tense::Past),
+        | b"were" | b"had" | b"did" | b"didn't" | b"met" | b"made" | b"came" | b"went"
+        | b"took" | b"gave" | b"left" | b"held" | b"fell" | b"rose" | b"grew" | b"paid"
+        | b"sold" | b"bought" | b"won" | b"lost" | b"got" | b"saw" | b"became" | b"ran"
+        | b"wrote" | b"spent" | b"sent" | b"brought" | b"struck" | b"found" | b"fought"
+        | b"led" | b"broke" | b"spoke" | b"stood" | b"kept" | b"felt" | b"built" | b"chose"
+        | b"sought" => Some(Tense::Past),
         // Present reporting (`says Friday`) looks neither way.
         b"says" | b"say" | b"tells" | b"is" | b"are" | b"am" => Some(Tense::Unknown),
         _ => None,
@@ -422,6 +477,44 @@ mod tests {
             ),
             // `to` before a place is no infinitive.
             ("He went to Paris in March", Tense::Past),
+            // A span from the article's day ends ahead, past the participle before it.
+            (
+                "It buys all shares tendered by holders from today through November",
+                Tense::Future,
+            ),
+            ("Talks lasted from Monday through Friday", Tense::Past),
+            // A condition met by a date is still to be met.
+            (
+                "The directors said if the two men mail an offer to holders by Friday",
+                Tense::Future,
+            ),
+            (
+                "The directors said if the two men had mailed an offer by Friday",
+                Tense::Past,
+            ),
+            // Not a condition: a question, or a date the condition names.
+            ("He was asked if the bank might act in March", Tense::Past),
+            ("Even if you look at January", Tense::Unknown),
+            (
+                "The sale may have gone faster if they did not offer notes on Friday",
+                Tense::Past,
+            ),
+            // A reported deadline is not behind the report.
+            (
+                "A source said the change could take place by July",
+                Tense::Unknown,
+            ),
+            ("A source said the change took place by July", Tense::Past),
+            // `plan` after a determiner is a noun, unless an infinitive follows it.
+            ("The thrift announced the plan Friday", Tense::Past),
+            (
+                "It approved a plan to widen the syndicate from April",
+                Tense::Future,
+            ),
+            (
+                "The thrift plans to sell the branch in March",
+                Tense::Future,
+            ),
         ] {
             assert_eq!(tense_before_last_word(text), tense, "{text}");
         }
@@ -445,6 +538,15 @@ mod tests {
         assert_eq!(
             tense_of_first("In July crude futures rose", 1),
             Tense::Unknown
+        );
+        // The clause's verb may come after a long appositive.
+        assert_eq!(
+            tense_of_first(
+                "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court \
+                 decision, a clinic bombing in Birmingham, Ala., killed a security guard",
+                1
+            ),
+            Tense::Past
         );
         assert_eq!(
             tense_of_first("On May 18, the company said, it will redeem its notes", 2),
