@@ -20,8 +20,11 @@ const AFTER_WINDOW: usize = 24;
 /// Longest appositive skipped between a speaker and the verb ("Malkia Cyril, the executive
 /// director at the Center of Media Justice and whose also featured in the film, told").
 const APPOSITIVE_WINDOW: usize = 20;
-/// Tokens looked at before an opening mark for the cue.
-const BEFORE_WINDOW: usize = 40;
+/// Tokens looked at before an opening mark for the cue: room for a long sentence whose
+/// subject speaks through a participle at its end ("Small groups of protesters continued to
+/// call for … Keith Lamont Scott, looping the streets around … - where … - while chanting,
+/// "…""), 55 tokens from its subject to the quote.
+const BEFORE_WINDOW: usize = 64;
 
 /// Where the attribution of a quote was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -572,6 +575,20 @@ mod tests {
         assert_eq!(
             speakers("The official said the meeting was called to discuss \"the debt.\""),
             [Some("The official".into())]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_adjective_opening_the_sentence_starts_a_description() {
+        assert_eq!(
+            speakers(
+                "Small groups of protesters continued to call for more information about the \
+                 fatal shooting of Keith Lamont Scott, looping the streets around Bank of America \
+                 Stadium - where the National Football League's Charlotte Panthers played the \
+                 Minnesota Vikings - while chanting, \
+                 \"Hands up, don't shoot.\""
+            ),
+            [Some("Small groups of protesters".into())]
         );
     }
 
