@@ -207,6 +207,11 @@ fn word_cue(
     previous_in: &dyn Fn(&[&[u8]]) -> bool,
 ) -> Option<Tense> {
     const PASSIVE_OR_INFINITIVE: &[&[u8]] = &[b"be", b"been", b"being", b"to"];
+    // News writes a scheduled event in the present (`Arafat and Netanyahu meet Monday`, `the
+    // council meets on Friday`); not an infinitive (`failed to meet as of January 15`).
+    if is_scheduled_present(lower) && !previous_in(&[b"to"]) {
+        return Some(Tense::Future);
+    }
     match cue(lower) {
         Some(Tense::Past) if previous_in(PASSIVE_OR_INFINITIVE) => None,
         Some(tense) => Some(tense),
@@ -336,6 +341,7 @@ fn cue(lower: &[u8]) -> Option<Tense> {
         | b"plan" | b"planning" | b"expected" | b"expects" | b"due" | b"upcoming" | b"until"
         | b"soon" | b"postponed" | b"delayed" | b"slated" | b"resume" | b"resumes"
         | b"anticipated" | b"projected" | b"payable" | b"effective" => Some(Tense::Future),
+
         // A date after them lies before the article's (`since February`, `fired in July`).
         b"since" | b"began" | b"begun" | b"started" | b"ago" | b"said" | b"told" | b"was"
         | b"were" | b"had" | b"did" | b"didn't" | b"met" | b"made" | b"came" | b"went"
@@ -348,6 +354,25 @@ fn cue(lower: &[u8]) -> Option<Tense> {
         b"says" | b"say" | b"tells" | b"is" | b"are" | b"am" => Some(Tense::Unknown),
         _ => None,
     }
+}
+
+/// A present form news uses for what is scheduled (`meets Monday`, `opens on Thursday`).
+/// Not `starts`, as often the noun (`housing starts in February`).
+fn is_scheduled_present(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"meet"
+            | b"meets"
+            | b"begins"
+            | b"opens"
+            | b"visits"
+            | b"arrives"
+            | b"leaves"
+            | b"travels"
+            | b"expires"
+            | b"convenes"
+            | b"reconvenes"
+    )
 }
 
 /// A regular past form (`fired`, `stepped`, `announced`), short of the words that only end
@@ -499,6 +524,11 @@ mod tests {
                 "The sale may have gone faster if they did not offer notes on Friday",
                 Tense::Past,
             ),
+            // A scheduled event in the present looks ahead; an infinitive or a noun does not.
+            ("Arafat and Netanyahu meet separately Monday", Tense::Future),
+            ("The offer expires in April", Tense::Future),
+            ("It failed to meet the rule as of January", Tense::Past),
+            ("Housing starts in February", Tense::Unknown),
             // A reported deadline is not behind the report.
             (
                 "A source said the change could take place by July",
@@ -566,7 +596,7 @@ mod tests {
     #[test]
     fn capitalised_words_that_end_like_past_forms_are_names() {
         assert_eq!(
-            tense_before_last_word("The United Nations meets in March"),
+            tense_before_last_word("The United Nations session in March"),
             Tense::Unknown
         );
     }
