@@ -85,6 +85,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     join_name_particles(doc.text, ner, &mut mentions);
     join_article_surnames(doc.text, ner, &mut mentions);
     join_quoted_nicknames(doc.text, ner, &mut mentions);
+    join_bare_initials(doc.text, ner, &mut mentions);
     join_first_names(doc.text, ner, &mut mentions);
     cut_ministry_words(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
@@ -1346,6 +1347,38 @@ fn join_quoted_nicknames(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
     }
 }
 
+/// A person's middle initial written without its period (`Christina N Luis Olidem`, `George
+/// W Bush`) splits the tagger's name in two, the letter outside both: `Christina` then joins
+/// whoever else the article calls Christina, and the surname is a second person. Two people
+/// with one capital letter between them, all single-spaced, are one name. Not `A` or `I`,
+/// which are words as often (`Smith I think`).
+fn join_bare_initials(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let spaced = |t: usize| gap_before(text, ner, t) == " ";
+    let is_bare_initial = |t: usize| {
+        let w = word(t);
+        w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(w, "A" | "I")
+    };
+    let mut k = 1;
+    while k < mentions.len() {
+        let (m, rest) = (&mentions[k - 1], &mentions[k]);
+        let letter = m.tokens.end;
+        // The letter lies between the two, so it is a token of the text.
+        let joins = m.kind == EntityKind::Person
+            && rest.kind == EntityKind::Person
+            && rest.tokens.start == letter + 1
+            && is_bare_initial(letter)
+            && spaced(letter)
+            && spaced(letter + 1);
+        if joins {
+            let end = rest.tokens.end;
+            extend_mention(ner, mentions, k, 1, end);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Whether a token is a word (letters, not punctuation) beginning with a capital.
 fn is_capitalised_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && is_word(word)
@@ -2483,6 +2516,28 @@ mod tests {
                 EntityKind::Person
             )]
         );
+    }
+
+    #[test]
+    fn a_bare_middle_initial_joins_the_two_halves_of_a_name() {
+        let person = model::begin(EntityKind::Person);
+        // `Christina` `N` `Luis` `Olidem`: two people with the letter outside both.
+        assert_eq!(
+            mentions(
+                "by Christina N Luis Olidem today",
+                &[(1, person), (3, person), (4, person + 1)]
+            ),
+            [("Christina N Luis Olidem".to_string(), EntityKind::Person)]
+        );
+        // Not `I`, not across a comma, not a person and a firm.
+        let org = model::begin(EntityKind::Organization);
+        for (text, labels) in [
+            ("Smith I Jones", &[(0, person), (2, person)][..]),
+            ("Smith, N Jones", &[(0, person), (3, person)]),
+            ("Smith N Acme", &[(0, person), (2, org)]),
+        ] {
+            assert_eq!(mentions(text, labels).len(), 2, "{text}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::super::structure::{Document, TokenKind, is_abbreviation};
 use super::cues::{is_capitalised, is_pronoun, is_speech_verb, is_title_word, is_verb_helper};
 use super::marks::{Quoted, is_nickname_mark};
 use super::phrase::{Phrase, PhraseKind, is_determiner, read_left, read_right};
-use super::subject::{continues_subject, introduction_end, sentence_subject};
+use super::subject::{continues_subject, described_subject, introduction_end, sentence_subject};
 use std::ops::Range;
 
 /// Tokens looked at after a closing mark for the cue: room for a name and a long appositive
@@ -253,6 +253,20 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
             // the sentence subject.
             let participle = doc.token_str(verb).ends_with("ing");
             if participle {
+                // "The company quoted Boyd Jefferies as saying, "…"": the one quoted speaks.
+                let quoting = (verb > floor + 2 && doc.token_str(verb - 1) == "as")
+                    .then(|| {
+                        (floor..verb - 1)
+                            .rev()
+                            .find(|&i| is_quoting_verb(doc.token_str(i)))
+                    })
+                    .flatten();
+                if let Some(quoted) = quoting
+                    .and_then(|q| read_right(doc, q + 1, verb - 1, false))
+                    .filter(|p| p.tokens.end == verb - 1)
+                {
+                    return Some(quoted);
+                }
                 // "footage of Trump saying, "…"": a name right before the participle speaks.
                 let mut start = verb;
                 while start > floor && start + 4 > verb && is_capitalised(doc.token_str(start - 1))
@@ -279,9 +293,19 @@ fn before_quote(doc: &Document<'_>, floor: usize, open: usize) -> Option<Phrase>
     // "Trump leaned in and boomed: "…"": a colon after the writer's clause.
     found.or_else(|| {
         (colon || any_verb)
-            .then(|| sentence_subject(doc, floor, open))
+            .then(|| {
+                sentence_subject(doc, floor, open).or_else(|| described_subject(doc, floor, open))
+            })
             .flatten()
     })
+}
+
+/// `quoted X as saying`, `cited X as saying`.
+fn is_quoting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+    )
 }
 
 /// Whether token `i` is a speech verb: not after a determiner, where the same word is a noun
@@ -589,6 +613,32 @@ mod tests {
                  \"Hands up, don't shoot.\""
             ),
             [Some("Small groups of protesters".into())]
+        );
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_speaks() {
+        assert_eq!(
+            speakers("The company quoted Boyd Jefferies as saying, \"I accept it.\""),
+            [Some("Boyd Jefferies".into())]
+        );
+        assert_eq!(
+            speakers("The sources quoted Howe as saying: \"No.\""),
+            [Some("Howe".into())]
+        );
+    }
+
+    #[test]
+    fn a_described_subject_speaks_when_no_name_does() {
+        assert_eq!(
+            speakers("The piece used one of the woman's quotes as its headline: \"Finally.\""),
+            [Some("The piece".into())]
+        );
+        assert_eq!(
+            speakers(
+                "The senior banker was strongly opposed to a regional approach, saying: \"No.\""
+            ),
+            [Some("The senior banker".into())]
         );
     }
 

@@ -77,6 +77,52 @@ pub fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Optio
     None
 }
 
+/// Lowercase words a described subject may hold after its determiner before its verb: `The
+/// piece`, `The new state law`.
+const DESCRIPTION_WINDOW: usize = 4;
+
+/// A subject described in lowercase words after a determiner, up to its verb, opening the
+/// clause `floor..limit` after any introductory phrase: `The piece used one of the woman's
+/// quotes as its headline: "…"`, `The senior banker was strongly opposed …, saying: "…"`.
+/// The verb is a past form or a helper (`is`, `has`); without one within a few words, no
+/// subject is read. The last resort of an attribution, after every name and speech verb.
+pub fn described_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
+    let mut at = floor;
+    if at < limit && opens_introduction(doc.token_str(at)) {
+        at = introduction_end(doc, at, limit)? + 1;
+    }
+    while at < limit && matches!(doc.token_str(at), "But" | "And" | "So" | "Then" | "Yet") {
+        at += 1;
+    }
+    if at >= limit {
+        return None;
+    }
+    let first = doc.token_str(at);
+    if !super::phrase::is_determiner(first) {
+        return None;
+    }
+    let verb = (at + 1..limit).take(DESCRIPTION_WINDOW + 1).find(|&i| {
+        let word = doc.token_str(i);
+        doc.tokens[i].kind != TokenKind::Word
+            || super::cues::is_capitalised(word)
+            || word.ends_with("ed")
+            || super::cues::is_verb_helper(word)
+            || super::cues::is_speech_verb(word)
+    })?;
+    let word = doc.token_str(verb);
+    // "The scheduling was so odd that a spokesman could only quip: "…"": the speaker is the
+    // clause's after `that`, which no rule here reads.
+    let subordinate = (verb..limit).any(|i| doc.token_str(i) == "that");
+    let is_verb = doc.tokens[verb].kind == TokenKind::Word
+        && !super::cues::is_capitalised(word)
+        && verb > at + 1
+        && !subordinate;
+    is_verb
+        .then(|| read_right(doc, at, verb, false))
+        .flatten()
+        .filter(|p| p.tokens.end == verb)
+}
+
 /// The first comma at or after `from`, within a dozen tokens and before `limit`.
 fn next_comma(doc: &Document<'_>, from: usize, limit: usize) -> Option<usize> {
     (from..limit).take(12).find(|&i| doc.token_str(i) == ",")
@@ -107,6 +153,12 @@ mod tests {
         Some(super::super::phrase::text(&d, p.tokens).to_string())
     }
 
+    fn described(text: &str) -> Option<String> {
+        let d = Document::parse(text, ByteSpan::new(0, text.len()));
+        let p = described_subject(&d, 0, d.tokens.len())?;
+        Some(super::super::phrase::text(&d, p.tokens).to_string())
+    }
+
     #[test]
     fn the_subject_follows_an_introductory_phrase() {
         assert_eq!(
@@ -128,6 +180,29 @@ mod tests {
             )
             .as_deref(),
             Some("President Obama")
+        );
+    }
+
+    #[test]
+    fn a_subject_described_in_lowercase_words_is_read_to_its_verb() {
+        assert_eq!(
+            described("The piece used one of the woman's quotes as its headline").as_deref(),
+            Some("The piece")
+        );
+        assert_eq!(
+            described("In June, the new state law is clear").as_deref(),
+            Some("the new state law")
+        );
+        // No verb within a few words: no subject.
+        assert_eq!(
+            described("The piece of paper on the table in the hall"),
+            None
+        );
+        // A name is no description; a clause after `that` has its own subject.
+        assert_eq!(described("Zas said"), None);
+        assert_eq!(
+            described("The scheduling was so odd that a spokesman could only quip"),
+            None
         );
     }
 
