@@ -20,6 +20,8 @@ const AFTER_WINDOW: usize = 24;
 /// Longest appositive skipped between a speaker and the verb ("Malkia Cyril, the executive
 /// director at the Center of Media Justice and whose also featured in the film, told").
 const APPOSITIVE_WINDOW: usize = 20;
+/// Longest signature closing a paragraph, in tokens (`― Christina N Luis Olidem`).
+const MAX_SIGNATURE: usize = 6;
 /// Tokens looked at before an opening mark for the cue: room for a long sentence whose
 /// subject speaks through a participle at its end ("Small groups of protesters continued to
 /// call for … Keith Lamont Scott, looping the streets around … - where … - while chanting,
@@ -75,9 +77,40 @@ pub fn attribute(
         quote.open,
         opening.start.max(quote.open.saturating_sub(BEFORE_WINDOW)),
     );
-    before_quote(doc, floor, quote.open).map(|phrase| Attribution {
+    before_quote(doc, floor, quote.open)
+        .map(|phrase| Attribution {
+            phrase,
+            side: Side::Before,
+        })
+        .or_else(|| closing_signature(doc, quote, closing))
+}
+
+/// "“… ‘Some people are so poor all they have is money.” And that’s all he has “the root of
+/// all evil’.” ― Christina Lastra.": a dash and a name closing the paragraph sign its
+/// quotes, also one that a sentence or a stray mark separates from the signature. Only a
+/// dash of prose (`―`, `—`, `–`), only a name in capitals up to the paragraph's end.
+fn closing_signature(
+    doc: &Document<'_>,
+    quote: &Quoted,
+    closing: Range<usize>,
+) -> Option<Attribution> {
+    let mut end = closing.end;
+    if end > quote.close + 1 && doc.token_str(end - 1) == "." {
+        end -= 1;
+    }
+    let dash = (quote.close + 1..end)
+        .rev()
+        .take(MAX_SIGNATURE + 1)
+        .find(|&i| matches!(doc.token_str(i), "―" | "—" | "–"))?;
+    let phrase = read_right(doc, dash + 1, end, false)
+        .filter(|p| p.tokens.end == end && p.kind == PhraseKind::Name)?;
+    let capitals = phrase
+        .tokens
+        .clone()
+        .all(|i| is_capitalised(doc.token_str(i)) || doc.token_str(i) == ".");
+    capitals.then_some(Attribution {
         phrase,
-        side: Side::Before,
+        side: Side::After,
     })
 }
 
@@ -639,6 +672,25 @@ mod tests {
                 "The senior banker was strongly opposed to a regional approach, saying: \"No.\""
             ),
             [Some("The senior banker".into())]
+        );
+    }
+
+    #[test]
+    fn a_signature_closing_the_paragraph_signs_its_quote() {
+        assert_eq!(
+            speakers(
+                "\u{201C}He has money.\u{201D} And that is all he has. \u{2015} Christina Lastra."
+            ),
+            [Some("Christina Lastra".into())]
+        );
+        // Not a hyphen, not a description, not a name that does not end the paragraph.
+        assert_eq!(
+            speakers("\u{201C}He has money.\u{201D} And that is all. - Christina Lastra."),
+            [None]
+        );
+        assert_eq!(
+            speakers("\u{201C}He has money.\u{201D} And that is all. \u{2015} a reader."),
+            [None]
         );
     }
 
