@@ -147,16 +147,22 @@ mod tests {
     use super::*;
     use crate::span::ByteSpan;
 
-    fn subject(text: &str) -> Option<String> {
+    /// The subject `read` finds in the whole of `text`.
+    fn read_in(
+        read: fn(&Document<'_>, usize, usize) -> Option<Phrase>,
+        text: &str,
+    ) -> Option<String> {
         let d = Document::parse(text, ByteSpan::new(0, text.len()));
-        let p = sentence_subject(&d, 0, d.tokens.len())?;
+        let p = read(&d, 0, d.tokens.len())?;
         Some(super::super::phrase::text(&d, p.tokens).to_string())
     }
 
+    fn subject(text: &str) -> Option<String> {
+        read_in(sentence_subject, text)
+    }
+
     fn described(text: &str) -> Option<String> {
-        let d = Document::parse(text, ByteSpan::new(0, text.len()));
-        let p = described_subject(&d, 0, d.tokens.len())?;
-        Some(super::super::phrase::text(&d, p.tokens).to_string())
+        read_in(described_subject, text)
     }
 
     #[test]
