@@ -48,24 +48,38 @@ pub fn introduction_end(doc: &Document<'_>, floor: usize, limit: usize) -> Optio
         .find(|&i| doc.token_str(i) == ",")
 }
 
+/// Where the clause `floor..limit` begins after an introductory phrase opening it ("In a
+/// statement, …"); `None` when the introduction has no comma to close it.
+fn after_introduction(doc: &Document<'_>, floor: usize, limit: usize) -> Option<usize> {
+    if floor < limit && opens_introduction(doc.token_str(floor)) {
+        introduction_end(doc, floor, limit).map(|comma| comma + 1)
+    } else {
+        Some(floor)
+    }
+}
+
+/// The first token from `at` (not past `limit`) after the conjunctions and adverbs that may
+/// open a clause before its subject ("But", "Still", "Also").
+fn after_conjunctions(doc: &Document<'_>, mut at: usize, limit: usize) -> usize {
+    while at < limit
+        && matches!(
+            doc.token_str(at),
+            "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
+        )
+    {
+        at += 1;
+    }
+    at
+}
+
 /// The subject that opens the clause `floor..limit`: a pronoun, a name, or a description,
 /// after any introductory phrase; cut at the first lowercase word following it.
 pub fn sentence_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
-    let mut at = floor;
-    if at < limit && opens_introduction(doc.token_str(at)) {
-        at = introduction_end(doc, at, limit)? + 1;
-    }
+    let mut at = after_introduction(doc, floor, limit)?;
     // "Thursday, after remaining neutral, Warren appeared …": when no subject opens the
     // clause, the one after the next comma may (at most three tries).
     for _ in 0..3 {
-        while at < limit
-            && matches!(
-                doc.token_str(at),
-                "But" | "And" | "So" | "Then" | "Still" | "Yet" | "Also"
-            )
-        {
-            at += 1;
-        }
+        at = after_conjunctions(doc, at, limit);
         let end = (at + 1..limit)
             .find(|&i| !continues_subject(doc, i))
             .unwrap_or(limit);
@@ -87,13 +101,7 @@ const DESCRIPTION_WINDOW: usize = 4;
 /// The verb is a past form or a helper (`is`, `has`); without one within a few words, no
 /// subject is read. The last resort of an attribution, after every name and speech verb.
 pub fn described_subject(doc: &Document<'_>, floor: usize, limit: usize) -> Option<Phrase> {
-    let mut at = floor;
-    if at < limit && opens_introduction(doc.token_str(at)) {
-        at = introduction_end(doc, at, limit)? + 1;
-    }
-    while at < limit && matches!(doc.token_str(at), "But" | "And" | "So" | "Then" | "Yet") {
-        at += 1;
-    }
+    let at = after_conjunctions(doc, after_introduction(doc, floor, limit)?, limit);
     if at >= limit {
         return None;
     }
