@@ -87,6 +87,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     join_quoted_nicknames(doc.text, ner, &mut mentions);
     join_bare_initials(doc.text, ner, &mut mentions);
     join_first_names(doc.text, ner, &mut mentions);
+    mend_initialled_names(doc.text, ner, &mut mentions);
     cut_ministry_words(doc.text, ner, &mut mentions);
     add_dateline_agency(doc, ner, &mut mentions);
     add_dateline_place(doc, ner, &mut mentions);
@@ -1379,6 +1380,81 @@ fn join_bare_initials(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// The tokens after `given` that make the rest of a name written with middle initials: one
+/// or two initials (`W` `.`, each letter single-spaced before and its full stop glued to
+/// it), then a single-spaced capitalised surname, which must end the name (no capitalised
+/// word right after it). Returns the token after the surname.
+fn initials_and_surname(text: &str, ner: &NerText, given: usize) -> Option<usize> {
+    let count = ner.tokens.len();
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let gap = |t: usize| gap_before(text, ner, t);
+    let is_initial = |t: usize| {
+        let w = word(t);
+        t + 1 < count
+            && w.len() == 1
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && gap(t) == " "
+            && word(t + 1) == "."
+            && gap(t + 1).is_empty()
+    };
+    let mut t = given + 1;
+    while t < count && t - given < 5 && is_initial(t) {
+        t += 2;
+    }
+    let surname = t;
+    let initials = (surname - given - 1) / 2;
+    let is_surname = surname < count
+        && is_capitalised_word(word(surname))
+        && word(surname).chars().count() > 1
+        && gap(surname) == " "
+        && !gazetteer::contains_word(gazetteer::List::OrgWord, word(surname));
+    let ends_there = surname + 1 >= count || !is_capitalised_word(word(surname + 1));
+    (initials > 0 && is_surname && ends_there).then_some(surname + 1)
+}
+
+/// A given name, middle initials and a surname (`George W. Bush`, `James W. Hoyt`,
+/// `Frederick H. Collier`) name a person. Read alone, an initial is a rare word whose hashed
+/// weights say little (the tagger made `George W. Bush` and `John W. Smith` organisations,
+/// while `John F. Kennedy` was a person), so the name's kind comes from its shape: a listed
+/// given name, capitalised, opening a name of exactly that form, is a person whatever the
+/// tagger said; and a person the tagger ended at the given name takes the initials and the
+/// surname after it (`Yesterday James W. Hoyt said`, where it tagged `James` alone;
+/// `John F` and a firm `Smith` in `John F. W. Smith`). A firm
+/// named for its founder keeps its legal form and so another shape (`John W. Galbreath and
+/// Co`); a surname followed by another capitalised word is left as the tagger read it.
+fn mend_initialled_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let is_given_name = |t: usize| {
+        is_capitalised_word(word(t))
+            && gazetteer::contains_word(gazetteer::List::FirstName, word(t))
+    };
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        k += 1;
+        let given = m.tokens.start;
+        if !is_given_name(given) {
+            continue;
+        }
+        let Some(end) = initials_and_surname(text, ner, given) else {
+            continue;
+        };
+        if m.tokens.end == end {
+            mentions[k - 1].kind = EntityKind::Person;
+        } else if m.tokens.end < end && m.kind == EntityKind::Person {
+            // The names the tagger found among the initials and the surname give way.
+            let inside = mentions[k..]
+                .iter()
+                .take_while(|n| n.tokens.start < end)
+                .count();
+            if mentions[k..k + inside].iter().any(|n| n.tokens.end > end) {
+                continue;
+            }
+            extend_mention(ner, mentions, k, inside, end);
+        }
+    }
+}
+
 /// Whether a token is a word (letters, not punctuation) beginning with a capital.
 fn is_capitalised_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && is_word(word)
@@ -2538,6 +2614,51 @@ mod tests {
         ] {
             assert_eq!(mentions(text, labels).len(), 2, "{text}");
         }
+    }
+
+    #[test]
+    fn a_given_name_initials_and_surname_are_a_person() {
+        let org = |from, to| run_of(EntityKind::Organization, from, to);
+        let person = |from, to| run_of(EntityKind::Person, from, to);
+        let people = |names: &[&str]| -> Vec<(String, EntityKind)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), EntityKind::Person))
+                .collect()
+        };
+        // George W . Bush said so .
+        assert_eq!(
+            mentions("George W. Bush said so.", &org(0, 4)),
+            people(&["George W. Bush"])
+        );
+        // The tagger ended the person at the given name, or at the first initial, and read
+        // the surname as a firm.
+        let text = "Yesterday James W. Hoyt said so.";
+        assert_eq!(mentions(text, &person(1, 2)), people(&["James W. Hoyt"]));
+        let text = "Then John F. W. Smith came.";
+        let labels = [person(1, 3), org(6, 7)].concat();
+        assert_eq!(mentions(text, &labels), people(&["John F. W. Smith"]));
+        // Stay as the tagger read them: a firm with its legal form, a surname that runs on
+        // into another capitalised word, a first word that is no given name, no initial.
+        for (text, labels, name) in [
+            (
+                "John W. Galbreath Co rose.",
+                org(0, 5),
+                "John W. Galbreath Co",
+            ),
+            (
+                "John W. Smith Barney rose.",
+                org(0, 5),
+                "John W. Smith Barney",
+            ),
+            ("Acme W. Smith rose.", org(0, 4), "Acme W. Smith"),
+            ("John Smith rose.", org(0, 2), "John Smith"),
+        ] {
+            assert_eq!(mentions(text, &labels), orgs(&[name]), "{text}");
+        }
+        // A person cut at the given name keeps its length where the rest is no name.
+        let text = "Yesterday James W. Hoyt Corp said so.";
+        assert_eq!(mentions(text, &person(1, 2)), people(&["James"]));
     }
 
     #[test]
