@@ -3,6 +3,7 @@
 //! the kind of the full name it shortens, the agency of a dateline is an organisation and
 //! its place one place.
 
+use super::definitions;
 use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
@@ -51,7 +52,7 @@ fn gap_before<'t>(text: &'t str, ner: &NerText, t: usize) -> &'t str {
 }
 
 /// The first token of the sentence that holds token `t`.
-fn sentence_start(ner: &NerText, t: usize) -> usize {
+pub(super) fn sentence_start(ner: &NerText, t: usize) -> usize {
     ner.sentences
         .get(ner.sentences.partition_point(|s| s.end <= t))
         .map_or(t, |s| s.start)
@@ -97,6 +98,8 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
         }
     }
     unify_kinds(doc.text, ner, &mut mentions);
+    // After the votes: a sentence saying what a name is outweighs every reading of it.
+    definitions::apply(doc.text, ner, &mut mentions);
     mentions
 }
 

@@ -17,6 +17,7 @@
 
 pub mod clustering;
 pub mod clusters;
+mod definitions;
 pub mod features;
 pub mod gazetteer;
 mod hashing;

@@ -1,0 +1,482 @@
+//! What the text says a name is: "Aisby is a village in Lincolnshire", "Linkin Park is an
+//! American rock band", "Westpac, the Australian bank, said". Such a sentence outweighs the
+//! tagger, which judges a name by its letters and neighbours and, on names it never saw in
+//! 1996 news, makes villages and bands people. The kind the definition gives holds for every
+//! mention of the same name in the article.
+//!
+//! A definition is the name, then either a form of "to be" (the name opening its sentence,
+//! after "The" at most, and an aside in brackets allowed: "Ervenik (Serbian Cyrillic:
+//! Ервеник) is a village") or a comma (an appositive), then "a", "an" or "the", up to
+//! [`MAX_MODIFIERS`] words, and a category noun of [`CATEGORIES`] that ends its noun phrase:
+//! what follows is punctuation, the sentence's end or one of [`PHRASE_ENDS`]. So "a band
+//! member" (no category ends the phrase, and "member" says nothing), "the bank's chairman"
+//! (the possessive ends the scan) and "in Tianjin, the newspaper said" (a verb follows: the
+//! comma closed a clause, and what follows it names who reports) decide nothing, and "a
+//! company spokesman" is a person.
+
+use super::gazetteer;
+use super::mentions::{Mention, sentence_start};
+use super::tokens::{NerText, is_word};
+use crate::extract::EntityKind;
+use crate::extract::quotes::cues;
+
+/// Category nouns and the kind of what they name. Only nouns that name one kind in news
+/// and encyclopaedia text alike: not "group" ("a group of islands"), "producer" ("an oil
+/// producer", "a record producer"), "author" ("Microsoft Corp, the author of MS-DOS"),
+/// "station", "field" or "museum".
+const CATEGORIES: &[(&str, EntityKind)] = &[
+    // Places.
+    ("village", EntityKind::Place),
+    ("town", EntityKind::Place),
+    ("city", EntityKind::Place),
+    ("hamlet", EntityKind::Place),
+    ("municipality", EntityKind::Place),
+    ("commune", EntityKind::Place),
+    ("suburb", EntityKind::Place),
+    ("parish", EntityKind::Place),
+    ("county", EntityKind::Place),
+    ("district", EntityKind::Place),
+    ("province", EntityKind::Place),
+    ("island", EntityKind::Place),
+    ("river", EntityKind::Place),
+    ("lake", EntityKind::Place),
+    ("mountain", EntityKind::Place),
+    ("peninsula", EntityKind::Place),
+    ("cave", EntityKind::Place),
+    ("valley", EntityKind::Place),
+    ("neighbourhood", EntityKind::Place),
+    ("neighborhood", EntityKind::Place),
+    ("borough", EntityKind::Place),
+    ("settlement", EntityKind::Place),
+    ("township", EntityKind::Place),
+    ("capital", EntityKind::Place),
+    ("country", EntityKind::Place),
+    ("port", EntityKind::Place),
+    ("bay", EntityKind::Place),
+    ("park", EntityKind::Place),
+    ("reservoir", EntityKind::Place),
+    ("creek", EntityKind::Place),
+    ("dock", EntityKind::Place),
+    ("canal", EntityKind::Place),
+    // Organisations.
+    ("band", EntityKind::Organization),
+    ("company", EntityKind::Organization),
+    ("corporation", EntityKind::Organization),
+    ("firm", EntityKind::Organization),
+    ("conglomerate", EntityKind::Organization),
+    ("manufacturer", EntityKind::Organization),
+    ("retailer", EntityKind::Organization),
+    ("airline", EntityKind::Organization),
+    ("bank", EntityKind::Organization),
+    ("lender", EntityKind::Organization),
+    ("insurer", EntityKind::Organization),
+    ("label", EntityKind::Organization),
+    ("publisher", EntityKind::Organization),
+    ("newspaper", EntityKind::Organization),
+    ("magazine", EntityKind::Organization),
+    ("broadcaster", EntityKind::Organization),
+    ("university", EntityKind::Organization),
+    ("college", EntityKind::Organization),
+    ("club", EntityKind::Organization),
+    ("team", EntityKind::Organization),
+    ("party", EntityKind::Organization),
+    ("organization", EntityKind::Organization),
+    ("organisation", EntityKind::Organization),
+    ("agency", EntityKind::Organization),
+    ("charity", EntityKind::Organization),
+    ("foundation", EntityKind::Organization),
+    ("union", EntityKind::Organization),
+    ("association", EntityKind::Organization),
+    ("orchestra", EntityKind::Organization),
+    ("duo", EntityKind::Organization),
+    ("trio", EntityKind::Organization),
+    ("quartet", EntityKind::Organization),
+    ("supergroup", EntityKind::Organization),
+    ("subsidiary", EntityKind::Organization),
+    ("regiment", EntityKind::Organization),
+    ("battalion", EntityKind::Organization),
+    ("hospital", EntityKind::Organization),
+    ("website", EntityKind::Organization),
+    ("startup", EntityKind::Organization),
+    ("start-up", EntityKind::Organization),
+    ("utility", EntityKind::Organization),
+    ("carrier", EntityKind::Organization),
+    ("automaker", EntityKind::Organization),
+    ("carmaker", EntityKind::Organization),
+    ("chipmaker", EntityKind::Organization),
+    ("brokerage", EntityKind::Organization),
+    // People.
+    ("actor", EntityKind::Person),
+    ("actress", EntityKind::Person),
+    ("singer", EntityKind::Person),
+    ("songwriter", EntityKind::Person),
+    ("singer-songwriter", EntityKind::Person),
+    ("rapper", EntityKind::Person),
+    ("musician", EntityKind::Person),
+    ("guitarist", EntityKind::Person),
+    ("drummer", EntityKind::Person),
+    ("pianist", EntityKind::Person),
+    ("composer", EntityKind::Person),
+    ("politician", EntityKind::Person),
+    ("writer", EntityKind::Person),
+    ("novelist", EntityKind::Person),
+    ("poet", EntityKind::Person),
+    ("journalist", EntityKind::Person),
+    ("painter", EntityKind::Person),
+    ("footballer", EntityKind::Person),
+    ("cricketer", EntityKind::Person),
+    ("boxer", EntityKind::Person),
+    ("wrestler", EntityKind::Person),
+    ("athlete", EntityKind::Person),
+    ("businessman", EntityKind::Person),
+    ("businesswoman", EntityKind::Person),
+    ("entrepreneur", EntityKind::Person),
+    ("lawyer", EntityKind::Person),
+    ("economist", EntityKind::Person),
+    ("historian", EntityKind::Person),
+    ("philosopher", EntityKind::Person),
+    ("scientist", EntityKind::Person),
+    ("physicist", EntityKind::Person),
+    ("spokesman", EntityKind::Person),
+    ("spokeswoman", EntityKind::Person),
+    ("analyst", EntityKind::Person),
+    ("comedian", EntityKind::Person),
+    // Works, events and things: what the scorer calls a miscellany.
+    ("album", EntityKind::Misc),
+    ("song", EntityKind::Misc),
+    ("film", EntityKind::Misc),
+    ("movie", EntityKind::Misc),
+    ("novel", EntityKind::Misc),
+    ("opera", EntityKind::Misc),
+    ("musical", EntityKind::Misc),
+    ("sitcom", EntityKind::Misc),
+    ("festival", EntityKind::Misc),
+    ("tournament", EntityKind::Misc),
+    ("award", EntityKind::Misc),
+    ("trophy", EntityKind::Misc),
+    ("language", EntityKind::Misc),
+    ("toy", EntityKind::Misc),
+    ("drug", EntityKind::Misc),
+];
+
+/// Words between the determiner and the category noun, at most.
+const MAX_MODIFIERS: usize = 5;
+
+/// Lowercase words after which a category noun has ended its phrase.
+const PHRASE_ENDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+    "with",
+    "near",
+    "located",
+    "situated",
+    "based",
+    "formed",
+    "founded",
+    "known",
+    "established",
+    "for",
+    "by",
+    "between",
+    "within",
+    "to",
+    "whose",
+    "where",
+];
+
+/// The kind `noun` names, if it is a category noun as written inside a sentence: in lower
+/// case, since a capitalised one is a name's word ("China, the Soviet Union", "Japan, the
+/// World Bank").
+fn category(noun: &str) -> Option<EntityKind> {
+    CATEGORIES
+        .iter()
+        .find(|(c, _)| *c == noun)
+        .map(|(_, kind)| *kind)
+}
+
+/// The token after a bracketed aside that opens at `t`, or `t` where none does.
+fn after_aside(text: &str, ner: &NerText, t: usize) -> usize {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    if t >= ner.tokens.len() || word(t) != "(" {
+        return t;
+    }
+    (t + 1..ner.tokens.len().min(t + 24))
+        .find(|&u| word(u) == ")")
+        .map_or(t, |close| close + 1)
+}
+
+/// The kind a definition right after the name that ends before token `end` gives it,
+/// reading within the sentence that ends before `sentence_end`.
+fn defined_kind(
+    text: &str,
+    ner: &NerText,
+    name: &Mention,
+    sentence_end: usize,
+) -> Option<EntityKind> {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let opens_sentence = {
+        let first = sentence_start(ner, name.tokens.start);
+        name.tokens.start == first
+            || (name.tokens.start == first + 1 && word(first).eq_ignore_ascii_case("the"))
+    };
+    let mut t = name.tokens.end;
+    if t >= sentence_end {
+        return None;
+    }
+    let appositive = word(t) == ",";
+    if appositive {
+        t += 1;
+    } else {
+        t = after_aside(text, ner, t);
+        if !opens_sentence || t >= sentence_end || !matches!(word(t), "is" | "was") {
+            return None;
+        }
+        t += 1;
+    }
+    if t >= sentence_end || !matches!(word(t), "a" | "an" | "the") {
+        return None;
+    }
+    t += 1;
+    let last = sentence_end.min(t + MAX_MODIFIERS + 1);
+    // A verb ends the scan: "…in Tianjin, the newspaper said" names who reports, not what
+    // Tianjin is.
+    let is_verb = |w: &str| cues::is_speech_verb(w) || cues::is_verb_helper(w);
+    while t < last
+        && is_word(word(t))
+        && !word(t).contains('\'')
+        && !word(t).contains('’')
+        && !is_verb(word(t))
+    {
+        let ends_phrase =
+            t + 1 >= sentence_end || !is_word(word(t + 1)) || PHRASE_ENDS.contains(&word(t + 1));
+        if let Some(kind) = category(word(t)).filter(|_| ends_phrase) {
+            let holds = !appositive || appositive_holds(text, ner, t + 1, sentence_end);
+            return holds.then_some(kind);
+        }
+        if PHRASE_ENDS.contains(&word(t)) {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Whether an appositive whose category noun ends before token `from` describes the name
+/// before it: not when a verb of saying follows within it ("…in Singapore, a spokesman for
+/// the federation said": the words name who speaks), nor when its closing comma is followed
+/// by a name, which it then introduces ("in Ohio, the joint venture company, Clevite Co").
+fn appositive_holds(text: &str, ner: &NerText, from: usize, sentence_end: usize) -> bool {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let close = (from..sentence_end).find(|&t| word(t) == ",");
+    if (from..close.unwrap_or(sentence_end)).any(|t| cues::is_speech_verb(word(t))) {
+        return false;
+    }
+    match close {
+        Some(comma) => comma + 1 >= sentence_end || !cues::is_capitalised(word(comma + 1)),
+        None => true,
+    }
+}
+
+/// Whether `m` follows another name and "of", "in", "at" or a comma (a "the" between
+/// allowed), as a place ends a firm's name or address: `Mafina BV of Voorburg`, `CoMED Inc
+/// of Denville, N.J.`. `name_ends` holds the token after each mention's last.
+fn ends_a_name_or_address(text: &str, ner: &NerText, m: &Mention, name_ends: &[usize]) -> bool {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let mut t = m.tokens.start;
+    if t > 0 && word(t - 1).eq_ignore_ascii_case("the") {
+        t -= 1;
+    }
+    t > 1 && matches!(word(t - 1), "of" | "in" | "at" | ",") && name_ends.contains(&(t - 1))
+}
+
+/// The text of a mention.
+fn ner_text<'t>(text: &'t str, ner: &NerText, m: &Mention) -> &'t str {
+    &text[ner.tokens[m.tokens.start].span.start..ner.tokens[m.tokens.end - 1].span.end]
+}
+
+/// Gives every mention of a defined name the kind its first definition in the article says.
+pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
+    let mut defined: Vec<(u64, EntityKind)> = Vec::new();
+    let name_ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    let mut sentence = 0;
+    for m in mentions.iter() {
+        while sentence + 1 < ner.sentences.len() && ner.sentences[sentence].end <= m.tokens.start {
+            sentence += 1;
+        }
+        let Some(end) = ner.sentences.get(sentence).map(|s| s.end) else {
+            continue;
+        };
+        let key = ner.sequence_hash(m.tokens.clone());
+        if defined.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        // A place defined as anything else is the end of a longer name or of an address,
+        // and the definition is the whole name's ("Caisse de depot et placement du Quebec,
+        // the government agency", "of Baltimore, Maryland, a federal savings association",
+        // "Mafina BV of Voorburg, a subsidiary of Petrofina SA"): a listed place, or one the
+        // tagger read as a place after another name and "of", "in", "at" or a comma.
+        let is_place = gazetteer::is_place(ner_text(text, ner, m))
+            || (m.kind == EntityKind::Place && ends_a_name_or_address(text, ner, m, &name_ends));
+        if let Some(kind) =
+            defined_kind(text, ner, m, end).filter(|kind| !is_place || *kind == EntityKind::Place)
+        {
+            defined.push((key, kind));
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let key = ner.sequence_hash(m.tokens.clone());
+        if let Some((_, kind)) = defined.iter().find(|(k, _)| *k == key) {
+            m.kind = *kind;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions::from_labels;
+    use super::super::model;
+    use super::*;
+    use crate::extract::structure::Document;
+    use crate::span::ByteSpan;
+
+    /// The names of `text` with their kinds, where the tagger read each `(word, kind)` as
+    /// one name (every occurrence of the words, as whole tokens).
+    fn kinds(text: &str, tagged: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
+        let ner = NerText::new(&doc);
+        let word = |t: usize| ner.tokens[t].span.slice(text);
+        let mut labels = vec![model::OUTSIDE; ner.tokens.len()];
+        for (name, kind) in tagged {
+            let n = name.split(' ').count();
+            for t in 0..ner.tokens.len().saturating_sub(n - 1) {
+                if (t..t + n).map(word).collect::<Vec<_>>().join(" ") == *name {
+                    labels[t] = model::begin(*kind);
+                    for label in &mut labels[t + 1..t + n] {
+                        *label = model::inside(*kind);
+                    }
+                }
+            }
+        }
+        from_labels(&doc, &ner, &labels)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind))
+            .collect()
+    }
+
+    use EntityKind::{Misc, Organization as Org, Person, Place};
+
+    #[test]
+    fn a_definition_gives_the_name_its_kind_everywhere_in_the_article() {
+        let text = "Aisby is a village in the English county of Lincolnshire. \
+                    Aisby can be spelt as Azeby.";
+        assert_eq!(
+            kinds(text, &[("Aisby", Person), ("Lincolnshire", Place)]),
+            [
+                ("Aisby".into(), Place),
+                ("Lincolnshire".into(), Place),
+                ("Aisby".into(), Place)
+            ]
+        );
+        for (text, name, tagged, defined) in [
+            (
+                "Linkin Park is an American rock band from California.",
+                "Linkin Park",
+                Person,
+                Org,
+            ),
+            (
+                "Ervenik (Serbian Cyrillic: Ервеник) is a village.",
+                "Ervenik",
+                Person,
+                Place,
+            ),
+            (
+                "The Ayalon Cave is a large underground limestone cave.",
+                "Ayalon Cave",
+                Person,
+                Place,
+            ),
+            (
+                "Equimark, a Pittsburgh bank holding company, said so.",
+                "Equimark",
+                Person,
+                Org,
+            ),
+            ("Smith, a company spokesman, said so.", "Smith", Org, Person),
+            (
+                "Teddy Ruxpin, the talking toy, sold well.",
+                "Teddy Ruxpin",
+                Person,
+                Misc,
+            ),
+        ] {
+            assert_eq!(
+                kinds(text, &[(name, tagged)]),
+                [(name.into(), defined)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_only_looks_like_a_definition_decides_nothing() {
+        for (text, name, kind) in [
+            // A noun that does not end its phrase; a possessive.
+            ("Smith, a band member, said so.", "Smith", Person),
+            ("Jones, the bank's chairman, said so.", "Jones", Person),
+            // An attribution after a clause, not an appositive.
+            (
+                "It is in Zembla, the newspaper said the company.",
+                "Zembla",
+                Place,
+            ),
+            (
+                "It sells to Zembla, a spokesman for the federation said.",
+                "Zembla",
+                Place,
+            ),
+            // Capitalised: the next name of a list.
+            (
+                "It sold to Zembla, the Soviet Union and Iraq.",
+                "Zembla",
+                Place,
+            ),
+            // Not the sentence's subject.
+            ("He said Nova is a company.", "Nova", Person),
+            // The appositive introduces the name after it.
+            (
+                "It is in Akron, the joint venture company, Clevite Co, will say.",
+                "Akron",
+                Place,
+            ),
+            // A listed place defined as anything else ends a longer name or an address.
+            (
+                "It bought Caisse du Quebec, the government agency.",
+                "Quebec",
+                Place,
+            ),
+        ] {
+            let found = kinds(text, &[(name, kind)]);
+            assert!(found.contains(&(name.into(), kind)), "{text}: {found:?}");
+        }
+        // A place after another name and "of" is the other name's address.
+        let text = "Mafina BV of Voorburg, a subsidiary of Petrofina SA, is issuing bonds.";
+        let tagged = [
+            ("Mafina BV", Org),
+            ("Voorburg", Place),
+            ("Petrofina SA", Org),
+        ];
+        assert!(kinds(text, &tagged).contains(&("Voorburg".into(), Place)));
+    }
+}
