@@ -297,6 +297,26 @@ fn ends_a_name_or_address(text: &str, ner: &NerText, m: &Mention, name_ends: &[u
     t > 1 && matches!(word(t - 1), "of" | "in" | "at" | ",") && name_ends.contains(&(t - 1))
 }
 
+/// Whether `name`, read as a person, is a place's name in an address: a comma, then a
+/// listed country or region (a US state among them) that ends the address at a mark
+/// ("Debden, England;", "born in Fort Lauderdale, Florida.", "Little Falls, Minnesota)").
+/// Not a name that opens with a listed given name, nor one whose place goes on into more
+/// words: the place then opens a clause or a description ("According to Gaviria, Colombia
+/// can hope", "Craig Stromme, U.S. embassy spokesman", "Smith, Texas A&M's coach").
+fn is_address(text: &str, ner: &NerText, name: &Mention, place: &Mention) -> bool {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let after = place.tokens.end;
+    name.kind == EntityKind::Person
+        && place.kind == EntityKind::Place
+        && place.tokens.start == name.tokens.end + 1
+        && word(name.tokens.end) == ","
+        && !gazetteer::contains_word(gazetteer::List::FirstName, word(name.tokens.start))
+        && [gazetteer::List::Country, gazetteer::List::Region]
+            .into_iter()
+            .any(|list| gazetteer::contains(list, ner_text(text, ner, place)))
+        && (after >= ner.tokens.len() || matches!(word(after), "," | "." | ";" | ")" | ":"))
+}
+
 /// The text of a mention.
 fn ner_text<'t>(text: &'t str, ner: &NerText, m: &Mention) -> &'t str {
     &text[ner.tokens[m.tokens.start].span.start..ner.tokens[m.tokens.end - 1].span.end]
@@ -307,7 +327,7 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     let mut defined: Vec<(u64, EntityKind)> = Vec::new();
     let name_ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
     let mut sentence = 0;
-    for m in mentions.iter() {
+    for (k, m) in mentions.iter().enumerate() {
         while sentence + 1 < ner.sentences.len() && ner.sentences[sentence].end <= m.tokens.start {
             sentence += 1;
         }
@@ -325,7 +345,12 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
         // tagger read as a place after another name and "of", "in", "at" or a comma.
         let is_place = gazetteer::is_place(ner_text(text, ner, m))
             || (m.kind == EntityKind::Place && ends_a_name_or_address(text, ner, m, &name_ends));
-        if let Some(kind) =
+        let address = mentions
+            .get(k + 1)
+            .filter(|next| is_address(text, ner, m, next));
+        if address.is_some() {
+            defined.push((key, EntityKind::Place));
+        } else if let Some(kind) =
             defined_kind(text, ner, m, end).filter(|kind| !is_place || *kind == EntityKind::Place)
         {
             defined.push((key, kind));
@@ -426,6 +451,49 @@ mod tests {
                 [(name.into(), defined)],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_listed_state_or_country_that_ends_the_address_is_a_place() {
+        for (text, name) in [
+            (
+                "He was born in Fort Lauderdale, Florida.",
+                "Fort Lauderdale",
+            ),
+            ("It moved to Debden, England; then to Trosten.", "Debden"),
+        ] {
+            let place = text
+                .split(", ")
+                .nth(1)
+                .and_then(|r| r.split(['.', ';']).next());
+            let tagged = [(name, Person), (place.expect("a place"), Place)];
+            assert!(
+                kinds(text, &tagged).contains(&(name.into(), Place)),
+                "{text}"
+            );
+        }
+        for (text, name, place) in [
+            // The place opens a clause, or a description.
+            (
+                "According to Gaviria, Colombia can hope to earn more.",
+                "Gaviria",
+                "Colombia",
+            ),
+            (
+                "Stromme, Florida embassy spokesman, said so.",
+                "Stromme",
+                "Florida",
+            ),
+            // A listed given name opens the name.
+            (
+                "It was Michael Johnson, Florida.",
+                "Michael Johnson",
+                "Florida",
+            ),
+        ] {
+            let found = kinds(text, &[(name, Person), (place, Place)]);
+            assert!(found.contains(&(name.into(), Person)), "{text}: {found:?}");
         }
     }
 
