@@ -13,6 +13,10 @@
 //! (the possessive ends the scan) and "in Tianjin, the newspaper said" (a verb follows: the
 //! comma closed a clause, and what follows it names who reports) decide nothing, and "a
 //! company spokesman" is a person.
+//!
+//! Two more forms say the same: an address ("Debden, England;": see [`is_address`]) and a
+//! category noun right before the name ("the band Deadsy", "the town of Bridgton": see
+//! [`named_kind`]).
 
 use super::gazetteer;
 use super::mentions::{Mention, sentence_start};
@@ -269,6 +273,93 @@ fn defined_kind(
     None
 }
 
+/// Words that may follow a name its category noun introduces: what ends a noun phrase. Not
+/// a verb: the name may be the subject of a clause that describes the noun ("a company
+/// Cross is forming", "the district SOLIDERE is rebuilding").
+const AFTER_INTRODUCED: &[&str] = &[
+    "in", "on", "at", "of", "from", "and", "or", "with", "for", "to", "which", "who", "whose",
+    "that",
+];
+
+/// Category nouns that say nothing of the name right after them: another sense ("how much
+/// capital Daiwa", but see `is_a_capital`, "firm Sterling", "the aircraft carrier Kitty Hawk"), or as often a
+/// person's trade as a firm's ("insurer Thierry Dehaan", "publisher Lewis D. Whitehead").
+const NOT_BEFORE_NAMES: &[&str] = &["capital", "firm", "carrier", "insurer", "publisher"];
+
+/// The kind a category noun right before the name gives it: "the band Deadsy", "independent
+/// label Food", "American rock band, Eels.", "the drug Prozac"; for a place's category,
+/// also across "of": "the town of Bridgton", "the island of Divar". The name must end its
+/// phrase (punctuation, the sentence's end or one of [`AFTER_INTRODUCED`]), so "the company
+/// Smith said" and "the company Smith founded" decide nothing, and after a comma it must be
+/// followed by a mark. A person with a listed given name is no name of a body's category:
+/// "the duo Ben Wolff and Nick Dewey" are people.
+fn named_kind(
+    text: &str,
+    ner: &NerText,
+    name: &Mention,
+    sentence_end: usize,
+) -> Option<EntityKind> {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let first = sentence_start(ner, name.tokens.start);
+    let after = name.tokens.end;
+    let is_mark = |t: usize| t >= sentence_end || matches!(word(t), "," | "." | ";" | ")" | ":");
+    let ends_phrase = is_mark(after) || AFTER_INTRODUCED.contains(&word(after));
+    if !ends_phrase {
+        return None;
+    }
+    let mut noun = name.tokens.start.checked_sub(1).filter(|&t| t > first)?;
+    let mut across_of = false;
+    if word(noun) == "," {
+        if !is_mark(after) {
+            return None;
+        }
+        noun = noun.checked_sub(1).filter(|&t| t >= first)?;
+        // The noun's phrase after "of" is what the name's title is of: "the head of the
+        // food logistics agency, Bustanil Arifin,".
+        let complements = (first..noun)
+            .rev()
+            .take(MAX_MODIFIERS + 1)
+            .take_while(|&t| is_word(word(t)))
+            .any(|t| word(t) == "of");
+        if complements {
+            return None;
+        }
+    } else if word(noun) == "of" {
+        noun = noun.checked_sub(1).filter(|&t| t >= first)?;
+        across_of = true;
+    }
+    // A country's capital has "the" or the country's adjective before it: "the capital
+    // Yamoussoukro", "the Ivorian capital Yamoussoukro", not "working capital CanCapital"
+    // nor "the capital of Waterman" (a firm's share capital).
+    let is_a_capital = word(noun) == "capital"
+        && !across_of
+        && noun > first
+        && (word(noun - 1) == "the" || cues::is_capitalised(word(noun - 1)));
+    if NOT_BEFORE_NAMES.contains(&word(noun)) && !is_a_capital {
+        return None;
+    }
+    // A plural acronym is a kind of thing the noun modifies: "money centre bank FRNs".
+    let last = word(name.tokens.end - 1);
+    let is_plural_acronym = last.len() > 2
+        && last.ends_with('s')
+        && last[..last.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase());
+    if is_plural_acronym {
+        return None;
+    }
+    let kind = category(word(noun))?;
+    if across_of && kind != EntityKind::Place {
+        return None;
+    }
+    let is_given_name =
+        gazetteer::contains_word(gazetteer::List::FirstName, word(name.tokens.start));
+    if kind != EntityKind::Person && name.kind == EntityKind::Person && is_given_name {
+        return None;
+    }
+    Some(kind)
+}
+
 /// Whether an appositive whose category noun ends before token `from` describes the name
 /// before it: not when a verb of saying follows within it ("…in Singapore, a spokesman for
 /// the federation said": the words name who speaks), nor when its closing comma is followed
@@ -348,11 +439,12 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
         let address = mentions
             .get(k + 1)
             .filter(|next| is_address(text, ner, m, next));
-        if address.is_some() {
-            defined.push((key, EntityKind::Place));
-        } else if let Some(kind) =
-            defined_kind(text, ner, m, end).filter(|kind| !is_place || *kind == EntityKind::Place)
-        {
+        let kind = if address.is_some() {
+            Some(EntityKind::Place)
+        } else {
+            defined_kind(text, ner, m, end).or_else(|| named_kind(text, ner, m, end))
+        };
+        if let Some(kind) = kind.filter(|kind| !is_place || *kind == EntityKind::Place) {
             defined.push((key, kind));
         }
     }
@@ -494,6 +586,88 @@ mod tests {
         ] {
             let found = kinds(text, &[(name, Person), (place, Place)]);
             assert!(found.contains(&(name.into(), Person)), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_category_noun_right_before_a_name_gives_it_its_kind() {
+        for (text, name, tagged, defined) in [
+            (
+                "It was about the band Deadsy, whose members left.",
+                "Deadsy",
+                Person,
+                Org,
+            ),
+            (
+                "It was released by American rock band, Eels.",
+                "Eels",
+                Person,
+                Org,
+            ),
+            (
+                "Trains ran to the town of Bridgton in 1883.",
+                "Bridgton",
+                Person,
+                Place,
+            ),
+            ("It makes the drug Prozac.", "Prozac", Place, Misc),
+            (
+                "They met in the Ivorian capital Yamoussoukro.",
+                "Yamoussoukro",
+                Person,
+                Place,
+            ),
+        ] {
+            assert_eq!(
+                kinds(text, &[(name, tagged)]),
+                [(name.into(), defined)],
+                "{text}"
+            );
+        }
+        for (text, name, kind) in [
+            // The name is the subject of a clause about the noun, or speaks.
+            (
+                "It was merged into a company Cross is forming.",
+                "Cross",
+                Person,
+            ),
+            ("It is the company Smith said.", "Smith", Person),
+            // The noun's phrase is what a title is of.
+            (
+                "The head of the food agency, Bustanil Arifin, said so.",
+                "Bustanil Arifin",
+                Person,
+            ),
+            // Another sense of the noun, or a person's trade as often as a firm's.
+            (
+                "He declined to say how much capital Daiwa, the broker, had.",
+                "Daiwa",
+                Org,
+            ),
+            (
+                "It bought 51 pct of the capital of Waterman at 700 francs.",
+                "Waterman",
+                Org,
+            ),
+            (
+                "The other was insurer Thierry Dehaan.",
+                "Thierry Dehaan",
+                Person,
+            ),
+            (
+                "The money centre bank FRNs, with others, fell.",
+                "FRNs",
+                Misc,
+            ),
+            // A listed given name opens a person's name.
+            (
+                "It is the duo Ben Wolff and Nick Dewey.",
+                "Ben Wolff",
+                Person,
+            ),
+        ] {
+            let found = kinds(text, &[(name, kind)]);
+            assert!(found.contains(&(name.into(), kind)), "{text}: {found:?}");
         }
     }
 
