@@ -378,14 +378,16 @@ fn appositive_holds(text: &str, ner: &NerText, from: usize, sentence_end: usize)
 
 /// Whether `m` follows another name and "of", "in", "at" or a comma (a "the" between
 /// allowed), as a place ends a firm's name or address: `Mafina BV of Voorburg`, `CoMED Inc
-/// of Denville, N.J.`. `name_ends` holds the token after each mention's last.
+/// of Denville, N.J.`. `name_ends` holds the token after each mention's last, sorted.
 fn ends_a_name_or_address(text: &str, ner: &NerText, m: &Mention, name_ends: &[usize]) -> bool {
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let mut t = m.tokens.start;
     if t > 0 && word(t - 1).eq_ignore_ascii_case("the") {
         t -= 1;
     }
-    t > 1 && matches!(word(t - 1), "of" | "in" | "at" | ",") && name_ends.contains(&(t - 1))
+    t > 1
+        && matches!(word(t - 1), "of" | "in" | "at" | ",")
+        && name_ends.binary_search(&(t - 1)).is_ok()
 }
 
 /// Whether `name`, read as a person, is a place's name in an address: a comma, then a
@@ -416,7 +418,8 @@ fn ner_text<'t>(text: &'t str, ner: &NerText, m: &Mention) -> &'t str {
 /// Gives every mention of a defined name the kind its first definition in the article says.
 pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     let mut defined: Vec<(u64, EntityKind)> = Vec::new();
-    let name_ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    let mut name_ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    name_ends.sort_unstable();
     let mut sentence = 0;
     for (k, m) in mentions.iter().enumerate() {
         while sentence + 1 < ner.sentences.len() && ner.sentences[sentence].end <= m.tokens.start {
@@ -493,6 +496,22 @@ mod tests {
 
     use EntityKind::{Misc, Organization as Org, Person, Place};
 
+    /// Asserts that `name`, which the tagger read as `tagged` in `text` (its only name), is
+    /// `defined`.
+    fn assert_defined(text: &str, name: &str, tagged: EntityKind, defined: EntityKind) {
+        assert_eq!(
+            kinds(text, &[(name, tagged)]),
+            [(name.into(), defined)],
+            "{text}"
+        );
+    }
+
+    /// Asserts that the tagger's reading of `name` as `kind` in `text` stands.
+    fn assert_kept(text: &str, name: &str, kind: EntityKind) {
+        let found = kinds(text, &[(name, kind)]);
+        assert!(found.contains(&(name.into(), kind)), "{text}: {found:?}");
+    }
+
     #[test]
     fn a_definition_gives_the_name_its_kind_everywhere_in_the_article() {
         let text = "Aisby is a village in the English county of Lincolnshire. \
@@ -538,11 +557,7 @@ mod tests {
                 Misc,
             ),
         ] {
-            assert_eq!(
-                kinds(text, &[(name, tagged)]),
-                [(name.into(), defined)],
-                "{text}"
-            );
+            assert_defined(text, name, tagged, defined);
         }
     }
 
@@ -618,11 +633,7 @@ mod tests {
                 Place,
             ),
         ] {
-            assert_eq!(
-                kinds(text, &[(name, tagged)]),
-                [(name.into(), defined)],
-                "{text}"
-            );
+            assert_defined(text, name, tagged, defined);
         }
         for (text, name, kind) in [
             // The name is the subject of a clause about the noun, or speaks.
@@ -666,8 +677,7 @@ mod tests {
                 Person,
             ),
         ] {
-            let found = kinds(text, &[(name, kind)]);
-            assert!(found.contains(&(name.into(), kind)), "{text}: {found:?}");
+            assert_kept(text, name, kind);
         }
     }
 
@@ -709,8 +719,7 @@ mod tests {
                 Place,
             ),
         ] {
-            let found = kinds(text, &[(name, kind)]);
-            assert!(found.contains(&(name.into(), kind)), "{text}: {found:?}");
+            assert_kept(text, name, kind);
         }
         // A place after another name and "of" is the other name's address.
         let text = "Mafina BV of Voorburg, a subsidiary of Petrofina SA, is issuing bonds.";
