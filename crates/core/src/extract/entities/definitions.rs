@@ -217,8 +217,8 @@ fn after_aside(text: &str, ner: &NerText, t: usize) -> usize {
         .map_or(t, |close| close + 1)
 }
 
-/// The kind a definition right after the name that ends before token `end` gives it,
-/// reading within the sentence that ends before `sentence_end`.
+/// The kind a definition right after `name` gives it, reading within the sentence that
+/// ends before token `sentence_end`.
 fn defined_kind(
     text: &str,
     ner: &NerText,
@@ -282,8 +282,9 @@ const AFTER_INTRODUCED: &[&str] = &[
 ];
 
 /// Category nouns that say nothing of the name right after them: another sense ("how much
-/// capital Daiwa", but see `is_a_capital`, "firm Sterling", "the aircraft carrier Kitty Hawk"), or as often a
-/// person's trade as a firm's ("insurer Thierry Dehaan", "publisher Lewis D. Whitehead").
+/// capital Daiwa", but see `is_a_capital`; "firm Sterling", "the aircraft carrier Kitty
+/// Hawk"), or as often a person's trade as a firm's ("insurer Thierry Dehaan", "publisher
+/// Lewis D. Whitehead").
 const NOT_BEFORE_NAMES: &[&str] = &["capital", "firm", "carrier", "insurer", "publisher"];
 
 /// The kind a category noun right before the name gives it: "the band Deadsy", "independent
@@ -302,7 +303,7 @@ fn named_kind(
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let first = sentence_start(ner, name.tokens.start);
     let after = name.tokens.end;
-    let is_mark = |t: usize| t >= sentence_end || matches!(word(t), "," | "." | ";" | ")" | ":");
+    let is_mark = |t: usize| t >= sentence_end || is_closing_mark(word(t));
     let ends_phrase = is_mark(after) || AFTER_INTRODUCED.contains(&word(after));
     if !ends_phrase {
         return None;
@@ -406,13 +407,13 @@ fn is_address(text: &str, ner: &NerText, name: &Mention, place: &Mention) -> boo
         && !gazetteer::contains_word(gazetteer::List::FirstName, word(name.tokens.start))
         && [gazetteer::List::Country, gazetteer::List::Region]
             .into_iter()
-            .any(|list| gazetteer::contains(list, ner_text(text, ner, place)))
-        && (after >= ner.tokens.len() || matches!(word(after), "," | "." | ";" | ")" | ":"))
+            .any(|list| gazetteer::contains(list, place.span.slice(text)))
+        && (after >= ner.tokens.len() || is_closing_mark(word(after)))
 }
 
-/// The text of a mention.
-fn ner_text<'t>(text: &'t str, ner: &NerText, m: &Mention) -> &'t str {
-    &text[ner.tokens[m.tokens.start].span.start..ner.tokens[m.tokens.end - 1].span.end]
+/// Whether `word` is a mark that ends a name's phrase or an address.
+fn is_closing_mark(word: &str) -> bool {
+    matches!(word, "," | "." | ";" | ")" | ":")
 }
 
 /// Gives every mention of a defined name the kind its first definition in the article says.
@@ -429,16 +430,9 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
             continue;
         };
         let key = ner.sequence_hash(m.tokens.clone());
-        if defined.iter().any(|(k, _)| *k == key) {
+        if defined.iter().any(|(done, _)| *done == key) {
             continue;
         }
-        // A place defined as anything else is the end of a longer name or of an address,
-        // and the definition is the whole name's ("Caisse de depot et placement du Quebec,
-        // the government agency", "of Baltimore, Maryland, a federal savings association",
-        // "Mafina BV of Voorburg, a subsidiary of Petrofina SA"): a listed place, or one the
-        // tagger read as a place after another name and "of", "in", "at" or a comma.
-        let is_place = gazetteer::is_place(ner_text(text, ner, m))
-            || (m.kind == EntityKind::Place && ends_a_name_or_address(text, ner, m, &name_ends));
         let address = mentions
             .get(k + 1)
             .filter(|next| is_address(text, ner, m, next));
@@ -447,7 +441,20 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
         } else {
             defined_kind(text, ner, m, end).or_else(|| named_kind(text, ner, m, end))
         };
-        if let Some(kind) = kind.filter(|kind| !is_place || *kind == EntityKind::Place) {
+        let Some(kind) = kind else {
+            continue;
+        };
+        // A place defined as anything else is the end of a longer name or of an address,
+        // and the definition is the whole name's ("Caisse de depot et placement du Quebec,
+        // the government agency", "of Baltimore, Maryland, a federal savings association",
+        // "Mafina BV of Voorburg, a subsidiary of Petrofina SA"): a listed place, or one the
+        // tagger read as a place after another name and "of", "in", "at" or a comma. Asked
+        // only of a defined name: the lists tokenise it.
+        let is_place = || {
+            gazetteer::is_place(m.span.slice(text))
+                || (m.kind == EntityKind::Place && ends_a_name_or_address(text, ner, m, &name_ends))
+        };
+        if kind == EntityKind::Place || !is_place() {
             defined.push((key, kind));
         }
     }
@@ -456,7 +463,7 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
     }
     for m in mentions.iter_mut() {
         let key = ner.sequence_hash(m.tokens.clone());
-        if let Some((_, kind)) = defined.iter().find(|(k, _)| *k == key) {
+        if let Some((_, kind)) = defined.iter().find(|(done, _)| *done == key) {
             m.kind = *kind;
         }
     }

@@ -1361,7 +1361,7 @@ fn join_bare_initials(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let spaced = |t: usize| gap_before(text, ner, t) == " ";
     let is_bare_initial = |t: usize| {
         let w = word(t);
-        w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(w, "A" | "I")
+        is_capital_letter(w) && !matches!(w, "A" | "I")
     };
     let mut k = 1;
     while k < mentions.len() {
@@ -1392,10 +1392,8 @@ fn initials_and_surname(text: &str, ner: &NerText, given: usize) -> Option<usize
     let word = |t: usize| ner.tokens[t].span.slice(text);
     let gap = |t: usize| gap_before(text, ner, t);
     let is_initial = |t: usize| {
-        let w = word(t);
         t + 1 < count
-            && w.len() == 1
-            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && is_capital_letter(word(t))
             && gap(t) == " "
             && word(t + 1) == "."
             && gap(t + 1).is_empty()
@@ -1427,16 +1425,12 @@ fn initials_and_surname(text: &str, ner: &NerText, given: usize) -> Option<usize
 /// Co`); a surname followed by another capitalised word is left as the tagger read it.
 fn mend_initialled_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let is_given_name = |t: usize| {
-        is_capitalised_word(word(t))
-            && gazetteer::contains_word(gazetteer::List::FirstName, word(t))
-    };
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
         k += 1;
         let given = m.tokens.start;
-        if !is_given_name(given) {
+        if !is_listed_given_name(word(given)) {
             continue;
         }
         let Some(end) = initials_and_surname(text, ner, given) else {
@@ -1456,6 +1450,16 @@ fn mend_initialled_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>)
             extend_mention(ner, mentions, k, inside, end);
         }
     }
+}
+
+/// Whether a token is a capitalised given name of the list.
+fn is_listed_given_name(word: &str) -> bool {
+    is_capitalised_word(word) && gazetteer::contains_word(gazetteer::List::FirstName, word)
+}
+
+/// Whether a token is one capital letter: an initial, or a word (`A`, `I`).
+fn is_capital_letter(word: &str) -> bool {
+    word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether a token is a word (letters, not punctuation) beginning with a capital.
@@ -1485,8 +1489,7 @@ fn join_first_names(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
         let given = start - 1;
         let sentence_start = sentence_start(ner, start);
         let gap = gap_before(text, ner, start);
-        let is_given_name = is_capitalised_word(word(given))
-            && gazetteer::contains_word(gazetteer::List::FirstName, word(given));
+        let is_given_name = is_listed_given_name(word(given));
         if given <= sentence_start
             || !is_given_name
             || gap.is_empty()
