@@ -46,8 +46,9 @@ pub enum Rule {
     /// do (`Fort Lauderdale`, `Niger River`).
     PlaceWord,
     /// Kind changed: a currency (`H.K. Dlrs`), an economic measure (`Gross National
-    /// Product`, `Libor`) or an agreement, plan, programme or law (`Cruzado Plan`, `Export
-    /// Enhancement Program`) is neither a person, an organisation nor a place.
+    /// Product`, `Libor`), an agreement, plan, programme or law (`Cruzado Plan`, `Export
+    /// Enhancement Program`) or an event or prize (`Stanley Cup`, `Battle of Antietam`) is
+    /// neither a person, an organisation nor a place.
     MiscWord,
     /// Kind changed: a person-tagged name the collection writes as the first words of
     /// organisations' names more often than as people's surnames (`Westpac` of `Westpac
@@ -138,7 +139,7 @@ impl Rule {
             Self::Nationality => "nationality adjective",
             Self::OrganisationWord => "organisation word",
             Self::PlaceWord => "place word",
-            Self::MiscWord => "currency, agreement, law or economic measure",
+            Self::MiscWord => "currency, agreement, law, event or economic measure",
             Self::FirmName => "first words of firms' names",
             Self::FirmContext => "stands before a firm's stock or shareholders",
             Self::LegalForm => "named with a legal form elsewhere",

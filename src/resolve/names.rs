@@ -467,7 +467,7 @@ pub fn organisation_word(name: &str) -> Option<String> {
 
 /// Why a name of two words or more is a place's, if a word says so: it begins with one of
 /// the words that open places' names (`Fort Lauderdale`, `Mount Isa`, `Lake Charles`) or
-/// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`). Asked of names
+/// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`, `Hancock Brook`). Asked of names
 /// the tagger called people (as a band, a fort or a river on Wikipedia often is), where
 /// none of these words ends or opens a person's name; words that do (`Bay`, `Hills`,
 /// `Lake` at the end: Michael Bay, Carla Hills, Ricki Lake) are not listed.
@@ -479,24 +479,40 @@ pub fn place_word(name: &str) -> Option<String> {
         "county",
         "creek",
         "desert",
+        "falls",
+        "glacier",
+        "harbor",
+        "harbour",
         "island",
         "islands",
+        "lagoon",
         "mountain",
         "mountains",
         "ocean",
         "parish",
         "peninsula",
+        "reservoir",
         "river",
         "sea",
         "strait",
         "straits",
         "valley",
     ];
+    // Endings some people's surnames are too (Peter Brook, Peter Pond): a place's only after
+    // a word that is not a given name (`Hancock Brook`).
+    const AFTER_NO_GIVEN_NAME: &[&str] = &["brook", "pond"];
     let plain = plain_key(name);
     let first = words(&plain).next()?;
     let last = words(&plain).next_back()?;
     words(&plain).nth(1)?;
-    if ENDINGS.contains(&last) {
+    let after_no_given_name = || {
+        AFTER_NO_GIVEN_NAME.contains(&last)
+            && name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| !is_given_name(w))
+    };
+    if ENDINGS.contains(&last) || after_no_given_name() {
         let written = name.split_whitespace().next_back().unwrap_or(last);
         Some(format!("“{written}” ends names of places"))
     } else if OPENINGS.contains(&first) {
@@ -672,8 +688,9 @@ pub fn is_party_tag(name: &str) -> bool {
 }
 
 /// Why a name is neither a person, an organisation nor a place, if it is: it names a
-/// currency (`H.K. Dlrs`, `U.S. Dollar`), or an agreement, plan, programme or law
-/// (`Multi-Fibre Agreement`, `Cruzado Plan`, `Banking Act`). CoNLL counts them
+/// currency (`H.K. Dlrs`, `U.S. Dollar`), an event or a prize ([`event_word`]), or an
+/// agreement, plan, programme or law (`Multi-Fibre Agreement`, `Cruzado Plan`, `Banking
+/// Act`). CoNLL counts them
 /// miscellaneous. Tagged an organisation or a place, which the tagger does for 437 Reuters
 /// mentions (`Export Enhancement Program` in 101, `International Natural Rubber Agreement`,
 /// `Louvre Accord`, `Tax Reform Act`, `Strategic Defense Initiative`), a name ending so is
@@ -694,6 +711,8 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         || plain.ends_with("currency units")
     {
         Some(format!("“{written}” names a currency"))
+    } else if let Some(evidence) = event_word(name, &plain) {
+        Some(evidence)
     } else if tagged == EntityKind::Person && two_words && AGREEMENTS.contains(&last) {
         Some(format!(
             "“{written}” ends names of agreements, plans and laws"
@@ -704,6 +723,65 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         ))
     } else {
         economic_measure(&plain).map(|measure| format!("“{name}” names {measure}"))
+    }
+}
+
+/// Why a name of two words or more is an event's or a prize's, if a word says so: it ends
+/// in one (`Stanley Cup`, `Nobel Peace Prize`, `Glastonbury Festival`, `Gulf War`, `Geneva
+/// Motor Show`, `Tokyo Summit` but not the town Lees Summit) or opens as a battle's or a siege's name does (`Battle of
+/// Antietam`). The tagger, which learned from news that names few of them, reads the words
+/// before such an ending as a person's, a firm's or a place's name. Words that also end
+/// organisations' names are left out (`Campaign`: the Human Rights Campaign; `Games`:
+/// Scientific Games; `Conference`, `Congress`, `Series`), and `war` after `of` is a
+/// ministry's (`Ministry of War`).
+fn event_word(name: &str, plain: &str) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "award",
+        "awards",
+        "championship",
+        "championships",
+        "cup",
+        "exhibition",
+        "expo",
+        "fair",
+        "festival",
+        "olympics",
+        "prize",
+        "prizes",
+        "show",
+        "tournament",
+        "trophy",
+        "war",
+        "wars",
+    ];
+    const OPENINGS: &[&str] = &["battle of ", "siege of "];
+    let mut from_end = words(plain).rev();
+    let last = from_end.next()?;
+    let before = from_end.next()?;
+    // A summit is a meeting's where a place, a people or a body holds it (`Tokyo Summit`,
+    // `Venice Economic Summit`, `NATO Summit`); a town's name ends so too (Lees Summit).
+    let held_summit = || {
+        let host = name
+            .trim_end()
+            .rsplit_once(' ')
+            .map_or("", |(host, _)| host.trim_end());
+        ["economic", "world", "earth"].contains(&before)
+            || is_known_place(host)
+            || is_country_or_nationality(host)
+            || is_acronym(host)
+    };
+    if (ENDINGS.contains(&last) && !(last == "war" && before == "of"))
+        || (last == "summit" && held_summit())
+    {
+        let written = name.split_whitespace().next_back().unwrap_or(last);
+        Some(format!(
+            "“{written}” ends names of events, shows and prizes"
+        ))
+    } else if OPENINGS.iter().any(|o| plain.starts_with(o)) {
+        let written = name.split_whitespace().next().unwrap_or(name);
+        Some(format!("“{written} of” begins names of battles"))
+    } else {
+        None
     }
 }
 

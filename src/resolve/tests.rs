@@ -1560,6 +1560,12 @@ fn a_person_named_like_a_place_is_a_place_but_people_named_so_stay() {
             "Mount Isa Mines Ltd said.",
             &[("Mount Isa Mines Ltd", Person)],
         ),
+        doc("Hancock Brook rose.", &[("Hancock Brook", Person)]),
+        doc("Peter Brook said.", &[("Peter Brook", Person)]),
+        doc(
+            "The Lincoln Reservoir froze.",
+            &[("Lincoln Reservoir", Person)],
+        ),
     ]);
     assert_eq!(ids(&r, 0), ["place:fort-lauderdale"]);
     assert!(merged(&r, "Fort Lauderdale", Rule::PlaceWord));
@@ -1568,6 +1574,48 @@ fn a_person_named_like_a_place_is_a_place_but_people_named_so_stay() {
     assert_eq!(ids(&r, 3), ["person:michael-bay"]);
     // A firm's name is a firm's, whatever place word it opens with.
     assert_eq!(ids(&r, 4)[0].split(':').next(), Some("organization"));
+    // A surname some places end in: a place's after a word that is no given name only.
+    assert_eq!(ids(&r, 5), ["place:hancock-brook"]);
+    assert_eq!(ids(&r, 6), ["person:peter-brook"]);
+    assert_eq!(ids(&r, 7), ["place:lincoln-reservoir"]);
+}
+
+#[test]
+fn events_shows_and_prizes_are_misc_but_bodies_and_ministries_named_alike_stay() {
+    let r = resolved(&[
+        doc("The Stanley Cup went on.", &[("Stanley Cup", Org)]),
+        doc(
+            "The Battle of Antietam raged.",
+            &[("Battle of Antietam", Org)],
+        ),
+        doc("The Rimington Trophy went.", &[("Rimington Trophy", Place)]),
+        doc(
+            "The Glastonbury Festival opened.",
+            &[("Glastonbury Festival", Person)],
+        ),
+        doc("The Ministry of War said.", &[("Ministry of War", Org)]),
+        doc("Scientific Games said.", &[("Scientific Games", Org)]),
+        doc(
+            "The Human Rights Campaign said.",
+            &[("Human Rights Campaign", Org)],
+        ),
+        doc("The Tokyo Summit ended.", &[("Tokyo Summit", Place)]),
+        doc("Lees Summit grew.", &[("Lees Summit", Place)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["misc:stanley-cup"]);
+    assert!(merged(&r, "Stanley Cup", Rule::MiscWord));
+    assert_eq!(ids(&r, 1), ["misc:battle-of-antietam"]);
+    assert_eq!(ids(&r, 2), ["misc:rimington-trophy"]);
+    assert_eq!(ids(&r, 3), ["misc:glastonbury-festival"]);
+    for at in 4..7 {
+        assert_eq!(
+            ids(&r, at)[0].split(':').next(),
+            Some("organization"),
+            "{at}"
+        );
+    }
+    assert_eq!(ids(&r, 7), ["misc:tokyo-summit"]);
+    assert_eq!(ids(&r, 8), ["place:lees-summit"]);
 }
 
 #[test]
