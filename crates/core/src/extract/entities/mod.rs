@@ -26,6 +26,7 @@ mod mentions;
 mod merge;
 pub mod model;
 mod roles;
+mod titles;
 pub mod tokens;
 pub mod train;
 mod word;
