@@ -150,13 +150,16 @@ mod tests {
             .collect()
     }
 
-    fn owned(names: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+    /// Names the tagger read, as `(words, kind)`.
+    type Tagged<'t> = &'t [(&'t str, EntityKind)];
+
+    fn owned(names: Tagged<'_>) -> Vec<(String, EntityKind)> {
         names.iter().map(|(n, k)| (n.to_string(), *k)).collect()
     }
 
     #[test]
     fn a_quoted_title_whose_words_were_read_as_names_is_one_miscellany() {
-        let cases: &[(&str, &[(&str, EntityKind)], &str)] = &[
+        let cases: &[(&str, Tagged<'_>, &str)] = &[
             (
                 "The band began their \"Welcome to the Universe\" tour in May.",
                 &[("Universe", Org)],
@@ -190,7 +193,7 @@ mod tests {
 
     #[test]
     fn a_quoted_name_speech_or_firm_keeps_the_taggers_names() {
-        let cases: &[(&str, &[(&str, EntityKind)])] = &[
+        let cases: &[(&str, Tagged<'_>)] = &[
             // One name fills the quotes: the tagger's reading stands.
             (
                 "The film \"Forrest Gump\" won.",
