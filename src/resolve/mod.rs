@@ -69,7 +69,8 @@
 //!    legal form (`Salomon` is Salomon Inc, not Salomon Brothers Inc), never a first word
 //!    of a body that is no firm (`House` of `House Ways and Means Committee`). A one-word
 //!    "person" that no person of the article ends with but one firm begins with is that
-//!    firm (`Phillips` beside `Phillips Petroleum Co`). A body's name the article also
+//!    firm (`Phillips` beside `Phillips Petroleum Co`), and so is one that one firm has as
+//!    a later word (`Disney` beside `Walt Disney Co`), a first word winning over later ones. A body's name the article also
 //!    gives with a country or nationality before it is that country's body (`Treasury`
 //!    beside `U.S. Treasury`; not a city's, nor a firm's with its legal form). A one-word
 //!    "place" that begins the article's one firm is that firm (`Standard` beside `Standard

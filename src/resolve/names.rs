@@ -117,6 +117,18 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "organization",
     "organisation",
     "federation",
+    // Firms and ensembles of the arts and media, which news of the 1980s, and so the
+    // tagger's training, seldom named (`Virgin Records`, `Dave Matthews Band`).
+    "band",
+    "entertainment",
+    "laboratories",
+    "orchestra",
+    "pharmaceuticals",
+    "pictures",
+    "productions",
+    "publishing",
+    "records",
+    "studios",
 ];
 
 /// One-word names that are a kind of organisation rather than one ("the Organization",
@@ -887,6 +899,9 @@ pub enum ShortFor {
     Initials,
     /// Its first word cut short (`Fed` of `Federal Reserve`).
     Clipping,
+    /// A later word of a firm's name, a founder's or partner's surname (`Disney` of `Walt
+    /// Disney Co`, `Lynch` of `Merrill Lynch and Co`).
+    LaterWord,
 }
 
 impl ShortFor {
@@ -896,6 +911,7 @@ impl ShortFor {
             Self::FirstWord => "the first word of",
             Self::Initials => "the initials of",
             Self::Clipping => "the first word, cut short, of",
+            Self::LaterWord => "a word of",
         }
     }
 }
@@ -956,6 +972,15 @@ pub fn short_for(
             spelt_by(&words(&written).collect::<Vec<_>>())
         };
         return (spelt_by(&full) || spelt_as_written()).then_some(ShortFor::Initials);
+    }
+    // A firm's later word, neither a legal form nor a connector (`Co` of `Walt Disney Co`).
+    if !acronym
+        && has_legal_form(full_name)
+        && full[1..]
+            .iter()
+            .any(|w| *w == short_key && !is_legal_form(w) && !INITIALS_SKIP.contains(w))
+    {
+        return Some(ShortFor::LaterWord);
     }
     // Three letters at least: `Co` or `In` cut from anything is no evidence.
     let clipped = short_key.chars().count() >= 3

@@ -339,12 +339,22 @@ fn kinds_follow_the_collections_votes_and_organisation_words() {
         "Dairy Farm International Holdings Ltd said.",
         &[("Dairy Farm International Holdings Ltd", Person)],
     ));
+    docs.push(doc(
+        "She signed with Virgin Records.",
+        &[("Virgin Records", Person)],
+    ));
+    docs.push(doc(
+        "The Dave Matthews Band played.",
+        &[("Dave Matthews Band", Person)],
+    ));
     let r = resolved(&docs);
     assert_eq!(ids(&r, 3), ["organization:chrysler"]);
     assert_eq!(
         ids(&r, 4),
         ["organization:dairy-farm-international-holdings-ltd"]
     );
+    assert_eq!(ids(&r, 5), ["organization:virgin-records"]);
+    assert_eq!(ids(&r, 6), ["organization:dave-matthews-band"]);
     let vote = r
         .decisions
         .merges
@@ -1771,6 +1781,19 @@ fn a_person_tagged_first_word_of_the_articles_firm_is_the_firm_unless_a_person_e
                 ("Phillips", Person),
             ],
         ),
+        // A later word: the surname a firm is named for.
+        doc(
+            "Walt Disney Co opened a park. Disney said it would grow.",
+            &[("Walt Disney Co", Org), ("Disney", Person)],
+        ),
+        doc(
+            "Walt Disney Co opened a park. Roy Disney said. Disney added more.",
+            &[
+                ("Walt Disney Co", Org),
+                ("Roy Disney", Person),
+                ("Disney", Person),
+            ],
+        ),
     ]);
     assert_eq!(ids(&r, 0), ["organization:phillips-petroleum-co"]);
     let second = ids(&r, 1);
@@ -1780,6 +1803,44 @@ fn a_person_tagged_first_word_of_the_articles_firm_is_the_firm_unless_a_person_e
         r.annotations[1].entities.len(),
         2,
         "Phillips joins Susan Phillips: {second:?}"
+    );
+    assert_eq!(ids(&r, 2), ["organization:walt-disney-co"]);
+    assert_eq!(
+        ids(&r, 3),
+        ["organization:walt-disney-co", "person:roy-disney"]
+    );
+}
+
+#[test]
+fn a_person_tagged_word_of_the_articles_firm_is_that_firm_whatever_the_collection_names() {
+    let r = resolved(&[
+        doc("The Disney Co said.", &[("The Disney Co", Org)]),
+        doc("Disney Co said.", &[("Disney Co", Org)]),
+        // The votes alone would make it a person.
+        doc("Disney said.", &[("Disney", Person)]),
+        doc("Disney said.", &[("Disney", Person)]),
+        doc(
+            "Walt Disney Co opened a park. Disney said it would grow.",
+            &[("Walt Disney Co", Org), ("Disney", Person)],
+        ),
+        doc(
+            "Douglas Aircraft Co and McDonnell Douglas Corp. Douglas said.",
+            &[
+                ("Douglas Aircraft Co", Org),
+                ("McDonnell Douglas Corp", Org),
+                ("Douglas", Person),
+            ],
+        ),
+    ]);
+    assert_eq!(ids(&r, 4), ["organization:walt-disney-co"]);
+    assert!(merged(&r, "Disney", Rule::ShortFormInArticle));
+    // A first word wins over a later one.
+    assert_eq!(
+        ids(&r, 5),
+        [
+            "organization:douglas-aircraft-co",
+            "organization:mcdonnell-douglas-corp"
+        ]
     );
 }
 

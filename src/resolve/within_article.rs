@@ -123,8 +123,8 @@ pub fn link_within_articles(
                     && names::words(key).next_back() == Some(word.as_str())
             };
             // A one-word "person" in an article naming no person it could be the surname of
-            // but a firm it is the first word of is that firm (`Phillips` beside `Phillips
-            // Petroleum Co`).
+            // but a firm it is a word of is that firm (`Phillips` beside `Phillips Petroleum
+            // Co`, `Disney` beside `Walt Disney Co`).
             // A "person" the article also names with a legal form is that firm (`Valor`
             // beside `Valor PLC`: one key, two kinds, and the legal form decides).
             if kind == EntityKind::Person
@@ -158,11 +158,7 @@ pub fn link_within_articles(
                 && tagged_organisation.contains(&local.key)
                 && !names::is_known_place(&local.name)
                 && !towns.contains(&local.key);
-            // A name the collection gives a firm with a legal form is that firm (`Salomon`
-            // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc).
-            if (kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place)
-                && !firms.contains(&*local.key)
-            {
+            if kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place {
                 // (key, how, the name as the article writes it: evidence quotes it, since a
                 // key in title case reads `Us Department Of Agriculture`)
                 let mut fulls: Vec<(&str, ShortFor, &str)> = others
@@ -172,12 +168,37 @@ pub fn link_within_articles(
                         let how = names::short_for(&local.name, &local.key, name, key)?;
                         Some((*key, how, *name))
                     })
-                    .filter(|(_, how, _)| {
-                        kind == EntityKind::Organization || *how == ShortFor::FirstWord
+                    // A later word stands for the firm only where the tagger read it as
+                    // a person, a surname the firm is named for (`Disney` beside `Walt
+                    // Disney Co`), and the article names no person it could be the
+                    // surname of.
+                    .filter(|(_, how, _)| match how {
+                        ShortFor::FirstWord => true,
+                        ShortFor::LaterWord => firm_tagged_person,
+                        ShortFor::Initials | ShortFor::Clipping => kind == EntityKind::Organization,
                     })
                     .collect();
                 crate::sort::unstable(&mut fulls);
                 fulls.dedup_by_key(|(key, _, _)| *key);
+                // A name the collection gives a firm with a legal form is that firm
+                // (`Salomon` is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco
+                // Inc); a "person" beside a firm it can stand for is that firm whatever
+                // the collection names (`Disney`, of `The Disney Co` too, beside `Walt
+                // Disney Co`).
+                if firms.contains(&*local.key) && !firm_tagged_person {
+                    fulls.clear();
+                }
+                // A first word over later words (`Douglas` beside `Douglas Aircraft Co` and
+                // `McDonnell Douglas Corp`).
+                if fulls.len() > 1
+                    && fulls
+                        .iter()
+                        .filter(|(_, how, _)| *how == ShortFor::FirstWord)
+                        .count()
+                        == 1
+                {
+                    fulls.retain(|(_, how, _)| *how == ShortFor::FirstWord);
+                }
                 match fulls.as_slice() {
                     [] => {}
                     [(one, how, written)] => {
