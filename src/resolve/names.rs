@@ -127,6 +127,8 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "pictures",
     "productions",
     "publishing",
+    // Spanish for a finance house (`Nacional Financiera`, Mexico's development bank).
+    "financiera",
     "records",
     "studios",
 ];
@@ -725,6 +727,8 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         Some(format!("“{written}” names a currency"))
     } else if let Some(evidence) = event_word(name, &plain) {
         Some(evidence)
+    } else if is_designation(name) {
+        Some(format!("“{name}” is a model's designation"))
     } else if tagged == EntityKind::Person && two_words && AGREEMENTS.contains(&last) {
         Some(format!(
             "“{written}” ends names of agreements, plans and laws"
@@ -736,6 +740,30 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
     } else {
         economic_measure(&plain).map(|measure| format!("“{name}” names {measure}"))
     }
+}
+
+/// Whether a one-word name is a model's designation, an aircraft's, an engine's, a
+/// missile's or a product's: one to three capitals, a hyphen or not, two to four digits and
+/// maybe a suffix (`A300-600R`, `F-15E`, `MD-11`, `SS-20`, `CF-80C`). No firm is named so,
+/// and the tagger reads such a code by the firm it follows (`Airbus A300`). Not a group of
+/// countries (`G-77`), which the tagger already reads as CoNLL counts it, nor an interstate
+/// highway (`I-95`).
+fn is_designation(name: &str) -> bool {
+    let letters = name.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = name[letters..]
+        .strip_prefix('-')
+        .unwrap_or(&name[letters..]);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &rest[digits..];
+    let suffix = suffix.strip_prefix('-').unwrap_or(suffix);
+    (1..=3).contains(&letters)
+        && (2..=4).contains(&digits)
+        && !name.starts_with("G-")
+        && !name.starts_with("I-")
+        && suffix.len() <= 6
+        && suffix
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-')
 }
 
 /// Why a name of two words or more is an event's or a prize's, if a word says so: it ends
@@ -805,11 +833,15 @@ fn is_programme_or_law(plain: &str, last: &str) -> bool {
         "accord",
         "accords",
         "act",
+        "acts",
         "agreement",
         "agreements",
         "bill",
+        "bills",
         "initiative",
         "law",
+        "laws",
+        "treaties",
         "treaty",
     ];
     const BODIES: &[&str] = &["u n ", "un ", "united nations ", "world "];

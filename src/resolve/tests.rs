@@ -1629,6 +1629,31 @@ fn events_shows_and_prizes_are_misc_but_bodies_and_ministries_named_alike_stay()
 }
 
 #[test]
+fn model_designations_and_plural_laws_are_misc_but_firms_stay() {
+    let r = resolved(&[
+        doc("The A300-600R flew.", &[("A300-600R", Org)]),
+        doc("The F-15E flew.", &[("F-15E", Org)]),
+        doc(
+            "It met the U.S. Securities Acts.",
+            &[("U.S. Securities Acts", Org)],
+        ),
+        doc("3M said.", &[("3M", Org)]),
+        doc("KHJ-TV said.", &[("KHJ-TV", Org)]),
+        doc(
+            "Mexico's Nacional Financiera lent.",
+            &[("Nacional Financiera", Person)],
+        ),
+    ]);
+    assert_eq!(ids(&r, 0), ["misc:a300-600r"]);
+    assert!(merged(&r, "A300-600R", Rule::MiscWord));
+    assert_eq!(ids(&r, 1), ["misc:f-15e"]);
+    assert_eq!(ids(&r, 2), ["misc:u-s-securities-acts"]);
+    assert_eq!(ids(&r, 3), ["organization:3m"]);
+    assert_eq!(ids(&r, 4), ["organization:khj-tv"]);
+    assert_eq!(ids(&r, 5), ["organization:nacional-financiera"]);
+}
+
+#[test]
 fn an_agreement_or_programme_tagged_a_body_is_misc_and_so_is_its_acronym() {
     let program = "Export Enhancement Program";
     let spelt = || {
