@@ -459,6 +459,14 @@ fn articles_naming_others_by_measure_acronyms(locals: &[Local]) -> HashSet<(u32,
 /// keeps its own).
 pub fn vote_kinds(locals: &mut [Local]) {
     let others = articles_naming_others_by_measure_acronyms(locals);
+    // Organisation-tagged names ending as places' do, less those the collection gives firms
+    // with a legal form (`James River`, of `James River Corp`).
+    let place_named: HashSet<Name> = locals
+        .iter()
+        .filter(|l| l.tagged == EntityKind::Organization && names::place_ending(&l.name).is_some())
+        .map(|l| Name::clone(&l.key))
+        .collect();
+    let firms_named_so = firm_keys_among(locals, |key| place_named.contains(key));
     for local in locals.iter_mut() {
         if let Some(full) = names::measure_spelt_out(&local.name)
             && local.is_unlinked()
@@ -523,6 +531,17 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 local.key.clone(),
                 Rule::PlaceWord,
                 format!("tagged person, but {evidence}"),
+            );
+        } else if local.tagged == EntityKind::Organization
+            && local.is_unlinked()
+            && !firms_named_so.contains(&*local.key)
+            && let Some(evidence) = names::place_ending(&local.name)
+        {
+            local.link(
+                EntityKind::Place,
+                local.key.clone(),
+                Rule::PlaceWord,
+                format!("tagged organisation, but {evidence}"),
             );
         }
     }

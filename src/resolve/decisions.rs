@@ -43,7 +43,8 @@ pub enum Rule {
     /// Kind changed: a person-tagged name ending in an organisation word (`… Holdings Ltd`).
     OrganisationWord,
     /// Kind changed: a person-tagged name beginning or ending in a word only places' names
-    /// do (`Fort Lauderdale`, `Niger River`).
+    /// do (`Fort Lauderdale`, `Niger River`), or an organisation-tagged one ending so that
+    /// no article gives a firm with a legal form (`Sioux Falls`, `Bass Strait`).
     PlaceWord,
     /// Kind changed: a currency (`H.K. Dlrs`), an economic measure (`Gross National
     /// Product`, `Libor`), an agreement, plan, programme or law (`Cruzado Plan`, `Export

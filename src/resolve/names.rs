@@ -129,6 +129,10 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "publishing",
     // Spanish for a finance house (`Nacional Financiera`, Mexico's development bank).
     "financiera",
+    // Legislatures, which a country's name before them made places (`U.S. Congress`).
+    "congress",
+    "parliament",
+    "senate",
     "records",
     "studios",
 ];
@@ -479,6 +483,60 @@ pub fn organisation_word(name: &str) -> Option<String> {
     })
 }
 
+/// Kinds of place that end places' names and no person's (see [`place_word`]).
+const PLACE_ENDINGS: &[&str] = &[
+    "canyon",
+    "cave",
+    "county",
+    "creek",
+    "desert",
+    "falls",
+    "glacier",
+    "harbor",
+    "harbour",
+    "island",
+    "islands",
+    "lagoon",
+    "mountain",
+    "mountains",
+    "ocean",
+    "parish",
+    "peninsula",
+    "reservoir",
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "valley",
+];
+
+/// Why a name the tagger called an organisation is a place's, if its last word says so
+/// ([`PLACE_ENDINGS`] but `County` and `Mountain`: `Sioux Falls`, `Bass Strait`, `Admiralty
+/// Island`): a
+/// mine, a field or a plant named for the place (`Greens Creek`, `Three Mile Island`) is
+/// a place's name in news as in CoNLL. Not a name with a legal form or a connector, a
+/// body's or a firm's of the place (`Bank of Iron County`, `InterWest Savings Bank of Oak
+/// Harbour`); the caller leaves out names the collection gives firms (`James River`, of
+/// `James River Corp`).
+pub fn place_ending(name: &str) -> Option<String> {
+    const CONNECTORS: &[&str] = &["of", "for", "in", "and", "at"];
+    let plain = plain_key(name);
+    let last = words(&plain).next_back()?;
+    words(&plain).nth(1)?;
+    // A county is a football club's as often (Notts County, Ross County), a mountain a
+    // firm's (Battle Mountain, of Battle Mountain Gold; Gander Mountain).
+    if !PLACE_ENDINGS.contains(&last)
+        || ["county", "mountain", "mountains"].contains(&last)
+        || words(&plain).any(|w| CONNECTORS.contains(&w))
+        || name.contains('&')
+        || has_legal_form(name)
+    {
+        return None;
+    }
+    let written = name.split_whitespace().next_back().unwrap_or(last);
+    Some(format!("“{written}” ends names of places"))
+}
+
 /// Why a name of two words or more is a place's, if a word says so: it begins with one of
 /// the words that open places' names (`Fort Lauderdale`, `Mount Isa`, `Lake Charles`) or
 /// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`, `Hancock Brook`). Asked of names
@@ -487,31 +545,6 @@ pub fn organisation_word(name: &str) -> Option<String> {
 /// `Lake` at the end: Michael Bay, Carla Hills, Ricki Lake) are not listed.
 pub fn place_word(name: &str) -> Option<String> {
     const OPENINGS: &[&str] = &["fort", "mount", "mt", "cape", "port", "lake"];
-    const ENDINGS: &[&str] = &[
-        "canyon",
-        "cave",
-        "county",
-        "creek",
-        "desert",
-        "falls",
-        "glacier",
-        "harbor",
-        "harbour",
-        "island",
-        "islands",
-        "lagoon",
-        "mountain",
-        "mountains",
-        "ocean",
-        "parish",
-        "peninsula",
-        "reservoir",
-        "river",
-        "sea",
-        "strait",
-        "straits",
-        "valley",
-    ];
     // Endings some people's surnames are too (Peter Brook, Peter Pond): a place's only after
     // a word that is not a given name (`Hancock Brook`).
     const AFTER_NO_GIVEN_NAME: &[&str] = &["brook", "pond"];
@@ -526,7 +559,7 @@ pub fn place_word(name: &str) -> Option<String> {
                 .next()
                 .is_some_and(|w| !is_given_name(w))
     };
-    if ENDINGS.contains(&last) || after_no_given_name() {
+    if PLACE_ENDINGS.contains(&last) || after_no_given_name() {
         let written = name.split_whitespace().next_back().unwrap_or(last);
         Some(format!("“{written}” ends names of places"))
     } else if OPENINGS.contains(&first) {
@@ -837,7 +870,6 @@ fn is_programme_or_law(plain: &str, last: &str) -> bool {
         "agreement",
         "agreements",
         "bill",
-        "bills",
         "initiative",
         "law",
         "laws",

@@ -1591,6 +1591,28 @@ fn a_person_named_like_a_place_is_a_place_but_people_named_so_stay() {
 }
 
 #[test]
+fn an_organisation_named_like_a_place_is_a_place_but_firms_and_bodies_of_places_stay() {
+    let r = resolved(&[
+        doc("Output at Bass Strait fell.", &[("Bass Strait", Org)]),
+        doc(
+            "The Bank of Iron County said.",
+            &[("Bank of Iron County", Org)],
+        ),
+        doc("James River said.", &[("James River", Org)]),
+        doc("James River Corp said.", &[("James River Corp", Org)]),
+        doc("James River Corp rose.", &[("James River Corp", Org)]),
+        doc("The U.S. Congress voted.", &[("U.S. Congress", Place)]),
+        doc("Notts County won.", &[("Notts County", Org)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["place:bass-strait"]);
+    assert!(merged(&r, "Bass Strait", Rule::PlaceWord));
+    assert_eq!(ids(&r, 1), ["organization:bank-of-iron-county"]);
+    assert_eq!(ids(&r, 2)[0].split(':').next(), Some("organization"));
+    assert_eq!(ids(&r, 5)[0].split(':').next(), Some("organization"));
+    assert_eq!(ids(&r, 6), ["organization:notts-county"]);
+}
+
+#[test]
 fn events_shows_and_prizes_are_misc_but_bodies_and_ministries_named_alike_stay() {
     let r = resolved(&[
         doc("The Stanley Cup went on.", &[("Stanley Cup", Org)]),
