@@ -26,6 +26,8 @@ mod mentions;
 mod merge;
 pub mod model;
 mod roles;
+#[cfg(test)]
+mod tagged;
 mod titles;
 pub mod tokens;
 pub mod train;

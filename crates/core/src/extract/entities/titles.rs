@@ -120,35 +120,9 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::mentions::from_labels;
-    use super::super::model;
+    use super::super::tagged::kinds;
     use super::*;
-    use crate::extract::structure::Document;
     use EntityKind::{Misc, Organization as Org, Person, Place};
-
-    /// The names of `text` with their kinds, where the tagger read each `(word, kind)` as
-    /// one name (every occurrence of the words, as whole tokens).
-    fn kinds(text: &str, tagged: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let doc = Document::parse(text, ByteSpan::new(0, text.len()));
-        let ner = NerText::new(&doc);
-        let word = |t: usize| ner.tokens[t].span.slice(text);
-        let mut labels = vec![model::OUTSIDE; ner.tokens.len()];
-        for (name, kind) in tagged {
-            let n = name.split(' ').count();
-            for t in 0..ner.tokens.len().saturating_sub(n - 1) {
-                if (t..t + n).map(word).collect::<Vec<_>>().join(" ") == *name {
-                    labels[t] = model::begin(*kind);
-                    for label in &mut labels[t + 1..t + n] {
-                        *label = model::inside(*kind);
-                    }
-                }
-            }
-        }
-        from_labels(&doc, &ner, &labels)
-            .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), m.kind))
-            .collect()
-    }
 
     /// Names the tagger read, as `(words, kind)`.
     type Tagged<'t> = &'t [(&'t str, EntityKind)];
