@@ -523,25 +523,21 @@ pub fn vote_kinds(locals: &mut [Local]) {
                 Rule::OrganisationWord,
                 evidence,
             );
-        } else if local.tagged == EntityKind::Person
-            && let Some(evidence) = names::place_word(&local.name)
-        {
+        } else if let Some(evidence) = match local.tagged {
+            EntityKind::Person => names::place_word(&local.name),
+            EntityKind::Organization
+                if local.is_unlinked() && !firms_named_so.contains(&*local.key) =>
+            {
+                names::place_ending(&local.name)
+            }
+            _ => None,
+        } {
+            let evidence = format!("tagged {}, but {evidence}", local.tagged.as_str());
             local.link(
                 EntityKind::Place,
                 local.key.clone(),
                 Rule::PlaceWord,
-                format!("tagged person, but {evidence}"),
-            );
-        } else if local.tagged == EntityKind::Organization
-            && local.is_unlinked()
-            && !firms_named_so.contains(&*local.key)
-            && let Some(evidence) = names::place_ending(&local.name)
-        {
-            local.link(
-                EntityKind::Place,
-                local.key.clone(),
-                Rule::PlaceWord,
-                format!("tagged organisation, but {evidence}"),
+                evidence,
             );
         }
     }
