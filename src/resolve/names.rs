@@ -127,14 +127,14 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "pictures",
     "productions",
     "publishing",
+    "records",
+    "studios",
     // Spanish for a finance house (`Nacional Financiera`, Mexico's development bank).
     "financiera",
     // Legislatures, which a country's name before them made places (`U.S. Congress`).
     "congress",
     "parliament",
     "senate",
-    "records",
-    "studios",
 ];
 
 /// One-word names that are a kind of organisation rather than one ("the Organization",
@@ -512,9 +512,8 @@ const PLACE_ENDINGS: &[&str] = &[
 
 /// Why a name the tagger called an organisation is a place's, if its last word says so
 /// ([`PLACE_ENDINGS`] but `County` and `Mountain`: `Sioux Falls`, `Bass Strait`, `Admiralty
-/// Island`): a
-/// mine, a field or a plant named for the place (`Greens Creek`, `Three Mile Island`) is
-/// a place's name in news as in CoNLL. Not a name with a legal form or a connector, a
+/// Island`): a mine, a field or a plant named for the place (`Greens Creek`, `Three Mile
+/// Island`) is a place's name in news as in CoNLL. Not a name with a legal form or a connector, a
 /// body's or a firm's of the place (`Bank of Iron County`, `InterWest Savings Bank of Oak
 /// Harbour`); the caller leaves out names the collection gives firms (`James River`, of
 /// `James River Corp`).
@@ -539,10 +538,11 @@ pub fn place_ending(name: &str) -> Option<String> {
 
 /// Why a name of two words or more is a place's, if a word says so: it begins with one of
 /// the words that open places' names (`Fort Lauderdale`, `Mount Isa`, `Lake Charles`) or
-/// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`, `Hancock Brook`). Asked of names
-/// the tagger called people (as a band, a fort or a river on Wikipedia often is), where
-/// none of these words ends or opens a person's name; words that do (`Bay`, `Hills`,
-/// `Lake` at the end: Michael Bay, Carla Hills, Ricki Lake) are not listed.
+/// ends with a kind of place (`Niger River`, `Ayalon Cave`, `Bov Parish`, `Hancock Brook`).
+/// Asked of names the tagger called people (as a band, a fort or a river on Wikipedia often
+/// is), where none of these words ends or opens a person's name; words that do (`Bay`,
+/// `Hills`, `Lake` at the end: Michael Bay, Carla Hills, Ricki Lake) are not listed, and
+/// `Brook` and `Pond` only after a word that is no given name.
 pub fn place_word(name: &str) -> Option<String> {
     const OPENINGS: &[&str] = &["fort", "mount", "mt", "cape", "port", "lake"];
     // Endings some people's surnames are too (Peter Brook, Peter Pond): a place's only after
@@ -737,8 +737,8 @@ pub fn is_party_tag(name: &str) -> bool {
 /// Why a name is neither a person, an organisation nor a place, if it is: it names a
 /// currency (`H.K. Dlrs`, `U.S. Dollar`), an event or a prize ([`event_word`]), or an
 /// agreement, plan, programme or law (`Multi-Fibre Agreement`, `Cruzado Plan`, `Banking
-/// Act`). CoNLL counts them
-/// miscellaneous. Tagged an organisation or a place, which the tagger does for 437 Reuters
+/// Act`), or a model's designation ([`is_designation`]). CoNLL counts them miscellaneous.
+/// Tagged an organisation or a place, which the tagger does for 437 Reuters
 /// mentions (`Export Enhancement Program` in 101, `International Natural Rubber Agreement`,
 /// `Louvre Accord`, `Tax Reform Act`, `Strategic Defense Initiative`), a name ending so is
 /// one too, except a body's programme (`U.N. Program`, `World Food Programme`, which run
@@ -801,8 +801,8 @@ fn is_designation(name: &str) -> bool {
 
 /// Why a name of two words or more is an event's or a prize's, if a word says so: it ends
 /// in one (`Stanley Cup`, `Nobel Peace Prize`, `Glastonbury Festival`, `Gulf War`, `Geneva
-/// Motor Show`, `Tokyo Summit` but not the town Lees Summit) or opens as a battle's or a siege's name does (`Battle of
-/// Antietam`). The tagger, which learned from news that names few of them, reads the words
+/// Motor Show`, `Tokyo Summit` but not the town Lees Summit) or opens as a battle's or a
+/// siege's name does (`Battle of Antietam`). The tagger, which learned from news that names few of them, reads the words
 /// before such an ending as a person's, a firm's or a place's name. Words that also end
 /// organisations' names are left out (`Campaign`: the Human Rights Campaign; `Games`:
 /// Scientific Games; `Conference`, `Congress`, `Series`), and `war` after `of` is a
