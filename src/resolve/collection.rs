@@ -819,12 +819,24 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: AnnotationSource<'_>) 
                 .or_default() += 1;
         }
     }
+    // An article naming a firm by the acronym's letters with a legal form (`MCA Inc`, in a
+    // story about the studio) means the firm by the bare letters too, whatever other
+    // articles spell them out (`Monetary Compensatory Amounts`).
+    let firms_by_letters: HashSet<(u32, Name)> = locals
+        .iter()
+        .filter(|l| spelt.contains_key(&*l.key) && names::has_legal_form(&l.name))
+        .map(|l| (l.article, Name::clone(&l.key)))
+        .collect();
     for local in locals.iter_mut() {
         let Some((acronym_kind, _)) = local.target() else {
             continue;
         };
         let may_expand = matches!(acronym_kind, EntityKind::Organization | EntityKind::Misc);
-        if !local.by_own_name() || !may_expand || !names::is_acronym(&local.name) {
+        if !local.by_own_name()
+            || !may_expand
+            || !names::is_acronym(&local.name)
+            || firms_by_letters.contains(&(local.article, Name::clone(&local.key)))
+        {
             continue;
         }
         let Some(full) = spelt.get(&*local.key) else {

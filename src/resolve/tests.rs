@@ -1560,6 +1560,32 @@ fn an_acronym_spelt_out_mostly_one_way_joins_that_way_despite_a_typo() {
 }
 
 #[test]
+fn an_acronym_beside_a_firm_of_its_letters_is_that_firm_not_the_spelt_out_name() {
+    let spelt = || doc("Monetary Compensatory Amounts rose.", &[]);
+    let (articles, mut annotations) = corpus(&[
+        spelt(),
+        spelt(),
+        doc("MCA said.", &[("MCA", Org)]),
+        doc(
+            "MCA Inc said. MCA added.",
+            &[("MCA Inc", Org), ("MCA", Org)],
+        ),
+    ]);
+    for found in &mut annotations[..2] {
+        found.entities.push(Entity {
+            id: EntityId::new(Org, "Monetary Compensatory Amounts"),
+            kind: Org,
+            canonical: "Monetary Compensatory Amounts".into(),
+            aliases: vec!["MCA".into()],
+            role: None,
+        });
+    }
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 2), ["organization:monetary-compensatory-amounts"]);
+    assert_eq!(ids(&r, 3), ["organization:mca-inc"]);
+}
+
+#[test]
 fn a_person_named_like_a_place_is_a_place_but_people_named_so_stay() {
     let r = resolved(&[
         doc("Fort Lauderdale grew.", &[("Fort Lauderdale", Person)]),
