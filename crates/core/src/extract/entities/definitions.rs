@@ -161,6 +161,18 @@ const CATEGORIES: &[(&str, EntityKind)] = &[
     ("language", EntityKind::Misc),
     ("toy", EntityKind::Misc),
     ("drug", EntityKind::Misc),
+    // Products business news names like firms or people (`Cephalexin, an antibiotic`,
+    // `Protropin, a human growth hormone`).
+    ("antibiotic", EntityKind::Misc),
+    ("hormone", EntityKind::Misc),
+    ("vaccine", EntityKind::Misc),
+    ("painkiller", EntityKind::Misc),
+    ("antidepressant", EntityKind::Misc),
+    ("sweetener", EntityKind::Misc),
+    ("pesticide", EntityKind::Misc),
+    ("herbicide", EntityKind::Misc),
+    ("insecticide", EntityKind::Misc),
+    ("fungicide", EntityKind::Misc),
 ];
 
 /// Words between the determiner and the category noun, at most.
@@ -606,6 +618,18 @@ mod tests {
                 Place,
             ),
             ("It makes the drug Prozac.", "Prozac", Place, Misc),
+            (
+                "It sells Lilly's human growth hormone, Humatrope, in Japan.",
+                "Humatrope",
+                Person,
+                Misc,
+            ),
+            (
+                "It may market Cephalexin, an antibiotic that is generic.",
+                "Cephalexin",
+                Person,
+                Misc,
+            ),
             (
                 "They met in the Ivorian capital Yamoussoukro.",
                 "Yamoussoukro",
