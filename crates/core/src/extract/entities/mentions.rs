@@ -29,7 +29,7 @@ pub struct Mention {
 
 impl Mention {
     /// The mention of `tokens`, spanning from the first's start to the last's end.
-    fn over(ner: &NerText, tokens: Range<usize>, kind: EntityKind) -> Self {
+    pub(super) fn over(ner: &NerText, tokens: Range<usize>, kind: EntityKind) -> Self {
         Self {
             span: span_over(ner, &tokens),
             tokens,
@@ -48,7 +48,7 @@ fn span_over(ner: &NerText, tokens: &Range<usize>) -> ByteSpan {
 
 /// What separates token `t` (> 0) from the token before it: `" "` inside a name written
 /// with single spaces, `""` where the two are one word (`O/E`, `al-Mahdi` + `'s`).
-fn gap_before<'t>(text: &'t str, ner: &NerText, t: usize) -> &'t str {
+pub(super) fn gap_before<'t>(text: &'t str, ner: &NerText, t: usize) -> &'t str {
     &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start]
 }
 
@@ -1465,7 +1465,7 @@ fn is_capital_letter(word: &str) -> bool {
 }
 
 /// Whether a token is a word (letters, not punctuation) beginning with a capital.
-fn is_capitalised_word(word: &str) -> bool {
+pub(super) fn is_capitalised_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && is_word(word)
 }
 

@@ -14,10 +14,9 @@
 //! is a firm's or a body's name quoted whole (`a unit called "Allegheny Credit Corp"`).
 
 use super::gazetteer::{self, List};
-use super::mentions::Mention;
+use super::mentions::{Mention, gap_before, is_capitalised_word};
 use super::tokens::{NerText, is_word};
 use crate::extract::EntityKind;
-use crate::span::ByteSpan;
 
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 6;
@@ -32,7 +31,7 @@ const JOINING_WORDS: &[&str] = &[
 /// are `open + 1..close`.
 fn title_close(text: &str, ner: &NerText, open: usize, sentence_end: usize) -> Option<usize> {
     let word = |t: usize| ner.tokens[t].span.slice(text);
-    let gap = |t: usize| &text[ner.tokens[t - 1].span.end..ner.tokens[t].span.start];
+    let gap = |t: usize| gap_before(text, ner, t);
     let opens = match word(open) {
         "\u{201C}" => true,
         "\"" => open == 0 || !gap(open).is_empty(),
@@ -60,7 +59,7 @@ fn title_close(text: &str, ner: &NerText, open: usize, sentence_end: usize) -> O
             true
         } else if is_word(w) {
             words += 1;
-            w.starts_with(char::is_uppercase)
+            is_capitalised_word(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || (t > open + 1 && JOINING_WORDS.contains(&w))
         } else {
@@ -100,15 +99,7 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut Vec<Mention>) {
             if found.is_empty() || !within || fills {
                 continue;
             }
-            let span = ByteSpan::new(
-                ner.tokens[title.start].span.start,
-                ner.tokens[title.end - 1].span.end,
-            );
-            let mention = Mention {
-                tokens: title,
-                span,
-                kind: EntityKind::Misc,
-            };
+            let mention = Mention::over(ner, title, EntityKind::Misc);
             titled.push((first, first + inside, mention));
         }
     }
