@@ -526,7 +526,9 @@ pub fn vote_kinds(locals: &mut [Local]) {
         } else if let Some(evidence) = match local.tagged {
             EntityKind::Person => names::place_word(&local.name),
             EntityKind::Organization
-                if local.is_unlinked() && !firms_named_so.contains(&*local.key) =>
+                if place_named.contains(&*local.key)
+                    && local.is_unlinked()
+                    && !firms_named_so.contains(&*local.key) =>
             {
                 names::place_ending(&local.name)
             }

@@ -158,7 +158,13 @@ pub fn link_within_articles(
                 && tagged_organisation.contains(&local.key)
                 && !names::is_known_place(&local.name)
                 && !towns.contains(&local.key);
-            if kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place {
+            // A name the collection gives a firm with a legal form is that firm (`Salomon`
+            // is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco Inc); a "person"
+            // beside a firm it can stand for is that firm whatever the collection names
+            // (`Disney`, of `The Disney Co` too, beside `Walt Disney Co`).
+            if (kind == EntityKind::Organization || firm_tagged_person || firm_tagged_place)
+                && (firm_tagged_person || !firms.contains(&*local.key))
+            {
                 // (key, how, the name as the article writes it: evidence quotes it, since a
                 // key in title case reads `Us Department Of Agriculture`)
                 let mut fulls: Vec<(&str, ShortFor, &str)> = others
@@ -180,14 +186,6 @@ pub fn link_within_articles(
                     .collect();
                 crate::sort::unstable(&mut fulls);
                 fulls.dedup_by_key(|(key, _, _)| *key);
-                // A name the collection gives a firm with a legal form is that firm
-                // (`Salomon` is Salomon Inc, not Salomon Brothers Inc; `Texaco` is Texaco
-                // Inc); a "person" beside a firm it can stand for is that firm whatever
-                // the collection names (`Disney`, of `The Disney Co` too, beside `Walt
-                // Disney Co`).
-                if firms.contains(&*local.key) && !firm_tagged_person {
-                    fulls.clear();
-                }
                 // A first word over later words (`Douglas` beside `Douglas Aircraft Co` and
                 // `McDonnell Douglas Corp`).
                 if fulls.len() > 1
