@@ -105,6 +105,18 @@ impl Local {
         }
     }
 
+    /// Whether its article spells it out as a term ([`Rule::SpelledOut`]): still free to
+    /// join the name the collection spells it as (`EEP`, the Export Enhancement Program).
+    pub(super) fn is_spelled_out(&self) -> bool {
+        matches!(
+            &self.fate,
+            Fate::Kept {
+                because: Some((Rule::SpelledOut, _)),
+                ..
+            }
+        )
+    }
+
     pub(super) fn is_unlinked(&self) -> bool {
         matches!(&self.fate, Fate::Kept { because: None, .. })
     }
@@ -137,6 +149,16 @@ impl Local {
     }
 }
 
+/// What one article's own text says of one of its names, whatever the collection says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OwnReading {
+    Nothing,
+    /// Named only as a code in angle brackets (`<MD>`).
+    OnlyBracketed,
+    /// An acronym spelt out in lower case right before it ("commercial paper (CP)").
+    SpelledOut,
+}
+
 /// Every article's entities as locals, in article then entity order, and each article's
 /// range, built an article at a time: the articles in order, then [`LocalsBuilder::finish`].
 #[derive(Default)]
@@ -144,9 +166,9 @@ pub struct LocalsBuilder {
     locals: Vec<Local>,
     ranges: Vec<std::ops::Range<usize>>,
     positions: HashMap<Name, Positions>,
-    /// For each local, whether its article names it only as a code in angle brackets (all
-    /// the stage needs of a local's own positions: a flag, not ten counts, per local).
-    only_bracketed: Vec<bool>,
+    /// For each local, what its article's own text says of it (all the stage needs of a
+    /// local's own positions: a byte, not ten counts, per local).
+    own_readings: Vec<OwnReading>,
     /// Every name and key seen, once.
     interned: HashSet<Name>,
 }
@@ -157,7 +179,7 @@ impl LocalsBuilder {
     pub fn reserve_for(&mut self, found: &AnnotationStore) {
         let locals: usize = (0..found.len()).map(|i| found.entity_count(i)).sum();
         self.locals.reserve_exact(locals);
-        self.only_bracketed.reserve_exact(locals);
+        self.own_readings.reserve_exact(locals);
         self.ranges.reserve_exact(found.len());
     }
 
@@ -181,8 +203,13 @@ impl LocalsBuilder {
                 .entry(Name::clone(&key))
                 .or_default()
                 .add(count);
-            self.only_bracketed
-                .push(count.mentions > 0 && count.bracketed_code == count.mentions);
+            self.own_readings.push(if count.spelled_out > 0 {
+                OwnReading::SpelledOut
+            } else if count.mentions > 0 && count.bracketed_code == count.mentions {
+                OwnReading::OnlyBracketed
+            } else {
+                OwnReading::Nothing
+            });
             self.locals.push(Local {
                 article: position as u32,
                 entity: entity as u32,
@@ -219,12 +246,23 @@ impl LocalsBuilder {
             mut locals,
             ranges,
             positions,
-            only_bracketed,
+            own_readings,
             interned: _,
         } = self;
-        for (local, only_bracketed) in locals.iter_mut().zip(only_bracketed) {
+        for (local, own) in locals.iter_mut().zip(own_readings) {
             if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
                 local.fate = Fate::Dropped(rule, evidence.into());
+            } else if own == OwnReading::SpelledOut {
+                let evidence = format!(
+                    "the article spells {} out in lower case right before it",
+                    local.name
+                );
+                local.link(
+                    EntityKind::Misc,
+                    local.key.clone(),
+                    Rule::SpelledOut,
+                    evidence,
+                );
             } else if let Some(evidence) = firm_by_context(local, &positions) {
                 local.link(
                     EntityKind::Organization,
@@ -239,7 +277,7 @@ impl LocalsBuilder {
                     Rule::MiscWord,
                     evidence,
                 );
-            } else if only_bracketed {
+            } else if own == OwnReading::OnlyBracketed {
                 // In this article the name is only a code (`<MD>` for McDonnell Douglas), even
                 // if elsewhere the same letters name something (`Md.`, Maryland).
                 local.fate = Fate::Dropped(
@@ -469,7 +507,7 @@ pub fn vote_kinds(locals: &mut [Local]) {
     let firms_named_so = firm_keys_among(locals, |key| place_named.contains(key));
     for local in locals.iter_mut() {
         if let Some(full) = names::measure_spelt_out(&local.name)
-            && local.is_unlinked()
+            && (local.is_unlinked() || local.is_spelled_out())
             && !others.contains(&(local.article, local.key.clone()))
         {
             let evidence = format!("{} is short for {full}, an economic measure", local.name);
@@ -545,7 +583,7 @@ pub fn vote_kinds(locals: &mut [Local]) {
     }
     legal_form_names(locals);
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
-    for local in locals.iter() {
+    for local in locals.iter().filter(|l| !l.is_spelled_out()) {
         if let Some((kind, _)) = local.target() {
             votes.entry(&*local.key).or_default()[kind_slot(kind)] += 1;
         }
@@ -834,7 +872,7 @@ pub fn expand_acronyms(locals: &mut [Local], annotations: AnnotationSource<'_>) 
             continue;
         };
         let may_expand = matches!(acronym_kind, EntityKind::Organization | EntityKind::Misc);
-        if !local.by_own_name()
+        if !(local.by_own_name() || local.is_spelled_out())
             || !may_expand
             || !names::is_acronym(&local.name)
             || firms_by_letters.contains(&(local.article, Name::clone(&local.key)))

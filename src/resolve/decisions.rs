@@ -58,6 +58,11 @@ pub enum Rule {
     /// Kind changed: a person- or place-tagged name whose mentions mostly stand before a
     /// firm's stock or shareholders (`Valor ordinary shares`, `Kingsbridge common stock`).
     FirmContext,
+    /// Kind changed: an acronym its article spells out in lower case right before it
+    /// ("commercial paper (CP)", "certificates of deposit (CDs)") names a term there, not a
+    /// body: that article's reading, which neither votes on the letters' kind elsewhere nor
+    /// is outvoted (`CP` is also Canadian Pacific Ltd).
+    SpelledOut,
     /// Kind changed: a person-tagged name of two words or more that other articles give as
     /// an organisation with a legal form (`James Capel` of `James Capel and Co`).
     LegalForm,
@@ -119,6 +124,7 @@ impl Rule {
                 | Self::NameHead
                 | Self::ShortFormInArticle
                 | Self::CountryInArticle
+                | Self::SpelledOut
         )
     }
 
@@ -143,6 +149,7 @@ impl Rule {
             Self::MiscWord => "currency, agreement, law, event or economic measure",
             Self::FirmName => "first words of firms' names",
             Self::FirmContext => "stands before a firm's stock or shareholders",
+            Self::SpelledOut => "a term its article spells out in lower case",
             Self::LegalForm => "named with a legal form elsewhere",
             Self::RolePrefix => "role before the name",
             Self::SameArticleFullName => "same article names the full name",

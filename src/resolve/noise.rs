@@ -6,6 +6,7 @@
 //! stands, not for how it is spelt.
 
 use crate::corpus::Article;
+use crate::extract::entities::spelled_out;
 use crate::extract::{Annotations, structure};
 use crate::span::ByteSpan;
 
@@ -31,6 +32,9 @@ pub struct Positions {
     pub table: u32,
     /// Between angle brackets, in capitals (`<SRD>`).
     pub bracketed_code: u32,
+    /// An acronym right after the lower-case words it abbreviates ("commercial paper
+    /// (CP)"): its article defines a term.
+    pub spelled_out: u32,
     /// Followed by a number, as a month by its day (`Jan 15`, `Jan. 2`).
     pub before_number: u32,
     /// Followed by a lone capital letter, as a share class or a series (`Class A`).
@@ -63,6 +67,7 @@ impl Positions {
         self.sign_off += other.sign_off;
         self.table += other.table;
         self.bracketed_code += other.bracketed_code;
+        self.spelled_out += other.spelled_out;
         self.before_number += other.before_number;
         self.before_letter += other.before_letter;
         self.before_lowercase += other.before_lowercase;
@@ -144,6 +149,9 @@ pub fn positions(article: &Article, found: &Annotations) -> Vec<Positions> {
             && !name.chars().any(char::is_lowercase)
         {
             count.bracketed_code += 1;
+        }
+        if spelled_out::is_spelled_out(before, name) {
+            count.spelled_out += 1;
         }
         let next_word = after
             .strip_prefix('.')

@@ -886,6 +886,44 @@ fn an_acronym_spelt_out_elsewhere_joins_its_full_name() {
 }
 
 #[test]
+fn an_acronym_its_article_spells_out_in_lower_case_is_that_articles_term_only() {
+    // Three stories' `CP` is Canadian Pacific; two spell `CP` out as commercial paper,
+    // where extraction made it a miscellany. Those two neither outvote the firm's nor are
+    // outvoted by it.
+    let firm = || {
+        doc(
+            "Canadian Pacific Ltd sold shares. CP said it would buy.",
+            &[("Canadian Pacific Ltd", Org), ("CP", Org)],
+        )
+    };
+    let paper = || {
+        doc(
+            "It sold commercial paper (CP) here. CP rates rose.",
+            &[("CP", Misc)],
+        )
+    };
+    let r = resolved(&[paper(), paper(), firm(), paper(), firm()]);
+    for term in [0, 1, 3] {
+        assert_eq!(ids(&r, term), ["misc:cp"], "article {term}");
+    }
+    for story in [2, 4] {
+        assert_eq!(
+            ids(&r, story),
+            ["organization:canadian-pacific-ltd"],
+            "article {story}"
+        );
+    }
+    // The letters in capitals before a bracket are no spelling out, nor are words in
+    // capitals.
+    let r = resolved(&[
+        doc("It sold Commercial Paper (CP) here.", &[("CP", Misc)]),
+        doc("CP said so. CP rose.", &[("CP", Org)]),
+        doc("CP said so.", &[("CP", Org)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["organization:cp"]);
+}
+
+#[test]
 fn an_article_that_calls_its_person_by_surname_gets_every_mention() {
     let text = "Stanislav Zas said. \"Quote,\" Zas concluded. Zas reminded them.";
     let (articles, mut annotations) = corpus(&[doc(text, &[("Stanislav Zas", Person)])]);

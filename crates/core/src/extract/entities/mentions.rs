@@ -7,6 +7,7 @@ use super::definitions;
 use super::gazetteer;
 use super::hashing::HashedMap;
 use super::model;
+use super::spelled_out;
 use super::titles;
 use super::tokens::{NerText, is_word};
 use crate::corpus::date::{is_weekday_name, month_number};
@@ -102,6 +103,7 @@ pub fn from_labels(doc: &Document<'_>, ner: &NerText, labels: &[u8]) -> Vec<Ment
     // After the votes: a sentence saying what a name is outweighs every reading of it.
     definitions::apply(doc.text, ner, &mut mentions);
     titles::apply(doc.text, ner, &mut mentions);
+    spelled_out::apply(doc.text, &mut mentions);
     mentions
 }
 

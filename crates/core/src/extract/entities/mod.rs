@@ -26,6 +26,7 @@ mod mentions;
 mod merge;
 pub mod model;
 mod roles;
+pub mod spelled_out;
 #[cfg(test)]
 mod tagged;
 mod titles;
