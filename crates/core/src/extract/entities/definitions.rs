@@ -299,6 +299,71 @@ const AFTER_INTRODUCED: &[&str] = &[
 /// Lewis D. Whitehead").
 const NOT_BEFORE_NAMES: &[&str] = &["capital", "firm", "carrier", "insurer", "publisher"];
 
+/// What a share of something is held in: the asset a name after "in" may be (`a 51 pct
+/// interest in the Cannon gold mine`, `its interest in Snyder's oil field`), which leaves
+/// the name's kind to the tagger.
+const HELD_ASSETS: &[&str] = &[
+    "mine",
+    "mines",
+    "field",
+    "fields",
+    "project",
+    "property",
+    "properties",
+    "plant",
+    "plants",
+    "prospect",
+    "deposit",
+    "well",
+    "wells",
+    "unit",
+    "block",
+    "concession",
+    "accumulation",
+    "reactor",
+    "station",
+    "claim",
+    "claims",
+];
+
+/// The kind a holding right before the name gives it: a firm's, as only a company has
+/// shares to hold: `a 43 pct stake in Husky`, `its stake in Progressive`, `a 57 pct
+/// interest in Husky`, `an equity interest in Snyder`. "Interest" only after a share or an
+/// equity's word (`pct`, `equity`, `minority`, `majority`, `controlling`): an interest in
+/// Brazil or in Reagan is no holding. Not after "the" (`a stake in the Cannon gold mine`),
+/// not before an asset's noun ([`HELD_ASSETS`]), not a listed place (`investment stakes in
+/// Mexico`).
+fn held_kind(text: &str, ner: &NerText, name: &Mention, sentence_end: usize) -> Option<EntityKind> {
+    let word = |t: usize| ner.tokens[t].span.slice(text);
+    let start = name.tokens.start;
+    let first = sentence_start(ner, start);
+    if start < first + 2 || word(start - 1) != "in" || name.kind == EntityKind::Organization {
+        return None;
+    }
+    let holding = match word(start - 2) {
+        "stake" | "stakes" | "stakeholding" | "shareholding" | "shareholdings" => true,
+        "interest" | "interests" => {
+            start >= first + 3
+                && matches!(
+                    word(start - 3),
+                    "pct" | "percent" | "%" | "equity" | "minority" | "majority" | "controlling"
+                )
+        }
+        _ => false,
+    };
+    // The asset's noun may follow a few modifiers: "Cannon gold mine", "Broussard oil and
+    // gas field".
+    let before_asset = (name.tokens.end..sentence_end)
+        .take(4)
+        .take_while(|&t| word(t).starts_with(|c: char| c.is_ascii_lowercase()))
+        .any(|t| HELD_ASSETS.contains(&word(t)));
+    // "a stake in Oporto-based Banco Totta": the adjective is the firm's seat.
+    let named = name.span.slice(text);
+    let is_adjective = named.ends_with("-based");
+    (holding && !before_asset && !is_adjective && !gazetteer::is_place(named))
+        .then_some(EntityKind::Organization)
+}
+
 /// The kind a category noun right before the name gives it: "the band Deadsy", "independent
 /// label Food", "American rock band, Eels.", "the drug Prozac"; for a place's category,
 /// also across "of": "the town of Bridgton", "the island of Divar". The name must end its
@@ -451,7 +516,9 @@ pub fn apply(text: &str, ner: &NerText, mentions: &mut [Mention]) {
         let kind = if address.is_some() {
             Some(EntityKind::Place)
         } else {
-            defined_kind(text, ner, m, end).or_else(|| named_kind(text, ner, m, end))
+            defined_kind(text, ner, m, end)
+                .or_else(|| named_kind(text, ner, m, end))
+                .or_else(|| held_kind(text, ner, m, end))
         };
         let Some(kind) = kind else {
             continue;
@@ -593,6 +660,69 @@ mod tests {
         ] {
             let found = kinds(text, &[(name, Person), (place, Place)]);
             assert!(found.contains(&(name.into(), Person)), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_stake_in_a_name_makes_it_a_firm() {
+        for (text, name, tagged) in [
+            (
+                "Union Faith would buy a 43 pct stake in Husky.",
+                "Husky",
+                Place,
+            ),
+            (
+                "Rainbow lifted its stake in Progressive to 52 pct.",
+                "Progressive",
+                Misc,
+            ),
+            ("Nova owns a 57 pct interest in Husky.", "Husky", Place),
+            (
+                "It has a substantial equity interest in Snyder.",
+                "Snyder",
+                Person,
+            ),
+            (
+                "The foundation's stake in Wurlitzer is below five pct.",
+                "Wurlitzer",
+                Place,
+            ),
+        ] {
+            assert_defined(text, name, tagged, Org);
+        }
+    }
+
+    #[test]
+    fn an_interest_a_mine_or_a_listed_place_keeps_the_taggers_kind() {
+        for (text, name, kind) in [
+            // An interest that is no holding.
+            (
+                "There is keen interest in Brazil among investors.",
+                "Brazil",
+                Place,
+            ),
+            ("He lost interest in Reagan early.", "Reagan", Person),
+            // An asset, not a firm.
+            (
+                "It has a 51 pct interest in Cannon gold mine.",
+                "Cannon",
+                Misc,
+            ),
+            (
+                "It bought a stake in the Broussard field.",
+                "Broussard",
+                Misc,
+            ),
+            // A listed place.
+            ("Japan cut its stakes in Mexico last year.", "Mexico", Place),
+            // A firm's seat.
+            (
+                "It took a stake in Oporto-based banks.",
+                "Oporto-based",
+                Misc,
+            ),
+        ] {
+            assert_kept(text, name, kind);
         }
     }
 
