@@ -770,6 +770,9 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         Some(format!(
             "“{written}” ends names of agreements, programmes and laws"
         ))
+    } else if has_legal_form(name) {
+        // `EMS Corp` is a firm.
+        None
     } else {
         economic_measure(&plain).map(|measure| format!("“{name}” names {measure}"))
     }
@@ -942,7 +945,23 @@ fn economic_measure(plain: &str) -> Option<&'static str> {
         (Some("interbank" | "offered"), "rate" | "rates") if plain.contains("interbank") => {
             Some("an interbank interest rate")
         }
-        (Some("texas"), "intermediate") | (None, "wti") => Some("a grade of crude oil"),
+        // `Brent` alone is the North Sea grade, whose name a person seldom bears alone.
+        (Some("texas"), "intermediate")
+        | (None, "wti" | "brent")
+        | (Some("brent"), "crude" | "blend") => Some("a grade of crude oil"),
+        // `West Texas Sour`, `Light Louisiana Sweet`; not `Robert Sweet`.
+        (Some(grade), "sour" | "sweet")
+            if matches!(grade, "light" | "heavy" | "medium") || gazetteer::is_place(grade) =>
+        {
+            Some("a grade of crude oil")
+        }
+        (None, "fob" | "cif") => Some("a trade term (free on board; cost, insurance, freight)"),
+        (None, "treasuries") => Some("US government securities"),
+        (None, "ems") | (Some("monetary"), "system")
+            if plain.starts_with("european") || last == "ems" =>
+        {
+            Some("the European Monetary System, an exchange-rate arrangement")
+        }
         _ => None,
     }
 }

@@ -557,6 +557,31 @@ fn currencies_agreements_and_party_tags_are_no_people_but_a_person_named_like_th
 }
 
 #[test]
+fn crude_grades_trade_terms_and_bonds_are_no_bodies_but_a_person_named_sweet_stays() {
+    let r = resolved(&[
+        doc("West Texas Sour rose.", &[("West Texas Sour", Org)]),
+        doc(
+            "Light Louisiana Sweet fell.",
+            &[("Light Louisiana Sweet", Org)],
+        ),
+        doc("Brent Crude fell.", &[("Brent Crude", Org)]),
+        doc("It sold wheat FOB Gulf.", &[("FOB", Org)]),
+        doc("Treasuries rallied.", &[("Treasuries", Org)]),
+        doc("The EMS realignment.", &[("EMS", Org)]),
+        doc("Robert Sweet said.", &[("Robert Sweet", Person)]),
+        doc("Orville Sweet said.", &[("Orville Sweet", Person)]),
+        doc("EMS Corp said.", &[("EMS Corp", Org)]),
+    ]);
+    for article in 0..6 {
+        let id = ids(&r, article)[0];
+        assert!(id.starts_with("misc:"), "article {article}: {id}");
+    }
+    assert_eq!(ids(&r, 6), ["person:robert-sweet"]);
+    assert_eq!(ids(&r, 7), ["person:orville-sweet"]);
+    assert_eq!(ids(&r, 8)[0].split(':').next(), Some("organization"));
+}
+
+#[test]
 fn a_kind_without_a_majority_stays_per_article() {
     let r = resolved(&[
         doc("Jordan said.", &[("Jordan", Person)]),

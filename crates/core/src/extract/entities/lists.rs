@@ -57,7 +57,14 @@ Far East|Eurasia|Oceania|Antarctica|Arctic|Atlantic|Pacific|Indian Ocean|Mediter
 North Sea|Red Sea|Persian Gulf|Gulf|Gulf of Mexico|Caribbean|Persian Gulf|Strait of Hormuz|Suez Canal|Panama Canal|\
 Danube|Rhine|Volga|Nile|Amazon|Mississippi|Thames|Yangtze|Jordan River|Golan Heights|Sinai|Alps|Himalayas|Andes|Urals|\
 Lake Sevan|Syunik|Tavush|Zangezur|Lachin|Nakhichevan|Nakhchivan|Wall Street|Silicon Valley|Midwest|New England|\
-West Africa|East Africa|Southeast Asia|Central Asia|South Asia|East Asia|Western Europe|Eastern Europe|Horn of Africa";
+West Africa|East Africa|Southeast Asia|Central Asia|South Asia|East Asia|Western Europe|Eastern Europe|Horn of Africa|\
+Fujian|Gansu|Guangxi|Guizhou|Hainan|Hebei|Heilongjiang|Henan|Hubei|Hunan|Jilin|Qinghai|Shaanxi|Shandong|Shanxi|Yunnan|\
+Zhejiang|Inner Mongolia|Ningxia|Alagoas|Amapa|Amazonas|Ceara|Espirito Santo|Maranhao|\
+Minas Gerais|Paraiba|Pernambuco|Piaui|Rondonia|Roraima|Santa Catarina|Sergipe|\
+Tocantins|Uttar Pradesh|Madhya Pradesh|Maharashtra|Karnataka|Kerala|Rajasthan|Bihar|Orissa|Assam|Haryana|\
+New South Wales|Western Australia|South Australia|Northern Territory|New Brunswick|Newfoundland|\
+Yukon|Sabah|Sarawak|Johor|Selangor|Kalimantan|Sulawesi|Luzon|Baluchistan|Provence|Alsace|Hesse|Lower Saxony|Westphalia|\
+Baden-Wuerttemberg|Flanders|Wallonia|Galicia|Cornwall";
 
 /// International and well-known organisations, parties, agencies, companies.
 pub const ORGANIZATIONS: &str = "United Nations|UN|U.N.|UN Security Council|Security Council|General Assembly|\
