@@ -437,10 +437,12 @@ fn noise_verdict(
             ),
         ));
     }
-    // A place in a table row is still a place (trade tables list countries).
+    // A place in a table row is still a place (trade tables list countries), and a firm
+    // with its legal form a firm (`V.I. Corp`, whose key is the letters of a table's `VI`).
     if share(p.table) >= NOISE_SHARE
         && p.table_articles >= NOISE_ARTICLES
         && !names::is_known_place(name)
+        && !names::has_legal_form(name)
     {
         return Some((
             Rule::TableToken,

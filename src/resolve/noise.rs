@@ -253,9 +253,10 @@ fn lines(text: &str, body: ByteSpan) -> (Vec<(ByteSpan, LineShape)>, Option<Byte
 /// The shape of one trimmed line (not yet knowing whether it is the last): a table line is
 /// short, has no sentence punctuation, holds numbers or is four words or fewer, and holds
 /// the lowercase abbreviations of a financial table (`cts`, `vs`, `mln`, `mths`: every
-/// lowercase word five letters or fewer, at least one). A sports standings row
-/// (`Northampton 5 3 1 1 10 6 10`) has no lowercase word and is not a table line here: its
-/// names are real.
+/// lowercase word five letters or fewer, at least one), or, without them, quantities in
+/// half its words or more and no small count (a statistics table's row). A sports standings row
+/// (`Northampton 5 3 1 1 10 6 10`) has neither and is not a table line here: its names are
+/// real.
 fn shape(line: &str) -> LineShape {
     let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':', ';', ',']);
     if ends_sentence {
@@ -272,11 +273,37 @@ fn shape(line: &str) -> LineShape {
         .peekable();
     let has_lowercase = lowercase.peek().is_some();
     let abbreviations_only = lowercase.all(|w| w.chars().count() <= 5);
-    if words <= 12 && (numbers > 0 || words <= 4) && has_lowercase && abbreviations_only {
+    // Quantities say a statistics table's row without any lower-case word (`Start Stcks
+    // 1,905   1,905    1,425`, `Start Stcks     212     212`): two or more, in half its
+    // words or more, each of three digits or more or with a decimal point, and no count of
+    // one or two digits, which a standings or results row has (`Dallas 10 6 0 .625 385`).
+    let (mut quantities, mut counts) = (0, 0);
+    for number in line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
+    {
+        if is_quantity(number) {
+            quantities += 1;
+        } else if number.bytes().all(|b| b.is_ascii_digit()) {
+            counts += 1;
+        }
+    }
+    let statistics_row = quantities >= 2 && quantities * 2 >= words && counts == 0;
+    if words <= 12
+        && (numbers > 0 || words <= 4)
+        && ((has_lowercase && abbreviations_only) || statistics_row)
+    {
         LineShape::Table
     } else {
         LineShape::Prose
     }
+}
+
+/// Whether `number` (digits, commas, points) is a quantity rather than a count: three
+/// digits or more (`212`, `1,905`) or a decimal (`4.5`, `.625`).
+fn is_quantity(number: &str) -> bool {
+    number.contains('.') || number.bytes().filter(u8::is_ascii_digit).count() >= 3
 }
 
 #[cfg(test)]
@@ -286,7 +313,9 @@ mod tests {
     #[test]
     fn lines_are_prose_tables_or_a_sign_off() {
         let text = "NEW YORK, March 3 - Acme Inc said profits rose.\n\nShr 25 cts vs 20 cts\n\
-                    Nine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nNorthampton 5 3 1 1 10 6 10\nA long line with many words but no final stop that goes on and on and on\n\nReuter\n";
+                    Nine Mths\nShr 1.20 dlrs vs 1.10 dlrs\nNorthampton 5 3 1 1 10 6 10\n\
+                    Start Stcks  1,905   1,905    1,425\nDallas 10 6 0 .625 385 330\n\
+                    A long line with many words but no final stop that goes on and on and on\n\nReuter\n";
         let shapes: Vec<LineShape> = lines(text, ByteSpan::new(0, text.len()))
             .0
             .into_iter()
@@ -298,6 +327,8 @@ mod tests {
                 LineShape::Prose,
                 LineShape::Table,
                 LineShape::Table,
+                LineShape::Table,
+                LineShape::Prose,
                 LineShape::Table,
                 LineShape::Prose,
                 LineShape::Prose,

@@ -172,6 +172,24 @@ fn table_tokens_tickers_initials_and_legal_forms_are_dropped_but_places_in_table
 }
 
 #[test]
+fn a_statistics_rows_label_is_dropped_but_a_firm_with_its_legal_form_stays() {
+    // A supply table's rows carry no lower-case word, only quantities.
+    let table = || {
+        doc(
+            "USDA gave the figures.\nStart Stcks  1,905   1,905    1,425\nVI  2,087   2,087    2,425\nV.I. Corp said it grew.\n",
+            &[("Start Stcks", Person), ("V.I. Corp", Org), ("VI", Place)],
+        )
+    };
+    let r = resolved(&[table(), table(), table()]);
+    assert!(dropped(&r, "Start Stcks", Rule::TableToken));
+    assert!(
+        ids(&r, 0).contains(&"organization:v-i-corp"),
+        "{:?}",
+        ids(&r, 0)
+    );
+}
+
+#[test]
 fn a_code_in_angle_brackets_is_dropped_where_it_is_only_a_code() {
     let r = resolved(&[
         doc(
