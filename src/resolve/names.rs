@@ -77,6 +77,7 @@ const STATE_ABBREVIATIONS: &[&[&str]] = &[
 
 /// Words that end an organisation's name and never a person's.
 const ORGANISATION_ENDINGS: &[&str] = &[
+    "mij",
     "ltd",
     "inc",
     "corp",
@@ -436,8 +437,27 @@ pub fn ends_like_organisation(name: &str) -> bool {
     let plain = plain_key(name);
     let mut it = words(&plain);
     let last = it.next_back();
-    it.next().is_some() && last.is_some_and(|w| ORGANISATION_ENDINGS.contains(&w))
+    it.next().is_some()
+        && last.is_some_and(|w| {
+            ORGANISATION_ENDINGS.contains(&w)
+                || ORGANISATION_COMPOUNDS.iter().any(|end| w.ends_with(end))
+        })
 }
+
+/// How German and Dutch firms' and banks' names end, as the last part of a compound
+/// (`Creditanstalt-Bankverein`, `Hessische Landesbank`, `Mannesmann Roehrenwerke`), or the
+/// Dutch company's abbreviation (`Graan Elevator Mij`, for Maatschappij): no person's name
+/// ends so.
+const ORGANISATION_COMPOUNDS: &[&str] = &[
+    "anstalt",
+    "gesellschaft",
+    "girozentrale",
+    "landesbank",
+    "sparkasse",
+    "verein",
+    "versicherung",
+    "werke",
+];
 
 /// Words that begin firms' and banks' names in other languages and never a person's
 /// (`Banque Paribas`, `Credit Lyonnais`, `Usines Renault`).
@@ -758,6 +778,8 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         || plain.ends_with("currency units")
     {
         Some(format!("“{written}” names a currency"))
+    } else if HOLIDAYS.contains(&plain.as_str()) {
+        Some(format!("“{name}” names a holiday"))
     } else if let Some(evidence) = event_word(name, &plain) {
         Some(evidence)
     } else if is_designation(name) {
@@ -777,6 +799,19 @@ pub fn misc_word(name: &str, tagged: EntityKind) -> Option<String> {
         economic_measure(&plain).map(|measure| format!("“{name}” names {measure}"))
     }
 }
+
+/// Holidays, which the tagger reads as people or bodies by their capital (`Christmas`: 9
+/// Reuters articles' "person").
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "diwali",
+    "new year",
+];
 
 /// Whether a one-word name is a model's designation, an aircraft's, an engine's, a
 /// missile's or a product's: one to three capitals, a hyphen or not, two to four digits and

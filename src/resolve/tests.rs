@@ -600,6 +600,33 @@ fn crude_grades_trade_terms_and_bonds_are_no_bodies_but_a_person_named_sweet_sta
 }
 
 #[test]
+fn holidays_are_no_people_and_german_and_dutch_firms_compounds_are_firms() {
+    let r = resolved(&[
+        doc("Sales rose before Christmas.", &[("Christmas", Person)]),
+        doc(
+            "Creditanstalt-Bankverein said so.",
+            &[("Creditanstalt-Bankverein", Person)],
+        ),
+        doc(
+            "Graan Elevator Mij said so.",
+            &[("Graan Elevator Mij", Person)],
+        ),
+        doc(
+            "Hessische Landesbank said so.",
+            &[("Hessische Landesbank", Person)],
+        ),
+        // A surname ending like a bank's is no compound.
+        doc("Chubby Eubank said so.", &[("Chubby Eubank", Person)]),
+    ]);
+    assert_eq!(ids(&r, 0), ["misc:christmas"]);
+    for article in 1..4 {
+        let id = ids(&r, article)[0];
+        assert!(id.starts_with("organization:"), "article {article}: {id}");
+    }
+    assert_eq!(ids(&r, 4), ["person:chubby-eubank"]);
+}
+
+#[test]
 fn a_kind_without_a_majority_stays_per_article() {
     let r = resolved(&[
         doc("Jordan said.", &[("Jordan", Person)]),
