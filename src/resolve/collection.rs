@@ -375,6 +375,12 @@ fn noise_verdict(
             "a lawmaker's party and state (R-Kan.)".into(),
         ));
     }
+    if names::is_described_group(name) {
+        return Some((
+            Rule::NotAName,
+            "a description of people by country and trade (U.S. Officials)".into(),
+        ));
+    }
     if names::is_credit_rating(name) {
         return Some((
             Rule::NotAName,

@@ -741,6 +741,30 @@ pub fn is_credit_rating(name: &str) -> bool {
         && (grade.len() >= 2 || !suffix.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// Whether the name describes people by where they are from and what they do, as a
+/// title-case headline writes it (`U.S. Officials`, `U.K. Bankers`, `U.N. Diplomats`):
+/// two words, a country's or body's name or a nationality, then a plural trade. A union's
+/// name has more words (`Canadian Auto Workers`).
+pub fn is_described_group(name: &str) -> bool {
+    const TRADES: &[&str] = &[
+        "analysts",
+        "bankers",
+        "diplomats",
+        "economists",
+        "experts",
+        "farmers",
+        "officials",
+        "sources",
+        "traders",
+    ];
+    let Some((origin, trade)) = name.trim().rsplit_once(' ') else {
+        return false;
+    };
+    !origin.contains(' ')
+        && TRADES.contains(&trade.to_ascii_lowercase().as_str())
+        && (is_country_or_nationality(origin) || is_acronym(origin))
+}
+
 /// Whether the name is a US lawmaker's party and state as news writes them after the name
 /// (`R-Kan.`, `D-N.J.`): a party letter, a hyphen, a state's abbreviation.
 pub fn is_party_tag(name: &str) -> bool {

@@ -627,6 +627,24 @@ fn holidays_are_no_people_and_german_and_dutch_firms_compounds_are_firms() {
 }
 
 #[test]
+fn a_headlines_group_of_officials_is_no_name_but_a_union_is() {
+    let r = resolved(&[
+        doc(
+            "U.S. Officials Say Talks Stall.",
+            &[("U.S. Officials", Org)],
+        ),
+        doc("U.K. Bankers Wary.", &[("U.K. Bankers", Org)]),
+        doc(
+            "Canadian Auto Workers struck.",
+            &[("Canadian Auto Workers", Org)],
+        ),
+    ]);
+    assert!(dropped(&r, "U.S. Officials", Rule::NotAName));
+    assert!(dropped(&r, "U.K. Bankers", Rule::NotAName));
+    assert_eq!(ids(&r, 2), ["organization:canadian-auto-workers"]);
+}
+
+#[test]
 fn a_kind_without_a_majority_stays_per_article() {
     let r = resolved(&[
         doc("Jordan said.", &[("Jordan", Person)]),
