@@ -444,10 +444,10 @@ pub fn ends_like_organisation(name: &str) -> bool {
         })
 }
 
-/// How German and Dutch firms' and banks' names end, as the last part of a compound
-/// (`Creditanstalt-Bankverein`, `Hessische Landesbank`, `Mannesmann Roehrenwerke`), or the
-/// Dutch company's abbreviation (`Graan Elevator Mij`, for Maatschappij): no person's name
-/// ends so.
+/// How German firms' and banks' names end, as the last part of a compound
+/// (`Creditanstalt-Bankverein`, `Hessische Landesbank`, `Mannesmann Roehrenwerke`): no
+/// person's name ends so. (The Dutch company's `Mij`, for Maatschappij, is a whole word of
+/// [`ORGANISATION_ENDINGS`].)
 const ORGANISATION_COMPOUNDS: &[&str] = &[
     "anstalt",
     "gesellschaft",
@@ -761,7 +761,7 @@ pub fn is_described_group(name: &str) -> bool {
         return false;
     };
     !origin.contains(' ')
-        && TRADES.contains(&trade.to_ascii_lowercase().as_str())
+        && TRADES.iter().any(|t| t.eq_ignore_ascii_case(trade))
         && (is_country_or_nationality(origin) || is_acronym(origin))
 }
 

@@ -19,7 +19,7 @@
 //! [`named_kind`]).
 
 use super::gazetteer;
-use super::mentions::{Mention, sentence_start};
+use super::mentions::{Mention, is_based_adjective, sentence_start};
 use super::tokens::{NerText, is_word};
 use crate::extract::EntityKind;
 use crate::extract::quotes::cues;
@@ -358,9 +358,8 @@ fn held_kind(text: &str, ner: &NerText, name: &Mention, sentence_end: usize) -> 
         .take_while(|&t| word(t).starts_with(|c: char| c.is_ascii_lowercase()))
         .any(|t| HELD_ASSETS.contains(&word(t)));
     // "a stake in Oporto-based Banco Totta": the adjective is the firm's seat.
-    let named = name.span.slice(text);
-    let is_adjective = named.ends_with("-based");
-    (holding && !before_asset && !is_adjective && !gazetteer::is_place(named))
+    let is_seat = is_based_adjective(word(name.tokens.end - 1));
+    (holding && !before_asset && !is_seat && !gazetteer::is_place(name.span.slice(text)))
         .then_some(EntityKind::Organization)
 }
 

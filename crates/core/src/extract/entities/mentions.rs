@@ -644,7 +644,7 @@ fn split_person_before_place(text: &str, ner: &NerText, mentions: &mut Vec<Menti
 
 /// Whether a word is an adjective of where something is based (`London-based`,
 /// `U.S.-based`, `York-based` of `New York-based`).
-fn is_based_adjective(word: &str) -> bool {
+pub(super) fn is_based_adjective(word: &str) -> bool {
     word.len() > "-based".len()
         && word
             .get(word.len() - "-based".len()..)

@@ -31,9 +31,7 @@ fn acronym_letters(word: &str) -> Option<Vec<char>> {
         return None;
     }
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    let is_acronym =
-        (2..=8).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase);
-    is_acronym.then_some(letters)
+    (2..=8).contains(&letters.len()).then_some(letters)
 }
 
 /// Whether the text right before a mention of `acronym` spells it out in lower case: an
@@ -42,9 +40,11 @@ fn acronym_letters(word: &str) -> Option<Vec<char>> {
 /// of deposit (" before `CDs`). Shared by extraction and the resolve stage, which reads a
 /// term so defined as its article's reading only.
 pub fn is_spelled_out(before: &str, acronym: &str) -> bool {
-    let Some(letters) = acronym_letters(acronym) else {
-        return false;
-    };
+    acronym_letters(acronym).is_some_and(|letters| spells(before, &letters))
+}
+
+/// Whether the text before a mention spells out `letters` (see [`is_spelled_out`]).
+fn spells(before: &str, letters: &[char]) -> bool {
     let before = before.trim_end_matches(' ');
     let words = if let Some(rest) = before.strip_suffix('(') {
         rest.trim_end_matches(' ')
@@ -92,7 +92,7 @@ pub fn apply(text: &str, mentions: &mut [Mention]) {
         let before = text.get(..m.span.start).unwrap_or("");
         if let Some(letters) = acronym_letters(word(m))
             && !spelled.contains(&letters)
-            && is_spelled_out(before, word(m))
+            && spells(before, &letters)
         {
             spelled.push(letters);
         }
