@@ -384,6 +384,22 @@ fn a_view_fetches_only_the_parts_it_needs() {
             .all(|f| !matches!(f.name.kind, dossier::archive::Kind::Texts)),
         "a result list needs no full texts"
     );
+    // One entity's view counts its facets from its bucket's `keyfacets` part, not from
+    // the `facets` parts every other filtered view reads.
+    let kinds: Vec<Kind> = fetched.iter().map(|f| f.name.kind).collect();
+    assert!(kinds.contains(&Kind::KeyFacets), "{kinds:?}");
+    assert!(!kinds.contains(&Kind::Facets), "{kinds:?}");
+    let organizations = &results.facets.organizations.values;
+    assert!(!organizations.is_empty() && organizations.iter().all(|v| v.count > 0));
+    let (narrowed, _) = Filter::from_query_string("e=person:james-baker&q=said");
+    search_from(&mut archive, &mut source, &narrowed, Options::default()).unwrap();
+    assert!(
+        archive
+            .fetched()
+            .iter()
+            .any(|f| f.name.kind == Kind::Facets),
+        "a view filtered by more than one key counts from the postings"
+    );
     // The article text is one more part away, and comes back as it was stored.
     let doc = results.hits[0].doc;
     let needs = archive.text(doc).unwrap_err();

@@ -60,10 +60,14 @@ pub enum Kind {
     /// `fates`), so that only the views looking a key up read them, not every link's
     /// catalogue.
     BucketList,
+    /// Per key of one `entities`, `speakers` or `fields` bucket, the facet counts of the
+    /// view filtered by that key alone (a shared entity link counts its facets without the
+    /// `facets` parts).
+    KeyFacets,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 21] = [
+    const ALL: [(Kind, &'static str); 22] = [
         (Kind::Catalogue, "catalogue"),
         (Kind::Terms, "terms"),
         (Kind::Positions, "positions"),
@@ -85,6 +89,7 @@ impl Kind {
         (Kind::Names, "names"),
         (Kind::Fates, "fates"),
         (Kind::BucketList, "bucketlist"),
+        (Kind::KeyFacets, "keyfacets"),
     ];
 
     /// The file-name suffix.

@@ -8,7 +8,9 @@
 //! ([`Needs`]); the caller fetches them (asynchronously in the browser, from a folder
 //! natively: [`search_from`]), hands them to [`Archive::add`], and asks again. A view needs
 //! at most four rounds: catalogue; words (each with its typos' names), entities, speakers;
-//! expanded words and positions; the `docs` of the first page and the facet postings.
+//! expanded words and positions; the `docs` of the first page and the facet postings (or,
+//! for a view filtered by one entity, speaker or metadata value alone, its bucket's
+//! `keyfacets` part: [`key_facets`]).
 //!
 //! # Format (version 1)
 //!
@@ -25,7 +27,7 @@
 //! kind     = "catalogue" | "terms" | "positions" | "lexicon" | "lexicon2" | "entities"
 //!          | "speakers" | "docs" | "texts" | "facets" | "doctable"
 //!          | "termtable" | "partlist" | "ids" | "profiles" | "fields" | "tallies"
-//!          | "mentioned" | "names" | "fates" | "bucketlist"
+//!          | "mentioned" | "names" | "fates" | "bucketlist" | "keyfacets"
 //! stored   = gzip(payload)            ; level 6, mtime 0, no file name: bytes depend on payload only
 //! payload  = "DSAR" version:u8 kind:u8 body   ; version = 1; kind = position in the list above
 //! varint   = LEB128 (u32/u64)         ; every number below is a varint unless said otherwise
@@ -71,6 +73,8 @@
 //! lexicon   = len { shared:len suffix:str df }                ; front-coded, sorted (by 1st char)
 //! lexicon2  = the same, terms grouped by their 2nd character  ; typos at the first character
 //! entities  = len { id:str name:str kind:str docs }           ; speakers: kind is empty
+//!             [ hash ]                                        ; its keyfacets part (absent:
+//!                                                             ;   built before them)
 //! fields    = the same layout, id = field US value (US = U+001F), name = value, kind = field
 //! tallies   = len { elsewhere:varint len { mentions quotes } } ; per value and posting of the
 //!                                                             ;   facets part of the same place
@@ -89,6 +93,10 @@
 //!                                                             ;   before quotes kept them)
 //! texts     = first_doc len { article-json:str annotations-json:str }  ; 32 documents each
 //! facets    = len { docs }                                    ; facet_values_per_part values each
+//! keyfacets = len { len { slot-gap articles } }               ; per entry of the bucket naming
+//!                                                             ;   it: the values its articles
+//!                                                             ;   share with it; slots number
+//!                                                             ;   the 4 tables, then the fields'
 //! partlist  = len { kind:varint hash size:varint }            ; every other part, sorted by name
 //!                                                             ; kind = its position in the list above
 //! ids       = len { id:str doc }                              ; sorted by id, ~2,048 per bucket
@@ -132,7 +140,10 @@
 //! `profiles` buckets were 52 KB of the catalogue): a catalogue that names those buckets
 //! itself still reads, and its lookups take one round fewer. Then a facet value's key
 //! was written only where it does not follow from its label ([`crate::index::slug`]):
-//! an older catalogue spells every key, and reads the same. (A section is written whenever a later one is, so a
+//! an older catalogue spells every key, and reads the same. Then each `entities`,
+//! `speakers` and `fields` bucket named a `keyfacets` part after its entries
+//! ([`key_facets`]): without it a view of one key counts its facets from the `facets`
+//! parts, as every other filtered view does. (A section is written whenever a later one is, so a
 //! catalogue with a layout always has a `mentioned` table: every build that writes the
 //! layout also writes mentioned dates.)
 //!
@@ -151,6 +162,7 @@
 pub mod codec;
 pub mod curated;
 pub mod fates;
+pub mod key_facets;
 pub mod mentioned;
 pub mod names;
 pub mod parts;

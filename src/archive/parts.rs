@@ -891,11 +891,14 @@ pub struct KeyedDocs {
     pub docs: Vec<u32>,
 }
 
-/// An `entities` or `speakers` bucket.
+/// An `entities`, `speakers` or `fields` bucket.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyedPart {
     /// Sorted by key.
     pub entries: Vec<KeyedDocs>,
+    /// The `keyfacets` part with each entry's view's facet counts, in the same order
+    /// ([`super::key_facets`]); `None` in archives built before them.
+    pub key_facets: Option<PartName>,
 }
 
 impl KeyedPart {
@@ -908,6 +911,9 @@ impl KeyedPart {
             enc.str(&e.kind);
             enc.docs(&e.docs);
         });
+        if let Some(name) = &self.key_facets {
+            enc.name(name);
+        }
         enc.into_bytes()
     }
 
@@ -922,12 +928,30 @@ impl KeyedPart {
                 docs: dec.docs()?,
             })
         })?;
-        done(&dec, Self { entries })
+        let key_facets = if dec.is_done() {
+            None
+        } else {
+            Some(dec.name(Kind::KeyFacets)?)
+        };
+        done(
+            &dec,
+            Self {
+                entries,
+                key_facets,
+            },
+        )
     }
 
     /// The entry of `key`.
     pub fn find(&self, key: &str) -> Option<&KeyedDocs> {
-        find_sorted(&self.entries, key, |e| &e.key)
+        self.position(key).map(|at| &self.entries[at])
+    }
+
+    /// Where the entry of `key` is.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries
+            .binary_search_by(|e| e.key.as_str().cmp(key))
+            .ok()
     }
 }
 

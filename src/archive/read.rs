@@ -11,6 +11,7 @@ mod edited;
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, open};
 use super::curated::Overlay;
 use super::fates::FatesPart;
+use super::key_facets::{KeyFacetsPart, slot_tables};
 use super::mentioned::MentionedPart;
 use super::names::{NameEntry, NamesPart, lookup_of, matches as name_matches};
 use super::parts::{
@@ -301,6 +302,7 @@ enum Decoded {
     Names(NamesPart),
     Fates(FatesPart),
     BucketList(BucketListPart),
+    KeyFacets(KeyFacetsPart),
 }
 
 /// An opened archive: its catalogue and every part fetched so far (kept: the next views
@@ -393,6 +395,7 @@ impl Archive {
             Kind::Names => Decoded::Names(NamesPart::decode(&body).map_err(fail)?),
             Kind::Fates => Decoded::Fates(FatesPart::decode(&body).map_err(fail)?),
             Kind::BucketList => Decoded::BucketList(BucketListPart::decode(&body).map_err(fail)?),
+            Kind::KeyFacets => Decoded::KeyFacets(KeyFacetsPart::decode(&body).map_err(fail)?),
             // Opened by Archive::open and by "Save for offline", never by a view.
             Kind::Catalogue | Kind::PartList => return Err(fail(Problem::WrongKind)),
         };
@@ -1068,7 +1071,7 @@ impl<'a> Lookup<'a> {
         let facets = if options.facet_values == 0 {
             Facets::default()
         } else {
-            self.facets(&matches, options.facet_values)
+            self.facets(filter, &matches, options.facet_values)
         };
         let (histogram, published, mentioned) = self.histogram(filter, &matches);
         let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
@@ -1373,16 +1376,33 @@ impl<'a> Lookup<'a> {
 
     /// Facet counts: the catalogue's own counts when everything matches, else the
     /// postings of the listed values intersected with the matches.
-    fn facets(&self, matches: &DocSet, per_facet: usize) -> Facets {
+    fn facets(&self, filter: &Filter, matches: &DocSet, per_facet: usize) -> Facets {
         let catalogue = self.catalogue();
-        let everything = matches.count() == catalogue.docs as usize;
-        let table = |table: &FacetTable| {
+        let matched = matches.count();
+        let everything = matched == catalogue.docs as usize;
+        let by_key = if everything || matched == 0 || !self.archive.overlay.is_empty() {
+            KeyCounts::NotKept
+        } else {
+            self.key_counts(filter)
+        };
+        // `at`: the table's place among `slot_tables`.
+        let table = |(at, table): (usize, &FacetTable)| {
             let counts: Vec<u32> = if everything {
                 table.values.iter().map(|v| v.count).collect()
+            } else if matched == 0 {
+                vec![0; table.values.len()]
             } else {
-                let postings = self.facet_postings(table);
-                let count = |docs: Option<&[u32]>| docs.map_or(0, |d| matches.count_in(d) as u32);
-                postings.into_iter().map(count).collect()
+                match &by_key {
+                    KeyCounts::Kept(per_table) => per_table.get(at).cloned().unwrap_or_default(),
+                    // Its part is asked for in this round; nothing is shown before it arrives.
+                    KeyCounts::Pending => vec![0; table.values.len()],
+                    KeyCounts::NotKept => {
+                        let postings = self.facet_postings(table);
+                        let count =
+                            |docs: Option<&[u32]>| docs.map_or(0, |d| matches.count_in(d) as u32);
+                        postings.into_iter().map(count).collect()
+                    }
+                }
             };
             top(
                 &counts,
@@ -1398,7 +1418,7 @@ impl<'a> Lookup<'a> {
             .collect();
         let [people, organizations, places, speakers] = &catalogue.facets;
         let [people, organizations, places, speakers] = if self.archive.overlay.is_empty() {
-            [people, organizations, places, speakers].map(table)
+            [(0, people), (1, organizations), (2, places), (3, speakers)].map(table)
         } else {
             self.edited_facets(matches, per_facet)
         };
@@ -1420,12 +1440,71 @@ impl<'a> Lookup<'a> {
             fields: catalogue
                 .fields
                 .iter()
-                .map(|field| FieldFacet {
+                .enumerate()
+                .map(|(at, field)| FieldFacet {
                     field: field.name.clone(),
-                    list: table(&field.table),
+                    list: table((4 + at, &field.table)),
                 })
                 .collect(),
         }
+    }
+
+    /// The facet counts of `filter`'s view from its key's `keyfacets` part, when the
+    /// filter is one entity, one speaker or one metadata value and nothing else (the
+    /// reader's own articles are counted apart, see [`super::with_own`]).
+    fn key_counts(&self, filter: &Filter) -> KeyCounts {
+        let catalogue = self.catalogue();
+        let keys = filter.entities.len() + filter.speakers.len() + filter.fields.len();
+        let narrowed = !TextQuery::parse(&filter.text).is_empty()
+            || filter.source.is_some()
+            || date_range(filter).is_some()
+            || filter.collection == Some(crate::query::Collection::Yours);
+        if keys != 1 || narrowed {
+            return KeyCounts::NotKept;
+        }
+        let (bucket, key) = if let Some(entity) = filter.entities.first() {
+            let name = catalogue
+                .entities
+                .get(bucket_of(entity.as_str(), catalogue.entities.len() as u32) as usize);
+            (
+                name.and_then(|&name| self.part(name)),
+                entity.as_str().to_string(),
+            )
+        } else if let Some(speaker) = filter.speakers.first() {
+            let name = catalogue
+                .speakers
+                .get(bucket_of(speaker, catalogue.speakers.len() as u32) as usize);
+            (name.and_then(|&name| self.part(name)), speaker.clone())
+        } else if let Some(condition) = filter.fields.first() {
+            let key = field_key(&condition.field, &condition.value);
+            (self.in_bucket(&catalogue.field_values, &key), key)
+        } else {
+            return KeyCounts::NotKept;
+        };
+        let Some(Decoded::Keyed(bucket)) = bucket else {
+            return KeyCounts::Pending;
+        };
+        let (Some(at), Some(name)) = (bucket.position(&key), bucket.key_facets) else {
+            return KeyCounts::NotKept;
+        };
+        let Some(Decoded::KeyFacets(part)) = self.part(name) else {
+            return KeyCounts::Pending;
+        };
+        let mut per_table: Vec<Vec<u32>> = slot_tables(catalogue)
+            .map(|t| vec![0; t.values.len()])
+            .collect();
+        let mut counts = part.keys.get(at).map_or(&[][..], Vec::as_slice).iter();
+        let mut next = counts.next();
+        let mut start = 0;
+        for table in &mut per_table {
+            let end = start + table.len();
+            while let Some(&(slot, articles)) = next.filter(|(slot, _)| (*slot as usize) < end) {
+                table[slot as usize - start] = articles;
+                next = counts.next();
+            }
+            start = end;
+        }
+        KeyCounts::Kept(per_table)
     }
 
     /// The people, organisations, places and speakers facets as the hand edits show them
@@ -1560,6 +1639,16 @@ impl<'a> Lookup<'a> {
 pub const FIND_COUNTED: usize = 50;
 
 /// The `limit` values found in most articles (ties by key), and how many were found.
+/// Where a view's facet counts come from, besides the facet postings.
+enum KeyCounts {
+    /// Not from a `keyfacets` part: the view is not one key's, or the archive has none.
+    NotKept,
+    /// From a part not fetched yet (asked for in this round).
+    Pending,
+    /// Per table of [`slot_tables`], per value, the key's view's count.
+    Kept(Vec<Vec<u32>>),
+}
+
 fn top_values(mut values: Vec<FacetValue>, limit: usize) -> FacetList {
     crate::sort::by(&mut values, |a, b| {
         b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))

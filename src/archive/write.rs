@@ -3,6 +3,7 @@
 
 use super::codec::{Kind, PartError, PartName, Problem, bucket_of, seal};
 use super::fates::{FATES_PER_PART, FatesPart};
+use super::key_facets::{KeyFacetsPart, SlotCounter};
 use super::mentioned::{self, MentionedChunk, MentionedTable};
 use super::names::{NAMES_PER_PART, NameEntry, NamesPart, word_starts};
 use super::parts::{
@@ -344,7 +345,6 @@ pub fn write_archive_in<'a, 'b>(
             docs: index.entity_docs(e as u32).to_vec(),
         })
         .collect();
-    let entities = store_buckets(&store, Kind::Entities, entity_entries, &mut stored)?;
     let speaker_entries: Vec<KeyedDocs> = index
         .speakers()
         .iter()
@@ -356,7 +356,6 @@ pub fn write_archive_in<'a, 'b>(
             docs: index.speaker_docs(s as u32).to_vec(),
         })
         .collect();
-    let speakers = store_buckets(&store, Kind::Speakers, speaker_entries, &mut stored)?;
 
     // Entity pages: profiles by the same key hash, one bucket built at a time.
     let weight: usize = (0..index.entities().len() as u32)
@@ -448,6 +447,8 @@ pub fn write_archive_in<'a, 'b>(
     let is_entity = |speaker: u32| speaker_entity.get(speaker as usize) != Some(&NONE);
     let mut facets: [FacetTable; 4] = Default::default();
     let mut tallies: [Vec<PartName>; 5] = Default::default();
+    // The postings of every value the facet tables keep, by slot (`key_facets::slot_tables`).
+    let mut slot_postings: Vec<&[u32]> = Vec::new();
     let candidates = [
         entity_table(EntityKind::Person),
         entity_table(EntityKind::Organization),
@@ -456,6 +457,7 @@ pub fn write_archive_in<'a, 'b>(
     ];
     for (at, mut values) in candidates.into_iter().enumerate() {
         facets[at] = store_facet_table(&store, layout, &mut values, &mut stored)?;
+        slot_postings.extend(values.iter().map(|v| v.2));
         tallies[at] = if at == 3 {
             store_tallies(
                 &store,
@@ -502,11 +504,6 @@ pub fn write_archive_in<'a, 'b>(
             })
         })
         .collect();
-    let field_values = if value_entries.is_empty() {
-        Vec::new()
-    } else {
-        store_buckets(&store, Kind::Fields, value_entries, &mut stored)?
-    };
     let mut fields = Vec::with_capacity(meta.fields().len());
     for field in meta.fields() {
         let mut values: Vec<(u32, FacetEntry, &[u32])> = field
@@ -524,12 +521,27 @@ pub fn write_archive_in<'a, 'b>(
             })
             .collect();
         let table = store_facet_table(&store, layout, &mut values, &mut stored)?;
+        slot_postings.extend(values.iter().map(|v| v.2));
         fields.push(FieldTable {
             name: field.name.clone(),
             articles: field.articles,
             table,
         });
     }
+
+    // Entities, speakers and metadata values: hash buckets by key, each naming the facet
+    // counts of its keys' views.
+    let counter = SlotCounter::new(n, &slot_postings);
+    drop(slot_postings);
+    let mut keyed = |kind, entries| store_buckets(&store, kind, entries, &counter, &mut stored);
+    let entities = keyed(Kind::Entities, entity_entries)?;
+    let speakers = keyed(Kind::Speakers, speaker_entries)?;
+    let field_values = if value_entries.is_empty() {
+        Vec::new()
+    } else {
+        keyed(Kind::Fields, value_entries)?
+    };
+    drop(counter);
 
     // Mentioned dates: groups by interval, cut into parts by start (`dates=mentioned`).
     let (known, year_unknown) = mentioned::groups_of(index);
@@ -859,11 +871,13 @@ fn store_bucket_lists(
     Ok(buckets)
 }
 
-/// Stores entries in hash buckets by key, sized by their postings.
+/// Stores entries in hash buckets by key, sized by their postings, each bucket naming a
+/// `keyfacets` part with its entries' views' facet counts, as `counter` counts them.
 fn store_buckets(
     store: &(impl Fn(Kind, Vec<u8>) -> io::Result<Stored> + Sync),
     kind: Kind,
     entries: Vec<KeyedDocs>,
+    counter: &SlotCounter,
     stored: &mut Vec<Stored>,
 ) -> io::Result<Vec<PartName>> {
     let postings: usize = entries.iter().map(|e| e.docs.len() + ENTRY_WEIGHT).sum();
@@ -872,15 +886,25 @@ fn store_buckets(
     for entry in entries {
         by_bucket[bucket_of(&entry.key, buckets) as usize].push(entry);
     }
-    let parts: Vec<Stored> = by_bucket
+    let parts: Vec<[Stored; 2]> = by_bucket
         .into_par_iter()
         .map(|mut entries| {
             entries.sort_by(|a, b| a.key.cmp(&b.key));
-            store(kind, KeyedPart { entries }.encode())
+            let mut scratch = Vec::new();
+            let keys = entries
+                .iter()
+                .map(|e| counter.counts(&e.docs, &mut scratch))
+                .collect();
+            let key_facets = store(Kind::KeyFacets, KeyFacetsPart { keys }.encode())?;
+            let part = KeyedPart {
+                entries,
+                key_facets: Some(key_facets.name),
+            };
+            Ok([store(kind, part.encode())?, key_facets])
         })
         .collect::<io::Result<_>>()?;
-    let names = parts.iter().map(|s| s.name).collect();
-    stored.extend(parts);
+    let names = parts.iter().map(|[bucket, _]| bucket.name).collect();
+    stored.extend(parts.into_iter().flatten());
     Ok(names)
 }
 

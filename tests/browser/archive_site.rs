@@ -354,12 +354,16 @@ async fn assert_top_value(app: &App, facet: &str, top: &(String, u64)) -> TestRe
     Ok(())
 }
 
-/// How many `facets` parts (facet postings) the browser asked the server for.
+/// How many parts of facet counts the browser asked the server for: `facets` parts (facet
+/// postings) and `keyfacets` parts (a view of one key alone counts from its bucket's).
 fn facet_parts_requested(app: &App) -> usize {
     app.server
         .requests()
         .iter()
-        .filter(|r| r.starts_with("GET /archive/parts/") && r.ends_with(".facets"))
+        .filter(|r| {
+            r.starts_with("GET /archive/parts/")
+                && (r.ends_with(".facets") || r.ends_with(".keyfacets"))
+        })
         .count()
 }
 
@@ -480,9 +484,17 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
             "the entity link fetched {fetched} bytes of a {whole}-byte archive (bound {bound})"
         );
         assert_archive_start_fetched_once_per_page_load(app, site);
-        // Facets and the timeline of the same view, exact for the whole archive.
+        // Facets and the timeline of the same view, exact for the whole archive; the
+        // facets counted at build time for the entity's view, not from the postings.
         assert_top_value(app, "organizations", &top_org).await?;
         app.wait_for(".timeline .histogram rect").await?;
+        let requests = app.server.requests();
+        let asked = |suffix: &str| requests.iter().filter(|r| r.ends_with(suffix)).count();
+        assert_eq!(
+            (asked(".keyfacets"), asked(".facets")),
+            (1, 0),
+            "the entity's view read its bucket's keyfacets part and no facet postings"
+        );
         // The reader opens the first hit from its texts part.
         let first = app.wait_for(".hit-link").await?;
         let title = first.text().await?;
