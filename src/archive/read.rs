@@ -922,9 +922,14 @@ impl<'a> Lookup<'a> {
     }
 
     fn keyed(&self, names: &[PartName], key: &str) -> Option<&'a KeyedDocs> {
+        self.keyed_part(names, key)?.find(key)
+    }
+
+    /// The bucket among `names` (`entities` or `speakers` parts) that holds `key`.
+    fn keyed_part(&self, names: &[PartName], key: &str) -> Option<&'a KeyedPart> {
         let name = *names.get(bucket_of(key, names.len() as u32) as usize)?;
         match self.part(name)? {
-            Decoded::Keyed(part) => part.find(key),
+            Decoded::Keyed(part) => Some(part),
             _ => None,
         }
     }
@@ -1463,25 +1468,24 @@ impl<'a> Lookup<'a> {
             return KeyCounts::NotKept;
         }
         let (bucket, key) = if let Some(entity) = filter.entities.first() {
-            let name = catalogue
-                .entities
-                .get(bucket_of(entity.as_str(), catalogue.entities.len() as u32) as usize);
-            (
-                name.and_then(|&name| self.part(name)),
-                entity.as_str().to_string(),
-            )
+            let key = entity.as_str().to_string();
+            (self.keyed_part(&catalogue.entities, &key), key)
         } else if let Some(speaker) = filter.speakers.first() {
-            let name = catalogue
-                .speakers
-                .get(bucket_of(speaker, catalogue.speakers.len() as u32) as usize);
-            (name.and_then(|&name| self.part(name)), speaker.clone())
+            (
+                self.keyed_part(&catalogue.speakers, speaker),
+                speaker.clone(),
+            )
         } else if let Some(condition) = filter.fields.first() {
             let key = field_key(&condition.field, &condition.value);
-            (self.in_bucket(&catalogue.field_values, &key), key)
+            let bucket = match self.in_bucket(&catalogue.field_values, &key) {
+                Some(Decoded::Keyed(part)) => Some(part),
+                _ => None,
+            };
+            (bucket, key)
         } else {
             return KeyCounts::NotKept;
         };
-        let Some(Decoded::Keyed(bucket)) = bucket else {
+        let Some(bucket) = bucket else {
             return KeyCounts::Pending;
         };
         let (Some(at), Some(name)) = (bucket.position(&key), bucket.key_facets) else {
@@ -1490,20 +1494,21 @@ impl<'a> Lookup<'a> {
         let Some(Decoded::KeyFacets(part)) = self.part(name) else {
             return KeyCounts::Pending;
         };
-        let mut per_table: Vec<Vec<u32>> = slot_tables(catalogue)
-            .map(|t| vec![0; t.values.len()])
-            .collect();
-        let mut counts = part.keys.get(at).map_or(&[][..], Vec::as_slice).iter();
-        let mut next = counts.next();
-        let mut start = 0;
-        for table in &mut per_table {
-            let end = start + table.len();
-            while let Some(&(slot, articles)) = next.filter(|(slot, _)| (*slot as usize) < end) {
-                table[slot as usize - start] = articles;
-                next = counts.next();
+        let slots: usize = slot_tables(catalogue).map(|t| t.values.len()).sum();
+        let mut dense = vec![0u32; slots];
+        for &(slot, articles) in part.keys.get(at).map_or(&[][..], Vec::as_slice) {
+            if let Some(count) = dense.get_mut(slot as usize) {
+                *count = articles;
             }
-            start = end;
         }
+        let mut rest = dense.as_slice();
+        let per_table = slot_tables(catalogue)
+            .map(|table| {
+                let (counts, after) = rest.split_at(table.values.len());
+                rest = after;
+                counts.to_vec()
+            })
+            .collect();
         KeyCounts::Kept(per_table)
     }
 
@@ -1638,7 +1643,6 @@ impl<'a> Lookup<'a> {
 /// found in most articles of the archive.
 pub const FIND_COUNTED: usize = 50;
 
-/// The `limit` values found in most articles (ties by key), and how many were found.
 /// Where a view's facet counts come from, besides the facet postings.
 enum KeyCounts {
     /// Not from a `keyfacets` part: the view is not one key's, or the archive has none.
@@ -1649,6 +1653,7 @@ enum KeyCounts {
     Kept(Vec<Vec<u32>>),
 }
 
+/// The `limit` values found in most articles (ties by key), and how many were found.
 fn top_values(mut values: Vec<FacetValue>, limit: usize) -> FacetList {
     crate::sort::by(&mut values, |a, b| {
         b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
