@@ -6,6 +6,7 @@
 use super::decisions::Rule;
 use super::names;
 use super::noise::{self, Positions};
+use super::repeats::Repeats;
 use crate::article_source::{AnnotationSource, AnnotationStore};
 use crate::corpus::Article;
 use crate::extract::{Annotations, Entity, EntityKind};
@@ -174,10 +175,14 @@ pub struct LocalsBuilder {
 }
 
 impl LocalsBuilder {
-    /// Room for exactly the locals of `found`, so a large collection's locals (a third of a
-    /// build's memory at its peak) are not doubled by the last growth of their vectors.
-    pub fn reserve_for(&mut self, found: &AnnotationStore) {
-        let locals: usize = (0..found.len()).map(|i| found.entity_count(i)).sum();
+    /// Room for exactly the locals of `found` but its repeats, so a large collection's
+    /// locals (a third of a build's memory at its peak) are not doubled by the last growth
+    /// of their vectors.
+    pub fn reserve_for(&mut self, found: &AnnotationStore, repeats: &Repeats) {
+        let locals: usize = (0..found.len())
+            .filter(|&i| !repeats.is_repeat(i))
+            .map(|i| found.entity_count(i))
+            .sum();
         self.locals.reserve_exact(locals);
         self.own_readings.reserve_exact(locals);
         self.ranges.reserve_exact(found.len());
@@ -226,6 +231,13 @@ impl LocalsBuilder {
             });
         }
         self.ranges.push(start..self.locals.len());
+    }
+
+    /// Adds the next article as a repeat of an earlier one ([`Repeats`]): no locals of its
+    /// own, an empty range, its first copy's verdicts later.
+    pub fn add_repeat(&mut self) {
+        let end = self.locals.len();
+        self.ranges.push(end..end);
     }
 
     /// The one shared copy of `text`.

@@ -11,6 +11,7 @@ use super::aliases::{Action, Curation, Edit};
 use super::collection::{Fate, Local};
 use super::decisions::{Curated, Rule};
 use super::names;
+use super::repeats::Repeats;
 use super::rewrite::Canonicals;
 use crate::extract::{EntityId, EntityKind};
 use std::collections::HashMap;
@@ -25,6 +26,8 @@ struct Entities<'a> {
     members: HashMap<Target, Vec<usize>>,
     /// Each resolved entity by id.
     ids: HashMap<EntityId, Target>,
+    /// For outcomes in articles: a local stands for every copy of its story.
+    repeats: &'a Repeats,
 }
 
 /// Applies the edits in order; returns what each did.
@@ -32,6 +35,7 @@ pub fn apply(
     curation: &Curation,
     locals: &mut [Local],
     canonicals: &mut Canonicals,
+    repeats: &Repeats,
 ) -> Vec<Curated> {
     if curation.is_empty() {
         return Vec::new();
@@ -51,6 +55,7 @@ pub fn apply(
         canonicals,
         members,
         ids,
+        repeats,
     };
     curation
         .edits
@@ -127,8 +132,9 @@ impl Entities<'_> {
                 for &i in &hidden {
                     self.locals[i].fate = Fate::Dropped(Rule::Curated, why.as_str().into());
                 }
+                let count = self.articles(&hidden);
                 self.forget(&target);
-                Ok((format!("{} left out", in_articles(hidden.len())), None))
+                Ok((format!("{} left out", in_articles(count)), None))
             }
         }
     }
@@ -191,9 +197,17 @@ impl Entities<'_> {
                 *because = Some((Rule::Curated, evidence.into()));
             }
         }
-        let count = moving.len();
+        let count = self.articles(&moving);
         self.members.entry(to.clone()).or_default().extend(moving);
         count
+    }
+
+    /// The articles these locals stand for, their stories' repeats included.
+    fn articles(&self, locals: &[usize]) -> usize {
+        locals
+            .iter()
+            .map(|&i| self.repeats.copies(self.locals[i].article as usize))
+            .sum()
     }
 
     /// Gives `target` a name if it has none yet (a new entity), and returns its id.

@@ -211,6 +211,10 @@ pub struct Decisions {
     /// The hand edits, in the order applied, each with what it did or why it did nothing.
     #[serde(default)]
     pub curated: Vec<Curated>,
+    /// Articles whose story an earlier article tells (the same body, names and speakers):
+    /// every rule counted that story once, and they took its first copy's verdicts.
+    #[serde(default)]
+    pub repeated: usize,
 }
 
 /// What one hand edit did.
@@ -337,6 +341,7 @@ impl DecisionLog {
             merges,
             drops,
             curated: Vec::new(),
+            repeated: 0,
         }
     }
 }

@@ -49,7 +49,9 @@ pub const USUAL_READING_SHARE: f64 = 0.9;
 pub const USUAL_READING_MIN: u32 = 10;
 
 /// Links the remaining one-word person names to full names by collection evidence.
-pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>]) {
+/// `stories` is the collection's number of distinct stories, `N` of the idf (a repeat's
+/// range is empty).
+pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>], stories: usize) {
     // Intern every resolved entity, so articles are lists of small numbers.
     let mut ids: HashMap<(EntityKind, String), u32> = HashMap::new();
     let mut local_group: Vec<Option<u32>> = Vec::with_capacity(locals.len());
@@ -74,7 +76,7 @@ pub fn link_short_names(locals: &mut [Local], ranges: &[std::ops::Range<usize>])
             df[*g as usize] += 1;
         }
     }
-    let n = ranges.len().max(1) as f64;
+    let n = stories.max(1) as f64;
     let idf = |g: u32| (n / f64::from(df[g as usize].max(1))).ln();
 
     // Candidates: full person names by last word.

@@ -4,7 +4,11 @@
 //! Extraction sees one article at a time; this stage sees the collection. It runs between
 //! `extract` and `index` (`corpus → extract → resolve → index → query → ui`), natively and
 //! in the browser, deterministically, in O(n log n) of the mentions (hash maps and sorts).
-//! First, names the tagger split at "and" or a comma are joined when the collection shows
+//! A story told again (a wire story sent twice, one text under two datelines, an archive's
+//! copies: the same body with the same names) is one witness: the first pass finds the
+//! repeats ([`repeats`]), every rule below counts each story once, and a repeat takes its
+//! first copy's verdicts, so copies never push a reading over a threshold (the decisions
+//! and facets still count every article). First, names the tagger split at "and" or a comma are joined when the collection shows
 //! one half standing mostly as such a half (`Standard and Poor's`, see `joins`), in two
 //! passes (`Goldman, Sachs and Co` was `Goldman`, `Sachs` and `Co`), and a firm's name gets
 //! back the first word the tagger cut from it where the collection mostly writes it
@@ -129,6 +133,7 @@ pub mod from_archive;
 mod joins;
 mod names;
 mod noise;
+mod repeats;
 mod rewrite;
 mod within_article;
 
@@ -200,6 +205,7 @@ pub struct Prepared {
     annotations: AnnotationStore,
     locals: Vec<collection::Local>,
     ranges: Vec<std::ops::Range<usize>>,
+    repeats: repeats::Repeats,
     canonicals: rewrite::Canonicals,
     log: DecisionLog,
 }
@@ -226,6 +232,10 @@ pub struct Preparing<'a> {
     phase: Phase,
     /// The next article of a phase that goes over every article.
     next: usize,
+    /// The articles that repeat an earlier one's story, found in the first pass of counting
+    /// halves and counted once by every rule after ([`repeats`]).
+    repeat_finder: repeats::RepeatFinder,
+    repeats: repeats::Repeats,
     joinable: joins::Joinable,
     half_counts: joins::HalfCounts,
     /// Which pass of counting and joining halves this is (0 or 1), and whether this one
@@ -273,6 +283,8 @@ impl<'a> Preparing<'a> {
             log: DecisionLog::default(),
             phase: Phase::CountHalves,
             next: 0,
+            repeat_finder: repeats::RepeatFinder::default(),
+            repeats: repeats::Repeats::default(),
             joinable: joins::Joinable::default(),
             half_counts: joins::HalfCounts::default(),
             join_round: 0,
@@ -294,12 +306,25 @@ impl<'a> Preparing<'a> {
         match self.phase {
             Phase::CountHalves => {
                 let (found, counts) = (&self.annotations, &mut self.half_counts);
+                let first_round = self.join_round == 0;
+                let (finder, repeats) = (&mut self.repeat_finder, &self.repeats);
                 if each_of(&mut self.next, found.len(), in_time, |i| {
-                    if let (Some(a), Some(f)) = (articles.get(i), found.get(i)) {
-                        counts.count(&a, &f);
+                    let (article, annotations) = (articles.get(i), found.get(i));
+                    let story = article.as_deref().zip(annotations.as_deref());
+                    let repeat = if first_round {
+                        finder.add(story, |j| articles.get(j).zip(found.get(j)));
+                        finder.is_repeat(i)
+                    } else {
+                        repeats.is_repeat(i)
+                    };
+                    if let Some((a, f)) = story.filter(|_| !repeat) {
+                        counts.count(a, f);
                     }
                 }) {
                     self.next = 0;
+                    if first_round {
+                        self.repeats = std::mem::take(&mut self.repeat_finder).finish();
+                    }
                     let counts = std::mem::take(&mut self.half_counts);
                     self.joinable = counts.joinable();
                     // With nothing to join, the joining pass has nothing to do.
@@ -331,11 +356,14 @@ impl<'a> Preparing<'a> {
             }
             Phase::Locals => {
                 let (found, builder) = (&self.annotations, &mut self.locals_builder);
+                let repeats = &self.repeats;
                 if self.next == 0 {
-                    builder.reserve_for(found);
+                    builder.reserve_for(found, repeats);
                 }
                 if each_of(&mut self.next, found.len(), in_time, |i| {
-                    if let Some(f) = found.get(i) {
+                    if repeats.is_repeat(i) {
+                        builder.add_repeat();
+                    } else if let Some(f) = found.get(i) {
                         builder.add(articles.get(i).as_deref(), &f);
                     }
                 }) {
@@ -374,14 +402,14 @@ impl<'a> Preparing<'a> {
                 self.phase = Phase::ShortNames;
             }
             Phase::ShortNames => {
-                evidence::link_short_names(&mut self.locals, &self.ranges);
+                evidence::link_short_names(&mut self.locals, &self.ranges, self.repeats.stories());
                 self.common_words = common_words::CommonWords::new(&self.locals);
                 self.phase = Phase::CommonWords;
             }
             Phase::CommonWords => {
-                let words = &mut self.common_words;
+                let (words, repeats) = (&mut self.common_words, &self.repeats);
                 if each_of(&mut self.next, articles.len(), in_time, |i| {
-                    if let Some(a) = articles.get(i) {
+                    if let Some(a) = articles.get(i).filter(|_| !repeats.is_repeat(i)) {
                         words.count(&a);
                     }
                 }) {
@@ -409,6 +437,7 @@ impl<'a> Preparing<'a> {
             annotations: self.annotations,
             locals: self.locals,
             ranges: self.ranges,
+            repeats: self.repeats,
             canonicals: self.canonicals,
             log: self.log,
         }
@@ -470,10 +499,11 @@ impl Prepared {
             annotations,
             mut locals,
             ranges,
+            repeats,
             mut canonicals,
             log,
         } = self;
-        let curated = curation::apply(curation, &mut locals, &mut canonicals);
+        let curated = curation::apply(curation, &mut locals, &mut canonicals, &repeats);
         let rewritten = annotations.empty_like(annotations.len());
         Finishing {
             articles: articles.into(),
@@ -481,6 +511,7 @@ impl Prepared {
             rewritten,
             locals,
             ranges,
+            repeats,
             canonicals,
             log,
             curated,
@@ -498,6 +529,7 @@ pub struct Finishing<'a> {
     rewritten: AnnotationStore,
     locals: Vec<collection::Local>,
     ranges: Vec<std::ops::Range<usize>>,
+    repeats: repeats::Repeats,
     canonicals: rewrite::Canonicals,
     log: DecisionLog,
     curated: Vec<Curated>,
@@ -513,6 +545,7 @@ impl Finishing<'_> {
             rewritten,
             locals,
             ranges,
+            repeats,
             canonicals,
             log,
             next,
@@ -520,8 +553,9 @@ impl Finishing<'_> {
         } = self;
         !each_of(next, annotations.len(), in_time, |i| {
             let found = annotations.take(i);
+            // A repeat's entities are its first copy's, in the same order: its verdicts.
             let locals = ranges
-                .get(i)
+                .get(repeats.first(i))
                 .and_then(|range| locals.get(range.clone()))
                 .unwrap_or_default();
             rewritten.push(rewrite::rewrite_article(
@@ -548,6 +582,7 @@ impl Finishing<'_> {
         while self.step(&mut || true) {}
         let mut decisions = self.log.finish();
         decisions.curated = self.curated;
+        decisions.repeated = self.repeats.repeated();
         (self.rewritten, decisions)
     }
 }

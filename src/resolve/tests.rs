@@ -5,8 +5,10 @@ use super::*;
 use crate::corpus::{Article, parse_file};
 use crate::extract::{Entity, EntityId, EntityKind, EntityMention};
 use crate::span::ByteSpan;
+use std::collections::HashMap;
 
 /// A hand-made article: its text, and the names extraction gave it, each tagged.
+#[derive(Clone)]
 struct Doc {
     text: String,
     names: Vec<(&'static str, EntityKind)>,
@@ -21,8 +23,31 @@ fn doc(text: &str, names: &[(&'static str, EntityKind)]) -> Doc {
 
 /// Articles and annotations: one entity per distinct (name, kind), a mention at every
 /// occurrence of the name in the text that no name listed before it covers (list `Ford
-/// Motor Co` before `Ford`).
+/// Motor Co` before `Ford`). A text given again is another story (three earnings reports
+/// of one shape, see [`stories`]); [`corpus_verbatim`] keeps repeats.
 fn corpus(docs: &[Doc]) -> (Vec<Article>, Vec<Annotations>) {
+    corpus_verbatim(&stories(docs))
+}
+
+/// The docs, each text given again ending in one more blank line (which no rule reads), so
+/// that it is another story, not a repeat of the first ([`repeats`]).
+fn stories(docs: &[Doc]) -> Vec<Doc> {
+    let mut told: HashMap<&str, usize> = HashMap::new();
+    docs.iter()
+        .map(|d| {
+            let before = told.entry(d.text.as_str()).or_default();
+            let text = format!("{}{}", d.text, "\n".repeat(*before));
+            *before += 1;
+            Doc {
+                text,
+                names: d.names.clone(),
+            }
+        })
+        .collect()
+}
+
+/// [`corpus`], the texts as given: a text given again is a repeat of the same story.
+fn corpus_verbatim(docs: &[Doc]) -> (Vec<Article>, Vec<Annotations>) {
     let mut articles = Vec::new();
     let mut annotations = Vec::new();
     for (i, d) in docs.iter().enumerate() {
@@ -2688,4 +2713,97 @@ fn nationality_adjectives_and_peoples_are_miscellaneous_but_a_country_stays_a_pl
         ]
     );
     assert!(merged(&r, "Soviets", Rule::Nationality));
+}
+
+#[test]
+fn a_story_sent_again_is_one_witness_and_each_copy_takes_its_verdicts() {
+    // Three articles naming both make `Ford` alone Ford Motor Co (the short-form rule); one
+    // story sent three times is one article naming both.
+    let both = || {
+        doc(
+            "Ford Motor Co said sales rose. Ford said it would hire.",
+            &[("Ford Motor Co", Org), ("Ford", Org)],
+        )
+    };
+    let alone = doc("Ford said it would close a plant.", &[("Ford", Org)]);
+    let (articles, annotations) = corpus_verbatim(&[both(), both(), both(), alone.clone()]);
+    let r = resolve(&articles, annotations);
+    assert_eq!(ids(&r, 3), ["organization:ford"]);
+    assert!(!merged(&r, "Ford", Rule::ShortForm));
+    assert_eq!(r.decisions.repeated, 2);
+    // Each copy still reads its own text, and is counted as an article of the decision.
+    for i in 0..3 {
+        assert_eq!(ids(&r, i), ["organization:ford-motor-co"]);
+    }
+    assert_eq!(merge_by(&r, Rule::ShortFormInArticle).articles, 3);
+    // Three stories of that shape are three witnesses.
+    let r = resolved(&[both(), both(), both(), alone]);
+    assert_eq!(ids(&r, 3), ["organization:ford-motor-co"]);
+    assert_eq!(r.decisions.repeated, 0);
+}
+
+#[test]
+fn a_collection_copied_resolves_as_the_collection() {
+    // Rules with thresholds in articles, each met by one story only when copies count: a
+    // sign-off, a short form, the halves of a firm's name, a bare surname's evidence.
+    let mut docs = two_bakers();
+    docs.extend([
+        doc(
+            "Acme Corp said profits rose in Chicago.\n\nREUTER\n",
+            &[("Acme Corp", Org), ("REUTER", Person)],
+        ),
+        doc(
+            "Ford Motor Co said sales rose. Ford said it would hire.",
+            &[("Ford Motor Co", Org), ("Ford", Org)],
+        ),
+        doc("Ford said it would close a plant.", &[("Ford", Org)]),
+        doc(
+            "Salomon Brothers and Hutton said. Standard and Poor's rated it.",
+            &[
+                ("Salomon Brothers", Org),
+                ("Hutton", Org),
+                ("Standard", Org),
+                ("Poor's", Org),
+            ],
+        ),
+        doc(
+            "Baker spoke to Congress and the Treasury.",
+            &[("Baker", Person), ("Congress", Org), ("Treasury", Org)],
+        ),
+    ]);
+    let once = stories(&docs);
+    let (articles, annotations) = corpus_verbatim(&once);
+    let r1 = resolve(&articles, annotations);
+    let thrice: Vec<Doc> = (0..3).flat_map(|_| once.iter().cloned()).collect();
+    let (articles, annotations) = corpus_verbatim(&thrice);
+    let r3 = resolve(&articles, annotations);
+    for i in 0..thrice.len() {
+        assert_eq!(ids(&r3, i), ids(&r1, i % once.len()), "article {i}");
+    }
+    let tripled: Vec<(String, Rule, usize)> = r1
+        .decisions
+        .merges
+        .iter()
+        .map(|m| (m.name.clone(), m.rule, 3 * m.articles))
+        .chain(
+            r1.decisions
+                .drops
+                .iter()
+                .map(|d| (d.name.clone(), d.rule, 3 * d.articles)),
+        )
+        .collect();
+    let counted: Vec<(String, Rule, usize)> = r3
+        .decisions
+        .merges
+        .iter()
+        .map(|m| (m.name.clone(), m.rule, m.articles))
+        .chain(
+            r3.decisions
+                .drops
+                .iter()
+                .map(|d| (d.name.clone(), d.rule, d.articles)),
+        )
+        .collect();
+    assert_eq!(counted, tripled);
+    assert_eq!(r3.decisions.repeated, 2 * once.len());
 }

@@ -14,12 +14,14 @@ usage:
                     them) instead of each article's own extraction.
       --explain     --resolve, then one JSON object per decision after the articles:
                     {\"decision\": \"merge\"|\"drop\", \"rule\", \"name\", \"from\", \"into\",
-                    \"evidence\", \"articles\"}.
+                    \"evidence\", \"articles\"}, and {\"decision\": \"repeats\", \"articles\"}
+                    (articles repeating an earlier one's story, counted once).
   dossier facets PATH... [--limit N] [--unresolved] [--repeat K]
       Print the N (default 100) entities named in most articles, per kind (people,
       organisations, places), as TSV, and the resolve stage's time on stderr.
       --unresolved  count extraction's own ids, before resolve.
-      --repeat K    resolve K copies of the articles (new ids), to time how it scales.
+      --repeat K    resolve K copies of the articles (new ids, each a story of its own),
+                    to time how it scales.
   dossier build SEEDS_DIR --out SITE_DIR [--app DIST_DIR]
       Extract, index and write the collection as a static archive under SITE_DIR/archive
       (immutable, content-addressed parts and manifest.json); --app copies a built app

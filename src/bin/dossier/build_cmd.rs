@@ -41,8 +41,9 @@ fn build(args: &BuildArgs) -> Result<(), String> {
         dossier::resolve::resolve_packed(&articles, annotations, &curation);
     crate::inputs::report_stale_edits(&decisions.curated);
     note(&format!(
-        "resolved entities across the collection in {:.1} s",
-        stage.elapsed().as_secs_f64()
+        "resolved entities across the collection in {:.1} s{}",
+        stage.elapsed().as_secs_f64(),
+        crate::inputs::repeats_note(decisions.repeated)
     ));
     let stage = Instant::now();
     sort_packed_for_archive(&mut articles, &mut annotations);

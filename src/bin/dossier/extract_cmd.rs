@@ -4,13 +4,15 @@
 //! per-article models, independent of what else is in the folder). `--resolve` prints the
 //! annotations after the collection-wide resolve stage, as the app and `dossier query` use
 //! them; `--explain` adds the resolve decisions after the articles, one JSON object each,
-//! merges first (sorted by resolved id), then drops (sorted by original id), then the hand
+//! merges first (sorted by resolved id), then drops (sorted by original id), then how many
+//! articles repeat an earlier one's story (counted once by every rule), then the hand
 //! edits of the folders' `aliases.toml` in the order applied (rule `curated` in merges and
 //! drops; an edit that did nothing says why, and is also warned about on stderr):
 //!
 //! ```text
 //! {"decision":"merge","rule":"same-article-full-name","name":"Baker","from":"person:baker","into":"person:james-baker","evidence":"same article names James Baker","articles":41}
 //! {"decision":"drop","rule":"sign-off","name":"REUTER","from":"person:reuter","evidence":"4629 of 4629 mentions on an article's last short line","articles":4629}
+//! {"decision":"repeats","articles":250,"evidence":"articles whose body, names and speakers repeat an earlier article's: …"}
 //! {"decision":"curated","edit":"merge person:volcker into person:paul-volcker","line":4,"applied":true,"outcome":"24 article names moved into person:paul-volcker","entity":"person:paul-volcker"}
 //! ```
 
@@ -120,6 +122,13 @@ fn write_decisions(out: &mut impl Write, decisions: &Decisions) -> std::io::Resu
         let line = serde_json::json!({
             "decision": "drop", "rule": d.rule, "name": d.name, "from": d.from,
             "evidence": d.evidence, "articles": d.articles,
+        });
+        writeln!(out, "{line}")?;
+    }
+    if decisions.repeated > 0 {
+        let line = serde_json::json!({
+            "decision": "repeats", "articles": decisions.repeated,
+            "evidence": "articles whose body, names and speakers repeat an earlier article's: every rule counted the story once, and they took its first copy's verdicts",
         });
         writeln!(out, "{line}")?;
     }

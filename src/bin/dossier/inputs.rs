@@ -98,3 +98,12 @@ pub fn report_stale_edits(curated: &[Curated]) {
         );
     }
 }
+
+/// ", 250 articles repeating an earlier one's story counted once", or nothing.
+pub fn repeats_note(repeated: usize) -> String {
+    match repeated {
+        0 => String::new(),
+        1 => ", 1 article repeating an earlier one's story counted once".to_string(),
+        n => format!(", {n} articles repeating an earlier one's story counted once"),
+    }
+}

@@ -1,0 +1,170 @@
+//! Repeated stories: an article whose body and annotations repeat an earlier article's (a
+//! wire story sent again, the same story under two datelines, a collection's copies) is one
+//! witness, not several. Every rule that counts articles (a name "in three articles", a half
+//! "standing as such in most of its articles", a word's lower-case uses) counts the story
+//! once, so copying an archive, or one story, never pushes a reading over a threshold; each
+//! repeat then takes its first copy's verdicts. The decisions' article counts, the facets and
+//! the hand edits' outcomes still count every article.
+//!
+//! A repeat is exact: the same body, byte for byte, with the same entities (kind, name, role,
+//! aliases), the same mentions at the same places in the body and the same quote speakers.
+//! Different front matter (id, date, source) does not matter: no rule reads it. An article
+//! with a mention outside its body is never a repeat, since its front matter would matter.
+
+use crate::corpus::Article;
+use crate::extract::{Annotations, Entity, EntityKind};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Which articles repeat which, found an article at a time in article order
+/// ([`RepeatFinder::add`]), then fixed ([`RepeatFinder::finish`]).
+#[derive(Default)]
+pub struct RepeatFinder {
+    /// For each article so far, the first article with its story (itself if none).
+    first: Vec<u32>,
+    /// Each story's fingerprint, and the first article telling it. A different story with
+    /// the same 64-bit fingerprint (never seen) is kept as a story of its own, unlisted: its
+    /// own repeats then count as stories too, as before this rule.
+    by_fingerprint: HashMap<u64, u32>,
+}
+
+impl RepeatFinder {
+    /// Adds the next article with its annotations (none: unread, a story of its own);
+    /// `earlier` reads back an earlier article with its annotations, to check a repeat byte
+    /// for byte.
+    pub fn add<A, F>(
+        &mut self,
+        story: Option<(&Article, &Annotations)>,
+        earlier: impl FnOnce(usize) -> Option<(A, F)>,
+    ) where
+        A: std::ops::Deref<Target = Article>,
+        F: std::ops::Deref<Target = Annotations>,
+    {
+        let i = self.first.len() as u32;
+        let first = match story.and_then(|(a, f)| Some((a, f, fingerprint(a, f)?))) {
+            None => i,
+            Some((article, found, print)) => match self.by_fingerprint.get(&print) {
+                None => {
+                    self.by_fingerprint.insert(print, i);
+                    i
+                }
+                Some(&j) => match earlier(j as usize) {
+                    Some((a, f)) if same_story(article, found, &a, &f) => j,
+                    _ => i,
+                },
+            },
+        };
+        self.first.push(first);
+    }
+
+    /// Whether article `i` (already added) repeats an earlier one.
+    pub fn is_repeat(&self, i: usize) -> bool {
+        self.first.get(i).is_some_and(|&f| f as usize != i)
+    }
+
+    /// The repeats found.
+    pub fn finish(self) -> Repeats {
+        let mut copies = vec![0u32; self.first.len()];
+        for &f in &self.first {
+            copies[f as usize] += 1;
+        }
+        let stories = copies.iter().filter(|&&c| c > 0).count();
+        Repeats {
+            first: self.first,
+            copies,
+            stories,
+        }
+    }
+}
+
+/// Every article's first copy, and every story's number of articles.
+#[derive(Debug, Clone, Default)]
+pub struct Repeats {
+    first: Vec<u32>,
+    /// For a story's first article, how many articles tell it; 0 for a repeat.
+    copies: Vec<u32>,
+    stories: usize,
+}
+
+impl Repeats {
+    /// The article whose verdicts article `i` takes: the first telling its story.
+    pub fn first(&self, i: usize) -> usize {
+        self.first.get(i).map_or(i, |&f| f as usize)
+    }
+
+    /// Whether article `i` repeats an earlier one.
+    pub fn is_repeat(&self, i: usize) -> bool {
+        self.first(i) != i
+    }
+
+    /// How many articles tell the story article `i` is the first of (1 for an article not
+    /// repeated; 0 for a repeat).
+    pub fn copies(&self, i: usize) -> usize {
+        self.copies.get(i).map_or(1, |&c| c as usize)
+    }
+
+    /// Distinct stories.
+    pub fn stories(&self) -> usize {
+        self.stories
+    }
+
+    /// Articles that repeat an earlier one.
+    pub fn repeated(&self) -> usize {
+        self.first.len() - self.stories
+    }
+}
+
+/// A hash of everything that makes two articles the same story; none for an article with a
+/// mention outside its body.
+fn fingerprint(article: &Article, found: &Annotations) -> Option<u64> {
+    let mut hasher = std::hash::DefaultHasher::new();
+    article.body_text().hash(&mut hasher);
+    for e in &found.entities {
+        entity_story(e).hash(&mut hasher);
+    }
+    for m in &found.mentions {
+        let start = m.span.start.checked_sub(article.body.start)?;
+        if m.span.end > article.body.end {
+            return None;
+        }
+        (start, m.span.len(), m.entity).hash(&mut hasher);
+    }
+    for q in &found.quotes {
+        q.speaker_entity.hash(&mut hasher);
+    }
+    Some(hasher.finish())
+}
+
+/// Whether `(a, fa)` repeats `(b, fb)` exactly (see the module doc).
+fn same_story(a: &Article, fa: &Annotations, b: &Article, fb: &Annotations) -> bool {
+    let body_mentions = |article: &Article, found: &Annotations| {
+        found
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.span.start.wrapping_sub(article.body.start),
+                    m.span.len(),
+                    m.entity,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    a.body_text() == b.body_text()
+        && fa
+            .entities
+            .iter()
+            .map(entity_story)
+            .eq(fb.entities.iter().map(entity_story))
+        && body_mentions(a, fa) == body_mentions(b, fb)
+        && fa
+            .quotes
+            .iter()
+            .map(|q| q.speaker_entity)
+            .eq(fb.quotes.iter().map(|q| q.speaker_entity))
+}
+
+/// What of an entity makes two articles the same story (not its id: the kind and name make it).
+fn entity_story(e: &Entity) -> (EntityKind, &str, Option<&str>, &[String]) {
+    (e.kind, &e.canonical, e.role.as_deref(), &e.aliases)
+}
