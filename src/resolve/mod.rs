@@ -8,7 +8,9 @@
 //! copies: the same body with the same names) is one witness: the first pass finds the
 //! repeats ([`repeats`]), every rule below counts each story once, and a repeat takes its
 //! first copy's verdicts, so copies never push a reading over a threshold (the decisions
-//! and facets still count every article). First, names the tagger split at "and" or a comma are joined when the collection shows
+//! and facets still count every article).
+//!
+//! First, names the tagger split at "and" or a comma are joined when the collection shows
 //! one half standing mostly as such a half (`Standard and Poor's`, see `joins`), in two
 //! passes (`Goldman, Sachs and Co` was `Goldman`, `Sachs` and `Co`), and a firm's name gets
 //! back the first word the tagger cut from it where the collection mostly writes it
@@ -409,7 +411,9 @@ impl<'a> Preparing<'a> {
             Phase::CommonWords => {
                 let (words, repeats) = (&mut self.common_words, &self.repeats);
                 if each_of(&mut self.next, articles.len(), in_time, |i| {
-                    if let Some(a) = articles.get(i).filter(|_| !repeats.is_repeat(i)) {
+                    if !repeats.is_repeat(i)
+                        && let Some(a) = articles.get(i)
+                    {
                         words.count(&a);
                     }
                 }) {
