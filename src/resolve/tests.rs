@@ -2780,30 +2780,24 @@ fn a_collection_copied_resolves_as_the_collection() {
     for i in 0..thrice.len() {
         assert_eq!(ids(&r3, i), ids(&r1, i % once.len()), "article {i}");
     }
-    let tripled: Vec<(String, Rule, usize)> = r1
-        .decisions
-        .merges
-        .iter()
-        .map(|m| (m.name.clone(), m.rule, 3 * m.articles))
-        .chain(
-            r1.decisions
-                .drops
-                .iter()
-                .map(|d| (d.name.clone(), d.rule, 3 * d.articles)),
-        )
-        .collect();
-    let counted: Vec<(String, Rule, usize)> = r3
-        .decisions
-        .merges
-        .iter()
-        .map(|m| (m.name.clone(), m.rule, m.articles))
-        .chain(
-            r3.decisions
-                .drops
-                .iter()
-                .map(|d| (d.name.clone(), d.rule, d.articles)),
-        )
-        .collect();
+    // Every decision, its articles counted `times` over.
+    let decisions = |r: &Resolved, times: usize| -> Vec<(String, Rule, usize)> {
+        let merges = r
+            .decisions
+            .merges
+            .iter()
+            .map(|m| (&m.name, m.rule, m.articles));
+        let drops = r
+            .decisions
+            .drops
+            .iter()
+            .map(|d| (&d.name, d.rule, d.articles));
+        merges
+            .chain(drops)
+            .map(|(name, rule, articles)| (name.clone(), rule, times * articles))
+            .collect()
+    };
+    let (counted, tripled) = (decisions(&r3, 1), decisions(&r1, 3));
     assert_eq!(counted, tripled);
     assert_eq!(r3.decisions.repeated, 2 * once.len());
 }
