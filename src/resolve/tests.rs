@@ -2801,3 +2801,37 @@ fn a_collection_copied_resolves_as_the_collection() {
     assert_eq!(counted, tripled);
     assert_eq!(r3.decisions.repeated, 2 * once.len());
 }
+
+#[test]
+fn a_hand_edit_moves_a_repeated_storys_every_copy_and_counts_them() {
+    let mut docs = curation_corpus();
+    docs.push(docs[1].clone());
+    let curation = Curation::parse(
+        "[[merge]]\nentity = \"person:volcker\"\ninto = \"person:paul-volcker\"\n[[hide]]\nentity = \"person:paul-volcker\"\n",
+    )
+    .expect("a valid aliases.toml");
+    let (articles, annotations) = corpus_verbatim(&docs);
+    let r = resolve_curated(&articles, annotations, &curation);
+    assert_eq!(r.decisions.repeated, 1);
+    let outcomes: Vec<&str> = r
+        .decisions
+        .curated
+        .iter()
+        .map(|c| c.outcome.as_str())
+        .collect();
+    // `Volcker` stands in the story and its copy; the hidden entity then in three articles.
+    assert!(
+        outcomes[0].starts_with("its name in 2 articles"),
+        "{outcomes:?}"
+    );
+    assert!(
+        outcomes[1].starts_with("its name in 3 articles"),
+        "{outcomes:?}"
+    );
+    assert!(
+        r.annotations[3]
+            .entities
+            .iter()
+            .all(|e| e.id.as_str() != "person:volcker")
+    );
+}
