@@ -172,6 +172,10 @@ pub struct LocalsBuilder {
     own_readings: Vec<OwnReading>,
     /// Every name and key seen, once.
     interned: HashSet<Name>,
+    /// Locals of a body many countries share (`Treasury`) that their article writes right
+    /// after one country or nationality, tagged apart (`Italian Treasury`): the local's
+    /// index and the name as written.
+    with_country: Vec<(u32, Name)>,
 }
 
 impl LocalsBuilder {
@@ -196,7 +200,14 @@ impl LocalsBuilder {
         let counts = article
             .map(|a| noise::positions(a, found))
             .unwrap_or_default();
+        let mut with_country = article
+            .map(|a| bodies_written_with_country(a, found))
+            .unwrap_or_default();
         for (entity, e) in found.entities.iter().enumerate() {
+            if let Some(Some(written)) = with_country.remove(&entity) {
+                let written = self.intern(written);
+                self.with_country.push((self.locals.len() as u32, written));
+            }
             let cleaned = names::clean(&e.canonical);
             let key = self.intern(names::key(&cleaned));
             let name = self.intern(cleaned);
@@ -253,13 +264,14 @@ impl LocalsBuilder {
     /// Drops the noise, now that every article's positions are counted; also gives the keys
     /// of the names the collection writes as a place's (a dateline's town, `Jiangsu
     /// province`) in one mention of [`PLACE_USES_IN`] or more.
-    pub fn finish(self) -> (Vec<Local>, Vec<std::ops::Range<usize>>, HashSet<Name>) {
+    pub fn finish(self) -> Finished {
         let Self {
             mut locals,
             ranges,
             positions,
             own_readings,
             interned: _,
+            with_country,
         } = self;
         for (local, own) in locals.iter_mut().zip(own_readings) {
             if let Some((rule, evidence)) = noise_verdict(&local.name, &local.key, &positions) {
@@ -303,8 +315,72 @@ impl LocalsBuilder {
             .filter(|(_, p)| p.as_place > 0 && p.as_place * PLACE_USES_IN >= p.mentions)
             .map(|(key, _)| key)
             .collect();
-        (locals, ranges, towns)
+        Finished {
+            locals,
+            ranges,
+            towns,
+            with_country,
+        }
     }
+}
+
+/// What [`LocalsBuilder::finish`] gives.
+pub struct Finished {
+    /// Every article's entities, in article then entity order.
+    pub locals: Vec<Local>,
+    /// Each article's locals.
+    pub ranges: Vec<std::ops::Range<usize>>,
+    /// The keys of names the collection writes as a place's.
+    pub towns: HashSet<Name>,
+    /// Shared bodies written after one country (see [`LocalsBuilder`]).
+    pub with_country: Vec<(u32, Name)>,
+}
+
+/// For each entity of a body many countries share (`Finance Ministry`), the name as written
+/// where a mention of it follows a country or nationality the tagger found apart, with one
+/// space or a possessive between (`Italian Treasury`, `Japan's Finance Ministry`); `None`
+/// when two countries are written before it.
+fn bodies_written_with_country(
+    article: &Article,
+    found: &Annotations,
+) -> HashMap<usize, Option<String>> {
+    let mut written_with: HashMap<usize, Option<String>> = HashMap::new();
+    for pair in found.mentions.windows(2) {
+        let (country, body) = (&pair[0], &pair[1]);
+        let (Some(c), Some(b)) = (
+            found.entities.get(country.entity),
+            found.entities.get(body.entity),
+        ) else {
+            continue;
+        };
+        let between = article
+            .text
+            .get(country.span.end..body.span.start)
+            .unwrap_or("");
+        if b.kind != EntityKind::Organization
+            || !matches!(between, " " | "'s " | "\u{2019}s ")
+            || !names::is_shared_body(&b.canonical)
+            || !names::is_country_or_nationality(&c.canonical)
+        {
+            continue;
+        }
+        let written = article
+            .text
+            .get(country.span.start..body.span.end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        written_with
+            .entry(body.entity)
+            .and_modify(|seen| {
+                if seen.as_deref().map(names::key) != Some(names::key(&written)) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(written));
+    }
+    written_with
 }
 
 /// Why a person- or place-tagged name is a firm's, if the words after its mentions say so:

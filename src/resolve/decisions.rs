@@ -89,7 +89,8 @@ pub enum Rule {
     /// where no person of the article ends with it (`Phillips` → `Phillips Petroleum Co`).
     ShortFormInArticle,
     /// Merged: an organisation's name that the same article gives with a country before it
-    /// (`Treasury` beside `U.S. Treasury`).
+    /// (`Treasury` beside `U.S. Treasury`), or a body many countries share that the article
+    /// writes right after a country the tagger found apart (`Italian` `Treasury`).
     CountryInArticle,
     /// Merged: an organisation's short form that the articles naming it in full stand for
     /// one organisation, joining it where an article gives only the short form.

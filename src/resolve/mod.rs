@@ -78,7 +78,10 @@
 //!    firm (`Phillips` beside `Phillips Petroleum Co`), and so is one that one firm has as
 //!    a later word (`Disney` beside `Walt Disney Co`), a first word winning over later ones. A body's name the article also
 //!    gives with a country or nationality before it is that country's body (`Treasury`
-//!    beside `U.S. Treasury`; not a city's, nor a firm's with its legal form). A one-word
+//!    beside `U.S. Treasury`; not a city's, nor a firm's with its legal form), and a body many
+//!    countries share under one name (`Treasury`, `Finance Ministry`, `Central Bank`) written
+//!    right after one country or nationality the tagger found apart is that country's, named
+//!    as written (`the Italian Treasury`, `Japan's Finance Ministry`). A one-word
 //!    "place" that begins the article's one firm is that firm (`Standard` beside `Standard
 //!    Oil Co`) when some article tags it an organisation alone, no place list knows it and
 //!    the collection does not write it as a place's (a dateline's town, `Jiangsu
@@ -251,6 +254,9 @@ pub struct Preparing<'a> {
     /// The keys of names some article writes as a place's (a dateline's town, `PROVIDENCE`;
     /// `Jiangsu province`).
     towns: std::collections::HashSet<collection::Name>,
+    /// Locals of bodies many countries share that their article writes after a country
+    /// (`Italian Treasury`, tagged `Italian` and `Treasury`), with the name as written.
+    with_country: Vec<(u32, collection::Name)>,
     people: std::collections::HashMap<String, u32>,
     common_words: common_words::CommonWords,
     canonicals: rewrite::Canonicals,
@@ -295,6 +301,7 @@ impl<'a> Preparing<'a> {
             locals: Vec::new(),
             ranges: Vec::new(),
             towns: std::collections::HashSet::new(),
+            with_country: Vec::new(),
             people: std::collections::HashMap::new(),
             common_words: common_words::CommonWords::default(),
             canonicals: rewrite::Canonicals::new(),
@@ -370,8 +377,10 @@ impl<'a> Preparing<'a> {
                     }
                 }) {
                     self.next = 0;
+                    let finished = std::mem::take(&mut self.locals_builder).finish();
                     (self.locals, self.ranges, self.towns) =
-                        std::mem::take(&mut self.locals_builder).finish();
+                        (finished.locals, finished.ranges, finished.towns);
+                    self.with_country = finished.with_country;
                     self.phase = Phase::VoteKinds;
                 }
             }
@@ -392,6 +401,10 @@ impl<'a> Preparing<'a> {
                 self.phase = Phase::WithinArticles;
             }
             Phase::WithinArticles => {
+                within_article::link_bodies_written_with_country(
+                    &mut self.locals,
+                    &std::mem::take(&mut self.with_country),
+                );
                 within_article::link_country_less_names(&mut self.locals, &self.ranges);
                 let firms = collection::firm_keys(&self.locals);
                 within_article::link_within_articles(

@@ -609,6 +609,33 @@ pub fn is_known_place(name: &str) -> bool {
     gazetteer::is_place(name) || place_form(name).is_some()
 }
 
+/// Last words of a government body's name that many countries share (`Finance Ministry`,
+/// `Treasury`): which country's it is, the words before it say.
+const SHARED_BODY_ENDINGS: &[&str] = &[
+    "ministry",
+    "treasury",
+    "government",
+    "cabinet",
+    "parliament",
+];
+
+/// Whether an organisation's name is a body many countries have under that name and no
+/// country is written in it (`Finance Ministry`, `Treasury`, `Central Bank`; not `U.S.
+/// Treasury`, nor `Bundesbank`).
+pub fn is_shared_body(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    // One body, with no country in it: not two listed (`Congress and Canadian Parliament`).
+    (SHARED_BODY_ENDINGS.contains(last) || matches!(words.as_slice(), ["central", "bank"]))
+        && !words.iter().any(|w| matches!(*w, "and" | "&" | "of"))
+        // A lone `Ministry` or `Government` stands for a body the article names in full.
+        && !(words.len() == 1 && is_generic_organisation_word(name))
+        && !name.split_whitespace().any(is_country_or_nationality)
+}
+
 /// Whether a name is a country's (`U.S.`, `Switzerland`) or a nationality adjective (`Swiss`,
 /// `West German`): what, before a body's name, says which country's body it is.
 pub fn is_country_or_nationality(name: &str) -> bool {

@@ -2835,3 +2835,52 @@ fn a_hand_edit_moves_a_repeated_storys_every_copy_and_counts_them() {
             .all(|e| e.id.as_str() != "person:volcker")
     );
 }
+
+#[test]
+fn a_body_many_countries_share_is_the_country_its_article_writes_before_it() {
+    let r = resolved(&[
+        doc(
+            "The Italian Treasury sold bills. The Treasury said demand was weak.",
+            &[("Italian", Misc), ("Treasury", Org)],
+        ),
+        doc(
+            "Japan's Finance Ministry said. The Finance Ministry added.",
+            &[("Japan", Place), ("Finance Ministry", Org)],
+        ),
+        doc(
+            "The French Treasury and the Italian Treasury met.",
+            &[("French", Misc), ("Italian", Misc), ("Treasury", Org)],
+        ),
+        doc("The Treasury sold bills.", &[("Treasury", Org)]),
+        doc(
+            "The U.S. Congress and Canadian Parliament voted.",
+            &[("U.S.", Place), ("Congress and Canadian Parliament", Org)],
+        ),
+    ]);
+    assert_eq!(
+        ids(&r, 0),
+        ["misc:italian", "organization:italian-treasury"]
+    );
+    // Every mention of it, the bare one too, is Italy's Treasury.
+    assert!(
+        r.annotations[0]
+            .mentions
+            .iter()
+            .filter(|m| m.entity == 1)
+            .count()
+            == 2
+    );
+    let m = merge_by(&r, Rule::CountryInArticle);
+    assert_eq!(m.evidence, "the article writes Italian Treasury");
+    assert_eq!(
+        ids(&r, 1),
+        ["place:japan", "organization:japans-finance-ministry"]
+    );
+    // Two countries before one name, or none: it stays the shared name.
+    assert_eq!(ids(&r, 2)[2], "organization:treasury");
+    assert_eq!(ids(&r, 3), ["organization:treasury"]);
+    assert_eq!(
+        ids(&r, 4)[1],
+        "organization:congress-and-canadian-parliament"
+    );
+}

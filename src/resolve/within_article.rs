@@ -253,6 +253,27 @@ pub fn link_within_articles(
     }
 }
 
+/// Within each article: a body many countries share under one name (`Treasury`, `Finance
+/// Ministry`, `Central Bank`), written right after one country or nationality the tagger
+/// found apart (`the Italian Treasury`, `Japan's Finance Ministry`), is that country's body
+/// in the whole article, named as written: not every country's `Treasury` in one entity.
+pub fn link_bodies_written_with_country(locals: &mut [Local], with_country: &[(u32, Name)]) {
+    for (at, written) in with_country {
+        let Some(local) = locals.get_mut(*at as usize) else {
+            continue;
+        };
+        if local.by_own_name() && matches!(local.target(), Some((EntityKind::Organization, _))) {
+            let evidence = format!("the article writes {written}");
+            local.link(
+                EntityKind::Organization,
+                names::key(written),
+                Rule::CountryInArticle,
+                evidence,
+            );
+        }
+    }
+}
+
 /// Within each article: an organisation's name that another organisation of the article
 /// gives with a country or nationality before it (`Treasury` beside `U.S. Treasury`,
 /// `National Bank` beside `Swiss National Bank`) is that organisation, when only one such
