@@ -12,8 +12,9 @@
 //! with a mention outside its body is never a repeat, since its front matter would matter.
 
 use crate::corpus::Article;
-use crate::extract::{Annotations, Entity, EntityKind};
+use crate::extract::{Annotations, EntityKind};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 /// Which articles repeat which, found an article at a time in article order
@@ -41,17 +42,21 @@ impl RepeatFinder {
         F: std::ops::Deref<Target = Annotations>,
     {
         let i = self.first.len() as u32;
-        let first = match story.and_then(|(a, f)| Some((a, f, fingerprint(a, f)?))) {
+        let first = match story.and_then(|(a, f)| Story::of(a, f)) {
             None => i,
-            Some((article, found, print)) => match self.by_fingerprint.get(&print) {
-                None => {
-                    self.by_fingerprint.insert(print, i);
+            Some(story) => match self.by_fingerprint.entry(story.fingerprint()) {
+                Entry::Vacant(told) => {
+                    told.insert(i);
                     i
                 }
-                Some(&j) => match earlier(j as usize) {
-                    Some((a, f)) if same_story(article, found, &a, &f) => j,
-                    _ => i,
-                },
+                // The same fingerprint: the same story only if it is, byte for byte.
+                Entry::Occupied(told) => {
+                    let j = *told.get();
+                    match earlier(j as usize) {
+                        Some((a, f)) if Story::of(&a, &f).is_some_and(|e| e == story) => j,
+                        _ => i,
+                    }
+                }
             },
         };
         self.first.push(first);
@@ -68,11 +73,9 @@ impl RepeatFinder {
         for &f in &self.first {
             copies[f as usize] += 1;
         }
-        let stories = copies.iter().filter(|&&c| c > 0).count();
         Repeats {
             first: self.first,
             copies,
-            stories,
         }
     }
 }
@@ -83,7 +86,6 @@ pub struct Repeats {
     first: Vec<u32>,
     /// For a story's first article, how many articles tell it; 0 for a repeat.
     copies: Vec<u32>,
-    stories: usize,
 }
 
 impl Repeats {
@@ -105,66 +107,59 @@ impl Repeats {
 
     /// Distinct stories.
     pub fn stories(&self) -> usize {
-        self.stories
+        self.copies.iter().filter(|&&c| c > 0).count()
     }
 
     /// Articles that repeat an earlier one.
     pub fn repeated(&self) -> usize {
-        self.first.len() - self.stories
+        self.first.len() - self.stories()
     }
 }
 
-/// A hash of everything that makes two articles the same story; none for an article with a
-/// mention outside its body.
-fn fingerprint(article: &Article, found: &Annotations) -> Option<u64> {
-    let mut hasher = std::hash::DefaultHasher::new();
-    article.body_text().hash(&mut hasher);
-    for e in &found.entities {
-        entity_story(e).hash(&mut hasher);
-    }
-    for m in &found.mentions {
-        let start = m.span.start.checked_sub(article.body.start)?;
-        if m.span.end > article.body.end {
-            return None;
-        }
-        (start, m.span.len(), m.entity).hash(&mut hasher);
-    }
-    for q in &found.quotes {
-        q.speaker_entity.hash(&mut hasher);
-    }
-    Some(hasher.finish())
+/// Everything that makes two articles the same story (see the module doc): the body, the
+/// entities but their ids (the kind and name make them), the mentions by their place in the
+/// body, the quotes' speakers. None for an article with a mention outside its body.
+#[derive(PartialEq, Hash)]
+struct Story<'a> {
+    body: &'a str,
+    entities: Vec<(EntityKind, &'a str, Option<&'a str>, &'a [String])>,
+    mentions: Vec<(usize, usize, usize)>,
+    speakers: Vec<Option<usize>>,
 }
 
-/// Whether `(a, fa)` repeats `(b, fb)` exactly (see the module doc).
-fn same_story(a: &Article, fa: &Annotations, b: &Article, fb: &Annotations) -> bool {
-    let body_mentions = |article: &Article, found: &Annotations| {
-        found
+impl<'a> Story<'a> {
+    fn of(article: &'a Article, found: &'a Annotations) -> Option<Self> {
+        let body = article.body;
+        let mentions = found
             .mentions
             .iter()
             .map(|m| {
-                (
-                    m.span.start.wrapping_sub(article.body.start),
-                    m.span.len(),
-                    m.entity,
-                )
+                let start = m.span.start.checked_sub(body.start)?;
+                (m.span.end <= body.end).then_some((start, m.span.len(), m.entity))
             })
-            .collect::<Vec<_>>()
-    };
-    a.body_text() == b.body_text()
-        && fa
-            .entities
-            .iter()
-            .map(entity_story)
-            .eq(fb.entities.iter().map(entity_story))
-        && body_mentions(a, fa) == body_mentions(b, fb)
-        && fa
-            .quotes
-            .iter()
-            .map(|q| q.speaker_entity)
-            .eq(fb.quotes.iter().map(|q| q.speaker_entity))
-}
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self {
+            body: article.body_text(),
+            entities: found
+                .entities
+                .iter()
+                .map(|e| {
+                    (
+                        e.kind,
+                        e.canonical.as_str(),
+                        e.role.as_deref(),
+                        &e.aliases[..],
+                    )
+                })
+                .collect(),
+            mentions,
+            speakers: found.quotes.iter().map(|q| q.speaker_entity).collect(),
+        })
+    }
 
-/// What of an entity makes two articles the same story (not its id: the kind and name make it).
-fn entity_story(e: &Entity) -> (EntityKind, &str, Option<&str>, &[String]) {
-    (e.kind, &e.canonical, e.role.as_deref(), &e.aliases)
+    fn fingerprint(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
 }
