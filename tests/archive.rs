@@ -409,6 +409,86 @@ fn a_view_fetches_only_the_parts_it_needs() {
     assert_eq!(article.id.0, results.hits[0].entry.id);
 }
 
+#[test]
+fn a_view_counts_the_facet_panels_it_is_asked_for_and_reads_only_their_postings() {
+    use dossier::extract::EntityKind;
+    use dossier::query::{Facet, FacetSet};
+    let site = tempfile::tempdir().unwrap();
+    build(Path::new(FIXTURE), site.path());
+    let (filter, _) = Filter::from_query_string("q=said");
+    let (mut whole, mut source) = open(site.path());
+    let every = search_from(&mut whole, &mut source, &filter, Options::default()).unwrap();
+    assert_eq!(every.facets.counted, FacetSet::ALL);
+    let people = FacetSet::of(&Facet::Entities(EntityKind::Person));
+    let places = FacetSet::of(&Facet::Entities(EntityKind::Place));
+    let facet_parts = |archive: &Archive| -> Vec<PartName> {
+        let mut parts: Vec<PartName> = archive
+            .fetched()
+            .iter()
+            .map(|f| f.name)
+            .filter(|name| name.kind == Kind::Facets)
+            .collect();
+        parts.sort();
+        parts
+    };
+    let chunks_of = |archive: &Archive, tables: &[usize]| -> Vec<PartName> {
+        let mut parts: Vec<PartName> = tables
+            .iter()
+            .flat_map(|&t| archive.catalogue().facets[t].chunks.clone())
+            .collect();
+        parts.sort();
+        parts
+    };
+
+    // The people's panel alone: its postings and nothing else's; sources cost no postings.
+    let (mut archive, mut source) = open(site.path());
+    let asked = Options {
+        facet_panels: people,
+        ..Options::default()
+    };
+    let first = search_from(&mut archive, &mut source, &filter, asked).unwrap();
+    assert_eq!(facet_parts(&archive), chunks_of(&archive, &[0]));
+    assert!(first.facets.counted.contains(people));
+    assert!(first.facets.counted.has(&Facet::Sources));
+    assert!(!first.facets.counted.contains(places));
+    assert!(!first.facets.counted.has(&Facet::Field("topics".into())));
+    assert_eq!(first.facets.people, every.facets.people);
+    assert_eq!(first.facets.sources, every.facets.sources);
+    assert!(!every.facets.places.values.is_empty());
+    assert!(
+        first.facets.places.values.is_empty(),
+        "an uncounted panel is empty, not zero"
+    );
+    assert_eq!(first.total, every.total);
+    assert_eq!(
+        archive_view(&first).lines().next(),
+        archive_view(&every).lines().next()
+    );
+
+    // Scrolled to the places: their postings join, and the counts are the whole view's.
+    let more = Options {
+        facet_panels: people.with(places),
+        ..Options::default()
+    };
+    let second = search_from(&mut archive, &mut source, &filter, more).unwrap();
+    assert_eq!(facet_parts(&archive), chunks_of(&archive, &[0, 2]));
+    assert_eq!(second.facets.places, every.facets.places);
+    assert_eq!(second.facets.people, every.facets.people);
+
+    // Counts that cost no postings come for every panel: the whole collection's.
+    let (everything, _) = Filter::from_query_string("");
+    let none_asked = Options {
+        facet_panels: FacetSet::NONE,
+        ..Options::default()
+    };
+    let plain = search_from(&mut archive, &mut source, &everything, more).unwrap();
+    assert_eq!(plain.facets.counted, FacetSet::ALL);
+    assert!(!plain.facets.organizations.values.is_empty());
+    let listless = search_from(&mut archive, &mut source, &filter, none_asked).unwrap();
+    assert_eq!(listless.facets.counted, FacetSet::NONE);
+    assert!(listless.facets.people.values.is_empty());
+}
+
 fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = corpus::read_folder(dir)
         .unwrap()

@@ -13,8 +13,8 @@ use crate::span::ByteSpan;
 ///
 /// A result page's hits are scattered over the collection (documents are numbered by
 /// date, hits ranked by relevance), so each hit costs about one `docs` part and one
-/// `doctable` part: both are kept small. A filtered view reads every `facets` part, so
-/// those are few: a browser fetches at most six parts at a time from a host over HTTP/1.1,
+/// `doctable` part: both are kept small. A filtered view reads every `facets` part of the
+/// panels on screen, so those are few: a browser fetches at most six parts at a time from a host over HTTP/1.1,
 /// and each request costs the page time of its own. The catalogue says which layout an
 /// archive has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Layout {
     /// The largest layout `dossier build` writes (archives of over 262,144 documents, see
     /// [`Layout::for_docs`]): at 19k articles, 50 hits fetch about 110 KB of `docs` parts
     /// (343 KB with [`Layout::FIRST`]). A filtered view reads every `facets` part of the
-    /// tables it shows, so a table is one part ([`FACET_TOP`] values): 6 requests at 19k
+    /// tables on screen, so a table is one part ([`FACET_TOP`] values): 6 requests at 19k
     /// where 25 values a part made 43 and 100 made 12.
     pub const LARGE: Self = Self {
         docs_per_part: 16,

@@ -33,8 +33,8 @@ use crate::query::histogram::{
 use crate::query::network::{MAX_NODES, Network, Node, edges_of, node_order};
 use crate::query::text::{TextQuery, Unit};
 use crate::query::{
-    DateField, FacetList, FacetValue, Facets, FieldFacet, Filter, Histogram, Options, Sort,
-    UnknownNames,
+    DateField, Facet, FacetList, FacetSet, FacetValue, Facets, FieldFacet, Filter, Histogram,
+    Options, Sort, UnknownNames,
 };
 use crate::resolve::from_archive::NameFate;
 use crate::resolve::{Curated, Curation};
@@ -1073,10 +1073,10 @@ impl<'a> Lookup<'a> {
             })
             .collect();
         let quotes = quote_hits(filter, &hits, options.quotes);
-        let facets = if options.facet_values == 0 {
+        let facets = if options.facet_values == 0 || options.facet_panels.is_empty() {
             Facets::default()
         } else {
-            self.facets(filter, &matches, options.facet_values)
+            self.facets(filter, &matches, options.facet_values, options.facet_panels)
         };
         let (histogram, published, mentioned) = self.histogram(filter, &matches);
         let mut highlight: Vec<String> = scored.into_iter().map(|(t, _)| t).collect();
@@ -1379,9 +1379,18 @@ impl<'a> Lookup<'a> {
         hits
     }
 
-    /// Facet counts: the catalogue's own counts when everything matches, else the
-    /// postings of the listed values intersected with the matches.
-    fn facets(&self, filter: &Filter, matches: &DocSet, per_facet: usize) -> Facets {
+    /// Facet counts: the catalogue's own counts when everything matches, a `keyfacets`
+    /// part's for one key's view, else the postings of the listed values intersected with
+    /// the matches, for the facets of `panels` only (each table's postings are parts of
+    /// their own: a panel not on screen costs a cold link nothing). Counts that cost no
+    /// postings are given for every facet.
+    fn facets(
+        &self,
+        filter: &Filter,
+        matches: &DocSet,
+        per_facet: usize,
+        panels: FacetSet,
+    ) -> Facets {
         let catalogue = self.catalogue();
         let matched = matches.count();
         let everything = matched == catalogue.docs as usize;
@@ -1390,8 +1399,20 @@ impl<'a> Lookup<'a> {
         } else {
             self.key_counts(filter)
         };
-        // `at`: the table's place among `slot_tables`.
-        let table = |(at, table): (usize, &FacetTable)| {
+        let counted = if everything
+            || matched == 0
+            || !self.archive.overlay.is_empty()
+            || matches!(by_key, KeyCounts::Kept(_))
+        {
+            FacetSet::ALL
+        } else {
+            panels.with(FacetSet::of(&Facet::Sources))
+        };
+        // `at`: the table's place among `slot_tables`; `facet`: its panel.
+        let table = |(at, table, facet): (usize, &FacetTable, Facet)| {
+            if !counted.has(&facet) {
+                return FacetList::default();
+            }
             let counts: Vec<u32> = if everything {
                 table.values.iter().map(|v| v.count).collect()
             } else if matched == 0 {
@@ -1423,7 +1444,13 @@ impl<'a> Lookup<'a> {
             .collect();
         let [people, organizations, places, speakers] = &catalogue.facets;
         let [people, organizations, places, speakers] = if self.archive.overlay.is_empty() {
-            [(0, people), (1, organizations), (2, places), (3, speakers)].map(table)
+            [
+                (0, people, Facet::Entities(EntityKind::Person)),
+                (1, organizations, Facet::Entities(EntityKind::Organization)),
+                (2, places, Facet::Entities(EntityKind::Place)),
+                (3, speakers, Facet::Speakers),
+            ]
+            .map(table)
         } else {
             self.edited_facets(matches, per_facet)
         };
@@ -1448,9 +1475,10 @@ impl<'a> Lookup<'a> {
                 .enumerate()
                 .map(|(at, field)| FieldFacet {
                     field: field.name.clone(),
-                    list: table((4 + at, &field.table)),
+                    list: table((4 + at, &field.table, Facet::Field(field.name.clone()))),
                 })
                 .collect(),
+            counted,
         }
     }
 

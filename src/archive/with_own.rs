@@ -152,6 +152,9 @@ fn merge_facets(site: &Facets, own: &Facets, limit: usize) -> Facets {
         sources: merge(&site.sources, &own.sources),
         fields: merge_fields(&site.fields, &own.fields, limit),
         own: site.own + own.own,
+        // The reader's own articles are counted whole, in the browser; the site's facets
+        // only as asked.
+        counted: site.counted,
     }
 }
 

@@ -30,6 +30,10 @@ pub struct Options {
     pub quotes: usize,
     /// Values per facet.
     pub facet_values: usize,
+    /// Which facets to count. The embedded build counts every facet whatever this says
+    /// (its counting is one pass over the matches, all in memory); an archive counts only
+    /// these, each from its own parts.
+    pub facet_panels: FacetSet,
     /// Whether the text's last word is still being typed (the search box has focus); never
     /// part of a link.
     pub last_word: LastWord,
@@ -41,6 +45,7 @@ impl Default for Options {
             hits: 50,
             quotes: 50,
             facet_values: 20,
+            facet_panels: FacetSet::ALL,
             last_word: LastWord::Complete,
         }
     }
@@ -114,6 +119,68 @@ pub struct Facets {
     pub fields: Vec<FieldFacet>,
     /// How many matches are the reader's own articles ([`crate::own`]); the rest are the site's.
     pub own: usize,
+    /// The facets whose lists are counted; the others are empty, not zero (an archive
+    /// counts the panels on screen, see [`Options::facet_panels`]).
+    pub counted: FacetSet,
+}
+
+/// A set of facet panels: people, organisations, places, speakers, sources, and the
+/// metadata fields (one member for all of them: they sit together at the sidebar's end,
+/// and a field's place in the list can differ between an archive and the reader's own
+/// articles). A bit set, so that [`Options`] stays `Copy`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct FacetSet(u8);
+
+impl FacetSet {
+    /// No facet.
+    pub const NONE: Self = Self(0);
+    /// Every facet.
+    pub const ALL: Self = Self(0b11_1111);
+
+    /// The panel of `facet` (none for other names, which no panel lists).
+    pub fn of(facet: &Facet) -> Self {
+        let bit = match facet {
+            Facet::Entities(EntityKind::Person) => 0,
+            Facet::Entities(EntityKind::Organization) => 1,
+            Facet::Entities(EntityKind::Place) => 2,
+            Facet::Entities(EntityKind::Misc) => return Self::NONE,
+            Facet::Speakers => 3,
+            Facet::Sources => 4,
+            Facet::Field(_) => 5,
+        };
+        Self(1 << bit)
+    }
+
+    /// Both sets' panels.
+    pub fn with(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// Whether every panel of `other` is in this set.
+    pub fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether `facet`'s panel is in this set.
+    pub fn has(self, facet: &Facet) -> bool {
+        let panel = Self::of(facet);
+        !panel.is_empty() && self.contains(panel)
+    }
+
+    /// Whether the set has no panel.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The bits, as the page writes them on a panel and reads them back.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// A set from [`FacetSet::bits`] (unknown bits dropped).
+    pub fn from_bits(bits: u8) -> Self {
+        Self(bits & Self::ALL.0)
+    }
 }
 
 /// Which facet (for [`facet_values`]).
@@ -355,6 +422,7 @@ fn facets(index: &Index, matches: &DocSet, per_facet: usize) -> Facets {
             })
             .collect(),
         own: matches.count_in(index.own_docs()),
+        counted: FacetSet::ALL,
     }
 }
 

@@ -32,7 +32,7 @@ pub mod unknown;
 pub mod url;
 
 pub use collect::{
-    Facet, FacetList, FacetValue, Facets, FieldFacet, Hit, Options, QuoteHit, Results,
+    Facet, FacetList, FacetSet, FacetValue, Facets, FieldFacet, Hit, Options, QuoteHit, Results,
     facet_values, search, search_with,
 };
 pub use eval::{Evaluation, evaluate, evaluate_with};

@@ -18,6 +18,7 @@ use super::lazy::{self, lazy_code, lazy_view};
 use super::link::ViewLink;
 use super::network::NetworkView;
 use super::offline_save::OfflineSave;
+use super::on_screen;
 use super::own_articles::{
     self, CollectionPanel, ForeignLinkNotice, OwnArticlesButton, OwnArticlesPanel,
 };
@@ -47,10 +48,15 @@ pub fn App() -> impl IntoView {
             && match source.mode.get() {
                 Mode::Deciding => false,
                 Mode::Archive if archive_answers() => {
-                    // Facets on screen (a wide screen, a phone's open filters) are part of
-                    // the view: counted, or the view is not ready.
-                    let facets_wanted = state.sidebar_shown.get();
-                    matches!(source.shown.get(), ArchiveView::Ready(r) if r.2 || !facets_wanted)
+                    // Facet panels on screen (a wide screen's first ones, a phone's open
+                    // filters) are part of the view: counted, or the view is not ready; and
+                    // which panels are on screen is known once the page's observer reports.
+                    let wanted = archive_source::facets_wanted(state);
+                    let reported = !state.sidebar_shown.get()
+                        || state.panels_seen.get().is_some()
+                        || !on_screen::watching();
+                    reported
+                        && matches!(source.shown.get(), ArchiveView::Ready(r) if r.counted().contains(wanted))
                         && state.filter.with(|(f, _)| {
                             if f.entity.is_some() {
                                 return source.entity_shown.with(|shown| *shown == f.entity);

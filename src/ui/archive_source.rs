@@ -19,7 +19,7 @@ use crate::archive::{
 use crate::extract::EntityId;
 use crate::query::entity_table::EntityRow;
 use crate::query::network::Network;
-use crate::query::{Filter, LastWord, Options, UnknownNames};
+use crate::query::{FacetSet, Filter, LastWord, Options, UnknownNames};
 use crate::resolve::from_archive::{ArchiveVerdicts, NameFate, extraction_ids};
 use crate::resolve::{Curated, Curation};
 use leptos::prelude::*;
@@ -69,10 +69,15 @@ pub struct SharedArchiveResults(
     /// With a date range: the answer for the filter without it (only its histogram: the
     /// timeline's overview).
     pub Option<Arc<ArchiveResults>>,
-    /// Whether the facets were counted: only while they are on screen
-    /// ([`AppState::sidebar_shown`]); otherwise the results' facets are empty, not zero.
-    pub bool,
 );
+
+impl SharedArchiveResults {
+    /// The facet panels counted: the panels on screen ([`AppState::panels_seen`]) when
+    /// the sidebar is ([`AppState::sidebar_shown`]); the others' lists are empty, not zero.
+    pub fn counted(&self) -> FacetSet {
+        self.0.facets.counted
+    }
+}
 
 impl PartialEq for SharedArchiveResults {
     fn eq(&self, other: &Self) -> bool {
@@ -82,7 +87,6 @@ impl PartialEq for SharedArchiveResults {
                 (None, None) => true,
                 _ => false,
             }
-            && self.2 == other.2
     }
 }
 
@@ -154,11 +158,11 @@ impl ArchiveSource {
         self.known_docs.with_value(|known| known.get(id).copied())
     }
 
-    /// The facets of the answered view (tracked), if it is answered with its facets
-    /// counted.
+    /// The facets of the answered view (tracked), those of its panels not on screen
+    /// uncounted ([`crate::query::Facets::counted`]).
     pub fn facets(&self) -> Option<crate::query::Facets> {
         match self.shown.get() {
-            ArchiveView::Ready(results) if results.2 => Some(results.0.facets.clone()),
+            ArchiveView::Ready(results) => Some(results.0.facets.clone()),
             _ => None,
         }
     }
@@ -453,9 +457,9 @@ impl ArchiveSource {
         let outcome = match self.search_fetching(&filter, options).await {
             Err(unanswered) => unanswered,
             Ok(results) => match overview_of(&filter) {
-                None => self.ready(results, None, options),
+                None => self.ready(results, None),
                 Some(whole) => match self.search_fetching(&whole, OVERVIEW).await {
-                    Ok(overview) => self.ready(results, Some(overview), options),
+                    Ok(overview) => self.ready(results, Some(overview)),
                     Err(unanswered) => unanswered,
                 },
             },
@@ -480,17 +484,11 @@ impl ArchiveSource {
             None => None,
             Some(whole) => Some(now(&whole, OVERVIEW)?),
         };
-        Some(self.ready(results, overview, options))
+        Some(self.ready(results, overview))
     }
 
-    /// A ready view (asked with `options`); remembers its hits' document numbers for the
-    /// reader.
-    fn ready(
-        &self,
-        results: ArchiveResults,
-        overview: Option<ArchiveResults>,
-        options: Options,
-    ) -> ArchiveView {
+    /// A ready view; remembers its hits' document numbers for the reader.
+    fn ready(&self, results: ArchiveResults, overview: Option<ArchiveResults>) -> ArchiveView {
         self.known_docs.update_value(|known| {
             for hit in &results.hits {
                 known.insert(hit.entry.id.clone(), hit.doc);
@@ -499,7 +497,6 @@ impl ArchiveSource {
         ArchiveView::Ready(SharedArchiveResults(
             Arc::new(results),
             overview.map(Arc::new),
-            options.facet_values > 0,
         ))
     }
 
@@ -534,7 +531,7 @@ impl ArchiveSource {
 /// `site_docs` is the archive's number of documents: the reader's are numbered after them.
 fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> ArchiveView {
     use crate::archive::with_own::{OwnAnswer, overview_with_own, with_own};
-    let ArchiveView::Ready(SharedArchiveResults(site, overview, counted)) = &view else {
+    let ArchiveView::Ready(SharedArchiveResults(site, overview)) = &view else {
         return view;
     };
     let (Some(own), Some(library)) = (state.results.get(), state.library.get()) else {
@@ -550,6 +547,7 @@ fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> Arch
         hits: state.hit_limit.get_untracked(),
         quotes: QUOTES,
         facet_values: FACET_VALUES,
+        facet_panels: FacetSet::ALL,
         last_word: LastWord::Complete,
     };
     let mixed = with_own(&filter, site, site_docs, answer, options);
@@ -562,7 +560,7 @@ fn with_own_articles(state: AppState, view: ArchiveView, site_docs: u32) -> Arch
                 ..(**site).clone()
             })
         });
-    ArchiveView::Ready(SharedArchiveResults(Arc::new(mixed), overview, *counted))
+    ArchiveView::Ready(SharedArchiveResults(Arc::new(mixed), overview))
 }
 
 /// With a date range, the timeline also shows the whole collection under the other
@@ -580,6 +578,7 @@ const OVERVIEW: Options = Options {
     hits: 0,
     quotes: 0,
     facet_values: 0,
+    facet_panels: FacetSet::NONE,
     last_word: LastWord::Complete,
 };
 
@@ -770,49 +769,92 @@ fn unknown_names_settled(state: AppState) -> bool {
     })
 }
 
+/// The facet panels a view counts: those seen on screen ([`AppState::panels_seen`]) while
+/// the sidebar is shown, else none.
+pub fn facets_wanted(state: AppState) -> FacetSet {
+    if state.sidebar_shown.get() {
+        state.panels_seen.get().unwrap_or(FacetSet::NONE)
+    } else {
+        FacetSet::NONE
+    }
+}
+
 /// Answers every new view (URL, "show more", the search box's last word) from the archive.
 fn follow_views(state: AppState, source: ArchiveSource) {
     // The filter and options last asked: a view asked again only for its facets keeps its
     // list on screen while they are counted.
     let asked: StoredValue<Option<(Filter, Options)>> = StoredValue::new(None);
-    Effect::new(move |_| {
+    // A new generation makes any answer still on its way stale.
+    let next_generation = move || {
         let generation = source.generation.get_value().wrapping_add(1);
         source.generation.set_value(generation);
+        generation
+    };
+    Effect::new(move |_| {
         if !unknown_names_settled(state) || source.curated.with(Option::is_none) {
+            next_generation();
             asked.set_value(None);
             source.view.set(ArchiveView::Loading);
             return;
         }
         let (filter, _) = state.filter.get();
-        // Facets are counted only while they are on screen: on a phone, once the reader
-        // opens the filters (their postings are most of a cold link's bytes).
-        let facet_values = if state.sidebar_shown.get() {
-            FACET_VALUES
-        } else {
-            0
-        };
+        // Facets are counted only while they are on screen (their postings are most of a
+        // cold link's bytes): the panels seen so far, on a phone once the reader opens the
+        // filters. Which those are is known a frame after the panels are drawn: the first
+        // view waits for it rather than asking twice (two answers on their way fetch the
+        // same parts twice).
+        // (The panels are drawn in the sidebar of every view but an open article's.)
+        if state.sidebar_shown.get()
+            && state.panels_seen.get().is_none()
+            && filter.article.is_none()
+            && source.answers(state)
+        {
+            return;
+        }
+        let facet_panels = facets_wanted(state);
         let options = Options {
             hits: state.hit_limit.get(),
             quotes: QUOTES,
-            facet_values,
+            facet_values: FACET_VALUES,
+            facet_panels,
             last_word: state.last_word.get(),
         };
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
-        let only_facets_added = facet_values > 0
-            && asked.with_value(|before| {
-                before.as_ref().is_some_and(|(f, o)| {
-                    *f == filter
-                        && *o
-                            == Options {
-                                facet_values: 0,
-                                ..options
-                            }
-                })
+        let same_but_panels = asked.with_value(|before| {
+            before.as_ref().is_some_and(|(f, o)| {
+                *f == filter
+                    && *o
+                        == Options {
+                            facet_panels: o.facet_panels,
+                            ..options
+                        }
             })
-            && source
-                .view
-                .with_untracked(|v| matches!(v, ArchiveView::Ready(_)));
+        });
+        // A panel come on screen whose counts the view already has (a view of one key
+        // counts every panel at once) asks nothing.
+        let counted_already = same_but_panels
+            && source.view.with_untracked(
+                |v| matches!(v, ArchiveView::Ready(r) if r.counted().contains(facet_panels)),
+            );
+        if counted_already {
+            return;
+        }
+        let generation = next_generation();
+        let only_facets_added = asked.with_value(|before| {
+            before.as_ref().is_some_and(|(f, o)| {
+                *f == filter
+                    && facet_panels != o.facet_panels
+                    && facet_panels.contains(o.facet_panels)
+                    && *o
+                        == Options {
+                            facet_panels: o.facet_panels,
+                            ..options
+                        }
+            })
+        }) && source
+            .view
+            .with_untracked(|v| matches!(v, ArchiveView::Ready(_)));
         asked.set_value(Some((filter.clone(), options)));
         // A view whose parts are all here answers now, without a loading flash.
         match source.answer_now(&filter, options) {

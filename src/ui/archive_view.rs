@@ -27,15 +27,38 @@ use std::sync::Arc;
 
 /// The current results, once answered.
 fn answered(source: ArchiveSource) -> Option<SharedArchiveResults> {
-    match source.shown.get() {
+    answered_in(source.shown.get())
+}
+
+fn answered_in(view: ArchiveView) -> Option<SharedArchiveResults> {
+    match view {
         ArchiveView::Ready(results) => Some(results),
         _ => None,
     }
 }
 
+/// The current view as a list of articles or quotes sees it: a view answered again only
+/// to count more facet panels (one scrolled to) is the same list, so the list keeps its
+/// elements instead of being drawn anew under the reader's pointer.
+fn listed_view(source: ArchiveSource) -> Memo<ArchiveView> {
+    Memo::new_with_compare(
+        move |_| source.shown.get(),
+        |before, now| match (before, now) {
+            (Some(ArchiveView::Ready(a)), Some(ArchiveView::Ready(b))) => {
+                let (a, b) = (&a.0, &b.0);
+                !(a.total == b.total
+                    && a.hits == b.hits
+                    && a.quotes == b.quotes
+                    && a.facets.own == b.facets.own)
+            }
+            (before, now) => before != now,
+        },
+    )
+}
+
 /// "Loading this view…", the failure, or the notice, when the view is not answered.
-fn unanswered(source: ArchiveSource) -> Option<AnyView> {
-    match source.shown.get() {
+fn unanswered(view: ArchiveView) -> Option<AnyView> {
+    match view {
         ArchiveView::Ready(_) => None,
         ArchiveView::Loading => Some(
             view! { <p class="summary archive-loading" role="status" id="summary">"Loading this view from the archive…"</p> }
@@ -118,7 +141,7 @@ pub fn ArchiveSidebar(
     view! {
         {(!timeline_is_main).then(|| view! { <ArchiveTimeline/> })}
         <CollectionPanel/>
-        <FacetPanelsOf facets=facets waiting="Counting the facets…"/>
+        <FacetPanelsOf facets=facets waiting="Counting the facets…" watched=true/>
     }
 }
 
@@ -150,11 +173,12 @@ fn ArchiveTimeline() -> impl IntoView {
 fn ArchiveList() -> impl IntoView {
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
+    let listed = listed_view(source);
     move || {
-        if let Some(waiting) = unanswered(source) {
+        if let Some(waiting) = unanswered(listed.get()) {
             return waiting;
         }
-        let Some(results) = answered(source) else {
+        let Some(results) = answered_in(listed.get()) else {
             return ().into_any();
         };
         let results = results.0;
@@ -221,11 +245,12 @@ fn hit_item(hit: &ArchiveHit, filter: &Filter) -> impl IntoView + use<> {
 fn ArchiveQuotes() -> impl IntoView {
     let state = AppState::use_context();
     let source = ArchiveSource::use_context();
+    let listed = listed_view(source);
     move || {
-        if let Some(waiting) = unanswered(source) {
+        if let Some(waiting) = unanswered(listed.get()) {
             return waiting;
         }
-        let Some(results) = answered(source) else {
+        let Some(results) = answered_in(listed.get()) else {
             return ().into_any();
         };
         let results: Arc<ArchiveResults> = results.0;

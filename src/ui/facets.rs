@@ -5,15 +5,18 @@
 //! (or removed).
 //!
 //! A panel lists at most [`FACET_VALUES`] values, in a box that scrolls by itself, so a
-//! facet with 30,000 names never makes the sidebar taller than a screen.
+//! facet with 30,000 names never makes the sidebar taller than a screen. From an archive, a
+//! panel is counted once it has been on screen ([`super::on_screen`]): until then it says
+//! it is counting.
 
 use super::archive_source::ArchiveSource;
 use super::chips::field_title;
 use super::link::ViewLink;
+use super::on_screen;
 use super::state::{AppState, FACET_VALUES};
 use crate::archive::with_own::merge_list;
 use crate::extract::{EntityId, EntityKind};
-use crate::query::{Facet, FacetList, FacetValue, Facets, Filter, facet_values};
+use crate::query::{Facet, FacetList, FacetSet, FacetValue, Facets, Filter, facet_values};
 use leptos::prelude::*;
 
 /// Values listed before "show more".
@@ -34,25 +37,36 @@ pub fn FacetPanelsOf(
     facets: Signal<Option<Facets>>,
     /// What the panels say until then.
     waiting: &'static str,
+    /// Whether the panels are watched for being on screen (`super::on_screen`): an
+    /// archive counts only those, and until a view is answered shows the panels, uncounted,
+    /// so that the first view knows which are on screen.
+    #[prop(optional)]
+    watched: bool,
 ) -> impl IntoView {
     move || match facets.get() {
-        None => view! { <p class="facet-wait">{waiting}</p> }.into_any(),
-        Some(f) => {
+        None if !watched => view! { <p class="facet-wait">{waiting}</p> }.into_any(),
+        f => {
+            let counted = f.as_ref().map_or(FacetSet::NONE, |f| f.counted);
+            let f = f.unwrap_or_default();
             let fields = f
                 .fields
                 .into_iter()
                 .map(|field| {
                     let title = field_title(&field.field);
                     let slug = format!("m-{}", slug_of(&field.field));
-                    view! { <FacetPanel title=title slug=slug facet=Facet::Field(field.field) list=field.list/> }
+                    let facet = Facet::Field(field.field);
+                    view! { <FacetPanel title=title slug=slug counted=counted.has(&facet) watched=watched facet=facet list=field.list/> }
                 })
                 .collect_view();
+            let panel = |title: &'static str, slug: &'static str, facet: Facet, list: FacetList| {
+                view! { <FacetPanel title=title slug=slug counted=counted.has(&facet) watched=watched facet=facet list=list/> }
+            };
             view! {
-                <FacetPanel title="People" slug="people" facet=Facet::Entities(EntityKind::Person) list=f.people/>
-                <FacetPanel title="Organisations" slug="organizations" facet=Facet::Entities(EntityKind::Organization) list=f.organizations/>
-                <FacetPanel title="Places" slug="places" facet=Facet::Entities(EntityKind::Place) list=f.places/>
-                <FacetPanel title="Speakers" slug="speakers" facet=Facet::Speakers list=f.speakers/>
-                <FacetPanel title="Sources" slug="sources" facet=Facet::Sources list=f.sources/>
+                {panel("People", "people", Facet::Entities(EntityKind::Person), f.people)}
+                {panel("Organisations", "organizations", Facet::Entities(EntityKind::Organization), f.organizations)}
+                {panel("Places", "places", Facet::Entities(EntityKind::Place), f.places)}
+                {panel("Speakers", "speakers", Facet::Speakers, f.speakers)}
+                {panel("Sources", "sources", Facet::Sources, f.sources)}
                 {fields}
             }
             .into_any()
@@ -73,8 +87,34 @@ fn FacetPanel(
     facet: Facet,
     /// Its most frequent values and how many there are.
     list: FacetList,
+    /// Whether `list` is counted: otherwise the panel is not on screen yet, and says it is
+    /// counting (in the room its values will take, so that the panels below stay off
+    /// screen).
+    counted: bool,
+    /// Whether the panel is watched for being on screen (`super::on_screen`).
+    watched: bool,
 ) -> impl IntoView {
     let state = AppState::use_context();
+    let section = NodeRef::<leptos::html::Section>::new();
+    if watched {
+        let panel = FacetSet::of(&facet);
+        Effect::new(move |_| {
+            if let Some(element) = section.get() {
+                on_screen::watch(state, element.into(), panel);
+            }
+        });
+    }
+    if !counted {
+        let heading_id = format!("facet-{slug}-heading");
+        let labelled_by = heading_id.clone();
+        return view! {
+            <section class="facet facet-uncounted" aria-labelledby=labelled_by data-facet=slug node_ref=section>
+                <h2 id=heading_id>{title}</h2>
+                <p class="facet-counting" role="status">"Counting…"</p>
+            </section>
+        }
+        .into_any();
+    }
     // Typing in the box and "show more" are transient, like scrolling: not part of the link.
     let find = RwSignal::new(String::new());
     let expanded = RwSignal::new(false);
@@ -163,7 +203,7 @@ fn FacetPanel(
         }
     };
     view! {
-        <section class="facet" aria-labelledby=heading_ref data-facet=slug>
+        <section class="facet" aria-labelledby=heading_ref data-facet=slug node_ref=section>
             <h2 id=heading_id>{title.clone()} <span class="facet-total">{total}</span></h2>
             <Show when=move || { total > SHOWN }>
                 <label class="visually-hidden" for=input_id.clone()>{find_label.clone()}</label>
@@ -182,6 +222,7 @@ fn FacetPanel(
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// In archive mode, the archive's answer to the find box of `facet` (people,

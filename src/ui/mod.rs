@@ -22,6 +22,7 @@ mod link;
 mod loader;
 mod network;
 mod offline_save;
+mod on_screen;
 mod own_articles;
 mod own_pickers;
 mod own_store;

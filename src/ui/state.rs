@@ -202,6 +202,10 @@ pub struct AppState {
     /// facets only then, so a phone's cold link fetches no facet postings until the reader
     /// opens the filters.
     pub sidebar_shown: RwSignal<bool>,
+    /// The facet panels that have been on screen (`super::on_screen`); `None` until the
+    /// page's observer first reports. An archive counts these panels' facets, only while
+    /// [`AppState::sidebar_shown`].
+    pub panels_seen: RwSignal<Option<crate::query::FacetSet>>,
     /// Whether the page is laid out for a phone (the sidebar a drawer), kept up to date as
     /// the window is resized or the phone turned.
     pub phone: RwSignal<bool>,
@@ -313,6 +317,7 @@ impl AppState {
                 hits: hit_limit.get(),
                 quotes: 500,
                 facet_values: FACET_VALUES,
+                facet_panels: crate::query::FacetSet::ALL,
                 last_word: last_word.get(),
             };
             Some(SharedResults(Arc::new(search_with(
@@ -340,6 +345,7 @@ impl AppState {
             edits: RwSignal::new(super::curation::Edits::default()),
             applying: RwSignal::new(false),
             sidebar_shown: RwSignal::new(!phone.get_untracked()),
+            panels_seen: RwSignal::new(None),
             phone,
         };
         provide_context(state);

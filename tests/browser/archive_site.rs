@@ -10,7 +10,8 @@
 //! (and saved) on its own, without the old build's parts; a cold quotes link lists each
 //! quote's words, speaker and article as `dossier query` does; on a phone a cold link lists
 //! ten articles and fetches no facet postings until the reader opens the filters, which
-//! then count exactly.
+//! then count exactly; on a desktop a cold text link fetches the postings of the facet
+//! panels on its first screen only, and counts the others exactly once scrolled to.
 //!
 //! `./dev test` builds the site into `target/site-archive` (3,000 articles generated from the
 //! Reuters corpus by `../shared/tools/make_archive.py`) and sets `DOSSIER_SITE_ARCHIVE`.
@@ -367,6 +368,112 @@ fn facet_parts_requested(app: &App) -> usize {
         .count()
 }
 
+/// The `facets` parts of `panels` (catalogue tables: 0 people, 1 organisations, 2 places, 3
+/// speakers) and of the metadata fields, as the archive names them.
+fn facet_chunks(site: &Path, tables: &[usize], fields: bool) -> Vec<String> {
+    let manifest_path = site.join("archive/manifest.json");
+    let manifest = std::fs::read_to_string(&manifest_path).expect("the manifest");
+    let manifest = dossier::archive::Manifest::parse(&manifest).expect("a manifest");
+    let stored = std::fs::read(
+        site.join("archive/parts")
+            .join(manifest.catalogue.to_string()),
+    )
+    .expect("the catalogue");
+    let archive = dossier::archive::Archive::open(&manifest, &stored).expect("the catalogue opens");
+    let catalogue = archive.catalogue();
+    let mut chunks: Vec<String> = tables
+        .iter()
+        .flat_map(|&t| catalogue.facets[t].chunks.iter())
+        .chain(
+            catalogue
+                .fields
+                .iter()
+                .filter(|_| fields)
+                .flat_map(|f| f.table.chunks.iter()),
+        )
+        .map(|name| name.to_string())
+        .collect();
+    chunks.sort();
+    chunks
+}
+
+/// The `facets` parts the browser asked for, by name.
+fn facets_requested(app: &App) -> Vec<String> {
+    let mut asked: Vec<String> = app
+        .server
+        .requests()
+        .iter()
+        .filter_map(|r| r.strip_prefix("GET /archive/parts/"))
+        .filter(|name| name.ends_with(".facets"))
+        .map(str::to_string)
+        .collect();
+    asked.sort();
+    asked.dedup();
+    asked
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_desktop_a_cold_text_link_counts_the_facet_panels_on_screen_and_the_rest_when_scrolled_to()
+ {
+    let Some(fixture) = Fixture::load() else {
+        return;
+    };
+    let site = &fixture.site;
+    let answer = fixture.query(&["--q", "said"]);
+    let top_person = top_value(&answer, "people");
+    let top_speaker = top_value(&answer, "speakers");
+    let later = fixture.query(&["--q", "oil"]);
+    let later_speaker = top_value(&later, "speakers");
+    App::run_with(site, None, async |app| {
+        app.open_link("q=said").await?;
+        app.wait_for_text("#summary", &fixture.summary(total_of(&answer)))
+            .await?;
+        assert_top_value(app, "people", &top_person).await?;
+        // The speakers' panel is below the first screen: not counted, and its postings not
+        // fetched, until it is scrolled to.
+        let speakers = "[data-facet='speakers']";
+        app.wait_for(&format!("{speakers} .facet-counting")).await?;
+        let first = facets_requested(app);
+        assert!(
+            first
+                .iter()
+                .all(|p| !facet_chunks(site, &[3], false).contains(p)),
+            "the speakers' postings were fetched before they were on screen: {first:?}"
+        );
+        assert!(
+            first
+                .iter()
+                .all(|p| facet_chunks(site, &[0, 1, 2], false).contains(p)),
+            "a cold link fetched postings of panels off screen: {first:?}"
+        );
+        page::script(
+            app,
+            &format!("document.querySelector(\"{speakers}\").scrollIntoView({{block: 'center'}})"),
+        )
+        .await?;
+        assert_top_value(app, "speakers", &top_speaker).await?;
+        let scrolled = facets_requested(app);
+        assert!(
+            facet_chunks(site, &[3], false)
+                .iter()
+                .all(|p| scrolled.contains(p)),
+            "the speakers' postings once on screen: {scrolled:?}"
+        );
+        // A panel seen once is counted in the page's next views from the start (a view
+        // changed in the page, as the back button changes it).
+        page::script(
+            app,
+            "history.pushState(null, '', '?q=oil'); dispatchEvent(new PopStateEvent('popstate'))",
+        )
+        .await?;
+        app.wait_for_text("#summary", &fixture.summary(total_of(&later)))
+            .await?;
+        assert_top_value(app, "speakers", &later_speaker).await?;
+        app.assert_no_crash().await
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn on_a_phone_a_cold_link_lists_ten_articles_and_counts_its_facets_once_the_filters_open() {
     let Some(fixture) = Fixture::load() else {
@@ -579,11 +686,17 @@ async fn cold_links_show_the_archive_totals_fetching_a_small_part_and_the_reader
         app.wait_for("body[data-view-ready]").await?;
         app.wait_for_text("#summary", &fixture.summary(topic_total))
             .await?;
+        // The field's panel is at the sidebar's end: counted once scrolled to.
+        page::script(
+            app,
+            "document.querySelector(\"[data-facet='m-topics']\").scrollIntoView({block: 'center'})",
+        )
+        .await?;
         app.wait_for_text("[data-facet='m-topics'] .facet-label", "crude")
             .await?;
         // Its export holds every matching article, not only the page shown: the browser
         // fetches their texts for it.
-        app.wait_for(".export summary").await?.click().await?;
+        page::click_centered(app, ".export summary").await?;
         app.wait_for("#export-articles").await?.click().await?;
         page::wait_until(
             app,
@@ -699,10 +812,7 @@ async fn a_cold_quotes_link_shows_each_quote_with_its_words_speaker_and_article(
             Value::Array(more_rows.clone())
         );
         let article = first_rows[0][0].as_str().expect("an article id");
-        app.wait_for(".quote-hit .quote-permalink")
-            .await?
-            .click()
-            .await?;
+        page::click_centered(app, ".quote-hit .quote-permalink").await?;
         app.wait_for(".reader-body p").await?;
         assert!(
             app.query().await?.contains(&format!("a={article}")),

@@ -143,6 +143,22 @@ pub async fn wait_for_complete_index(app: &App) -> TestResult {
     Ok(())
 }
 
+/// Clicks the element `css` finds once it is scrolled to the middle of the window: a
+/// WebDriver click scrolls an element only as far as the window's edge, where the page's
+/// sticky header covers it.
+pub async fn click_centered(app: &App, css: &str) -> TestResult {
+    let element = app.wait_for(css).await?;
+    let reference = serde_json::to_value(&element)?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![reference],
+        )
+        .await?;
+    element.click().await?;
+    Ok(())
+}
+
 /// Runs `js` (a function body) in the page and returns its value.
 pub async fn script(app: &App, js: &str) -> Result<Value, fantoccini::error::CmdError> {
     app.client.execute(js, vec![]).await
