@@ -779,11 +779,26 @@ pub fn facets_wanted(state: AppState) -> FacetSet {
     }
 }
 
+/// The hand edits a view was answered through, compared by identity: applying edits makes a
+/// new list (`ArchiveSource::apply_edits`), and the same filter must then be answered again.
+#[derive(Clone)]
+struct Edited(Option<Arc<Vec<Curated>>>);
+
+impl PartialEq for Edited {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Answers every new view (URL, "show more", the search box's last word) from the archive.
 fn follow_views(state: AppState, source: ArchiveSource) {
-    // The filter and options last asked: a view asked again only for its facets keeps its
-    // list on screen while they are counted.
-    let asked: StoredValue<Option<(Filter, Options)>> = StoredValue::new(None);
+    // The filter and options last asked, and the edits the archive was read through: a view
+    // asked again only for its facets keeps its list on screen while they are counted.
+    let asked: StoredValue<Option<(Filter, Options, Edited)>> = StoredValue::new(None);
     // A new generation makes any answer still on its way stale.
     let next_generation = move || {
         let generation = source.generation.get_value().wrapping_add(1);
@@ -821,9 +836,11 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         };
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
+        let edited = Edited(source.curated.get_untracked());
         let same_but_panels = asked.with_value(|before| {
-            before.as_ref().is_some_and(|(f, o)| {
+            before.as_ref().is_some_and(|(f, o, e)| {
                 *f == filter
+                    && *e == edited
                     && *o
                         == Options {
                             facet_panels: o.facet_panels,
@@ -842,8 +859,9 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         }
         let generation = next_generation();
         let only_facets_added = asked.with_value(|before| {
-            before.as_ref().is_some_and(|(f, o)| {
+            before.as_ref().is_some_and(|(f, o, e)| {
                 *f == filter
+                    && *e == edited
                     && facet_panels != o.facet_panels
                     && facet_panels.contains(o.facet_panels)
                     && *o
@@ -855,7 +873,7 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         }) && source
             .view
             .with_untracked(|v| matches!(v, ArchiveView::Ready(_)));
-        asked.set_value(Some((filter.clone(), options)));
+        asked.set_value(Some((filter.clone(), options, edited)));
         // A view whose parts are all here answers now, without a loading flash.
         match source.answer_now(&filter, options) {
             Some(view) => source.show(view),
