@@ -14,9 +14,9 @@ use crate::span::ByteSpan;
 /// A result page's hits are scattered over the collection (documents are numbered by
 /// date, hits ranked by relevance), so each hit costs about one `docs` part and one
 /// `doctable` part: both are kept small. A filtered view reads every `facets` part of the
-/// panels on screen, so those are few: a browser fetches at most six parts at a time from a host over HTTP/1.1,
-/// and each request costs the page time of its own. The catalogue says which layout an
-/// archive has.
+/// panels on screen, so those are few: a browser fetches at most six parts at a time from a
+/// host over HTTP/1.1, and each request costs the page time of its own. The catalogue says
+/// which layout an archive has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
     /// Documents per `docs` part.

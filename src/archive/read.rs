@@ -1394,16 +1394,15 @@ impl<'a> Lookup<'a> {
         let catalogue = self.catalogue();
         let matched = matches.count();
         let everything = matched == catalogue.docs as usize;
-        let by_key = if everything || matched == 0 || !self.archive.overlay.is_empty() {
+        // Counted without the postings or a `keyfacets` part: from the catalogue, as zeros,
+        // or through the reader's edits (`edited_facets`).
+        let without_postings = everything || matched == 0 || !self.archive.overlay.is_empty();
+        let by_key = if without_postings {
             KeyCounts::NotKept
         } else {
             self.key_counts(filter)
         };
-        let counted = if everything
-            || matched == 0
-            || !self.archive.overlay.is_empty()
-            || matches!(by_key, KeyCounts::Kept(_))
-        {
+        let counted = if without_postings || matches!(by_key, KeyCounts::Kept(_)) {
             FacetSet::ALL
         } else {
             panels.with(FacetSet::of(&Facet::Sources))

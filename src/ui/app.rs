@@ -18,7 +18,6 @@ use super::lazy::{self, lazy_code, lazy_view};
 use super::link::ViewLink;
 use super::network::NetworkView;
 use super::offline_save::OfflineSave;
-use super::on_screen;
 use super::own_articles::{
     self, CollectionPanel, ForeignLinkNotice, OwnArticlesButton, OwnArticlesPanel,
 };
@@ -52,10 +51,7 @@ pub fn App() -> impl IntoView {
                     // filters) are part of the view: counted, or the view is not ready; and
                     // which panels are on screen is known once the page's observer reports.
                     let wanted = archive_source::facets_wanted(state);
-                    let reported = !state.sidebar_shown.get()
-                        || state.panels_seen.get().is_some()
-                        || !on_screen::watching();
-                    reported
+                    !archive_source::panels_unreported(state, source)
                         && matches!(source.shown.get(), ArchiveView::Ready(r) if r.counted().contains(wanted))
                         && state.filter.with(|(f, _)| {
                             if f.entity.is_some() {

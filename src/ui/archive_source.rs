@@ -769,6 +769,17 @@ fn unknown_names_settled(state: AppState) -> bool {
     })
 }
 
+/// Whether a view waits for the page's first report of which facet panels are on screen
+/// ([`AppState::panels_seen`]): the sidebar is shown, it draws the panels (in every view but
+/// an open article's) and the observer has not reported yet. A view asked before it would
+/// be asked again a frame later, and two answers on their way fetch the same parts twice.
+pub fn panels_unreported(state: AppState, source: ArchiveSource) -> bool {
+    state.sidebar_shown.get()
+        && state.panels_seen.get().is_none()
+        && source.answers(state)
+        && state.filter.with(|(f, _)| f.article.is_none())
+}
+
 /// The facet panels a view counts: those seen on screen ([`AppState::panels_seen`]) while
 /// the sidebar is shown, else none.
 pub fn facets_wanted(state: AppState) -> FacetSet {
@@ -815,15 +826,8 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         let (filter, _) = state.filter.get();
         // Facets are counted only while they are on screen (their postings are most of a
         // cold link's bytes): the panels seen so far, on a phone once the reader opens the
-        // filters. Which those are is known a frame after the panels are drawn: the first
-        // view waits for it rather than asking twice (two answers on their way fetch the
-        // same parts twice).
-        // (The panels are drawn in the sidebar of every view but an open article's.)
-        if state.sidebar_shown.get()
-            && state.panels_seen.get().is_none()
-            && filter.article.is_none()
-            && source.answers(state)
-        {
+        // filters.
+        if panels_unreported(state, source) {
             return;
         }
         let facet_panels = facets_wanted(state);
@@ -837,42 +841,33 @@ fn follow_views(state: AppState, source: ArchiveSource) {
         // The reader and entity page answer the list they were opened from.
         let filter = filter.results_view();
         let edited = Edited(source.curated.get_untracked());
-        let same_but_panels = asked.with_value(|before| {
-            before.as_ref().is_some_and(|(f, o, e)| {
-                *f == filter
+        // The panels the same view was last asked with, when only they may differ.
+        let panels_before = asked.with_value(|before| {
+            before.as_ref().and_then(|(f, o, e)| {
+                let same = *f == filter
                     && *e == edited
                     && *o
                         == Options {
                             facet_panels: o.facet_panels,
                             ..options
-                        }
+                        };
+                same.then_some(o.facet_panels)
             })
         });
+        let ready_counting = |panels: FacetSet| {
+            source.view.with_untracked(
+                |v| matches!(v, ArchiveView::Ready(r) if r.counted().contains(panels)),
+            )
+        };
         // A panel come on screen whose counts the view already has (a view of one key
         // counts every panel at once) asks nothing.
-        let counted_already = same_but_panels
-            && source.view.with_untracked(
-                |v| matches!(v, ArchiveView::Ready(r) if r.counted().contains(facet_panels)),
-            );
-        if counted_already {
+        if panels_before.is_some() && ready_counting(facet_panels) {
             return;
         }
         let generation = next_generation();
-        let only_facets_added = asked.with_value(|before| {
-            before.as_ref().is_some_and(|(f, o, e)| {
-                *f == filter
-                    && *e == edited
-                    && facet_panels != o.facet_panels
-                    && facet_panels.contains(o.facet_panels)
-                    && *o
-                        == Options {
-                            facet_panels: o.facet_panels,
-                            ..options
-                        }
-            })
-        }) && source
-            .view
-            .with_untracked(|v| matches!(v, ArchiveView::Ready(_)));
+        let only_facets_added = panels_before
+            .is_some_and(|before| before != facet_panels && facet_panels.contains(before))
+            && ready_counting(FacetSet::NONE);
         asked.set_value(Some((filter.clone(), options, edited)));
         // A view whose parts are all here answers now, without a loading flash.
         match source.answer_now(&filter, options) {

@@ -48,25 +48,43 @@ pub fn FacetPanelsOf(
         f => {
             let counted = f.as_ref().map_or(FacetSet::NONE, |f| f.counted);
             let f = f.unwrap_or_default();
+            let panel = |title: String, slug: String, facet: Facet, list: FacetList| {
+                view! { <FacetPanel title=title slug=slug counted=counted.has(&facet) watched=watched facet=facet list=list/> }
+            };
             let fields = f
                 .fields
                 .into_iter()
                 .map(|field| {
                     let title = field_title(&field.field);
                     let slug = format!("m-{}", slug_of(&field.field));
-                    let facet = Facet::Field(field.field);
-                    view! { <FacetPanel title=title slug=slug counted=counted.has(&facet) watched=watched facet=facet list=field.list/> }
+                    panel(title, slug, Facet::Field(field.field), field.list)
                 })
                 .collect_view();
-            let panel = |title: &'static str, slug: &'static str, facet: Facet, list: FacetList| {
-                view! { <FacetPanel title=title slug=slug counted=counted.has(&facet) watched=watched facet=facet list=list/> }
-            };
+            let fixed = [
+                (
+                    "People",
+                    "people",
+                    Facet::Entities(EntityKind::Person),
+                    f.people,
+                ),
+                (
+                    "Organisations",
+                    "organizations",
+                    Facet::Entities(EntityKind::Organization),
+                    f.organizations,
+                ),
+                (
+                    "Places",
+                    "places",
+                    Facet::Entities(EntityKind::Place),
+                    f.places,
+                ),
+                ("Speakers", "speakers", Facet::Speakers, f.speakers),
+                ("Sources", "sources", Facet::Sources, f.sources),
+            ]
+            .map(|(title, slug, facet, list)| panel(title.into(), slug.into(), facet, list));
             view! {
-                {panel("People", "people", Facet::Entities(EntityKind::Person), f.people)}
-                {panel("Organisations", "organizations", Facet::Entities(EntityKind::Organization), f.organizations)}
-                {panel("Places", "places", Facet::Entities(EntityKind::Place), f.places)}
-                {panel("Speakers", "speakers", Facet::Speakers, f.speakers)}
-                {panel("Sources", "sources", Facet::Sources, f.sources)}
+                {fixed.into_iter().collect_view()}
                 {fields}
             }
             .into_any()

@@ -86,9 +86,3 @@ fn observer(state: AppState) -> Option<IntersectionObserver> {
         slot.clone()
     })
 }
-
-/// Whether any panel is watched now (a view whose sidebar shows facet panels waits for
-/// the observer's first report on them).
-pub fn watching() -> bool {
-    WATCHED.with_borrow(|(_, watched)| !watched.is_empty())
-}
